@@ -1,0 +1,54 @@
+/**
+ * The verdict on one described request: does it write, does it cross into another of your
+ * services, is the write critical, and is it already made durable? Each answer comes from
+ * its own module; this one only composes them.
+ */
+import type { TSESTree } from '@typescript-eslint/utils';
+import type { Settings } from '../options.js';
+import { assessCriticality, type Criticality } from './criticality.js';
+import type { FileContext } from './file-context.js';
+import { classifyMethods, WRITE_METHODS } from './method.js';
+import { findInMemoryRetry, findMitigation, type Mitigation } from './mitigation.js';
+import type { RequestDescription } from './request.js';
+import { classifyTarget, type Target } from './target.js';
+
+export interface Assessment {
+  readonly request: RequestDescription;
+  readonly reportable: boolean;
+  /** `POST`, `PUT/POST`, or undefined when the method is unknown */
+  readonly method: string | undefined;
+  readonly target: Target;
+  readonly criticality: Criticality | undefined;
+  readonly mitigation: Mitigation | undefined;
+  readonly retry: string | undefined;
+}
+
+/**
+ * @param contexts where the request is made from, innermost first: the request call itself,
+ *   then the call sites of the wrappers it was reached through.
+ */
+export function assessRequest(
+  request: RequestDescription,
+  contexts: readonly TSESTree.Node[],
+  file: FileContext,
+  settings: Settings,
+): Assessment {
+  const verdict = classifyMethods(request.methods);
+  const writes = request.methods?.filter((method) => WRITE_METHODS.has(method));
+  const method = writes && writes.length > 0 ? writes.join('/') : undefined;
+  const target = classifyTarget(request.url, settings);
+  const base = { request, method, target, criticality: undefined, mitigation: undefined, retry: undefined };
+
+  const isWrite = verdict === 'write' || ((verdict === 'maybe' || verdict === 'unknown') && settings.unknownMethodIsWrite);
+  if (!request.sent || !isWrite || target.kind !== 'internal') return { ...base, reportable: false };
+
+  const criticality = assessCriticality({ target, payload: request.payload, contexts }, file, settings);
+  if (!criticality.critical) return { ...base, criticality, reportable: false };
+
+  for (const context of contexts) {
+    const mitigation = findMitigation(context, file, settings);
+    if (mitigation) return { ...base, criticality, mitigation, reportable: false };
+  }
+  const retry = findInMemoryRetry(request.call, file);
+  return { ...base, criticality, retry, reportable: true };
+}

@@ -1,0 +1,155 @@
+/**
+ * Small AST predicates and accessors. Each bails on node shape first, so callers can use
+ * them in hot paths without paying for anything else.
+ */
+import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
+
+export type FunctionNode =
+  | TSESTree.ArrowFunctionExpression
+  | TSESTree.FunctionDeclaration
+  | TSESTree.FunctionExpression;
+
+export function isFunctionNode(node: TSESTree.Node): node is FunctionNode {
+  return (
+    node.type === AST_NODE_TYPES.ArrowFunctionExpression ||
+    node.type === AST_NODE_TYPES.FunctionDeclaration ||
+    node.type === AST_NODE_TYPES.FunctionExpression
+  );
+}
+
+/** Removes wrappers that do not change a value: parentheses are already gone; TS casts, `!`, `?.` chains. */
+export function skipTransparent(node: TSESTree.Node): TSESTree.Node {
+  let current = node;
+  for (;;) {
+    switch (current.type) {
+      case AST_NODE_TYPES.TSAsExpression:
+      case AST_NODE_TYPES.TSSatisfiesExpression:
+      case AST_NODE_TYPES.TSNonNullExpression:
+      case AST_NODE_TYPES.TSTypeAssertion:
+      case AST_NODE_TYPES.TSInstantiationExpression:
+        current = current.expression;
+        break;
+      case AST_NODE_TYPES.ChainExpression:
+        current = current.expression;
+        break;
+      default:
+        return current;
+    }
+  }
+}
+
+/** The name of a non-computed (or string-literal computed) property key or member. */
+export function getPropertyName(
+  node: TSESTree.MemberExpression | TSESTree.Property | TSESTree.PropertyDefinition | TSESTree.MethodDefinition,
+): string | undefined {
+  const key = node.type === AST_NODE_TYPES.MemberExpression ? node.property : node.key;
+  if (!node.computed) {
+    if (key.type === AST_NODE_TYPES.Identifier || key.type === AST_NODE_TYPES.PrivateIdentifier) return key.name;
+    if (key.type === AST_NODE_TYPES.Literal) return String(key.value);
+    return undefined;
+  }
+  if (key.type === AST_NODE_TYPES.Literal && (typeof key.value === 'string' || typeof key.value === 'number')) {
+    return String(key.value);
+  }
+  if (key.type === AST_NODE_TYPES.TemplateLiteral && key.expressions.length === 0) {
+    return key.quasis[0]?.value.cooked ?? undefined;
+  }
+  return undefined;
+}
+
+/** The last name in a callee: `post` for `this.http.post`, `fetch` for `fetch`. */
+export function getCalleeName(callee: TSESTree.Node): string | undefined {
+  const node = skipTransparent(callee);
+  if (node.type === AST_NODE_TYPES.Identifier) return node.name;
+  if (node.type === AST_NODE_TYPES.MemberExpression) return getPropertyName(node);
+  return undefined;
+}
+
+/** The nearest enclosing function of a node, or undefined at module level. */
+export function getEnclosingFunction(node: TSESTree.Node): FunctionNode | undefined {
+  for (let current = node.parent; current; current = current.parent) {
+    if (isFunctionNode(current)) return current;
+  }
+  return undefined;
+}
+
+/** The class whose `this` a node sees, following arrow functions and stopping at other functions. */
+export function getThisClass(node: TSESTree.Node): TSESTree.ClassDeclaration | TSESTree.ClassExpression | undefined {
+  for (let current = node.parent; current; current = current.parent) {
+    if (current.type === AST_NODE_TYPES.ClassBody) return current.parent;
+    if (
+      (current.type === AST_NODE_TYPES.FunctionDeclaration || current.type === AST_NODE_TYPES.FunctionExpression) &&
+      current.parent.type !== AST_NODE_TYPES.MethodDefinition &&
+      current.parent.type !== AST_NODE_TYPES.PropertyDefinition
+    ) {
+      return undefined;
+    }
+  }
+  return undefined;
+}
+
+/**
+ * A readable name for a function: its own id, the variable or property it is assigned to,
+ * or the method it defines (`OrdersService.create`).
+ */
+export function getFunctionName(fn: FunctionNode): string | undefined {
+  if (fn.id) return fn.id.name;
+  const parent = fn.parent;
+  switch (parent.type) {
+    case AST_NODE_TYPES.VariableDeclarator:
+      return parent.id.type === AST_NODE_TYPES.Identifier ? parent.id.name : undefined;
+    case AST_NODE_TYPES.MethodDefinition:
+    case AST_NODE_TYPES.PropertyDefinition:
+    case AST_NODE_TYPES.Property:
+      return getPropertyName(parent);
+    case AST_NODE_TYPES.AssignmentExpression:
+      if (parent.left.type === AST_NODE_TYPES.Identifier) return parent.left.name;
+      if (parent.left.type === AST_NODE_TYPES.MemberExpression) return getPropertyName(parent.left);
+      return undefined;
+    default:
+      return undefined;
+  }
+}
+
+/** The class a function is a method (or arrow-function property) of. */
+export function getMethodClass(fn: FunctionNode): TSESTree.ClassDeclaration | TSESTree.ClassExpression | undefined {
+  const parent = fn.parent;
+  if (
+    (parent.type === AST_NODE_TYPES.MethodDefinition || parent.type === AST_NODE_TYPES.PropertyDefinition) &&
+    parent.parent.type === AST_NODE_TYPES.ClassBody
+  ) {
+    return parent.parent.parent;
+  }
+  return undefined;
+}
+
+export function getClassName(cls: TSESTree.ClassDeclaration | TSESTree.ClassExpression): string | undefined {
+  if (cls.id) return cls.id.name;
+  if (cls.parent.type === AST_NODE_TYPES.VariableDeclarator && cls.parent.id.type === AST_NODE_TYPES.Identifier) {
+    return cls.parent.id.name;
+  }
+  return undefined;
+}
+
+/** Decorator names of a node (`@EventPattern('x')` → `EventPattern`), with their callee identifiers. */
+export function getDecoratorIdentifiers(node: { decorators?: TSESTree.Decorator[] }): TSESTree.Identifier[] {
+  const result: TSESTree.Identifier[] = [];
+  for (const decorator of node.decorators ?? []) {
+    const expression: TSESTree.Node =
+      decorator.expression.type === AST_NODE_TYPES.CallExpression ? decorator.expression.callee : decorator.expression;
+    if (expression.type === AST_NODE_TYPES.Identifier) result.push(expression);
+    else if (expression.type === AST_NODE_TYPES.MemberExpression && expression.property.type === AST_NODE_TYPES.Identifier) {
+      result.push(expression.property);
+    }
+  }
+  return result;
+}
+
+export function isStringLiteral(node: TSESTree.Node): node is TSESTree.StringLiteral {
+  return node.type === AST_NODE_TYPES.Literal && typeof node.value === 'string';
+}
+
+/** The node a call is reported on: its callee (`axios.post`, `this.http.post`, `fetch`). */
+export function getCallReportNode(call: TSESTree.CallExpression): TSESTree.Node {
+  return call.callee;
+}

@@ -1,0 +1,89 @@
+/**
+ * Matches an origin against a catalog of families (HTTP clients, brokers, ORMs): which root
+ * it starts from, the factories it went through, and what is left of its path.
+ */
+import type { TSESTree } from '@typescript-eslint/utils';
+import type { Origin, Step } from './origin.js';
+
+interface RootLike {
+  readonly module: string;
+  readonly path: readonly string[];
+  readonly kind: string;
+}
+
+interface FamilyLike {
+  readonly factories?: Readonly<Record<string, { readonly via: 'call' | 'property' | 'new'; readonly kind: string; readonly configArg?: number }>>;
+}
+
+export interface FamilyMatch<F> {
+  readonly family: F;
+  /** steps after the root and factories: `[get post]` */
+  readonly rest: readonly Step[];
+  /** config arguments of the root call and the factories, outermost first */
+  readonly configs: readonly TSESTree.Node[];
+}
+
+export function stepToken(step: Step): string {
+  switch (step.kind) {
+    case 'get':
+      return step.name;
+    case 'call':
+      return '()';
+    case 'new':
+      return 'new';
+    case 'instance':
+      return '<instance>';
+  }
+}
+
+/** An index of roots by module, built once per catalog. */
+export class FamilyCatalog<F extends FamilyLike> {
+  readonly #rootsByModule = new Map<string, RootLike[]>();
+  readonly #families: ReadonlyMap<string, F>;
+
+  constructor(roots: readonly RootLike[], families: ReadonlyMap<string, F>) {
+    for (const root of roots) {
+      const list = this.#rootsByModule.get(root.module) ?? [];
+      list.push(root);
+      this.#rootsByModule.set(root.module, list);
+    }
+    this.#families = families;
+  }
+
+  get modules(): string[] {
+    return [...this.#rootsByModule.keys()];
+  }
+
+  match(origin: Origin): FamilyMatch<F> | undefined {
+    const roots = this.#rootsByModule.get(origin.module);
+    if (!roots) return undefined;
+    const tokens = origin.steps.map(stepToken);
+    for (const root of roots) {
+      if (root.path.length > tokens.length || !root.path.every((token, index) => tokens[index] === token)) continue;
+      let family = this.#families.get(root.kind)!;
+      const configs: TSESTree.Node[] = [];
+      const rootStep = root.path.length > 0 ? origin.steps[root.path.length - 1] : undefined;
+      if (rootStep && (rootStep.kind === 'call' || rootStep.kind === 'new') && rootStep.node.arguments[0]) {
+        configs.push(rootStep.node.arguments[0]);
+      }
+      let index = root.path.length;
+      for (;;) {
+        const token = tokens[index];
+        const factory = token === undefined || !family.factories || !Object.hasOwn(family.factories, token) ? undefined : family.factories[token];
+        if (!factory) break;
+        if (factory.via === 'property') {
+          index += 1;
+        } else {
+          const step = origin.steps[index + 1];
+          if (step?.kind !== (factory.via === 'call' ? 'call' : 'new')) break;
+          const config = factory.configArg === undefined ? undefined : step.node.arguments[factory.configArg];
+          if (config) configs.push(config);
+          index += 2;
+        }
+        family = this.#families.get(factory.kind)!;
+      }
+      return { family, rest: origin.steps.slice(index), configs };
+    }
+    return undefined;
+  }
+}

@@ -1,0 +1,279 @@
+/**
+ * Per-file analysis state: scope lookups, the value a binding holds, class members and
+ * caches. Built lazily by a rule on its first candidate call and shared by every analysis
+ * step for that file.
+ */
+import { AST_NODE_TYPES, ASTUtils, TSESLint, type TSESTree } from '@typescript-eslint/utils';
+
+const { DefinitionType, ScopeType } = TSESLint.Scope;
+import { getPropertyName, skipTransparent } from './ast.js';
+
+type Variable = TSESLint.Scope.Variable;
+type ClassNode = TSESTree.ClassDeclaration | TSESTree.ClassExpression;
+
+/**
+ * Values bound to function parameters while a wrapper's body is evaluated for one of its
+ * call sites: parameter → the argument expression at that call site.
+ */
+export interface Env {
+  readonly bindings: ReadonlyMap<Variable, TSESTree.Node>;
+  readonly depth: number;
+}
+
+export const EMPTY_ENV: Env = { bindings: new Map(), depth: 0 };
+
+/** Where a binding's value comes from. */
+export type Binding =
+  | { kind: 'import'; source: string; imported: string | undefined; node: TSESTree.Node }
+  | { kind: 'value'; node: TSESTree.Node; path: readonly string[] }
+  | { kind: 'type'; node: TSESTree.TypeNode }
+  | { kind: 'function'; node: TSESTree.FunctionDeclaration | TSESTree.ArrowFunctionExpression | TSESTree.FunctionExpression }
+  | { kind: 'class'; node: ClassNode }
+  | { kind: 'enum'; node: TSESTree.TSEnumDeclaration }
+  | { kind: 'parameter'; variable: Variable; type: TSESTree.TypeNode | undefined }
+  | { kind: 'global'; name: string };
+
+export interface ClassMember {
+  /** Initializer and every `this.name = value` assignment in the class. */
+  readonly values: readonly TSESTree.Expression[];
+  /** Declared type of the field or constructor parameter property. */
+  readonly type: TSESTree.TypeNode | undefined;
+  /** A method (or arrow-function field) with that name. */
+  readonly method: TSESTree.FunctionExpression | TSESTree.ArrowFunctionExpression | undefined;
+}
+
+const MAX_DEPTH = 12;
+
+export class FileContext {
+  readonly sourceCode: Readonly<TSESLint.SourceCode>;
+  readonly #memberCache = new WeakMap<ClassNode, Map<string, ClassMember>>();
+  readonly #bindingCache = new WeakMap<Variable, Binding | null>();
+
+  constructor(sourceCode: Readonly<TSESLint.SourceCode>) {
+    this.sourceCode = sourceCode;
+  }
+
+  findVariable(identifier: TSESTree.Identifier): Variable | undefined {
+    const scope = this.sourceCode.getScope(identifier);
+    return ASTUtils.findVariable(scope, identifier) ?? undefined;
+  }
+
+  /** What an identifier refers to; `undefined` for locals we cannot follow. */
+  getBinding(identifier: TSESTree.Identifier, env: Env = EMPTY_ENV): Binding | undefined {
+    const variable = this.findVariable(identifier);
+    if (!variable) return { kind: 'global', name: identifier.name };
+    if (variable.defs.length === 0) {
+      // Declared by `languageOptions.globals` or an environment, never by this file.
+      return variable.scope.type === ScopeType.global ? { kind: 'global', name: identifier.name } : undefined;
+    }
+    if (env.bindings.has(variable)) {
+      return { kind: 'value', node: env.bindings.get(variable)!, path: [] };
+    }
+    let binding = this.#bindingCache.get(variable);
+    if (binding === undefined) {
+      binding = computeBinding(variable) ?? null;
+      this.#bindingCache.set(variable, binding);
+    }
+    return binding ?? undefined;
+  }
+
+  /** The members of a class, by name, built once per class. */
+  getClassMember(cls: ClassNode, name: string): ClassMember | undefined {
+    let members = this.#memberCache.get(cls);
+    if (!members) {
+      members = collectClassMembers(cls);
+      this.#memberCache.set(cls, members);
+    }
+    return members.get(name);
+  }
+
+  /** `depth` guard shared by the recursive resolvers. */
+  static isTooDeep(env: Env): boolean {
+    return env.depth > MAX_DEPTH;
+  }
+}
+
+export function deeper(env: Env): Env {
+  return { bindings: env.bindings, depth: env.depth + 1 };
+}
+
+function computeBinding(variable: Variable): Binding | undefined {
+  if (variable.defs.length !== 1) return undefined;
+  const def = variable.defs[0]!;
+  switch (def.type) {
+    case DefinitionType.ImportBinding: {
+      const specifier = def.node;
+      if (specifier.type === AST_NODE_TYPES.TSImportEqualsDeclaration) {
+        const reference = specifier.moduleReference;
+        if (reference.type !== AST_NODE_TYPES.TSExternalModuleReference) return undefined;
+        const source = reference.expression;
+        return source.type === AST_NODE_TYPES.Literal && typeof source.value === 'string'
+          ? { kind: 'import', source: source.value, imported: undefined, node: specifier }
+          : undefined;
+      }
+      const declaration = specifier.parent as TSESTree.ImportDeclaration | TSESTree.TSImportEqualsDeclaration;
+      if (declaration.type !== AST_NODE_TYPES.ImportDeclaration) return undefined;
+      let imported: string | undefined;
+      if (specifier.type === AST_NODE_TYPES.ImportSpecifier) {
+        imported =
+          specifier.imported.type === AST_NODE_TYPES.Identifier ? specifier.imported.name : String(specifier.imported.value);
+      } else if (specifier.type === AST_NODE_TYPES.ImportDefaultSpecifier) {
+        imported = 'default';
+      }
+      return { kind: 'import', source: declaration.source.value, imported, node: specifier };
+    }
+    case DefinitionType.Variable: {
+      const declarator = def.node;
+      const path = getPatternPath(declarator.id, def.name);
+      if (!path) return undefined;
+      const declaration = declarator.parent;
+      const isConstLike =
+        declaration.kind === 'const' ||
+        variable.references.filter((reference) => reference.isWrite()).length <= 1;
+      if (declarator.init && isConstLike) return { kind: 'value', node: declarator.init, path };
+      const annotation = def.name.typeAnnotation?.typeAnnotation;
+      if (annotation && path.length === 0) return { kind: 'type', node: annotation };
+      return undefined;
+    }
+    case DefinitionType.FunctionName:
+      return def.node.type === AST_NODE_TYPES.FunctionDeclaration || def.node.type === AST_NODE_TYPES.FunctionExpression
+        ? { kind: 'function', node: def.node }
+        : undefined;
+    case DefinitionType.ClassName:
+      return { kind: 'class', node: def.node };
+    case DefinitionType.TSEnumName:
+      return { kind: 'enum', node: def.node };
+    case DefinitionType.Parameter: {
+      const type = def.name.type === AST_NODE_TYPES.Identifier ? def.name.typeAnnotation?.typeAnnotation : undefined;
+      return { kind: 'parameter', variable, type };
+    }
+    default:
+      return undefined;
+  }
+}
+
+/**
+ * The property path from a destructuring pattern to one of its names:
+ * `const { a: { b } } = x` gives `['a', 'b']` for `b`; `[]` for a plain identifier.
+ */
+function getPatternPath(pattern: TSESTree.Node, name: TSESTree.Node): string[] | undefined {
+  if (pattern === name) return [];
+  switch (pattern.type) {
+    case AST_NODE_TYPES.ObjectPattern:
+      for (const property of pattern.properties) {
+        if (property.type !== AST_NODE_TYPES.Property) continue;
+        const key = getPropertyName(property);
+        if (key === undefined) continue;
+        const inner = getPatternPath(property.value, name);
+        if (inner) return [key, ...inner];
+      }
+      return undefined;
+    case AST_NODE_TYPES.AssignmentPattern:
+      return getPatternPath(pattern.left, name);
+    default:
+      return undefined;
+  }
+}
+
+function collectClassMembers(cls: ClassNode): Map<string, ClassMember> {
+  const values = new Map<string, TSESTree.Expression[]>();
+  const types = new Map<string, TSESTree.TypeNode>();
+  const methods = new Map<string, TSESTree.FunctionExpression | TSESTree.ArrowFunctionExpression>();
+  const addValue = (name: string, value: TSESTree.Expression): void => {
+    const list = values.get(name) ?? [];
+    list.push(value);
+    values.set(name, list);
+  };
+
+  for (const element of cls.body.body) {
+    if (element.type === AST_NODE_TYPES.PropertyDefinition && !element.static) {
+      const name = getPropertyName(element);
+      if (name === undefined) continue;
+      if (element.typeAnnotation) types.set(name, element.typeAnnotation.typeAnnotation);
+      if (element.value) {
+        const value = skipTransparent(element.value);
+        if (value.type === AST_NODE_TYPES.ArrowFunctionExpression || value.type === AST_NODE_TYPES.FunctionExpression) {
+          methods.set(name, value);
+        } else {
+          addValue(name, element.value);
+        }
+      }
+    } else if (element.type === AST_NODE_TYPES.MethodDefinition && !element.static) {
+      const name = getPropertyName(element);
+      if (name === undefined) continue;
+      if (element.kind === 'constructor') {
+        for (const param of element.value.params) {
+          if (param.type !== AST_NODE_TYPES.TSParameterProperty) continue;
+          const inner = param.parameter;
+          const id = inner.type === AST_NODE_TYPES.AssignmentPattern ? inner.left : inner;
+          if (id.type === AST_NODE_TYPES.Identifier && id.typeAnnotation) types.set(id.name, id.typeAnnotation.typeAnnotation);
+        }
+      } else if (element.kind === 'method' && element.value.type === AST_NODE_TYPES.FunctionExpression) {
+        methods.set(name, element.value);
+      }
+      if (element.value.body) collectThisAssignments(element.value.body, addValue);
+    }
+  }
+
+  const names = new Set([...values.keys(), ...types.keys(), ...methods.keys()]);
+  const members = new Map<string, ClassMember>();
+  for (const name of names) {
+    members.set(name, { values: values.get(name) ?? [], type: types.get(name), method: methods.get(name) });
+  }
+  return members;
+}
+
+/** `this.x = value` statements in a method body, outside nested non-arrow functions. */
+function collectThisAssignments(
+  body: TSESTree.BlockStatement,
+  add: (name: string, value: TSESTree.Expression) => void,
+): void {
+  const visit = (node: TSESTree.Node): void => {
+    switch (node.type) {
+      case AST_NODE_TYPES.FunctionDeclaration:
+      case AST_NODE_TYPES.FunctionExpression:
+      case AST_NODE_TYPES.ClassDeclaration:
+      case AST_NODE_TYPES.ClassExpression:
+        return;
+      case AST_NODE_TYPES.AssignmentExpression:
+        if (
+          node.operator === '=' &&
+          node.left.type === AST_NODE_TYPES.MemberExpression &&
+          node.left.object.type === AST_NODE_TYPES.ThisExpression
+        ) {
+          const name = getPropertyName(node.left);
+          if (name !== undefined) add(name, node.right);
+        }
+        visit(node.right);
+        return;
+      default:
+        break;
+    }
+    for (const key of CHILD_KEYS[node.type] ?? []) {
+      const child = (node as unknown as Record<string, unknown>)[key];
+      if (Array.isArray(child)) {
+        for (const item of child) if (isNode(item)) visit(item);
+      } else if (isNode(child)) {
+        visit(child);
+      }
+    }
+  };
+  visit(body);
+}
+
+/** Statement-level children worth walking for `this.x = …` (assignments sit in statements). */
+const CHILD_KEYS: Partial<Record<AST_NODE_TYPES, readonly string[]>> = {
+  [AST_NODE_TYPES.BlockStatement]: ['body'],
+  [AST_NODE_TYPES.ExpressionStatement]: ['expression'],
+  [AST_NODE_TYPES.IfStatement]: ['consequent', 'alternate'],
+  [AST_NODE_TYPES.TryStatement]: ['block', 'handler', 'finalizer'],
+  [AST_NODE_TYPES.CatchClause]: ['body'],
+  [AST_NODE_TYPES.AwaitExpression]: ['argument'],
+  [AST_NODE_TYPES.SequenceExpression]: ['expressions'],
+  [AST_NODE_TYPES.ArrowFunctionExpression]: ['body'],
+  [AST_NODE_TYPES.CallExpression]: ['arguments'],
+};
+
+function isNode(value: unknown): value is TSESTree.Node {
+  return typeof value === 'object' && value !== null && typeof (value as { type?: unknown }).type === 'string';
+}

@@ -1,0 +1,81 @@
+/**
+ * Functions declared in the same file that a call reaches: `postJson(…)`, `this.send(…)`,
+ * `client.charge(…)` with `const client = new PaymentsClient()`. Used to see through
+ * in-file wrappers around HTTP clients.
+ */
+import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
+import { getPropertyName, getThisClass, isFunctionNode, skipTransparent, type FunctionNode } from './ast.js';
+import type { Env, FileContext } from './file-context.js';
+import { resolveValue } from './values.js';
+
+/** The local function a callee refers to, if the file declares it. */
+export function resolveLocalFunction(callee: TSESTree.Node, file: FileContext, env: Env): FunctionNode | undefined {
+  const expression = skipTransparent(callee);
+  if (expression.type === AST_NODE_TYPES.Identifier) {
+    const binding = file.getBinding(expression, env);
+    if (binding?.kind === 'function') return binding.node;
+    if (binding?.kind === 'value' && binding.path.length === 0) {
+      const value = skipTransparent(binding.node);
+      return isFunctionNode(value) ? value : undefined;
+    }
+    return undefined;
+  }
+  if (expression.type !== AST_NODE_TYPES.MemberExpression) return undefined;
+  const name = getPropertyName(expression);
+  if (name === undefined) return undefined;
+  if (expression.object.type === AST_NODE_TYPES.ThisExpression) {
+    const cls = getThisClass(expression);
+    return cls ? file.getClassMember(cls, name)?.method : undefined;
+  }
+  const receiver = resolveValue(expression.object, file, env).node;
+  if (receiver.type === AST_NODE_TYPES.NewExpression && receiver.callee.type === AST_NODE_TYPES.Identifier) {
+    const binding = file.getBinding(receiver.callee, env);
+    return binding?.kind === 'class' ? file.getClassMember(binding.node, name)?.method : undefined;
+  }
+  if (receiver.type === AST_NODE_TYPES.ObjectExpression) {
+    const property = receiver.properties.find(
+      (item): item is TSESTree.Property => item.type === AST_NODE_TYPES.Property && getPropertyName(item) === name,
+    );
+    const value = property && skipTransparent(property.value);
+    return value && isFunctionNode(value) ? value : undefined;
+  }
+  return undefined;
+}
+
+/**
+ * Binds a function's parameters to a call's arguments, on top of the caller's bindings.
+ * Rest parameters and destructuring patterns stay unbound (unknown).
+ */
+export function bindArguments(fn: FunctionNode, call: TSESTree.CallExpression, file: FileContext, env: Env): Env {
+  const bindings = new Map(env.bindings);
+  fn.params.forEach((param, index) => {
+    const inner = param.type === AST_NODE_TYPES.TSParameterProperty ? param.parameter : param;
+    const id = inner.type === AST_NODE_TYPES.AssignmentPattern ? inner.left : inner;
+    if (id.type !== AST_NODE_TYPES.Identifier) return;
+    const argument = call.arguments[index];
+    let value: TSESTree.Node | undefined;
+    if (argument && argument.type !== AST_NODE_TYPES.SpreadElement) value = argument;
+    else if (!argument && inner.type === AST_NODE_TYPES.AssignmentPattern) value = inner.right;
+    const variable = file.findVariable(id);
+    if (variable && value) bindings.set(variable, value);
+  });
+  return { bindings, depth: env.depth + 1 };
+}
+
+/**
+ * The function that "owns" a call for wrapper purposes: the nearest enclosing function
+ * that is not an anonymous callback passed as an argument (`retry(() => axios.post(…))`
+ * belongs to the function around `retry`).
+ */
+export function getOwnerFunction(node: TSESTree.Node): FunctionNode | undefined {
+  for (let current = node.parent; current; current = current.parent) {
+    if (!isFunctionNode(current)) continue;
+    const isCallback =
+      current.type !== AST_NODE_TYPES.FunctionDeclaration &&
+      (current.parent.type === AST_NODE_TYPES.CallExpression || current.parent.type === AST_NODE_TYPES.NewExpression) &&
+      current.parent.arguments.includes(current);
+    if (!isCallback) return current;
+  }
+  return undefined;
+}
+

@@ -1,0 +1,80 @@
+/**
+ * Object literals behind expressions: request options, instance configs, payloads.
+ * `axios(cfg)` with `const cfg = { ...defaults, method: 'post' }` reads `method` from the
+ * literal and `url` from `defaults`.
+ */
+import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
+import { getPropertyName, skipTransparent } from './ast.js';
+import { deeper, type Env, FileContext } from './file-context.js';
+import { type Located, resolveValue } from './values.js';
+
+export interface LocatedObject {
+  readonly node: TSESTree.ObjectExpression;
+  readonly env: Env;
+}
+
+export function resolveObject(node: TSESTree.Node, file: FileContext, env: Env): LocatedObject | undefined {
+  const located = resolveValue(node, file, env);
+  if (located.node.type === AST_NODE_TYPES.ObjectExpression) return { node: located.node, env: located.env };
+  if (located.node.type === AST_NODE_TYPES.Identifier) {
+    // const { payments } = services; → services.payments
+    const binding = file.getBinding(located.node, located.env);
+    if (binding?.kind === 'value' && binding.path.length > 0) {
+      let object = resolveObject(binding.node, file, deeper(located.env));
+      for (const name of binding.path) {
+        if (!object) return undefined;
+        const value = getObjectProperty(object.node, name, file, object.env);
+        object = value ? resolveObject(value.node, file, value.env) : undefined;
+      }
+      return object;
+    }
+  }
+  if (located.node.type === AST_NODE_TYPES.MemberExpression) {
+    const name = getPropertyName(located.node);
+    if (name === undefined) return undefined;
+    const object = resolveObject(located.node.object, file, deeper(located.env));
+    const value = object && getObjectProperty(object.node, name, file, object.env);
+    return value ? resolveObject(value.node, file, value.env) : undefined;
+  }
+  return undefined;
+}
+
+/** A property's value in an object literal, looking through spreads (last one wins). */
+export function getObjectProperty(object: TSESTree.ObjectExpression, name: string, file: FileContext, env: Env): Located | undefined {
+  if (FileContext.isTooDeep(env)) return undefined;
+  for (let index = object.properties.length - 1; index >= 0; index -= 1) {
+    const property = object.properties[index]!;
+    if (property.type === AST_NODE_TYPES.Property) {
+      if (property.kind === 'init' && getPropertyName(property) === name) {
+        return { node: skipTransparent(property.value), env };
+      }
+    } else {
+      const spread = resolveObject(property.argument, file, deeper(env));
+      const value = spread && getObjectProperty(spread.node, name, file, spread.env);
+      if (value) return value;
+    }
+  }
+  return undefined;
+}
+
+/** Whether an object literal (or a spread in it we cannot see) might have the property. */
+export function hasUnknownSpread(object: TSESTree.ObjectExpression, file: FileContext, env: Env): boolean {
+  return object.properties.some(
+    (property) => property.type === AST_NODE_TYPES.SpreadElement && !resolveObject(property.argument, file, env),
+  );
+}
+
+/** Every key an object literal shows, with spreads of resolvable objects flattened. */
+export function getObjectKeys(object: TSESTree.ObjectExpression, file: FileContext, env: Env): string[] {
+  const keys: string[] = [];
+  for (const property of object.properties) {
+    if (property.type === AST_NODE_TYPES.Property) {
+      const name = getPropertyName(property);
+      if (name !== undefined) keys.push(name);
+    } else if (!FileContext.isTooDeep(env)) {
+      const spread = resolveObject(property.argument, file, deeper(env));
+      if (spread) keys.push(...getObjectKeys(spread.node, file, spread.env));
+    }
+  }
+  return keys;
+}

@@ -1,0 +1,172 @@
+/**
+ * Where a value comes from, by origin rather than by name: the module it was imported or
+ * required from and the access path taken from there. `api.post` after
+ * `const api = axios.create(cfg)` is `axios › create › () › post`; `this.http.post` with
+ * `constructor(private http: HttpService)` is `@nestjs/axios › HttpService › <instance> › post`.
+ */
+import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
+import { getPropertyName, getThisClass, skipTransparent } from './ast.js';
+import { deeper, EMPTY_ENV, type Env, FileContext } from './file-context.js';
+
+/** A step of an access path. */
+export type Step =
+  | { readonly kind: 'get'; readonly name: string }
+  | { readonly kind: 'call'; readonly node: TSESTree.CallExpression }
+  | { readonly kind: 'new'; readonly node: TSESTree.NewExpression }
+  /** A value declared with a type (`http: HttpService`): an instance of what the path names. */
+  | { readonly kind: 'instance' };
+
+export interface Origin {
+  /** Module specifier without the `node:` prefix, or `global` for a global binding. */
+  readonly module: string;
+  readonly steps: readonly Step[];
+}
+
+/** Modules whose `default` export is the module itself for our purposes (CJS interop). */
+function normalizeModule(source: string): string {
+  return source.startsWith('node:') ? source.slice(5) : source;
+}
+
+function extend(origin: Origin | undefined, ...steps: Step[]): Origin | undefined {
+  if (!origin) return undefined;
+  const added = steps.filter((step) => !(step.kind === 'get' && step.name === 'default'));
+  return { module: origin.module, steps: [...origin.steps, ...added] };
+}
+
+function fromPath(origin: Origin | undefined, path: readonly string[]): Origin | undefined {
+  return extend(origin, ...path.map((name): Step => ({ kind: 'get', name })));
+}
+
+export function getOrigin(node: TSESTree.Node, file: FileContext, env: Env = EMPTY_ENV): Origin | undefined {
+  if (FileContext.isTooDeep(env)) return undefined;
+  const expression = skipTransparent(node);
+  switch (expression.type) {
+    case AST_NODE_TYPES.Identifier:
+      return getIdentifierOrigin(expression, file, env);
+    case AST_NODE_TYPES.MemberExpression: {
+      const name = getPropertyName(expression);
+      if (name === undefined) return undefined;
+      if (expression.object.type === AST_NODE_TYPES.ThisExpression) return getThisMemberOrigin(expression, name, file, env);
+      return extend(getOrigin(expression.object, file, deeper(env)), { kind: 'get', name });
+    }
+    case AST_NODE_TYPES.CallExpression: {
+      const required = getRequiredModule(expression);
+      if (required !== undefined) return { module: normalizeModule(required), steps: [] };
+      return extend(getOrigin(expression.callee, file, deeper(env)), { kind: 'call', node: expression });
+    }
+    case AST_NODE_TYPES.NewExpression:
+      return extend(getOrigin(expression.callee, file, deeper(env)), { kind: 'new', node: expression });
+    case AST_NODE_TYPES.AwaitExpression:
+      return getOrigin(expression.argument, file, deeper(env));
+    case AST_NODE_TYPES.ImportExpression:
+      return expression.source.type === AST_NODE_TYPES.Literal && typeof expression.source.value === 'string'
+        ? { module: normalizeModule(expression.source.value), steps: [] }
+        : undefined;
+    default:
+      return undefined;
+  }
+}
+
+/** `require('x')`, `require('x').default` is handled by the member step. */
+function getRequiredModule(call: TSESTree.CallExpression): string | undefined {
+  if (
+    call.callee.type === AST_NODE_TYPES.Identifier &&
+    call.callee.name === 'require' &&
+    call.arguments.length === 1 &&
+    call.arguments[0]!.type === AST_NODE_TYPES.Literal &&
+    typeof call.arguments[0]!.value === 'string'
+  ) {
+    return call.arguments[0]!.value;
+  }
+  return undefined;
+}
+
+function getIdentifierOrigin(identifier: TSESTree.Identifier, file: FileContext, env: Env): Origin | undefined {
+  const binding = file.getBinding(identifier, env);
+  if (!binding) return undefined;
+  switch (binding.kind) {
+    case 'global':
+      return { module: 'global', steps: [{ kind: 'get', name: binding.name }] };
+    case 'import': {
+      const base: Origin = { module: normalizeModule(binding.source), steps: [] };
+      return binding.imported === undefined ? base : fromPath(base, [binding.imported]);
+    }
+    case 'value':
+      return fromPath(getOrigin(binding.node, file, deeper(env)), binding.path);
+    case 'type':
+      return getTypeOrigin(binding.node, file, env);
+    case 'parameter':
+      return binding.type ? getTypeOrigin(binding.type, file, env) : undefined;
+    default:
+      return undefined;
+  }
+}
+
+function getThisMemberOrigin(
+  member: TSESTree.MemberExpression,
+  name: string,
+  file: FileContext,
+  env: Env,
+): Origin | undefined {
+  const cls = getThisClass(member);
+  if (!cls) return undefined;
+  const info = file.getClassMember(cls, name);
+  if (!info) return undefined;
+  for (const value of info.values) {
+    const origin = getOrigin(value, file, deeper(env));
+    if (origin) return origin;
+  }
+  return info.type ? getTypeOrigin(info.type, file, env) : undefined;
+}
+
+/** The origin of a value declared with a type: `HttpService` imported from '@nestjs/axios'. */
+export function getTypeOrigin(type: TSESTree.TypeNode, file: FileContext, env: Env = EMPTY_ENV): Origin | undefined {
+  switch (type.type) {
+    case AST_NODE_TYPES.TSTypeReference:
+      return extend(getTypeNameOrigin(type.typeName, file, env), { kind: 'instance' });
+    case AST_NODE_TYPES.TSTypeQuery:
+      return type.exprName.type === AST_NODE_TYPES.TSImportType ? undefined : getTypeNameOrigin(type.exprName, file, env);
+    case AST_NODE_TYPES.TSUnionType: {
+      const meaningful = type.types.filter(
+        (member) => member.type !== AST_NODE_TYPES.TSUndefinedKeyword && member.type !== AST_NODE_TYPES.TSNullKeyword,
+      );
+      return meaningful.length === 1 ? getTypeOrigin(meaningful[0]!, file, env) : undefined;
+    }
+    default:
+      return undefined;
+  }
+}
+
+function getTypeNameOrigin(name: TSESTree.EntityName, file: FileContext, env: Env): Origin | undefined {
+  switch (name.type) {
+    case AST_NODE_TYPES.Identifier: {
+      const binding = file.getBinding(name, env);
+      if (binding?.kind === 'import') {
+        const base: Origin = { module: normalizeModule(binding.source), steps: [] };
+        return binding.imported === undefined ? base : fromPath(base, [binding.imported]);
+      }
+      return binding?.kind === 'global' ? { module: 'global', steps: [{ kind: 'get', name: name.name }] } : undefined;
+    }
+    case AST_NODE_TYPES.TSQualifiedName:
+      return fromPath(getTypeNameOrigin(name.left, file, env), [name.right.name]);
+    default:
+      return undefined;
+  }
+}
+
+/** `axios`, `axios › create › ()`: for messages and debugging. */
+export function formatOrigin(origin: Origin): string {
+  const parts = origin.steps.map((step) => {
+    switch (step.kind) {
+      case 'get':
+        return step.name;
+      case 'call':
+        return '()';
+      case 'new':
+        return 'new';
+      case 'instance':
+        return '<instance>';
+    }
+  });
+  return [origin.module, ...parts].join(' › ');
+}

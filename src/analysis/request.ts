@@ -1,0 +1,256 @@
+/**
+ * Describes an outgoing HTTP request from a call expression: which client sends it, its
+ * possible methods, its URL template (with the instance's base URL joined), its payload,
+ * and whether the call actually sends anything.
+ */
+import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
+import type { ArgRole, CallShape, ClientKind } from '../catalog/http-clients.js';
+import { getPropertyName, skipTransparent } from './ast.js';
+import { type ClientMatch, matchClientCall } from './clients.js';
+import { deeper, EMPTY_ENV, type Env, type FileContext } from './file-context.js';
+import { evaluateMethods } from './method.js';
+import { getObjectProperty, hasUnknownSpread, type LocatedObject, resolveObject } from './objects.js';
+import { getOrigin } from './origin.js';
+import { concat, evaluateTemplate, joinUrl, type Template } from './template.js';
+import { type Located, resolveValue } from './values.js';
+
+export interface RequestDescription {
+  readonly call: TSESTree.CallExpression;
+  readonly client: ClientKind;
+  /** the member called, `post` for `api.post(…)` */
+  readonly member: string | undefined;
+  /** possible methods, upper-cased; undefined when unknown */
+  readonly methods: readonly string[] | undefined;
+  /** the full URL, base joined; undefined when the call shows none */
+  readonly url: Template | undefined;
+  readonly payload: Located | undefined;
+  /** false for a cold Observable or a lazy builder that nothing subscribes to or awaits */
+  readonly sent: boolean;
+}
+
+export function describeRequest(call: TSESTree.CallExpression, file: FileContext, env: Env = EMPTY_ENV): RequestDescription | undefined {
+  const callee = skipTransparent(call.callee);
+  if (callee.type !== AST_NODE_TYPES.Identifier && callee.type !== AST_NODE_TYPES.MemberExpression) return undefined;
+  const origin = getOrigin(callee, file, env);
+  const match = origin && matchClientCall(origin);
+  if (!match) return undefined;
+  return describeMatchedCall(call, match, file, env);
+}
+
+interface Arguments {
+  url?: TSESTree.Node;
+  options: LocatedObject[];
+  /** an options argument we cannot see into: method and payload may hide there */
+  opaqueOptions: boolean;
+  data?: TSESTree.Node;
+  method?: TSESTree.Node;
+}
+
+function collectArguments(call: TSESTree.CallExpression, shape: CallShape, file: FileContext, env: Env): Arguments {
+  const result: Arguments = { options: [], opaqueOptions: false };
+  shape.args.forEach((role: ArgRole, index) => {
+    const argument = call.arguments[index];
+    if (!argument) return;
+    if (argument.type === AST_NODE_TYPES.SpreadElement) {
+      result.opaqueOptions = true;
+      return;
+    }
+    switch (role) {
+      case 'url':
+        result.url = argument;
+        break;
+      case 'data':
+        result.data = argument;
+        break;
+      case 'method':
+        result.method = argument;
+        break;
+      case 'options': {
+        const object = resolveObject(argument, file, env);
+        if (object) result.options.push(object);
+        else if (!isNullish(argument)) result.opaqueOptions = true;
+        break;
+      }
+      case 'urlOrOptions': {
+        const object = resolveObject(argument, file, env);
+        if (object) result.options.push(object);
+        else result.url = argument;
+        break;
+      }
+      case 'input': {
+        const request = getRequestObject(argument, file, env);
+        if (request) {
+          result.url = request.url;
+          if (request.init) result.options.push(request.init);
+        } else {
+          result.url = argument;
+        }
+        break;
+      }
+    }
+  });
+  // Options given later override earlier ones (`fetch(new Request(u, a), b)`): the order is kept.
+  return result;
+}
+
+function isNullish(node: TSESTree.Node): boolean {
+  return (node.type === AST_NODE_TYPES.Identifier && node.name === 'undefined') || (node.type === AST_NODE_TYPES.Literal && node.value === null);
+}
+
+/** `new Request(url, init)` passed to fetch, directly or through a const. */
+function getRequestObject(node: TSESTree.Node, file: FileContext, env: Env): { url?: TSESTree.Node; init?: LocatedObject } | undefined {
+  const located = resolveValue(node, file, env);
+  if (located.node.type !== AST_NODE_TYPES.NewExpression) return undefined;
+  const origin = getOrigin(located.node.callee, file, located.env);
+  const last = origin?.steps.at(-1);
+  const isRequest =
+    origin !== undefined &&
+    origin.steps.length === 1 &&
+    last?.kind === 'get' &&
+    last.name === 'Request' &&
+    ['global', 'undici', 'node-fetch', 'cross-fetch'].includes(origin.module);
+  if (!isRequest) return undefined;
+  const [url, init] = located.node.arguments;
+  return {
+    url: url && url.type !== AST_NODE_TYPES.SpreadElement ? url : undefined,
+    init: init && init.type !== AST_NODE_TYPES.SpreadElement ? resolveObject(init, file, located.env) : undefined,
+  };
+}
+
+function findOption(objects: readonly LocatedObject[], keys: readonly string[], file: FileContext): Located | undefined {
+  for (let index = objects.length - 1; index >= 0; index -= 1) {
+    const object = objects[index]!;
+    for (const key of keys) {
+      const value = getObjectProperty(object.node, key, file, object.env);
+      if (value) return value;
+    }
+  }
+  return undefined;
+}
+
+function describeMatchedCall(call: TSESTree.CallExpression, match: ClientMatch, file: FileContext, env: Env): RequestDescription {
+  const { kind, shape } = match;
+  const args = collectArguments(call, shape, file, env);
+  const configs: LocatedObject[] = [];
+  const configBases: Template[] = [];
+  for (const config of match.configs) {
+    const object = resolveObject(config, file, env);
+    if (object) configs.push(object);
+    else configBases.push(evaluateTemplate(config, file, env)); // undici `new Client(origin)`
+  }
+
+  const payload = getPayload(call, args, kind, file, env);
+  const methods = getMethods(shape, args, configs, kind, payload, file, env);
+  const url = getUrl(args, configs, configBases, kind, file, env);
+  return { call, client: kind, member: match.member, methods, url, payload, sent: isSent(call, kind) };
+}
+
+function getMethods(
+  shape: CallShape,
+  args: Arguments,
+  configs: readonly LocatedObject[],
+  kind: ClientKind,
+  payload: Located | undefined,
+  file: FileContext,
+  env: Env,
+): string[] | undefined {
+  if (shape.method) return [shape.method];
+  if (args.method) return evaluateMethods(args.method, file, env);
+  const fromOptions = findOption(args.options, kind.options.method, file);
+  if (fromOptions) return evaluateMethods(fromOptions.node, file, fromOptions.env);
+  if (args.opaqueOptions || args.options.some((object) => hasUnknownSpread(object.node, file, object.env))) return undefined;
+  const fromConfig = findOption(configs, kind.options.method, file);
+  if (fromConfig) return evaluateMethods(fromConfig.node, file, fromConfig.env);
+  if (kind.defaultMethod === 'body-put') return [payload ? 'PUT' : 'GET'];
+  return [kind.defaultMethod];
+}
+
+function getUrl(
+  args: Arguments,
+  configs: readonly LocatedObject[],
+  configBases: readonly Template[],
+  kind: ClientKind,
+  file: FileContext,
+  env: Env,
+): Template | undefined {
+  const keys = kind.options;
+  let url: Template | undefined;
+  if (args.url) url = evaluateTemplate(args.url, file, env);
+  else if (keys.composite === 'node-http') url = getNodeHttpUrl(args.options, file);
+  else {
+    const option = findOption(args.options, [...keys.url, ...(keys.composite === 'dispatcher' ? ['path'] : [])], file);
+    if (option) url = evaluateTemplate(option.node, file, option.env);
+  }
+
+  const baseOption = findOption(args.options, keys.base, file) ?? findOption(configs, keys.base, file);
+  const base = baseOption ? evaluateTemplate(baseOption.node, file, baseOption.env) : configBases.at(-1);
+  if (!base) return url;
+  if (!url) return base;
+  return isAbsolute(url) ? url : joinUrl(base, url);
+}
+
+/** Starts with a scheme or with a configured base (env/config value). */
+export function isAbsolute(url: Template): boolean {
+  const first = url[0];
+  if (!first) return false;
+  if (first.kind === 'text') return /^[a-z][a-z0-9+.-]*:\/\//i.test(first.value) || first.value.startsWith('//');
+  return first.kind === 'env' || first.kind === 'config';
+}
+
+/** `{ protocol, hostname, port, path }` → `http://hostname:port/path`. */
+function getNodeHttpUrl(options: readonly LocatedObject[], file: FileContext): Template | undefined {
+  const read = (keys: string[]): Template | undefined => {
+    const value = findOption(options, keys, file);
+    return value ? evaluateTemplate(value.node, file, value.env) : undefined;
+  };
+  const host = read(['hostname', 'host']);
+  if (!host) return undefined;
+  const protocol = read(['protocol']) ?? [{ kind: 'text', value: 'http:' }];
+  const port = read(['port']);
+  const path = read(['path']) ?? [{ kind: 'text', value: '/' }];
+  return concat(protocol, [{ kind: 'text', value: '//' }], host, port ? concat([{ kind: 'text', value: ':' }], port) : [], path);
+}
+
+function getPayload(call: TSESTree.CallExpression, args: Arguments, kind: ClientKind, file: FileContext, env: Env): Located | undefined {
+  if (args.data) return { node: skipTransparent(args.data), env };
+  const option = findOption(args.options, kind.options.payload, file);
+  if (option) return option;
+  if (kind.chainPayload) {
+    for (let current: TSESTree.Node = call; ; ) {
+      const member: TSESTree.Node | undefined = current.parent;
+      if (member?.type !== AST_NODE_TYPES.MemberExpression || member.object !== current) break;
+      const outer: TSESTree.Node = member.parent;
+      if (outer.type !== AST_NODE_TYPES.CallExpression || outer.callee !== member) break;
+      const name = getPropertyName(member);
+      const first = outer.arguments[0];
+      if (name !== undefined && kind.chainPayload.includes(name) && first && first.type !== AST_NODE_TYPES.SpreadElement) {
+        return { node: skipTransparent(first), env: deeper(env) };
+      }
+      current = outer;
+    }
+  }
+  return undefined;
+}
+
+const OBSERVABLE_SUBSCRIBERS = new Set(['subscribe', 'toPromise', 'forEach']);
+const BUILDER_SENDERS = new Set(['then', 'end', 'catch', 'finally', 'pipe']);
+
+/**
+ * A cold Observable or a lazy request builder sends nothing unless it is subscribed,
+ * awaited, returned or stored. Only a bare expression statement is known to send nothing.
+ */
+function isSent(call: TSESTree.CallExpression, kind: ClientKind): boolean {
+  if (!kind.observable && !kind.lazyBuilder) return true;
+  let current: TSESTree.Node = call;
+  for (;;) {
+    const member: TSESTree.Node | undefined = current.parent;
+    if (member?.type !== AST_NODE_TYPES.MemberExpression || member.object !== current) break;
+    const outer: TSESTree.Node = member.parent;
+    if (outer.type !== AST_NODE_TYPES.CallExpression || outer.callee !== member) break;
+    const name = getPropertyName(member) ?? '';
+    if (kind.observable && OBSERVABLE_SUBSCRIBERS.has(name)) return true;
+    if (kind.lazyBuilder && BUILDER_SENDERS.has(name)) return true;
+    current = outer;
+  }
+  return current.parent?.type !== AST_NODE_TYPES.ExpressionStatement;
+}

@@ -1,0 +1,346 @@
+/**
+ * Static evaluation of string-valued expressions into templates: literal text mixed with
+ * symbolic holes for the things a file cannot know (an env var, a config key, a parameter).
+ * `${process.env.PAYMENTS_URL}/payments/${id}` becomes
+ * `[env PAYMENTS_URL] "/payments/" [unknown id]`.
+ */
+import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
+import { getPropertyName, isFunctionNode, skipTransparent } from './ast.js';
+import { deeper, EMPTY_ENV, type Env, FileContext } from './file-context.js';
+import { getOrigin } from './origin.js';
+import { getObjectProperty, resolveObject } from './objects.js';
+import { getThisMemberValue } from './values.js';
+
+export type Part =
+  | { readonly kind: 'text'; readonly value: string }
+  | { readonly kind: 'env'; readonly name: string; readonly fallback?: Template }
+  | { readonly kind: 'config'; readonly key: string; readonly fallback?: Template }
+  | { readonly kind: 'unknown'; readonly label: string; readonly fallback?: Template };
+
+export type Template = readonly Part[];
+
+export type Hole = Exclude<Part, { kind: 'text' }>;
+
+const CONFIG_GETTERS = new Set(['get', 'getOrThrow', 'getString', 'getValue', 'getConfig', 'require']);
+const CONFIG_RECEIVER = /config|settings|conf$|^env$|environment|secrets?$/i;
+
+/** Global functions that keep a value's meaning for URL purposes: `encodeURIComponent(sku)` is still `{sku}`. */
+const TRANSPARENT_FUNCTIONS = new Set(['String', 'encodeURIComponent', 'encodeURI']);
+
+const text = (value: string): Part => ({ kind: 'text', value });
+const unknown = (label: string): Template => [{ kind: 'unknown', label }];
+
+/** Joins templates, merging adjacent text. */
+export function concat(...templates: Template[]): Template {
+  const result: Part[] = [];
+  for (const template of templates) {
+    for (const part of template) {
+      const last = result.at(-1);
+      if (part.kind === 'text' && last?.kind === 'text') result[result.length - 1] = text(last.value + part.value);
+      else if (part.kind !== 'text' || part.value !== '') result.push(part);
+    }
+  }
+  return result;
+}
+
+/** The template's text when it has no holes. */
+export function getStaticText(template: Template): string | undefined {
+  if (template.length === 0) return '';
+  return template.length === 1 && template[0]!.kind === 'text' ? template[0]!.value : undefined;
+}
+
+/** `{id}` style rendering for messages: `${PAYMENTS_URL}/payments/{id}`. */
+export function formatTemplate(template: Template): string {
+  return template
+    .map((part) => {
+      switch (part.kind) {
+        case 'text':
+          return part.value;
+        case 'env':
+          return `\${${part.name}}`;
+        case 'config':
+          return `\${${part.key}}`;
+        case 'unknown':
+          return `{${part.label}}`;
+      }
+    })
+    .join('');
+}
+
+export function evaluateTemplate(node: TSESTree.Node, file: FileContext, env: Env = EMPTY_ENV): Template {
+  if (FileContext.isTooDeep(env)) return unknown('…');
+  const expression = skipTransparent(node);
+  const next = deeper(env);
+  switch (expression.type) {
+    case AST_NODE_TYPES.Literal:
+      if (typeof expression.value === 'string' || typeof expression.value === 'number') return [text(String(expression.value))];
+      return unknown(String(expression.raw));
+    case AST_NODE_TYPES.TemplateLiteral: {
+      const parts: Template[] = [];
+      expression.quasis.forEach((quasi, index) => {
+        parts.push([text(quasi.value.cooked ?? quasi.value.raw)]);
+        const inner = expression.expressions[index];
+        if (inner) parts.push(evaluateTemplate(inner, file, next));
+      });
+      return concat(...parts);
+    }
+    case AST_NODE_TYPES.BinaryExpression:
+      if (expression.operator === '+') {
+        return concat(evaluateTemplate(expression.left, file, next), evaluateTemplate(expression.right, file, next));
+      }
+      return unknown('…');
+    case AST_NODE_TYPES.LogicalExpression: {
+      if (expression.operator === '&&') return unknown('…');
+      const left = evaluateTemplate(expression.left, file, next);
+      if (left.length === 1 && left[0]!.kind !== 'text') {
+        return [{ ...left[0]!, fallback: evaluateTemplate(expression.right, file, next) }];
+      }
+      return left;
+    }
+    case AST_NODE_TYPES.Identifier:
+      return evaluateIdentifier(expression, file, next);
+    case AST_NODE_TYPES.MemberExpression:
+      return evaluateMember(expression, file, next);
+    case AST_NODE_TYPES.CallExpression:
+      return evaluateCall(expression, file, next);
+    case AST_NODE_TYPES.NewExpression:
+      return evaluateNewUrl(expression, file, next) ?? unknown('…');
+    default:
+      return unknown(file.sourceCode.getText(expression).slice(0, 40));
+  }
+}
+
+function evaluateIdentifier(identifier: TSESTree.Identifier, file: FileContext, env: Env): Template {
+  const binding = file.getBinding(identifier, env);
+  if (binding?.kind === 'value') {
+    if (binding.path.length === 0) return evaluateTemplate(binding.node, file, env);
+    return evaluatePath(binding.node, binding.path, file, env) ?? unknown(identifier.name);
+  }
+  if (binding?.kind === 'import' && binding.imported !== undefined && binding.imported !== 'default' && isEnvSource(binding.source)) {
+    return unknown(identifier.name);
+  }
+  return unknown(identifier.name);
+}
+
+function isEnvSource(source: string): boolean {
+  return source === 'process' || source === 'node:process';
+}
+
+/** Is this expression `process.env` (or an alias of it)? */
+function isProcessEnv(node: TSESTree.Node, file: FileContext, env: Env): boolean {
+  const expression = skipTransparent(node);
+  if (expression.type === AST_NODE_TYPES.MemberExpression) {
+    if (getPropertyName(expression) !== 'env') return false;
+    const object = skipTransparent(expression.object);
+    if (object.type === AST_NODE_TYPES.MetaProperty) return true; // import.meta.env
+    const origin = getOrigin(object, file, env);
+    return (
+      (origin?.module === 'global' && origin.steps.length === 1 && origin.steps[0]!.kind === 'get' && origin.steps[0]!.name === 'process') ||
+      (origin?.module === 'process' && origin.steps.length === 0)
+    );
+  }
+  if (expression.type === AST_NODE_TYPES.Identifier) {
+    const origin = getOrigin(expression, file, env);
+    if (origin?.module === 'process' && origin.steps.length === 1 && origin.steps[0]!.kind === 'get' && origin.steps[0]!.name === 'env') {
+      return true;
+    }
+    const binding = file.getBinding(expression, env);
+    return binding?.kind === 'value' && binding.path.length === 0 && isProcessEnv(binding.node, file, deeper(env));
+  }
+  return false;
+}
+
+/** A property path read from a value: `const { A } = process.env`, `const { url } = config.payments`. */
+function evaluatePath(base: TSESTree.Node, path: readonly string[], file: FileContext, env: Env): Template | undefined {
+  if (path.length === 0) return evaluateTemplate(base, file, env);
+  if (path.length === 1 && isProcessEnv(base, file, env)) return [{ kind: 'env', name: path[0]! }];
+  const object = resolveObject(base, file, env);
+  if (object) {
+    const value = getObjectProperty(object.node, path[0]!, file, object.env);
+    return value ? evaluatePath(value.node, path.slice(1), file, value.env) : undefined;
+  }
+  const root = getMemberRootName(base);
+  if (root !== undefined && CONFIG_RECEIVER.test(root)) {
+    return [{ kind: 'config', key: [...getMemberPathNames(base), ...path].join('.') }];
+  }
+  return undefined;
+}
+
+function evaluateMember(member: TSESTree.MemberExpression, file: FileContext, env: Env): Template {
+  const name = getPropertyName(member);
+  if (name === undefined) return unknown(file.sourceCode.getText(member).slice(0, 40));
+  if (isProcessEnv(member.object, file, env)) return [{ kind: 'env', name }];
+  if (member.object.type === AST_NODE_TYPES.ThisExpression) {
+    const value = getThisMemberValue(member, name, file);
+    return value ? evaluateTemplate(value, file, env) : unknown(name);
+  }
+  if (name === 'href' || name === 'origin') {
+    const url = evaluateUrlObject(member.object, file, env);
+    if (url) return url;
+  }
+  const fromObject = evaluatePath(member.object, [name], file, env);
+  if (fromObject) return fromObject;
+  return unknown(name);
+}
+
+function evaluateCall(call: TSESTree.CallExpression, file: FileContext, env: Env): Template {
+  const callee = skipTransparent(call.callee);
+  const first = call.arguments[0];
+  if (callee.type === AST_NODE_TYPES.MemberExpression) {
+    const name = getPropertyName(callee);
+    // configService.get('PAYMENTS_URL'), config.get('services.payments.url')
+    if (name !== undefined && CONFIG_GETTERS.has(name) && first && first.type === AST_NODE_TYPES.Literal && typeof first.value === 'string') {
+      const receiver = getMemberRootName(callee.object) ?? '';
+      const receiverName = callee.object.type === AST_NODE_TYPES.MemberExpression ? getPropertyName(callee.object) ?? '' : receiver;
+      if (CONFIG_RECEIVER.test(receiverName) || CONFIG_RECEIVER.test(receiver)) {
+        const fallback = call.arguments[1];
+        return [
+          fallback && fallback.type !== AST_NODE_TYPES.SpreadElement && fallback.type !== AST_NODE_TYPES.ObjectExpression
+            ? { kind: 'config', key: first.value, fallback: evaluateTemplate(fallback, file, env) }
+            : { kind: 'config', key: first.value },
+        ];
+      }
+    }
+    if (name === 'toString' && call.arguments.length === 0) {
+      return evaluateUrlObject(callee.object, file, env) ?? evaluateTemplate(callee.object, file, env);
+    }
+    if (name === 'join' && callee.object.type === AST_NODE_TYPES.ArrayExpression) {
+      const separator = first && first.type === AST_NODE_TYPES.Literal && typeof first.value === 'string' ? first.value : ',';
+      const pieces: Template[] = [];
+      callee.object.elements.forEach((element, index) => {
+        if (index > 0) pieces.push([text(separator)]);
+        pieces.push(element && element.type !== AST_NODE_TYPES.SpreadElement ? evaluateTemplate(element, file, env) : unknown('…'));
+      });
+      return concat(...pieces);
+    }
+  }
+  if (callee.type === AST_NODE_TYPES.Identifier && TRANSPARENT_FUNCTIONS.has(callee.name) && first && first.type !== AST_NODE_TYPES.SpreadElement) {
+    return evaluateTemplate(first, file, env);
+  }
+  // path.join / posix.join / url-join style helpers glue pieces with '/'
+  const origin = getOrigin(callee, file, env);
+  if (origin && isPathJoin(origin.module, origin.steps)) {
+    const pieces: Template[] = [];
+    call.arguments.forEach((argument, index) => {
+      if (index > 0) pieces.push([text('/')]);
+      pieces.push(argument.type === AST_NODE_TYPES.SpreadElement ? unknown('…') : evaluateTemplate(argument, file, env));
+    });
+    return normalizeSlashes(concat(...pieces));
+  }
+  const local = evaluateLocalFunctionCall(call, file, env);
+  if (local) return local;
+  return unknown(`${file.sourceCode.getText(callee).slice(0, 40)}()`);
+}
+
+function isPathJoin(module: string, steps: readonly { kind: string; name?: string }[]): boolean {
+  const names = steps.map((step) => (step.kind === 'get' ? step.name : step.kind));
+  if (module === 'path' || module === 'path/posix') return names.at(-1) === 'join' || names.at(-1) === 'resolve';
+  if (module === 'url-join' || module === 'proper-url-join') return names.length === 0;
+  if (module === 'url') return names.at(-1) === 'resolve';
+  return false;
+}
+
+function normalizeSlashes(template: Template): Template {
+  return template.map((part) =>
+    part.kind === 'text' ? text(part.value.replace(/([^:/])\/{2,}/g, '$1/').replace(/^\/{2,}/, '/')) : part,
+  );
+}
+
+/** `new URL(path, base)` and `new URL(href)`. */
+function evaluateNewUrl(node: TSESTree.NewExpression, file: FileContext, env: Env): Template | undefined {
+  const origin = getOrigin(node.callee, file, env);
+  const isUrl =
+    origin &&
+    origin.steps.length === 1 &&
+    origin.steps[0]!.kind === 'get' &&
+    origin.steps[0]!.name === 'URL' &&
+    (origin.module === 'global' || origin.module === 'url');
+  if (!isUrl) return undefined;
+  const [input, base] = node.arguments;
+  if (!input || input.type === AST_NODE_TYPES.SpreadElement) return undefined;
+  const path = evaluateTemplate(input, file, env);
+  if (!base || base.type === AST_NODE_TYPES.SpreadElement) return path;
+  const first = path[0];
+  if (first?.kind === 'text' && /^[a-z][a-z0-9+.-]*:\/\//i.test(first.value)) return path;
+  const baseTemplate = evaluateTemplate(base, file, env);
+  return joinUrl(baseTemplate, path);
+}
+
+/** Joins a base URL and a path the way `new URL(path, base)` and axios `baseURL` do, for our purposes. */
+export function joinUrl(base: Template, path: Template): Template {
+  const last = base.at(-1);
+  const first = path[0];
+  if (last?.kind === 'text' && last.value.endsWith('/') && first?.kind === 'text' && first.value.startsWith('/')) {
+    return concat(base.slice(0, -1), [text(last.value.slice(0, -1))], path);
+  }
+  if ((last?.kind !== 'text' || !last.value.endsWith('/')) && first?.kind === 'text' && !first.value.startsWith('/') && first.value !== '') {
+    return concat(base, [text('/')], path);
+  }
+  return concat(base, path);
+}
+
+function evaluateUrlObject(node: TSESTree.Node, file: FileContext, env: Env): Template | undefined {
+  const expression = skipTransparent(node);
+  if (expression.type === AST_NODE_TYPES.NewExpression) return evaluateNewUrl(expression, file, env);
+  if (expression.type === AST_NODE_TYPES.Identifier) {
+    const binding = file.getBinding(expression, env);
+    if (binding?.kind === 'value' && binding.path.length === 0) return evaluateUrlObject(binding.node, file, deeper(env));
+  }
+  return undefined;
+}
+
+/** `const url = (path: string) => `${BASE}${path}``: evaluate the single returned expression. */
+function evaluateLocalFunctionCall(call: TSESTree.CallExpression, file: FileContext, env: Env): Template | undefined {
+  const callee = skipTransparent(call.callee);
+  if (callee.type !== AST_NODE_TYPES.Identifier) return undefined;
+  const binding = file.getBinding(callee, env);
+  let fn: TSESTree.Node | undefined;
+  if (binding?.kind === 'function') fn = binding.node;
+  else if (binding?.kind === 'value' && binding.path.length === 0) fn = skipTransparent(binding.node);
+  if (!fn || !isFunctionNode(fn)) return undefined;
+  const returned = getSingleReturnedExpression(fn);
+  if (!returned) return undefined;
+  const bindings = new Map(env.bindings);
+  fn.params.forEach((param, index) => {
+    const argument = call.arguments[index];
+    const id = param.type === AST_NODE_TYPES.AssignmentPattern ? param.left : param;
+    if (id.type !== AST_NODE_TYPES.Identifier) return;
+    const variable = file.findVariable(id);
+    const value = argument && argument.type !== AST_NODE_TYPES.SpreadElement ? argument : param.type === AST_NODE_TYPES.AssignmentPattern ? param.right : undefined;
+    if (variable && value) bindings.set(variable, value);
+  });
+  return evaluateTemplate(returned, file, { bindings, depth: env.depth + 1 });
+}
+
+export function getSingleReturnedExpression(fn: TSESTree.FunctionLike | TSESTree.Node): TSESTree.Expression | undefined {
+  if (!isFunctionNode(fn)) return undefined;
+  if (fn.body.type !== AST_NODE_TYPES.BlockStatement) return fn.body;
+  const statements = fn.body.body;
+  const last = statements.at(-1);
+  if (statements.length === 1 && last?.type === AST_NODE_TYPES.ReturnStatement && last.argument) return last.argument;
+  return undefined;
+}
+
+/** The identifier at the root of a member chain: `config` for `config.services.payments`. */
+function getMemberRootName(node: TSESTree.Node): string | undefined {
+  let current = skipTransparent(node);
+  while (current.type === AST_NODE_TYPES.MemberExpression) current = skipTransparent(current.object);
+  if (current.type === AST_NODE_TYPES.Identifier) return current.name;
+  return undefined;
+}
+
+/** Property names below the root: `['services', 'payments']` for `config.services.payments`. */
+function getMemberPathNames(node: TSESTree.Node): string[] {
+  const names: string[] = [];
+  let current = skipTransparent(node);
+  while (current.type === AST_NODE_TYPES.MemberExpression) {
+    names.unshift(getPropertyName(current) ?? '?');
+    current = skipTransparent(current.object);
+  }
+  return names;
+}
+
+/** The holes of a template, in order. */
+export function getHoles(template: Template): Hole[] {
+  return template.filter((part): part is Hole => part.kind !== 'text');
+}

@@ -1,0 +1,51 @@
+/**
+ * Following a value to the expression that produced it: a `const`'s initializer, a
+ * parameter's argument at a wrapper's call site, `this.x`'s field initializer or
+ * constructor assignment.
+ */
+import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
+import { getThisClass, skipTransparent } from './ast.js';
+import { deeper, type Env, FileContext } from './file-context.js';
+
+export interface Located {
+  readonly node: TSESTree.Node;
+  readonly env: Env;
+}
+
+/** The single value `this.name` holds, when the class gives it exactly one. */
+export function getThisMemberValue(member: TSESTree.MemberExpression, name: string, file: FileContext): TSESTree.Expression | undefined {
+  const cls = getThisClass(member);
+  if (!cls) return undefined;
+  const info = file.getClassMember(cls, name);
+  return info?.values.length === 1 ? info.values[0] : undefined;
+}
+
+/**
+ * Follows identifiers bound to one value and `this.x` fields to the expression behind them.
+ * Stops at anything else and returns it.
+ */
+export function resolveValue(node: TSESTree.Node, file: FileContext, env: Env): Located {
+  let current: Located = { node: skipTransparent(node), env };
+  for (let steps = 0; steps < 8 && !FileContext.isTooDeep(current.env); steps += 1) {
+    const expression = current.node;
+    if (expression.type === AST_NODE_TYPES.Identifier) {
+      const binding = file.getBinding(expression, current.env);
+      if (binding?.kind !== 'value' || binding.path.length > 0) return current;
+      current = { node: skipTransparent(binding.node), env: deeper(current.env) };
+    } else if (
+      expression.type === AST_NODE_TYPES.MemberExpression &&
+      expression.object.type === AST_NODE_TYPES.ThisExpression &&
+      !expression.computed &&
+      expression.property.type === AST_NODE_TYPES.Identifier
+    ) {
+      const value = getThisMemberValue(expression, expression.property.name, file);
+      if (!value) return current;
+      current = { node: skipTransparent(value), env: deeper(current.env) };
+    } else if (expression.type === AST_NODE_TYPES.AwaitExpression) {
+      current = { node: skipTransparent(expression.argument), env: current.env };
+    } else {
+      return current;
+    }
+  }
+  return current;
+}

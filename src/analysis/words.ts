@@ -1,0 +1,51 @@
+/**
+ * Word handling shared by every heuristic that reads identifiers, keys and paths:
+ * splitting `createPaymentOrder`, `PAYMENTS_SERVICE_URL` or `/payments/{id}/capture`
+ * into lower-case words, and a forgiving singular form for matching word lists.
+ */
+
+const WORD_PATTERN = /[A-Z]+(?![a-z])|[A-Z]?[a-z]+|[0-9]+/g;
+
+/** Splits an identifier, key, env name or URL path into lower-case words. */
+export function splitWords(text: string): string[] {
+  const words: string[] = [];
+  for (const match of text.matchAll(WORD_PATTERN)) {
+    words.push(match[0].toLowerCase());
+  }
+  return words;
+}
+
+/** A simple English singular, good enough for matching nouns such as `payments`, `entries`, `batches`. */
+export function singular(word: string): string {
+  if (word.length > 4 && word.endsWith('ies')) return `${word.slice(0, -3)}y`;
+  if (word.length > 4 && /(?:ss|x|ch|sh)es$/.test(word)) return word.slice(0, -2);
+  if (word.length > 3 && word.endsWith('s') && !word.endsWith('ss') && !word.endsWith('us')) {
+    return word.slice(0, -1);
+  }
+  return word;
+}
+
+/** `paymentsServiceUrl`, `services.payments.url` → `PAYMENTS_SERVICE_URL`, `SERVICES_PAYMENTS_URL`. */
+export function toUpperSnake(text: string): string {
+  return splitWords(text).join('_').toUpperCase();
+}
+
+/** A set of words that matches both the singular and the plural form of a listed word. */
+export class WordSet {
+  readonly #words = new Set<string>();
+
+  constructor(words: Iterable<string>) {
+    for (const word of words) {
+      for (const part of splitWords(word)) this.#words.add(singular(part));
+    }
+  }
+
+  /** The first word of `words` that belongs to the set, as written. */
+  find(words: readonly string[]): string | undefined {
+    return words.find((word) => this.#words.has(singular(word)));
+  }
+
+  has(word: string): boolean {
+    return this.#words.has(singular(word.toLowerCase()));
+  }
+}

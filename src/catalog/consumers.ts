@@ -1,0 +1,64 @@
+/**
+ * Message-consumer handlers as data: code running inside them is the receiving end of a
+ * durable delivery (the broker redelivers on failure), so a synchronous call there cannot
+ * lose the write.
+ */
+
+/** Object keys whose function value handles messages: kafkajs `consumer.run({ eachMessage })`, sqs-consumer, Azure. */
+export const HANDLER_KEYS: ReadonlySet<string> = new Set([
+  'eachMessage',
+  'eachBatch',
+  'handleMessage',
+  'handleMessageBatch',
+  'processMessage',
+  'processMessages',
+]);
+
+/** Method decorators (by imported name and module) that make a method a consumer handler. */
+export const HANDLER_DECORATORS: readonly { readonly name: string; readonly modules: readonly string[] }[] = [
+  { name: 'EventPattern', modules: ['@nestjs/microservices'] },
+  { name: 'MessagePattern', modules: ['@nestjs/microservices'] },
+  { name: 'Process', modules: ['@nestjs/bull', '@nestjs/bullmq'] },
+  { name: 'RabbitSubscribe', modules: ['@golevelup/nestjs-rabbitmq'] },
+  { name: 'RabbitRPC', modules: ['@golevelup/nestjs-rabbitmq'] },
+  { name: 'SqsMessageHandler', modules: ['@ssut/nestjs-sqs'] },
+  { name: 'SqsConsumerEventHandler', modules: ['@ssut/nestjs-sqs'] },
+  { name: 'OnOutboxEvent', modules: ['@nestarc/outbox'] },
+];
+
+/** Class decorators that make every method of the class a consumer (NestJS queue processors). */
+export const CONSUMER_CLASS_DECORATORS: readonly { readonly name: string; readonly modules: readonly string[] }[] = [
+  { name: 'Processor', modules: ['@nestjs/bull', '@nestjs/bullmq'] },
+];
+
+/** Base classes of consumer classes: `class OrdersProcessor extends WorkerHost`. */
+export const CONSUMER_BASE_CLASSES: readonly { readonly name: string; readonly modules: readonly string[] }[] = [
+  { name: 'WorkerHost', modules: ['@nestjs/bullmq'] },
+];
+
+/** Constructors whose function argument is a consumer: bullmq `new Worker(name, processor)`. */
+export const CONSUMER_CONSTRUCTORS: readonly { readonly module: string; readonly name: string; readonly handler: number }[] = [
+  { module: 'bullmq', name: 'Worker', handler: 1 },
+];
+
+/** Member names that register a consumer callback on a broker handle, when the handle's origin is known. */
+export const CONSUMER_MEMBERS: ReadonlyMap<string, readonly string[]> = new Map([
+  ['bull-queue', ['process']],
+  ['amqp-channel', ['consume']],
+  ['pg-boss', ['work']],
+  ['pubsub-topic', ['on']],
+  ['nats', ['subscribe']],
+  ['jetstream', ['consume', 'subscribe']],
+  ['redis', ['xread', 'xreadgroup']],
+]);
+
+/** Event types of serverless queue triggers: a Lambda handler whose event is one of these is a consumer. */
+export const QUEUE_EVENT_TYPES: ReadonlySet<string> = new Set([
+  'SQSEvent',
+  'SNSEvent',
+  'KinesisStreamEvent',
+  'EventBridgeEvent',
+  'DynamoDBStreamEvent',
+  'MSKEvent',
+  'SelfManagedKafkaEvent',
+]);

@@ -1,0 +1,58 @@
+/**
+ * Word lists behind the criticality and target heuristics. Users extend them through the
+ * rule options; these are the defaults.
+ */
+
+/** Nouns of writes that lose money, goods or commitments when lost or applied twice. */
+export const CRITICAL_WORDS: readonly string[] = [
+  'payment', 'pay', 'payout', 'transaction', 'transfer', 'order', 'checkout', 'purchase', 'refund', 'invoice',
+  'charge', 'chargeback', 'capture', 'ledger', 'balance', 'wallet', 'withdrawal', 'withdraw', 'deposit', 'booking',
+  'reservation', 'reserve', 'stock', 'inventory', 'shipment', 'fulfillment', 'fulfilment', 'billing', 'account',
+  'settlement', 'subscription', 'credit', 'debit', 'fund', 'loan', 'trade', 'remittance', 'disbursement', 'escrow',
+  'voucher', 'redemption', 'money', 'cash',
+];
+
+/** Payload keys that carry money, quantities or bank details. */
+export const CRITICAL_PAYLOAD_KEYS: readonly string[] = [
+  'amount', 'total', 'subtotal', 'price', 'cost', 'fee', 'tax', 'currency', 'quantity', 'qty', 'iban', 'bic', 'swift',
+  'balance', 'payout', 'debit', 'credit', 'cents', 'minor',
+];
+
+/** Words of traffic nobody loses money over; they count against criticality. */
+export const NON_CRITICAL_WORDS: readonly string[] = [
+  'log', 'logs', 'logging', 'metric', 'metrics', 'telemetry', 'analytics', 'tracking', 'track', 'trace', 'tracing',
+  'health', 'healthz', 'healthcheck', 'ping', 'heartbeat', 'cache', 'notification', 'notify', 'email', 'mail', 'sms',
+  'push', 'audit', 'stats', 'statistics', 'monitoring', 'search', 'recommendation', 'beacon', 'preview',
+  'draft', 'feedback', 'report', 'export',
+];
+
+/** Words of third-party vendors: an env var or host named after one addresses the vendor, not your service. */
+export const VENDOR_WORDS: readonly string[] = [
+  'stripe', 'paypal', 'braintree', 'adyen', 'square', 'klarna', 'mollie', 'razorpay', 'paystack', 'plaid', 'wise',
+  'coinbase', 'twilio', 'sendgrid', 'mailgun', 'mailchimp', 'postmark', 'mandrill', 'slack', 'discord', 'telegram',
+  'github', 'gitlab', 'bitbucket', 'google', 'gcp', 'firebase', 'aws', 'azure', 'microsoft', 'facebook', 'twitter',
+  'shopify', 'hubspot', 'salesforce', 'zendesk', 'intercom', 'segment', 'mixpanel', 'amplitude', 'datadog', 'sentry',
+  'newrelic', 'pagerduty', 'openai', 'anthropic', 'algolia', 'auth0', 'okta', 'cloudflare', 'vercel', 'netlify',
+  'heroku', 'dropbox', 'webhook', 'external', 'partner', 'vendor', 'thirdparty', 'upstream',
+];
+
+/** Infrastructure addressed by URL that is not one of your services. */
+export const INFRASTRUCTURE_WORDS: readonly string[] = [
+  'elasticsearch', 'elastic', 'opensearch', 'solr', 'vault', 'consul', 'prometheus', 'pushgateway', 'grafana', 'loki',
+  'kibana', 'jaeger', 'zipkin', 'otel', 'otlp', 'collector', 'influx', 'influxdb', 'clickhouse', 's3', 'minio',
+  'keycloak', 'redis', 'mongo', 'mongodb', 'postgres', 'database', 'db', 'rabbitmq', 'kafka', 'logstash', 'fluentd',
+  'splunk', 'dapr',
+];
+
+/** Words in env/config names and host labels that say "address of a service" but name no service. */
+export const GENERIC_ADDRESS_WORDS: readonly string[] = [
+  'url', 'uri', 'host', 'hostname', 'endpoint', 'addr', 'address', 'origin', 'base', 'service', 'services', 'svc',
+  'api', 'http', 'https', 'internal', 'server', 'backend', 'root', 'app', 'port', 'config', 'env', 'ms', 'micro',
+  'microservice', 'microservices', 'v1', 'v2', 'v3', 'local', 'remote', 'process',
+];
+
+/** Prefixes of env vars that frameworks expose to browser code (a browser calling its backend). */
+export const BROWSER_ENV_PREFIXES: readonly string[] = [
+  'NEXT_PUBLIC_', 'VITE_', 'REACT_APP_', 'NUXT_PUBLIC_', 'NUXT_ENV_', 'EXPO_PUBLIC_', 'PUBLIC_', 'GATSBY_', 'VUE_APP_',
+  'STORYBOOK_',
+];

@@ -1,0 +1,258 @@
+/**
+ * Options of `no-sync-critical-write`: the JSON schema users see, the defaults, and the
+ * settings compiled from them once per file (globs and patterns turned into RegExps, word
+ * lists into sets).
+ */
+import type { JSONSchema4 } from '@typescript-eslint/utils/json-schema';
+import {
+  BROWSER_ENV_PREFIXES,
+  CRITICAL_PAYLOAD_KEYS,
+  CRITICAL_WORDS,
+  GENERIC_ADDRESS_WORDS,
+  INFRASTRUCTURE_WORDS,
+  NON_CRITICAL_WORDS,
+  VENDOR_WORDS,
+} from './catalog/words.js';
+import { WordSet } from './analysis/words.js';
+
+export interface CallTemplate {
+  /** the function or method to call, e.g. `bus.publish` or `outbox.enqueue` */
+  call: string;
+  /** the import that brings it in, added when the file lacks it */
+  import?: { from: string; name: string; default?: boolean };
+}
+
+export interface NoSyncCriticalWriteOptions {
+  services: string[];
+  internalHosts: string[];
+  externalHosts: string[];
+  serviceEnvPattern: string;
+  relativeUrls: 'ignore' | 'internal';
+  criticality: 'keywords' | 'all';
+  criticalWords: string[];
+  nonCriticalWords: string[];
+  criticalPayloadKeys: string[];
+  builtinWords: boolean;
+  unknownMethod: 'ignore' | 'write';
+  outboxRelayPattern: string;
+  checkTestFiles: boolean;
+  publisher?: CallTemplate;
+  outbox?: CallTemplate;
+  topicTemplate: string;
+  fix: boolean;
+  followCalls: boolean;
+  followDepth: number;
+}
+
+export const DEFAULT_SERVICE_ENV_PATTERN = '(?:^|_)(?:URL|URI|HOST|HOSTNAME|ENDPOINT|ADDR|ADDRESS|ORIGIN)$';
+export const DEFAULT_OUTBOX_RELAY_PATTERN = 'outbox|relay';
+
+export const DEFAULT_OPTIONS: NoSyncCriticalWriteOptions = {
+  services: [],
+  internalHosts: [],
+  externalHosts: [],
+  serviceEnvPattern: DEFAULT_SERVICE_ENV_PATTERN,
+  relativeUrls: 'ignore',
+  criticality: 'keywords',
+  criticalWords: [],
+  nonCriticalWords: [],
+  criticalPayloadKeys: [],
+  builtinWords: true,
+  unknownMethod: 'ignore',
+  outboxRelayPattern: DEFAULT_OUTBOX_RELAY_PATTERN,
+  checkTestFiles: false,
+  topicTemplate: '{service}.{resource}.{action}',
+  fix: false,
+  followCalls: false,
+  followDepth: 3,
+};
+
+const stringList = (description: string): JSONSchema4 => ({
+  type: 'array',
+  items: { type: 'string', minLength: 1 },
+  uniqueItems: true,
+  description,
+});
+
+const callTemplateSchema = (description: string): JSONSchema4 => ({
+  type: 'object',
+  description,
+  properties: {
+    call: {
+      type: 'string',
+      pattern: '^[A-Za-z_$][\\w$]*(?:\\.[A-Za-z_$][\\w$]*)*$',
+      description: 'Function or method to call, as a dotted name (`bus.publish`).',
+    },
+    import: {
+      type: 'object',
+      description: 'Import that brings the callee into scope; added to the file when missing.',
+      properties: {
+        from: { type: 'string', minLength: 1, description: 'Module specifier to import from.' },
+        name: { type: 'string', pattern: '^[A-Za-z_$][\\w$]*$', description: 'Imported binding name.' },
+        default: { type: 'boolean', description: 'Import the default export under `name` instead of a named export.' },
+      },
+      required: ['from', 'name'],
+      additionalProperties: false,
+    },
+  },
+  required: ['call'],
+  additionalProperties: false,
+});
+
+export const OPTIONS_SCHEMA: JSONSchema4[] = [
+  {
+    type: 'object',
+    additionalProperties: false,
+    properties: {
+      services: stringList(
+        'Your own services: names (`payments`) matched against env/config names and hostnames, or URL/host globs (`https://*.acme.internal/**`).',
+      ),
+      internalHosts: stringList('Host globs that address your own services (`*.acme.internal`, `10.0.*`).'),
+      externalHosts: stringList(
+        'Host globs or env/config names of third parties (`api.partner.com`, `PARTNER_API_URL`); never reported.',
+      ),
+      serviceEnvPattern: {
+        type: 'string',
+        minLength: 1,
+        description:
+          'Regular expression matched against env/config names (normalized to UPPER_SNAKE_CASE) that address another service when used as a URL base.',
+      },
+      relativeUrls: {
+        type: 'string',
+        enum: ['ignore', 'internal'],
+        description: 'How to treat a URL with no visible base (`/api/orders`): ignore it, or treat it as internal.',
+      },
+      criticality: {
+        type: 'string',
+        enum: ['keywords', 'all'],
+        description: 'Decide criticality from evidence words (`keywords`) or treat every cross-service write as critical (`all`).',
+      },
+      criticalWords: stringList('Extra words (service names, path segments, function names) that mark a write as critical.'),
+      nonCriticalWords: stringList('Extra words that mark traffic as non-critical (they count against criticality).'),
+      criticalPayloadKeys: stringList('Extra payload keys that mark a write as critical.'),
+      builtinWords: {
+        type: 'boolean',
+        description: 'Use the built-in word lists in addition to yours; set to false to use only yours.',
+      },
+      unknownMethod: {
+        type: 'string',
+        enum: ['ignore', 'write'],
+        description: 'What a request whose HTTP method cannot be determined counts as.',
+      },
+      outboxRelayPattern: {
+        type: 'string',
+        minLength: 1,
+        description: 'Regular expression (case-insensitive) for names of functions and classes that relay an outbox; calls inside them are not reported.',
+      },
+      checkTestFiles: {
+        type: 'boolean',
+        description: 'Also check test files (`*.test.*`, `*.spec.*`, `__tests__/`, `test/`, `e2e/`).',
+      },
+      publisher: callTemplateSchema('Your publisher, used by the "publish" suggestion when no broker client is in scope.'),
+      outbox: callTemplateSchema('Your outbox writer, used by the "record in the outbox" suggestion.'),
+      topicTemplate: {
+        type: 'string',
+        minLength: 1,
+        description: 'Topic/event name template for suggestions; placeholders `{service}`, `{resource}`, `{action}`.',
+      },
+      fix: {
+        type: 'boolean',
+        description: 'Apply the publish rewrite with `--fix` when a `publisher` is configured and the response is unused.',
+      },
+      followCalls: {
+        type: 'boolean',
+        description: 'Follow calls into functions and methods declared in other files (requires typed linting).',
+      },
+      followDepth: {
+        type: 'integer',
+        minimum: 1,
+        maximum: 10,
+        description: 'How many calls deep `followCalls` looks for a synchronous critical write.',
+      },
+    },
+  },
+];
+
+export interface Settings {
+  readonly services: { readonly names: WordSet; readonly globs: readonly RegExp[] };
+  readonly internalHosts: readonly RegExp[];
+  readonly externalHosts: readonly RegExp[];
+  readonly serviceEnvPattern: RegExp;
+  readonly relativeUrlsInternal: boolean;
+  readonly criticalityAll: boolean;
+  readonly criticalWords: WordSet;
+  readonly nonCriticalWords: WordSet;
+  readonly criticalPayloadKeys: WordSet;
+  readonly vendorWords: WordSet;
+  readonly infrastructureWords: WordSet;
+  readonly genericAddressWords: WordSet;
+  readonly browserEnvPrefixes: readonly string[];
+  readonly unknownMethodIsWrite: boolean;
+  readonly outboxRelayPattern: RegExp;
+  readonly checkTestFiles: boolean;
+}
+
+/** Thrown for an option value the schema cannot rule out (an invalid regular expression). */
+export class OptionError extends Error {
+  constructor(option: string, detail: string) {
+    super(`durable-writes: invalid option "${option}": ${detail}`);
+    this.name = 'OptionError';
+  }
+}
+
+function compilePattern(option: string, source: string, flags: string): RegExp {
+  try {
+    return new RegExp(source, flags);
+  } catch (error) {
+    throw new OptionError(option, error instanceof Error ? error.message : String(error));
+  }
+}
+
+/** `*.acme.internal`, `https://payments.acme.com/**`: `**` any text, `*` any text without `/`. */
+export function compileGlob(glob: string): RegExp {
+  let source = '';
+  for (let index = 0; index < glob.length; index += 1) {
+    const char = glob[index]!;
+    if (char === '*') {
+      if (glob[index + 1] === '*') {
+        source += '.*';
+        index += 1;
+      } else {
+        source += '[^/]*';
+      }
+    } else {
+      source += char.replace(/[.+?^${}()|[\]\\]/g, '\\$&');
+    }
+  }
+  return new RegExp(`^${source}$`, 'i');
+}
+
+function isGlobOrUrl(entry: string): boolean {
+  return /[./:*]/.test(entry);
+}
+
+export function compileSettings(options: NoSyncCriticalWriteOptions): Settings {
+  const withBuiltins = (builtin: readonly string[], extra: readonly string[]): WordSet =>
+    new WordSet(options.builtinWords ? [...builtin, ...extra] : extra);
+  return {
+    services: {
+      names: new WordSet(options.services.filter((entry) => !isGlobOrUrl(entry))),
+      globs: options.services.filter(isGlobOrUrl).map(compileGlob),
+    },
+    internalHosts: options.internalHosts.map(compileGlob),
+    externalHosts: options.externalHosts.map(compileGlob),
+    serviceEnvPattern: compilePattern('serviceEnvPattern', options.serviceEnvPattern, 'i'),
+    relativeUrlsInternal: options.relativeUrls === 'internal',
+    criticalityAll: options.criticality === 'all',
+    criticalWords: withBuiltins(CRITICAL_WORDS, options.criticalWords),
+    nonCriticalWords: withBuiltins(NON_CRITICAL_WORDS, options.nonCriticalWords),
+    criticalPayloadKeys: withBuiltins(CRITICAL_PAYLOAD_KEYS, options.criticalPayloadKeys),
+    vendorWords: new WordSet(VENDOR_WORDS),
+    infrastructureWords: new WordSet(INFRASTRUCTURE_WORDS),
+    genericAddressWords: new WordSet(GENERIC_ADDRESS_WORDS),
+    browserEnvPrefixes: BROWSER_ENV_PREFIXES,
+    unknownMethodIsWrite: options.unknownMethod === 'write',
+    outboxRelayPattern: compilePattern('outboxRelayPattern', options.outboxRelayPattern, 'i'),
+    checkTestFiles: options.checkTestFiles,
+  };
+}

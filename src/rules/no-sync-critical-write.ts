@@ -1,0 +1,66 @@
+import type { TSESTree } from '@typescript-eslint/utils';
+import { getCallReportNode } from '../analysis/ast.js';
+import { FileContext } from '../analysis/file-context.js';
+import { isTestFile, mentionsHttpClient } from '../analysis/file-filter.js';
+import { type Finding, WriteFinder } from '../analysis/find-writes.js';
+import { formatTemplate } from '../analysis/template.js';
+import { compileSettings, DEFAULT_OPTIONS, type NoSyncCriticalWriteOptions, OPTIONS_SCHEMA } from '../options.js';
+import { createRule } from '../util/create-rule.js';
+
+export type MessageIds = 'syncCriticalWrite' | 'syncCriticalWriteVia';
+export type Options = [NoSyncCriticalWriteOptions];
+
+export default createRule<Options, MessageIds>({
+  name: 'no-sync-critical-write',
+  meta: {
+    type: 'problem',
+    docs: {
+      description: 'Disallow synchronous cross-service HTTP calls that carry critical writes without a queue or outbox',
+      recommended: true,
+    },
+    schema: OPTIONS_SCHEMA,
+    defaultOptions: [DEFAULT_OPTIONS],
+    messages: {
+      syncCriticalWrite:
+        "Synchronous {{request}} to the '{{service}}' service carries a critical write ({{evidence}}). If '{{service}}' is down or slow, the write is lost or applied twice: publish it to a queue or record it in a transactional outbox.{{note}}",
+      syncCriticalWriteVia:
+        "Synchronous {{request}} to the '{{service}}' service via {{via}} carries a critical write ({{evidence}}). If '{{service}}' is down or slow, the write is lost or applied twice: publish it to a queue or record it in a transactional outbox.{{note}}",
+    },
+  },
+  create(context, [options]) {
+    const settings = compileSettings(options);
+    if (!settings.checkTestFiles && isTestFile(context.filename)) return {};
+    if (!mentionsHttpClient(context.sourceCode.text)) return {};
+
+    const calls: TSESTree.CallExpression[] = [];
+    return {
+      CallExpression(node) {
+        calls.push(node);
+      },
+      'Program:exit'() {
+        const file = new FileContext(context.sourceCode);
+        for (const finding of new WriteFinder(file, settings, calls).findAll()) {
+          const data = getMessageData(finding);
+          context.report({
+            node: getCallReportNode(finding.call),
+            messageId: finding.via.length > 0 ? 'syncCriticalWriteVia' : 'syncCriticalWrite',
+            data,
+          });
+        }
+      },
+    };
+  },
+});
+
+function getMessageData(finding: Finding): Record<string, string> {
+  const { assessment } = finding;
+  const path = formatTemplate(assessment.target.path).split('?')[0] || '/';
+  const evidence = (assessment.criticality?.evidence ?? []).slice(0, 2).map((item) => item.text);
+  return {
+    request: `${assessment.method ?? 'request'} ${path}`,
+    service: assessment.target.service ?? 'unknown',
+    evidence: evidence.join(', '),
+    via: finding.via.map((name) => `${name}()`).join(' → '),
+    note: assessment.retry ? ` In-memory retries (${assessment.retry}) die with the process and do not make it durable.` : '',
+  };
+}
