@@ -78,13 +78,17 @@ export class FileContext {
   }
 
   /** The members of a class, by name, built once per class. */
-  getClassMember(cls: ClassNode, name: string): ClassMember | undefined {
+  getClassMembers(cls: ClassNode): ReadonlyMap<string, ClassMember> {
     let members = this.#memberCache.get(cls);
     if (!members) {
       members = collectClassMembers(cls);
       this.#memberCache.set(cls, members);
     }
-    return members.get(name);
+    return members;
+  }
+
+  getClassMember(cls: ClassNode, name: string): ClassMember | undefined {
+    return this.getClassMembers(cls).get(name);
   }
 
   /** `depth` guard shared by the recursive resolvers. */

@@ -5,9 +5,10 @@ import { isTestFile, mentionsHttpClient } from '../analysis/file-filter.js';
 import { type Finding, WriteFinder } from '../analysis/find-writes.js';
 import { formatTemplate } from '../analysis/template.js';
 import { compileSettings, DEFAULT_OPTIONS, type NoSyncCriticalWriteOptions, OPTIONS_SCHEMA } from '../options.js';
+import { planAutofix, planSuggestions, type SuggestionMessageId, toFix } from '../suggestions/build.js';
 import { createRule } from '../util/create-rule.js';
 
-export type MessageIds = 'syncCriticalWrite' | 'syncCriticalWriteVia';
+export type MessageIds = 'syncCriticalWrite' | 'syncCriticalWriteVia' | SuggestionMessageId;
 export type Options = [NoSyncCriticalWriteOptions];
 
 export default createRule<Options, MessageIds>({
@@ -18,6 +19,8 @@ export default createRule<Options, MessageIds>({
       description: 'Disallow synchronous cross-service HTTP calls that carry critical writes without a queue or outbox',
       recommended: true,
     },
+    hasSuggestions: true,
+    fixable: 'code',
     schema: OPTIONS_SCHEMA,
     defaultOptions: [DEFAULT_OPTIONS],
     messages: {
@@ -25,6 +28,9 @@ export default createRule<Options, MessageIds>({
         "Synchronous {{request}} to the '{{service}}' service carries a critical write ({{evidence}}). If '{{service}}' is down or slow, the write is lost or applied twice: publish it to a queue or record it in a transactional outbox.{{note}}",
       syncCriticalWriteVia:
         "Synchronous {{request}} to the '{{service}}' service via {{via}} carries a critical write ({{evidence}}). If '{{service}}' is down or slow, the write is lost or applied twice: publish it to a queue or record it in a transactional outbox.{{note}}",
+      suggestPublish: "Publish to the {{destination}} '{{topic}}' with `{{handle}}` instead.{{note}}",
+      suggestPublishConfigured: "Publish '{{topic}}' with `{{call}}` instead.{{note}}",
+      suggestOutbox: "Record '{{topic}}' in the transactional outbox with `{{call}}` instead.{{note}}",
     },
   },
   create(context, [options]) {
@@ -40,11 +46,17 @@ export default createRule<Options, MessageIds>({
       'Program:exit'() {
         const file = new FileContext(context.sourceCode);
         for (const finding of new WriteFinder(file, settings, calls).findAll()) {
-          const data = getMessageData(finding);
+          const autofix = planAutofix(finding, file, options);
           context.report({
             node: getCallReportNode(finding.call),
             messageId: finding.via.length > 0 ? 'syncCriticalWriteVia' : 'syncCriticalWrite',
-            data,
+            data: getMessageData(finding),
+            fix: autofix ? toFix(autofix, file, context.filename) : null,
+            suggest: planSuggestions(finding, file, options).map((plan) => ({
+              messageId: plan.messageId,
+              data: plan.data,
+              fix: toFix(plan, file, context.filename),
+            })),
           });
         }
       },

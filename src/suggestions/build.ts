@@ -1,0 +1,114 @@
+/**
+ * The suggestions offered on a report of `no-sync-critical-write`: publish with a broker
+ * handle in scope (or the configured publisher), and record in the outbox (the configured
+ * outbox call or the documented default). Each replaces only the request expression and
+ * adds imports it needs.
+ */
+import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
+import type { FileContext } from '../analysis/file-context.js';
+import type { Finding } from '../analysis/find-writes.js';
+import { toUpperSnake } from '../analysis/words.js';
+import type { CallTemplate, NoSyncCriticalWriteOptions } from '../options.js';
+import { findBrokerHandles } from './broker-handles.js';
+import { addImport } from './imports.js';
+import { getPayloadText, getReplacedExpression, isResponseUsed } from './rewrite.js';
+import { deriveTopic } from './topic.js';
+
+export type SuggestionMessageId = 'suggestPublish' | 'suggestPublishConfigured' | 'suggestOutbox';
+
+export interface SuggestionPlan {
+  readonly messageId: SuggestionMessageId;
+  readonly data: Record<string, string>;
+  readonly replaced: TSESTree.Expression;
+  readonly text: string;
+  readonly imports: readonly { from: string; name: string; default?: boolean }[];
+}
+
+/** The outbox call used when no `outbox` option is configured (documented in the rule doc). */
+export const DEFAULT_OUTBOX: CallTemplate = { call: 'outbox.enqueue' };
+
+const RESPONSE_NOTE = ' The response of the call will no longer be available.';
+
+export function planSuggestions(finding: Finding, file: FileContext, options: NoSyncCriticalWriteOptions): SuggestionPlan[] {
+  const replaced = getReplacedExpression(finding);
+  const note = isResponseUsed(replaced) ? RESPONSE_NOTE : '';
+  const { target, method } = finding.assessment;
+  const topic = deriveTopic({ service: target.service, path: target.path, method: method?.split('/')[0] }, options.topicTemplate);
+  const topicLiteral = quote(topic);
+  const payload = getPayloadText(finding, file);
+  const plans: SuggestionPlan[] = [];
+
+  const handle = findBrokerHandles(finding.call, file)[0];
+  if (handle) {
+    const text = handle.shape.template
+      .replaceAll('{handle}', handle.text)
+      .replaceAll('{topic}', topicLiteral)
+      .replaceAll('{envPrefix}', toUpperSnake(topic))
+      .replaceAll('{payload}', payload);
+    plans.push({
+      messageId: 'suggestPublish',
+      data: {
+        destination: handle.shape.destination,
+        topic: handle.shape.template.includes('{topic}') ? topic : handle.text,
+        handle: handle.text,
+        note,
+      },
+      replaced,
+      text,
+      imports: (handle.shape.needs ?? []).map((name) => ({ from: handle.origin.module, name })),
+    });
+  } else if (options.publisher) {
+    plans.push(planConfiguredPublish(options.publisher, topic, topicLiteral, payload, replaced, note));
+  }
+
+  const outbox = options.outbox ?? DEFAULT_OUTBOX;
+  plans.push({
+    messageId: 'suggestOutbox',
+    data: { topic, call: outbox.call, note },
+    replaced,
+    text: `${outbox.call}({ topic: ${topicLiteral}, payload: ${payload}, idempotencyKey: /* TODO: a stable business key */ undefined })`,
+    imports: outbox.import ? [outbox.import] : [],
+  });
+  return plans;
+}
+
+export function toFix(plan: SuggestionPlan, file: FileContext, filename: string): TSESLint.ReportFixFunction {
+  return (fixer) => [
+    fixer.replaceText(plan.replaced, plan.text),
+    ...plan.imports.flatMap((request) => addImport(fixer, file.sourceCode, filename, request)),
+  ];
+}
+
+function planConfiguredPublish(
+  publisher: CallTemplate,
+  topic: string,
+  topicLiteral: string,
+  payload: string,
+  replaced: TSESTree.Expression,
+  note: string,
+): SuggestionPlan {
+  return {
+    messageId: 'suggestPublishConfigured',
+    data: { topic, call: publisher.call, note },
+    replaced,
+    text: `${publisher.call}(${topicLiteral}, ${payload})`,
+    imports: publisher.import ? [publisher.import] : [],
+  };
+}
+
+/**
+ * The rewrite `--fix` applies when the user opted in: only with a configured publisher and
+ * only when the response is not used, since the publish returns no response.
+ */
+export function planAutofix(finding: Finding, file: FileContext, options: NoSyncCriticalWriteOptions): SuggestionPlan | undefined {
+  if (!options.fix || !options.publisher) return undefined;
+  const replaced = getReplacedExpression(finding);
+  if (isResponseUsed(replaced)) return undefined;
+  const { target, method } = finding.assessment;
+  const topic = deriveTopic({ service: target.service, path: target.path, method: method?.split('/')[0] }, options.topicTemplate);
+  return planConfiguredPublish(options.publisher, topic, quote(topic), getPayloadText(finding, file), replaced, '');
+}
+
+function quote(text: string): string {
+  return `'${text.replace(/\\/g, '\\\\').replace(/'/g, "\\'")}'`;
+}
