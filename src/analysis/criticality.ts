@@ -151,7 +151,7 @@ function hasCriticalTag(fn: FunctionNode, file: FileContext): boolean {
 }
 
 function hasTag(node: TSESTree.Node, file: FileContext): boolean {
-  return file.sourceCode.getCommentsBefore(node).some((comment) => comment.type === AST_TOKEN_TYPES.Block && CRITICAL_TAG.test(comment.value));
+  return file.getCommentsBefore(node).some((comment) => comment.type === AST_TOKEN_TYPES.Block && CRITICAL_TAG.test(comment.value));
 }
 
 interface PayloadFacts {
@@ -185,6 +185,13 @@ function collectPayloadFacts(
       (callee.property.name === 'stringify' || callee.property.name === 'from');
     if (!isWrapper) break;
     node = skipTransparent(node.arguments[0]);
+  }
+  if (file.resolver && (node.type === AST_NODE_TYPES.Identifier || node.type === AST_NODE_TYPES.MemberExpression)) {
+    const typeFacts = file.resolver.getTypeFacts(node);
+    if (typeFacts) {
+      facts.typeName ??= typeFacts.name;
+      if (typeFacts.critical) facts.taggedType ??= typeFacts.name;
+    }
   }
   if (node.type === AST_NODE_TYPES.Identifier) {
     facts.names.push(node.name);

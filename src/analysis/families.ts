@@ -13,7 +13,11 @@ interface RootLike {
 
 interface FamilyLike {
   readonly factories?: Readonly<Record<string, { readonly via: 'call' | 'property' | 'new'; readonly kind: string; readonly configArg?: number }>>;
+  /** members running a callback whose parameter is a handle of `kind` (`prisma.$transaction(async (tx) => …)`) */
+  readonly transactions?: Readonly<Record<string, { readonly arg: number | 'last'; readonly param: number; readonly kind: string }>>;
 }
+
+const CALLBACK_PARAM = /^<arg(\d+)\.param(\d+)>$/;
 
 export interface FamilyMatch<F> {
   readonly family: F;
@@ -42,7 +46,8 @@ export class FamilyCatalog<F extends FamilyLike> {
   readonly #families: ReadonlyMap<string, F>;
 
   constructor(roots: readonly RootLike[], families: ReadonlyMap<string, F>) {
-    for (const root of roots) {
+    // longest root first: `axios › AxiosInstance › <instance>` before the bare `axios` default export
+    for (const root of [...roots].sort((a, b) => b.path.length - a.path.length)) {
       const list = this.#rootsByModule.get(root.module) ?? [];
       list.push(root);
       this.#rootsByModule.set(root.module, list);
@@ -69,9 +74,27 @@ export class FamilyCatalog<F extends FamilyLike> {
       let index = root.path.length;
       for (;;) {
         const token = tokens[index];
-        const factory = token === undefined || !family.factories || !Object.hasOwn(family.factories, token) ? undefined : family.factories[token];
+        const transaction = token === undefined ? undefined : getOwn(family.transactions, token);
+        if (transaction) {
+          const call = origin.steps[index + 1];
+          const param = CALLBACK_PARAM.exec(tokens[index + 2] ?? '');
+          if (call?.kind !== 'call' || !param) break;
+          const arg = Number(param[1]);
+          const expectedArg = transaction.arg === 'last' ? call.node.arguments.length - 1 : transaction.arg;
+          if (arg !== expectedArg || Number(param[2]) !== transaction.param) break;
+          family = this.#families.get(transaction.kind)!;
+          index += 3;
+          continue;
+        }
+        const factory = token === undefined ? undefined : getOwn(family.factories, token);
         if (!factory) break;
-        if (factory.via === 'property') {
+        if (factory.via === 'new' && token === 'new') {
+          // constructing the handle itself: `new Order(doc)` on a Mongoose model
+          const step = origin.steps[index];
+          const config = step?.kind === 'new' && factory.configArg !== undefined ? step.node.arguments[factory.configArg] : undefined;
+          if (config) configs.push(config);
+          index += 1;
+        } else if (factory.via === 'property') {
           index += 1;
         } else {
           const step = origin.steps[index + 1];
@@ -86,4 +109,8 @@ export class FamilyCatalog<F extends FamilyLike> {
     }
     return undefined;
   }
+}
+
+function getOwn<T>(record: Readonly<Record<string, T>> | undefined, key: string): T | undefined {
+  return record && Object.hasOwn(record, key) ? record[key] : undefined;
 }

@@ -44,22 +44,112 @@ export interface ClassMember {
 
 const MAX_DEPTH = 12;
 
+/**
+ * What type information adds (typed linting with `followCalls`): bindings imported from other
+ * project files, callees declared there, and origins and facts read from types.
+ */
+export interface TypeResolver {
+  /** The binding an identifier imported from another project file has in that file. */
+  resolveImportedBinding(identifier: TSESTree.Identifier): Binding | undefined;
+  /** The function or method a callee refers to when it is declared in project code. */
+  resolveCallee(callee: TSESTree.Node): FunctionLike | undefined;
+  /** The origin of a value from its type (`AxiosInstance`, `HttpService`, `typeof fetch`). */
+  getTypeOrigin(node: TSESTree.Node): TypeOrigin | undefined;
+  /** The declared type of a value: its name and whether it carries `@critical`. */
+  getTypeFacts(node: TSESTree.Node): { readonly name: string; readonly critical: boolean } | undefined;
+}
+
+/** Kept structural to avoid a dependency cycle with origin.ts. */
+export interface TypeOrigin {
+  readonly module: string;
+  readonly steps: readonly ({ readonly kind: 'get'; readonly name: string } | { readonly kind: 'instance' })[];
+}
+
+export type FunctionLike = TSESTree.ArrowFunctionExpression | TSESTree.FunctionDeclaration | TSESTree.FunctionExpression;
+
+/** The files a lint run has parsed, by AST root, so nodes of any of them resolve in their own file. */
+export type FileRegistry = ReadonlyMap<TSESTree.Program, FileContext>;
+
+export interface FileContextOptions {
+  readonly resolver?: TypeResolver;
+  readonly registry?: FileRegistry;
+  /** the file's call expressions, when the caller already collected them */
+  readonly calls?: readonly TSESTree.CallExpression[];
+}
+
 export class FileContext {
   readonly sourceCode: Readonly<TSESLint.SourceCode>;
+  readonly resolver: TypeResolver | undefined;
+  readonly #registry: FileRegistry | undefined;
   readonly #memberCache = new WeakMap<ClassNode, Map<string, ClassMember>>();
   readonly #bindingCache = new WeakMap<Variable, Binding | null>();
+  #calls: readonly TSESTree.CallExpression[] | undefined;
+  #callsByOwner: Map<TSESTree.Node, TSESTree.CallExpression[]> | undefined;
 
-  constructor(sourceCode: Readonly<TSESLint.SourceCode>) {
+  constructor(sourceCode: Readonly<TSESLint.SourceCode>, options: FileContextOptions = {}) {
     this.sourceCode = sourceCode;
+    this.resolver = options.resolver;
+    this.#registry = options.registry;
+    this.#calls = options.calls;
+  }
+
+  /** The context of the file a node belongs to (nodes of other files appear with typed linting). */
+  #route(node: TSESTree.Node): FileContext {
+    if (!this.#registry) return this;
+    let root: TSESTree.Node = node;
+    while (root.parent) root = root.parent;
+    if (root === this.sourceCode.ast) return this;
+    return (root.type === AST_NODE_TYPES.Program && this.#registry.get(root)) || this;
+  }
+
+  /** Is the node in another file than this one? */
+  isForeign(node: TSESTree.Node): boolean {
+    return this.#route(node) !== this;
+  }
+
+  getText(node: TSESTree.Node): string {
+    return this.#route(node).sourceCode.getText(node);
+  }
+
+  getCommentsBefore(node: TSESTree.Node): TSESTree.Comment[] {
+    return this.#route(node).sourceCode.getCommentsBefore(node);
+  }
+
+  getScope(node: TSESTree.Node): TSESLint.Scope.Scope {
+    return this.#route(node).sourceCode.getScope(node);
+  }
+
+  get visitorKeys(): TSESLint.SourceCode.VisitorKeys {
+    return this.sourceCode.visitorKeys;
   }
 
   findVariable(identifier: TSESTree.Identifier): Variable | undefined {
-    const scope = this.sourceCode.getScope(identifier);
+    const scope = this.getScope(identifier);
     return ASTUtils.findVariable(scope, identifier) ?? undefined;
+  }
+
+  /** Call expressions whose owner (see `getOwnerFunction`) is `fn`, in the file that declares `fn`. */
+  getOwnedCalls(fn: TSESTree.Node, getOwner: (call: TSESTree.CallExpression) => TSESTree.Node | undefined): readonly TSESTree.CallExpression[] {
+    const file = this.#route(fn);
+    if (file !== this) return file.getOwnedCalls(fn, getOwner);
+    if (!this.#callsByOwner) {
+      this.#callsByOwner = new Map();
+      for (const call of this.#calls ?? collectCalls(this.sourceCode.ast, this.sourceCode.visitorKeys)) {
+        const owner = getOwner(call);
+        if (!owner) continue;
+        const list = this.#callsByOwner.get(owner) ?? [];
+        list.push(call);
+        this.#callsByOwner.set(owner, list);
+      }
+      this.#calls = undefined;
+    }
+    return this.#callsByOwner.get(fn) ?? [];
   }
 
   /** What an identifier refers to; `undefined` for locals we cannot follow. */
   getBinding(identifier: TSESTree.Identifier, env: Env = EMPTY_ENV): Binding | undefined {
+    const file = this.#route(identifier);
+    if (file !== this) return file.getBinding(identifier, env);
     const variable = this.findVariable(identifier);
     if (!variable) return { kind: 'global', name: identifier.name };
     if (variable.defs.length === 0) {
@@ -72,6 +162,7 @@ export class FileContext {
     let binding = this.#bindingCache.get(variable);
     if (binding === undefined) {
       binding = computeBinding(variable) ?? null;
+      if (binding?.kind === 'import' && this.resolver) binding = this.resolver.resolveImportedBinding(identifier) ?? binding;
       this.#bindingCache.set(variable, binding);
     }
     return binding ?? undefined;
@@ -79,6 +170,8 @@ export class FileContext {
 
   /** The members of a class, by name, built once per class. */
   getClassMembers(cls: ClassNode): ReadonlyMap<string, ClassMember> {
+    const file = this.#route(cls);
+    if (file !== this) return file.getClassMembers(cls);
     let members = this.#memberCache.get(cls);
     if (!members) {
       members = collectClassMembers(cls);
@@ -277,6 +370,25 @@ const CHILD_KEYS: Partial<Record<AST_NODE_TYPES, readonly string[]>> = {
   [AST_NODE_TYPES.ArrowFunctionExpression]: ['body'],
   [AST_NODE_TYPES.CallExpression]: ['arguments'],
 };
+
+/** Every call expression under a node, for files the linter did not traverse for us. */
+function collectCalls(root: TSESTree.Node, visitorKeys: TSESLint.SourceCode.VisitorKeys): TSESTree.CallExpression[] {
+  const calls: TSESTree.CallExpression[] = [];
+  const stack: TSESTree.Node[] = [root];
+  while (stack.length > 0) {
+    const node = stack.pop()!;
+    if (node.type === AST_NODE_TYPES.CallExpression) calls.push(node);
+    for (const key of visitorKeys[node.type] ?? []) {
+      const child = (node as unknown as Record<string, unknown>)[key];
+      if (Array.isArray(child)) {
+        for (const item of child) if (isNode(item)) stack.push(item);
+      } else if (isNode(child)) {
+        stack.push(child);
+      }
+    }
+  }
+  return calls.sort((a, b) => a.range[0] - b.range[0]);
+}
 
 function isNode(value: unknown): value is TSESTree.Node {
   return typeof value === 'object' && value !== null && typeof (value as { type?: unknown }).type === 'string';

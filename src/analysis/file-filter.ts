@@ -1,7 +1,9 @@
 /**
  * Cheap per-file checks that run before anything else: test files are skipped unless asked
- * for, and a file that mentions no HTTP client at all gets no listeners.
+ * for, and a file that mentions none of the libraries a rule recognises gets no listeners.
  */
+import { BROKER_ROOTS } from '../catalog/brokers.js';
+import { DATABASE_ROOTS } from '../catalog/databases.js';
 import { CLIENT_MODULES } from '../catalog/http-clients.js';
 
 const TEST_FILE = /(?:^|[\\/])(?:__tests__|__mocks__|tests?|e2e|specs?|cypress|playwright)[\\/]|\.(?:test|spec|e2e|cy|stories)\.[cm]?[jt]sx?$/;
@@ -12,11 +14,24 @@ export function isTestFile(filename: string): boolean {
 
 const escape = (text: string): string => text.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
 
-/** A module specifier in quotes (`'axios'`, `"node:https"`, `'undici/…'`), a fetch call, or a client type. */
-const MENTIONS_CLIENT = new RegExp(
-  `['"\`](?:node:)?(?:${CLIENT_MODULES.map(escape).join('|')})['"\`/]|\\bfetch\\s*[(<]|\\$fetch\\b|\\bHttpService\\b|\\bAxiosInstance\\b`,
+/** A test for files that mention a module specifier in quotes (`'axios'`, `"node:https"`, `'undici/…'`) or one of `words`. */
+function mentionTest(modules: readonly string[], words: readonly string[]): (text: string) => boolean {
+  const names = [...new Set(modules)].filter((module) => module !== 'global').map(escape);
+  const pattern = new RegExp(`['"\`](?:node:)?(?:${names.join('|')})['"\`/]${words.length > 0 ? `|${words.join('|')}` : ''}`);
+  return (text) => pattern.test(text);
+}
+
+/** Mentions an HTTP client: a module in quotes, a fetch call, or a client type. */
+export const mentionsHttpClient = mentionTest(CLIENT_MODULES, ['\\bfetch\\s*[(<]', '\\$fetch\\b', '\\bHttpService\\b', '\\bAxiosInstance\\b']);
+
+/** Mentions a database library (or a Prisma client by name). */
+export const mentionsDatabase = mentionTest(
+  DATABASE_ROOTS.map((root) => root.module),
+  ['\\bprisma\\b', '\\bPrisma\\w*'],
 );
 
-export function mentionsHttpClient(text: string): boolean {
-  return MENTIONS_CLIENT.test(text);
-}
+/** Mentions a broker library. */
+export const mentionsBroker = mentionTest(
+  BROKER_ROOTS.map((root) => root.module),
+  [],
+);

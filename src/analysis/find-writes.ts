@@ -1,12 +1,14 @@
 /**
  * Finds the synchronous critical writes of a file: requests judged on their own, and calls
- * to in-file wrappers (`postJson(base, path, body)`) judged with the wrapper's parameters
- * bound to the call's arguments. A write is reported once, at the outermost call that
- * makes it cross-service and critical.
+ * to wrappers (`postJson(base, path, body)`, `billing.issueInvoice(dto)`) judged with the
+ * wrapper's parameters bound to the call's arguments. Wrappers are followed within the
+ * file, and with type information into other project files. A write is reported once per
+ * file it is visible from: at the outermost call in that file that makes it cross-service
+ * and critical.
  */
 import type { TSESTree } from '@typescript-eslint/utils';
 import type { Settings } from '../options.js';
-import { getFunctionName, type FunctionNode } from './ast.js';
+import { getClassName, getFunctionName, getMethodClass, type FunctionNode } from './ast.js';
 import { type Assessment, assessRequest } from './assess.js';
 import { EMPTY_ENV, type Env, type FileContext } from './file-context.js';
 import { bindArguments, getOwnerFunction, resolveLocalFunction } from './local-functions.js';
@@ -16,38 +18,45 @@ export interface Finding {
   /** the call reported: the request itself, or the outermost wrapper call */
   readonly call: TSESTree.CallExpression;
   readonly assessment: Assessment;
-  /** wrappers passed through, outermost first: `['postJson']` */
+  /** wrappers passed through, outermost first: `['postJson']`, `['BillingClient.issueInvoice']` */
   readonly via: readonly string[];
+}
+
+interface Hop {
+  readonly call: TSESTree.CallExpression;
+  /** the call enters a function declared in another file than the call's own */
+  readonly crossesFile: boolean;
 }
 
 interface Leaf {
   readonly assessment: Assessment;
   readonly via: readonly string[];
   /** calls between the reported call and the request, outermost first, request last */
-  readonly inner: readonly TSESTree.CallExpression[];
+  readonly inner: readonly Hop[];
 }
 
-const MAX_WRAPPER_DEPTH = 3;
+export interface WriteFinderOptions {
+  /** wrapper calls followed within a file */
+  readonly maxInFileDepth?: number;
+  /** calls followed into other files (needs type information) */
+  readonly maxCrossFileDepth?: number;
+}
 
 export class WriteFinder {
   readonly #file: FileContext;
   readonly #settings: Settings;
   readonly #calls: readonly TSESTree.CallExpression[];
-  readonly #callsByOwner = new Map<FunctionNode, TSESTree.CallExpression[]>();
+  readonly #maxInFile: number;
+  readonly #maxCrossFile: number;
   readonly #direct = new Map<TSESTree.CallExpression, Leaf[]>();
   readonly #checking = new Set<TSESTree.CallExpression>();
 
-  constructor(file: FileContext, settings: Settings, calls: readonly TSESTree.CallExpression[]) {
+  constructor(file: FileContext, settings: Settings, calls: readonly TSESTree.CallExpression[], options: WriteFinderOptions = {}) {
     this.#file = file;
     this.#settings = settings;
     this.#calls = calls;
-    for (const call of calls) {
-      const owner = getOwnerFunction(call);
-      if (!owner) continue;
-      const list = this.#callsByOwner.get(owner) ?? [];
-      list.push(call);
-      this.#callsByOwner.set(owner, list);
-    }
+    this.#maxInFile = options.maxInFileDepth ?? 3;
+    this.#maxCrossFile = file.resolver ? (options.maxCrossFileDepth ?? 3) : 0;
   }
 
   /** Every finding of the file, in source order. */
@@ -60,10 +69,12 @@ export class WriteFinder {
     return findings;
   }
 
-  /** Reportable leaves of a call that no inner call already reports on its own. */
+  /** Reportable leaves of a call that no inner call already reports where it stands. */
   #reportableLeaves(call: TSESTree.CallExpression): Leaf[] {
     return this.#leaves(call).filter(
-      (leaf) => leaf.assessment.reportable && leaf.inner.every((inner) => !this.#isReportedOnItsOwn(inner)),
+      (leaf) =>
+        leaf.assessment.reportable &&
+        leaf.inner.every((hop) => !(hop.crossesFile || isSameFile(hop.call, call)) || !this.#isReportedOnItsOwn(hop.call)),
     );
   }
 
@@ -87,29 +98,52 @@ export class WriteFinder {
   }
 
   /**
-   * @param sites wrapper call sites above this call, outermost first
+   * @param sites wrapper calls above this call, outermost first
    * @param via wrapper names above this call, outermost first
    */
   #evaluate(
     call: TSESTree.CallExpression,
     env: Env,
-    sites: readonly TSESTree.CallExpression[],
+    sites: readonly Hop[],
     via: readonly string[],
     visiting: ReadonlySet<FunctionNode>,
   ): Leaf[] {
     const request = describeRequest(call, this.#file, env);
     if (request) {
-      const contexts = [call, ...[...sites].reverse()];
+      const contexts = [call, ...sites.map((site) => site.call).reverse()];
       const assessment = assessRequest(request, contexts, this.#file, this.#settings);
-      return [{ assessment, via, inner: sites.length > 0 ? [...sites.slice(1), call] : [] }];
+      return [{ assessment, via, inner: sites.length > 0 ? [...sites.slice(1), { call, crossesFile: false }] : [] }];
     }
-    if (sites.length >= MAX_WRAPPER_DEPTH) return [];
+    const crossFileHops = sites.filter((site) => site.crossesFile).length;
+    if (sites.length >= this.#maxInFile + crossFileHops) return [];
     const fn = resolveLocalFunction(call.callee, this.#file, env);
-    const innerCalls = fn && this.#callsByOwner.get(fn);
-    if (!fn || !innerCalls || visiting.has(fn)) return [];
+    if (!fn || visiting.has(fn)) return [];
+    const crossesFile = !isSameFile(fn, call);
+    if (crossesFile && crossFileHops >= this.#maxCrossFile) return [];
+    const innerCalls = this.#file.getOwnedCalls(fn, getOwnerFunction);
+    if (innerCalls.length === 0) return [];
     const inner = bindArguments(fn, call, this.#file, env);
-    const name = getFunctionName(fn) ?? 'function';
+    const name = describeFunction(fn);
     const nextVisiting = new Set(visiting).add(fn);
-    return innerCalls.flatMap((innerCall) => this.#evaluate(innerCall, inner, [...sites, call], [...via, name], nextVisiting));
+    const nextSites = [...sites, { call, crossesFile }];
+    return innerCalls.flatMap((innerCall) => this.#evaluate(innerCall, inner, nextSites, [...via, name], nextVisiting));
   }
+}
+
+/** `postJson`, `BillingClient.issueInvoice`. */
+function describeFunction(fn: FunctionNode): string {
+  const name = getFunctionName(fn) ?? 'function';
+  const cls = getMethodClass(fn);
+  const className = cls && getClassName(cls);
+  return className ? `${className}.${name}` : name;
+}
+
+function rootOf(node: TSESTree.Node): TSESTree.Node {
+  let root = node;
+  while (root.parent) root = root.parent;
+  return root;
+}
+
+function isSameFile(a: TSESTree.Node, b: TSESTree.Node): boolean {
+  return rootOf(a) === rootOf(b);
 }

@@ -8,8 +8,20 @@ import { getPropertyName, getThisClass, isFunctionNode, skipTransparent, type Fu
 import type { Env, FileContext } from './file-context.js';
 import { resolveValue } from './values.js';
 
-/** The local function a callee refers to, if the file declares it. */
+/**
+ * The function a callee refers to, if the file declares it, or, with type information,
+ * if another project file does.
+ */
 export function resolveLocalFunction(callee: TSESTree.Node, file: FileContext, env: Env): FunctionNode | undefined {
+  const local = resolveInFile(callee, file, env);
+  if (local || !file.resolver) return local;
+  const expression = skipTransparent(callee);
+  return expression.type === AST_NODE_TYPES.Identifier || expression.type === AST_NODE_TYPES.MemberExpression
+    ? file.resolver.resolveCallee(expression)
+    : undefined;
+}
+
+function resolveInFile(callee: TSESTree.Node, file: FileContext, env: Env): FunctionNode | undefined {
   const expression = skipTransparent(callee);
   if (expression.type === AST_NODE_TYPES.Identifier) {
     const binding = file.getBinding(expression, env);

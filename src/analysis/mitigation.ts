@@ -149,13 +149,13 @@ function findHandoff(block: TSESTree.BlockStatement, file: FileContext): string 
         found = `${publish.family.label} ${publish.member}`;
         return;
       }
-      const callee = file.sourceCode.getText(node.callee);
+      const callee = file.getText(node.callee);
       if (DURABLE_HANDOFF_NAME.test(callee) && !/log|console/i.test(getCalleeName(node.callee) ?? '')) {
         found = callee;
         return;
       }
     }
-    for (const key of file.sourceCode.visitorKeys[node.type] ?? []) {
+    for (const key of file.visitorKeys[node.type] ?? []) {
       const child = (node as unknown as Record<string, unknown>)[key];
       if (Array.isArray(child)) {
         for (const item of child) if (item && typeof item === 'object' && 'type' in item) visit(item as TSESTree.Node);
@@ -180,7 +180,7 @@ export function findInMemoryRetry(call: TSESTree.CallExpression, file: FileConte
       if ((origin && RETRY_MODULES.has(origin.module)) || (name !== undefined && /retr(?:y|ies)|backoff/i.test(name))) {
         return origin && RETRY_MODULES.has(origin.module) ? origin.module : name;
       }
-      if (name === 'execute' && /retry|policy/i.test(file.sourceCode.getText(parent.callee))) return 'retry policy';
+      if (name === 'execute' && /retry|policy/i.test(file.getText(parent.callee))) return 'retry policy';
     }
     // rxjs: this.http.post(…).pipe(retry(3))
     if (parent.type === AST_NODE_TYPES.MemberExpression && parent.object === current && getPropertyName(parent) === 'pipe') {

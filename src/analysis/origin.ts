@@ -4,9 +4,11 @@
  * `const api = axios.create(cfg)` is `axios › create › () › post`; `this.http.post` with
  * `constructor(private http: HttpService)` is `@nestjs/axios › HttpService › <instance> › post`.
  */
-import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
-import { getPropertyName, getThisClass, skipTransparent } from './ast.js';
+import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
+import { getPropertyName, getThisClass, isFunctionNode, skipTransparent } from './ast.js';
 import { deeper, EMPTY_ENV, type Env, FileContext } from './file-context.js';
+
+type Variable = TSESLint.Scope.Variable;
 
 /** A step of an access path. */
 export type Step =
@@ -96,10 +98,32 @@ function getIdentifierOrigin(identifier: TSESTree.Identifier, file: FileContext,
     case 'type':
       return getTypeOrigin(binding.node, file, env);
     case 'parameter':
-      return binding.type ? getTypeOrigin(binding.type, file, env) : undefined;
+      return binding.type ? getTypeOrigin(binding.type, file, env) : getCallbackParameterOrigin(binding.variable, file, env);
+    case 'class':
+      // `class Order extends Model {}`: the subclass is used like its base (`Order.create(…)`)
+      return binding.node.superClass ? getOrigin(binding.node.superClass, file, deeper(env)) : undefined;
     default:
       return undefined;
   }
+}
+
+/**
+ * A parameter of a callback passed to a library call: `prisma.$transaction(async (tx) => …)`
+ * gives `tx` the origin `… › $transaction › () › <arg0.param0>`, so catalogs can say what
+ * the library hands its callbacks.
+ */
+function getCallbackParameterOrigin(variable: Variable, file: FileContext, env: Env): Origin | undefined {
+  const def = variable.defs[0];
+  const fn = def?.node;
+  if (!fn || !isFunctionNode(fn)) return undefined;
+  const paramIndex = fn.params.findIndex((param) => param === def.name || (param.type === AST_NODE_TYPES.AssignmentPattern && param.left === def.name));
+  const call = fn.parent;
+  if (paramIndex === -1 || (call.type !== AST_NODE_TYPES.CallExpression && call.type !== AST_NODE_TYPES.NewExpression)) return undefined;
+  const argIndex = call.arguments.findIndex((argument) => argument === fn);
+  if (argIndex === -1) return undefined;
+  const callee = getOrigin(call.callee, file, deeper(env));
+  const step: Step = call.type === AST_NODE_TYPES.CallExpression ? { kind: 'call', node: call } : { kind: 'new', node: call };
+  return extend(callee, step, { kind: 'get', name: `<arg${argIndex}.param${paramIndex}>` });
 }
 
 function getThisMemberOrigin(
@@ -144,6 +168,10 @@ function getTypeNameOrigin(name: TSESTree.EntityName, file: FileContext, env: En
       if (binding?.kind === 'import') {
         const base: Origin = { module: normalizeModule(binding.source), steps: [] };
         return binding.imported === undefined ? base : fromPath(base, [binding.imported]);
+      }
+      if (binding?.kind === 'class' && binding.node.superClass) {
+        // `class PrismaService extends PrismaClient`: a value of the subclass type is an instance of the base
+        return getOrigin(binding.node.superClass, file, deeper(env));
       }
       return binding?.kind === 'global' ? { module: 'global', steps: [{ kind: 'get', name: name.name }] } : undefined;
     }

@@ -4,7 +4,7 @@
  * and whether the call actually sends anything.
  */
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
-import type { ArgRole, CallShape, ClientKind } from '../catalog/http-clients.js';
+import { type ArgRole, type CallShape, type ClientKind, WRITE_CAPABLE_MEMBERS } from '../catalog/http-clients.js';
 import { getPropertyName, skipTransparent } from './ast.js';
 import { type ClientMatch, matchClientCall } from './clients.js';
 import { deeper, EMPTY_ENV, type Env, type FileContext } from './file-context.js';
@@ -32,9 +32,22 @@ export function describeRequest(call: TSESTree.CallExpression, file: FileContext
   const callee = skipTransparent(call.callee);
   if (callee.type !== AST_NODE_TYPES.Identifier && callee.type !== AST_NODE_TYPES.MemberExpression) return undefined;
   const origin = getOrigin(callee, file, env);
-  const match = origin && matchClientCall(origin);
+  const match = (origin && matchClientCall(origin)) ?? matchClientCallByType(callee, file);
   if (!match) return undefined;
   return describeMatchedCall(call, match, file, env);
+}
+
+/** With type information: a client whose origin the file does not show (`deps.http.post(…)` typed `AxiosInstance`). */
+function matchClientCallByType(callee: TSESTree.Identifier | TSESTree.MemberExpression, file: FileContext): ClientMatch | undefined {
+  if (!file.resolver) return undefined;
+  if (callee.type === AST_NODE_TYPES.Identifier) {
+    const origin = file.resolver.getTypeOrigin(callee);
+    return origin && matchClientCall(origin);
+  }
+  const member = getPropertyName(callee);
+  if (member === undefined || !WRITE_CAPABLE_MEMBERS.has(member)) return undefined;
+  const receiver = file.resolver.getTypeOrigin(callee.object);
+  return receiver && matchClientCall({ module: receiver.module, steps: [...receiver.steps, { kind: 'get', name: member }] });
 }
 
 interface Arguments {

@@ -106,7 +106,7 @@ export function evaluateTemplate(node: TSESTree.Node, file: FileContext, env: En
     case AST_NODE_TYPES.NewExpression:
       return evaluateNewUrl(expression, file, next) ?? unknown('…');
     default:
-      return unknown(file.sourceCode.getText(expression).slice(0, 40));
+      return unknown(file.getText(expression).slice(0, 40));
   }
 }
 
@@ -168,7 +168,7 @@ function evaluatePath(base: TSESTree.Node, path: readonly string[], file: FileCo
 
 function evaluateMember(member: TSESTree.MemberExpression, file: FileContext, env: Env): Template {
   const name = getPropertyName(member);
-  if (name === undefined) return unknown(file.sourceCode.getText(member).slice(0, 40));
+  if (name === undefined) return unknown(file.getText(member).slice(0, 40));
   if (isProcessEnv(member.object, file, env)) return [{ kind: 'env', name }];
   if (member.object.type === AST_NODE_TYPES.ThisExpression) {
     const value = getThisMemberValue(member, name, file);
@@ -229,7 +229,7 @@ function evaluateCall(call: TSESTree.CallExpression, file: FileContext, env: Env
   }
   const local = evaluateLocalFunctionCall(call, file, env);
   if (local) return local;
-  return unknown(`${file.sourceCode.getText(callee).slice(0, 40)}()`);
+  return unknown(`${file.getText(callee).slice(0, 40)}()`);
 }
 
 function isPathJoin(module: string, steps: readonly { kind: string; name?: string }[]): boolean {

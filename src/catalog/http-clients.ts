@@ -310,3 +310,12 @@ export const CLIENT_KIND_BY_ID: ReadonlyMap<string, ClientKind> = new Map(CLIENT
 export const CLIENT_MODULES: readonly string[] = [...new Set(CLIENT_ROOTS.map((entry) => entry.module))].filter(
   (module) => module !== 'global',
 );
+
+/** Members that can send a write, across clients: the only ones worth asking the type checker about. */
+export const WRITE_CAPABLE_MEMBERS: ReadonlySet<string> = new Set(
+  CLIENT_KINDS.flatMap((kind) =>
+    Object.entries(kind.members)
+      .filter(([, shape]) => shape.method === undefined || ['POST', 'PUT', 'PATCH', 'DELETE'].includes(shape.method))
+      .map(([name]) => name),
+  ),
+);

@@ -1,4 +1,4 @@
-import type { TSESTree } from '@typescript-eslint/utils';
+import type { ParserServicesWithTypeInformation, TSESTree } from '@typescript-eslint/utils';
 import { getCallReportNode } from '../analysis/ast.js';
 import { FileContext } from '../analysis/file-context.js';
 import { isTestFile, mentionsHttpClient } from '../analysis/file-filter.js';
@@ -6,12 +6,13 @@ import { type Finding, WriteFinder } from '../analysis/find-writes.js';
 import { formatTemplate } from '../analysis/template.js';
 import { compileSettings, DEFAULT_OPTIONS, type NoSyncCriticalWriteOptions, OPTIONS_SCHEMA } from '../options.js';
 import { planAutofix, planSuggestions, type SuggestionMessageId, toFix } from '../suggestions/build.js';
+import { getProgramResolver } from '../typed/resolver.js';
 import { createRule } from '../util/create-rule.js';
 
 export type MessageIds = 'syncCriticalWrite' | 'syncCriticalWriteVia' | SuggestionMessageId;
 export type Options = [NoSyncCriticalWriteOptions];
 
-export default createRule<Options, MessageIds>({
+const rule = createRule<Options, MessageIds>({
   name: 'no-sync-critical-write',
   meta: {
     type: 'problem',
@@ -36,7 +37,9 @@ export default createRule<Options, MessageIds>({
   create(context, [options]) {
     const settings = compileSettings(options);
     if (!settings.checkTestFiles && isTestFile(context.filename)) return {};
-    if (!mentionsHttpClient(context.sourceCode.text)) return {};
+    const typed = options.followCalls ? getTypedSetup(context) : undefined;
+    // Without types, a file that mentions no client cannot send a request; with types, its callees might.
+    if (!typed && !mentionsHttpClient(context.sourceCode.text)) return {};
 
     const calls: TSESTree.CallExpression[] = [];
     return {
@@ -44,8 +47,14 @@ export default createRule<Options, MessageIds>({
         calls.push(node);
       },
       'Program:exit'() {
-        const file = new FileContext(context.sourceCode);
-        for (const finding of new WriteFinder(file, settings, calls).findAll()) {
+        if (typed) typed.resolver.setLocalFile(context.sourceCode.ast, typed.services);
+        const file = new FileContext(context.sourceCode, {
+          calls,
+          resolver: typed?.resolver,
+          registry: typed?.resolver.files.registry,
+        });
+        const finder = new WriteFinder(file, settings, calls, { maxCrossFileDepth: options.followDepth });
+        for (const finding of finder.findAll()) {
           const autofix = planAutofix(finding, file, options);
           context.report({
             node: getCallReportNode(finding.call),
@@ -64,6 +73,8 @@ export default createRule<Options, MessageIds>({
   },
 });
 
+export default rule;
+
 function getMessageData(finding: Finding): Record<string, string> {
   const { assessment } = finding;
   const path = formatTemplate(assessment.target.path).split('?')[0] || '/';
@@ -75,4 +86,15 @@ function getMessageData(finding: Finding): Record<string, string> {
     via: finding.via.map((name) => `${name}()`).join(' → '),
     note: assessment.retry ? ` In-memory retries (${assessment.retry}) die with the process and do not make it durable.` : '',
   };
+}
+
+export const TYPED_LINTING_REQUIRED =
+  'durable-writes/no-sync-critical-write: the "followCalls" option needs type information. Enable typed linting for this file with ' +
+  '`languageOptions: { parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname } }` ' +
+  '(or use the `recommended` config, which does not follow calls).';
+
+function getTypedSetup(context: Parameters<(typeof rule)['create']>[0]) {
+  const services = context.sourceCode.parserServices;
+  if (!services?.program || !services.esTreeNodeToTSNodeMap) throw new Error(TYPED_LINTING_REQUIRED);
+  return { services: services as ParserServicesWithTypeInformation, resolver: getProgramResolver(services.program) };
 }

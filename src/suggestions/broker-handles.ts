@@ -41,7 +41,7 @@ export function findBrokerHandles(node: TSESTree.Node, file: FileContext): Broke
 
   let classMembersChecked = false;
   const cls = getThisClass(node);
-  for (let scope: TSESLint.Scope.Scope | null = file.sourceCode.getScope(node); scope; scope = scope.upper) {
+  for (let scope: TSESLint.Scope.Scope | null = file.getScope(node); scope; scope = scope.upper) {
     if (!classMembersChecked && cls && (scope.type === ScopeType.class || scope.type === ScopeType.module || scope.type === ScopeType.global)) {
       classMembersChecked = true;
       for (const [name, member] of file.getClassMembers(cls)) {

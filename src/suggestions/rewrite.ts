@@ -79,11 +79,11 @@ export function getPayloadText(finding: Finding, file: FileContext): string {
     ) {
       node = skipTransparent(node.arguments[0]);
     }
-    if (finding.via.length === 0) return file.sourceCode.getText(node);
+    if (finding.via.length === 0) return file.getText(node);
     if (node.type === AST_NODE_TYPES.Identifier) {
       const variable = file.findVariable(node);
       const bound = variable && payload.env.bindings.get(variable);
-      if (bound && isWithin(bound, finding.call)) return file.sourceCode.getText(bound);
+      if (bound && isWithin(bound, finding.call)) return file.getText(bound);
     }
   }
   const names = getHoles(target.path)

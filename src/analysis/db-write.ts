@@ -1,0 +1,220 @@
+/**
+ * Recognises database writes by origin: Prisma model delegates, TypeORM repositories and
+ * managers, Knex table builders, Sequelize models, Mongoose models and documents, the
+ * MongoDB driver, Drizzle, Kysely, MikroORM, and `pg`/`mysql2` queries whose SQL writes.
+ * Writes to an outbox table are told apart from business writes.
+ */
+import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
+import { DATABASE_FAMILIES, DATABASE_ROOTS, type DatabaseFamily, OUTBOX_NAME, WRITE_SQL } from '../catalog/databases.js';
+import { getPropertyName, getThisClass, isFunctionNode, skipTransparent, type FunctionNode } from './ast.js';
+import { FamilyCatalog } from './families.js';
+import { EMPTY_ENV, type FileContext } from './file-context.js';
+import { getOrigin } from './origin.js';
+import { evaluateTemplate, getStaticText } from './template.js';
+
+const DATABASES = new FamilyCatalog(DATABASE_ROOTS, new Map(DATABASE_FAMILIES.map((family) => [family.id, family])));
+
+const PRISMA = DATABASE_FAMILIES.find((family) => family.id === 'prisma')!;
+
+export interface DbWrite {
+  readonly node: TSESTree.CallExpression | TSESTree.TaggedTemplateExpression;
+  readonly family: DatabaseFamily;
+  /** `orders.save`, `prisma.order.create`: the callee as written, for messages */
+  readonly label: string;
+  /** an insert into an outbox table/model/entity rather than a business write */
+  readonly isOutbox: boolean;
+}
+
+export function describeDbWrite(node: TSESTree.CallExpression | TSESTree.TaggedTemplateExpression, file: FileContext): DbWrite | undefined {
+  const callee = skipTransparent(node.type === AST_NODE_TYPES.CallExpression ? node.callee : node.tag);
+  if (callee.type !== AST_NODE_TYPES.MemberExpression) return undefined;
+  const member = getPropertyName(callee);
+  if (member === undefined) return undefined;
+  const label = file.getText(callee).replace(/\s+/g, '');
+  const receiver = skipTransparent(callee.object);
+  const make = (family: DatabaseFamily, configs: readonly TSESTree.Node[] = []): DbWrite => ({
+    node,
+    family,
+    label,
+    isOutbox: isOutboxWrite(node, receiver, configs, file),
+  });
+
+  const receiverOrigin = getOrigin(receiver, file);
+  const match = receiverOrigin && DATABASES.match(receiverOrigin);
+  if (match) {
+    const { family, rest, configs } = match;
+    switch (family.shape) {
+      case 'member':
+        return rest.length === 0 && family.writes.includes(member) ? make(family, configs) : undefined;
+      case 'model-member':
+        if (rest.length === 0 && member.startsWith('$executeRaw')) return make(family, configs);
+        return rest.length === 1 && rest[0]!.kind === 'get' && family.writes.includes(member) ? make(family, configs) : undefined;
+      case 'sql':
+        return rest.length === 0 && family.writes.includes(member) && node.type === AST_NODE_TYPES.CallExpression && isWriteSql(node, file)
+          ? make(family, configs)
+          : undefined;
+      case 'table-chain':
+        return undefined; // handled below: the chain's start is a call, not the receiver
+    }
+  }
+  const knex = getKnexTableChain(receiver, file);
+  if (knex && knex.family.writes.includes(member)) return make(knex.family, [knex.table]);
+  if (isPrismaLike(receiver, member, file)) return make(PRISMA);
+  return undefined;
+}
+
+function isWriteSql(call: TSESTree.CallExpression, file: FileContext): boolean {
+  const first = call.arguments[0];
+  if (!first || first.type === AST_NODE_TYPES.SpreadElement) return false;
+  let sqlNode: TSESTree.Node = first;
+  if (first.type === AST_NODE_TYPES.ObjectExpression) {
+    const text = first.properties.find(
+      (property): property is TSESTree.Property =>
+        property.type === AST_NODE_TYPES.Property && ['text', 'sql'].includes(getPropertyName(property) ?? ''),
+    );
+    if (!text) return false;
+    sqlNode = text.value;
+  }
+  const template = evaluateTemplate(sqlNode, file, EMPTY_ENV);
+  const head = template[0];
+  return head?.kind === 'text' && WRITE_SQL.test(head.value);
+}
+
+/** `knex('orders').where(…)` → the table builder at the chain's start, for `.update(…)` on it. */
+function getKnexTableChain(receiver: TSESTree.Node, file: FileContext): { family: DatabaseFamily; table: TSESTree.Node } | undefined {
+  let current = skipTransparent(receiver);
+  for (let steps = 0; steps < 12 && current.type === AST_NODE_TYPES.CallExpression; steps += 1) {
+    const callee = skipTransparent(current.callee);
+    // db('orders') — calling the knex instance starts a table builder
+    const origin = getOrigin(callee, file);
+    const match = origin && DATABASES.match(origin);
+    if (match && match.family.shape === 'table-chain' && match.rest.length === 0) {
+      const table = current.arguments[0];
+      return table ? { family: match.family, table } : undefined;
+    }
+    if (callee.type !== AST_NODE_TYPES.MemberExpression) return undefined;
+    const name = getPropertyName(callee);
+    if (name === 'table' || name === 'from' || name === 'into') {
+      const objectOrigin = getOrigin(callee.object, file);
+      const objectMatch = objectOrigin && DATABASES.match(objectOrigin);
+      if (objectMatch && objectMatch.family.shape === 'table-chain' && objectMatch.rest.length === 0) {
+        const table = current.arguments[0];
+        return table ? { family: objectMatch.family, table } : undefined;
+      }
+    }
+    current = skipTransparent(callee.object);
+  }
+  return undefined;
+}
+
+/**
+ * Prisma clients are usually injected as a project class (`PrismaService extends PrismaClient`
+ * declared in another file): `this.prisma.order.create(…)`, or `tx.order.create(…)` inside
+ * `$transaction(async (tx) => …)`.
+ */
+function isPrismaLike(receiver: TSESTree.Node, member: string, file: FileContext): boolean {
+  if (!PRISMA.writes.includes(member)) return false;
+  if (receiver.type !== AST_NODE_TYPES.MemberExpression) return false; // needs `client.model`
+  const client = skipTransparent(receiver.object);
+  const name =
+    client.type === AST_NODE_TYPES.Identifier
+      ? client.name
+      : client.type === AST_NODE_TYPES.MemberExpression
+        ? getPropertyName(client)
+        : undefined;
+  if (name !== undefined && /prisma/i.test(name)) return true;
+  if (client.type !== AST_NODE_TYPES.Identifier) return false;
+  const binding = file.getBinding(client);
+  if (binding?.kind !== 'parameter') return false;
+  const fn = binding.variable.defs[0]?.node;
+  return fn !== undefined && isFunctionNode(fn) && getTransactionCallee(fn) === '$transaction';
+}
+
+/** The member name of the call a callback is passed to: `$transaction`, `transaction`. */
+function getTransactionCallee(fn: FunctionNode): string | undefined {
+  const call = fn.parent;
+  if (call.type !== AST_NODE_TYPES.CallExpression || !call.arguments.some((argument) => argument === fn)) return undefined;
+  const callee = skipTransparent(call.callee);
+  return callee.type === AST_NODE_TYPES.MemberExpression ? getPropertyName(callee) : undefined;
+}
+
+const TRANSACTION_MEMBERS = new Set(['$transaction', 'transaction', 'transactional', 'withTransaction', 'execute']);
+
+export interface TransactionScope {
+  /** the callback running inside the transaction */
+  readonly fn: FunctionNode;
+  /** the handle parameter (`tx`, `manager`, `trx`), when the callback names one */
+  readonly handle: TSESTree.Identifier | undefined;
+}
+
+/** The innermost transaction callback around a node. */
+export function getTransactionScope(node: TSESTree.Node): TransactionScope | undefined {
+  for (let current = node.parent; current; current = current.parent) {
+    if (!isFunctionNode(current)) continue;
+    const member = getTransactionCallee(current);
+    if (member !== undefined && TRANSACTION_MEMBERS.has(member)) {
+      const first = current.params[0];
+      return { fn: current, handle: first?.type === AST_NODE_TYPES.Identifier ? first : undefined };
+    }
+  }
+  return undefined;
+}
+
+function isOutboxWrite(
+  node: TSESTree.CallExpression | TSESTree.TaggedTemplateExpression,
+  receiver: TSESTree.Node,
+  configs: readonly TSESTree.Node[],
+  file: FileContext,
+): boolean {
+  const names: string[] = [file.getText(receiver)];
+  for (const config of configs) names.push(file.getText(config));
+  if (node.type === AST_NODE_TYPES.TaggedTemplateExpression) {
+    names.push(node.quasi.quasis.map((quasi) => quasi.value.raw).join(' '));
+  } else {
+    const first = node.arguments[0];
+    if (first && first.type !== AST_NODE_TYPES.SpreadElement) {
+      const value = skipTransparent(first);
+      if (value.type === AST_NODE_TYPES.Identifier || value.type === AST_NODE_TYPES.Literal) names.push(file.getText(value));
+      else if (value.type === AST_NODE_TYPES.NewExpression) names.push(file.getText(value.callee));
+      else if (value.type === AST_NODE_TYPES.TemplateLiteral) names.push(getStaticText(evaluateTemplate(value, file)) ?? '');
+      if (value.type === AST_NODE_TYPES.Identifier) {
+        const binding = file.getBinding(value);
+        if (binding?.kind === 'value') names.push(file.getText(binding.node).slice(0, 200));
+      }
+    }
+  }
+  const receiverNode = skipTransparent(receiver);
+  if (receiverNode.type === AST_NODE_TYPES.MemberExpression && receiverNode.object.type === AST_NODE_TYPES.ThisExpression) {
+    // @InjectRepository(OutboxMessage) private readonly outbox: Repository<OutboxMessage>
+    const type = getMemberTypeText(receiverNode, file);
+    if (type) names.push(type);
+  }
+  return names.some((name) => OUTBOX_NAME.test(name));
+}
+
+function getMemberTypeText(member: TSESTree.MemberExpression, file: FileContext): string | undefined {
+  const cls = getThisClass(member);
+  const name = getPropertyName(member);
+  const info = cls && name !== undefined ? file.getClassMember(cls, name) : undefined;
+  return info?.type ? file.getText(info.type) : undefined;
+}
+
+/** Database family names used for transaction handles, by the family of a write made with them. */
+const HANDLE_FAMILY_BY_WRITE: Readonly<Record<string, string>> = {
+  prisma: 'prisma',
+  'typeorm-manager': 'typeorm-manager',
+  'typeorm-repository': 'typeorm-manager',
+  knex: 'knex',
+  'sequelize-model': 'sequelize-transaction',
+  drizzle: 'drizzle',
+  kysely: 'kysely',
+  'mikro-orm': 'mikro-orm',
+};
+
+/** The database family of a transaction handle: from its origin, else from a write made in its callback. */
+export function getDatabaseFamilyOf(handle: TSESTree.Identifier, write: DbWrite, file: FileContext): string | undefined {
+  const origin = getOrigin(handle, file);
+  const match = origin && DATABASES.match(origin);
+  if (match && match.rest.length === 0) return match.family.id;
+  return HANDLE_FAMILY_BY_WRITE[write.family.id];
+}

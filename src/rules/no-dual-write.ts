@@ -1,0 +1,204 @@
+import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
+import { getCallReportNode, getPropertyName, type FunctionNode } from '../analysis/ast.js';
+import { assessRequest } from '../analysis/assess.js';
+import { describeDbWrite, type DbWrite, getDatabaseFamilyOf, getTransactionScope } from '../analysis/db-write.js';
+import { FileContext } from '../analysis/file-context.js';
+import { isTestFile, mentionsBroker, mentionsDatabase, mentionsHttpClient } from '../analysis/file-filter.js';
+import { getOwnerFunction } from '../analysis/local-functions.js';
+import { findMitigation } from '../analysis/mitigation.js';
+import { getPublishParts } from '../analysis/publish-parts.js';
+import { describePublish } from '../analysis/publish.js';
+import { describeRequest } from '../analysis/request.js';
+import { formatTemplate } from '../analysis/template.js';
+import { OUTBOX_INSERT_SHAPES } from '../catalog/outbox-shapes.js';
+import { compileSettings, DEFAULT_OPTIONS } from '../options.js';
+import { deriveTopic } from '../suggestions/topic.js';
+import { createRule } from '../util/create-rule.js';
+
+export interface NoDualWriteOptions {
+  services: string[];
+  internalHosts: string[];
+  externalHosts: string[];
+  serviceEnvPattern: string;
+  outboxRelayPattern: string;
+  checkTestFiles: boolean;
+  outboxModel: string;
+  outboxEntity: string;
+  outboxTable: string;
+}
+
+export type Options = [NoDualWriteOptions];
+export type MessageIds = 'dualWrite' | 'suggestOutboxInsert';
+
+const DEFAULTS: NoDualWriteOptions = {
+  services: DEFAULT_OPTIONS.services,
+  internalHosts: DEFAULT_OPTIONS.internalHosts,
+  externalHosts: DEFAULT_OPTIONS.externalHosts,
+  serviceEnvPattern: DEFAULT_OPTIONS.serviceEnvPattern,
+  outboxRelayPattern: DEFAULT_OPTIONS.outboxRelayPattern,
+  checkTestFiles: DEFAULT_OPTIONS.checkTestFiles,
+  outboxModel: 'outboxEvent',
+  outboxEntity: 'OutboxEvent',
+  outboxTable: 'outbox',
+};
+
+/** A publish or a cross-service write: the second half of a dual write. */
+interface Send {
+  readonly call: TSESTree.CallExpression;
+  /** `publishes to Kafka`, `calls the 'payments' service` */
+  readonly action: string;
+  /** for the suggestion: topic literal text and payload text */
+  readonly parts: { readonly topic: string; readonly payload: string } | undefined;
+}
+
+const identifierSchema = (description: string) => ({ type: 'string' as const, pattern: '^[A-Za-z_$][\\w$]*$', description });
+
+export default createRule<Options, MessageIds>({
+  name: 'no-dual-write',
+  meta: {
+    type: 'problem',
+    docs: {
+      description:
+        'Disallow a database write and a broker publish or cross-service write in one function without a transactional outbox',
+      recommended: true,
+    },
+    hasSuggestions: true,
+    schema: [
+      {
+        type: 'object',
+        additionalProperties: false,
+        properties: {
+          services: { type: 'array', items: { type: 'string', minLength: 1 }, uniqueItems: true, description: 'Your own services, as in `no-sync-critical-write`.' },
+          internalHosts: { type: 'array', items: { type: 'string', minLength: 1 }, uniqueItems: true, description: 'Host globs of your own services, as in `no-sync-critical-write`.' },
+          externalHosts: { type: 'array', items: { type: 'string', minLength: 1 }, uniqueItems: true, description: 'Host globs or env/config names of third parties, as in `no-sync-critical-write`.' },
+          serviceEnvPattern: { type: 'string', minLength: 1, description: 'Env/config names that address another service, as in `no-sync-critical-write`.' },
+          outboxRelayPattern: { type: 'string', minLength: 1, description: 'Regular expression (case-insensitive) for names of outbox relay functions and classes; they are not reported.' },
+          checkTestFiles: { type: 'boolean', description: 'Also check test files.' },
+          outboxModel: identifierSchema('Prisma model delegate (and Drizzle table) of the outbox, used by the suggestion.'),
+          outboxEntity: identifierSchema('TypeORM/MikroORM entity or Sequelize model class of the outbox, used by the suggestion.'),
+          outboxTable: { type: 'string', pattern: '^[A-Za-z_][\\w.]*$', description: 'Outbox table name for Knex and Kysely, used by the suggestion.' },
+        },
+      },
+    ],
+    defaultOptions: [DEFAULTS],
+    messages: {
+      dualWrite:
+        '{{send}} {{action}}, and {{dbWrite}} (line {{line}}) writes the database, but not in one transaction with an outbox: if the process dies between the two, one happens without the other. Insert the event into an outbox table in the same transaction and let a relay publish it.',
+      suggestOutboxInsert: "Insert '{{topic}}' into the outbox with `{{handle}}` in the same transaction instead.",
+    },
+  },
+  create(context, [options]) {
+    const settings = compileSettings({ ...DEFAULT_OPTIONS, ...options });
+    if (!settings.checkTestFiles && isTestFile(context.filename)) return {};
+    const text = context.sourceCode.text;
+    if (!mentionsDatabase(text) || !(mentionsBroker(text) || mentionsHttpClient(text))) return {};
+    const file = new FileContext(context.sourceCode);
+    const writesByOwner = new Map<FunctionNode, DbWrite[]>();
+    const sendsByOwner = new Map<FunctionNode, Send[]>();
+
+    const add = <T>(map: Map<FunctionNode, T[]>, owner: FunctionNode | undefined, item: T): void => {
+      if (!owner) return;
+      const list = map.get(owner) ?? [];
+      list.push(item);
+      map.set(owner, list);
+    };
+
+    const describeSend = (call: TSESTree.CallExpression): Send | undefined => {
+      const publish = describePublish(call, file);
+      if (publish) {
+        if (publish.family.id === 'pg-boss' && hasTransactionalDbOption(call)) return undefined;
+        const parts = getPublishParts(publish);
+        return {
+          call,
+          action: `publishes to ${publish.family.label}`,
+          parts: parts && { topic: context.sourceCode.getText(parts.topic), payload: context.sourceCode.getText(parts.payload) },
+        };
+      }
+      const request = describeRequest(call, file);
+      if (!request) return undefined;
+      const assessment = assessRequest(request, [call], file, settings);
+      if (!assessment.reportable) return undefined;
+      const topic = deriveTopic({ service: assessment.target.service, path: assessment.target.path, method: assessment.method?.split('/')[0] }, '{service}.{resource}.{action}');
+      const path = formatTemplate(assessment.target.path).split('?')[0] || '/';
+      return {
+        call,
+        action: `makes a synchronous ${assessment.method ?? 'write'} ${path} to the '${assessment.target.service ?? 'unknown'}' service`,
+        parts: request.payload ? { topic: `'${topic}'`, payload: context.sourceCode.getText(request.payload.node) } : undefined,
+      };
+    };
+
+    const visitWrite = (node: TSESTree.CallExpression | TSESTree.TaggedTemplateExpression): void => {
+      const write = describeDbWrite(node, file);
+      if (write && !write.isOutbox) add(writesByOwner, getOwnerFunction(node), write);
+    };
+
+    return {
+      CallExpression(node) {
+        visitWrite(node);
+        const send = describeSend(node);
+        if (send) add(sendsByOwner, getOwnerFunction(node), send);
+      },
+      TaggedTemplateExpression: visitWrite,
+      'Program:exit'() {
+        for (const [owner, sends] of sendsByOwner) {
+          const writes = writesByOwner.get(owner);
+          if (!writes || writes.length === 0) continue;
+          for (const send of sends) {
+            const mitigation = findMitigation(send.call, file, settings);
+            if (mitigation && mitigation.kind !== 'catch-handoff') continue;
+            const write = writes.filter((item) => item.node.range[0] < send.call.range[0]).at(-1) ?? writes[0]!;
+            context.report({
+              node: getCallReportNode(send.call),
+              messageId: 'dualWrite',
+              data: {
+                send: `\`${context.sourceCode.getText(send.call.callee).replace(/\s+/g, '')}\``,
+                action: send.action,
+                dbWrite: `\`${write.label}\``,
+                line: String(write.node.loc.start.line),
+              },
+              suggest: planOutboxInsert(send, write, file, options),
+            });
+          }
+        }
+      },
+    };
+  },
+});
+
+/** pg-boss `send(name, data, { db })`: enqueued on the caller's transaction. */
+function hasTransactionalDbOption(call: TSESTree.CallExpression): boolean {
+  return call.arguments.some(
+    (argument) =>
+      argument.type === AST_NODE_TYPES.ObjectExpression &&
+      argument.properties.some((property) => property.type === AST_NODE_TYPES.Property && getPropertyName(property) === 'db'),
+  );
+}
+
+function planOutboxInsert(
+  send: Send,
+  write: DbWrite,
+  file: FileContext,
+  options: NoDualWriteOptions,
+): TSESLint.SuggestionReportDescriptor<MessageIds>[] {
+  const scope = getTransactionScope(write.node);
+  if (!send.parts || !scope?.handle || getTransactionScope(send.call)?.fn !== scope.fn) return [];
+  const family = getDatabaseFamilyOf(scope.handle, write, file);
+  const template = family === undefined ? undefined : OUTBOX_INSERT_SHAPES[family];
+  if (!template) return [];
+  const handle = scope.handle.name;
+  const text = template
+    .replaceAll('{handle}', handle)
+    .replaceAll('{model}', options.outboxModel)
+    .replaceAll('{entity}', options.outboxEntity)
+    .replaceAll('{table}', options.outboxTable)
+    .replaceAll('{topic}', send.parts.topic)
+    .replaceAll('{payload}', send.parts.payload);
+  const topic = send.parts.topic.replace(/^['"`]|['"`]$/g, '');
+  return [
+    {
+      messageId: 'suggestOutboxInsert',
+      data: { topic, handle },
+      fix: (fixer) => fixer.replaceText(send.call, text),
+    },
+  ];
+}

@@ -1,0 +1,118 @@
+/**
+ * Other files of the program, parsed on demand into ESTree with scopes (no type checking:
+ * types come from the program the linter already built), so the syntax-level analysis can
+ * run inside a callee declared there. One set per program, shared by all linted files.
+ */
+import { parseForESLint } from '@typescript-eslint/parser';
+import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
+import { SourceCode } from 'eslint';
+import type * as ts from 'typescript';
+import { FileContext, type TypeResolver } from '../analysis/file-context.js';
+
+const MAX_FILE_BYTES = 1_000_000;
+
+export class ProjectFiles {
+  readonly #program: ts.Program;
+  readonly #byName = new Map<string, FileContext | null>();
+  /** AST root → context, for routing nodes to their file */
+  readonly registry = new Map<TSESTree.Program, FileContext>();
+  /** AST root → file name */
+  readonly #names = new WeakMap<TSESTree.Program, string>();
+  #resolver: TypeResolver | undefined;
+
+  constructor(program: ts.Program) {
+    this.#program = program;
+  }
+
+  set resolver(resolver: TypeResolver) {
+    this.#resolver = resolver;
+  }
+
+  /** Project code only: no declaration files, nothing under node_modules. */
+  static isProjectFile(sourceFile: ts.SourceFile): boolean {
+    return !sourceFile.isDeclarationFile && !/[\\/]node_modules[\\/]/.test(sourceFile.fileName);
+  }
+
+  get(fileName: string): FileContext | undefined {
+    const cached = this.#byName.get(fileName);
+    if (cached !== undefined) return cached ?? undefined;
+    const context = this.#parse(fileName);
+    this.#byName.set(fileName, context ?? null);
+    return context;
+  }
+
+  fileNameOf(root: TSESTree.Program): string | undefined {
+    return this.#names.get(root);
+  }
+
+  #parse(fileName: string): FileContext | undefined {
+    const sourceFile = this.#program.getSourceFile(fileName);
+    if (!sourceFile || !ProjectFiles.isProjectFile(sourceFile) || sourceFile.text.length > MAX_FILE_BYTES) return undefined;
+    try {
+      const { ast, scopeManager, visitorKeys } = parseForESLint(sourceFile.text, {
+        range: true,
+        loc: true,
+        tokens: true,
+        comment: true,
+        filePath: fileName,
+        sourceType: 'module',
+        jsx: /\.[jt]sx$/.test(fileName),
+      });
+      setParents(ast, visitorKeys);
+      const sourceCode = new SourceCode({
+        text: sourceFile.text,
+        ast: ast as never,
+        scopeManager: scopeManager as never,
+        visitorKeys: visitorKeys as never,
+      }) as unknown as TSESLint.SourceCode;
+      const context = new FileContext(sourceCode, { resolver: this.#resolver, registry: this.registry });
+      this.registry.set(ast, context);
+      this.#names.set(ast, fileName);
+      return context;
+    } catch {
+      return undefined; // a file TypeScript accepts but the parser does not: analyse nothing there
+    }
+  }
+}
+
+function setParents(root: TSESTree.Node, visitorKeys: Readonly<Record<string, readonly string[] | undefined>>): void {
+  const stack: TSESTree.Node[] = [root];
+  while (stack.length > 0) {
+    const node = stack.pop()!;
+    for (const key of visitorKeys[node.type] ?? []) {
+      const child = (node as unknown as Record<string, unknown>)[key];
+      const children = Array.isArray(child) ? child : [child];
+      for (const item of children) {
+        if (item && typeof item === 'object' && typeof (item as { type?: unknown }).type === 'string') {
+          (item as { parent: TSESTree.Node }).parent = node;
+          stack.push(item as TSESTree.Node);
+        }
+      }
+    }
+  }
+}
+
+/** The deepest node of a file whose range is exactly [start, end]. */
+export function findNodeByRange(root: TSESTree.Node, start: number, end: number, visitorKeys: TSESLint.SourceCode.VisitorKeys): TSESTree.Node | undefined {
+  let found: TSESTree.Node | undefined;
+  let current: TSESTree.Node | undefined = root;
+  while (current) {
+    if (current.range[0] === start && current.range[1] === end) found = current;
+    let next: TSESTree.Node | undefined;
+    for (const key of visitorKeys[current.type] ?? []) {
+      const child = (current as unknown as Record<string, unknown>)[key];
+      const children = Array.isArray(child) ? child : [child];
+      for (const item of children) {
+        if (!item || typeof item !== 'object' || typeof (item as { type?: unknown }).type !== 'string') continue;
+        const node = item as TSESTree.Node;
+        if (node.range[0] <= start && node.range[1] >= end) {
+          next = node;
+          break;
+        }
+      }
+      if (next) break;
+    }
+    current = next;
+  }
+  return found;
+}
