@@ -3,7 +3,7 @@
  * settings compiled from them once per file (globs and patterns turned into RegExps, word
  * lists into sets).
  */
-import type { JSONSchema4 } from '@typescript-eslint/utils/json-schema';
+import type { JSONSchema4, JSONSchema4ObjectSchema } from '@typescript-eslint/utils/json-schema';
 import {
   BROWSER_ENV_PREFIXES,
   CRITICAL_PAYLOAD_KEYS,
@@ -13,7 +13,7 @@ import {
   NON_CRITICAL_WORDS,
   VENDOR_WORDS,
 } from './catalog/words.js';
-import { WordSet } from './analysis/words.js';
+import { singular, splitWords, WordSet } from './analysis/words.js';
 
 export interface CallTemplate {
   /** the function or method to call, e.g. `bus.publish` or `outbox.enqueue` */
@@ -74,7 +74,7 @@ const stringList = (description: string): JSONSchema4 => ({
   description,
 });
 
-const callTemplateSchema = (description: string): JSONSchema4 => ({
+const callTemplateSchema = (description: string): JSONSchema4ObjectSchema => ({
   type: 'object',
   description,
   properties: {
@@ -100,7 +100,7 @@ const callTemplateSchema = (description: string): JSONSchema4 => ({
 });
 
 export const OPTIONS_SCHEMA: JSONSchema4[] = [
-  {
+  withNamedErrors({
     type: 'object',
     additionalProperties: false,
     properties: {
@@ -170,11 +170,68 @@ export const OPTIONS_SCHEMA: JSONSchema4[] = [
         description: 'How many calls deep `followCalls` looks for a synchronous critical write.',
       },
     },
-  },
+  }),
 ];
 
+/**
+ * ESLint prints a rule-option error as `Value 0 should be >= 1.`, without the option's name.
+ * For every property this adds a check that fails with a message naming the option and what
+ * it expects ("should have required property 'option "followDepth" expects an integer from 1 to 10'"),
+ * using only standard JSON Schema (`patternProperties` keeps doc generators from listing it twice).
+ */
+export function withNamedErrors(schema: JSONSchema4ObjectSchema, prefix = ''): JSONSchema4 {
+  const properties = schema.properties ?? {};
+  const named: Record<string, JSONSchema4> = {};
+  for (const [name, property] of Object.entries(properties)) {
+    named[name] = isObjectSchema(property) && property.properties ? withNamedErrors(property, `${prefix}${name}.`) : property;
+  }
+  // The validator stops at the first error: the named checks come first, the schema itself last.
+  const checks = Object.entries(properties).map(
+    ([name, property]) =>
+      // `if`/`then` (draft-07, supported by ESLint's validator) are missing from the JSONSchema4 typings
+      ({
+        if: { required: [name], patternProperties: { [`^${name}$`]: { not: shallow(property) } } },
+        then: { required: [`option "${prefix}${name}" expects ${describeExpectation(property)}`] },
+      }) as unknown as JSONSchema4,
+  );
+  const wrapper: JSONSchema4 = { type: 'object', allOf: [...checks, { ...schema, properties: named }] };
+  if (schema.description) wrapper.description = schema.description;
+  return wrapper;
+}
+
+function isObjectSchema(schema: JSONSchema4): schema is JSONSchema4ObjectSchema {
+  return schema.type === 'object';
+}
+
+/** The property's own checks without nested `properties` (which are named by their own checks). */
+function shallow(property: JSONSchema4): JSONSchema4 {
+  if (!isObjectSchema(property)) return property;
+  return Array.isArray(property.required) ? { type: 'object', required: property.required } : { type: 'object' };
+}
+
+function describeExpectation(property: JSONSchema4): string {
+  if ('enum' in property && property.enum) return `one of ${property.enum.map((value) => JSON.stringify(value)).join(', ')}`;
+  switch (property.type) {
+    case 'array':
+      return 'an array of non-empty strings without duplicates';
+    case 'integer':
+      return `an integer${property.minimum !== undefined && property.maximum !== undefined ? ` from ${property.minimum} to ${property.maximum}` : ''}`;
+    case 'boolean':
+      return 'true or false';
+    case 'object':
+      return isObjectSchema(property) && Array.isArray(property.required)
+        ? `an object with ${property.required.map((key) => `"${key}"`).join(', ')}`
+        : 'an object';
+    case 'string':
+      return property.pattern ? `a string matching ${property.pattern}` : 'a non-empty string';
+    default:
+      return 'a valid value';
+  }
+}
+
 export interface Settings {
-  readonly services: { readonly names: WordSet; readonly globs: readonly RegExp[] };
+  /** your services: normalized names (`payments`) and URL/host globs */
+  readonly services: { readonly names: ReadonlySet<string>; readonly globs: readonly RegExp[] };
   readonly internalHosts: readonly RegExp[];
   readonly externalHosts: readonly RegExp[];
   readonly serviceEnvPattern: RegExp;
@@ -227,6 +284,18 @@ export function compileGlob(glob: string): RegExp {
   return new RegExp(`^${source}$`, 'i');
 }
 
+const GENERIC_ADDRESS = new WordSet(GENERIC_ADDRESS_WORDS);
+
+/**
+ * A service's name reduced to its meaningful words, singular: `payments-api`, `PAYMENTS_SERVICE`,
+ * `payment` all become `payment`. Names of your services are compared in this form.
+ */
+export function normalizeServiceName(name: string): string {
+  const words = splitWords(name);
+  const meaningful = words.filter((word) => !GENERIC_ADDRESS.has(word));
+  return (meaningful.length > 0 ? meaningful : words).map(singular).join('-');
+}
+
 function isGlobOrUrl(entry: string): boolean {
   return /[./:*]/.test(entry);
 }
@@ -236,7 +305,7 @@ export function compileSettings(options: NoSyncCriticalWriteOptions): Settings {
     new WordSet(options.builtinWords ? [...builtin, ...extra] : extra);
   return {
     services: {
-      names: new WordSet(options.services.filter((entry) => !isGlobOrUrl(entry))),
+      names: new Set(options.services.filter((entry) => !isGlobOrUrl(entry)).map(normalizeServiceName)),
       globs: options.services.filter(isGlobOrUrl).map(compileGlob),
     },
     internalHosts: options.internalHosts.map(compileGlob),

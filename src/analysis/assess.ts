@@ -8,7 +8,7 @@ import type { Settings } from '../options.js';
 import { assessCriticality, type Criticality } from './criticality.js';
 import type { FileContext } from './file-context.js';
 import { classifyMethods, WRITE_METHODS } from './method.js';
-import { findInMemoryRetry, findMitigation, type Mitigation } from './mitigation.js';
+import { findCallerMitigation, findInMemoryRetry, findMitigation, type Mitigation } from './mitigation.js';
 import type { RequestDescription } from './request.js';
 import { classifyTarget, type Target } from './target.js';
 
@@ -36,7 +36,7 @@ export function assessRequest(
   const verdict = classifyMethods(request.methods);
   const writes = request.methods?.filter((method) => WRITE_METHODS.has(method));
   const method = writes && writes.length > 0 ? writes.join('/') : undefined;
-  const target = classifyTarget(request.url, settings);
+  const target = classifyTarget(request.url, settings, { daprAppId: request.daprAppId });
   const base = { request, method, target, criticality: undefined, mitigation: undefined, retry: undefined };
 
   const isWrite = verdict === 'write' || ((verdict === 'maybe' || verdict === 'unknown') && settings.unknownMethodIsWrite);
@@ -46,9 +46,11 @@ export function assessRequest(
   if (!criticality.critical) return { ...base, criticality, reportable: false };
 
   for (const context of contexts) {
-    const mitigation = findMitigation(context, file, settings);
+    const mitigation = findMitigation(context, file, settings, context === request.call ? request.payload?.node : undefined);
     if (mitigation) return { ...base, criticality, mitigation, reportable: false };
   }
+  const callerMitigation = findCallerMitigation(contexts.at(-1) ?? request.call, file, settings);
+  if (callerMitigation) return { ...base, criticality, mitigation: callerMitigation, reportable: false };
   const retry = findInMemoryRetry(request.call, file);
   return { ...base, criticality, retry, reportable: true };
 }

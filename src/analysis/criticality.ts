@@ -55,10 +55,13 @@ export function assessCriticality(input: CriticalityInput, file: FileContext, se
   const pathWords = getPathWords(input.target.path);
   const nearestNames = perContext.flatMap((named) => (named[0] ? [named[0].name] : []));
 
-  const against =
-    findWord(settings.nonCriticalWords, serviceWords, (word) => `service "${input.target.service}" (${word})`) ??
-    findWord(settings.nonCriticalWords, pathWords, (word) => `path word "${word}"`) ??
-    nearestNames.map((name) => findWord(settings.nonCriticalWords, splitWords(name), () => `function "${name}"`)).find(Boolean);
+  // What the request says about itself (service, path) outweighs what its surroundings say (function names).
+  const strongAgainst: Evidence | undefined =
+    findWord(settings.nonCriticalWords, serviceWords, (word) => ({ kind: 'service', text: `service "${input.target.service}" (${word})` })) ??
+    findWord(settings.nonCriticalWords, pathWords, (word) => ({ kind: 'path', text: `path word "${word}"` }));
+  const weakAgainst: Evidence | undefined = nearestNames
+    .map((name) => findWord(settings.nonCriticalWords, splitWords(name), (): Evidence => ({ kind: 'function', text: `function "${name}"` })))
+    .find((item) => item !== undefined);
 
   if (settings.criticalityAll) evidence.push({ kind: 'all', text: 'criticality "all"' });
 
@@ -83,11 +86,16 @@ export function assessCriticality(input: CriticalityInput, file: FileContext, se
   }
 
   if (explicit || settings.criticalityAll) return { critical: true, evidence };
-  if (against) return { critical: false, evidence, against: { kind: 'path', text: against } };
+  if (strongAgainst) return { critical: false, evidence, against: strongAgainst };
+  if (evidence.some((item) => STRONG_EVIDENCE.has(item.kind))) return { critical: true, evidence };
+  if (weakAgainst) return { critical: false, evidence, against: weakAgainst };
   return { critical: evidence.length > 0, evidence };
 }
 
-function findWord(set: Settings['nonCriticalWords'], words: readonly string[], describe: (word: string) => string): string | undefined {
+/** Evidence from the request itself; function and class names only describe its surroundings. */
+const STRONG_EVIDENCE: ReadonlySet<EvidenceKind> = new Set(['service', 'path', 'payloadKey', 'payloadType', 'payloadName']);
+
+function findWord<T>(set: Settings['nonCriticalWords'], words: readonly string[], describe: (word: string) => T): T | undefined {
   const word = set.find(words);
   return word === undefined ? undefined : describe(word);
 }
@@ -213,7 +221,8 @@ function collectPayloadFacts(
       }
     }
   } else if (resolved.node !== node && resolved.node.type === AST_NODE_TYPES.Identifier) {
-    facts.names.push(resolved.node.name);
+    // a wrapper's parameter bound to the caller's argument: read the argument's name and type
+    collectPayloadFacts({ node: resolved.node, env: resolved.env }, file, facts, depth + 1);
   }
 }
 

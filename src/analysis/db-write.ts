@@ -54,8 +54,12 @@ export function describeDbWrite(node: TSESTree.CallExpression | TSESTree.TaggedT
           ? make(family, configs)
           : undefined;
       case 'table-chain':
-        return undefined; // handled below: the chain's start is a call, not the receiver
+        break; // handled below: the chain starts at a table call, not at the receiver
     }
+  }
+  if (member === 'execute') {
+    const builder = getQueryBuilderWrite(receiver, file);
+    if (builder) return make(builder.family, builder.entity ? [builder.entity] : []);
   }
   const knex = getKnexTableChain(receiver, file);
   if (knex && knex.family.writes.includes(member)) return make(knex.family, [knex.table]);
@@ -78,6 +82,34 @@ function isWriteSql(call: TSESTree.CallExpression, file: FileContext): boolean {
   const template = evaluateTemplate(sqlNode, file, EMPTY_ENV);
   const head = template[0];
   return head?.kind === 'text' && WRITE_SQL.test(head.value);
+}
+
+const QUERY_BUILDER_WRITES = new Set(['insert', 'update', 'delete', 'softDelete', 'restore', 'orUpdate', 'orIgnore']);
+
+/**
+ * TypeORM's query builder: `repo.createQueryBuilder().update(Order).set(…).where(…).execute()`
+ * writes when the chain holds insert/update/delete.
+ */
+function getQueryBuilderWrite(receiver: TSESTree.Node, file: FileContext): { family: DatabaseFamily; entity: TSESTree.Node | undefined } | undefined {
+  let current = skipTransparent(receiver);
+  let writes = false;
+  let entity: TSESTree.Node | undefined;
+  for (let steps = 0; steps < 16 && current.type === AST_NODE_TYPES.CallExpression; steps += 1) {
+    const callee = skipTransparent(current.callee);
+    if (callee.type !== AST_NODE_TYPES.MemberExpression) return undefined;
+    const name = getPropertyName(callee) ?? '';
+    if (QUERY_BUILDER_WRITES.has(name)) writes = true;
+    if ((name === 'into' || name === 'update' || name === 'from' || name === 'createQueryBuilder') && current.arguments[0]) {
+      entity ??= current.arguments[0];
+    }
+    if (name === 'createQueryBuilder') {
+      const origin = getOrigin(callee.object, file);
+      const match = origin && DATABASES.match(origin);
+      return writes && match && match.rest.length === 0 && match.family.id.startsWith('typeorm') ? { family: match.family, entity } : undefined;
+    }
+    current = skipTransparent(callee.object);
+  }
+  return undefined;
 }
 
 /** `knex('orders').where(…)` → the table builder at the chain's start, for `.update(…)` on it. */

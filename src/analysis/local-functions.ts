@@ -75,11 +75,12 @@ export function bindArguments(fn: FunctionNode, call: TSESTree.CallExpression, f
 }
 
 /**
- * The function that "owns" a call for wrapper purposes: the nearest enclosing function
- * that is not an anonymous callback passed as an argument (`retry(() => axios.post(…))`
- * belongs to the function around `retry`).
+ * The function that "owns" a call: the nearest enclosing function that is not an anonymous
+ * callback passed as an argument (`retry(() => axios.post(…))` belongs to the function
+ * around `retry`), else the outermost callback (an Express handler `app.post('/x', async () => …)`).
  */
 export function getOwnerFunction(node: TSESTree.Node): FunctionNode | undefined {
+  let outermost: FunctionNode | undefined;
   for (let current = node.parent; current; current = current.parent) {
     if (!isFunctionNode(current)) continue;
     const isCallback =
@@ -87,7 +88,8 @@ export function getOwnerFunction(node: TSESTree.Node): FunctionNode | undefined 
       (current.parent.type === AST_NODE_TYPES.CallExpression || current.parent.type === AST_NODE_TYPES.NewExpression) &&
       current.parent.arguments.includes(current);
     if (!isCallback) return current;
+    outermost = current;
   }
-  return undefined;
+  return outermost;
 }
 

@@ -36,11 +36,17 @@ export type Mitigation =
   | { readonly kind: 'relay'; readonly detail: string }
   | { readonly kind: 'catch-handoff'; readonly detail: string };
 
-export function findMitigation(node: TSESTree.Node, file: FileContext, settings: Settings): Mitigation | undefined {
+/**
+ * @param node the call making the write (a request, or a wrapper's call site)
+ * @param payload the data written, when known: a `catch` must hand off that data to count
+ */
+export function findMitigation(node: TSESTree.Node, file: FileContext, settings: Settings, payload?: TSESTree.Node): Mitigation | undefined {
+  let writeNames: WriteData | undefined;
   for (let current: TSESTree.Node = node; current.parent; current = current.parent) {
     const parent = current.parent;
     if (parent.type === AST_NODE_TYPES.TryStatement && parent.block === current && parent.handler) {
-      const handoff = findHandoff(parent.handler.body, file);
+      writeNames ??= getWriteNames(node, payload, file);
+      const handoff = findHandoff(parent.handler.body, file, writeNames);
       if (handoff) return { kind: 'catch-handoff', detail: handoff };
     }
     if (isFunctionNode(parent)) {
@@ -61,13 +67,35 @@ function getRelayName(fn: FunctionNode, settings: Settings): string | undefined 
   return className && settings.outboxRelayPattern.test(className) ? className : undefined;
 }
 
+/**
+ * Why a value sits where a consumer handler goes: `{ eachMessage: <value> }`,
+ * `new Worker(name, <value>)`, `channel.consume(queue, <value>)`.
+ */
+function getConsumerSlot(value: TSESTree.Node, file: FileContext): string | undefined {
+  const parent = value.parent;
+  if (!parent) return undefined;
+  if (parent.type === AST_NODE_TYPES.Property && parent.value === value) {
+    const key = getPropertyName(parent);
+    return key !== undefined && HANDLER_KEYS.has(key) ? key : undefined;
+  }
+  if (
+    (parent.type === AST_NODE_TYPES.CallExpression || parent.type === AST_NODE_TYPES.NewExpression) &&
+    parent.arguments.some((argument) => argument === value)
+  ) {
+    return getRegistrationKind(parent, value, file);
+  }
+  return undefined;
+}
+
 /** Why a function is a consumer handler, or undefined. */
 function getConsumerKind(fn: FunctionNode, file: FileContext): string | undefined {
   const parent = fn.parent;
-  // { eachMessage: async () => … } / { async eachMessage() { … } }
-  if (parent.type === AST_NODE_TYPES.Property && parent.value === fn) {
-    const key = getPropertyName(parent);
-    if (key !== undefined && HANDLER_KEYS.has(key)) return key;
+  const slot = getConsumerSlot(fn, file);
+  if (slot) return slot;
+  // a handler passed by name: `consumer.run({ eachMessage: handleOrderCreated })`
+  for (const reference of getValueReferences(fn, file)) {
+    const byName = getConsumerSlot(reference, file);
+    if (byName) return byName;
   }
   if (parent.type === AST_NODE_TYPES.MethodDefinition) {
     for (const decorator of getDecoratorIdentifiers(parent)) {
@@ -80,13 +108,6 @@ function getConsumerKind(fn: FunctionNode, file: FileContext): string | undefine
     if (cls.superClass?.type === AST_NODE_TYPES.Identifier && isImportedAs(cls.superClass, CONSUMER_BASE_CLASSES, file)) {
       return `${cls.superClass.name} subclass`;
     }
-  }
-  if (
-    (parent.type === AST_NODE_TYPES.CallExpression || parent.type === AST_NODE_TYPES.NewExpression) &&
-    parent.arguments.some((argument) => argument === fn)
-  ) {
-    const registration = getRegistrationKind(parent, fn, file);
-    if (registration) return registration;
   }
   const firstParam = fn.params[0];
   const annotation = firstParam && 'typeAnnotation' in firstParam ? firstParam.typeAnnotation?.typeAnnotation : undefined;
@@ -103,7 +124,7 @@ function getConsumerKind(fn: FunctionNode, file: FileContext): string | undefine
 /** `new Worker(name, fn)`, `queue.process(fn)`, `channel.consume(q, fn)`, `boss.work(name, fn)`. */
 function getRegistrationKind(
   call: TSESTree.CallExpression | TSESTree.NewExpression,
-  fn: FunctionNode,
+  fn: TSESTree.Node,
   file: FileContext,
 ): string | undefined {
   const origin = getOrigin(call.callee, file);
@@ -138,34 +159,116 @@ function isImportedAs(
   return table.some((entry) => entry.name === imported && entry.modules.includes(binding.source));
 }
 
-/** A publish or outbox write inside a catch block: the write is handed to something durable. */
-function findHandoff(block: TSESTree.BlockStatement, file: FileContext): string | undefined {
-  let found: string | undefined;
-  const visit = (node: TSESTree.Node): void => {
-    if (found) return;
-    if (node.type === AST_NODE_TYPES.CallExpression) {
-      const publish = describePublish(node, file);
-      if (publish) {
-        found = `${publish.family.label} ${publish.member}`;
-        return;
-      }
-      const callee = file.getText(node.callee);
-      if (DURABLE_HANDOFF_NAME.test(callee) && !/log|console/i.test(getCalleeName(node.callee) ?? '')) {
-        found = callee;
-        return;
-      }
+/** Names that say nothing about which write it is. */
+const INCIDENTAL_NAMES = new Set(['process', 'env', 'JSON', 'Buffer', 'String', 'Number', 'Date', 'Math', 'Object', 'console', 'undefined', 'this', 'headers', 'timeout']);
+
+/**
+ * What the write's data is made of, as source texts a hand-off must carry too: the payload
+ * itself when it is a name (`payment`), the values of a payload object (`order.id`,
+ * `order.total`), else the identifiers in the call's arguments.
+ */
+function getWriteNames(node: TSESTree.Node, payload: TSESTree.Node | undefined, file: FileContext): WriteData {
+  if (payload) {
+    const value = skipTransparent(payload);
+    if (value.type === AST_NODE_TYPES.Identifier || value.type === AST_NODE_TYPES.MemberExpression) {
+      return { all: [normalizeText(file.getText(value))] };
     }
+    if (value.type === AST_NODE_TYPES.ObjectExpression) {
+      const values = value.properties
+        .map((property) => (property.type === AST_NODE_TYPES.Property ? property.value : property.argument))
+        .filter((item) => item.type !== AST_NODE_TYPES.Literal)
+        .map((item) => normalizeText(file.getText(item)));
+      if (values.length > 0) return { all: values };
+    }
+  }
+  const names = new Set<string>();
+  const roots = payload ? [payload] : node.type === AST_NODE_TYPES.CallExpression ? node.arguments : [];
+  for (const root of roots) {
+    walk(root, file, (child) => {
+      if (child.type === AST_NODE_TYPES.Identifier && !INCIDENTAL_NAMES.has(child.name) && !isPropertyKey(child)) names.add(child.name);
+      return true;
+    });
+  }
+  return { any: names };
+}
+
+/** The data of a write: every one of `all` must appear in a hand-off, or at least one of `any`. */
+type WriteData = { readonly all: readonly string[] } | { readonly any: ReadonlySet<string> };
+
+function normalizeText(text: string): string {
+  return text.replace(/\s+/g, '');
+}
+
+function isPropertyKey(identifier: TSESTree.Identifier): boolean {
+  const parent = identifier.parent;
+  return (
+    (parent?.type === AST_NODE_TYPES.MemberExpression && parent.property === identifier && !parent.computed) ||
+    (parent?.type === AST_NODE_TYPES.Property && parent.key === identifier && !parent.shorthand)
+  );
+}
+
+/** Verbs of a call that hands data to a queue or an outbox: `queue.add`, `outbox.enqueue`, `bus.publish`. */
+const HANDOFF_VERB = /^(?:add|addBulk|enqueue|publish|send|sendMessage|sendToQueue|insert|save|create|produce|push|schedule|emit)$/;
+
+/**
+ * A publish or outbox write inside a catch block that carries the same data as the write
+ * (one of its identifiers appears in the hand-off's arguments).
+ */
+function findHandoff(block: TSESTree.BlockStatement, file: FileContext, writeNames: WriteData): string | undefined {
+  let found: string | undefined;
+  walk(block, file, (node) => {
+    if (found) return false;
+    if (node.type !== AST_NODE_TYPES.CallExpression || !carriesSameData(node, writeNames, file)) return true;
+    const publish = describePublish(node, file);
+    if (publish) {
+      found = `${publish.family.label} ${publish.member}`;
+      return false;
+    }
+    const callee = skipTransparent(node.callee);
+    const isNamedHandoff =
+      callee.type === AST_NODE_TYPES.MemberExpression
+        ? HANDOFF_VERB.test(getPropertyName(callee) ?? '') && DURABLE_HANDOFF_NAME.test(file.getText(callee.object))
+        : callee.type === AST_NODE_TYPES.Identifier && /^(?:enqueue|publish|outbox|recordOutbox|saveOutbox)/i.test(callee.name);
+    if (isNamedHandoff) {
+      found = file.getText(node.callee);
+      return false;
+    }
+    return true;
+  });
+  return found;
+}
+
+function carriesSameData(call: TSESTree.CallExpression, writeNames: WriteData, file: FileContext): boolean {
+  if ('all' in writeNames) {
+    const carried = normalizeText(call.arguments.map((argument) => file.getText(argument)).join(','));
+    return writeNames.all.every((text) => carried.includes(text));
+  }
+  if (writeNames.any.size === 0) return true;
+  let same = false;
+  for (const argument of call.arguments) {
+    walk(argument, file, (node) => {
+      if (same) return false;
+      if (node.type === AST_NODE_TYPES.Identifier && writeNames.any.has(node.name) && !isPropertyKey(node)) same = true;
+      return !same;
+    });
+  }
+  return same;
+}
+
+/** Depth-first walk; `visit` returns false to skip a node's children. */
+function walk(root: TSESTree.Node, file: FileContext, visit: (node: TSESTree.Node) => boolean): void {
+  const stack: TSESTree.Node[] = [root];
+  while (stack.length > 0) {
+    const node = stack.pop()!;
+    if (!visit(node)) continue;
     for (const key of file.visitorKeys[node.type] ?? []) {
       const child = (node as unknown as Record<string, unknown>)[key];
-      if (Array.isArray(child)) {
-        for (const item of child) if (item && typeof item === 'object' && 'type' in item) visit(item as TSESTree.Node);
-      } else if (child && typeof child === 'object' && 'type' in child) {
-        visit(child as TSESTree.Node);
+      const children = Array.isArray(child) ? child : [child];
+      for (const item of children) {
+        if (item && typeof item === 'object' && typeof (item as { type?: unknown }).type === 'string') stack.push(item as TSESTree.Node);
       }
     }
-  };
-  visit(block);
-  return found;
+  }
 }
 
 const RETRY_MODULES = new Set(['p-retry', 'async-retry', 'retry', 'cockatiel', 'exponential-backoff', 'promise-retry', 'axios-retry']);
@@ -194,5 +297,101 @@ export function findInMemoryRetry(call: TSESTree.CallExpression, file: FileConte
     }
     if (isFunctionNode(parent) && parent.parent.type !== AST_NODE_TYPES.CallExpression) break;
   }
+  return findClientRetryPlugin(file);
+}
+
+/** Modules that add in-memory retries to an axios client: `axiosRetry(client, …)`, `rax.attach(client)`. */
+const CLIENT_RETRY_MODULES = new Set(['axios-retry', 'retry-axios']);
+
+/** A retry plugin installed on a client anywhere at the top level of the file. */
+function findClientRetryPlugin(file: FileContext): string | undefined {
+  for (const statement of file.sourceCode.ast.body) {
+    const expression = statement.type === AST_NODE_TYPES.ExpressionStatement ? statement.expression : undefined;
+    if (expression?.type !== AST_NODE_TYPES.CallExpression) continue;
+    const origin = getOrigin(expression.callee, file);
+    if (origin && CLIENT_RETRY_MODULES.has(origin.module)) return origin.module;
+  }
   return undefined;
+}
+
+/** The identifiers that refer to a named function as a value (not its declaration). */
+function getValueReferences(fn: FunctionNode, file: FileContext): TSESTree.Identifier[] {
+  const id =
+    fn.type === AST_NODE_TYPES.FunctionDeclaration
+      ? fn.id
+      : fn.parent.type === AST_NODE_TYPES.VariableDeclarator && fn.parent.init === fn && fn.parent.id.type === AST_NODE_TYPES.Identifier
+        ? fn.parent.id
+        : undefined;
+  if (!id) return [];
+  const variable = file.findVariable(id);
+  return (variable?.references ?? []).filter((reference) => !reference.init).map((reference) => reference.identifier as TSESTree.Identifier);
+}
+
+/**
+ * A function the file keeps to itself (not exported, not a public method) whose every use is
+ * a call from a mitigated place: `async function charge(order) { … }` called only from an
+ * `eachMessage` handler is part of that consumer.
+ */
+export function findCallerMitigation(
+  node: TSESTree.Node,
+  file: FileContext,
+  settings: Settings,
+  depth = 0,
+): Mitigation | undefined {
+  if (depth > 3) return undefined;
+  const fn = getEnclosingNamedFunction(node);
+  if (!fn) return undefined;
+  const uses = getPrivateUses(fn, file);
+  if (!uses || uses.length === 0) return undefined;
+  let first: Mitigation | undefined;
+  for (const use of uses) {
+    const call = use.parent;
+    if (call?.type !== AST_NODE_TYPES.CallExpression || call.callee !== use) {
+      const slot = getConsumerSlot(use, file);
+      if (!slot) return undefined;
+      first ??= { kind: 'consumer', detail: slot };
+      continue;
+    }
+    const mitigation = findMitigation(call, file, settings) ?? findCallerMitigation(call, file, settings, depth + 1);
+    if (!mitigation) return undefined;
+    first ??= mitigation;
+  }
+  return first && { kind: first.kind, detail: `only called from ${first.detail}` };
+}
+
+function getEnclosingNamedFunction(node: TSESTree.Node): FunctionNode | undefined {
+  for (let current = node.parent; current; current = current.parent) {
+    if (!isFunctionNode(current)) continue;
+    const isCallback =
+      current.type !== AST_NODE_TYPES.FunctionDeclaration &&
+      (current.parent.type === AST_NODE_TYPES.CallExpression || current.parent.type === AST_NODE_TYPES.NewExpression) &&
+      current.parent.arguments.some((argument) => argument === current);
+    if (!isCallback) return current;
+  }
+  return undefined;
+}
+
+/** Every use of a function the file keeps private; undefined when others may call it. */
+function getPrivateUses(fn: FunctionNode, file: FileContext): TSESTree.Node[] | undefined {
+  const parent = fn.parent;
+  if (parent.type === AST_NODE_TYPES.MethodDefinition) {
+    const isPrivate = parent.accessibility === 'private' || parent.key.type === AST_NODE_TYPES.PrivateIdentifier;
+    const name = getPropertyName(parent);
+    if (!isPrivate || name === undefined) return undefined;
+    const uses: TSESTree.Node[] = [];
+    walk(parent.parent, file, (node) => {
+      if (node.type === AST_NODE_TYPES.MemberExpression && node.object.type === AST_NODE_TYPES.ThisExpression && getPropertyName(node) === name) {
+        uses.push(node);
+      }
+      return true;
+    });
+    return uses;
+  }
+  const declaration = fn.type === AST_NODE_TYPES.FunctionDeclaration ? fn : parent.parent;
+  if (declaration?.parent?.type === AST_NODE_TYPES.ExportNamedDeclaration || declaration?.parent?.type === AST_NODE_TYPES.ExportDefaultDeclaration) {
+    return undefined;
+  }
+  const references = getValueReferences(fn, file);
+  const exported = references.some((reference) => reference.parent?.type === AST_NODE_TYPES.ExportSpecifier);
+  return exported ? undefined : references;
 }

@@ -29,10 +29,16 @@ function normalizeModule(source: string): string {
   return source.startsWith('node:') ? source.slice(5) : source;
 }
 
+/** Globals that hold the global object: `globalThis.fetch` is `fetch`. */
+const GLOBAL_OBJECTS = new Set(['globalThis', 'window', 'self', 'global']);
+
 function extend(origin: Origin | undefined, ...steps: Step[]): Origin | undefined {
   if (!origin) return undefined;
   const added = steps.filter((step) => !(step.kind === 'get' && step.name === 'default'));
-  return { module: origin.module, steps: [...origin.steps, ...added] };
+  const all = [...origin.steps, ...added];
+  const first = all[0];
+  if (origin.module === 'global' && all.length > 1 && first?.kind === 'get' && GLOBAL_OBJECTS.has(first.name)) all.shift();
+  return { module: origin.module, steps: all };
 }
 
 function fromPath(origin: Origin | undefined, path: readonly string[]): Origin | undefined {

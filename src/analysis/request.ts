@@ -11,7 +11,7 @@ import { deeper, EMPTY_ENV, type Env, type FileContext } from './file-context.js
 import { evaluateMethods } from './method.js';
 import { getObjectProperty, hasUnknownSpread, type LocatedObject, resolveObject } from './objects.js';
 import { getOrigin } from './origin.js';
-import { concat, evaluateTemplate, joinUrl, type Template } from './template.js';
+import { concat, evaluateTemplate, getStaticText, joinUrl, type Template } from './template.js';
 import { type Located, resolveValue } from './values.js';
 
 export interface RequestDescription {
@@ -26,6 +26,8 @@ export interface RequestDescription {
   readonly payload: Located | undefined;
   /** false for a cold Observable or a lazy builder that nothing subscribes to or awaits */
   readonly sent: boolean;
+  /** the `dapr-app-id` header: Dapr service invocation addressed by header */
+  readonly daprAppId: string | undefined;
 }
 
 export function describeRequest(call: TSESTree.CallExpression, file: FileContext, env: Env = EMPTY_ENV): RequestDescription | undefined {
@@ -155,7 +157,8 @@ function describeMatchedCall(call: TSESTree.CallExpression, match: ClientMatch, 
   const payload = getPayload(call, args, kind, file, env);
   const methods = getMethods(shape, args, configs, kind, payload, file, env);
   const url = getUrl(args, configs, configBases, kind, file, env);
-  return { call, client: kind, member: match.member, methods, url, payload, sent: isSent(call, kind) };
+  const daprAppId = getHeader([...configs, ...args.options], 'dapr-app-id', file);
+  return { call, client: kind, member: match.member, methods, url, payload, sent: isSent(call, kind, file), daprAppId };
 }
 
 function getMethods(
@@ -224,6 +227,14 @@ function getNodeHttpUrl(options: readonly LocatedObject[], file: FileContext): T
   return concat(protocol, [{ kind: 'text', value: '//' }], host, port ? concat([{ kind: 'text', value: ':' }], port) : [], path);
 }
 
+/** A header's static value from `headers` in the call options or instance configs (last wins). */
+function getHeader(objects: readonly LocatedObject[], name: string, file: FileContext): string | undefined {
+  const headers = findOption(objects, ['headers'], file);
+  const object = headers && resolveObject(headers.node, file, headers.env);
+  const value = object && getObjectProperty(object.node, name, file, object.env);
+  return value ? getStaticText(evaluateTemplate(value.node, file, value.env)) : undefined;
+}
+
 function getPayload(call: TSESTree.CallExpression, args: Arguments, kind: ClientKind, file: FileContext, env: Env): Located | undefined {
   if (args.data) return { node: skipTransparent(args.data), env };
   const option = findOption(args.options, kind.options.payload, file);
@@ -252,18 +263,42 @@ const BUILDER_SENDERS = new Set(['then', 'end', 'catch', 'finally', 'pipe']);
  * A cold Observable or a lazy request builder sends nothing unless it is subscribed,
  * awaited, returned or stored. Only a bare expression statement is known to send nothing.
  */
-function isSent(call: TSESTree.CallExpression, kind: ClientKind): boolean {
+function isSent(call: TSESTree.CallExpression, kind: ClientKind, file: FileContext): boolean {
   if (!kind.observable && !kind.lazyBuilder) return true;
-  let current: TSESTree.Node = call;
+  const end = followChain(call, kind);
+  if (end === 'sent') return true;
+  const parent = end.parent;
+  if (parent?.type === AST_NODE_TYPES.ExpressionStatement) return false;
+  if (parent?.type === AST_NODE_TYPES.VariableDeclarator && parent.init === end && parent.id.type === AST_NODE_TYPES.Identifier) {
+    // `const req = request.post(url).send(body)`: sent only if something later awaits, returns or passes it on
+    const variable = file.findVariable(parent.id);
+    return variable?.references.some((reference) => !reference.init && referenceSends(reference.identifier, kind)) ?? true;
+  }
+  return true;
+}
+
+/** Follows builder/pipe calls on a request; `sent` when a subscriber or sender is reached. */
+function followChain(node: TSESTree.Node, kind: ClientKind): TSESTree.Node | 'sent' {
+  let current = node;
   for (;;) {
     const member: TSESTree.Node | undefined = current.parent;
-    if (member?.type !== AST_NODE_TYPES.MemberExpression || member.object !== current) break;
+    if (member?.type !== AST_NODE_TYPES.MemberExpression || member.object !== current) return current;
     const outer: TSESTree.Node = member.parent;
-    if (outer.type !== AST_NODE_TYPES.CallExpression || outer.callee !== member) break;
+    if (outer.type !== AST_NODE_TYPES.CallExpression || outer.callee !== member) return current;
     const name = getPropertyName(member) ?? '';
-    if (kind.observable && OBSERVABLE_SUBSCRIBERS.has(name)) return true;
-    if (kind.lazyBuilder && BUILDER_SENDERS.has(name)) return true;
+    if (kind.observable && OBSERVABLE_SUBSCRIBERS.has(name)) return 'sent';
+    if (kind.lazyBuilder && BUILDER_SENDERS.has(name)) return 'sent';
     current = outer;
   }
-  return current.parent?.type !== AST_NODE_TYPES.ExpressionStatement;
+}
+
+function referenceSends(identifier: TSESTree.Node, kind: ClientKind): boolean {
+  const end = followChain(identifier, kind);
+  if (end === 'sent') return true;
+  const parent = end.parent;
+  // reading a property of the builder (`req.url`) sends nothing
+  if (parent?.type === AST_NODE_TYPES.MemberExpression && parent.object === end && parent.parent.type !== AST_NODE_TYPES.CallExpression) {
+    return false;
+  }
+  return parent?.type !== AST_NODE_TYPES.ExpressionStatement;
 }

@@ -3,8 +3,8 @@
  * a relative URL, or unknown; with the service's name and how it was recognised.
  * Service runtimes that proxy over HTTP count for what they do (Dapr invoke vs publish).
  */
-import type { Settings } from '../options.js';
-import { formatTemplate, type Hole, type Template } from './template.js';
+import { normalizeServiceName, type Settings } from '../options.js';
+import { formatTemplate, getStaticText, type Hole, type Template } from './template.js';
 import { splitWords, toUpperSnake } from './words.js';
 
 export type TargetKind =
@@ -69,27 +69,36 @@ const LOOPBACK = new Set(['localhost', '127.0.0.1', '0.0.0.0', '[::1]', '::1', '
 const INTERNAL_SUFFIXES = ['.svc.cluster.local', '.cluster.local', '.svc', '.internal', '.local', '.lan', '.consul', '.intranet', '.corp', '.home.arpa'];
 const PRIVATE_IPV4 = /^(?:10\.\d+|192\.168|172\.(?:1[6-9]|2\d|3[01]))\.\d+\.\d+$/;
 const IPV4 = /^\d+\.\d+\.\d+\.\d+$/;
+const DAPR_API = /^\/v1\.0(?:-(?:alpha|beta)\d+)?\//;
 
-export function classifyTarget(url: Template | undefined, settings: Settings): Target {
+/** What the request itself says about its target beyond the URL. */
+export interface TargetHints {
+  /** Dapr service invocation by header: `dapr-app-id: payments` on a request to the sidecar */
+  readonly daprAppId?: string;
+}
+
+export function classifyTarget(url: Template | undefined, settings: Settings, hints: TargetHints = {}): Target {
   if (!url || url.length === 0) return { kind: 'unknown', service: undefined, via: 'no URL', path: [] };
   const parsed = parseUrl(url);
-  if (parsed.authority) return classifyAuthority(parsed.authority, parsed.path, settings, url);
-  if (parsed.base) return classifyBaseHole(parsed.base, parsed.path, settings);
+  if (parsed.authority) return classifyAuthority(parsed.authority, parsed.path, settings, url, hints);
+  if (parsed.base) return classifyBaseHole(parsed.base, parsed.path, settings, hints);
   return settings.relativeUrlsInternal
     ? { kind: 'internal', service: undefined, via: 'relative URL', path: parsed.path }
     : { kind: 'relative', service: undefined, via: 'relative URL', path: parsed.path };
 }
 
-function classifyBaseHole(base: Hole, path: Template, settings: Settings): Target {
+function classifyBaseHole(base: Hole, path: Template, settings: Settings, hints: TargetHints): Target {
   if (base.kind === 'unknown') {
-    if (base.fallback) return classifyTarget([...base.fallback, ...path], settings);
+    if (base.fallback) return classifyTarget([...base.fallback, ...path], settings, hints);
     return { kind: 'unknown', service: undefined, via: `value ${base.label}`, path };
   }
   const name = base.kind === 'env' ? base.name : base.key;
   const via = base.kind === 'env' ? `env ${name}` : `config ${name}`;
+  // `${DAPR_HTTP_ENDPOINT}/v1.0/invoke/payments/method/charge`: the sidecar's API says what it does
+  if (isDaprPath(path)) return classifyDapr(path, `${base.kind} ${name}`);
   const byName = classifyName(name, settings);
   if (byName.kind === 'unknown' && base.fallback) {
-    const fallback = classifyTarget([...base.fallback, ...path], settings);
+    const fallback = classifyTarget([...base.fallback, ...path], settings, hints);
     if (fallback.kind !== 'unknown') return fallback;
   }
   return { ...byName, via, path };
@@ -103,10 +112,11 @@ export function classifyName(name: string, settings: Settings): Omit<Target, 'vi
     return { kind: 'unknown', service: undefined };
   }
   const words = splitWords(name);
-  if (settings.vendorWords.find(words)) return { kind: 'external', service: serviceNameFromWords(words, settings) ?? name };
-  if (settings.infrastructureWords.find(words)) return { kind: 'external', service: serviceNameFromWords(words, settings) ?? name };
   const service = serviceNameFromWords(words, settings);
-  if (settings.services.names.find(words)) return { kind: 'internal', service: service ?? name };
+  if (settings.services.names.has(normalizeServiceName(name))) return { kind: 'internal', service: service ?? name };
+  if (settings.vendorWords.find(words) || settings.infrastructureWords.find(words)) {
+    return { kind: 'external', service: service ?? name };
+  }
   if (settings.serviceEnvPattern.test(upper)) return { kind: 'internal', service: service ?? name };
   return { kind: 'unknown', service: undefined };
 }
@@ -117,45 +127,66 @@ function serviceNameFromWords(words: readonly string[], settings: Settings): str
   return meaningful.length > 0 ? meaningful.join('-') : undefined;
 }
 
-function classifyAuthority(authority: Template, path: Template, settings: Settings, url: Template): Target {
-  const rendered = formatTemplate(authority);
-  const hostText = authority.every((part) => part.kind === 'text') ? rendered : undefined;
-  if (hostText !== undefined) return classifyHost(hostText, path, settings, url);
+/** Splits an authority template at the port colon (outside IPv6 brackets), dropping user info. */
+function splitHostPort(authority: Template): { host: Template; port: Template | undefined } {
+  const host: Template[number][] = [];
+  let seenAt = false;
+  for (let index = 0; index < authority.length; index += 1) {
+    const part = authority[index]!;
+    if (part.kind !== 'text') {
+      host.push(part);
+      continue;
+    }
+    let value = part.value;
+    const at = value.lastIndexOf('@');
+    if (at !== -1 && !seenAt) {
+      seenAt = true;
+      host.length = 0;
+      value = value.slice(at + 1);
+    }
+    const colon = value.startsWith('[') ? value.indexOf(':', value.indexOf(']')) : value.indexOf(':');
+    if (colon !== -1) {
+      if (colon > 0) host.push({ kind: 'text', value: value.slice(0, colon) });
+      const portStart: Template[number] = { kind: 'text', value: value.slice(colon + 1) };
+      const rest: Template = [portStart, ...authority.slice(index + 1)].filter(
+        (item) => item.kind !== 'text' || item.value !== '',
+      );
+      return { host, port: rest };
+    }
+    if (value !== '') host.push({ kind: 'text', value });
+  }
+  return { host, port: undefined };
+}
 
-  const wildcard = authority.map((part) => (part.kind === 'text' ? part.value : '*')).join('');
-  const wildcardHost = stripPort(stripUserInfo(wildcard)).host;
+function classifyAuthority(authority: Template, path: Template, settings: Settings, url: Template, hints: TargetHints): Target {
+  const rendered = formatTemplate(authority);
+  const { host, port } = splitHostPort(authority);
+  const portText = port === undefined ? undefined : formatTemplate(port);
+  const hostText = getStaticText(host);
+  if (hostText !== undefined) return classifyHost(hostText.toLowerCase(), portText, path, settings, url, hints);
+
+  const wildcardHost = host.map((part) => (part.kind === 'text' ? part.value : '*')).join('').toLowerCase();
   const urlText = url.map((part) => (part.kind === 'text' ? part.value : '*')).join('');
   if (settings.externalHosts.some((glob) => glob.test(wildcardHost) || glob.test(urlText))) {
     return { kind: 'external', service: wildcardHost, via: `host ${rendered}`, path };
   }
   if ([...settings.internalHosts, ...settings.services.globs].some((glob) => glob.test(wildcardHost) || glob.test(urlText))) {
-    return { kind: 'internal', service: firstLabel(wildcardHost), via: `host ${rendered}`, path };
+    return { kind: 'internal', service: formatTemplate(host).split('.')[0], via: `host ${rendered}`, path };
   }
-  const hostPart = stripPort(stripUserInfo(wildcard)).host;
-  if (hostPart.includes('.') && !hostPart.startsWith('*.') && hostPart !== '*') {
-    // `${tenant}.api.vendor.com`: a literal public domain around the hole
-    return classifyHost(hostPart.replace(/\*/g, 'x'), path, settings, url);
+  if (/\.[a-z]/i.test(wildcardHost)) {
+    // `${tenant}.api.vendor.com`, `${name}.default.svc.cluster.local`: the literal domain decides
+    const internal = INTERNAL_SUFFIXES.some((suffix) => wildcardHost.endsWith(suffix));
+    return internal
+      ? { kind: 'internal', service: formatTemplate(host).split('.')[0], via: `host ${rendered}`, path }
+      : { kind: 'external', service: wildcardHost, via: `host ${rendered}`, path };
   }
-  const hole = authority.find(
-    (part): part is Extract<Hole, { kind: 'env' | 'config' }> => part.kind === 'env' || part.kind === 'config',
-  );
+  const hole = host.find((part): part is Extract<Hole, { kind: 'env' | 'config' }> => part.kind === 'env' || part.kind === 'config');
   if (hole) {
     const name = hole.kind === 'env' ? hole.name : hole.key;
-    const byName = classifyName(name, settings);
-    if (byName.kind === 'internal' && isDaprPath(path)) return classifyDapr(path, rendered);
-    return { ...byName, via: `${hole.kind} ${name}`, path };
+    if (isDaprPath(path)) return classifyDapr(path, rendered);
+    return { ...classifyName(name, settings), via: `${hole.kind} ${name}`, path };
   }
   return { kind: 'unknown', service: undefined, via: `host ${rendered}`, path };
-}
-
-function stripUserInfo(authority: string): string {
-  const at = authority.lastIndexOf('@');
-  return at === -1 ? authority : authority.slice(at + 1);
-}
-
-function stripPort(authority: string): { host: string; port: string | undefined } {
-  const match = /^(\[[^\]]+\]|[^:]*)(?::(.*))?$/.exec(authority);
-  return { host: (match?.[1] ?? authority).toLowerCase(), port: match?.[2] || undefined };
 }
 
 function firstLabel(host: string): string {
@@ -168,35 +199,40 @@ function cleanServiceLabel(label: string): string {
   return cleaned || label;
 }
 
-function classifyHost(authorityText: string, path: Template, settings: Settings, url: Template): Target {
-  const { host, port } = stripPort(stripUserInfo(authorityText));
+function classifyHost(
+  host: string,
+  port: string | undefined,
+  path: Template,
+  settings: Settings,
+  url: Template,
+  hints: TargetHints,
+): Target {
+  const authorityText = port === undefined ? host : `${host}:${port}`;
   const via = `host ${authorityText}`;
   const urlText = url.map((part) => (part.kind === 'text' ? part.value : '*')).join('');
-  if (settings.externalHosts.some((glob) => glob.test(host) || glob.test(authorityText) || glob.test(urlText))) {
-    return { kind: 'external', service: host, via, path };
-  }
-  if ([...settings.internalHosts, ...settings.services.globs].some((glob) => glob.test(host) || glob.test(authorityText) || glob.test(urlText))) {
+  const matches = (glob: RegExp): boolean => glob.test(host) || glob.test(authorityText) || glob.test(urlText);
+  if (settings.externalHosts.some(matches)) return { kind: 'external', service: host, via, path };
+  if ([...settings.internalHosts, ...settings.services.globs].some(matches)) {
     return { kind: 'internal', service: firstLabel(host), via, path };
   }
   if (LOOPBACK.has(host)) {
     if (isDaprPath(path)) return classifyDapr(path, authorityText);
-    return port ? { kind: 'internal', service: `${host}:${port}`, via, path } : { kind: 'unknown', service: undefined, via, path };
+    if (hints.daprAppId) return { kind: 'internal', service: hints.daprAppId, via: `Dapr invoke on ${authorityText}`, path };
+    return port ? { kind: 'internal', service: authorityText, via, path } : { kind: 'unknown', service: undefined, via, path };
   }
   if (IPV4.test(host)) {
-    return PRIVATE_IPV4.test(host)
-      ? { kind: 'internal', service: authorityText, via, path }
-      : { kind: 'external', service: host, via, path };
+    return PRIVATE_IPV4.test(host) ? { kind: 'internal', service: authorityText, via, path } : { kind: 'external', service: host, via, path };
   }
   if (!host.includes('.')) {
-    if (host === '' || host === '*') return { kind: 'unknown', service: undefined, via, path };
+    if (host === '') return { kind: 'unknown', service: undefined, via, path };
     const words = splitWords(host);
-    if (settings.vendorWords.find(words) || settings.infrastructureWords.find(words)) return { kind: 'external', service: host, via, path };
+    if (!settings.services.names.has(normalizeServiceName(host)) && (settings.vendorWords.find(words) || settings.infrastructureWords.find(words))) {
+      return { kind: 'external', service: host, via, path };
+    }
     return { kind: 'internal', service: cleanServiceLabel(host), via, path };
   }
-  if (INTERNAL_SUFFIXES.some((suffix) => host.endsWith(suffix))) {
-    return { kind: 'internal', service: firstLabel(host), via, path };
-  }
-  if (settings.services.names.find(splitWords(host.split('.')[0] ?? ''))) {
+  if (INTERNAL_SUFFIXES.some((suffix) => host.endsWith(suffix))) return { kind: 'internal', service: firstLabel(host), via, path };
+  if (settings.services.names.has(normalizeServiceName(host.split('.')[0] ?? ''))) {
     return { kind: 'internal', service: firstLabel(host), via, path };
   }
   return { kind: 'external', service: host, via, path };
@@ -204,25 +240,23 @@ function classifyHost(authorityText: string, path: Template, settings: Settings,
 
 function isDaprPath(path: Template): boolean {
   const first = path[0];
-  return first?.kind === 'text' && first.value.startsWith('/v1.0/');
+  return first?.kind === 'text' && DAPR_API.test(first.value);
 }
 
 /** Dapr's HTTP API on the sidecar: invoke is a synchronous call, publish is a broker publish. */
 function classifyDapr(path: Template, authority: string): Target {
-  const first = path[0]!;
-  const text = first.kind === 'text' ? first.value : '';
-  const invoke = /^\/v1\.0\/invoke\/([^/]*)\/method(\/.*)?$/.exec(text);
-  if (invoke) {
-    const appId = invoke[1];
-    const rest: Template = [{ kind: 'text', value: invoke[2] ?? '/' }, ...path.slice(1)];
-    if (appId) return { kind: 'internal', service: appId, via: `Dapr invoke on ${authority}`, path: rest };
-    // `/v1.0/invoke/${appId}/method/…`: the app id is a hole
-    const hole = path[1];
-    const label = hole && hole.kind !== 'text' ? formatTemplate([hole]) : 'app';
-    const after = path[2];
-    const tail = after?.kind === 'text' ? after.value.replace(/^\/method/, '') : '/';
-    return { kind: 'internal', service: label, via: `Dapr invoke on ${authority}`, path: [{ kind: 'text', value: tail || '/' }, ...path.slice(3)] };
+  const first = path[0];
+  const text = first?.kind === 'text' ? first.value : '';
+  const via = `Dapr invoke on ${authority}`;
+  const invoke = /^\/v1\.0(?:-\w+)?\/invoke\/([^/]+)\/method(\/.*)?$/.exec(text);
+  if (invoke) return { kind: 'internal', service: invoke[1], via, path: [{ kind: 'text', value: invoke[2] ?? '/' }, ...path.slice(1)] };
+  // `/v1.0/invoke/${appId}/method/…`: the app id is a hole
+  const hole = path[1];
+  const after = path[2];
+  if (/^\/v1\.0(?:-\w+)?\/invoke\/$/.test(text) && hole && hole.kind !== 'text' && after?.kind === 'text' && after.value.startsWith('/method')) {
+    const tail = after.value.slice('/method'.length) || '/';
+    return { kind: 'internal', service: formatTemplate([hole]), via, path: [{ kind: 'text', value: tail }, ...path.slice(3)] };
   }
-  if (/^\/v1\.0(?:-alpha1)?\/publish\//.test(text)) return { kind: 'publish', service: 'dapr', via: 'Dapr publish', path };
+  if (/^\/v1\.0(?:-\w+)?\/publish\//.test(text)) return { kind: 'publish', service: 'dapr', via: 'Dapr publish', path };
   return { kind: 'storage', service: 'dapr', via: 'Dapr sidecar', path };
 }

@@ -262,8 +262,22 @@ function evaluateNewUrl(node: TSESTree.NewExpression, file: FileContext, env: En
   if (!base || base.type === AST_NODE_TYPES.SpreadElement) return path;
   const first = path[0];
   if (first?.kind === 'text' && /^[a-z][a-z0-9+.-]*:\/\//i.test(first.value)) return path;
-  const baseTemplate = evaluateTemplate(base, file, env);
-  return joinUrl(baseTemplate, path);
+  return resolveUrl(evaluateTemplate(base, file, env), path);
+}
+
+/**
+ * `new URL(path, base)`: an absolute path replaces the base's path, a relative one its last
+ * segment. Only a literal base shows its path; a configured base is joined like `baseURL`.
+ */
+function resolveUrl(base: Template, path: Template): Template {
+  const head = base[0];
+  const first = path[0];
+  const literalBase = head?.kind === 'text' && base.length === 1 ? /^([a-z][a-z0-9+.-]*:\/\/[^/?#]*)([^?#]*)/i.exec(head.value) : null;
+  if (!literalBase || first?.kind !== 'text') return joinUrl(base, path);
+  const origin = literalBase[1]!;
+  if (first.value.startsWith('/')) return concat([text(origin)], path);
+  const directory = (literalBase[2] ?? '').replace(/[^/]*$/, '') || '/';
+  return concat([text(origin + directory)], path);
 }
 
 /** Joins a base URL and a path the way `new URL(path, base)` and axios `baseURL` do, for our purposes. */

@@ -4,7 +4,8 @@
  * into lower-case words, and a forgiving singular form for matching word lists.
  */
 
-const WORD_PATTERN = /[A-Z]+(?![a-z])|[A-Z]?[a-z]+|[0-9]+/g;
+/** Letters with the digits that follow them (`v3`, `s3`, `auth0`, `oauth2`), or a run of digits. */
+const WORD_PATTERN = /[A-Z]+[0-9]*(?![a-z])|[A-Z]?[a-z]+[0-9]*|[0-9]+/g;
 
 /** Splits an identifier, key, env name or URL path into lower-case words. */
 export function splitWords(text: string): string[] {

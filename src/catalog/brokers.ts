@@ -139,5 +139,5 @@ export const BROKER_ROOTS: readonly FamilyRoot[] = [
 /** A module-level function that publishes when called: graphile-worker `quickAddJob(…)`. */
 export const PUBLISH_FUNCTIONS: readonly FamilyRoot[] = [root('graphile-worker', ['quickAddJob'], 'graphile-utils')];
 
-/** Words in callee names that hand a write to a queue or an outbox, for catch-block fallbacks. */
-export const DURABLE_HANDOFF_NAME = /outbox|enqueue|queue|publish|producer|schedule|sendMessage|addJob|deadLetter|dlq|retryLater/i;
+/** Receivers (`this.paymentsQueue`, `outbox`, `eventBus`) that hand a write to a queue or an outbox, for catch-block fallbacks. */
+export const DURABLE_HANDOFF_NAME = /outbox|queue|producer|publisher|broker|topic|channel|jobs?\b|deadLetter|dlq/i;

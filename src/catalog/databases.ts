@@ -95,8 +95,31 @@ export const DATABASE_FAMILIES: readonly DatabaseFamily[] = [
     transactions: { transaction: { arg: 'last', param: 0, kind: 'sequelize-transaction' } },
   },
   { id: 'sequelize-transaction', label: 'Sequelize', shape: 'member', writes: [] },
-  { id: 'sequelize-model', label: 'Sequelize', shape: 'member', writes: SEQUELIZE_WRITES },
-  { id: 'mongoose-model', label: 'Mongoose', shape: 'member', writes: MONGOOSE_WRITES, factories: { new: { via: 'new', kind: 'mongoose-document' } } },
+  {
+    id: 'sequelize-model',
+    label: 'Sequelize',
+    shape: 'member',
+    writes: SEQUELIZE_WRITES,
+    factories: {
+      new: { via: 'new', kind: 'sequelize-instance' },
+      build: { via: 'call', kind: 'sequelize-instance' },
+      findByPk: { via: 'call', kind: 'sequelize-instance' },
+      findOne: { via: 'call', kind: 'sequelize-instance' },
+    },
+  },
+  { id: 'sequelize-instance', label: 'Sequelize', shape: 'member', writes: ['save', 'update', 'destroy', 'increment', 'decrement'] },
+  {
+    id: 'mongoose-model',
+    label: 'Mongoose',
+    shape: 'member',
+    writes: MONGOOSE_WRITES,
+    factories: {
+      new: { via: 'new', kind: 'mongoose-document' },
+      findById: { via: 'call', kind: 'mongoose-document' },
+      findOne: { via: 'call', kind: 'mongoose-document' },
+      hydrate: { via: 'call', kind: 'mongoose-document' },
+    },
+  },
   { id: 'mongoose-document', label: 'Mongoose', shape: 'member', writes: ['save', 'deleteOne', 'updateOne'] },
   {
     id: 'mongo-collection',
@@ -145,6 +168,7 @@ const MIKRO_MODULES = ['@mikro-orm/core', '@mikro-orm/postgresql', '@mikro-orm/m
 export const DATABASE_ROOTS: readonly DatabaseRoot[] = [
   root('@prisma/client', ['PrismaClient', 'new'], 'prisma'),
   ...typed('@prisma/client', ['PrismaClient'], 'prisma'),
+  root('@prisma/client', ['Prisma', 'TransactionClient', '<instance>'], 'prisma'),
   root('typeorm', ['DataSource', 'new'], 'typeorm-source'),
   ...typed('typeorm', ['DataSource', 'Connection'], 'typeorm-source'),
   ...typed('typeorm', ['EntityManager'], 'typeorm-manager'),

@@ -6,7 +6,7 @@
  */
 export const OUTBOX_INSERT_SHAPES: Readonly<Record<string, string>> = {
   prisma: '{handle}.{model}.create({ data: { topic: {topic}, payload: {payload} } })',
-  'typeorm-manager': '{handle}.insert({entity}, { topic: {topic}, payload: {payload} })',
+  'typeorm-manager': '{handle}.save({entity}, { topic: {topic}, payload: {payload} })',
   knex: "{handle}('{table}').insert({ topic: {topic}, payload: JSON.stringify({payload}) })",
   'sequelize-transaction': '{entity}.create({ topic: {topic}, payload: {payload} }, { transaction: {handle} })',
   drizzle: '{handle}.insert({model}).values({ topic: {topic}, payload: {payload} })',

@@ -11,7 +11,7 @@ import { describePublish } from '../analysis/publish.js';
 import { describeRequest } from '../analysis/request.js';
 import { formatTemplate } from '../analysis/template.js';
 import { OUTBOX_INSERT_SHAPES } from '../catalog/outbox-shapes.js';
-import { compileSettings, DEFAULT_OPTIONS } from '../options.js';
+import { compileSettings, DEFAULT_OPTIONS, withNamedErrors } from '../options.js';
 import { deriveTopic } from '../suggestions/topic.js';
 import { createRule } from '../util/create-rule.js';
 
@@ -64,7 +64,7 @@ export default createRule<Options, MessageIds>({
     },
     hasSuggestions: true,
     schema: [
-      {
+      withNamedErrors({
         type: 'object',
         additionalProperties: false,
         properties: {
@@ -78,7 +78,7 @@ export default createRule<Options, MessageIds>({
           outboxEntity: identifierSchema('TypeORM/MikroORM entity or Sequelize model class of the outbox, used by the suggestion.'),
           outboxTable: { type: 'string', pattern: '^[A-Za-z_][\\w.]*$', description: 'Outbox table name for Knex and Kysely, used by the suggestion.' },
         },
-      },
+      }),
     ],
     defaultOptions: [DEFAULTS],
     messages: {
@@ -146,7 +146,9 @@ export default createRule<Options, MessageIds>({
           for (const send of sends) {
             const mitigation = findMitigation(send.call, file, settings);
             if (mitigation && mitigation.kind !== 'catch-handoff') continue;
-            const write = writes.filter((item) => item.node.range[0] < send.call.range[0]).at(-1) ?? writes[0]!;
+            const together = writes.filter((item) => !areExclusive(item.node, send.call));
+            const write = together.filter((item) => item.node.range[0] < send.call.range[0]).at(-1) ?? together[0];
+            if (!write) continue;
             context.report({
               node: getCallReportNode(send.call),
               messageId: 'dualWrite',
@@ -186,7 +188,10 @@ function planOutboxInsert(
   const template = family === undefined ? undefined : OUTBOX_INSERT_SHAPES[family];
   if (!template) return [];
   const handle = scope.handle.name;
-  const text = template
+  // the insert must run inside the transaction: awaited, like the write it sits beside
+  const awaited = send.call.parent?.type === AST_NODE_TYPES.AwaitExpression || send.call.parent?.type === AST_NODE_TYPES.ReturnStatement;
+  if (!awaited && !scope.fn.async) return [];
+  const text = (awaited ? '' : 'await ') + template
     .replaceAll('{handle}', handle)
     .replaceAll('{model}', options.outboxModel)
     .replaceAll('{entity}', options.outboxEntity)
@@ -201,4 +206,36 @@ function planOutboxInsert(
       fix: (fixer) => fixer.replaceText(send.call, text),
     },
   ];
+}
+
+/**
+ * Two calls that never run in the same execution: in different branches of one `if`,
+ * conditional or `switch`, or one in a branch that returns or throws before the other.
+ */
+function areExclusive(a: TSESTree.Node, b: TSESTree.Node): boolean {
+  const [first, second] = a.range[0] <= b.range[0] ? [a, b] : [b, a];
+  for (let current: TSESTree.Node | undefined = first; current?.parent; current = current.parent) {
+    const parent: TSESTree.Node = current.parent;
+    if (contains(parent, second)) {
+      if (parent.type === AST_NODE_TYPES.IfStatement || parent.type === AST_NODE_TYPES.ConditionalExpression) {
+        return parent.test !== current && !contains(current, second);
+      }
+      if (parent.type === AST_NODE_TYPES.SwitchStatement) return parent.discriminant !== current && !contains(current, second);
+      if (parent.type === AST_NODE_TYPES.LogicalExpression) return false;
+      return false;
+    }
+    // `first` sits in a branch that ends in return/throw; `second` comes after that branch
+    if ((parent.type === AST_NODE_TYPES.IfStatement && parent.consequent === current) || parent.type === AST_NODE_TYPES.SwitchCase) {
+      const branch = current.type === AST_NODE_TYPES.BlockStatement ? current.body : parent.type === AST_NODE_TYPES.SwitchCase ? parent.consequent : [current];
+      const last = branch.at(-1);
+      if (last && (last.type === AST_NODE_TYPES.ReturnStatement || last.type === AST_NODE_TYPES.ThrowStatement) && !contains(parent, second)) {
+        return true;
+      }
+    }
+  }
+  return false;
+}
+
+function contains(container: TSESTree.Node, node: TSESTree.Node): boolean {
+  return node.range[0] >= container.range[0] && node.range[1] <= container.range[1];
 }

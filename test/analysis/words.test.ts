@@ -11,8 +11,11 @@ describe('splitWords', () => {
     ['payments-service', ['payments', 'service']],
     ['HTTPServer', ['http', 'server']],
     ['getHTTPResponse', ['get', 'http', 'response']],
-    ['ledger2', ['ledger', '2']],
-    ['v1', ['v', '1']],
+    ['ledger2', ['ledger2']],
+    ['v1', ['v1']],
+    ['LEDGER_V3_URL', ['ledger', 'v3', 'url']],
+    ['auth0Domain', ['auth0', 'domain']],
+    ['2fa', ['2', 'fa']],
     ['IBAN', ['iban']],
     ['x', ['x']],
   ])('%s → %j', (input, expected) => {
@@ -88,6 +91,14 @@ describe('WordSet', () => {
     expect(set.find(['create', 'orders', 'payment'])).toBe('orders');
     expect(set.find(['create', 'user'])).toBeUndefined();
     expect(set.find([])).toBeUndefined();
+  });
+
+  it('does not add the fragments of a listed word that mixes letters and digits', () => {
+    const set = new WordSet(['s3', 'auth0', 'v3']);
+    expect(set.has('3')).toBe(false);
+    expect(set.has('s')).toBe(false);
+    expect(set.has('auth')).toBe(false);
+    expect(set.has('0')).toBe(false);
   });
 
   it('an empty set matches nothing', () => {

@@ -1,0 +1,13 @@
+import type { Format } from '../args.js';
+import type { CouplingMap } from '../model.js';
+import { formatJson } from './json.js';
+import { formatMermaid } from './mermaid.js';
+import { formatSarif } from './sarif.js';
+import { formatTable } from './table.js';
+
+export const FORMATTERS: Readonly<Record<Format, (map: CouplingMap) => string>> = {
+  table: formatTable,
+  json: formatJson,
+  mermaid: formatMermaid,
+  sarif: formatSarif,
+};

@@ -1,0 +1,77 @@
+/**
+ * `--format json`: the map as a versioned document (docs/map.md describes every field). Also
+ * the baseline format of `--fail-on new`. Bump `SCHEMA_VERSION` on any incompatible change.
+ */
+import { allCalls, countCallSites } from '../map.js';
+import type { CouplingMap, MapCall } from '../model.js';
+
+export const SCHEMA_VERSION = 1;
+
+export interface JsonCall {
+  readonly rule: string;
+  readonly messageId: string;
+  readonly method: string | null;
+  readonly path: string | null;
+  readonly file: string;
+  readonly line: number;
+  readonly column: number;
+  readonly evidence: string | null;
+  readonly via: readonly string[];
+  readonly dualWrite: { readonly send: string; readonly action: string; readonly dbWrite: string; readonly dbWriteLine: number } | null;
+  readonly entryPoints: readonly { readonly kind: string; readonly label: string; readonly file: string; readonly line: number }[];
+  readonly alsoReportedAt: readonly { readonly file: string; readonly line: number; readonly column: number; readonly via: readonly string[] }[];
+}
+
+export interface JsonMap {
+  readonly schemaVersion: number;
+  readonly root: string;
+  readonly tsconfig: string;
+  readonly servicesFrom: string;
+  readonly services: readonly { readonly name: string; readonly paths: readonly string[]; readonly files: number }[];
+  readonly edges: readonly { readonly from: string; readonly to: string; readonly toKind: string; readonly calls: readonly JsonCall[] }[];
+  readonly skipped: readonly { readonly file: string; readonly line: number; readonly column: number; readonly message: string }[];
+  readonly summary: {
+    readonly files: { readonly typed: number; readonly untyped: number };
+    readonly findings: number;
+    readonly callSites: number;
+    readonly byRule: Readonly<Record<string, number>>;
+    readonly depth: number;
+  };
+}
+
+function toJsonCall(call: MapCall): JsonCall {
+  return {
+    rule: call.rule,
+    messageId: call.messageId,
+    method: call.method,
+    path: call.path,
+    file: call.file,
+    line: call.line,
+    column: call.column,
+    evidence: call.evidence,
+    via: call.via,
+    dualWrite: call.dualWrite,
+    entryPoints: call.entryPoints.map(({ kind, label, file, line }) => ({ kind, label, file, line })),
+    alsoReportedAt: call.alsoReportedAt.map(({ file, line, column, via }) => ({ file, line, column, via })),
+  };
+}
+
+export function toJsonMap(map: CouplingMap): JsonMap {
+  const calls = allCalls(map);
+  const byRule: Record<string, number> = {};
+  for (const rule of [...new Set(calls.map((call) => call.rule))].sort()) byRule[rule] = calls.filter((call) => call.rule === rule).length;
+  return {
+    schemaVersion: SCHEMA_VERSION,
+    root: map.root,
+    tsconfig: map.tsconfig,
+    servicesFrom: map.servicesFrom,
+    services: map.services.map(({ name, paths, files }) => ({ name, paths, files })),
+    edges: map.edges.map((edge) => ({ from: edge.from, to: edge.to, toKind: edge.toKind, calls: edge.calls.map(toJsonCall) })),
+    skipped: map.skipped.map(({ file, line, column, message }) => ({ file, line, column, message })),
+    summary: { files: map.files, findings: calls.length, callSites: countCallSites(map), byRule, depth: map.depth },
+  };
+}
+
+export function formatJson(map: CouplingMap): string {
+  return `${JSON.stringify(toJsonMap(map), null, 2)}\n`;
+}

@@ -1,0 +1,65 @@
+/**
+ * `--format mermaid`: a `graph LR` of the services. Services of the repository are boxes,
+ * services it calls that live elsewhere are rounded, brokers (dual writes) are cylinders.
+ * Each edge lists its requests with the number of call sites; publishes are dotted.
+ */
+import { countRequests } from '../map.js';
+import { type CouplingMap, requestLabel, type TargetKind, UNASSIGNED } from '../model.js';
+
+/** Words Mermaid reads as keywords when used as node ids. */
+const RESERVED = new Set(['end', 'graph', 'flowchart', 'subgraph', 'direction', 'style', 'class', 'classDef', 'click', 'linkStyle', 'default']);
+
+/** Text inside `"…"` in Mermaid: quotes and markup characters as entity codes. */
+export function escapeMermaidText(text: string): string {
+  return text.replace(/#/g, '#35;').replace(/"/g, '#quot;').replace(/</g, '#lt;').replace(/>/g, '#gt;');
+}
+
+/** Node ids: letters, digits and `_`; not a keyword, not starting with a digit; unique. */
+export class MermaidIds {
+  private readonly ids = new Map<string, string>();
+  private readonly taken = new Set<string>();
+
+  get(key: string, name: string): string {
+    const known = this.ids.get(key);
+    if (known) return known;
+    let base = name.replace(/[^A-Za-z0-9_]+/g, '_').replace(/^_+|_+$/g, '') || 'node';
+    if (/^\d/.test(base) || RESERVED.has(base.toLowerCase())) base = `n_${base}`;
+    let id = base;
+    for (let suffix = 2; this.taken.has(id); suffix += 1) id = `${base}_${suffix}`;
+    this.ids.set(key, id);
+    this.taken.add(id);
+    return id;
+  }
+}
+
+function nodeShape(id: string, name: string, kind: 'repository' | TargetKind): string {
+  const text = `"${escapeMermaidText(name)}"`;
+  if (kind === 'broker') return `${id}[(${text})]`;
+  if (kind === 'service') return `${id}(${text})`;
+  return `${id}[${text}]`;
+}
+
+export function formatMermaid(map: CouplingMap): string {
+  const ids = new MermaidIds();
+  const nodes = new Map<string, { name: string; kind: 'repository' | TargetKind }>();
+  const serviceKey = (name: string) => `service:${name}`;
+  for (const service of map.services) nodes.set(serviceKey(service.name), { name: service.name, kind: 'repository' });
+  for (const edge of map.edges) {
+    if (!nodes.has(serviceKey(edge.from))) nodes.set(serviceKey(edge.from), { name: edge.from, kind: edge.from === UNASSIGNED ? 'service' : 'repository' });
+    const key = `${edge.toKind}:${edge.to}`;
+    if (!nodes.has(key)) nodes.set(key, { name: edge.to, kind: edge.toKind });
+  }
+
+  const lines = ['graph LR'];
+  const order = (kind: string) => (kind === 'repository' ? 0 : kind === 'service' ? 1 : 2);
+  const sorted = [...nodes.entries()].sort(([, a], [, b]) => order(a.kind) - order(b.kind) || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  for (const [key, node] of sorted) lines.push(`  ${nodeShape(ids.get(key, node.name), node.name, node.kind)}`);
+  for (const edge of map.edges) {
+    const label = countRequests(edge, requestLabel)
+      .map(({ request, count }) => escapeMermaidText(`${request} (${count})`))
+      .join('<br/>');
+    const arrow = edge.toKind === 'broker' ? '-.->' : '-->';
+    lines.push(`  ${ids.get(serviceKey(edge.from), edge.from)} ${arrow}|"${label}"| ${ids.get(`${edge.toKind}:${edge.to}`, edge.to)}`);
+  }
+  return `${lines.join('\n')}\n`;
+}

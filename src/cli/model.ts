@@ -1,0 +1,123 @@
+/** The data of a coupling map, shared by the steps that build it and the formats that print it. */
+
+/** Where something is, relative to the mapped root (`/` separators), 1-based like ESLint. */
+export interface Location {
+  readonly file: string;
+  readonly line: number;
+  readonly column: number;
+}
+
+export type EntryPointKind = 'route' | 'consumer' | 'schedule';
+
+/** Code that starts work from outside: an HTTP route, a message consumer, a scheduled job. */
+export interface EntryPoint {
+  readonly kind: EntryPointKind;
+  /** `POST /orders`, `order.created`, `cron 0 3 * * *`, `every 60000 ms` */
+  readonly label: string;
+  readonly file: string;
+  readonly line: number;
+}
+
+/** What a finding's call reaches: another service over HTTP, or a message broker (dual writes). */
+export type TargetKind = 'service' | 'broker';
+
+export interface DualWriteData {
+  /** the callee text of the publish or request, e.g. `this.producer.send` */
+  readonly send: string;
+  /** e.g. `publishes to Kafka` */
+  readonly action: string;
+  /** the callee text of the database write, e.g. `this.orders.save` */
+  readonly dbWrite: string;
+  readonly dbWriteLine: number;
+}
+
+/** One message of one of the plugin's rules, with the data recovered from its text. */
+export interface Finding extends Location {
+  /** rule name without the plugin namespace, e.g. `no-sync-critical-write` */
+  readonly rule: string;
+  readonly messageId: string;
+  readonly message: string;
+  /** absolute path, for the project model */
+  readonly absoluteFile: string;
+  readonly target: { readonly kind: TargetKind; readonly name: string };
+  /** `POST`; `null` for a publish */
+  readonly method: string | null;
+  /** `/payments`, with unresolved parts as `{name}`; `null` for a publish */
+  readonly path: string | null;
+  /** the evidence of criticality the rule gave, e.g. `service "payments", path "/payments"` */
+  readonly evidence: string | null;
+  /** typed linting: the functions the call went through, e.g. [`OrderService.createOrder()`] */
+  readonly via: readonly string[];
+  readonly dualWrite: DualWriteData | null;
+}
+
+/** A file that could not be parsed, so it was not mapped. */
+export interface Skipped {
+  readonly file: string;
+  readonly line: number;
+  readonly column: number;
+  readonly message: string;
+}
+
+export interface ServiceInfo {
+  readonly name: string;
+  /** folders or globs, relative to the root, that make up the service */
+  readonly paths: readonly string[];
+  /** source files linted in it */
+  readonly files: number;
+}
+
+/** A finding placed in the map. */
+export interface MapCall extends Finding {
+  readonly from: string;
+  readonly entryPoints: readonly EntryPoint[];
+  /**
+   * Typed linting also reports a write at the call sites of the function that makes it
+   * (`via` findings). Those that lead to this call are folded into it and listed here.
+   */
+  readonly alsoReportedAt: readonly (Location & { readonly via: readonly string[] })[];
+}
+
+export interface MapEdge {
+  readonly from: string;
+  readonly to: string;
+  readonly toKind: TargetKind;
+  readonly calls: readonly MapCall[];
+}
+
+export interface CouplingMap {
+  /** the mapped folder, relative to the working directory (`.` when it is the same) */
+  readonly root: string;
+  /** the tsconfig used, relative to the root */
+  readonly tsconfig: string;
+  /** how the services were found: `config`, `workspaces`, `pnpm-workspace`, `folders`, `top-level`, `root` */
+  readonly servicesFrom: string;
+  readonly services: readonly ServiceInfo[];
+  readonly edges: readonly MapEdge[];
+  readonly skipped: readonly Skipped[];
+  /** files linted, typed (in the tsconfig's program) or not */
+  readonly files: { readonly typed: number; readonly untyped: number };
+  readonly depth: number;
+}
+
+/** The name of the pseudo-service of files that belong to no service. */
+export const UNASSIGNED = '(unassigned)';
+
+/** `file:line:column`, a key for a place in the code. */
+export function locationKey(location: Location): string {
+  return `${location.file}:${location.line}:${location.column}`;
+}
+
+export function compareStrings(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+export function compareLocations(a: Location, b: Location): number {
+  return compareStrings(a.file, b.file) || a.line - b.line || a.column - b.column;
+}
+
+/** `POST /payments`; `publish` for a publish to a broker; `request` when the method is unknown. */
+export function requestLabel(call: Pick<Finding, 'method' | 'path' | 'target'>): string {
+  if (call.method === null) return call.target.kind === 'broker' ? 'publish' : 'request';
+  return `${call.method} ${call.path ?? '/'}`;
+}

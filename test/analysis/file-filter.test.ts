@@ -1,0 +1,69 @@
+import { describe, expect, it } from 'vitest';
+import { isTestFile, mentionsHttpClient } from '../../src/analysis/file-filter.js';
+
+describe('isTestFile', () => {
+  it.each([
+    'src/orders.test.ts',
+    'src/orders.spec.js',
+    'src/orders.e2e.mts',
+    'src/orders.test.tsx',
+    'src/checkout.cy.ts',
+    'src/Button.stories.tsx',
+    'src/__tests__/orders.ts',
+    'src/__mocks__/axios.ts',
+    'test/orders.ts',
+    'tests/unit/orders.ts',
+    'e2e/checkout.ts',
+    'spec/orders.js',
+    'cypress/support/commands.ts',
+    'playwright/checkout.ts',
+    '/repo/services/orders/test/helpers.ts',
+    'C:\\repo\\orders\\tests\\helpers.ts',
+  ])('%s is a test file', (filename) => {
+    expect(isTestFile(filename)).toBe(true);
+  });
+
+  it.each([
+    'src/orders.ts',
+    'src/latest/orders.ts',
+    'src/testing-utils.ts',
+    'src/contest/entry.ts',
+    'src/attestation.ts',
+    'src/specification.ts',
+    'src/test-data.ts',
+    'src/orders.testing.ts',
+    '',
+  ])('%s is not a test file', (filename) => {
+    expect(isTestFile(filename)).toBe(false);
+  });
+});
+
+describe('mentionsHttpClient', () => {
+  it.each([
+    "import axios from 'axios';",
+    'import got from "got";',
+    "const { request } = require('node:https');",
+    "import type { Dispatcher } from 'undici/types/dispatcher';",
+    "import fetch from 'node-fetch';",
+    'import superagent from `superagent`;',
+    'await fetch(url, { method: "POST" });',
+    'await fetch<Order>(url);',
+    "await $fetch('/api/orders');",
+    'constructor(private readonly http: HttpService) {}',
+    'let api: AxiosInstance;',
+    "import createClient from 'openapi-fetch';",
+  ])('%s mentions a client', (text) => {
+    expect(mentionsHttpClient(text)).toBe(true);
+  });
+
+  it.each([
+    '',
+    'const x = 1;',
+    "import axiosRetry from 'axios-retry';",
+    "import { prefetch } from './cache'; prefetch(url);",
+    'refetch(); fetchOrders();',
+    "import express from 'express'; app.post('/payments', handler);",
+  ])('%s mentions no client', (text) => {
+    expect(mentionsHttpClient(text)).toBe(false);
+  });
+});

@@ -1,0 +1,172 @@
+/**
+ * Shared pieces of the `no-dual-write` rule tests: one RuleTester per tier (plain JS parsed
+ * by espree as `file.js`, TS syntax parsed by typescript-eslint as `file.ts`), and builders so
+ * that each case states only the code and what the report must say.
+ *
+ * Locations are computed from the code: `at` is the callee text of the publish or request the
+ * report covers, `write` is the database write named in the message (its line is the line
+ * where that text first appears, or where `writeAt` does). Every expected error states its
+ * suggestions: `[]` when none is offered, else each suggestion's topic, handle and full output.
+ */
+import { type InvalidTestCase, RuleTester, type TestCaseError, type ValidTestCase } from '@typescript-eslint/rule-tester';
+import * as espree from 'espree';
+import realRule, { type MessageIds, type NoDualWriteOptions, type Options } from '../../../src/rules/no-dual-write.js';
+
+export const RULE_NAME = 'no-dual-write';
+
+/** Options as a user writes them: any subset, defaults fill the rest. */
+export type UserOptions = Partial<NoDualWriteOptions>;
+
+/** Plain JS as ESLint parses it by default: espree, latest syntax, ES modules. */
+export const jsTester = new RuleTester({
+  languageOptions: {
+    parser: espree,
+    ecmaVersion: 'latest',
+    sourceType: 'module',
+  },
+});
+
+/** TS syntax through typescript-eslint's parser, no type information. */
+export const tsTester = new RuleTester();
+
+/**
+ * The rule, typed as the rule tester expects it: the tester bundles its own copy of
+ * `@typescript-eslint/utils`, whose `RuleContext` is a different (equal) type.
+ */
+export const rule = realRule as unknown as Parameters<typeof jsTester.run<MessageIds, Options>>[1];
+
+/** `publishes to Kafka` */
+export const publishesTo = (broker: string): string => `publishes to ${broker}`;
+
+/** `makes a synchronous POST /payments to the 'payments' service` */
+export const requests = (method: string, path: string, service: string): string =>
+  `makes a synchronous ${method} ${path} to the '${service}' service`;
+
+export interface ExpectedSuggestion {
+  /** the topic named in the description, without quotes */
+  readonly topic: string;
+  /** the transaction handle the outbox insert uses */
+  readonly handle: string;
+  /** the whole file after applying the suggestion */
+  readonly output: string;
+}
+
+export interface Expected {
+  /** the callee text the report covers: `producer.send`, `this.queue.add`, `axios.post` */
+  readonly at: string;
+  /** a longer text around the callee that is unique in the code: `at` is its first match inside it */
+  readonly within?: string;
+  /** which occurrence of `within` (or of `at` without it), 1-based */
+  readonly nth?: number;
+  /** `send` data without backticks, when it differs from `at` */
+  readonly send?: string;
+  /** `publishesTo('Kafka')`, `requests('POST', '/payments', 'payments')` */
+  readonly action: string;
+  /** the database write named in the message, as the rule prints it (callee text without whitespace) */
+  readonly write: string;
+  /** text whose first line is the write's line, when `write` is not written that way in the code */
+  readonly writeAt?: string;
+  /** which occurrence of `writeAt` (or of `write`), 1-based */
+  readonly writeNth?: number;
+  readonly suggestions: readonly ExpectedSuggestion[];
+}
+
+interface CaseExtras {
+  readonly name: string;
+  readonly options?: UserOptions;
+  readonly filename?: string;
+  /** `commonjs` for `require(…)` code (JS tier only) */
+  readonly sourceType?: 'module' | 'commonjs';
+}
+
+/** Line and column (1-based, ESLint style) of a character offset. */
+function position(code: string, offset: number): { line: number; column: number } {
+  const before = code.slice(0, offset).split('\n');
+  return { line: before.length, column: (before.at(-1) ?? '').length + 1 };
+}
+
+function indexOf(code: string, text: string, nth: number): number {
+  let index = -1;
+  for (let seen = 0; seen < nth; seen += 1) {
+    index = code.indexOf(text, index + 1);
+    if (index === -1) throw new Error(`expected text ${JSON.stringify(text)} (occurrence ${nth}) is not in the test code`);
+  }
+  return index;
+}
+
+function locate(code: string, expected: Expected): { line: number; column: number; endLine: number; endColumn: number } {
+  const nth = expected.nth ?? 1;
+  let index: number;
+  if (expected.within === undefined) {
+    index = indexOf(code, expected.at, nth);
+  } else {
+    const offset = expected.within.indexOf(expected.at);
+    if (offset === -1) throw new Error(`${JSON.stringify(expected.at)} is not inside ${JSON.stringify(expected.within)}`);
+    index = indexOf(code, expected.within, nth) + offset;
+  }
+  const start = position(code, index);
+  const end = position(code, index + expected.at.length);
+  return { line: start.line, column: start.column, endLine: end.line, endColumn: end.column };
+}
+
+/** The code with `from` (which must occur exactly once) replaced by `to`: a suggestion's output. */
+export function replaceOnce(code: string, from: string, to: string): string {
+  const first = code.indexOf(from);
+  if (first === -1 || code.indexOf(from, first + 1) !== -1) {
+    throw new Error(`${JSON.stringify(from)} must occur exactly once in the test code`);
+  }
+  return code.slice(0, first) + to + code.slice(first + from.length);
+}
+
+export function expectedError(code: string, expected: Expected): TestCaseError<MessageIds> {
+  const writeLine = position(code, indexOf(code, expected.writeAt ?? expected.write, expected.writeNth ?? 1)).line;
+  return {
+    messageId: 'dualWrite',
+    ...locate(code, expected),
+    data: {
+      send: `\`${expected.send ?? expected.at}\``,
+      action: expected.action,
+      dbWrite: `\`${expected.write}\``,
+      line: String(writeLine),
+    },
+    suggestions: expected.suggestions.map((suggestion) => ({
+      messageId: 'suggestOutboxInsert' as const,
+      data: { topic: suggestion.topic, handle: suggestion.handle },
+      output: suggestion.output,
+    })),
+  };
+}
+
+function caseConfig(extras: CaseExtras, defaultFilename: string) {
+  return {
+    name: extras.name,
+    filename: extras.filename ?? defaultFilename,
+    ...(extras.options === undefined ? {} : { options: [extras.options] as unknown as Options }),
+    // espree reads `parserOptions.sourceType`, scope analysis reads `languageOptions.sourceType`
+    ...(extras.sourceType === undefined
+      ? {}
+      : { languageOptions: { sourceType: extras.sourceType, parserOptions: { sourceType: extras.sourceType } } }),
+  };
+}
+
+interface CaseBuilders {
+  valid(code: string, extras: CaseExtras): ValidTestCase<Options>;
+  invalid(code: string, errors: Expected | readonly Expected[], extras: CaseExtras): InvalidTestCase<MessageIds, Options>;
+}
+
+function builders(defaultFilename: string): CaseBuilders {
+  return {
+    valid: (code, extras) => ({ code, ...caseConfig(extras, defaultFilename) }),
+    invalid: (code, errors, extras) => ({
+      code,
+      ...caseConfig(extras, defaultFilename),
+      errors: (Array.isArray(errors) ? errors : [errors]).map((expected: Expected) => expectedError(code, expected)),
+    }),
+  };
+}
+
+/** Cases for `jsTester` (file `file.js`). */
+export const js = builders('file.js');
+
+/** Cases for `tsTester` (file `file.ts`). */
+export const ts = builders('file.ts');

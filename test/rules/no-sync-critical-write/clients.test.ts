@@ -1,0 +1,1317 @@
+/**
+ * Step 1 of the rule: an outgoing HTTP request is recognised by where its callee comes from
+ * (import, require, instance factory, injected type), for every client in the catalog.
+ */
+import { describe } from 'vitest';
+import { js, jsTester, RULE_NAME, rule, ts, tsTester } from './helpers.js';
+
+const PAYMENTS = ['service "payments"', 'path "/payments"'];
+
+describe('plain JS (espree)', () => {
+  jsTester.run(RULE_NAME, rule, {
+    valid: [
+      js.valid(
+        `
+import { http } from '@acme/http-client';
+
+export async function capturePayment(payment) {
+  await http.post(\`\${process.env.PAYMENTS_SERVICE_URL}/payments\`, payment);
+}
+`,
+        { name: 'a client from a module outside the catalog is not known to send requests' },
+      ),
+      js.valid(
+        `
+import axios from './testing/axios-double.js';
+
+export async function capturePayment(payment) {
+  await axios.post(\`\${process.env.PAYMENTS_SERVICE_URL}/payments\`, payment);
+}
+`,
+        { name: 'a local module named like axios is not axios' },
+      ),
+      js.valid(
+        `
+import { fetch } from './lib/signed-fetch.js';
+
+export async function capturePayment(payment) {
+  await fetch(\`\${process.env.PAYMENTS_SERVICE_URL}/payments\`, { method: 'POST', body: JSON.stringify(payment) });
+}
+`,
+        { name: 'fetch imported from a local module shadows the global fetch' },
+      ),
+      js.valid(
+        `
+import superagent from 'superagent';
+
+export function capturePayment(payment) {
+  superagent.post(\`\${process.env.PAYMENTS_SERVICE_URL}/payments\`).send(payment);
+}
+`,
+        { name: 'a superagent builder that is never awaited or ended sends nothing' },
+      ),
+      js.valid(
+        `
+import { request } from 'undici';
+
+export async function getWallet(walletId) {
+  const { body } = await request(\`\${process.env.WALLET_SERVICE_URL}/wallets/\${walletId}\`);
+  return body.json();
+}
+`,
+        { name: 'undici request without body or method is a GET' },
+      ),
+      js.valid(
+        `
+import got from 'got';
+import ky from 'ky';
+
+export async function loadOrder(orderId) {
+  const order = await got.get(\`\${process.env.ORDERS_SERVICE_URL}/orders/\${orderId}\`).json();
+  const stock = await ky(\`\${process.env.INVENTORY_SERVICE_URL}/stock/\${order.sku}\`).json();
+  return { order, stock };
+}
+`,
+        { name: 'got.get and a bare ky call read' },
+      ),
+      js.valid(
+        `
+import axios from 'axios';
+
+export async function paymentExists(paymentId) {
+  const head = await axios.head(\`\${process.env.PAYMENTS_SERVICE_URL}/payments/\${paymentId}\`);
+  const options = await axios.options(\`\${process.env.PAYMENTS_SERVICE_URL}/payments\`);
+  return head.status === 200 && options.status === 204;
+}
+`,
+        { name: 'axios.head and axios.options read' },
+      ),
+      js.valid(
+        `
+export async function balance(accountId) {
+  const response = await fetch(\`\${process.env.LEDGER_SERVICE_URL}/accounts/\${accountId}/balance\`);
+  return response.json();
+}
+`,
+        { name: 'global fetch without init is a GET' },
+      ),
+      js.valid(
+        `
+const http = require('node:http');
+
+function readInvoice(id, callback) {
+  http.get({ hostname: 'billing', port: 8080, path: \`/invoices/\${id}\` }, callback);
+}
+module.exports = { readInvoice };
+`,
+        { name: 'node:http get reads', sourceType: 'commonjs' },
+      ),
+    ],
+    invalid: [
+      js.invalid(
+        `
+import axios from 'axios';
+
+export async function capturePayment(payment) {
+  const { data } = await axios.post(\`\${process.env.PAYMENTS_SERVICE_URL}/payments\`, {
+    orderId: payment.orderId,
+    amount: payment.amount,
+    currency: payment.currency,
+  });
+  return data;
+}
+`,
+        { at: 'axios.post', request: 'POST /payments', service: 'payments', evidence: PAYMENTS },
+        { name: 'axios default import, post' },
+      ),
+      js.invalid(
+        `
+import axios from 'axios';
+
+const INVENTORY_URL = process.env.INVENTORY_SERVICE_URL;
+
+export async function replaceReservation(reservation) {
+  await axios.put(\`\${INVENTORY_URL}/reservations/\${reservation.id}\`, reservation);
+}
+
+export async function amendReservation(id, changes) {
+  await axios.patch(\`\${INVENTORY_URL}/reservations/\${id}\`, changes);
+}
+
+export async function releaseReservation(id) {
+  await axios.delete(\`\${INVENTORY_URL}/reservations/\${id}\`);
+}
+`,
+        [
+          {
+            at: 'axios.put',
+            request: 'PUT /reservations/{id}',
+            service: 'inventory',
+            evidence: ['service "inventory"', 'path "/reservations/{id}"'],
+          },
+          {
+            at: 'axios.patch',
+            request: 'PATCH /reservations/{id}',
+            service: 'inventory',
+            evidence: ['service "inventory"', 'path "/reservations/{id}"'],
+          },
+          {
+            at: 'axios.delete',
+            request: 'DELETE /reservations/{id}',
+            service: 'inventory',
+            evidence: ['service "inventory"', 'path "/reservations/{id}"'],
+          },
+        ],
+        { name: 'axios put, patch and delete' },
+      ),
+      js.invalid(
+        `
+import axios from 'axios';
+
+export async function attachInvoicePdf(invoiceId, pdf) {
+  const form = new FormData();
+  form.append('file', pdf, 'invoice.pdf');
+  await axios.postForm(\`\${process.env.BILLING_SERVICE_URL}/invoices/\${invoiceId}/documents\`, form);
+  await axios.putForm(\`\${process.env.BILLING_SERVICE_URL}/invoices/\${invoiceId}/pdf\`, form);
+  await axios.patchForm(\`\${process.env.BILLING_SERVICE_URL}/invoices/\${invoiceId}\`, form);
+}
+`,
+        [
+          {
+            at: 'axios.postForm',
+            request: 'POST /invoices/{invoiceId}/documents',
+            service: 'billing',
+            evidence: ['service "billing"', 'path "/invoices/{invoiceId}/documents"'],
+          },
+          {
+            at: 'axios.putForm',
+            request: 'PUT /invoices/{invoiceId}/pdf',
+            service: 'billing',
+            evidence: ['service "billing"', 'path "/invoices/{invoiceId}/pdf"'],
+          },
+          {
+            at: 'axios.patchForm',
+            request: 'PATCH /invoices/{invoiceId}',
+            service: 'billing',
+            evidence: ['service "billing"', 'path "/invoices/{invoiceId}"'],
+          },
+        ],
+        { name: 'axios *Form helpers' },
+      ),
+      js.invalid(
+        `
+import axios from 'axios';
+
+export async function refund(payment, reason) {
+  return axios({
+    method: 'post',
+    url: \`\${process.env.PAYMENTS_SERVICE_URL}/refunds\`,
+    data: { paymentId: payment.id, amount: payment.amount, reason },
+  });
+}
+`,
+        {
+          at: 'axios',
+          within: 'return axios(',
+          request: 'POST /refunds',
+          service: 'payments',
+          evidence: ['service "payments"', 'path "/refunds"'],
+        },
+        { name: 'axios(config)' },
+      ),
+      js.invalid(
+        `
+import axios from 'axios';
+
+export async function refund(payment) {
+  return axios(\`\${process.env.PAYMENTS_SERVICE_URL}/refunds\`, { method: 'POST', data: { amount: payment.amount } });
+}
+`,
+        {
+          at: 'axios',
+          within: 'return axios(',
+          request: 'POST /refunds',
+          service: 'payments',
+          evidence: ['service "payments"', 'path "/refunds"'],
+        },
+        { name: 'axios(url, config)' },
+      ),
+      js.invalid(
+        `
+import axios from 'axios';
+
+export async function voidCharge(chargeId) {
+  await axios.request({ method: 'delete', url: \`\${process.env.BILLING_SERVICE_URL}/charges/\${chargeId}\` });
+}
+`,
+        {
+          at: 'axios.request',
+          request: 'DELETE /charges/{chargeId}',
+          service: 'billing',
+          evidence: ['service "billing"', 'path "/charges/{chargeId}"'],
+        },
+        { name: 'axios.request(config)' },
+      ),
+      js.invalid(
+        `
+const axios = require('axios');
+
+async function capturePayment(payment) {
+  await axios.post(process.env.PAYMENTS_SERVICE_URL + '/payments', payment);
+}
+
+module.exports = { capturePayment };
+`,
+        { at: 'axios.post', request: 'POST /payments', service: 'payments', evidence: PAYMENTS },
+        { name: 'require(axios)', sourceType: 'commonjs' },
+      ),
+      js.invalid(
+        `
+const axios = require('axios').default;
+
+exports.capturePayment = async (payment) => {
+  await axios.post(\`\${process.env.PAYMENTS_SERVICE_URL}/payments\`, payment);
+};
+`,
+        { at: 'axios.post', request: 'POST /payments', service: 'payments', evidence: PAYMENTS },
+        { name: "require('axios').default", sourceType: 'commonjs' },
+      ),
+      js.invalid(
+        `
+const { post } = require('axios');
+
+module.exports.capturePayment = (payment) => post(\`\${process.env.PAYMENTS_SERVICE_URL}/payments\`, payment);
+`,
+        { at: 'post', within: '=> post(', request: 'POST /payments', service: 'payments', evidence: PAYMENTS },
+        { name: 'destructured require of axios', sourceType: 'commonjs' },
+      ),
+      js.invalid(
+        `
+import httpClient from 'axios';
+
+export async function bookShipment(shipment) {
+  await httpClient.post('http://shipping:8080/shipments', shipment);
+}
+`,
+        {
+          at: 'httpClient.post',
+          request: 'POST /shipments',
+          service: 'shipping',
+          evidence: ['path "/shipments"', 'payload "shipment"'],
+        },
+        { name: 'axios default import under another name' },
+      ),
+      js.invalid(
+        `
+import axios from 'axios';
+
+const post = axios.post;
+
+export async function capturePayment(payment) {
+  await post(\`\${process.env.PAYMENTS_SERVICE_URL}/payments\`, payment);
+}
+`,
+        { at: 'post', within: 'await post(', request: 'POST /payments', service: 'payments', evidence: PAYMENTS },
+        { name: 'alias of axios.post' },
+      ),
+      js.invalid(
+        `
+import axios from 'axios';
+
+const payments = axios.create({
+  baseURL: process.env.PAYMENTS_SERVICE_URL,
+  timeout: 5000,
+  headers: { 'x-caller': 'orders' },
+});
+
+export async function capturePayment(payment) {
+  const { data } = await payments.post('/payments', payment);
+  return data;
+}
+
+export async function refund(refund) {
+  await payments({ method: 'post', url: '/refunds', data: refund });
+}
+`,
+        [
+          { at: 'payments.post', request: 'POST /payments', service: 'payments', evidence: PAYMENTS },
+          {
+            at: 'payments',
+            within: 'payments({',
+            request: 'POST /refunds',
+            service: 'payments',
+            evidence: ['service "payments"', 'path "/refunds"'],
+          },
+        ],
+        { name: 'axios.create instance: member call and the instance called with a config' },
+      ),
+      js.invalid(
+        `
+export async function reserveStock(order) {
+  const response = await fetch(\`\${process.env.INVENTORY_SERVICE_URL}/reservations\`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ orderId: order.id, items: order.items }),
+  });
+  if (!response.ok) throw new Error(\`reservation failed: \${response.status}\`);
+}
+`,
+        {
+          at: 'fetch',
+          request: 'POST /reservations',
+          service: 'inventory',
+          evidence: ['service "inventory"', 'path "/reservations"'],
+        },
+        { name: 'global fetch with a JSON body' },
+      ),
+      js.invalid(
+        `
+import fetch from 'node-fetch';
+
+export async function settle(settlement) {
+  await fetch(\`\${process.env.LEDGER_SERVICE_URL}/settlements\`, { method: 'PUT', body: JSON.stringify(settlement) });
+}
+`,
+        {
+          at: 'fetch',
+          within: 'await fetch(',
+          request: 'PUT /settlements',
+          service: 'ledger',
+          evidence: ['service "ledger"', 'path "/settlements"'],
+        },
+        { name: 'node-fetch default import' },
+      ),
+      js.invalid(
+        `
+const fetch = require('cross-fetch');
+
+async function transfer(transfer) {
+  await fetch(process.env.WALLET_SERVICE_URL + '/transfers', { method: 'POST', body: JSON.stringify(transfer) });
+}
+module.exports = transfer;
+`,
+        {
+          at: 'fetch',
+          within: 'await fetch(',
+          request: 'POST /transfers',
+          service: 'wallet',
+          evidence: ['service "wallet"', 'path "/transfers"'],
+        },
+        { name: 'cross-fetch required', sourceType: 'commonjs' },
+      ),
+      js.invalid(
+        `
+import { fetch as undiciFetch } from 'undici';
+
+export async function withdraw(walletId, amount) {
+  await undiciFetch(\`\${process.env.WALLET_SERVICE_URL}/wallets/\${walletId}/withdrawals\`, {
+    method: 'POST',
+    body: JSON.stringify({ amount }),
+  });
+}
+`,
+        {
+          at: 'undiciFetch',
+          within: 'await undiciFetch(',
+          request: 'POST /wallets/{walletId}/withdrawals',
+          service: 'wallet',
+          evidence: ['service "wallet"', 'path "/wallets/{walletId}/withdrawals"'],
+        },
+        { name: 'undici fetch, renamed on import' },
+      ),
+      js.invalid(
+        `
+export async function reserveStock(items) {
+  const request = new Request(\`\${process.env.INVENTORY_SERVICE_URL}/reservations\`, {
+    method: 'POST',
+    body: JSON.stringify({ items }),
+  });
+  return fetch(request);
+}
+`,
+        {
+          at: 'fetch',
+          request: 'POST /reservations',
+          service: 'inventory',
+          evidence: ['service "inventory"', 'path "/reservations"'],
+        },
+        { name: 'fetch of a new Request(url, init)' },
+      ),
+      js.invalid(
+        `
+import { request } from 'undici';
+
+export async function setBalance(walletId, balance, currency) {
+  const { statusCode } = await request(\`\${process.env.WALLET_SERVICE_URL}/wallets/\${walletId}/balance\`, {
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ balance, currency }),
+  });
+  return statusCode;
+}
+`,
+        {
+          at: 'request',
+          within: 'await request(',
+          request: 'PUT /wallets/{walletId}/balance',
+          service: 'wallet',
+          evidence: ['service "wallet"', 'path "/wallets/{walletId}/balance"'],
+        },
+        { name: 'undici request with a body and no method is a PUT' },
+      ),
+      js.invalid(
+        `
+import * as undici from 'undici';
+
+export async function openAccount(account) {
+  await undici.request(\`\${process.env.ACCOUNTS_SERVICE_URL}/accounts\`, { method: 'POST', body: JSON.stringify(account) });
+}
+`,
+        {
+          at: 'undici.request',
+          request: 'POST /accounts',
+          service: 'accounts',
+          evidence: ['service "accounts"', 'path "/accounts"'],
+        },
+        { name: 'undici namespace import' },
+      ),
+      js.invalid(
+        `
+import { Pool } from 'undici';
+
+const ledger = new Pool(process.env.LEDGER_SERVICE_URL, { connections: 10 });
+
+export async function postEntry(entry) {
+  const { statusCode } = await ledger.request({ path: '/entries', method: 'POST', body: JSON.stringify(entry) });
+  return statusCode;
+}
+`,
+        {
+          at: 'ledger.request',
+          request: 'POST /entries',
+          service: 'ledger',
+          evidence: ['service "ledger"'],
+        },
+        { name: 'undici Pool dispatcher with origin and path' },
+      ),
+      js.invalid(
+        `
+import got from 'got';
+
+export async function transferStock(from, to, sku, quantity) {
+  await got.post(\`\${process.env.WAREHOUSE_SERVICE_URL}/transfers\`, { json: { from, to, sku, quantity } }).json();
+}
+
+export async function recount(sku, quantity) {
+  await got(\`\${process.env.WAREHOUSE_SERVICE_URL}/stock/\${sku}\`, { method: 'PUT', json: { quantity } });
+}
+`,
+        [
+          {
+            at: 'got.post',
+            request: 'POST /transfers',
+            service: 'warehouse',
+            evidence: ['path "/transfers"', 'payload key "quantity"'],
+          },
+          {
+            at: 'got',
+            within: 'await got(',
+            request: 'PUT /stock/{sku}',
+            service: 'warehouse',
+            evidence: ['path "/stock/{sku}"', 'payload key "quantity"'],
+          },
+        ],
+        { name: 'got.post and got(url, { method })' },
+      ),
+      js.invalid(
+        `
+import got from 'got';
+
+const warehouse = got.extend({ prefixUrl: process.env.WAREHOUSE_SERVICE_URL, timeout: { request: 5000 } });
+
+export async function adjustStock(sku, quantity) {
+  await warehouse.patch(\`stock/\${sku}\`, { json: { quantity } });
+}
+`,
+        {
+          at: 'warehouse.patch',
+          request: 'PATCH /stock/{sku}',
+          service: 'warehouse',
+          evidence: ['path "/stock/{sku}"', 'payload key "quantity"'],
+        },
+        { name: 'got.extend instance with prefixUrl' },
+      ),
+      js.invalid(
+        `
+import ky from 'ky';
+
+export async function placeOrder(order) {
+  return ky.post(\`\${process.env.ORDERS_SERVICE_URL}/orders\`, { json: order }).json();
+}
+`,
+        {
+          at: 'ky.post',
+          request: 'POST /orders',
+          service: 'orders',
+          evidence: ['service "orders"', 'path "/orders"'],
+        },
+        { name: 'ky.post' },
+      ),
+      js.invalid(
+        `
+import ky from 'ky';
+
+const base = ky.create({ prefixUrl: process.env.ORDERS_SERVICE_URL, timeout: 8000 });
+const orders = base.extend({ headers: { 'x-caller': 'checkout' } });
+
+export async function cancelOrder(orderId) {
+  await orders.delete(\`orders/\${orderId}\`);
+}
+
+export async function placeOrder(order) {
+  return orders('orders', { method: 'post', json: order }).json();
+}
+`,
+        [
+          {
+            at: 'orders.delete',
+            request: 'DELETE /orders/{orderId}',
+            service: 'orders',
+            evidence: ['service "orders"', 'path "/orders/{orderId}"'],
+          },
+          {
+            at: 'orders',
+            within: "orders('orders'",
+            request: 'POST /orders',
+            service: 'orders',
+            evidence: ['service "orders"', 'path "/orders"'],
+          },
+        ],
+        { name: 'ky.create then extend' },
+      ),
+      js.invalid(
+        `
+import { $fetch, ofetch } from 'ofetch';
+
+const inventory = ofetch.create({ baseURL: process.env.INVENTORY_SERVICE_URL, retry: 0 });
+
+export async function reserve(items) {
+  return inventory('/reservations', { method: 'POST', body: { items } });
+}
+
+export async function restock(sku, quantity) {
+  return $fetch(\`\${process.env.INVENTORY_SERVICE_URL}/stock/\${sku}\`, { method: 'PATCH', body: { quantity } });
+}
+`,
+        [
+          {
+            at: 'inventory',
+            within: "inventory('/reservations'",
+            request: 'POST /reservations',
+            service: 'inventory',
+            evidence: ['service "inventory"', 'path "/reservations"'],
+          },
+          {
+            at: '$fetch',
+            within: 'return $fetch(',
+            request: 'PATCH /stock/{sku}',
+            service: 'inventory',
+            evidence: ['service "inventory"', 'path "/stock/{sku}"'],
+          },
+        ],
+        { name: 'ofetch.create instance and $fetch' },
+      ),
+      js.invalid(
+        `
+import superagent from 'superagent';
+
+export async function capturePayment(payment) {
+  const response = await superagent
+    .post(\`\${process.env.PAYMENTS_SERVICE_URL}/payments\`)
+    .set('idempotency-key', payment.id)
+    .send(payment);
+  return response.body;
+}
+`,
+        {
+          at: 'superagent\n    .post',
+          request: 'POST /payments',
+          service: 'payments',
+          evidence: PAYMENTS,
+        },
+        { name: 'superagent chain with .send, awaited' },
+      ),
+      js.invalid(
+        `
+const request = require('superagent');
+
+function refund(refund, done) {
+  request.put(\`\${process.env.PAYMENTS_SERVICE_URL}/refunds/\${refund.id}\`).send(refund).end(done);
+}
+module.exports = { refund };
+`,
+        {
+          at: 'request.put',
+          request: 'PUT /refunds/{id}',
+          service: 'payments',
+          evidence: ['service "payments"', 'path "/refunds/{id}"'],
+        },
+        { name: 'superagent chain ended with .end(callback)', sourceType: 'commonjs' },
+      ),
+      js.invalid(
+        `
+const rp = require('request-promise-native');
+
+async function postEntry(entry) {
+  return rp({ method: 'POST', uri: \`\${process.env.LEDGER_SERVICE_URL}/entries\`, body: entry, json: true });
+}
+module.exports = { postEntry };
+`,
+        {
+          at: 'rp',
+          within: 'return rp(',
+          request: 'POST /entries',
+          service: 'ledger',
+          evidence: ['service "ledger"'],
+        },
+        { name: 'request-promise with an options object', sourceType: 'commonjs' },
+      ),
+      js.invalid(
+        `
+const request = require('request');
+
+const ledger = request.defaults({ baseUrl: process.env.LEDGER_SERVICE_URL, json: true });
+
+function reverseEntry(entryId, amount, callback) {
+  ledger.post({ uri: \`/entries/\${entryId}/reversals\`, body: { amount } }, callback);
+}
+module.exports = { reverseEntry };
+`,
+        {
+          at: 'ledger.post',
+          request: 'POST /entries/{entryId}/reversals',
+          service: 'ledger',
+          evidence: ['service "ledger"', 'payload key "amount"'],
+        },
+        { name: 'request.defaults instance', sourceType: 'commonjs' },
+      ),
+      js.invalid(
+        `
+const needle = require('needle');
+
+async function bookDeposit(deposit) {
+  await needle('post', \`\${process.env.WALLET_SERVICE_URL}/deposits\`, deposit, { json: true });
+  await needle.patch(\`\${process.env.WALLET_SERVICE_URL}/deposits/\${deposit.id}\`, { status: 'booked' }, { json: true });
+}
+module.exports = { bookDeposit };
+`,
+        [
+          {
+            at: 'needle',
+            within: "await needle('post'",
+            request: 'POST /deposits',
+            service: 'wallet',
+            evidence: ['service "wallet"', 'path "/deposits"'],
+          },
+          {
+            at: 'needle.patch',
+            request: 'PATCH /deposits/{id}',
+            service: 'wallet',
+            evidence: ['service "wallet"', 'path "/deposits/{id}"'],
+          },
+        ],
+        { name: 'needle promise form and helper', sourceType: 'commonjs' },
+      ),
+      js.invalid(
+        `
+import http from 'node:http';
+
+export function postInvoice(invoice) {
+  return new Promise((resolve, reject) => {
+    const req = http.request(
+      { hostname: 'billing', port: 8080, path: '/invoices', method: 'POST', headers: { 'content-type': 'application/json' } },
+      resolve,
+    );
+    req.on('error', reject);
+    req.end(JSON.stringify(invoice));
+  });
+}
+`,
+        {
+          at: 'http.request',
+          request: 'POST /invoices',
+          service: 'billing',
+          evidence: ['service "billing"', 'path "/invoices"'],
+        },
+        { name: 'node:http request with { hostname, port, path, method }' },
+      ),
+      js.invalid(
+        `
+const https = require('https');
+
+function updateInvoice(invoice) {
+  const req = https.request({ hostname: process.env.BILLING_HOST, path: \`/invoices/\${invoice.id}\`, method: 'PUT' });
+  req.end(JSON.stringify(invoice));
+}
+module.exports = { updateInvoice };
+`,
+        {
+          at: 'https.request',
+          request: 'PUT /invoices/{id}',
+          service: 'billing',
+          evidence: ['service "billing"', 'path "/invoices/{id}"'],
+        },
+        { name: 'https required, host from an env var', sourceType: 'commonjs' },
+      ),
+      js.invalid(
+        `
+import { request as httpsRequest } from 'node:https';
+
+export function chargeCard(charge) {
+  const req = httpsRequest(\`\${process.env.PAYMENTS_SERVICE_URL}/charges\`, { method: 'POST' });
+  req.write(JSON.stringify(charge));
+  req.end();
+}
+`,
+        {
+          at: 'httpsRequest',
+          within: 'const req = httpsRequest',
+          request: 'POST /charges',
+          service: 'payments',
+          evidence: ['service "payments"', 'path "/charges"'],
+        },
+        { name: 'node:https named request import with a URL and options' },
+      ),
+      js.invalid(
+        `
+import http from 'node:http';
+
+export function capturePayment(payment) {
+  const req = http.request(new URL('/payments', process.env.PAYMENTS_SERVICE_URL), { method: 'POST' });
+  req.end(JSON.stringify(payment));
+}
+`,
+        { at: 'http.request', request: 'POST /payments', service: 'payments', evidence: PAYMENTS },
+        { name: 'node:http request with a URL object and options' },
+      ),
+      js.invalid(
+        `
+import got from 'got';
+
+export async function capturePayment(payment) {
+  await got.post('payments', { prefixUrl: process.env.PAYMENTS_SERVICE_URL, json: payment });
+}
+`,
+        { at: 'got.post', request: 'POST /payments', service: 'payments', evidence: PAYMENTS },
+        { name: 'got with prefixUrl in the call options' },
+      ),
+      js.invalid(
+        `
+import axios from 'axios';
+
+export class PaymentsClient {
+  #http = axios.create({ baseURL: process.env.PAYMENTS_SERVICE_URL, timeout: 3000 });
+
+  async capture(payment) {
+    await this.#http.post('/payments', payment);
+  }
+}
+`,
+        { at: 'this.#http.post', request: 'POST /payments', service: 'payments', evidence: PAYMENTS },
+        { name: 'axios instance in a private class field' },
+      ),
+      js.invalid(
+        `
+import createClient from 'openapi-fetch';
+
+const orders = createClient({ baseUrl: process.env.ORDERS_SERVICE_URL });
+
+export async function placeOrder(order) {
+  const { data, error } = await orders.POST('/orders', { body: order });
+  if (error) throw new Error(error.message);
+  return data;
+}
+`,
+        {
+          at: 'orders.POST',
+          request: 'POST /orders',
+          service: 'orders',
+          evidence: ['service "orders"', 'path "/orders"'],
+        },
+        { name: 'openapi-fetch client.POST' },
+      ),
+      js.invalid(
+        `
+import { Axios } from 'axios';
+
+const payments = new Axios({ baseURL: process.env.PAYMENTS_SERVICE_URL });
+
+export async function capturePayment(payment) {
+  await payments.post('/payments', payment);
+}
+`,
+        { at: 'payments.post', request: 'POST /payments', service: 'payments', evidence: PAYMENTS },
+        { name: 'new Axios(config) from the named export' },
+      ),
+    ],
+  });
+});
+
+describe('TS syntax (typescript-eslint parser)', () => {
+  tsTester.run(RULE_NAME, rule, {
+    valid: [
+      ts.valid(
+        `
+import { HttpService } from '@nestjs/axios';
+import { Injectable } from '@nestjs/common';
+
+@Injectable()
+export class LedgerClient {
+  constructor(private readonly http: HttpService) {}
+
+  postEntry(entry: { amount: number; currency: string }): void {
+    this.http.post(\`\${process.env.LEDGER_SERVICE_URL}/entries\`, entry);
+  }
+}
+`,
+        { name: 'HttpService call as a bare statement returns a cold Observable and sends nothing' },
+      ),
+      ts.valid(
+        `
+import { HttpService } from '@nestjs/axios';
+import { Injectable } from '@nestjs/common';
+import { map } from 'rxjs';
+
+@Injectable()
+export class LedgerClient {
+  constructor(private readonly http: HttpService) {}
+
+  postEntry(entry: { amount: number }): void {
+    this.http.post(\`\${process.env.LEDGER_SERVICE_URL}/entries\`, entry).pipe(map((response) => response.data));
+  }
+}
+`,
+        { name: 'a piped but never subscribed HttpService Observable sends nothing' },
+      ),
+      ts.valid(
+        `
+import { HttpService } from '@nestjs/axios';
+import { Injectable } from '@nestjs/common';
+import { firstValueFrom } from 'rxjs';
+
+@Injectable()
+export class PaymentsClient {
+  constructor(private readonly http: HttpService) {}
+
+  async getPayment(id: string) {
+    const { data } = await firstValueFrom(this.http.get(\`\${process.env.PAYMENTS_SERVICE_URL}/payments/\${id}\`));
+    return data;
+  }
+}
+`,
+        { name: 'HttpService get reads' },
+      ),
+      ts.valid(
+        `
+import { Injectable } from '@nestjs/common';
+import { firstValueFrom } from 'rxjs';
+import { PaymentsGatewayClient } from './payments-gateway.client';
+
+@Injectable()
+export class CheckoutService {
+  constructor(private readonly http: PaymentsGatewayClient) {}
+
+  async pay(order: { total: number }) {
+    await firstValueFrom(this.http.post(\`\${process.env.PAYMENTS_SERVICE_URL}/payments\`, { amount: order.total }));
+  }
+}
+`,
+        { name: 'a field typed with a class from your own module is not HttpService (syntax-only mode)' },
+      ),
+      ts.valid(
+        `
+export class PaymentsRepository {
+  private readonly rows = new Map<string, { amount: number }>();
+
+  private async fetch(id: string): Promise<{ amount: number } | undefined> {
+    return this.rows.get(id);
+  }
+
+  async refund(id: string): Promise<void> {
+    const payment = await this.fetch(id);
+    if (payment) this.rows.set(id, { amount: 0 });
+  }
+}
+`,
+        { name: 'a class method named fetch is not the global fetch' },
+      ),
+      ts.valid(
+        `
+declare const fetch: (url: string, init?: { method?: string; body?: string }) => Promise<void>;
+
+export async function capturePayment(payment: { amount: number }): Promise<void> {
+  await fetch(\`\${process.env.PAYMENTS_SERVICE_URL}/payments\`, { method: 'POST', body: JSON.stringify(payment) });
+}
+`,
+        { name: 'a declared local fetch shadows the global fetch' },
+      ),
+    ],
+    invalid: [
+      ts.invalid(
+        `
+import { HttpService } from '@nestjs/axios';
+import { Injectable } from '@nestjs/common';
+import { ConfigService } from '@nestjs/config';
+import { firstValueFrom } from 'rxjs';
+
+interface EntryDto {
+  account: string;
+  amount: number;
+  currency: string;
+}
+
+@Injectable()
+export class LedgerClient {
+  constructor(
+    private readonly http: HttpService,
+    private readonly config: ConfigService,
+  ) {}
+
+  async postEntry(entry: EntryDto) {
+    const { data } = await firstValueFrom(
+      this.http.post<{ id: string }>(\`\${this.config.get('LEDGER_SERVICE_URL')}/entries\`, entry),
+    );
+    return data.id;
+  }
+}
+`,
+        {
+          at: 'this.http.post',
+          request: 'POST /entries',
+          service: 'ledger',
+          evidence: ['service "ledger"', 'class "LedgerClient"'],
+        },
+        { name: 'HttpService injected by constructor, firstValueFrom' },
+      ),
+      ts.invalid(
+        `
+import { HttpService } from '@nestjs/axios';
+import { Injectable } from '@nestjs/common';
+import { lastValueFrom, map } from 'rxjs';
+
+@Injectable()
+export class RefundsClient {
+  constructor(private readonly httpService: HttpService) {}
+
+  refund(paymentId: string, amount: number): Promise<string> {
+    return lastValueFrom(
+      this.httpService
+        .post(\`\${process.env.PAYMENTS_SERVICE_URL}/payments/\${paymentId}/refunds\`, { amount })
+        .pipe(map((response) => response.data.status as string)),
+    );
+  }
+}
+`,
+        {
+          at: 'this.httpService\n        .post',
+          request: 'POST /payments/{paymentId}/refunds',
+          service: 'payments',
+          evidence: ['service "payments"', 'path "/payments/{paymentId}/refunds"'],
+        },
+        { name: 'HttpService lastValueFrom with .pipe(map)' },
+      ),
+      ts.invalid(
+        `
+import { HttpService } from '@nestjs/axios';
+import { Injectable, Logger } from '@nestjs/common';
+
+@Injectable()
+export class StockSync {
+  private readonly logger = new Logger(StockSync.name);
+
+  constructor(private readonly http: HttpService) {}
+
+  release(reservationId: string): void {
+    this.http
+      .delete(\`\${process.env.INVENTORY_SERVICE_URL}/reservations/\${reservationId}\`)
+      .subscribe({ error: (error: Error) => this.logger.error(error.message) });
+  }
+}
+`,
+        {
+          at: 'this.http\n      .delete',
+          request: 'DELETE /reservations/{reservationId}',
+          service: 'inventory',
+          evidence: ['service "inventory"', 'path "/reservations/{reservationId}"'],
+        },
+        { name: 'HttpService .subscribe()' },
+      ),
+      ts.invalid(
+        `
+import { HttpService } from '@nestjs/axios';
+import { Injectable } from '@nestjs/common';
+
+@Injectable()
+export class LegacyBillingClient {
+  constructor(private readonly http: HttpService) {}
+
+  async issueInvoice(invoice: { orderId: string; total: number }) {
+    const response = await this.http.post(\`\${process.env.BILLING_SERVICE_URL}/invoices\`, invoice).toPromise();
+    return response?.data;
+  }
+}
+`,
+        {
+          at: 'this.http.post',
+          request: 'POST /invoices',
+          service: 'billing',
+          evidence: ['service "billing"', 'path "/invoices"'],
+        },
+        { name: 'HttpService legacy .toPromise()' },
+      ),
+      ts.invalid(
+        `
+import { HttpService } from '@nestjs/axios';
+import { Injectable } from '@nestjs/common';
+
+@Injectable()
+export class LedgerClient {
+  constructor(private readonly http: HttpService) {}
+
+  async setBalance(account: string, balance: number) {
+    const { data } = await this.http.axiosRef.put(\`\${process.env.LEDGER_SERVICE_URL}/accounts/\${account}/balance\`, { balance });
+    return data;
+  }
+}
+`,
+        {
+          at: 'this.http.axiosRef.put',
+          request: 'PUT /accounts/{account}/balance',
+          service: 'ledger',
+          evidence: ['service "ledger"', 'path "/accounts/{account}/balance"'],
+        },
+        { name: 'HttpService axiosRef escape hatch' },
+      ),
+      ts.invalid(
+        `
+import axios, { type AxiosInstance } from 'axios';
+
+export class BillingClient {
+  private readonly client: AxiosInstance;
+
+  constructor() {
+    this.client = axios.create({ baseURL: process.env.BILLING_SERVICE_URL, timeout: 3000 });
+  }
+
+  async issueInvoice(orderId: string, total: number): Promise<void> {
+    await this.client.post('/invoices', { orderId, total });
+  }
+}
+`,
+        {
+          at: 'this.client.post',
+          request: 'POST /invoices',
+          service: 'billing',
+          evidence: ['service "billing"', 'path "/invoices"'],
+        },
+        { name: 'constructor assignment this.client = axios.create({ baseURL })' },
+      ),
+      ts.invalid(
+        `
+import got from 'got';
+
+export class WarehouseClient {
+  private readonly warehouse = got.extend({ prefixUrl: process.env.WAREHOUSE_SERVICE_URL });
+
+  async moveStock(sku: string, quantity: number, to: string): Promise<void> {
+    await this.warehouse.post('transfers', { json: { sku, quantity, to } });
+  }
+}
+`,
+        {
+          at: 'this.warehouse.post',
+          request: 'POST /transfers',
+          service: 'warehouse',
+          evidence: ['path "/transfers"', 'payload key "quantity"'],
+        },
+        { name: 'class field initialised with got.extend' },
+      ),
+      ts.invalid(
+        `
+import axios from 'axios';
+
+interface PaymentRequest {
+  orderId: string;
+  amount: number;
+  currency: 'EUR' | 'BRL';
+}
+
+export async function capturePayment(payment: PaymentRequest): Promise<string> {
+  const { data } = await axios.post<{ id: string }>(\`\${process.env.PAYMENTS_SERVICE_URL!}/payments\`, payment satisfies PaymentRequest);
+  return data.id;
+}
+`,
+        { at: 'axios.post', request: 'POST /payments', service: 'payments', evidence: PAYMENTS },
+        { name: 'TS generics, non-null and satisfies around the arguments' },
+      ),
+      ts.invalid(
+        `
+import createClient from 'openapi-fetch';
+import type { paths } from './generated/orders';
+
+const orders = createClient<paths>({ baseUrl: process.env.ORDERS_SERVICE_URL });
+
+export async function cancel(orderId: string) {
+  await orders.DELETE('/orders/{orderId}', { params: { path: { orderId } } });
+}
+`,
+        {
+          at: 'orders.DELETE',
+          request: 'DELETE /orders/{orderId}',
+          service: 'orders',
+          evidence: ['service "orders"', 'path "/orders/{orderId}"'],
+        },
+        { name: 'openapi-fetch typed client DELETE' },
+      ),
+      ts.invalid(
+        `
+import { Inject, Injectable } from '@nestjs/common';
+import type { AxiosInstance } from 'axios';
+
+@Injectable()
+export class ReservationsClient {
+  private readonly baseUrl = process.env.INVENTORY_SERVICE_URL;
+
+  constructor(@Inject('INVENTORY_HTTP') private readonly api: AxiosInstance) {}
+
+  async reserve(orderId: string, items: { sku: string; quantity: number }[]) {
+    await this.api.post(\`\${this.baseUrl}/reservations\`, { orderId, items });
+  }
+}
+`,
+        {
+          at: 'this.api.post',
+          request: 'POST /reservations',
+          service: 'inventory',
+          evidence: ['service "inventory"', 'path "/reservations"'],
+        },
+        { name: 'constructor-injected AxiosInstance (type annotation)' },
+      ),
+      ts.invalid(
+        `
+import type { Got } from 'got';
+
+export class WarehouseClient {
+  constructor(private readonly warehouse: Got) {}
+
+  async move(sku: string, quantity: number) {
+    await this.warehouse.post(\`\${process.env.WAREHOUSE_SERVICE_URL}/transfers\`, { json: { sku, quantity } });
+  }
+}
+`,
+        {
+          at: 'this.warehouse.post',
+          request: 'POST /transfers',
+          service: 'warehouse',
+          evidence: ['path "/transfers"', 'payload key "quantity"'],
+        },
+        { name: 'a Got instance typed by annotation' },
+      ),
+      ts.invalid(
+        `
+import type { KyInstance } from 'ky';
+
+export class OrdersClient {
+  constructor(private readonly api: KyInstance) {}
+
+  async place(order: { total: number }) {
+    await this.api.post(\`\${process.env.ORDERS_SERVICE_URL}/orders\`, { json: order });
+  }
+}
+`,
+        {
+          at: 'this.api.post',
+          request: 'POST /orders',
+          service: 'orders',
+          evidence: ['service "orders"', 'path "/orders"'],
+        },
+        { name: 'a KyInstance typed by annotation' },
+      ),
+      ts.invalid(
+        `
+import { request, type Dispatcher } from 'undici';
+
+export async function setBalance(walletId: string, balance: number): Promise<Dispatcher.ResponseData['statusCode']> {
+  const response = await request(\`\${process.env.WALLET_SERVICE_URL}/wallets/\${walletId}/balance\`, {
+    method: 'PUT',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ balance }),
+  });
+  return response.statusCode;
+}
+`,
+        {
+          at: 'request',
+          within: 'await request(',
+          request: 'PUT /wallets/{walletId}/balance',
+          service: 'wallet',
+          evidence: ['service "wallet"', 'path "/wallets/{walletId}/balance"'],
+        },
+        { name: 'undici request in TS' },
+      ),
+      ts.invalid(
+        `
+import ky from 'ky';
+
+interface Order {
+  id: string;
+  total: number;
+}
+
+export async function placeOrder(order: Omit<Order, 'id'>): Promise<Order> {
+  return ky.post(\`\${process.env.ORDERS_SERVICE_URL}/orders\`, { json: order, timeout: 5000 }).json<Order>();
+}
+`,
+        {
+          at: 'ky.post',
+          request: 'POST /orders',
+          service: 'orders',
+          evidence: ['service "orders"', 'path "/orders"'],
+        },
+        { name: 'ky with a typed .json<T>()' },
+      ),
+      ts.invalid(
+        `
+import got from 'got';
+
+export async function cancelShipment(shipmentId: string): Promise<void> {
+  await got.delete(\`http://shipping:8080/shipments/\${shipmentId}\`, { retry: { limit: 0 } });
+}
+`,
+        {
+          at: 'got.delete',
+          request: 'DELETE /shipments/{shipmentId}',
+          service: 'shipping',
+          evidence: ['path "/shipments/{shipmentId}"', 'function "cancelShipment"'],
+        },
+        { name: 'got.delete to a compose host' },
+      ),
+      ts.invalid(
+        `
+import superagent from 'superagent';
+
+export async function bookRoom(hotelId: string, booking: { roomType: string; nights: number }): Promise<string> {
+  const response = await superagent.post(\`\${process.env.BOOKINGS_SERVICE_URL}/hotels/\${hotelId}/bookings\`).send(booking);
+  return (response.body as { id: string }).id;
+}
+`,
+        {
+          at: 'superagent.post',
+          request: 'POST /hotels/{hotelId}/bookings',
+          service: 'bookings',
+          evidence: ['service "bookings"', 'path "/hotels/{hotelId}/bookings"'],
+        },
+        { name: 'superagent in TS' },
+      ),
+    ],
+  });
+});

@@ -1,0 +1,465 @@
+/**
+ * Step 4 of the rule: the write must be critical. Evidence comes from the target service's
+ * name, URL path words, payload keys, the payload's name and declared type, the enclosing
+ * function and class, and `@critical` JSDoc; words of non-critical traffic count against.
+ * The message lists the first two pieces of evidence in the order: tag, all, service, path,
+ * payload key, payload type, payload name, function/class.
+ */
+import { describe } from 'vitest';
+import { js, jsTester, RULE_NAME, rule, ts, tsTester } from './helpers.js';
+
+describe('plain JS (espree)', () => {
+  jsTester.run(RULE_NAME, rule, {
+    valid: [
+      js.valid(
+        `
+import axios from 'axios';
+
+export async function savePreferences(userId, preferences) {
+  await axios.put(\`\${process.env.USERS_SERVICE_URL}/users/\${userId}/preferences\`, { theme: preferences.theme, locale: preferences.locale });
+}
+`,
+        { name: 'a cross-service write with no evidence of criticality' },
+      ),
+      js.valid(
+        `
+import axios from 'axios';
+
+export async function sendReceipt(order) {
+  await axios.post(\`\${process.env.NOTIFICATIONS_SERVICE_URL}/emails\`, {
+    to: order.customerEmail,
+    template: 'order-receipt',
+    total: order.total,
+    currency: order.currency,
+  });
+}
+`,
+        { name: 'a notifications service counts against, even with money in the payload' },
+      ),
+      js.valid(
+        `
+export async function recordCheckoutLatency(ms) {
+  await fetch(\`\${process.env.TELEMETRY_SERVICE_URL}/metrics\`, { method: 'POST', body: JSON.stringify({ name: 'checkout.latency', value: ms }) });
+}
+`,
+        { name: 'metrics are not critical' },
+      ),
+      js.valid(
+        `
+import axios from 'axios';
+
+export async function shipLogs(entries) {
+  await axios.post(\`\${process.env.PAYMENTS_SERVICE_URL}/logs\`, { entries });
+}
+`,
+        { name: 'a non-critical path word (logs) counts against a critical service name' },
+      ),
+      js.valid(
+        `
+import axios from 'axios';
+
+export async function ping() {
+  await axios.post(\`\${process.env.LEDGER_SERVICE_URL}/health/ping\`);
+}
+`,
+        { name: 'health/ping on a critical service is not a critical write' },
+      ),
+      js.valid(
+        `
+import axios from 'axios';
+
+export async function trackCheckoutStarted(cart) {
+  await axios.post(\`\${process.env.EVENTS_SERVICE_URL}/events\`, { type: 'checkout_started', items: cart.items.length });
+}
+`,
+        { name: 'an enclosing function about tracking counts against' },
+      ),
+      js.valid(
+        `
+import axios from 'axios';
+
+export async function refreshCache(productId, product) {
+  await axios.put(\`\${process.env.CATALOG_SERVICE_URL}/cache/products/\${productId}\`, { price: product.price });
+}
+`,
+        { name: 'a cache write counts against a price in the payload' },
+      ),
+      js.valid(
+        `
+export async function pushOrderUpdate(order) {
+  await fetch(\`\${process.env.ANALYTICS_SERVICE_URL}/orders\`, { method: 'POST', body: JSON.stringify(order) });
+}
+`,
+        { name: 'an analytics service counts against an orders path' },
+      ),
+    ],
+    invalid: [
+      js.invalid(
+        `
+import axios from 'axios';
+
+export async function forward(body) {
+  await axios.post(\`\${process.env.CORE_API_URL}/transfers\`, body);
+}
+`,
+        {
+          at: 'axios.post',
+          request: 'POST /transfers',
+          service: 'core',
+          evidence: ['path "/transfers"'],
+        },
+        { name: 'a path word alone (transfers)' },
+      ),
+      js.invalid(
+        `
+import axios from 'axios';
+
+export async function adjustMember(memberId, points, reason) {
+  await axios.post(\`\${process.env.LOYALTY_SERVICE_URL}/members/\${memberId}/adjustments\`, { amount: points, reason });
+}
+`,
+        {
+          at: 'axios.post',
+          request: 'POST /members/{memberId}/adjustments',
+          service: 'loyalty',
+          evidence: ['payload key "amount"'],
+        },
+        { name: 'a payload key alone (amount)' },
+      ),
+      js.invalid(
+        `
+export async function requestPicking(warehouseId, sku, qty) {
+  await fetch(\`\${process.env.WAREHOUSE_SERVICE_URL}/picking-lists\`, {
+    method: 'POST',
+    body: JSON.stringify({ warehouseId, lines: [{ sku, qty }] }),
+  });
+}
+`,
+        {
+          at: 'fetch',
+          request: 'POST /picking-lists',
+          service: 'warehouse',
+          evidence: ['payload key "qty"'],
+        },
+        { name: 'a payload key inside an array of line items' },
+      ),
+      js.invalid(
+        `
+import axios from 'axios';
+
+export async function submit(withdrawal) {
+  await axios.post(\`\${process.env.CORE_API_URL}/requests\`, withdrawal);
+}
+`,
+        {
+          at: 'axios.post',
+          request: 'POST /requests',
+          service: 'core',
+          evidence: ['payload "withdrawal"'],
+        },
+        { name: "the payload's name (withdrawal)" },
+      ),
+      js.invalid(
+        `
+import axios from 'axios';
+
+export async function createOrder(input) {
+  await axios.post(\`\${process.env.CORE_API_URL}/records\`, input);
+}
+`,
+        {
+          at: 'axios.post',
+          request: 'POST /records',
+          service: 'core',
+          evidence: ['function "createOrder"'],
+        },
+        { name: 'the enclosing function name (createOrder)' },
+      ),
+      js.invalid(
+        `
+import axios from 'axios';
+
+export class SettlementGateway {
+  async send(body) {
+    await axios.post(\`\${process.env.CORE_API_URL}/batches\`, body);
+  }
+}
+`,
+        {
+          at: 'axios.post',
+          request: 'POST /batches',
+          service: 'core',
+          evidence: ['class "SettlementGateway"'],
+        },
+        { name: 'the enclosing class name (SettlementGateway)' },
+      ),
+      js.invalid(
+        `
+import axios from 'axios';
+
+export async function attachDocument(customerId, document) {
+  await axios.post(\`\${process.env.BILLING_SERVICE_URL}/customers/\${customerId}/documents\`, document);
+}
+`,
+        {
+          at: 'axios.post',
+          request: 'POST /customers/{customerId}/documents',
+          service: 'billing',
+          evidence: ['service "billing"'],
+        },
+        { name: 'the target service name alone (billing)' },
+      ),
+      js.invalid(
+        `
+import axios from 'axios';
+
+/**
+ * Grants the seats the customer just bought.
+ * @critical seats are paid for; losing this grant loses revenue
+ */
+export async function grantSeats(teamId, seats) {
+  await axios.post(\`\${process.env.TEAMS_SERVICE_URL}/teams/\${teamId}/seats\`, { seats });
+}
+`,
+        {
+          at: 'axios.post',
+          request: 'POST /teams/{teamId}/seats',
+          service: 'teams',
+          evidence: ['@critical on grantSeats'],
+        },
+        { name: '@critical in the JSDoc of the enclosing function' },
+      ),
+      js.invalid(
+        `
+import axios from 'axios';
+
+/** @critical */
+export const grantSeats = async (teamId, seats) => {
+  await axios.post(\`\${process.env.TEAMS_SERVICE_URL}/teams/\${teamId}/seats\`, { seats });
+};
+`,
+        {
+          at: 'axios.post',
+          request: 'POST /teams/{teamId}/seats',
+          service: 'teams',
+          evidence: ['@critical on grantSeats'],
+        },
+        { name: '@critical on an exported arrow function const' },
+      ),
+      js.invalid(
+        `
+import axios from 'axios';
+
+/** Regulators require every admin action in the audit trail. @critical */
+export async function recordAuditEntry(entry) {
+  await axios.post(\`\${process.env.COMPLIANCE_SERVICE_URL}/audit-entries\`, entry);
+}
+`,
+        {
+          at: 'axios.post',
+          request: 'POST /audit-entries',
+          service: 'compliance',
+          evidence: ['@critical on recordAuditEntry'],
+        },
+        { name: '@critical wins over a non-critical word (audit)' },
+      ),
+      js.invalid(
+        `
+import axios from 'axios';
+
+/** @critical */
+export async function createPayment(payment) {
+  await axios.post(\`\${process.env.PAYMENTS_SERVICE_URL}/payments\`, { amount: payment.amount, currency: payment.currency });
+}
+`,
+        {
+          at: 'axios.post',
+          request: 'POST /payments',
+          service: 'payments',
+          evidence: ['@critical on createPayment', 'service "payments"'],
+        },
+        { name: 'evidence order: the tag comes first, then the service' },
+      ),
+      js.invalid(
+        `
+import axios from 'axios';
+
+export async function capture(req) {
+  await axios.post(\`\${process.env.CORE_API_URL}/captures\`, { amount: req.amount, currency: req.currency });
+}
+`,
+        {
+          at: 'axios.post',
+          request: 'POST /captures',
+          service: 'core',
+          evidence: ['path "/captures"', 'payload key "amount"'],
+        },
+        { name: 'evidence order: path before payload key' },
+      ),
+    ],
+  });
+});
+
+describe('TS syntax (typescript-eslint parser)', () => {
+  tsTester.run(RULE_NAME, rule, {
+    valid: [
+      ts.valid(
+        `
+import axios from 'axios';
+
+interface SearchDocument {
+  id: string;
+  title: string;
+  price: number;
+}
+
+export async function reindex(document: SearchDocument): Promise<void> {
+  await axios.put(\`\${process.env.CATALOG_SERVICE_URL}/search/documents/\${document.id}\`, document);
+}
+`,
+        { name: 'a search index write is not critical' },
+      ),
+      ts.valid(
+        `
+import axios from 'axios';
+
+type PushNotification = {
+  userId: string;
+  title: string;
+  body: string;
+};
+
+export async function notify(notification: PushNotification): Promise<void> {
+  await axios.post(\`\${process.env.MESSAGING_SERVICE_URL}/notifications\`, notification);
+}
+`,
+        { name: 'a notifications path in TS' },
+      ),
+    ],
+    invalid: [
+      ts.invalid(
+        `
+import axios from 'axios';
+
+/** A change to a customer's plan; invoices are computed from it. @critical */
+export interface PlanChange {
+  customerId: string;
+  plan: string;
+  effectiveAt: string;
+}
+
+export async function changePlan(change: PlanChange): Promise<void> {
+  await axios.put(\`\${process.env.PLANS_SERVICE_URL}/customers/\${change.customerId}/plan\`, change);
+}
+`,
+        {
+          at: 'axios.put',
+          request: 'PUT /customers/{customerId}/plan',
+          service: 'plans',
+          evidence: ['@critical on type PlanChange'],
+        },
+        { name: "@critical in the JSDoc of the payload's declared type" },
+      ),
+      ts.invalid(
+        `
+import axios from 'axios';
+
+class CreateRefundDto {
+  paymentId!: string;
+  reason!: string;
+}
+
+export async function submit(dto: CreateRefundDto): Promise<void> {
+  await axios.post(\`\${process.env.CORE_API_URL}/requests\`, dto);
+}
+`,
+        {
+          at: 'axios.post',
+          request: 'POST /requests',
+          service: 'core',
+          evidence: ['payload type "CreateRefundDto"'],
+        },
+        { name: "the payload's declared type name (CreateRefundDto)" },
+      ),
+      ts.invalid(
+        `
+import { HttpService } from '@nestjs/axios';
+import { Injectable } from '@nestjs/common';
+import { firstValueFrom } from 'rxjs';
+
+@Injectable()
+export class SeatsClient {
+  constructor(private readonly http: HttpService) {}
+
+  /** @critical paid seats */
+  async grant(teamId: string, seats: number): Promise<void> {
+    await firstValueFrom(this.http.post(\`\${process.env.TEAMS_SERVICE_URL}/teams/\${teamId}/seats\`, { seats }));
+  }
+}
+`,
+        {
+          at: 'this.http.post',
+          request: 'POST /teams/{teamId}/seats',
+          service: 'teams',
+          evidence: ['@critical on grant'],
+        },
+        { name: '@critical on a class method' },
+      ),
+      ts.invalid(
+        `
+import axios from 'axios';
+
+/** @critical loyalty points are a liability on the balance sheet */
+type PointsGrant = {
+  memberId: string;
+  points: number;
+};
+
+export async function grant(grant: PointsGrant): Promise<void> {
+  await axios.post(\`\${process.env.LOYALTY_SERVICE_URL}/grants\`, grant);
+}
+`,
+        {
+          at: 'axios.post',
+          request: 'POST /grants',
+          service: 'loyalty',
+          evidence: ['@critical on type PointsGrant'],
+        },
+        { name: '@critical on a payload type alias' },
+      ),
+      ts.invalid(
+        `
+import { HttpService } from '@nestjs/axios';
+import { Injectable } from '@nestjs/common';
+import { IsInt, IsPositive, IsString } from 'class-validator';
+import { firstValueFrom } from 'rxjs';
+
+export class CreateChargeDto {
+  @IsString()
+  customerId!: string;
+
+  @IsInt()
+  @IsPositive()
+  amountCents!: number;
+}
+
+@Injectable()
+export class CoreClient {
+  constructor(private readonly http: HttpService) {}
+
+  async submit(dto: CreateChargeDto): Promise<void> {
+    await firstValueFrom(this.http.post(\`\${process.env.CORE_API_URL}/requests\`, dto));
+  }
+}
+`,
+        {
+          at: 'this.http.post',
+          request: 'POST /requests',
+          service: 'core',
+          evidence: ['payload type "CreateChargeDto"'],
+        },
+        { name: 'a NestJS DTO class as the payload type' },
+      ),
+    ],
+  });
+});

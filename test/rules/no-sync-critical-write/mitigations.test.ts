@@ -1,0 +1,528 @@
+/**
+ * Step 5 of the rule: nothing already makes the write durable. A call inside a message
+ * consumer, inside an outbox relay, or in a `try` whose `catch` hands the write to a queue or
+ * outbox is not reported. In-memory retries are not mitigations: the report stays and says so.
+ */
+import { describe } from 'vitest';
+import { js, jsTester, RULE_NAME, rule, ts, tsTester } from './helpers.js';
+
+const PAYMENTS = ['service "payments"', 'path "/payments"'];
+
+describe('plain JS (espree)', () => {
+  jsTester.run(RULE_NAME, rule, {
+    valid: [
+      js.valid(
+        `
+import axios from 'axios';
+import { Kafka } from 'kafkajs';
+
+const kafka = new Kafka({ clientId: 'orders', brokers: [process.env.KAFKA_BROKER] });
+const consumer = kafka.consumer({ groupId: 'orders-payments' });
+
+export async function start() {
+  await consumer.subscribe({ topic: 'order.created' });
+  await consumer.run({
+    eachMessage: async ({ message }) => {
+      const order = JSON.parse(message.value.toString());
+      await axios.post(\`\${process.env.PAYMENTS_SERVICE_URL}/payments\`, { orderId: order.id, amount: order.total });
+    },
+  });
+}
+`,
+        { name: 'kafkajs eachMessage handler' },
+      ),
+      js.valid(
+        `
+import axios from 'axios';
+
+export async function start(consumer) {
+  await consumer.run({
+    async eachBatch({ batch, resolveOffset }) {
+      for (const message of batch.messages) {
+        const entry = JSON.parse(message.value.toString());
+        await axios.post(\`\${process.env.LEDGER_SERVICE_URL}/entries\`, { amount: entry.amount, account: entry.account });
+        resolveOffset(message.offset);
+      }
+    },
+  });
+}
+`,
+        { name: 'kafkajs eachBatch handler (method shorthand)' },
+      ),
+      js.valid(
+        `
+import { Worker } from 'bullmq';
+import got from 'got';
+
+export const shipmentWorker = new Worker(
+  'shipments',
+  async (job) => {
+    await got.post('http://shipping:8080/shipments', { json: { orderId: job.data.orderId, items: job.data.items } });
+  },
+  { connection: { host: process.env.REDIS_HOST } },
+);
+`,
+        { name: 'bullmq Worker processor' },
+      ),
+      js.valid(
+        `
+import amqp from 'amqplib';
+import axios from 'axios';
+
+export async function consumeCaptures() {
+  const connection = await amqp.connect(process.env.AMQP_URL);
+  const channel = await connection.createChannel();
+  await channel.assertQueue('payments.capture', { durable: true });
+  await channel.consume('payments.capture', async (msg) => {
+    const payment = JSON.parse(msg.content.toString());
+    await axios.post(\`\${process.env.PAYMENTS_SERVICE_URL}/payments/\${payment.id}/capture\`, { amount: payment.amount });
+    channel.ack(msg);
+  });
+}
+`,
+        { name: 'amqplib channel.consume callback' },
+      ),
+      js.valid(
+        `
+import { Consumer } from 'sqs-consumer';
+import axios from 'axios';
+
+export const refunds = Consumer.create({
+  queueUrl: process.env.REFUNDS_QUEUE_URL,
+  handleMessage: async (message) => {
+    const refund = JSON.parse(message.Body);
+    await axios.post(\`\${process.env.PAYMENTS_SERVICE_URL}/refunds\`, { paymentId: refund.paymentId, amount: refund.amount });
+  },
+});
+`,
+        { name: 'sqs-consumer handleMessage' },
+      ),
+      js.valid(
+        `
+import PgBoss from 'pg-boss';
+import axios from 'axios';
+
+const boss = new PgBoss(process.env.DATABASE_URL);
+
+export async function startWorkers() {
+  await boss.start();
+  await boss.work('invoice.issue', async ([job]) => {
+    await axios.post(\`\${process.env.BILLING_SERVICE_URL}/invoices\`, { orderId: job.data.orderId, total: job.data.total });
+  });
+}
+`,
+        { name: 'pg-boss work handler' },
+      ),
+      js.valid(
+        `
+import axios from 'axios';
+
+export async function relayOutbox(db) {
+  const rows = await db.query('SELECT id, payload FROM outbox WHERE sent_at IS NULL ORDER BY id LIMIT 100');
+  for (const row of rows) {
+    await axios.post(\`\${process.env.PAYMENTS_SERVICE_URL}/payments\`, row.payload);
+    await db.query('UPDATE outbox SET sent_at = now() WHERE id = $1', [row.id]);
+  }
+}
+`,
+        { name: 'inside a function named as an outbox relay' },
+      ),
+      js.valid(
+        `
+import axios from 'axios';
+
+export class OutboxDispatcher {
+  async dispatch(message) {
+    await axios.post(\`\${process.env.PAYMENTS_SERVICE_URL}/payments\`, message.payload);
+  }
+}
+`,
+        { name: 'inside a class named as an outbox relay' },
+      ),
+      js.valid(
+        `
+import axios from 'axios';
+import { outbox } from './outbox.js';
+
+export async function capturePayment(payment) {
+  try {
+    await axios.post(\`\${process.env.PAYMENTS_SERVICE_URL}/payments\`, payment);
+  } catch (error) {
+    await outbox.enqueue({ topic: 'payments.capture', payload: payment });
+  }
+}
+`,
+        { name: 'try whose catch records the same write in the outbox' },
+      ),
+      js.valid(
+        `
+import { Queue } from 'bullmq';
+import axios from 'axios';
+
+const captures = new Queue('payments.capture', { connection: { host: process.env.REDIS_HOST } });
+
+export async function capturePayment(payment) {
+  try {
+    await axios.post(\`\${process.env.PAYMENTS_SERVICE_URL}/payments\`, payment);
+  } catch {
+    await captures.add('capture', payment, { attempts: 10, backoff: { type: 'exponential', delay: 1000 } });
+  }
+}
+`,
+        { name: 'try whose catch hands the same write to a bullmq queue' },
+      ),
+    ],
+    invalid: [
+      js.invalid(
+        `
+import axios from 'axios';
+
+export async function capturePayment(payment, logger) {
+  try {
+    await axios.post(\`\${process.env.PAYMENTS_SERVICE_URL}/payments\`, payment);
+  } catch (error) {
+    logger.error({ error, paymentId: payment.id }, 'payment capture failed');
+  }
+}
+`,
+        { at: 'axios.post', request: 'POST /payments', service: 'payments', evidence: PAYMENTS },
+        { name: 'a catch that only logs does not make the write durable' },
+      ),
+      js.invalid(
+        `
+import axios from 'axios';
+
+export async function capturePayment(payment, metrics) {
+  try {
+    await axios.post(\`\${process.env.PAYMENTS_SERVICE_URL}/payments\`, payment);
+  } finally {
+    metrics.increment('payments.capture.attempt');
+  }
+}
+`,
+        { at: 'axios.post', request: 'POST /payments', service: 'payments', evidence: PAYMENTS },
+        { name: 'try/finally without catch' },
+      ),
+      js.invalid(
+        `
+import express from 'express';
+import axios from 'axios';
+
+const app = express();
+
+app.post('/checkout', async (req, res) => {
+  await axios.post(\`\${process.env.PAYMENTS_SERVICE_URL}/payments\`, { orderId: req.body.orderId, amount: req.body.total });
+  res.status(201).end();
+});
+`,
+        { at: 'axios.post', request: 'POST /payments', service: 'payments', evidence: PAYMENTS },
+        { name: 'an HTTP route handler is not a consumer' },
+      ),
+      js.invalid(
+        `
+import axios from 'axios';
+import pRetry from 'p-retry';
+
+export async function capturePayment(payment) {
+  await pRetry(() => axios.post(\`\${process.env.PAYMENTS_SERVICE_URL}/payments\`, payment), { retries: 3 });
+}
+`,
+        { at: 'axios.post', request: 'POST /payments', service: 'payments', evidence: PAYMENTS, retry: 'p-retry' },
+        { name: 'p-retry is in memory: reported, with the note' },
+      ),
+      js.invalid(
+        `
+import axios from 'axios';
+
+async function retry(fn, attempts = 3) {
+  for (let attempt = 1; ; attempt += 1) {
+    try {
+      return await fn();
+    } catch (error) {
+      if (attempt >= attempts) throw error;
+      await new Promise((resolve) => setTimeout(resolve, 200 * attempt));
+    }
+  }
+}
+
+export async function postEntry(entry) {
+  await retry(() => axios.post(\`\${process.env.LEDGER_SERVICE_URL}/entries\`, { amount: entry.amount, account: entry.account }));
+}
+`,
+        {
+          at: 'axios.post',
+          request: 'POST /entries',
+          service: 'ledger',
+          evidence: ['service "ledger"', 'payload key "amount"'],
+          retry: 'retry',
+        },
+        { name: 'a local retry() helper is in memory: reported, with the note' },
+      ),
+      js.invalid(
+        `
+import { ExponentialBackoff, handleAll, retry } from 'cockatiel';
+import axios from 'axios';
+
+const retryPolicy = retry(handleAll, { maxAttempts: 3, backoff: new ExponentialBackoff() });
+
+export async function capturePayment(payment) {
+  await retryPolicy.execute(() => axios.post(\`\${process.env.PAYMENTS_SERVICE_URL}/payments\`, payment));
+}
+`,
+        { at: 'axios.post', request: 'POST /payments', service: 'payments', evidence: PAYMENTS, retry: 'cockatiel' },
+        { name: 'a cockatiel retry policy is in memory: reported, with the note' },
+      ),
+    ],
+  });
+});
+
+describe('TS syntax (typescript-eslint parser)', () => {
+  tsTester.run(RULE_NAME, rule, {
+    valid: [
+      ts.valid(
+        `
+import { HttpService } from '@nestjs/axios';
+import { Controller } from '@nestjs/common';
+import { EventPattern, Payload } from '@nestjs/microservices';
+import { firstValueFrom } from 'rxjs';
+
+@Controller()
+export class OrderEventsController {
+  constructor(private readonly http: HttpService) {}
+
+  @EventPattern('order.created')
+  async onOrderCreated(@Payload() order: { id: string; total: number }) {
+    await firstValueFrom(this.http.post(\`\${process.env.LEDGER_SERVICE_URL}/holds\`, { orderId: order.id, amount: order.total }));
+  }
+}
+`,
+        { name: "NestJS @EventPattern handler (from '@nestjs/microservices')" },
+      ),
+      ts.valid(
+        `
+import { HttpService } from '@nestjs/axios';
+import { Controller } from '@nestjs/common';
+import { MessagePattern } from '@nestjs/microservices';
+import { firstValueFrom } from 'rxjs';
+
+@Controller()
+export class RefundRequestsController {
+  constructor(private readonly http: HttpService) {}
+
+  @MessagePattern({ cmd: 'refund' })
+  async refund(request: { paymentId: string; amount: number }) {
+    const { data } = await firstValueFrom(this.http.post(\`\${process.env.PAYMENTS_SERVICE_URL}/refunds\`, request));
+    return data;
+  }
+}
+`,
+        { name: 'NestJS @MessagePattern handler' },
+      ),
+      ts.valid(
+        `
+import { HttpService } from '@nestjs/axios';
+import { Processor, Process } from '@nestjs/bull';
+import type { Job } from 'bull';
+import { firstValueFrom } from 'rxjs';
+
+@Processor('invoices')
+export class InvoiceProcessor {
+  constructor(private readonly http: HttpService) {}
+
+  @Process('issue')
+  async issue(job: Job<{ orderId: string; total: number }>) {
+    await firstValueFrom(this.http.post(\`\${process.env.BILLING_SERVICE_URL}/invoices\`, job.data));
+  }
+
+  async settle(job: Job<{ invoiceId: string }>) {
+    await firstValueFrom(this.http.post(\`\${process.env.BILLING_SERVICE_URL}/invoices/\${job.data.invoiceId}/settlements\`, job.data));
+  }
+}
+`,
+        { name: 'every method of a @Processor class' },
+      ),
+      ts.valid(
+        `
+import { HttpService } from '@nestjs/axios';
+import { Processor, WorkerHost } from '@nestjs/bullmq';
+import type { Job } from 'bullmq';
+import { firstValueFrom } from 'rxjs';
+
+@Processor('shipments')
+export class ShipmentsProcessor extends WorkerHost {
+  constructor(private readonly http: HttpService) {
+    super();
+  }
+
+  async process(job: Job<{ orderId: string }>): Promise<void> {
+    await firstValueFrom(this.http.post(\`\${process.env.SHIPPING_SERVICE_URL}/shipments\`, { orderId: job.data.orderId }));
+  }
+}
+`,
+        { name: 'a WorkerHost subclass' },
+      ),
+      ts.valid(
+        `
+import type { SQSEvent } from 'aws-lambda';
+
+export const handler = async (event: SQSEvent): Promise<void> => {
+  for (const record of event.Records) {
+    const payment = JSON.parse(record.body) as { id: string; amount: number };
+    await fetch(\`\${process.env.PAYMENTS_SERVICE_URL}/payments/\${payment.id}/capture\`, {
+      method: 'POST',
+      body: JSON.stringify({ amount: payment.amount }),
+    });
+  }
+};
+`,
+        { name: 'a Lambda handler of an SQSEvent' },
+      ),
+      ts.valid(
+        `
+import axios from 'axios';
+
+interface OutboxRow {
+  id: number;
+  topic: string;
+  payload: { orderId: string; amount: number };
+}
+
+export class OutboxRelay {
+  async deliver(row: OutboxRow): Promise<void> {
+    await axios.post(\`\${process.env.PAYMENTS_SERVICE_URL}/payments\`, row.payload);
+  }
+}
+`,
+        { name: 'a class named OutboxRelay' },
+      ),
+      ts.valid(
+        `
+import axios from 'axios';
+import { type EachMessagePayload, Kafka } from 'kafkajs';
+
+const consumer = new Kafka({ clientId: 'billing', brokers: ['kafka:9092'] }).consumer({ groupId: 'invoices' });
+
+export async function run(): Promise<void> {
+  await consumer.run({
+    eachMessage: async ({ message }: EachMessagePayload) => {
+      const order = JSON.parse(message.value!.toString()) as { id: string; total: number };
+      await axios.post(\`\${process.env.BILLING_SERVICE_URL}/invoices\`, { orderId: order.id, total: order.total });
+    },
+  });
+}
+`,
+        { name: 'kafkajs eachMessage typed EachMessagePayload' },
+      ),
+      ts.valid(
+        `
+import type { SNSEvent } from 'aws-lambda';
+
+export async function handler(event: SNSEvent): Promise<void> {
+  for (const record of event.Records) {
+    const refund = JSON.parse(record.Sns.Message) as { paymentId: string; amount: number };
+    await fetch(\`\${process.env.PAYMENTS_SERVICE_URL}/refunds\`, { method: 'POST', body: JSON.stringify(refund) });
+  }
+}
+`,
+        { name: 'a Lambda handler of an SNSEvent (function declaration)' },
+      ),
+      ts.valid(
+        `
+import { HttpService } from '@nestjs/axios';
+import { Injectable } from '@nestjs/common';
+import { ClientKafka } from '@nestjs/microservices';
+import { firstValueFrom } from 'rxjs';
+
+@Injectable()
+export class WalletService {
+  constructor(
+    private readonly http: HttpService,
+    private readonly kafka: ClientKafka,
+  ) {}
+
+  async withdraw(walletId: string, amount: number): Promise<void> {
+    try {
+      await firstValueFrom(this.http.post(\`\${process.env.WALLET_SERVICE_URL}/wallets/\${walletId}/withdrawals\`, { amount }));
+    } catch {
+      this.kafka.emit('wallet.withdrawal.requested', { walletId, amount });
+    }
+  }
+}
+`,
+        { name: 'try whose catch emits the same write to Kafka (ClientKafka.emit)' },
+      ),
+    ],
+    invalid: [
+      ts.invalid(
+        `
+import { HttpService } from '@nestjs/axios';
+import { Controller } from '@nestjs/common';
+import { firstValueFrom } from 'rxjs';
+import { EventPattern } from './decorators/event-pattern';
+
+@Controller()
+export class OrderEventsController {
+  constructor(private readonly http: HttpService) {}
+
+  @EventPattern('order.created')
+  async onOrderCreated(order: { id: string; total: number }) {
+    await firstValueFrom(this.http.post(\`\${process.env.LEDGER_SERVICE_URL}/holds\`, { orderId: order.id, amount: order.total }));
+  }
+}
+`,
+        {
+          at: 'this.http.post',
+          request: 'POST /holds',
+          service: 'ledger',
+          evidence: ['service "ledger"', 'payload key "amount"'],
+        },
+        { name: 'an EventPattern decorator that is not from @nestjs/microservices does not count' },
+      ),
+      ts.invalid(
+        `
+import { HttpService } from '@nestjs/axios';
+import { Injectable } from '@nestjs/common';
+import { firstValueFrom, map, retry } from 'rxjs';
+
+@Injectable()
+export class LedgerClient {
+  constructor(private readonly http: HttpService) {}
+
+  reverse(entryId: string, amount: number): Promise<unknown> {
+    return firstValueFrom(
+      this.http.post(\`\${process.env.LEDGER_SERVICE_URL}/entries/\${entryId}/reversals\`, { amount }).pipe(
+        retry({ count: 2, delay: 250 }),
+        map((response) => response.data),
+      ),
+    );
+  }
+}
+`,
+        {
+          at: 'this.http.post',
+          request: 'POST /entries/{entryId}/reversals',
+          service: 'ledger',
+          evidence: ['service "ledger"', 'payload key "amount"'],
+          retry: 'rxjs retry',
+        },
+        { name: 'rxjs retry is in memory: reported, with the note' },
+      ),
+      ts.invalid(
+        `
+import type { APIGatewayProxyEvent, APIGatewayProxyResult } from 'aws-lambda';
+
+export const handler = async (event: APIGatewayProxyEvent): Promise<APIGatewayProxyResult> => {
+  const order = JSON.parse(event.body ?? '{}') as { id: string; total: number };
+  await fetch(\`\${process.env.PAYMENTS_SERVICE_URL}/payments\`, {
+    method: 'POST',
+    body: JSON.stringify({ orderId: order.id, amount: order.total }),
+  });
+  return { statusCode: 201, body: '' };
+};
+`,
+        { at: 'fetch', within: 'await fetch(', request: 'POST /payments', service: 'payments', evidence: PAYMENTS },
+        { name: 'an API Gateway Lambda handler is not a queue consumer' },
+      ),
+    ],
+  });
+});

@@ -1,0 +1,345 @@
+/**
+ * Code that must never be reported, whatever it is named: route definitions of HTTP servers,
+ * supertest, local functions called `fetch`/`request`/`post`, maps and caches, reads, and
+ * test files (unless `checkTestFiles`).
+ */
+import { describe } from 'vitest';
+import { js, jsTester, RULE_NAME, rule, ts, tsTester } from './helpers.js';
+
+describe('plain JS (espree)', () => {
+  jsTester.run(RULE_NAME, rule, {
+    valid: [
+      js.valid(
+        `
+import express from 'express';
+import axios from 'axios';
+
+const app = express();
+const router = express.Router();
+
+app.post('/payments', async (req, res) => {
+  const { data } = await axios.get(\`\${process.env.PAYMENTS_SERVICE_URL}/payments/\${req.body.id}\`);
+  res.json(data);
+});
+router.put('/orders/:id', (req, res) => res.sendStatus(204));
+router.delete('/reservations/:id', (req, res) => res.sendStatus(204));
+router.patch('/invoices/:id', (req, res) => res.sendStatus(204));
+app.use('/api', router);
+`,
+        { name: 'Express route definitions (app.post, router.put/delete/patch)' },
+      ),
+      js.valid(
+        `
+import Fastify from 'fastify';
+import axios from 'axios';
+
+const fastify = Fastify({ logger: true });
+
+fastify.post('/payments', async (request, reply) => {
+  reply.code(202);
+  return { accepted: true, amount: request.body.amount };
+});
+fastify.delete('/orders/:id', async () => ({ deleted: true }));
+
+export async function healthOfPayments() {
+  return axios.get(\`\${process.env.PAYMENTS_SERVICE_URL}/health\`);
+}
+`,
+        { name: 'Fastify routes' },
+      ),
+      js.valid(
+        `
+import Koa from 'koa';
+import Router from '@koa/router';
+import axios from 'axios';
+
+const app = new Koa();
+const router = new Router();
+
+router.post('/refunds', async (ctx) => {
+  ctx.status = 202;
+});
+router.put('/wallets/:id/balance', async (ctx) => {
+  ctx.body = await axios.get(\`\${process.env.WALLET_SERVICE_URL}/wallets/\${ctx.params.id}\`);
+});
+app.use(router.routes());
+`,
+        { name: 'Koa router routes' },
+      ),
+      js.valid(
+        `
+import { Hono } from 'hono';
+
+const app = new Hono();
+
+app.post('/orders', async (c) => {
+  const order = await c.req.json();
+  const stock = await fetch(\`\${process.env.INVENTORY_SERVICE_URL}/stock/\${order.sku}\`);
+  return c.json({ id: crypto.randomUUID(), total: order.total, available: (await stock.json()).available }, 201);
+});
+app.delete('/orders/:id', (c) => c.body(null, 204));
+
+export default { fetch: app.fetch };
+`,
+        { name: 'Hono routes, and an exported fetch handler' },
+      ),
+      js.valid(
+        `
+import request from 'supertest';
+import { app } from '../src/app.js';
+
+export async function createsPayment() {
+  const response = await request(app).post('/payments').send({ orderId: 'o-1', amount: 1000, currency: 'EUR' });
+  const ledgerCalls = await fetch(\`\${process.env.WIREMOCK_URL}/__admin/requests\`);
+  return response.status === 201 && (await ledgerCalls.json()).requests.length === 1;
+}
+`,
+        {
+          name: 'supertest against the app under test, even when test files are checked',
+          filename: 'test/payments.e2e.test.js',
+          options: { checkTestFiles: true },
+        },
+      ),
+      js.valid(
+        `
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+
+async function fetch(templateName) {
+  return readFile(path.join(import.meta.dirname, 'templates', \`\${templateName}.html\`), 'utf8');
+}
+
+export async function renderReceipt(order) {
+  const template = await fetch('receipt', { method: 'POST', body: JSON.stringify(order) });
+  return template.replace('{{total}}', String(order.total));
+}
+`,
+        { name: 'a local function named fetch' },
+      ),
+      js.valid(
+        `
+import axios from 'axios';
+
+function request(method, url, body) {
+  return { method, url, body, createdAt: Date.now() };
+}
+
+export function planPayment(payment) {
+  return request('POST', \`\${process.env.PAYMENTS_SERVICE_URL}/payments\`, payment);
+}
+
+export const ping = () => axios.get(\`\${process.env.PAYMENTS_SERVICE_URL}/health\`);
+`,
+        { name: 'a local function named request' },
+      ),
+      js.valid(
+        `
+import axios from 'axios';
+
+const streams = new Map();
+
+function post(res, event, data) {
+  res.write(\`event: \${event}\\ndata: \${JSON.stringify(data)}\\n\\n\`);
+}
+
+export function publishOrderUpdate(orderId, order) {
+  const res = streams.get(orderId);
+  if (res) post(res, 'order.updated', { status: order.status, total: order.total });
+}
+
+export const load = (id) => axios.get(\`\${process.env.ORDERS_SERVICE_URL}/orders/\${id}\`);
+`,
+        { name: 'a local function named post that writes server-sent events' },
+      ),
+      js.valid(
+        `
+export function createPaymentsClient({ fetch, baseUrl }) {
+  return {
+    capture: (payment) => fetch(\`\${baseUrl}/payments\`, { method: 'POST', body: JSON.stringify(payment) }),
+  };
+}
+`,
+        { name: 'a fetch passed in as a parameter is not the global fetch' },
+      ),
+      js.valid(
+        `
+import axios from 'axios';
+
+const pending = new Map();
+const seen = new Set();
+const idempotency = new Map();
+
+export async function remember(payment) {
+  pending.set(payment.id, payment);
+  seen.add(payment.id);
+  idempotency.set(\`\${process.env.PAYMENTS_SERVICE_URL}/payments\`, payment);
+  pending.delete(payment.id);
+  seen.delete(payment.id);
+  return axios.get(\`\${process.env.PAYMENTS_SERVICE_URL}/payments/\${payment.id}\`);
+}
+`,
+        { name: 'Map and Set set/delete' },
+      ),
+      js.valid(
+        `
+import axios from 'axios';
+import { LRUCache } from 'lru-cache';
+
+const balances = new LRUCache({ max: 1000 });
+
+export async function balanceOf(account) {
+  const cached = balances.get(account);
+  if (cached) return cached;
+  const { data } = await axios.get(\`\${process.env.LEDGER_SERVICE_URL}/accounts/\${account}/balance\`);
+  balances.set(account, data);
+  balances.delete('stale');
+  return data;
+}
+`,
+        { name: 'a cache client set/delete' },
+      ),
+      js.valid(
+        `
+import axios from 'axios';
+
+export async function capturePayment(payment) {
+  await axios.post(\`\${process.env.PAYMENTS_SERVICE_URL}/payments\`, payment);
+}
+`,
+        { name: 'a *.test.js file is not checked by default', filename: 'src/payments.test.js' },
+      ),
+      js.valid(
+        `
+import axios from 'axios';
+
+export async function capturePayment(payment) {
+  await axios.post(\`\${process.env.PAYMENTS_SERVICE_URL}/payments\`, payment);
+}
+`,
+        { name: 'a file under __tests__/ is not checked by default', filename: 'src/__tests__/payments.js' },
+      ),
+    ],
+    invalid: [],
+  });
+});
+
+describe('TS syntax (typescript-eslint parser)', () => {
+  tsTester.run(RULE_NAME, rule, {
+    valid: [
+      ts.valid(
+        `
+import { Body, Controller, Delete, Param, Patch, Post, Put } from '@nestjs/common';
+import { HttpService } from '@nestjs/axios';
+
+class CreatePaymentDto {
+  orderId!: string;
+  amount!: number;
+  currency!: string;
+}
+
+@Controller('payments')
+export class PaymentsController {
+  constructor(private readonly http: HttpService) {}
+
+  @Post()
+  create(@Body() dto: CreatePaymentDto) {
+    return { id: 'pay_1', ...dto };
+  }
+
+  @Put(':id')
+  replace(@Param('id') id: string, @Body() dto: CreatePaymentDto) {
+    return { id, ...dto };
+  }
+
+  @Patch(':id/capture')
+  capture(@Param('id') id: string) {
+    return { id, status: 'captured' };
+  }
+
+  @Delete(':id')
+  remove(@Param('id') id: string) {
+    return { id, deleted: true };
+  }
+}
+`,
+        { name: 'NestJS @Post/@Put/@Patch/@Delete route handlers' },
+      ),
+      ts.valid(
+        `
+import axios from 'axios';
+
+export async function capturePayment(payment: { amount: number }) {
+  await axios.post(\`\${process.env.PAYMENTS_SERVICE_URL}/payments\`, payment);
+}
+`,
+        { name: 'a *.spec.ts file is not checked by default', filename: 'src/payments/payments.service.spec.ts' },
+      ),
+      ts.valid(
+        `
+import axios from 'axios';
+
+export async function capturePayment(payment: { amount: number }) {
+  await axios.post(\`\${process.env.PAYMENTS_SERVICE_URL}/payments\`, payment);
+}
+`,
+        { name: 'a *.test.ts file is not checked by default', filename: 'src/payments/payments.test.ts' },
+      ),
+      ts.valid(
+        `
+import axios from 'axios';
+
+type Poster = typeof axios.post;
+
+export interface PaymentsPort {
+  capture: Poster;
+  post(url: string, body: { amount: number }): Promise<void>;
+}
+
+export declare function post(url: string, body: unknown): Promise<void>;
+`,
+        { name: 'types that mention axios.post are not calls' },
+      ),
+      ts.valid(
+        `
+import { HttpService } from '@nestjs/axios';
+import { Injectable } from '@nestjs/common';
+
+@Injectable()
+export class RouteTable {
+  private readonly routes = new Map<string, string>();
+
+  constructor(private readonly http: HttpService) {}
+
+  post(path: string, handler: string): this {
+    this.routes.set(\`POST \${path}\`, handler);
+    return this;
+  }
+
+  register(): void {
+    this.post('/payments', 'PaymentsController.create').post('/refunds', 'RefundsController.create');
+  }
+}
+`,
+        { name: 'a class method named post is a local function, not a request' },
+      ),
+      ts.valid(
+        `
+import express, { type Request, type Response } from 'express';
+import axios from 'axios';
+
+const app = express();
+
+app.post('/payments', async (req: Request<unknown, unknown, { amount: number }>, res: Response) => {
+  const { data } = await axios.get<{ ok: boolean }>(\`\${process.env.FRAUD_SERVICE_URL}/scores/\${req.ip}\`);
+  res.status(data.ok ? 201 : 422).json({ amount: req.body.amount });
+});
+app.put('/wallets/:id/balance', (_req: Request, res: Response) => {
+  res.sendStatus(204);
+});
+`,
+        { name: 'Express routes in TS' },
+      ),
+    ],
+    invalid: [],
+  });
+});

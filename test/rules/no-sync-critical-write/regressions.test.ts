@@ -1,0 +1,400 @@
+/**
+ * Regression cases: each once disagreed with the specification (DESIGN.md, "What the core
+ * rule reports"). Grouped by the topic they belong to.
+ */
+import { Linter } from 'eslint';
+import { describe, expect, it } from 'vitest';
+import realRule from '../../../src/rules/no-sync-critical-write.js';
+import { js, jsTester, RULE_NAME, rule, ts, tsTester } from './helpers.js';
+
+const PAYMENTS = ['service "payments"', 'path "/payments"'];
+
+describe('B1 (mitigations) consumer handlers passed by reference are consumers', () => {
+  jsTester.run(RULE_NAME, rule, {
+    valid: [
+      js.valid(
+        `
+import axios from 'axios';
+import { Kafka } from 'kafkajs';
+
+const consumer = new Kafka({ clientId: 'orders', brokers: ['kafka:9092'] }).consumer({ groupId: 'payments' });
+
+async function handleOrderCreated({ message }) {
+  const order = JSON.parse(message.value.toString());
+  await axios.post(\`\${process.env.PAYMENTS_SERVICE_URL}/payments\`, { orderId: order.id, amount: order.total });
+}
+
+export async function start() {
+  await consumer.subscribe({ topic: 'order.created' });
+  await consumer.run({ eachMessage: handleOrderCreated });
+}
+`,
+        { name: 'kafkajs eachMessage: a named handler function' },
+      ),
+      js.valid(
+        `
+import { Worker } from 'bullmq';
+import axios from 'axios';
+
+async function processInvoice(job) {
+  await axios.post(\`\${process.env.BILLING_SERVICE_URL}/invoices\`, job.data);
+}
+
+export const worker = new Worker('invoices', processInvoice, { connection: { host: 'redis' } });
+`,
+        { name: 'bullmq new Worker(name, processorFunction)' },
+      ),
+      js.valid(
+        `
+import amqp from 'amqplib';
+import axios from 'axios';
+
+async function onCapture(msg) {
+  await axios.post(\`\${process.env.PAYMENTS_SERVICE_URL}/payments/capture\`, JSON.parse(msg.content.toString()));
+}
+
+export async function start() {
+  const channel = await (await amqp.connect(process.env.AMQP_URL)).createChannel();
+  await channel.consume('payments.capture', onCapture);
+}
+`,
+        { name: 'amqplib channel.consume(queue, namedCallback)' },
+      ),
+    ],
+    invalid: [],
+  });
+});
+
+describe('B2 (targets) Dapr invoke through localhost:${DAPR_HTTP_PORT}', () => {
+  jsTester.run(RULE_NAME, rule, {
+    valid: [],
+    invalid: [
+      js.invalid(
+        `
+import axios from 'axios';
+
+const daprPort = process.env.DAPR_HTTP_PORT ?? 3500;
+
+export async function capturePayment(payment) {
+  await axios.post(\`http://localhost:\${daprPort}/v1.0/invoke/payments/method/payments\`, payment);
+}
+`,
+        { at: 'axios.post', request: 'POST /payments', service: 'payments', evidence: PAYMENTS },
+        { name: 'Dapr invoke, sidecar port from DAPR_HTTP_PORT' },
+      ),
+      js.invalid(
+        `
+export async function capturePayment(payment) {
+  await fetch(\`http://localhost:\${process.env.DAPR_HTTP_PORT}/v1.0/invoke/payments/method/payments\`, {
+    method: 'POST',
+    body: JSON.stringify(payment),
+  });
+}
+`,
+        { at: 'fetch', within: 'await fetch(', request: 'POST /payments', service: 'payments', evidence: PAYMENTS },
+        { name: 'Dapr invoke, process.env.DAPR_HTTP_PORT inline' },
+      ),
+    ],
+  });
+});
+
+describe('B3 (mitigations) a helper called only from a consumer handler', () => {
+  jsTester.run(RULE_NAME, rule, {
+    valid: [
+      js.valid(
+        `
+import axios from 'axios';
+
+async function chargeOrder(order) {
+  await axios.post(\`\${process.env.PAYMENTS_SERVICE_URL}/payments\`, { orderId: order.id, amount: order.total });
+}
+
+export async function start(consumer) {
+  await consumer.run({
+    eachMessage: async ({ message }) => {
+      await chargeOrder(JSON.parse(message.value.toString()));
+    },
+  });
+}
+`,
+        { name: 'the only caller of the write is an eachMessage handler in the same file' },
+      ),
+    ],
+    invalid: [],
+  });
+});
+
+describe('B4 (mitigations) a catch that enqueues something else is not a hand-off of the same write', () => {
+  tsTester.run(RULE_NAME, rule, {
+    valid: [],
+    invalid: [
+      ts.invalid(
+        `
+import { HttpService } from '@nestjs/axios';
+import { Injectable } from '@nestjs/common';
+import { Queue } from 'bullmq';
+
+@Injectable()
+export class CheckoutService {
+  constructor(
+    private readonly http: HttpService,
+    private readonly emailQueue: Queue,
+  ) {}
+
+  async pay(order: { id: string; total: number; email: string }) {
+    try {
+      await this.http.axiosRef.post(\`\${process.env.PAYMENTS_SERVICE_URL}/payments\`, { orderId: order.id, amount: order.total });
+    } catch (error) {
+      await this.emailQueue.add('payment-failed-email', { to: order.email, orderId: order.id });
+      throw error;
+    }
+  }
+}
+`,
+        { at: 'this.http.axiosRef.post', request: 'POST /payments', service: 'payments', evidence: PAYMENTS },
+        { name: 'catch enqueues a failure e-mail and rethrows: the payment is still lost' },
+      ),
+    ],
+  });
+});
+
+describe('B5 (targets) Dapr invoke with the dapr-app-id header', () => {
+  jsTester.run(RULE_NAME, rule, {
+    valid: [],
+    invalid: [
+      js.invalid(
+        `
+export async function capturePayment(payment) {
+  await fetch('http://localhost:3500/payments', {
+    method: 'POST',
+    headers: { 'dapr-app-id': 'payments', 'content-type': 'application/json' },
+    body: JSON.stringify(payment),
+  });
+}
+`,
+        { at: 'fetch', within: 'await fetch(', request: 'POST /payments', service: 'payments', evidence: PAYMENTS },
+        { name: 'dapr-app-id header, literal sidecar port: the service is the app id' },
+      ),
+      js.invalid(
+        `
+export async function capturePayment(payment) {
+  await fetch(\`http://localhost:\${process.env.DAPR_HTTP_PORT}/payments\`, {
+    method: 'POST',
+    headers: { 'dapr-app-id': 'payments' },
+    body: JSON.stringify(payment),
+  });
+}
+`,
+        { at: 'fetch', within: 'await fetch(', request: 'POST /payments', service: 'payments', evidence: PAYMENTS },
+        { name: 'dapr-app-id header, sidecar port from DAPR_HTTP_PORT' },
+      ),
+    ],
+  });
+});
+
+describe("B6 (wrappers) the payload's declared type is lost through a wrapper", () => {
+  tsTester.run(RULE_NAME, rule, {
+    valid: [],
+    invalid: [
+      ts.invalid(
+        `
+import axios from 'axios';
+
+/** Changes what the customer is billed from the next cycle. @critical */
+export interface PlanChange {
+  customerId: string;
+  plan: string;
+}
+
+function putJson(url: string, body: unknown) {
+  return axios.put(url, body);
+}
+
+export function changePlan(change: PlanChange) {
+  return putJson(\`\${process.env.PLANS_SERVICE_URL}/customers/\${change.customerId}/plan\`, change);
+}
+`,
+        {
+          at: 'putJson',
+          within: 'return putJson(',
+          request: 'PUT /customers/{customerId}/plan',
+          service: 'plans',
+          evidence: ['@critical on type PlanChange'],
+          via: ['putJson'],
+        },
+        { name: '@critical on the payload type, through a wrapper' },
+      ),
+      ts.invalid(
+        `
+import axios from 'axios';
+
+class CreateRefundDto {
+  paymentId!: string;
+  reason!: string;
+}
+
+function postJson(url: string, body: unknown) {
+  return axios.post(url, body);
+}
+
+export function submit(dto: CreateRefundDto) {
+  return postJson(\`\${process.env.CORE_API_URL}/requests\`, dto);
+}
+`,
+        {
+          at: 'postJson',
+          within: 'return postJson(',
+          request: 'POST /requests',
+          service: 'core',
+          evidence: ['payload type "CreateRefundDto"'],
+          via: ['postJson'],
+        },
+        { name: 'a critical payload type name, through a wrapper' },
+      ),
+    ],
+  });
+});
+
+describe('B7 (criticality) a non-critical word in the function name vetoes strong evidence', () => {
+  jsTester.run(RULE_NAME, rule, {
+    valid: [],
+    invalid: [
+      js.invalid(
+        `
+import axios from 'axios';
+
+export async function pushOrderToFulfillment(order) {
+  await axios.post(\`\${process.env.FULFILLMENT_SERVICE_URL}/fulfillments\`, {
+    orderId: order.id,
+    lines: [{ sku: order.sku, quantity: order.quantity }],
+  });
+}
+`,
+        {
+          at: 'axios.post',
+          request: 'POST /fulfillments',
+          service: 'fulfillment',
+          evidence: ['service "fulfillment"', 'path "/fulfillments"'],
+        },
+        { name: "'push' in pushOrderToFulfillment" },
+      ),
+      js.invalid(
+        `
+import axios from 'axios';
+
+export async function exportOrderToErp(order) {
+  await axios.post(\`\${process.env.ERP_SERVICE_URL}/sales-orders\`, { orderId: order.id, total: order.total, currency: order.currency });
+}
+`,
+        {
+          at: 'axios.post',
+          request: 'POST /sales-orders',
+          service: 'erp',
+          evidence: ['path "/sales-orders"', 'payload key "total"'],
+        },
+        { name: "'export' in exportOrderToErp" },
+      ),
+    ],
+  });
+});
+
+describe('B8 (clients) a superagent builder stored but never awaited or ended', () => {
+  jsTester.run(RULE_NAME, rule, {
+    valid: [
+      js.valid(
+        `
+import superagent from 'superagent';
+
+export function prepareCapture(payment, logger) {
+  const req = superagent.post(\`\${process.env.PAYMENTS_SERVICE_URL}/payments\`).send(payment);
+  logger.info({ url: req.url }, 'capture prepared');
+}
+`,
+        { name: 'the builder is kept in a variable that is never awaited, ended or returned' },
+      ),
+    ],
+    invalid: [],
+  });
+});
+
+describe('B9 (mitigations) axios-retry is an in-memory retry too', () => {
+  jsTester.run(RULE_NAME, rule, {
+    valid: [],
+    invalid: [
+      js.invalid(
+        `
+import axios from 'axios';
+import axiosRetry from 'axios-retry';
+
+const payments = axios.create({ baseURL: process.env.PAYMENTS_SERVICE_URL });
+axiosRetry(payments, { retries: 3, retryDelay: axiosRetry.exponentialDelay });
+
+export async function capturePayment(payment) {
+  await payments.post('/payments', payment);
+}
+`,
+        {
+          at: 'payments.post',
+          request: 'POST /payments',
+          service: 'payments',
+          evidence: PAYMENTS,
+          retry: 'axios-retry',
+        },
+        { name: 'a client configured with axios-retry gets the in-memory retry note' },
+      ),
+    ],
+  });
+});
+
+describe('B10 (options) a bad option value is a schema error that names the option', () => {
+  const lint = (options: unknown): void => {
+    new Linter({ configType: 'flat' }).verify(
+      "import axios from 'axios';",
+      [
+        {
+          plugins: { 'durable-writes': { rules: { [RULE_NAME]: realRule as never } } },
+          rules: { [`durable-writes/${RULE_NAME}`]: ['error', options] },
+        },
+      ],
+      'src/payments.js',
+    );
+  };
+
+  it.each([
+    [{ relativeUrls: 'yes' }, 'relativeUrls'],
+    [{ criticality: 'high' }, 'criticality'],
+    [{ unknownMethod: true }, 'unknownMethod'],
+    [{ builtinWords: 'no' }, 'builtinWords'],
+    [{ checkTestFiles: 'yes' }, 'checkTestFiles'],
+    [{ services: 'payments' }, 'services'],
+    [{ services: [''] }, 'services'],
+    [{ internalHosts: ['*.acme.internal', '*.acme.internal'] }, 'internalHosts'],
+    [{ externalHosts: [42] }, 'externalHosts'],
+    [{ criticalWords: 'payment' }, 'criticalWords'],
+    [{ serviceEnvPattern: '' }, 'serviceEnvPattern'],
+    [{ followDepth: 0 }, 'followDepth'],
+    [{ followDepth: 2.5 }, 'followDepth'],
+    [{ publisher: { call: 'bus publish' } }, 'publisher'],
+    [{ outbox: { call: 'store.add', import: { from: '@acme/store' } } }, 'outbox'],
+    [{ topicTemplate: '' }, 'topicTemplate'],
+  ])('%j', (options, name) => {
+    expect(() => lint(options)).toThrow(name);
+  });
+});
+
+describe('B11 (clients) globalThis.fetch is the global fetch', () => {
+  jsTester.run(RULE_NAME, rule, {
+    valid: [],
+    invalid: [
+      js.invalid(
+        `
+export async function capturePayment(payment) {
+  await globalThis.fetch(\`\${process.env.PAYMENTS_SERVICE_URL}/payments\`, { method: 'POST', body: JSON.stringify(payment) });
+}
+`,
+        { at: 'globalThis.fetch', request: 'POST /payments', service: 'payments', evidence: PAYMENTS },
+        { name: 'globalThis.fetch(url, init)' },
+      ),
+    ],
+  });
+});

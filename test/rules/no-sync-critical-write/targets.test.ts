@@ -1,0 +1,626 @@
+/**
+ * Step 3 of the rule: the write must cross into another of your own services. The URL is
+ * resolved as far as the file allows (templates, concatenation, `new URL`, consts, instance
+ * bases, env vars, config keys, fallbacks) and classified: internal (config-named bases,
+ * cluster/compose hosts, Dapr invoke) is reported; external hosts, vendor and browser env
+ * names, relative and unknown URLs, Dapr publish/state are not.
+ */
+import { describe } from 'vitest';
+import { js, jsTester, RULE_NAME, rule, ts, tsTester } from './helpers.js';
+
+const PAYMENTS = ['service "payments"', 'path "/payments"'];
+
+describe('plain JS (espree)', () => {
+  jsTester.run(RULE_NAME, rule, {
+    valid: [
+      js.valid(
+        `
+import axios from 'axios';
+
+export async function charge(order) {
+  await axios.post('https://api.stripe.com/v1/charges', { amount: order.total, currency: 'eur', source: order.cardToken });
+}
+`,
+        { name: 'a literal public host is a third party' },
+      ),
+      js.valid(
+        `
+import axios from 'axios';
+
+export async function createPaymentIntent(order) {
+  await axios.post(\`\${process.env.STRIPE_API_URL}/v1/payment_intents\`, { amount: order.total, currency: order.currency });
+}
+`,
+        { name: 'an env var named after a vendor addresses the vendor' },
+      ),
+      js.valid(
+        `
+export async function placeOrder(cart) {
+  await fetch(\`\${process.env.NEXT_PUBLIC_API_URL}/orders\`, { method: 'POST', body: JSON.stringify(cart) });
+}
+`,
+        { name: 'a browser-exposed env var (NEXT_PUBLIC_) is the app calling its own backend' },
+      ),
+      js.valid(
+        `
+export async function placeOrder(cart) {
+  await fetch(\`\${import.meta.env.VITE_API_URL}/orders\`, { method: 'POST', body: JSON.stringify(cart) });
+}
+`,
+        { name: 'a browser-exposed env var (VITE_ on import.meta.env)' },
+      ),
+      js.valid(
+        `
+export async function placeOrder(cart) {
+  const response = await fetch('/api/orders', { method: 'POST', body: JSON.stringify({ items: cart.items, total: cart.total }) });
+  return response.json();
+}
+`,
+        { name: 'a relative URL is not reported by default' },
+      ),
+      js.valid(
+        `
+import axios from 'axios';
+
+export async function indexOrder(order) {
+  await axios.put(\`\${process.env.ELASTICSEARCH_URL}/orders/_doc/\${order.id}\`, order);
+}
+`,
+        { name: 'an infrastructure endpoint (search index) is not one of your services' },
+      ),
+      js.valid(
+        `
+import axios from 'axios';
+
+export async function postTo(baseUrl, payment) {
+  await axios.post(\`\${baseUrl}/payments\`, payment);
+}
+`,
+        { name: 'a base URL from a parameter is unknown' },
+      ),
+      js.valid(
+        `
+import axios from 'axios';
+
+export async function publishOrderCreated(order) {
+  await axios.post('http://localhost:3500/v1.0/publish/order-pubsub/orders.created', { orderId: order.id, total: order.total });
+}
+`,
+        { name: 'Dapr publish through the sidecar is asynchronous' },
+      ),
+      js.valid(
+        `
+import axios from 'axios';
+
+export async function saveOrderState(order) {
+  await axios.post('http://localhost:3500/v1.0/state/statestore', [{ key: order.id, value: order }]);
+}
+`,
+        { name: "Dapr state through the sidecar is the service's own storage" },
+      ),
+      js.valid(
+        `
+import axios from 'axios';
+
+export async function emitPayment(payment) {
+  await axios.post('http://localhost:3500/v1.0/bindings/payments-queue', { operation: 'create', data: payment });
+}
+`,
+        { name: 'Dapr output binding through the sidecar is not a call to another service' },
+      ),
+      js.valid(
+        `
+import axios from 'axios';
+
+export async function notifyMerchant(merchant, payment) {
+  await axios.post(merchant.webhookUrl, { type: 'payment.captured', amount: payment.amount });
+}
+`,
+        { name: 'a URL read from data (merchant webhook) is unknown' },
+      ),
+      js.valid(
+        `
+import axios from 'axios';
+
+const payments = axios.create({ baseURL: process.env.PAYMENTS_SERVICE_URL });
+
+export async function chargeCard(charge) {
+  await payments.post('https://api.stripe.com/v1/charges', { amount: charge.amount, currency: charge.currency });
+}
+`,
+        { name: "an absolute external URL overrides the instance's internal baseURL" },
+      ),
+      js.valid(
+        `
+import axios from 'axios';
+
+const stripe = axios.create({ baseURL: 'https://api.stripe.com', headers: { authorization: \`Bearer \${process.env.STRIPE_KEY}\` } });
+
+export async function refund(charge) {
+  await stripe.post('/v1/refunds', { charge: charge.id, amount: charge.amount });
+}
+`,
+        { name: 'an instance whose baseURL is a literal public host' },
+      ),
+    ],
+    invalid: [
+      js.invalid(
+        `
+import axios from 'axios';
+
+export async function reverseEntry(entryId, amount) {
+  await axios.post(process.env.LEDGER_SERVICE_URL + '/entries/' + entryId + '/reversals', { amount });
+}
+`,
+        {
+          at: 'axios.post',
+          request: 'POST /entries/{entryId}/reversals',
+          service: 'ledger',
+          evidence: ['service "ledger"', 'payload key "amount"'],
+        },
+        { name: 'string concatenation' },
+      ),
+      js.invalid(
+        `
+export async function capture(paymentId) {
+  const url = new URL(\`/payments/\${paymentId}/capture\`, process.env.PAYMENTS_SERVICE_URL);
+  await fetch(url, { method: 'POST' });
+}
+`,
+        {
+          at: 'fetch',
+          request: 'POST /payments/{paymentId}/capture',
+          service: 'payments',
+          evidence: ['service "payments"', 'path "/payments/{paymentId}/capture"'],
+        },
+        { name: 'new URL(path, base)' },
+      ),
+      js.invalid(
+        `
+import axios from 'axios';
+
+export async function capture(paymentId) {
+  await axios.post(new URL(\`payments/\${paymentId}/capture\`, process.env.PAYMENTS_SERVICE_URL).toString());
+}
+`,
+        {
+          at: 'axios.post',
+          request: 'POST /payments/{paymentId}/capture',
+          service: 'payments',
+          evidence: ['service "payments"', 'path "/payments/{paymentId}/capture"'],
+        },
+        { name: 'new URL(relative, base).toString()' },
+      ),
+      js.invalid(
+        `
+export async function capturePayment(payment) {
+  const url = new URL('/payments', process.env.PAYMENTS_SERVICE_URL);
+  await fetch(url.href, { method: 'POST', body: JSON.stringify(payment) });
+}
+`,
+        { at: 'fetch', request: 'POST /payments', service: 'payments', evidence: PAYMENTS },
+        { name: 'new URL(path, base).href' },
+      ),
+      js.invalid(
+        `
+import axios from 'axios';
+
+const ORDERS_API = \`\${process.env.ORDERS_SERVICE_URL}/api/v1\`;
+
+export async function placeOrder(order) {
+  await axios.post(\`\${ORDERS_API}/orders\`, order);
+}
+`,
+        {
+          at: 'axios.post',
+          request: 'POST /api/v1/orders',
+          service: 'orders',
+          evidence: ['service "orders"', 'path "/api/v1/orders"'],
+        },
+        { name: 'base in a module const with a path prefix' },
+      ),
+      js.invalid(
+        `
+import axios from 'axios';
+
+export async function capturePayment(payment) {
+  await axios.post(\`\${process.env['PAYMENTS_SERVICE_URL']}/payments\`, payment);
+}
+`,
+        { at: 'axios.post', request: 'POST /payments', service: 'payments', evidence: PAYMENTS },
+        { name: "process.env['X'] bracket access" },
+      ),
+      js.invalid(
+        `
+import axios from 'axios';
+
+const { LEDGER_SERVICE_URL } = process.env;
+
+export async function openAccount(account) {
+  await axios.post(\`\${LEDGER_SERVICE_URL}/accounts\`, account);
+}
+`,
+        {
+          at: 'axios.post',
+          request: 'POST /accounts',
+          service: 'ledger',
+          evidence: ['service "ledger"', 'path "/accounts"'],
+        },
+        { name: 'env var destructured from process.env' },
+      ),
+      js.invalid(
+        `
+import axios from 'axios';
+import config from 'config';
+
+export async function capturePayment(payment) {
+  await axios.post(\`\${config.get('services.payments.url')}/payments\`, payment);
+}
+`,
+        { at: 'axios.post', request: 'POST /payments', service: 'payments', evidence: PAYMENTS },
+        { name: "config.get('services.payments.url')" },
+      ),
+      js.invalid(
+        `
+import axios from 'axios';
+
+const LEDGER = process.env.LEDGER_BASE ?? 'http://ledger:3000';
+
+export async function postEntry(entry) {
+  await axios.post(\`\${LEDGER}/entries\`, entry);
+}
+`,
+        {
+          at: 'axios.post',
+          request: 'POST /entries',
+          service: 'ledger',
+          evidence: ['service "ledger"'],
+        },
+        { name: 'an env var of unknown shape with a compose-host fallback (??)' },
+      ),
+      js.invalid(
+        `
+import axios from 'axios';
+
+const PAYMENTS_URL = process.env.PAYMENTS_URL || 'http://payments:3000';
+
+export async function capturePayment(payment) {
+  await axios.post(\`\${PAYMENTS_URL}/payments\`, payment);
+}
+`,
+        { at: 'axios.post', request: 'POST /payments', service: 'payments', evidence: PAYMENTS },
+        { name: 'a service env var with a fallback (||)' },
+      ),
+      js.invalid(
+        `
+import axios from 'axios';
+
+export async function capturePayment(payment) {
+  await axios.post('http://payments:8080/payments', payment);
+}
+`,
+        { at: 'axios.post', request: 'POST /payments', service: 'payments', evidence: PAYMENTS },
+        { name: 'docker-compose host name with a port' },
+      ),
+      js.invalid(
+        `
+import axios from 'axios';
+
+export async function capturePayment(payment) {
+  await axios.post('http://payments-service:3000/v1/payments', payment);
+}
+`,
+        {
+          at: 'axios.post',
+          request: 'POST /v1/payments',
+          service: 'payments',
+          evidence: ['service "payments"', 'path "/v1/payments"'],
+        },
+        { name: 'compose host with a -service suffix names the service' },
+      ),
+      js.invalid(
+        `
+import axios from 'axios';
+
+export async function postEntry(entry) {
+  await axios.post('http://ledger.finance.svc.cluster.local:8080/entries', entry);
+}
+`,
+        {
+          at: 'axios.post',
+          request: 'POST /entries',
+          service: 'ledger',
+          evidence: ['service "ledger"'],
+        },
+        { name: 'Kubernetes service DNS name (*.svc.cluster.local)' },
+      ),
+      js.invalid(
+        `
+import axios from 'axios';
+
+export async function issueInvoice(invoice) {
+  await axios.post('https://billing.internal/invoices', invoice);
+}
+`,
+        {
+          at: 'axios.post',
+          request: 'POST /invoices',
+          service: 'billing',
+          evidence: ['service "billing"', 'path "/invoices"'],
+        },
+        { name: '*.internal host' },
+      ),
+      js.invalid(
+        `
+import axios from 'axios';
+
+export async function placeOrder(order) {
+  await axios.post('http://localhost:4001/orders', order);
+}
+`,
+        {
+          at: 'axios.post',
+          request: 'POST /orders',
+          service: 'localhost:4001',
+          evidence: ['path "/orders"', 'payload "order"'],
+        },
+        { name: 'localhost with a port is another local service' },
+      ),
+      js.invalid(
+        `
+import axios from 'axios';
+
+export async function issueInvoice(invoice) {
+  await axios.post('http://billing.local:8080/invoices', invoice);
+}
+`,
+        {
+          at: 'axios.post',
+          request: 'POST /invoices',
+          service: 'billing',
+          evidence: ['service "billing"', 'path "/invoices"'],
+        },
+        { name: '*.local host' },
+      ),
+      js.invalid(
+        `
+import axios from 'axios';
+
+export async function topUp(walletId, amount) {
+  await axios.post(\`\${process.env.WALLET_API_URL}/wallets/\${walletId}/deposits\`, { amount });
+  await axios.post(\`\${process.env.WALLET_SVC_URL}/wallets/\${walletId}/deposits\`, { amount });
+  await axios.post(\`\${process.env.WALLET_ENDPOINT}/wallets/\${walletId}/deposits\`, { amount });
+  await axios.post(\`http://\${process.env.WALLET_HOST}/wallets/\${walletId}/deposits\`, { amount });
+}
+`,
+        [1, 2, 3, 4].map((nth) => ({
+          at: 'axios.post',
+          nth,
+          request: 'POST /wallets/{walletId}/deposits',
+          service: 'wallet',
+          evidence: ['service "wallet"', 'path "/wallets/{walletId}/deposits"'],
+        })),
+        { name: 'env var shapes _API_URL, _SVC_URL, _ENDPOINT, _HOST' },
+      ),
+      js.invalid(
+        `
+import axios from 'axios';
+
+export async function capturePayment(payment, idempotencyKey) {
+  await axios.post(\`\${process.env.PAYMENTS_SERVICE_URL}/payments?idempotencyKey=\${idempotencyKey}\`, payment);
+}
+`,
+        { at: 'axios.post', request: 'POST /payments', service: 'payments', evidence: PAYMENTS },
+        { name: 'the query string is not part of the reported path' },
+      ),
+      js.invalid(
+        `
+import axios from 'axios';
+
+export async function capturePayment(payment) {
+  await axios.post('http://localhost:3500/v1.0/invoke/payments/method/payments', payment);
+}
+`,
+        { at: 'axios.post', request: 'POST /payments', service: 'payments', evidence: PAYMENTS },
+        { name: 'Dapr service invocation is a synchronous call to the invoked app' },
+      ),
+      js.invalid(
+        `
+export async function placeOrder(order) {
+  await fetch('/api/orders', { method: 'POST', body: JSON.stringify({ items: order.items, total: order.total }) });
+}
+`,
+        {
+          at: 'fetch',
+          request: 'POST /api/orders',
+          service: 'unknown',
+          evidence: ['path "/api/orders"', 'payload key "total"'],
+        },
+        { name: "relativeUrls: 'internal' reports relative URLs", options: { relativeUrls: 'internal' } },
+      ),
+    ],
+  });
+});
+
+describe('TS syntax (typescript-eslint parser)', () => {
+  tsTester.run(RULE_NAME, rule, {
+    valid: [
+      ts.valid(
+        `
+import { HttpService } from '@nestjs/axios';
+import { Injectable } from '@nestjs/common';
+import { firstValueFrom } from 'rxjs';
+
+@Injectable()
+export class CardPayments {
+  constructor(private readonly http: HttpService) {}
+
+  async authorise(amount: number, currency: string) {
+    await firstValueFrom(this.http.post('https://checkout-test.adyen.com/v71/payments', { amount: { value: amount, currency } }));
+  }
+}
+`,
+        { name: 'HttpService to a literal vendor host' },
+      ),
+      ts.valid(
+        `
+import { HttpService } from '@nestjs/axios';
+import { Injectable } from '@nestjs/common';
+import { firstValueFrom } from 'rxjs';
+
+@Injectable()
+export class CheckoutService {
+  constructor(private readonly http: HttpService) {}
+
+  async pay(orderId: string, amount: number) {
+    await firstValueFrom(this.http.post('/payments', { orderId, amount }));
+  }
+}
+`,
+        { name: 'a relative path on an injected HttpService (base configured elsewhere) is not reported by default' },
+      ),
+      ts.valid(
+        `
+export async function placeOrder(cart: { items: string[]; total: number }): Promise<void> {
+  await fetch(\`\${process.env.NEXT_PUBLIC_ORDERS_API_URL}/orders\`, { method: 'POST', body: JSON.stringify(cart) });
+}
+`,
+        { name: 'a NEXT_PUBLIC_ env var in TS' },
+      ),
+    ],
+    invalid: [
+      ts.invalid(
+        `
+import { HttpService } from '@nestjs/axios';
+import { Injectable } from '@nestjs/common';
+import { ConfigService } from '@nestjs/config';
+import { firstValueFrom } from 'rxjs';
+
+@Injectable()
+export class CheckoutService {
+  constructor(
+    private readonly http: HttpService,
+    private readonly configService: ConfigService,
+  ) {}
+
+  async pay(orderId: string, amount: number) {
+    const url = \`\${this.configService.get<string>('PAYMENTS_SERVICE_URL')}/payments\`;
+    await firstValueFrom(this.http.post(url, { orderId, amount }));
+  }
+}
+`,
+        { at: 'this.http.post', request: 'POST /payments', service: 'payments', evidence: PAYMENTS },
+        { name: "this.configService.get<string>('PAYMENTS_SERVICE_URL')" },
+      ),
+      ts.invalid(
+        `
+import { Injectable } from '@nestjs/common';
+import { ConfigService } from '@nestjs/config';
+import axios, { type AxiosInstance } from 'axios';
+
+@Injectable()
+export class LedgerGateway {
+  private readonly ledger: AxiosInstance;
+
+  constructor(config: ConfigService) {
+    this.ledger = axios.create({ baseURL: config.getOrThrow<string>('LEDGER_URL'), timeout: 2000 });
+  }
+
+  async transfer(from: string, to: string, amount: number) {
+    await this.ledger.post('/transfers', { from, to, amount });
+  }
+}
+`,
+        {
+          at: 'this.ledger.post',
+          request: 'POST /transfers',
+          service: 'ledger',
+          evidence: ['service "ledger"', 'path "/transfers"'],
+        },
+        { name: 'instance baseURL from config.getOrThrow in the constructor' },
+      ),
+      ts.invalid(
+        `
+import { HttpService } from '@nestjs/axios';
+import { Injectable } from '@nestjs/common';
+import { ConfigService } from '@nestjs/config';
+import { firstValueFrom } from 'rxjs';
+
+@Injectable()
+export class RefundsService {
+  constructor(
+    private readonly http: HttpService,
+    private readonly config: ConfigService,
+  ) {}
+
+  async refund(paymentId: string, amount: number) {
+    const base = this.config.get('PAYMENTS_BASE', 'http://payments:3000');
+    await firstValueFrom(this.http.post(\`\${base}/payments/\${paymentId}/refunds\`, { amount }));
+  }
+}
+`,
+        {
+          at: 'this.http.post',
+          request: 'POST /payments/{paymentId}/refunds',
+          service: 'payments',
+          evidence: ['service "payments"', 'path "/payments/{paymentId}/refunds"'],
+        },
+        { name: 'config key of unknown shape with a compose-host default' },
+      ),
+      ts.invalid(
+        `
+export class InventoryClient {
+  private readonly baseUrl: string = process.env.INVENTORY_SERVICE_URL!;
+
+  async reserve(orderId: string, items: ReadonlyArray<{ sku: string; quantity: number }>): Promise<void> {
+    const url = new URL('/reservations', this.baseUrl);
+    const response = await fetch(url, { method: 'POST', body: JSON.stringify({ orderId, items }) });
+    if (!response.ok) throw new Error('reservation failed');
+  }
+}
+`,
+        {
+          at: 'fetch',
+          request: 'POST /reservations',
+          service: 'inventory',
+          evidence: ['service "inventory"', 'path "/reservations"'],
+        },
+        { name: 'new URL(path, this.baseUrl) with a non-null env field' },
+      ),
+      ts.invalid(
+        `
+import axios from 'axios';
+
+const env = {
+  paymentsUrl: process.env.PAYMENTS_SERVICE_URL!,
+  timeoutMs: Number(process.env.HTTP_TIMEOUT_MS ?? 3000),
+} as const;
+
+export async function capturePayment(payment: { amount: number }): Promise<void> {
+  await axios.post(\`\${env.paymentsUrl}/payments\`, payment, { timeout: env.timeoutMs });
+}
+`,
+        { at: 'axios.post', request: 'POST /payments', service: 'payments', evidence: PAYMENTS },
+        { name: 'an env object declared as const' },
+      ),
+      ts.invalid(
+        `
+import axios from 'axios';
+
+const { LEDGER_SERVICE_URL } = process.env as Record<string, string>;
+
+export async function postEntry(entry: { account: string; amount: number }): Promise<void> {
+  await axios.post(\`\${LEDGER_SERVICE_URL}/entries\`, entry);
+}
+`,
+        {
+          at: 'axios.post',
+          request: 'POST /entries',
+          service: 'ledger',
+          evidence: ['service "ledger"'],
+        },
+        { name: 'env var destructured from a cast process.env' },
+      ),
+    ],
+  });
+});

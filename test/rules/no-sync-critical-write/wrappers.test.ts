@@ -1,0 +1,363 @@
+/**
+ * Wrappers declared in the same file (`postJson(base, path, body)`, `this.send(path, body)`):
+ * a write that becomes cross-service and critical only with the arguments of a call site is
+ * reported at that call site, with `syncCriticalWriteVia` naming the wrappers. A write already
+ * reported on its own is not reported again where its wrapper is called.
+ */
+import { describe } from 'vitest';
+import { js, jsTester, RULE_NAME, rule, ts, tsTester } from './helpers.js';
+
+describe('plain JS (espree)', () => {
+  jsTester.run(RULE_NAME, rule, {
+    valid: [
+      js.valid(
+        `
+import axios from 'axios';
+
+async function postJson(base, path, body) {
+  const { data } = await axios.post(base + path, body);
+  return data;
+}
+
+export async function savePreferences(userId, preferences) {
+  return postJson(process.env.USERS_SERVICE_URL, \`/users/\${userId}/preferences\`, { theme: preferences.theme });
+}
+`,
+        { name: 'a wrapper call that carries nothing critical' },
+      ),
+      js.valid(
+        `
+import axios from 'axios';
+
+async function getJson(base, path) {
+  const { data } = await axios.get(base + path);
+  return data;
+}
+
+export async function loadPayment(id) {
+  return getJson(process.env.PAYMENTS_SERVICE_URL, \`/payments/\${id}\`);
+}
+`,
+        { name: 'a wrapper around a read' },
+      ),
+      js.valid(
+        `
+import axios from 'axios';
+
+async function postJson(base, path, body) {
+  const { data } = await axios.post(base + path, body);
+  return data;
+}
+
+export async function start(consumer) {
+  await consumer.run({
+    eachMessage: async ({ message }) => {
+      const order = JSON.parse(message.value.toString());
+      await postJson(process.env.PAYMENTS_SERVICE_URL, '/payments', { orderId: order.id, amount: order.total });
+    },
+  });
+}
+`,
+        { name: 'a wrapper called inside a consumer handler' },
+      ),
+      js.valid(
+        `
+import axios from 'axios';
+
+function ping(url, attempts) {
+  return attempts > 0 ? pong(url, attempts - 1) : axios.get(url);
+}
+
+function pong(url, attempts) {
+  return ping(url, attempts);
+}
+
+export const warmUp = () => ping(\`\${process.env.PAYMENTS_SERVICE_URL}/payments\`, 3);
+`,
+        { name: 'mutually recursive wrappers terminate' },
+      ),
+    ],
+    invalid: [
+      js.invalid(
+        `
+import axios from 'axios';
+
+async function postJson(base, path, body) {
+  const { data } = await axios.post(base + path, body, { headers: { 'content-type': 'application/json' } });
+  return data;
+}
+
+export async function chargeCustomer(order) {
+  return postJson(process.env.PAYMENTS_SERVICE_URL, '/payments', { orderId: order.id, amount: order.total });
+}
+`,
+        {
+          at: 'postJson',
+          within: 'return postJson(',
+          request: 'POST /payments',
+          service: 'payments',
+          evidence: ['service "payments"', 'path "/payments"'],
+          via: ['postJson'],
+        },
+        { name: 'postJson(base, path, body) reported at its call site' },
+      ),
+      js.invalid(
+        `
+const putJson = (url, body) => fetch(url, { method: 'PUT', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+
+export async function setStock(sku, quantity) {
+  await putJson(\`\${process.env.INVENTORY_SERVICE_URL}/stock/\${sku}\`, { quantity });
+}
+`,
+        {
+          at: 'putJson',
+          within: 'await putJson(',
+          request: 'PUT /stock/{sku}',
+          service: 'inventory',
+          evidence: ['service "inventory"', 'path "/stock/{sku}"'],
+          via: ['putJson'],
+        },
+        { name: 'an arrow-function wrapper around fetch' },
+      ),
+      js.invalid(
+        `
+import axios from 'axios';
+
+export class CoreApiClient {
+  constructor() {
+    this.http = axios.create({ baseURL: process.env.CORE_API_URL, timeout: 5000 });
+  }
+
+  send(path, body) {
+    return this.http.post(path, body);
+  }
+
+  async capture(payment) {
+    return this.send('/payments', payment);
+  }
+
+  async saveNote(note) {
+    return this.send('/notes', note);
+  }
+}
+`,
+        {
+          at: 'this.send',
+          within: "this.send('/payments'",
+          request: 'POST /payments',
+          service: 'core',
+          evidence: ['path "/payments"', 'payload "payment"'],
+          via: ['CoreApiClient.send'],
+        },
+        { name: "class method wrapper this.send('/payments', body); the /notes call is not critical" },
+      ),
+      js.invalid(
+        `
+import axios from 'axios';
+
+function postJson(url, body) {
+  return axios.post(url, body, { timeout: 5000 });
+}
+
+function servicePost(base, path, body) {
+  return postJson(base + path, body);
+}
+
+export const refund = (request) => servicePost(process.env.PAYMENTS_SERVICE_URL, '/refunds', request);
+`,
+        {
+          at: 'servicePost',
+          within: '=> servicePost(',
+          request: 'POST /refunds',
+          service: 'payments',
+          evidence: ['service "payments"', 'path "/refunds"'],
+          via: ['servicePost', 'postJson'],
+        },
+        { name: 'two wrappers deep: via names both, outermost first' },
+      ),
+      js.invalid(
+        `
+import axios from 'axios';
+
+const coreApi = {
+  post: (path, body) => axios.post(\`\${process.env.CORE_API_URL}\${path}\`, body),
+};
+
+export async function moveFunds(from, to, cents) {
+  await coreApi.post('/transfers', { from, to, cents });
+}
+`,
+        {
+          at: 'coreApi.post',
+          within: "coreApi.post('/transfers'",
+          request: 'POST /transfers',
+          service: 'core',
+          evidence: ['path "/transfers"', 'payload key "cents"'],
+          via: ['post'],
+        },
+        { name: 'a wrapper held in an object literal' },
+      ),
+      js.invalid(
+        `
+import axios from 'axios';
+
+async function createPayment(payment) {
+  const { data } = await axios.post(\`\${process.env.PAYMENTS_SERVICE_URL}/payments\`, payment);
+  return data;
+}
+
+export async function checkout(order) {
+  return createPayment({ orderId: order.id, amount: order.total, currency: order.currency });
+}
+`,
+        {
+          at: 'axios.post',
+          request: 'POST /payments',
+          service: 'payments',
+          evidence: ['service "payments"', 'path "/payments"'],
+        },
+        { name: 'a wrapper whose inner call is reported on its own is not reported again at its call site' },
+      ),
+      js.invalid(
+        `
+import axios from 'axios';
+
+async function postJson(base, path, body) {
+  const { data } = await axios.post(base + path, body);
+  return data;
+}
+
+export async function savePreferences(userId, preferences) {
+  return postJson(process.env.USERS_SERVICE_URL, \`/users/\${userId}/preferences\`, preferences);
+}
+
+export async function reserveStock(orderId, items) {
+  return postJson(process.env.INVENTORY_SERVICE_URL, '/reservations', { orderId, items });
+}
+`,
+        {
+          at: 'postJson',
+          within: "postJson(process.env.INVENTORY_SERVICE_URL, '/reservations'",
+          request: 'POST /reservations',
+          service: 'inventory',
+          evidence: ['service "inventory"', 'path "/reservations"'],
+          via: ['postJson'],
+        },
+        { name: 'only the critical one of two call sites is reported' },
+      ),
+    ],
+  });
+});
+
+describe('TS syntax (typescript-eslint parser)', () => {
+  tsTester.run(RULE_NAME, rule, {
+    valid: [
+      ts.valid(
+        `
+import { Processor, WorkerHost } from '@nestjs/bullmq';
+import axios from 'axios';
+import type { Job } from 'bullmq';
+
+function postJson(url: string, body: unknown) {
+  return axios.post(url, body, { timeout: 5000 });
+}
+
+@Processor('invoices')
+export class InvoicesProcessor extends WorkerHost {
+  async process(job: Job<{ orderId: string; total: number }>): Promise<void> {
+    await postJson(\`\${process.env.BILLING_SERVICE_URL}/invoices\`, job.data);
+  }
+}
+`,
+        { name: 'a wrapper called from a bullmq WorkerHost processor' },
+      ),
+    ],
+    invalid: [
+      ts.invalid(
+        `
+import axios from 'axios';
+
+function putJson(url: string, body: unknown) {
+  return axios.put(url, body);
+}
+
+/** Changes what the customer is billed from the next cycle. @critical */
+export function changePlan(change: { customerId: string; plan: string }) {
+  return putJson(\`\${process.env.PLANS_SERVICE_URL}/customers/\${change.customerId}/plan\`, change);
+}
+`,
+        {
+          at: 'putJson',
+          within: 'return putJson(',
+          request: 'PUT /customers/{customerId}/plan',
+          service: 'plans',
+          evidence: ['@critical on changePlan'],
+          via: ['putJson'],
+        },
+        { name: '@critical on the function at the call site counts for the wrapped write' },
+      ),
+      ts.invalid(
+        `
+const CORE = process.env.CORE_API_URL;
+
+async function send<T>(method: 'POST' | 'PUT' | 'GET', path: string, body?: T): Promise<Response> {
+  return fetch(\`\${CORE}\${path}\`, { method, body: body === undefined ? undefined : JSON.stringify(body) });
+}
+
+export async function status(id: string): Promise<Response> {
+  return send('GET', \`/transfers/\${id}\`);
+}
+
+export async function transfer(from: string, to: string, cents: number): Promise<Response> {
+  return send('POST', '/transfers', { from, to, cents });
+}
+`,
+        {
+          at: 'send',
+          within: "send('POST'",
+          request: 'POST /transfers',
+          service: 'core',
+          evidence: ['path "/transfers"', 'function "transfer"'],
+          via: ['send'],
+        },
+        { name: 'a generic wrapper taking the method: only the POST call site is reported' },
+      ),
+      ts.invalid(
+        `
+import { HttpService } from '@nestjs/axios';
+import { Injectable } from '@nestjs/common';
+import { firstValueFrom } from 'rxjs';
+
+interface LedgerEntry {
+  account: string;
+  reference: string;
+}
+
+@Injectable()
+export class InternalApi {
+  constructor(private readonly http: HttpService) {}
+
+  private async post<T>(url: string, body: unknown): Promise<T> {
+    const { data } = await firstValueFrom(this.http.post<T>(url, body));
+    return data;
+  }
+
+  recordEntry(entry: LedgerEntry): Promise<{ id: string }> {
+    return this.post(\`\${process.env.LEDGER_SERVICE_URL}/entries\`, entry);
+  }
+}
+`,
+        {
+          at: 'this.post',
+          within: 'return this.post(',
+          request: 'POST /entries',
+          service: 'ledger',
+          // the payload's declared type is read through the wrapper's parameter
+          evidence: ['service "ledger"', 'payload type "LedgerEntry"'],
+          via: ['InternalApi.post'],
+        },
+        { name: 'a private generic method wrapping HttpService' },
+      ),
+    ],
+  });
+});
