@@ -300,7 +300,24 @@ function isGlobOrUrl(entry: string): boolean {
   return /[./:*]/.test(entry);
 }
 
+const compiled = new Map<string, Settings>();
+
+/**
+ * The settings for a set of options, compiled once and reused for every file linted with the
+ * same options (a lint run or an editor session sees few distinct option sets).
+ */
 export function compileSettings(options: NoSyncCriticalWriteOptions): Settings {
+  const key = JSON.stringify(options);
+  let settings = compiled.get(key);
+  if (!settings) {
+    settings = buildSettings(options);
+    if (compiled.size > 100) compiled.clear();
+    compiled.set(key, settings);
+  }
+  return settings;
+}
+
+function buildSettings(options: NoSyncCriticalWriteOptions): Settings {
   const withBuiltins = (builtin: readonly string[], extra: readonly string[]): WordSet =>
     new WordSet(options.builtinWords ? [...builtin, ...extra] : extra);
   return {

@@ -100,9 +100,10 @@ const packageTypeCache = new Map();
 export function packageType(dir) {
   const cached = packageTypeCache.get(dir);
   if (cached) return cached;
-  /** @type {'module' | 'commonjs'} */
-  let type = 'commonjs';
   const manifest = path.join(dir, 'package.json');
+  const parent = path.dirname(dir);
+  /** @type {'module' | 'commonjs'} */
+  let type;
   if (fs.existsSync(manifest)) {
     try {
       const pkg = /** @type {{ type?: unknown }} */ (JSON.parse(fs.readFileSync(manifest, 'utf8')));
@@ -111,7 +112,6 @@ export function packageType(dir) {
       type = 'commonjs';
     }
   } else {
-    const parent = path.dirname(dir);
     type = parent === dir ? 'commonjs' : packageType(parent);
   }
   packageTypeCache.set(dir, type);
@@ -203,29 +203,36 @@ export function formatMB(bytes) {
 }
 
 /**
- * Minimal `--flag value` / positional argument parsing shared by both scripts.
+ * Minimal `--flag value` / `--switch` / positional argument parsing shared by both scripts.
  * @param {readonly string[]} argv
  * @param {readonly string[]} valueFlags flags that take a value, e.g. `--json`
- * @returns {{ flags: Map<string, string>, positional: string[] }}
+ * @param {readonly string[]} [switches] flags without a value, e.g. `--no-stress`
+ * @returns {{ flags: Map<string, string>, switches: Set<string>, positional: string[] }}
  */
-export function parseArgs(argv, valueFlags) {
+export function parseArgs(argv, valueFlags, switches = []) {
   /** @type {Map<string, string>} */
   const flags = new Map();
+  /** @type {Set<string>} */
+  const on = new Set();
   /** @type {string[]} */
   const positional = [];
   for (let index = 0; index < argv.length; index += 1) {
     const arg = /** @type {string} */ (argv[index]);
-    if (arg.startsWith('--')) {
-      const [name, inline] = arg.split('=', 2);
-      if (!name || !valueFlags.includes(name)) throw new Error(`unknown option ${arg}`);
-      const value = inline ?? argv[(index += 1)];
-      if (value === undefined) throw new Error(`${name} needs a value`);
-      flags.set(name, value);
-    } else {
+    if (!arg.startsWith('--')) {
       positional.push(arg);
+      continue;
     }
+    const [name = arg, inline] = arg.split('=', 2);
+    if (switches.includes(name) && inline === undefined) {
+      on.add(name);
+      continue;
+    }
+    if (!valueFlags.includes(name)) throw new Error(`unknown option ${arg}`);
+    const value = inline ?? argv[(index += 1)];
+    if (value === undefined) throw new Error(`${name} needs a value`);
+    flags.set(name, value);
   }
-  return { flags, positional };
+  return { flags, switches: on, positional };
 }
 
 /**

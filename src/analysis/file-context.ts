@@ -49,8 +49,10 @@ const MAX_DEPTH = 12;
  * project files, callees declared there, and origins and facts read from types.
  */
 export interface TypeResolver {
-  /** The binding an identifier imported from another project file has in that file. */
-  resolveImportedBinding(identifier: TSESTree.Identifier): Binding | undefined;
+  /** The binding an identifier imported (from `source`) has in the project file declaring it. */
+  resolveImportedBinding(identifier: TSESTree.Identifier, source: string): Binding | undefined;
+  /** Is this module specifier known to resolve outside the project (a package)? */
+  isExternalModule(source: string): boolean;
   /** The function or method a callee refers to when it is declared in project code. */
   resolveCallee(callee: TSESTree.Node): FunctionLike | undefined;
   /** The origin of a value from its type (`AxiosInstance`, `HttpService`, `typeof fetch`). */
@@ -67,12 +69,41 @@ export interface TypeOrigin {
 
 export type FunctionLike = TSESTree.ArrowFunctionExpression | TSESTree.FunctionDeclaration | TSESTree.FunctionExpression;
 
-/** The files a lint run has parsed, by AST root, so nodes of any of them resolve in their own file. */
-export type FileRegistry = ReadonlyMap<TSESTree.Program, FileContext>;
+/**
+ * Nodes of other project files (parsed for typed analysis) carry their file's context under
+ * this key, so any step handed such a node resolves it in its own file. Nodes of the linted
+ * file carry nothing.
+ */
+const OWNER: unique symbol = Symbol('durable-writes.file');
+
+type OwnedNode = TSESTree.Node & { [OWNER]?: FileContext };
+
+/** The context of a node of another project file; undefined for the linted file's own nodes. */
+export function getForeignFile(node: TSESTree.Node): FileContext | undefined {
+  return (node as OwnedNode)[OWNER];
+}
+
+/** Marks every node under `root` as belonging to `context`. */
+export function claimNodes(root: TSESTree.Node, context: FileContext, visitorKeys: TSESLint.SourceCode.VisitorKeys): void {
+  const stack: TSESTree.Node[] = [root];
+  while (stack.length > 0) {
+    const node = stack.pop()!;
+    (node as OwnedNode)[OWNER] = context;
+    for (const key of visitorKeys[node.type] ?? []) {
+      const child = (node as unknown as Record<string, unknown>)[key];
+      if (Array.isArray(child)) {
+        for (const item of child) if (isNode(item)) stack.push(item);
+      } else if (isNode(child)) {
+        stack.push(child);
+      }
+    }
+  }
+}
 
 export interface FileContextOptions {
   readonly resolver?: TypeResolver;
-  readonly registry?: FileRegistry;
+  /** the file's path (for files parsed for typed analysis) */
+  readonly fileName?: string;
   /** the file's call expressions, when the caller already collected them */
   readonly calls?: readonly TSESTree.CallExpression[];
 }
@@ -80,7 +111,7 @@ export interface FileContextOptions {
 export class FileContext {
   readonly sourceCode: Readonly<TSESLint.SourceCode>;
   readonly resolver: TypeResolver | undefined;
-  readonly #registry: FileRegistry | undefined;
+  readonly fileName: string | undefined;
   readonly #memberCache = new WeakMap<ClassNode, Map<string, ClassMember>>();
   readonly #bindingCache = new WeakMap<Variable, Binding | null>();
   #calls: readonly TSESTree.CallExpression[] | undefined;
@@ -89,17 +120,13 @@ export class FileContext {
   constructor(sourceCode: Readonly<TSESLint.SourceCode>, options: FileContextOptions = {}) {
     this.sourceCode = sourceCode;
     this.resolver = options.resolver;
-    this.#registry = options.registry;
+    this.fileName = options.fileName;
     this.#calls = options.calls;
   }
 
   /** The context of the file a node belongs to (nodes of other files appear with typed linting). */
   #route(node: TSESTree.Node): FileContext {
-    if (!this.#registry) return this;
-    let root: TSESTree.Node = node;
-    while (root.parent) root = root.parent;
-    if (root === this.sourceCode.ast) return this;
-    return (root.type === AST_NODE_TYPES.Program && this.#registry.get(root)) || this;
+    return (node as OwnedNode)[OWNER] ?? this;
   }
 
   /** Is the node in another file than this one? */
@@ -162,7 +189,7 @@ export class FileContext {
     let binding = this.#bindingCache.get(variable);
     if (binding === undefined) {
       binding = computeBinding(variable) ?? null;
-      if (binding?.kind === 'import' && this.resolver) binding = this.resolver.resolveImportedBinding(identifier) ?? binding;
+      if (binding?.kind === 'import' && this.resolver) binding = this.resolver.resolveImportedBinding(identifier, binding.source) ?? binding;
       this.#bindingCache.set(variable, binding);
     }
     return binding ?? undefined;

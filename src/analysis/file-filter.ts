@@ -35,3 +35,10 @@ export const mentionsBroker = mentionTest(
   BROKER_ROOTS.map((root) => root.module),
   [],
 );
+
+const RELATIVE_IMPORT = /\bfrom\s*['"]\.{1,2}\/|\brequire\s*\(\s*['"]\.{1,2}\/|\bimport\s*\(\s*['"]\.{1,2}\//;
+
+/** Imports another file of the project (a relative specifier): its functions may make requests. */
+export function importsProjectModule(text: string): boolean {
+  return RELATIVE_IMPORT.test(text);
+}

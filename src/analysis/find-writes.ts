@@ -88,6 +88,21 @@ export class WriteFinder {
     }
   }
 
+  #mayRequest(fn: FunctionNode, depth: number): boolean {
+    const cached = mayRequestCache.get(fn);
+    if (cached !== undefined) return cached;
+    mayRequestCache.set(fn, false); // recursion: assume no until shown otherwise
+    const result =
+      depth > 0 &&
+      this.#file.getOwnedCalls(fn, getOwnerFunction).some((call) => {
+        if (describeRequest(call, this.#file)) return true;
+        const callee = resolveLocalFunction(call.callee, this.#file, EMPTY_ENV);
+        return callee !== undefined && callee !== fn && this.#mayRequest(callee, depth - 1);
+      });
+    mayRequestCache.set(fn, result);
+    return result;
+  }
+
   #leaves(call: TSESTree.CallExpression): Leaf[] {
     let leaves = this.#direct.get(call);
     if (!leaves) {
@@ -120,8 +135,8 @@ export class WriteFinder {
     if (!fn || visiting.has(fn)) return [];
     const crossesFile = !isSameFile(fn, call);
     if (crossesFile && crossFileHops >= this.#maxCrossFile) return [];
+    if (!this.#mayRequest(fn, this.#maxInFile + this.#maxCrossFile)) return [];
     const innerCalls = this.#file.getOwnedCalls(fn, getOwnerFunction);
-    if (innerCalls.length === 0) return [];
     const inner = bindArguments(fn, call, this.#file, env);
     const name = describeFunction(fn);
     const nextVisiting = new Set(visiting).add(fn);
@@ -129,6 +144,13 @@ export class WriteFinder {
     return innerCalls.flatMap((innerCall) => this.#evaluate(innerCall, inner, nextSites, [...via, name], nextVisiting));
   }
 }
+
+/**
+ * Whether a function can reach an HTTP request at all (directly or through the functions it
+ * calls), whatever its arguments: most functions cannot, and following their calls with bound
+ * arguments would be wasted work. Cached per function node for the whole lint run.
+ */
+const mayRequestCache = new WeakMap<FunctionNode, boolean>();
 
 /** `postJson`, `BillingClient.issueInvoice`. */
 function describeFunction(fn: FunctionNode): string {

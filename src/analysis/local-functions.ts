@@ -4,8 +4,10 @@
  * in-file wrappers around HTTP clients.
  */
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
+import { builtinModules } from 'node:module';
 import { getPropertyName, getThisClass, isFunctionNode, skipTransparent, type FunctionNode } from './ast.js';
 import type { Env, FileContext } from './file-context.js';
+import { getOrigin } from './origin.js';
 import { resolveValue } from './values.js';
 
 /**
@@ -16,10 +18,28 @@ export function resolveLocalFunction(callee: TSESTree.Node, file: FileContext, e
   const local = resolveInFile(callee, file, env);
   if (local || !file.resolver) return local;
   const expression = skipTransparent(callee);
-  return expression.type === AST_NODE_TYPES.Identifier || expression.type === AST_NODE_TYPES.MemberExpression
-    ? file.resolver.resolveCallee(expression)
-    : undefined;
+  if (expression.type !== AST_NODE_TYPES.Identifier && expression.type !== AST_NODE_TYPES.MemberExpression) return undefined;
+  if (expression.type === AST_NODE_TYPES.MemberExpression && BUILTIN_MEMBERS.has(getPropertyName(expression) ?? '')) return undefined;
+  // a global's or a Node built-in's function is declared outside the project: no need to ask the checker
+  const origin = getOrigin(expression, file, env);
+  if (origin && (origin.module === 'global' || isBuiltinModule(origin.module) || file.resolver.isExternalModule(origin.module))) {
+    return undefined;
+  }
+  return file.resolver.resolveCallee(expression);
 }
+
+function isBuiltinModule(module: string): boolean {
+  return builtinModules.includes(module);
+}
+
+/** Members of built-in objects (arrays, promises, strings, maps) called everywhere; never project code worth following. */
+const BUILTIN_MEMBERS = new Set([
+  'map', 'filter', 'forEach', 'reduce', 'find', 'findIndex', 'some', 'every', 'includes', 'indexOf', 'push', 'pop', 'shift',
+  'unshift', 'slice', 'splice', 'concat', 'join', 'split', 'sort', 'flat', 'flatMap', 'keys', 'values', 'entries', 'then',
+  'catch', 'finally', 'toString', 'toFixed', 'trim', 'replace', 'replaceAll', 'startsWith', 'endsWith', 'toLowerCase',
+  'toUpperCase', 'padStart', 'padEnd', 'get', 'set', 'has', 'add', 'delete', 'clear', 'bind', 'call', 'apply', 'log',
+  'info', 'warn', 'error', 'debug', 'stringify', 'parse', 'assign', 'from', 'of', 'isArray', 'now', 'toISOString',
+]);
 
 function resolveInFile(callee: TSESTree.Node, file: FileContext, env: Env): FunctionNode | undefined {
   const expression = skipTransparent(callee);

@@ -45,7 +45,20 @@ function fromPath(origin: Origin | undefined, path: readonly string[]): Origin |
   return extend(origin, ...path.map((name): Step => ({ kind: 'get', name })));
 }
 
+/** Origins computed without argument bindings, per node: every analysis step asks for the same callees. */
+const originCache = new WeakMap<TSESTree.Node, Origin | null>();
+
 export function getOrigin(node: TSESTree.Node, file: FileContext, env: Env = EMPTY_ENV): Origin | undefined {
+  if (env.bindings.size > 0) return computeOrigin(node, file, env);
+  let origin = originCache.get(node);
+  if (origin === undefined) {
+    origin = computeOrigin(node, file, env) ?? null;
+    originCache.set(node, origin);
+  }
+  return origin ?? undefined;
+}
+
+function computeOrigin(node: TSESTree.Node, file: FileContext, env: Env): Origin | undefined {
   if (FileContext.isTooDeep(env)) return undefined;
   const expression = skipTransparent(node);
   switch (expression.type) {

@@ -4,7 +4,7 @@
  * and whether the call actually sends anything.
  */
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
-import { type ArgRole, type CallShape, type ClientKind, WRITE_CAPABLE_MEMBERS } from '../catalog/http-clients.js';
+import { type ArgRole, type CallShape, CLIENT_MEMBER_NAMES, type ClientKind, WRITE_CAPABLE_MEMBERS } from '../catalog/http-clients.js';
 import { getPropertyName, skipTransparent } from './ast.js';
 import { type ClientMatch, matchClientCall } from './clients.js';
 import { deeper, EMPTY_ENV, type Env, type FileContext } from './file-context.js';
@@ -33,8 +33,11 @@ export interface RequestDescription {
 export function describeRequest(call: TSESTree.CallExpression, file: FileContext, env: Env = EMPTY_ENV): RequestDescription | undefined {
   const callee = skipTransparent(call.callee);
   if (callee.type !== AST_NODE_TYPES.Identifier && callee.type !== AST_NODE_TYPES.MemberExpression) return undefined;
+  // cheap first: a member call sends a request only through one of the clients' member names
+  if (callee.type === AST_NODE_TYPES.MemberExpression && !CLIENT_MEMBER_NAMES.has(getPropertyName(callee) ?? '')) return undefined;
   const origin = getOrigin(callee, file, env);
-  const match = (origin && matchClientCall(origin)) ?? matchClientCallByType(callee, file);
+  // the type checker is asked only when the file cannot tell where the callee comes from
+  const match = origin ? matchClientCall(origin) : matchClientCallByType(callee, file);
   if (!match) return undefined;
   return describeMatchedCall(call, match, file, env);
 }
@@ -43,6 +46,9 @@ export function describeRequest(call: TSESTree.CallExpression, file: FileContext
 function matchClientCallByType(callee: TSESTree.Identifier | TSESTree.MemberExpression, file: FileContext): ClientMatch | undefined {
   if (!file.resolver) return undefined;
   if (callee.type === AST_NODE_TYPES.Identifier) {
+    // a declared function is not a client instance; a parameter or variable might be (`fetchFn: typeof fetch`)
+    const binding = file.getBinding(callee);
+    if (binding && binding.kind !== 'parameter' && binding.kind !== 'value' && binding.kind !== 'type') return undefined;
     const origin = file.resolver.getTypeOrigin(callee);
     return origin && matchClientCall(origin);
   }

@@ -319,3 +319,11 @@ export const WRITE_CAPABLE_MEMBERS: ReadonlySet<string> = new Set(
       .map(([name]) => name),
   ),
 );
+
+/** Every member name through which some client sends a request (`post`, `request`, `POST`, `raw`). */
+export const CLIENT_MEMBER_NAMES: ReadonlySet<string> = new Set([
+  ...CLIENT_KINDS.flatMap((kind) => Object.keys(kind.members)),
+  // callable clients reached as members: `globalThis.fetch`, `undici.fetch`, `require('got').default`
+  ...CLIENT_ROOTS.flatMap((root) => root.path.filter((token) => /^[\w$]+$/.test(token))),
+  'default',
+]);

@@ -22,6 +22,8 @@ export interface MapArgs {
   readonly baseline: string | undefined;
   /** `true`/`false` when forced with `--progress`/`--no-progress`; `undefined` decides by itself */
   readonly progress: boolean | undefined;
+  /** more formats written to files in the same run (`--output json=map.json`) */
+  readonly outputs: readonly { readonly format: Format; readonly file: string }[];
 }
 
 export type ParsedArgs = { readonly command: 'help' } | { readonly command: 'version' } | MapArgs;
@@ -37,7 +39,10 @@ Arguments:
   path                  folder to map (default: the current folder); needs a tsconfig.json
 
 Options:
-  -f, --format <name>   table (default), json, mermaid or sarif
+  -f, --format <name>   table (default), json, mermaid or sarif, on stdout
+  -o, --output <format>=<file>
+                        also write that format to a file, e.g. -o json=map.json -o sarif=map.sarif
+                        (repeatable; one analysis for all of them)
   -p, --tsconfig <file> tsconfig to use (default: <path>/tsconfig.json)
   -c, --config <file>   services mapping (default: <path>/durable-writes.config.json if present)
   -d, --depth <n>       how many callers up to look for entry points (default: ${DEFAULT_DEPTH})
@@ -55,6 +60,7 @@ Docs: docs/map.md`;
 
 const OPTIONS = {
   format: { type: 'string', short: 'f' },
+  output: { type: 'string', short: 'o', multiple: true },
   tsconfig: { type: 'string', short: 'p' },
   config: { type: 'string', short: 'c' },
   depth: { type: 'string', short: 'd' },
@@ -80,6 +86,12 @@ function parseDepth(value: string | undefined): number {
   const depth = Number(value);
   if (!/^\d+$/.test(value) || !Number.isSafeInteger(depth)) throw usageError(`--depth must be a whole number (got "${value}")`);
   return depth;
+}
+
+function parseOutput(value: string): { format: Format; file: string } {
+  const equals = value.indexOf('=');
+  if (equals <= 0 || equals === value.length - 1) throw usageError(`--output must be <format>=<file>, e.g. json=map.json (got "${value}")`);
+  return { format: oneOf(value.slice(0, equals), FORMATS, '--output format')!, file: value.slice(equals + 1) };
 }
 
 /** Parses `argv` (without node and the script); throws a `CliError` with exit code 2 on bad input. */
@@ -112,5 +124,6 @@ export function parseCliArgs(argv: readonly string[]): ParsedArgs {
     failOn,
     baseline: values.baseline,
     progress: values.progress,
+    outputs: (values.output ?? []).map(parseOutput),
   };
 }

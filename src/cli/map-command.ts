@@ -58,7 +58,7 @@ export async function runMap(args: MapArgs, io: CliIo): Promise<number> {
   let callers: CallerGraph | undefined;
   if (lint.findings.length > 0) {
     progress(`tracing the callers of ${lint.findings.length} findings (depth ${args.depth})`);
-    callers = new CallerGraph(loadProject(tsconfigs), args.depth, relative);
+    callers = new CallerGraph(loadProject(tsconfigs, root), args.depth, relative);
   }
   const map = buildMap({
     root: toPosixRelative(io.cwd, root) || '.',
@@ -72,6 +72,15 @@ export async function runMap(args: MapArgs, io: CliIo): Promise<number> {
     searchCallers: (finding) => callers?.searchFrom(finding.absoluteFile, finding.line, finding.column),
   });
   io.stdout.write(FORMATTERS[args.format](map));
+  for (const output of args.outputs) {
+    const file = path.resolve(io.cwd, output.file);
+    try {
+      fs.mkdirSync(path.dirname(file), { recursive: true });
+      fs.writeFileSync(file, FORMATTERS[output.format](map));
+    } catch (error) {
+      throw new CliError(`--output ${output.format}=${output.file}: ${error instanceof Error ? error.message : String(error)}`);
+    }
+  }
 
   const calls = allCalls(map);
   if (baseline !== undefined) {

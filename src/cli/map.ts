@@ -96,6 +96,7 @@ export function buildMap(input: MapInput): CouplingMap {
       ...finding,
       from,
       entryPoints: item.search?.entryPoints ?? [],
+      callersTruncated: item.search?.truncated ?? false,
       alsoReportedAt: (folded.get(item) ?? []).map(({ finding: via }) => ({ file: via.file, line: via.line, column: via.column, via: via.via })),
     });
   }

@@ -71,6 +71,8 @@ export interface ServiceInfo {
 export interface MapCall extends Finding {
   readonly from: string;
   readonly entryPoints: readonly EntryPoint[];
+  /** the caller search stopped at the depth bound somewhere: a deeper search might find more entry points */
+  readonly callersTruncated: boolean;
   /**
    * Typed linting also reports a write at the call sites of the function that makes it
    * (`via` findings). Those that lead to this call are folded into it and listed here.

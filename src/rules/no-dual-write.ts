@@ -94,7 +94,7 @@ export default createRule<Options, MessageIds>({
     if (!mentionsDatabase(text) || !(mentionsBroker(text) || mentionsHttpClient(text))) return {};
     const file = new FileContext(context.sourceCode);
     const writesByOwner = new Map<FunctionNode, DbWrite[]>();
-    const sendsByOwner = new Map<FunctionNode, Send[]>();
+    const callsByOwner = new Map<FunctionNode, TSESTree.CallExpression[]>();
 
     const add = <T>(map: Map<FunctionNode, T[]>, owner: FunctionNode | undefined, item: T): void => {
       if (!owner) return;
@@ -135,14 +135,13 @@ export default createRule<Options, MessageIds>({
     return {
       CallExpression(node) {
         visitWrite(node);
-        const send = describeSend(node);
-        if (send) add(sendsByOwner, getOwnerFunction(node), send);
+        add(callsByOwner, getOwnerFunction(node), node);
       },
       TaggedTemplateExpression: visitWrite,
       'Program:exit'() {
-        for (const [owner, sends] of sendsByOwner) {
-          const writes = writesByOwner.get(owner);
-          if (!writes || writes.length === 0) continue;
+        // publishes and requests matter only in functions that also write the database
+        for (const [owner, writes] of writesByOwner) {
+          const sends = (callsByOwner.get(owner) ?? []).flatMap((call) => describeSend(call) ?? []);
           for (const send of sends) {
             const mitigation = findMitigation(send.call, file, settings);
             if (mitigation && mitigation.kind !== 'catch-handoff') continue;

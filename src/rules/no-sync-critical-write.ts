@@ -1,7 +1,7 @@
 import type { ParserServicesWithTypeInformation, TSESTree } from '@typescript-eslint/utils';
 import { getCallReportNode } from '../analysis/ast.js';
 import { FileContext } from '../analysis/file-context.js';
-import { isTestFile, mentionsHttpClient } from '../analysis/file-filter.js';
+import { importsProjectModule, isTestFile, mentionsHttpClient } from '../analysis/file-filter.js';
 import { type Finding, WriteFinder } from '../analysis/find-writes.js';
 import { formatTemplate } from '../analysis/template.js';
 import { compileSettings, DEFAULT_OPTIONS, type NoSyncCriticalWriteOptions, OPTIONS_SCHEMA } from '../options.js';
@@ -38,8 +38,10 @@ const rule = createRule<Options, MessageIds>({
     const settings = compileSettings(options);
     if (!settings.checkTestFiles && isTestFile(context.filename)) return {};
     const typed = options.followCalls ? getTypedSetup(context) : undefined;
-    // Without types, a file that mentions no client cannot send a request; with types, its callees might.
-    if (!typed && !mentionsHttpClient(context.sourceCode.text)) return {};
+    // A file that mentions no client cannot send a request itself; with types, callees it imports from
+    // other project files might.
+    const text = context.sourceCode.text;
+    if (!mentionsHttpClient(text) && !(typed && importsProjectModule(text))) return {};
 
     const calls: TSESTree.CallExpression[] = [];
     return {
@@ -51,7 +53,6 @@ const rule = createRule<Options, MessageIds>({
         const file = new FileContext(context.sourceCode, {
           calls,
           resolver: typed?.resolver,
-          registry: typed?.resolver.files.registry,
         });
         const finder = new WriteFinder(file, settings, calls, { maxCrossFileDepth: options.followDepth });
         for (const finding of finder.findAll()) {

@@ -7,17 +7,13 @@ import { parseForESLint } from '@typescript-eslint/parser';
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { SourceCode } from 'eslint';
 import type * as ts from 'typescript';
-import { FileContext, type TypeResolver } from '../analysis/file-context.js';
+import { claimNodes, FileContext, type TypeResolver } from '../analysis/file-context.js';
 
 const MAX_FILE_BYTES = 1_000_000;
 
 export class ProjectFiles {
   readonly #program: ts.Program;
   readonly #byName = new Map<string, FileContext | null>();
-  /** AST root → context, for routing nodes to their file */
-  readonly registry = new Map<TSESTree.Program, FileContext>();
-  /** AST root → file name */
-  readonly #names = new WeakMap<TSESTree.Program, string>();
   #resolver: TypeResolver | undefined;
 
   constructor(program: ts.Program) {
@@ -41,10 +37,6 @@ export class ProjectFiles {
     return context;
   }
 
-  fileNameOf(root: TSESTree.Program): string | undefined {
-    return this.#names.get(root);
-  }
-
   #parse(fileName: string): FileContext | undefined {
     const sourceFile = this.#program.getSourceFile(fileName);
     if (!sourceFile || !ProjectFiles.isProjectFile(sourceFile) || sourceFile.text.length > MAX_FILE_BYTES) return undefined;
@@ -65,9 +57,8 @@ export class ProjectFiles {
         scopeManager: scopeManager as never,
         visitorKeys: visitorKeys as never,
       }) as unknown as TSESLint.SourceCode;
-      const context = new FileContext(sourceCode, { resolver: this.#resolver, registry: this.registry });
-      this.registry.set(ast, context);
-      this.#names.set(ast, fileName);
+      const context = new FileContext(sourceCode, { resolver: this.#resolver, fileName });
+      claimNodes(ast, context, visitorKeys as TSESLint.SourceCode.VisitorKeys);
       return context;
     } catch {
       return undefined; // a file TypeScript accepts but the parser does not: analyse nothing there

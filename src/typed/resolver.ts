@@ -5,7 +5,7 @@
  */
 import { AST_NODE_TYPES, type ParserServicesWithTypeInformation, type TSESTree } from '@typescript-eslint/utils';
 import type * as ts from 'typescript';
-import type { Binding, FileContext, FunctionLike, TypeOrigin, TypeResolver } from '../analysis/file-context.js';
+import { type Binding, type FileContext, type FunctionLike, getForeignFile, type TypeOrigin, type TypeResolver } from '../analysis/file-context.js';
 import { findNodeByRange, ProjectFiles } from './project-files.js';
 import { getTypeScript } from './typescript.js';
 
@@ -17,6 +17,12 @@ export class ProgramResolver implements TypeResolver {
   readonly #checker: ts.TypeChecker;
   readonly #ts = getTypeScript();
   #local: { ast: TSESTree.Program; map: ParserServicesWithTypeInformation['esTreeNodeToTSNodeMap'] } | undefined;
+  /** bare specifiers (`@nestjs/common`, `@app/shared`) and whether they resolved outside the project */
+  readonly #externalModules = new Map<string, boolean>();
+  /** declaration → its binding in its parsed project file (null: none) */
+  readonly #bindings = new Map<ts.Declaration, Binding | null>();
+  /** callee symbol → its function in a project file (null: none) */
+  readonly #callees = new Map<ts.Symbol, FunctionLike | null>();
 
   constructor(program: ts.Program) {
     this.#program = program;
@@ -31,11 +37,9 @@ export class ProgramResolver implements TypeResolver {
   }
 
   #toTsNode(node: TSESTree.Node): ts.Node | undefined {
-    let root: TSESTree.Node = node;
-    while (root.parent) root = root.parent;
-    if (this.#local && root === this.#local.ast) return this.#local.map.get(node);
-    const fileName = root.type === AST_NODE_TYPES.Program ? this.files.fileNameOf(root) : undefined;
-    const sourceFile = fileName === undefined ? undefined : this.#program.getSourceFile(fileName);
+    const fileName = getForeignFile(node)?.fileName;
+    if (fileName === undefined) return this.#local?.map.get(node);
+    const sourceFile = this.#program.getSourceFile(fileName);
     return sourceFile ? findTsNode(this.#ts, sourceFile, node.range[0], node.range[1]) : undefined;
   }
 
@@ -60,16 +64,37 @@ export class ProgramResolver implements TypeResolver {
     return node ? { file, name: node } : undefined;
   }
 
-  resolveImportedBinding(identifier: TSESTree.Identifier): Binding | undefined {
+  resolveImportedBinding(identifier: TSESTree.Identifier, source: string): Binding | undefined {
+    if (this.isExternalModule(source)) return undefined;
     const declaration = this.#symbolOf(identifier)?.declarations?.[0];
-    const target = declaration && this.#declarationName(declaration);
-    if (!target || target.name.type !== AST_NODE_TYPES.Identifier) return undefined;
-    return target.file.getBinding(target.name);
+    if (!declaration) return undefined;
+    if (isBareSpecifier(source)) this.#externalModules.set(source, !ProjectFiles.isProjectFile(declaration.getSourceFile()));
+    let binding = this.#bindings.get(declaration);
+    if (binding === undefined) {
+      const target = this.#declarationName(declaration);
+      binding = (target?.name.type === AST_NODE_TYPES.Identifier && target.file.getBinding(target.name)) || null;
+      this.#bindings.set(declaration, binding);
+    }
+    return binding ?? undefined;
+  }
+
+  isExternalModule(source: string): boolean {
+    return this.#externalModules.get(source) === true;
   }
 
   resolveCallee(callee: TSESTree.Node): FunctionLike | undefined {
     const symbol = this.#symbolOf(callee);
-    for (const declaration of symbol?.declarations ?? []) {
+    if (!symbol) return undefined;
+    let resolved = this.#callees.get(symbol);
+    if (resolved === undefined) {
+      resolved = this.#findFunction(symbol) ?? null;
+      this.#callees.set(symbol, resolved);
+    }
+    return resolved ?? undefined;
+  }
+
+  #findFunction(symbol: ts.Symbol): FunctionLike | undefined {
+    for (const declaration of symbol.declarations ?? []) {
       const target = this.#declarationName(declaration);
       const parent = target?.name.parent;
       if (!parent) continue;
@@ -117,6 +142,11 @@ export class ProgramResolver implements TypeResolver {
     const critical = symbol.getJsDocTags(this.#checker).some((tag) => tag.name === CRITICAL_TAG);
     return { name: symbol.getName(), critical };
   }
+}
+
+/** `axios`, `@nestjs/common`, `@app/shared`: not relative, not absolute. */
+function isBareSpecifier(source: string): boolean {
+  return !source.startsWith('.') && !source.startsWith('/') && !/^[A-Za-z]:[\\/]/.test(source);
 }
 
 /** The npm package a declaration file belongs to (`@types/x` → `x`), `global` for TypeScript's lib files. */

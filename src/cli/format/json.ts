@@ -19,6 +19,7 @@ export interface JsonCall {
   readonly via: readonly string[];
   readonly dualWrite: { readonly send: string; readonly action: string; readonly dbWrite: string; readonly dbWriteLine: number } | null;
   readonly entryPoints: readonly { readonly kind: string; readonly label: string; readonly file: string; readonly line: number }[];
+  readonly callersTruncated: boolean;
   readonly alsoReportedAt: readonly { readonly file: string; readonly line: number; readonly column: number; readonly via: readonly string[] }[];
 }
 
@@ -52,6 +53,7 @@ function toJsonCall(call: MapCall): JsonCall {
     via: call.via,
     dualWrite: call.dualWrite,
     entryPoints: call.entryPoints.map(({ kind, label, file, line }) => ({ kind, label, file, line })),
+    callersTruncated: call.callersTruncated,
     alsoReportedAt: call.alsoReportedAt.map(({ file, line, column, via }) => ({ file, line, column, via })),
   };
 }

@@ -11,8 +11,10 @@ function describeEntryPoint(entry: EntryPoint): string {
   return `${kind}${entry.label} (${entry.file}:${entry.line})`;
 }
 
-function describeEntryPoints(call: MapCall): string {
-  return call.entryPoints.length > 0 ? call.entryPoints.map(describeEntryPoint).join(', ') : '(none found)';
+function describeEntryPoints(call: MapCall, depth: number): string {
+  const more = call.callersTruncated ? ` (more callers past --depth ${depth})` : '';
+  if (call.entryPoints.length === 0) return call.callersTruncated ? `(none within --depth ${depth})` : '(none found)';
+  return call.entryPoints.map(describeEntryPoint).join(', ') + more;
 }
 
 function plural(count: number, word: string): string {
@@ -52,7 +54,7 @@ export function formatTable(map: CouplingMap): string {
     const findingRows: string[][] = [['AT', 'RULE', 'FROM → TO', 'REQUEST', 'ENTRY POINTS']];
     for (const edge of map.edges) {
       for (const call of edge.calls) {
-        findingRows.push([`${call.file}:${call.line}`, call.rule, `${edge.from} → ${edge.to}`, requestLabel(call), describeEntryPoints(call)]);
+        findingRows.push([`${call.file}:${call.line}`, call.rule, `${edge.from} → ${edge.to}`, requestLabel(call), describeEntryPoints(call, map.depth)]);
       }
     }
     lines.push(...renderColumns(findingRows));

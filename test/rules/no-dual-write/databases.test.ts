@@ -1,11 +1,14 @@
 /**
  * The database half of a dual write: writes recognised by origin for every ORM and driver in
- * the catalog (Prisma, TypeORM, Sequelize, Mongoose, the MongoDB driver, Drizzle, Kysely,
- * MikroORM, `pg`, `mysql2`), always paired here with a plain publish outside any transaction.
- * Reads never count, and neither do look-alikes that do not come from a database library.
+ * the catalog (Prisma, TypeORM, Knex, Sequelize models and instances, Mongoose models and
+ * documents, the MongoDB driver, Drizzle, Kysely, MikroORM, `pg`, `mysql2`), always paired here
+ * with a plain publish outside any transaction. Reads never count, and neither do look-alikes
+ * that do not come from a database library. Also which calls pair: one function body, an inline
+ * callback (route handler, scheduled job) included, but never two calls that cannot run in the
+ * same execution (two branches of one `if`/`switch`/conditional, or a branch that returns first).
  */
 import { describe } from 'vitest';
-import { js, jsTester, publishesTo, RULE_NAME, rule, ts, tsTester } from './helpers.js';
+import { js, jsTester, publishesTo, requests, RULE_NAME, rule, ts, tsTester } from './helpers.js';
 
 const KAFKA = publishesTo('Kafka');
 
@@ -155,6 +158,165 @@ export async function placeOrder(input) {
 }
 `,
         { name: 'a publish in a nested function declaration is that function’s own body' },
+      ),
+      js.valid(
+        `${PRODUCER}
+import knex from 'knex';
+
+const db = knex({ client: 'pg', connection: process.env.DATABASE_URL });
+
+export async function announceOrder(id) {
+  const order = await db('orders').where({ id }).first();
+  const lines = await db.select('*').from('order_lines').where({ order_id: id });
+  const [{ open }] = await db('orders').where({ customer_id: order.customer_id, status: 'open' }).count('id as open');
+  await producer.send({ topic: 'order.announced', messages: [{ value: JSON.stringify({ order, lines, open }) }] });
+}
+`,
+        { name: 'Knex reads (first, select … from, count)' },
+      ),
+      js.valid(
+        `${PRODUCER}
+import knex from 'knex';
+
+const db = knex({ client: 'pg', connection: process.env.DATABASE_URL });
+
+export async function forwardPending() {
+  const rows = await db('outbox').whereNull('sent_at').orderBy('id').limit(100);
+  for (const row of rows) {
+    await producer.send({ topic: row.topic, messages: [{ key: String(row.id), value: row.payload }] });
+    await db('outbox').where({ id: row.id }).update({ sent_at: db.fn.now() });
+  }
+}
+`,
+        { name: 'Knex: marking outbox rows sent is an outbox write, not a business write' },
+      ),
+      js.valid(
+        `${PRODUCER}
+import { DataSource } from 'typeorm';
+
+const dataSource = new DataSource({ type: 'postgres', url: process.env.DATABASE_URL });
+
+export async function announceOrder(id) {
+  const order = await dataSource.getRepository('Order').createQueryBuilder('order').where('order.id = :id', { id }).getOneOrFail();
+  const lines = await dataSource.createQueryBuilder().select('line').from('order_lines', 'line').where('line.order_id = :id', { id }).getMany();
+  await producer.send({ topic: 'order.announced', messages: [{ value: JSON.stringify({ order, lines }) }] });
+}
+`,
+        { name: 'TypeORM query builder reads (getOneOrFail, getMany)' },
+      ),
+      js.valid(
+        `${PRODUCER}
+import { Model } from 'sequelize';
+
+class Order extends Model {}
+
+export async function announceOrder(id) {
+  const order = await Order.findByPk(id);
+  await order.reload();
+  order.set('announcedAt', new Date());
+  await producer.send({ topic: 'order.announced', messages: [{ value: JSON.stringify(order.toJSON()) }] });
+}
+`,
+        { name: 'Sequelize instance reload, set and toJSON do not write' },
+      ),
+      js.valid(
+        `${PRODUCER}
+import { PrismaClient } from '@prisma/client';
+import express from 'express';
+
+const prisma = new PrismaClient();
+const app = express();
+
+app.post('/orders', async (req, res) => {
+  res.status(201).json(await prisma.order.create({ data: req.body }));
+});
+
+app.post('/orders/:id/announce', async (req, res) => {
+  await producer.send({ topic: 'order.announced', messages: [{ key: req.params.id, value: JSON.stringify(req.body) }] });
+  res.sendStatus(202);
+});
+`,
+        { name: 'two inline route handlers are two functions: the write in one does not pair with the publish in the other' },
+      ),
+      js.valid(
+        `${PRODUCER}
+import { PrismaClient } from '@prisma/client';
+
+const prisma = new PrismaClient();
+
+export async function placeOrder(input, dryRun) {
+  if (dryRun) {
+    await producer.send({ topic: 'order.preview', messages: [{ value: JSON.stringify(input) }] });
+  } else {
+    await prisma.order.create({ data: input });
+  }
+}
+
+export async function routeOrder(input, mode) {
+  if (mode === 'preview') {
+    await producer.send({ topic: 'order.preview', messages: [{ value: JSON.stringify(input) }] });
+  } else if (mode === 'draft') {
+    await prisma.draft.create({ data: input });
+  }
+}
+`,
+        { name: 'the write and the publish in the two branches of one if (and of an else-if chain)' },
+      ),
+      js.valid(
+        `${PRODUCER}
+import { PrismaClient } from '@prisma/client';
+
+const prisma = new PrismaClient();
+
+export async function placeOrder(input, preview) {
+  if (preview) {
+    await producer.send({ topic: 'order.preview', messages: [{ value: JSON.stringify(input) }] });
+    return;
+  }
+  await prisma.order.create({ data: input });
+}
+
+export async function quoteOrder(input, preview) {
+  if (preview) return producer.send({ topic: 'order.quoted', messages: [{ value: JSON.stringify(input) }] });
+  return prisma.order.create({ data: input });
+}
+
+export async function importOrder(input, strict) {
+  if (strict) {
+    await prisma.rejectedOrder.create({ data: input });
+    throw new Error('rejected');
+  }
+  await producer.send({ topic: 'order.imported', messages: [{ value: JSON.stringify(input) }] });
+}
+`,
+        { name: 'a branch that ends in return or throw never runs with what follows the if' },
+      ),
+      js.valid(
+        `${PRODUCER}
+import { PrismaClient } from '@prisma/client';
+
+const prisma = new PrismaClient();
+
+export async function placeOrder(input, dryRun) {
+  await (dryRun
+    ? producer.send({ topic: 'order.preview', messages: [{ value: JSON.stringify(input) }] })
+    : prisma.order.create({ data: input }));
+}
+
+export async function handle(input, mode) {
+  switch (mode) {
+    case 'preview':
+      await producer.send({ topic: 'order.preview', messages: [{ value: JSON.stringify(input) }] });
+      break;
+    case 'save':
+      await prisma.order.create({ data: input });
+      break;
+    default:
+      throw new Error(\`unknown mode \${mode}\`);
+  }
+}
+`,
+        { name: 'the two arms of a conditional expression, and two switch cases that both break' },
       ),
     ],
     invalid: [
@@ -555,6 +717,264 @@ export async function importOrders(inputs) {
         { at: 'producer.send', action: KAFKA, write: 'prisma.order.create', suggestions: [] },
         { name: 'a write inside a callback belongs to the function that passes the callback' },
       ),
+      js.invalid(
+        `${PRODUCER}
+import knex from 'knex';
+
+const db = knex({ client: 'pg', connection: process.env.DATABASE_URL });
+
+export async function placeOrder(order) {
+  await db('orders').insert(order);
+  await producer.send({ topic: 'order.created', messages: [{ value: JSON.stringify(order) }] });
+}
+
+export async function payOrder(id) {
+  await db('orders').where({ id }).update({ status: 'paid' });
+  await producer.send({ topic: 'order.paid', messages: [{ value: id }] });
+}
+
+export async function dropCart(id) {
+  await db.table('carts').where({ order_id: id }).del();
+  await producer.send({ topic: 'cart.dropped', messages: [{ value: id }] });
+}
+
+export async function purgeLines(id) {
+  await db.from('order_lines').where({ order_id: id }).delete();
+  await producer.send({ topic: 'lines.purged', messages: [{ value: id }] });
+}
+
+export async function touchOrder(id) {
+  await db('orders').where({ id }).increment('version', 1);
+  await producer.send({ topic: 'order.touched', messages: [{ value: id }] });
+}
+`,
+        [
+          { at: 'producer.send', nth: 1, action: KAFKA, write: "db('orders').insert", suggestions: [] },
+          { at: 'producer.send', nth: 2, action: KAFKA, write: "db('orders').where({id}).update", writeAt: "db('orders').where({ id }).update", suggestions: [] },
+          { at: 'producer.send', nth: 3, action: KAFKA, write: "db.table('carts').where({order_id:id}).del", writeAt: "db.table('carts')", suggestions: [] },
+          { at: 'producer.send', nth: 4, action: KAFKA, write: "db.from('order_lines').where({order_id:id}).delete", writeAt: "db.from('order_lines')", suggestions: [] },
+          { at: 'producer.send', nth: 5, action: KAFKA, write: "db('orders').where({id}).increment", writeAt: "db('orders').where({ id }).increment", suggestions: [] },
+        ],
+        { name: 'Knex table builders: insert, where … update, table … del, from … delete, increment' },
+      ),
+      js.invalid(
+        `const knex = require('knex')({ client: 'pg', connection: process.env.DATABASE_URL });
+const { Kafka } = require('kafkajs');
+
+const producer = new Kafka({ brokers: ['kafka:9092'] }).producer();
+
+module.exports.placeOrder = async function placeOrder(order) {
+  await knex('orders').insert(order);
+  await producer.send({ topic: 'order.created', messages: [{ value: JSON.stringify(order) }] });
+};
+`,
+        { at: 'producer.send', action: KAFKA, write: "knex('orders').insert", suggestions: [] },
+        { name: 'Knex from CommonJS require(…)(config)', sourceType: 'commonjs' },
+      ),
+      js.invalid(
+        `${PRODUCER}
+import { Model } from 'sequelize';
+
+class Order extends Model {}
+
+export async function payOrder(id) {
+  const order = await Order.findByPk(id);
+  order.status = 'paid';
+  await order.save();
+  await producer.send({ topic: 'order.paid', messages: [{ value: id }] });
+}
+
+export async function placeOrder(input) {
+  const order = await Order.build(input).save();
+  await producer.send({ topic: 'order.created', messages: [{ value: JSON.stringify(order) }] });
+}
+
+export async function shipOrder(id, trackingNumber) {
+  const order = await Order.findByPk(id);
+  await order.update({ status: 'shipped', trackingNumber });
+  await producer.send({ topic: 'order.shipped', messages: [{ value: id }] });
+}
+
+export async function dropOrder(id) {
+  const order = await Order.findOne({ where: { id } });
+  await order.destroy();
+  await producer.send({ topic: 'order.dropped', messages: [{ value: id }] });
+}
+
+export async function draftOrder(input) {
+  const order = Order.build(input);
+  await order.save();
+  await producer.send({ topic: 'order.drafted', messages: [{ value: JSON.stringify(order) }] });
+}
+`,
+        [
+          { at: 'producer.send', nth: 1, action: KAFKA, write: 'order.save', suggestions: [] },
+          { at: 'producer.send', nth: 2, action: KAFKA, write: 'Order.build(input).save', suggestions: [] },
+          { at: 'producer.send', nth: 3, action: KAFKA, write: 'order.update', suggestions: [] },
+          { at: 'producer.send', nth: 4, action: KAFKA, write: 'order.destroy', suggestions: [] },
+          { at: 'producer.send', nth: 5, action: KAFKA, write: 'order.save', writeNth: 2, suggestions: [] },
+        ],
+        { name: 'Sequelize instances from findByPk, findOne and build: save, update and destroy' },
+      ),
+      js.invalid(
+        `${PRODUCER}
+import { Sequelize, DataTypes } from 'sequelize';
+
+const sequelize = new Sequelize(process.env.DATABASE_URL);
+const Order = sequelize.define('Order', { status: DataTypes.STRING });
+
+export async function payOrder(id) {
+  const order = await Order.findByPk(id);
+  order.status = 'paid';
+  await order.save();
+  await producer.send({ topic: 'order.paid', messages: [{ value: id }] });
+}
+`,
+        { at: 'producer.send', action: KAFKA, write: 'order.save', suggestions: [] },
+        { name: 'Sequelize instance of a sequelize.define model: save' },
+      ),
+      js.invalid(
+        `${PRODUCER}
+import mongoose from 'mongoose';
+
+const Order = mongoose.model('Order', new mongoose.Schema({ status: String }));
+
+export async function payOrder(id) {
+  const order = await Order.findById(id);
+  order.status = 'paid';
+  await order.save();
+  await producer.send({ topic: 'order.paid', messages: [{ value: id }] });
+}
+
+export async function shipOrder(id) {
+  const order = await Order.findOne({ _id: id, status: 'paid' });
+  order.status = 'shipped';
+  await order.save();
+  await producer.send({ topic: 'order.shipped', messages: [{ value: id }] });
+}
+
+export async function dropOrder(id) {
+  const order = await Order.findById(id);
+  await order.deleteOne();
+  await producer.send({ topic: 'order.dropped', messages: [{ value: id }] });
+}
+`,
+        [
+          { at: 'producer.send', nth: 1, action: KAFKA, write: 'order.save', suggestions: [] },
+          { at: 'producer.send', nth: 2, action: KAFKA, write: 'order.save', writeNth: 2, suggestions: [] },
+          { at: 'producer.send', nth: 3, action: KAFKA, write: 'order.deleteOne', suggestions: [] },
+        ],
+        { name: 'Mongoose documents from findById and findOne: save and deleteOne' },
+      ),
+      js.invalid(
+        `import { PrismaClient } from '@prisma/client';
+import { Kafka } from 'kafkajs';
+import express from 'express';
+
+const prisma = new PrismaClient();
+const producer = new Kafka({ brokers: ['kafka:9092'] }).producer();
+const app = express();
+
+app.post('/orders', async (req, res) => {
+  const order = await prisma.order.create({ data: req.body });
+  await producer.send({ topic: 'order.created', messages: [{ value: JSON.stringify(order) }] });
+  res.status(201).json(order);
+});
+`,
+        { at: 'producer.send', action: KAFKA, write: 'prisma.order.create', suggestions: [] },
+        { name: 'an inline Express route handler is a function body' },
+      ),
+      js.invalid(
+        `${PRODUCER}
+import { PrismaClient } from '@prisma/client';
+import express from 'express';
+import cron from 'node-cron';
+
+const prisma = new PrismaClient();
+const app = express();
+const router = express.Router();
+
+app.post('/orders', async function createOrder(req, res) {
+  const order = await prisma.order.create({ data: req.body });
+  await producer.send({ topic: 'order.created', messages: [{ value: JSON.stringify(order) }] });
+  res.status(201).json(order);
+});
+
+router.put('/orders/:id', async (req, res) => {
+  const order = await prisma.order.update({ where: { id: req.params.id }, data: req.body });
+  await producer.send({ topic: 'order.updated', messages: [{ key: order.id, value: JSON.stringify(order) }] });
+  res.json(order);
+});
+
+cron.schedule('*/5 * * * *', async () => {
+  const { count } = await prisma.order.updateMany({ where: { status: 'pending' }, data: { status: 'expired' } });
+  await producer.send({ topic: 'orders.expired', messages: [{ value: String(count) }] });
+});
+
+setInterval(async () => {
+  await prisma.cart.deleteMany({ where: { updatedAt: { lt: new Date(Date.now() - 86_400_000) } } });
+  await producer.send({ topic: 'carts.purged', messages: [{ value: new Date().toISOString() }] });
+}, 60_000);
+`,
+        [
+          { at: 'producer.send', nth: 1, action: KAFKA, write: 'prisma.order.create', suggestions: [] },
+          { at: 'producer.send', nth: 2, action: KAFKA, write: 'prisma.order.update', suggestions: [] },
+          { at: 'producer.send', nth: 3, action: KAFKA, write: 'prisma.order.updateMany', suggestions: [] },
+          { at: 'producer.send', nth: 4, action: KAFKA, write: 'prisma.cart.deleteMany', suggestions: [] },
+        ],
+        { name: 'inline callbacks: a named function expression route handler, router.put, cron.schedule and setInterval' },
+      ),
+      js.invalid(
+        `${PRODUCER}
+import { PrismaClient } from '@prisma/client';
+
+const prisma = new PrismaClient();
+
+export async function placeOrder(input, notify) {
+  await prisma.order.create({ data: input });
+  if (notify) {
+    await producer.send({ topic: 'order.created', messages: [{ value: JSON.stringify(input) }] });
+  }
+}
+
+export async function cancelOrder(id, notify) {
+  if (notify) {
+    await producer.send({ topic: 'order.cancelling', messages: [{ value: id }] });
+  }
+  await prisma.order.update({ where: { id }, data: { status: 'cancelled' } });
+}
+
+export async function payOrder(id, live) {
+  if (live) {
+    await prisma.payment.create({ data: { orderId: id } });
+    await producer.send({ topic: 'order.paid', messages: [{ value: id }] });
+  }
+}
+
+export async function shipOrder(id, notify, quiet) {
+  if (notify) {
+    await producer.send({ topic: 'order.shipping', messages: [{ value: id }] });
+    if (quiet) return;
+  }
+  await prisma.shipment.create({ data: { orderId: id } });
+}
+
+export async function confirmOrder(id, notify) {
+  await prisma.order.update({ where: { id }, data: { status: 'confirmed' } });
+  notify && (await producer.send({ topic: 'order.confirmed', messages: [{ value: id }] }));
+}
+`,
+        [
+          { at: 'producer.send', nth: 1, action: KAFKA, write: 'prisma.order.create', suggestions: [] },
+          { at: 'producer.send', nth: 2, action: KAFKA, write: 'prisma.order.update', suggestions: [] },
+          { at: 'producer.send', nth: 3, action: KAFKA, write: 'prisma.payment.create', suggestions: [] },
+          { at: 'producer.send', nth: 4, action: KAFKA, write: 'prisma.shipment.create', suggestions: [] },
+          { at: 'producer.send', nth: 5, action: KAFKA, write: 'prisma.order.update', writeNth: 2, suggestions: [] },
+        ],
+        {
+          name: 'a publish under an if (or &&) that the write does not leave, in the same branch, or before a return that may not run, is still paired',
+        },
+      ),
     ],
   });
 });
@@ -627,6 +1047,44 @@ export class OrderReader {
 }
 `,
         { name: 'MikroORM findOneOrFail reads' },
+      ),
+      ts.valid(
+        `
+import type { Prisma } from '@prisma/client';
+import type { Producer } from 'kafkajs';
+
+export async function announceOrder(tx: Prisma.TransactionClient, producer: Producer, id: string) {
+  const order = await tx.order.findUniqueOrThrow({ where: { id } });
+  await producer.send({ topic: 'order.announced', messages: [{ key: id, value: JSON.stringify(order) }] });
+}
+`,
+        { name: 'Prisma.TransactionClient parameter: reads only' },
+      ),
+      ts.valid(
+        `
+import { Injectable } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import type { Producer } from 'kafkajs';
+import { Repository } from 'typeorm';
+import { Order } from './order.entity';
+
+@Injectable()
+export class OrderIntake {
+  constructor(
+    @InjectRepository(Order) private readonly orders: Repository<Order>,
+    private readonly producer: Producer,
+  ) {}
+
+  async submit(input: Partial<Order>, preview: boolean): Promise<void> {
+    if (preview) {
+      await this.producer.send({ topic: 'order.preview', messages: [{ value: JSON.stringify(input) }] });
+      return;
+    }
+    await this.orders.save(this.orders.create(input));
+  }
+}
+`,
+        { name: 'early return in a NestJS service method: the publish never runs with the save' },
       ),
     ],
     invalid: [
@@ -813,6 +1271,160 @@ export async function refund(client: PoolClient, producer: Producer, orderId: st
 `,
         { at: 'producer.send', action: KAFKA, write: 'client.query', suggestions: [] },
         { name: 'typed pg PoolClient query with UPDATE' },
+      ),
+      ts.invalid(
+        `
+import type { Producer } from 'kafkajs';
+import type { Knex } from 'knex';
+
+export class OrderRepository {
+  constructor(
+    private readonly knex: Knex,
+    private readonly producer: Producer,
+  ) {}
+
+  async pay(id: string): Promise<void> {
+    await this.knex('orders').where({ id }).update({ status: 'paid' });
+    await this.producer.send({ topic: 'order.paid', messages: [{ value: id }] });
+  }
+}
+
+export async function placeOrder(db: Knex, producer: Producer, order: { id: string; total: number }) {
+  await db('orders').insert(order);
+  await producer.send({ topic: 'order.created', messages: [{ key: order.id, value: JSON.stringify(order) }] });
+}
+`,
+        [
+          {
+            at: 'this.producer.send',
+            action: KAFKA,
+            write: "this.knex('orders').where({id}).update",
+            writeAt: "this.knex('orders')",
+            suggestions: [],
+          },
+          { at: 'producer.send', within: 'await producer.send', action: KAFKA, write: "db('orders').insert", suggestions: [] },
+        ],
+        { name: 'typed Knex: a class member and a function parameter' },
+      ),
+      ts.invalid(
+        `
+import type { Producer } from 'kafkajs';
+import { Column, Model, Table } from 'sequelize-typescript';
+
+@Table({ tableName: 'orders' })
+export class Order extends Model {
+  @Column
+  declare status: string;
+}
+
+export class OrderPayments {
+  constructor(private readonly producer: Producer) {}
+
+  async pay(id: string): Promise<void> {
+    const order = await Order.findByPk(id);
+    if (!order) throw new Error(\`order \${id} not found\`);
+    order.status = 'paid';
+    await order.save();
+    await this.producer.send({ topic: 'order.paid', messages: [{ key: id, value: JSON.stringify(order.toJSON()) }] });
+  }
+
+  async cancel(id: string): Promise<void> {
+    const order = (await Order.findOne({ where: { id } }))!;
+    await order.destroy();
+    await this.producer.send({ topic: 'order.cancelled', messages: [{ key: id, value: id }] });
+  }
+
+  async archive(id: string): Promise<void> {
+    const order = await Order.findByPk(id);
+    await order?.update({ status: 'archived' });
+    await this.producer.send({ topic: 'order.archived', messages: [{ key: id, value: id }] });
+  }
+}
+`,
+        [
+          { at: 'this.producer.send', nth: 1, action: KAFKA, write: 'order.save', suggestions: [] },
+          { at: 'this.producer.send', nth: 2, action: KAFKA, write: 'order.destroy', suggestions: [] },
+          { at: 'this.producer.send', nth: 3, action: KAFKA, write: 'order?.update', suggestions: [] },
+        ],
+        { name: 'sequelize-typescript instances: null-checked, non-null asserted and optional-chained writes' },
+      ),
+      ts.invalid(
+        `
+import { Injectable, NotFoundException } from '@nestjs/common';
+import { InjectModel } from '@nestjs/mongoose';
+import type { Producer } from 'kafkajs';
+import { Model } from 'mongoose';
+import { Order, type OrderDocument } from './order.schema';
+
+@Injectable()
+export class OrdersService {
+  constructor(
+    @InjectModel(Order.name) private readonly orderModel: Model<OrderDocument>,
+    private readonly producer: Producer,
+  ) {}
+
+  async pay(id: string) {
+    const order = await this.orderModel.findById(id);
+    if (!order) throw new NotFoundException(id);
+    order.status = 'paid';
+    await order.save();
+    await this.producer.send({ topic: 'order.paid', messages: [{ key: id, value: JSON.stringify(order) }] });
+    return order;
+  }
+}
+`,
+        { at: 'this.producer.send', action: KAFKA, write: 'order.save', suggestions: [] },
+        { name: 'Mongoose document from an injected Model<T>.findById: save' },
+      ),
+      ts.invalid(
+        `
+import { PrismaClient } from '@prisma/client';
+import express, { type Request, type Response } from 'express';
+import { Kafka } from 'kafkajs';
+
+const prisma = new PrismaClient();
+const producer = new Kafka({ brokers: ['kafka:9092'] }).producer();
+const app = express();
+
+app.post('/orders', async (req: Request<unknown, unknown, { customerId: string; total: number }>, res: Response) => {
+  const order = await prisma.order.create({ data: req.body });
+  await producer.send({ topic: 'order.created', messages: [{ key: order.id, value: JSON.stringify(order) }] });
+  res.status(201).json(order);
+});
+`,
+        { at: 'producer.send', action: KAFKA, write: 'prisma.order.create', suggestions: [] },
+        { name: 'typed inline Express route handler' },
+      ),
+      ts.invalid(
+        `
+import type { Prisma } from '@prisma/client';
+import axios from 'axios';
+import type { Producer } from 'kafkajs';
+
+export async function saveOrder(tx: Prisma.TransactionClient, producer: Producer, input: Prisma.OrderCreateInput) {
+  const order = await tx.order.create({ data: input });
+  const record = { topic: 'order.created', messages: [{ key: order.id, value: JSON.stringify(order) }] };
+  await producer.send(record);
+  return order;
+}
+
+export class OrderCancellation {
+  async cancel(db: Prisma.TransactionClient, orderId: string): Promise<void> {
+    const order = await db.order.update({ where: { id: orderId }, data: { status: 'cancelled' } });
+    await axios.delete(\`\${process.env.INVENTORY_SERVICE_URL}/reservations/\${order.reservationId}\`);
+  }
+}
+`,
+        [
+          { at: 'producer.send', action: KAFKA, write: 'tx.order.create', suggestions: [] },
+          {
+            at: 'axios.delete',
+            action: requests('DELETE', '/reservations/{reservationId}', 'inventory'),
+            write: 'db.order.update',
+            suggestions: [],
+          },
+        ],
+        { name: 'a Prisma.TransactionClient parameter handed to a helper (publish record and request without a body: nothing to rewrite)' },
       ),
     ],
   });

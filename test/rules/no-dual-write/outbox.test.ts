@@ -2,7 +2,9 @@
  * What makes a write and a publish safe together, and what does not: the outbox insert in
  * the same transaction, outbox relays, transactional enqueue (pg-boss `{ db }`, graphile-worker
  * `add_job`), message-consumer handlers. A publish inside a transaction callback is still a dual
- * write; the suggestion then replaces it with an outbox insert on the same transaction handle.
+ * write; the suggestion then replaces it with an outbox insert on the same transaction handle,
+ * awaited (or returned) so that it runs inside the transaction, and none when the callback is not
+ * async and so could not await it.
  */
 import { describe } from 'vitest';
 import { js, jsTester, publishesTo, replaceOnce, requests, RULE_NAME, rule, ts, tsTester } from './helpers.js';
@@ -142,6 +144,149 @@ const KYSELY_TX_OUTBOX = replaceOnce(
   KYSELY_TX_QUEUE,
   "receipts.add('send-receipt', order)",
   "trx.insertInto('outbox').values({ topic: 'send-receipt', payload: JSON.stringify(order) }).execute()",
+);
+
+const AMQP_TX_PUBLISH = `import { PrismaClient } from '@prisma/client';
+import amqp from 'amqplib';
+
+const prisma = new PrismaClient();
+const channel = await (await amqp.connect(process.env.AMQP_URL)).createChannel();
+
+export async function placeOrder(input) {
+  await prisma.$transaction(async (tx) => {
+    const order = await tx.order.create({ data: input });
+    channel.publish('shop', 'order.created', Buffer.from(JSON.stringify(order)));
+  });
+}
+`;
+
+const BULL_TX_RETURNED = `import { PrismaClient } from '@prisma/client';
+import { Queue } from 'bullmq';
+
+const prisma = new PrismaClient();
+const receipts = new Queue('receipts');
+
+export async function placeOrder(input) {
+  return prisma.$transaction(async (tx) => {
+    const order = await tx.order.create({ data: input });
+    return receipts.add('send-receipt', { orderId: order.id });
+  });
+}
+`;
+
+const TYPEORM_TX_QUEUE = `import { DataSource } from 'typeorm';
+import { Queue } from 'bullmq';
+
+const dataSource = new DataSource({ type: 'postgres', url: process.env.DATABASE_URL });
+const queue = new Queue('orders');
+
+export async function placeOrder(order) {
+  await dataSource.transaction(async (manager) => {
+    await manager.save(order);
+    await queue.add('order.created', { id: order.id });
+  });
+}
+`;
+
+const TYPEORM_TX_ISOLATION = `import { DataSource } from 'typeorm';
+import { Queue } from 'bullmq';
+
+const dataSource = new DataSource({ type: 'postgres', url: process.env.DATABASE_URL });
+const queue = new Queue('orders');
+
+export async function payOrder(id) {
+  await dataSource.transaction('SERIALIZABLE', async (em) => {
+    await em.getRepository('Order').update(id, { status: 'paid' });
+    await queue.add('order.paid', { id });
+  });
+}
+`;
+
+const KNEX_TX_PUBLISH = `import knex from 'knex';
+import { Kafka } from 'kafkajs';
+
+const db = knex({ client: 'pg', connection: process.env.DATABASE_URL });
+const producer = new Kafka({ brokers: ['kafka:9092'] }).producer();
+
+export async function placeOrder(order) {
+  await db.transaction(async (trx) => {
+    await trx('orders').insert(order);
+    await producer.send({ topic: 'order.created', messages: [{ key: order.id, value: JSON.stringify(order) }] });
+  });
+}
+`;
+
+const KNEX_CJS_TX_QUEUE = `const knex = require('knex')({ client: 'pg', connection: process.env.DATABASE_URL });
+const { Queue } = require('bullmq');
+
+const receipts = new Queue('receipts');
+
+exports.payOrder = async function payOrder(id) {
+  await knex.transaction(async (trx) => {
+    await trx('orders').where({ id }).update({ status: 'paid' });
+    await receipts.add('send-receipt', { orderId: id });
+  });
+};
+`;
+
+const SEQUELIZE_INSTANCE_TX_QUEUE = `import { Model, Sequelize } from 'sequelize';
+import { Queue } from 'bullmq';
+
+const sequelize = new Sequelize(process.env.DATABASE_URL);
+const receipts = new Queue('receipts');
+
+class Order extends Model {}
+
+export async function payOrder(id) {
+  await sequelize.transaction(async (t) => {
+    const order = await Order.findByPk(id, { transaction: t });
+    order.status = 'paid';
+    await order.save({ transaction: t });
+    await receipts.add('send-receipt', { orderId: order.id });
+  });
+}
+`;
+
+const AMQP_TX_OUTBOX = replaceOnce(
+  AMQP_TX_PUBLISH,
+  "channel.publish('shop', 'order.created', Buffer.from(JSON.stringify(order)))",
+  "await tx.outboxEvent.create({ data: { topic: 'order.created', payload: order } })",
+);
+
+const BULL_TX_RETURNED_OUTBOX = replaceOnce(
+  BULL_TX_RETURNED,
+  "receipts.add('send-receipt', { orderId: order.id })",
+  "tx.outboxEvent.create({ data: { topic: 'send-receipt', payload: { orderId: order.id } } })",
+);
+
+const TYPEORM_TX_OUTBOX = replaceOnce(
+  TYPEORM_TX_QUEUE,
+  "queue.add('order.created', { id: order.id })",
+  "manager.save(OutboxEvent, { topic: 'order.created', payload: { id: order.id } })",
+);
+
+const TYPEORM_TX_ISOLATION_OUTBOX = replaceOnce(
+  TYPEORM_TX_ISOLATION,
+  "queue.add('order.paid', { id })",
+  "em.save(OutboxMessage, { topic: 'order.paid', payload: { id } })",
+);
+
+const KNEX_TX_OUTBOX = replaceOnce(
+  KNEX_TX_PUBLISH,
+  "producer.send({ topic: 'order.created', messages: [{ key: order.id, value: JSON.stringify(order) }] })",
+  "trx('outbox').insert({ topic: 'order.created', payload: JSON.stringify(order) })",
+);
+
+const KNEX_CJS_TX_CUSTOM_OUTBOX = replaceOnce(
+  KNEX_CJS_TX_QUEUE,
+  "receipts.add('send-receipt', { orderId: id })",
+  "trx('messaging.outbox_events').insert({ topic: 'send-receipt', payload: JSON.stringify({ orderId: id }) })",
+);
+
+const SEQUELIZE_INSTANCE_TX_OUTBOX = replaceOnce(
+  SEQUELIZE_INSTANCE_TX_QUEUE,
+  "receipts.add('send-receipt', { orderId: order.id })",
+  "OutboxEvent.create({ topic: 'send-receipt', payload: { orderId: order.id } }, { transaction: t })",
 );
 
 describe('plain JS (espree)', () => {
@@ -384,6 +529,34 @@ export async function start() {
       js.valid(DRIZZLE_TX_OUTBOX, { name: 'after the suggestion: Drizzle outbox table' }),
       js.valid(KYSELY_TX_CUSTOM_OUTBOX, { name: 'after the suggestion: configured Kysely outbox table', options: { outboxTable: 'messaging.outbox_events' } }),
       js.valid(KYSELY_TX_OUTBOX, { name: 'after the suggestion: Kysely outbox table' }),
+      js.valid(
+        `import knex from 'knex';
+
+const db = knex({ client: 'pg', connection: process.env.DATABASE_URL });
+
+export async function placeOrder(order) {
+  await db.transaction(async (trx) => {
+    await trx('orders').insert(order);
+    await trx('outbox').insert({ topic: 'order.created', payload: JSON.stringify(order) });
+  });
+}
+`,
+        { name: 'Knex: outbox insert on the transaction handle' },
+      ),
+      js.valid(AMQP_TX_OUTBOX, { name: 'after the suggestion: the un-awaited amqplib publish became an awaited outbox insert' }),
+      js.valid(BULL_TX_RETURNED_OUTBOX, { name: 'after the suggestion: a returned outbox insert' }),
+      js.valid(TYPEORM_TX_OUTBOX, { name: 'after the suggestion: TypeORM manager.save(<outboxEntity>, …)' }),
+      js.valid(TYPEORM_TX_ISOLATION_OUTBOX, {
+        name: 'after the suggestion: TypeORM configured outbox entity',
+        options: { outboxEntity: 'OutboxMessage' },
+      }),
+      js.valid(KNEX_TX_OUTBOX, { name: 'after the suggestion: Knex outbox table' }),
+      js.valid(KNEX_CJS_TX_CUSTOM_OUTBOX, {
+        name: 'after the suggestion: configured Knex outbox table (CommonJS)',
+        options: { outboxTable: 'messaging.outbox_events' },
+        sourceType: 'commonjs',
+      }),
+      js.valid(SEQUELIZE_INSTANCE_TX_OUTBOX, { name: 'after the suggestion: Sequelize outbox model beside an instance save' }),
     ],
     invalid: [
       js.invalid(
@@ -543,6 +716,102 @@ export async function placeOrder(input) {
         { at: 'producer.send', action: KAFKA, write: 'prisma.order.create', suggestions: [] },
         { name: 'checkTestFiles: test files are checked when asked', filename: 'src/orders/seed.test.js', options: { checkTestFiles: true } },
       ),
+      js.invalid(
+        AMQP_TX_PUBLISH,
+        {
+          at: 'channel.publish',
+          action: publishesTo('RabbitMQ'),
+          write: 'tx.order.create',
+          suggestions: [{ topic: 'order.created', handle: 'tx', output: AMQP_TX_OUTBOX }],
+        },
+        { name: 'an un-awaited amqplib publish in an async $transaction callback: the outbox insert is awaited so it runs in the transaction' },
+      ),
+      js.invalid(
+        BULL_TX_RETURNED,
+        {
+          at: 'receipts.add',
+          action: publishesTo('BullMQ'),
+          write: 'tx.order.create',
+          suggestions: [{ topic: 'send-receipt', handle: 'tx', output: BULL_TX_RETURNED_OUTBOX }],
+        },
+        { name: 'a publish returned from the $transaction callback: the outbox insert is returned, not awaited again' },
+      ),
+      js.invalid(
+        `import { PrismaClient } from '@prisma/client';
+import amqp from 'amqplib';
+
+const prisma = new PrismaClient();
+const channel = await (await amqp.connect(process.env.AMQP_URL)).createChannel();
+
+export function placeOrder(input) {
+  return prisma.$transaction((tx) => {
+    const created = tx.order.create({ data: input });
+    channel.sendToQueue('orders', Buffer.from(JSON.stringify(input)));
+    return created;
+  });
+}
+`,
+        { at: 'channel.sendToQueue', action: publishesTo('RabbitMQ'), write: 'tx.order.create', suggestions: [] },
+        { name: 'a $transaction callback that is not async: no suggestion, the outbox insert could not be awaited there' },
+      ),
+      js.invalid(
+        TYPEORM_TX_QUEUE,
+        {
+          at: 'queue.add',
+          action: publishesTo('BullMQ'),
+          write: 'manager.save',
+          suggestions: [{ topic: 'order.created', handle: 'manager', output: TYPEORM_TX_OUTBOX }],
+        },
+        { name: 'TypeORM dataSource.transaction: suggest manager.save(<outboxEntity>, …)' },
+      ),
+      js.invalid(
+        TYPEORM_TX_ISOLATION,
+        {
+          at: 'queue.add',
+          action: publishesTo('BullMQ'),
+          write: "em.getRepository('Order').update",
+          suggestions: [{ topic: 'order.paid', handle: 'em', output: TYPEORM_TX_ISOLATION_OUTBOX }],
+        },
+        {
+          name: 'outboxEntity: TypeORM transaction with an isolation level, repository write, configured outbox entity',
+          options: { outboxEntity: 'OutboxMessage' },
+        },
+      ),
+      js.invalid(
+        KNEX_TX_PUBLISH,
+        {
+          at: 'producer.send',
+          action: KAFKA,
+          write: "trx('orders').insert",
+          suggestions: [{ topic: 'order.created', handle: 'trx', output: KNEX_TX_OUTBOX }],
+        },
+        { name: "Knex db.transaction: suggest trx('outbox').insert(…)" },
+      ),
+      js.invalid(
+        KNEX_CJS_TX_QUEUE,
+        {
+          at: 'receipts.add',
+          action: publishesTo('BullMQ'),
+          write: "trx('orders').where({id}).update",
+          writeAt: "trx('orders')",
+          suggestions: [{ topic: 'send-receipt', handle: 'trx', output: KNEX_CJS_TX_CUSTOM_OUTBOX }],
+        },
+        {
+          name: 'outboxTable: Knex transaction from CommonJS require, the configured table in the suggestion',
+          options: { outboxTable: 'messaging.outbox_events' },
+          sourceType: 'commonjs',
+        },
+      ),
+      js.invalid(
+        SEQUELIZE_INSTANCE_TX_QUEUE,
+        {
+          at: 'receipts.add',
+          action: publishesTo('BullMQ'),
+          write: 'order.save',
+          suggestions: [{ topic: 'send-receipt', handle: 't', output: SEQUELIZE_INSTANCE_TX_OUTBOX }],
+        },
+        { name: 'Sequelize instance save in a managed transaction: suggest the outbox model with { transaction: t }' },
+      ),
     ],
   });
 });
@@ -599,6 +868,62 @@ const MIKRO_TX_OUTBOX = replaceOnce(
   MIKRO_TX,
   "this.queue.add('order.created', { orderId: order.id })",
   "em.insert(OrderOutbox, { topic: 'order.created', payload: { orderId: order.id } })",
+);
+
+const NEST_PRISMA_TX_EMIT = `
+import { Inject, Injectable } from '@nestjs/common';
+import { ClientProxy } from '@nestjs/microservices';
+import { PrismaService } from './prisma.service';
+
+@Injectable()
+export class OrdersService {
+  constructor(
+    private readonly prisma: PrismaService,
+    @Inject('ORDERS_BUS') private readonly bus: ClientProxy,
+  ) {}
+
+  async place(input: { customerId: string; total: number }) {
+    return this.prisma.$transaction(async (tx) => {
+      const order = await tx.order.create({ data: input });
+      this.bus.emit('order.created', order);
+      return order;
+    });
+  }
+}
+`;
+
+const NEST_TYPEORM_TX_SEND_TO_QUEUE = `
+import { Injectable } from '@nestjs/common';
+import type { Channel } from 'amqplib';
+import { DataSource } from 'typeorm';
+import { Order } from './order.entity';
+
+@Injectable()
+export class CheckoutService {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly channel: Channel,
+  ) {}
+
+  async place(order: Order): Promise<void> {
+    await this.dataSource.transaction(async (manager) => {
+      await manager.save(order);
+      this.channel.sendToQueue('order.created', Buffer.from(JSON.stringify(order)));
+    });
+  }
+}
+`;
+
+const NEST_PRISMA_TX_EMIT_OUTBOX = replaceOnce(
+  NEST_PRISMA_TX_EMIT,
+  "this.bus.emit('order.created', order)",
+  "await tx.outboxEvent.create({ data: { topic: 'order.created', payload: order } })",
+);
+
+const NEST_TYPEORM_TX_OUTBOX = replaceOnce(
+  NEST_TYPEORM_TX_SEND_TO_QUEUE,
+  "this.channel.sendToQueue('order.created', Buffer.from(JSON.stringify(order)))",
+  "await manager.save(OutboxEvent, { topic: 'order.created', payload: order })",
 );
 
 describe('TS syntax (typescript-eslint parser)', () => {
@@ -748,6 +1073,20 @@ export class OutboxPublisher {
       ),
       ts.valid(NEST_PRISMA_TX_OUTBOX, { name: 'after the suggestion: outbox insert on the NestJS Prisma transaction' }),
       ts.valid(MIKRO_TX_OUTBOX, { name: 'after the suggestion: MikroORM outbox entity', options: { outboxEntity: 'OrderOutbox' } }),
+      ts.valid(
+        `
+import type { Prisma } from '@prisma/client';
+
+export async function saveOrder(tx: Prisma.TransactionClient, input: Prisma.OrderCreateInput) {
+  const order = await tx.order.create({ data: input });
+  await tx.outboxEvent.create({ data: { topic: 'order.created', payload: { orderId: order.id } } });
+  return order;
+}
+`,
+        { name: 'Prisma.TransactionClient parameter: the helper writes the order and the outbox row on it' },
+      ),
+      ts.valid(NEST_PRISMA_TX_EMIT_OUTBOX, { name: 'after the suggestion: the fire-and-forget emit became an awaited outbox insert' }),
+      ts.valid(NEST_TYPEORM_TX_OUTBOX, { name: 'after the suggestion: awaited TypeORM manager.save(<outboxEntity>, …)' }),
     ],
     invalid: [
       ts.invalid(
@@ -782,6 +1121,26 @@ export class OutboxPublisher {
           ],
         },
         { name: 'outboxEntity: MikroORM em.transactional, suggest em.insert(<outboxEntity>, …)', options: { outboxEntity: 'OrderOutbox' } },
+      ),
+      ts.invalid(
+        NEST_PRISMA_TX_EMIT,
+        {
+          at: 'this.bus.emit',
+          action: publishesTo('NestJS microservices'),
+          write: 'tx.order.create',
+          suggestions: [{ topic: 'order.created', handle: 'tx', output: NEST_PRISMA_TX_EMIT_OUTBOX }],
+        },
+        { name: 'fire-and-forget NestJS emit inside $transaction: the outbox insert is awaited' },
+      ),
+      ts.invalid(
+        NEST_TYPEORM_TX_SEND_TO_QUEUE,
+        {
+          at: 'this.channel.sendToQueue',
+          action: publishesTo('RabbitMQ'),
+          write: 'manager.save',
+          suggestions: [{ topic: 'order.created', handle: 'manager', output: NEST_TYPEORM_TX_OUTBOX }],
+        },
+        { name: 'un-awaited amqplib sendToQueue inside a TypeORM transaction: awaited manager.save(<outboxEntity>, …)' },
       ),
     ],
   });

@@ -1,0 +1,143 @@
+/** The text formats on a small hand-made map: layout, escaping, node ids and counts of call sites. */
+import { describe, expect, it } from 'vitest';
+import { toJsonMap } from '../../src/cli/format/json.js';
+import { escapeMermaidText, formatMermaid, MermaidIds } from '../../src/cli/format/mermaid.js';
+import { formatSarif } from '../../src/cli/format/sarif.js';
+import { formatTable } from '../../src/cli/format/table.js';
+import type { CouplingMap, MapCall } from '../../src/cli/model.js';
+
+function call(line: number, overrides: Partial<MapCall> = {}): MapCall {
+  return {
+    rule: 'no-sync-critical-write',
+    messageId: 'syncCriticalWrite',
+    message: 'Synchronous POST /payments …',
+    file: 'end/src/checkout.ts',
+    absoluteFile: '/repo/end/src/checkout.ts',
+    line,
+    column: 3,
+    target: { kind: 'service', name: 'pay-ments' },
+    method: 'POST',
+    path: '/payments',
+    evidence: 'service "payments"',
+    via: [],
+    dualWrite: null,
+    from: 'end',
+    entryPoints: [{ kind: 'route', label: 'POST /checkout', file: 'end/src/main.ts', line: 4 }],
+    callersTruncated: false,
+    alsoReportedAt: [],
+    ...overrides,
+  };
+}
+
+const MAP: CouplingMap = {
+  root: '.',
+  tsconfig: 'tsconfig.json',
+  servicesFrom: 'top-level',
+  services: [
+    { name: 'end', paths: ['end'], files: 3 },
+    { name: 'idle', paths: ['idle'], files: 1 },
+  ],
+  edges: [
+    {
+      from: 'end',
+      to: 'Kafka',
+      toKind: 'broker',
+      calls: [
+        call(20, {
+          rule: 'no-dual-write',
+          messageId: 'dualWrite',
+          target: { kind: 'broker', name: 'Kafka' },
+          method: null,
+          path: null,
+          evidence: null,
+          entryPoints: [{ kind: 'consumer', label: 'cart.closed', file: 'end/src/consumer.ts', line: 9 }],
+          dualWrite: { send: 'producer.send', action: 'publishes to Kafka', dbWrite: 'repo.save', dbWriteLine: 19 },
+        }),
+      ],
+    },
+    {
+      from: 'end',
+      to: 'pay-ments',
+      toKind: 'service',
+      calls: [
+        call(10, { rule: 'no-dual-write', messageId: 'dualWrite' }),
+        call(10),
+        call(12, { path: '/payments/"x"', entryPoints: [], callersTruncated: true }),
+      ],
+    },
+  ],
+  skipped: [{ file: 'idle/src/broken.ts', line: 2, column: 7, message: 'Parsing error: Expression expected.' }],
+  files: { typed: 3, untyped: 1 },
+  depth: 6,
+};
+
+describe('table', () => {
+  it('lists the edges with call-site counts, then every finding, skipped files and a summary', () => {
+    expect(formatTable(MAP)).toBe(`durable-writes map of . (services from top-level: end, idle)
+
+FROM → TO        REQUEST             CALLS
+end → Kafka      publish                 1
+end → pay-ments  POST /payments          1
+                 POST /payments/"x"      1
+
+AT                      RULE                    FROM → TO        REQUEST             ENTRY POINTS
+end/src/checkout.ts:20  no-dual-write           end → Kafka      publish             consumer cart.closed (end/src/consumer.ts:9)
+end/src/checkout.ts:10  no-dual-write           end → pay-ments  POST /payments      POST /checkout (end/src/main.ts:4)
+end/src/checkout.ts:10  no-sync-critical-write  end → pay-ments  POST /payments      POST /checkout (end/src/main.ts:4)
+end/src/checkout.ts:12  no-sync-critical-write  end → pay-ments  POST /payments/"x"  (none within --depth 6)
+
+Skipped (could not be parsed):
+  idle/src/broken.ts:2:7  Parsing error: Expression expected.
+
+2 services, 2 edges, 3 call sites, 4 findings (no-dual-write 2, no-sync-critical-write 2); 4 files linted (3 with types), 1 skipped
+`);
+  });
+});
+
+describe('mermaid', () => {
+  it('draws repository services as boxes, other services rounded, brokers as cylinders, publishes dotted', () => {
+    expect(formatMermaid(MAP)).toBe(`graph LR
+  n_end["end"]
+  idle["idle"]
+  pay_ments("pay-ments")
+  Kafka[("Kafka")]
+  n_end -.->|"publish (1)"| Kafka
+  n_end -->|"POST /payments (1)<br/>POST /payments/#quot;x#quot; (1)"| pay_ments
+`);
+  });
+
+  it('makes ids safe and unique', () => {
+    const ids = new MermaidIds();
+    expect([ids.get('a', 'orders-api'), ids.get('b', 'orders api'), ids.get('c', '1st'), ids.get('d', 'end'), ids.get('a', 'ignored')]).toEqual([
+      'orders_api',
+      'orders_api_2',
+      'n_1st',
+      'n_end',
+      'orders_api',
+    ]);
+    expect(escapeMermaidText('a "b" <c> #1')).toBe('a #quot;b#quot; #lt;c#gt; #35;1');
+  });
+});
+
+describe('json and sarif', () => {
+  it('json: versioned, with a summary that counts findings and call sites', () => {
+    const json = toJsonMap(MAP);
+    expect(json.schemaVersion).toBe(1);
+    expect(json.summary).toEqual({ files: { typed: 3, untyped: 1 }, findings: 4, callSites: 3, byRule: { 'no-dual-write': 2, 'no-sync-critical-write': 2 }, depth: 6 });
+    expect(json.edges[1]?.calls[0]).not.toHaveProperty('absoluteFile');
+  });
+
+  it('sarif: one result per finding with its rule, place, entry points and map facts', () => {
+    const sarif = JSON.parse(formatSarif(MAP)) as { runs: { results: { ruleId: string; ruleIndex: number; properties: unknown; relatedLocations: unknown[] }[] }[] };
+    const results = sarif.runs[0]?.results ?? [];
+    expect(results).toHaveLength(4);
+    expect(results[0]).toMatchObject({ ruleId: 'no-dual-write', ruleIndex: 0, properties: { from: 'end', to: 'Kafka', toKind: 'broker', request: 'publish' } });
+    expect(results[2]?.relatedLocations).toEqual([
+      {
+        id: 1,
+        message: { text: 'entry point (route): POST /checkout' },
+        physicalLocation: { artifactLocation: { uri: 'end/src/main.ts', uriBaseId: '%SRCROOT%' }, region: { startLine: 4 } },
+      },
+    ]);
+  });
+});

@@ -1,0 +1,706 @@
+/**
+ * The built `durable-writes map` command, run as a user runs it: on fixtures/shop (table,
+ * JSON and Mermaid output asserted exactly), a baseline round trip, and bad input. The heavy
+ * runs start together in `beforeAll` (two at a time per phase) to keep the suite short.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { copyShop, emptyFolder, ensureBuilt, REPO_ROOT, removeTemporaryFolders, type Run, runCli } from './helpers.js';
+
+const EXPECTED_TABLE = `durable-writes map of fixtures/shop (services from top-level: gateway, inventory, notifications, orders, payments)
+
+FROM → TO              REQUEST                                      CALLS
+gateway → billing      POST /invoices                                   1
+gateway → wallet       PUT /wallets/{walletId}/balance                  1
+inventory → BullMQ     publish                                          1
+inventory → warehouse  PATCH /warehouses/{warehouseId}/stock/{sku}      1
+                       POST /transfers                                  1
+orders → Kafka         publish                                          1
+orders → inventory     DELETE /reservations/{reservationId}             1
+                       POST /reservations                               1
+orders → payments      POST /payments                                   1
+payments → RabbitMQ    publish                                          1
+payments → ledger      POST /entries                                    1
+                       POST /entries/{entryId}/reversals                1
+                       POST /transfers                                  1
+                       PUT /accounts/{account}/balance                  1
+
+AT                                      RULE                    FROM → TO              REQUEST                                      ENTRY POINTS
+gateway/src/billing-proxy.ts:58         no-sync-critical-write  gateway → billing      POST /invoices                               POST /api/invoices (gateway/src/server.ts:30)
+gateway/src/wallet-client.ts:39         no-sync-critical-write  gateway → wallet       PUT /wallets/{walletId}/balance              PUT /api/wallets/:id/balance (gateway/src/server.ts:36)
+inventory/src/reservation-expiry.ts:40  no-dual-write           inventory → BullMQ     publish                                      schedule every 60000 ms (inventory/src/main.ts:75)
+inventory/src/warehouse-client.ts:49    no-sync-critical-write  inventory → warehouse  PATCH /warehouses/{warehouseId}/stock/{sku}  POST /reservations (inventory/src/main.ts:23), DELETE /reservations/:id (inventory/src/main.ts:47)
+inventory/src/warehouse-client.ts:70    no-sync-critical-write  inventory → warehouse  POST /transfers                              (none found)
+orders/src/order-status.ts:45           no-dual-write           orders → Kafka         publish                                      POST /admin/orders/:id/shipment (orders/src/main.ts:79)
+orders/src/order-service.ts:52          no-dual-write           orders → inventory     POST /reservations                           POST /orders (orders/src/main.ts:26)
+orders/src/order-service.ts:52          no-sync-critical-write  orders → inventory     POST /reservations                           POST /orders (orders/src/main.ts:26)
+orders/src/order-service.ts:91          no-dual-write           orders → inventory     DELETE /reservations/{reservationId}         DELETE /admin/orders/:id (orders/src/main.ts:65)
+orders/src/order-service.ts:91          no-sync-critical-write  orders → inventory     DELETE /reservations/{reservationId}         DELETE /admin/orders/:id (orders/src/main.ts:65)
+orders/src/order-service.ts:59          no-dual-write           orders → payments      POST /payments                               POST /orders (orders/src/main.ts:26)
+orders/src/order-service.ts:59          no-sync-critical-write  orders → payments      POST /payments                               POST /orders (orders/src/main.ts:26)
+payments/src/chargeback.service.ts:52   no-dual-write           payments → RabbitMQ    publish                                      POST /webhooks/disputes (payments/src/disputes.controller.ts:16)
+payments/src/ledger.client.ts:34        no-sync-critical-write  payments → ledger      POST /entries                                POST /payments (payments/src/payments.controller.ts:44)
+payments/src/ledger.client.ts:49        no-sync-critical-write  payments → ledger      POST /entries/{entryId}/reversals            POST /payments/:id/refunds (payments/src/payments.controller.ts:51)
+payments/src/ledger.client.ts:68        no-sync-critical-write  payments → ledger      PUT /accounts/{account}/balance              PUT /payments/accounts/:account/balance (payments/src/payments.controller.ts:64)
+payments/src/settlement.service.ts:75   no-dual-write           payments → ledger      POST /transfers                              (none found)
+payments/src/settlement.service.ts:75   no-sync-critical-write  payments → ledger      POST /transfers                              (none found)
+
+5 services, 9 edges, 14 call sites, 18 findings (no-dual-write 7, no-sync-critical-write 11), 10 typed reports at call sites folded in; 35 files linted (35 with types), 0 skipped
+`;
+
+const EXPECTED_MERMAID = `graph LR
+  gateway["gateway"]
+  inventory["inventory"]
+  notifications["notifications"]
+  orders["orders"]
+  payments["payments"]
+  billing("billing")
+  ledger("ledger")
+  wallet("wallet")
+  warehouse("warehouse")
+  BullMQ[("BullMQ")]
+  Kafka[("Kafka")]
+  RabbitMQ[("RabbitMQ")]
+  gateway -->|"POST /invoices (1)"| billing
+  gateway -->|"PUT /wallets/{walletId}/balance (1)"| wallet
+  inventory -.->|"publish (1)"| BullMQ
+  inventory -->|"PATCH /warehouses/{warehouseId}/stock/{sku} (1)<br/>POST /transfers (1)"| warehouse
+  orders -.->|"publish (1)"| Kafka
+  orders -->|"DELETE /reservations/{reservationId} (1)<br/>POST /reservations (1)"| inventory
+  orders -->|"POST /payments (1)"| payments
+  payments -.->|"publish (1)"| RabbitMQ
+  payments -->|"POST /entries (1)<br/>POST /entries/{entryId}/reversals (1)<br/>POST /transfers (1)<br/>PUT /accounts/{account}/balance (1)"| ledger
+`;
+
+const EXPECTED_JSON = {
+  schemaVersion: 1,
+  root: 'fixtures/shop',
+  tsconfig: 'tsconfig.json',
+  servicesFrom: 'top-level',
+  services: [
+    { name: 'gateway', paths: ['gateway'], files: 4 },
+    { name: 'inventory', paths: ['inventory'], files: 7 },
+    { name: 'notifications', paths: ['notifications'], files: 4 },
+    { name: 'orders', paths: ['orders'], files: 10 },
+    { name: 'payments', paths: ['payments'], files: 10 },
+  ],
+  edges: [
+    {
+      from: 'gateway',
+      to: 'billing',
+      toKind: 'service',
+      calls: [
+        {
+          rule: 'no-sync-critical-write',
+          messageId: 'syncCriticalWrite',
+          method: 'POST',
+          path: '/invoices',
+          file: 'gateway/src/billing-proxy.ts',
+          line: 58,
+          column: 17,
+          evidence: 'service "billing", path "/invoices"',
+          via: [],
+          dualWrite: null,
+          entryPoints: [
+            { kind: 'route', label: 'POST /api/invoices', file: 'gateway/src/server.ts', line: 30 },
+          ],
+          callersTruncated: false,
+          alsoReportedAt: [
+            { file: 'gateway/src/server.ts', line: 32, column: 25, via: ['createInvoice()'] },
+          ],
+        },
+      ],
+    },
+    {
+      from: 'gateway',
+      to: 'wallet',
+      toKind: 'service',
+      calls: [
+        {
+          rule: 'no-sync-critical-write',
+          messageId: 'syncCriticalWrite',
+          method: 'PUT',
+          path: '/wallets/{walletId}/balance',
+          file: 'gateway/src/wallet-client.ts',
+          line: 39,
+          column: 38,
+          evidence: 'service "wallet", path "/wallets/{walletId}/balance"',
+          via: [],
+          dualWrite: null,
+          entryPoints: [
+            { kind: 'route', label: 'PUT /api/wallets/:id/balance', file: 'gateway/src/server.ts', line: 36 },
+          ],
+          callersTruncated: false,
+          alsoReportedAt: [
+            { file: 'gateway/src/server.ts', line: 42, column: 18, via: ['setWalletBalance()'] },
+          ],
+        },
+      ],
+    },
+    {
+      from: 'inventory',
+      to: 'BullMQ',
+      toKind: 'broker',
+      calls: [
+        {
+          rule: 'no-dual-write',
+          messageId: 'dualWrite',
+          method: null,
+          path: null,
+          file: 'inventory/src/reservation-expiry.ts',
+          line: 40,
+          column: 11,
+          evidence: null,
+          via: [],
+          dualWrite: {
+            send: 'stockReleases.addBulk',
+            action: 'publishes to BullMQ',
+            dbWrite: 'this.reservations.update',
+            dbWriteLine: 39,
+          },
+          entryPoints: [
+            { kind: 'schedule', label: 'every 60000 ms', file: 'inventory/src/main.ts', line: 75 },
+          ],
+          callersTruncated: false,
+          alsoReportedAt: [],
+        },
+      ],
+    },
+    {
+      from: 'inventory',
+      to: 'warehouse',
+      toKind: 'service',
+      calls: [
+        {
+          rule: 'no-sync-critical-write',
+          messageId: 'syncCriticalWrite',
+          method: 'PATCH',
+          path: '/warehouses/{warehouseId}/stock/{sku}',
+          file: 'inventory/src/warehouse-client.ts',
+          line: 49,
+          column: 18,
+          evidence: 'path "/warehouses/{warehouseId}/stock/{sku}", payload key "quantity"',
+          via: [],
+          dualWrite: null,
+          entryPoints: [
+            { kind: 'route', label: 'POST /reservations', file: 'inventory/src/main.ts', line: 23 },
+            { kind: 'route', label: 'DELETE /reservations/:id', file: 'inventory/src/main.ts', line: 47 },
+          ],
+          callersTruncated: false,
+          alsoReportedAt: [
+            { file: 'inventory/src/main.ts', line: 55, column: 11, via: ['adjustStock()'] },
+            { file: 'inventory/src/stock.service.ts', line: 36, column: 13, via: ['adjustStock()'] },
+          ],
+        },
+        {
+          rule: 'no-sync-critical-write',
+          messageId: 'syncCriticalWrite',
+          method: 'POST',
+          path: '/transfers',
+          file: 'inventory/src/warehouse-client.ts',
+          line: 70,
+          column: 10,
+          evidence: 'path "/transfers", payload key "quantity"',
+          via: [],
+          dualWrite: null,
+          entryPoints: [],
+          callersTruncated: false,
+          alsoReportedAt: [
+            { file: 'inventory/src/stock.service.ts', line: 81, column: 11, via: ['transferStock()'] },
+          ],
+        },
+      ],
+    },
+    {
+      from: 'orders',
+      to: 'Kafka',
+      toKind: 'broker',
+      calls: [
+        {
+          rule: 'no-dual-write',
+          messageId: 'dualWrite',
+          method: null,
+          path: null,
+          file: 'orders/src/order-status.ts',
+          line: 45,
+          column: 11,
+          evidence: null,
+          via: [],
+          dualWrite: { send: 'this.producer.send', action: 'publishes to Kafka', dbWrite: 'this.orders.save', dbWriteLine: 36 },
+          entryPoints: [
+            { kind: 'route', label: 'POST /admin/orders/:id/shipment', file: 'orders/src/main.ts', line: 79 },
+          ],
+          callersTruncated: false,
+          alsoReportedAt: [],
+        },
+      ],
+    },
+    {
+      from: 'orders',
+      to: 'inventory',
+      toKind: 'service',
+      calls: [
+        {
+          rule: 'no-dual-write',
+          messageId: 'dualWrite',
+          method: 'POST',
+          path: '/reservations',
+          file: 'orders/src/order-service.ts',
+          line: 52,
+          column: 31,
+          evidence: null,
+          via: [],
+          dualWrite: {
+            send: 'inventoryApi.post',
+            action: 'makes a synchronous POST /reservations to the \'inventory\' service',
+            dbWrite: 'this.orders.save',
+            dbWriteLine: 50,
+          },
+          entryPoints: [
+            { kind: 'route', label: 'POST /orders', file: 'orders/src/main.ts', line: 26 },
+          ],
+          callersTruncated: false,
+          alsoReportedAt: [],
+        },
+        {
+          rule: 'no-sync-critical-write',
+          messageId: 'syncCriticalWrite',
+          method: 'POST',
+          path: '/reservations',
+          file: 'orders/src/order-service.ts',
+          line: 52,
+          column: 31,
+          evidence: 'service "inventory", path "/reservations"',
+          via: [],
+          dualWrite: null,
+          entryPoints: [
+            { kind: 'route', label: 'POST /orders', file: 'orders/src/main.ts', line: 26 },
+          ],
+          callersTruncated: false,
+          alsoReportedAt: [
+            { file: 'orders/src/main.ts', line: 32, column: 23, via: ['OrderService.createOrder()'] },
+          ],
+        },
+        {
+          rule: 'no-dual-write',
+          messageId: 'dualWrite',
+          method: 'DELETE',
+          path: '/reservations/{reservationId}',
+          file: 'orders/src/order-service.ts',
+          line: 91,
+          column: 13,
+          evidence: null,
+          via: [],
+          dualWrite: {
+            send: 'inventoryApi.delete',
+            action: 'makes a synchronous DELETE /reservations/{reservationId} to the \'inventory\' service',
+            dbWrite: 'this.orders.save',
+            dbWriteLine: 95,
+          },
+          entryPoints: [
+            { kind: 'route', label: 'DELETE /admin/orders/:id', file: 'orders/src/main.ts', line: 65 },
+          ],
+          callersTruncated: false,
+          alsoReportedAt: [],
+        },
+        {
+          rule: 'no-sync-critical-write',
+          messageId: 'syncCriticalWrite',
+          method: 'DELETE',
+          path: '/reservations/{reservationId}',
+          file: 'orders/src/order-service.ts',
+          line: 91,
+          column: 13,
+          evidence: 'service "inventory", path "/reservations/{reservationId}"',
+          via: [],
+          dualWrite: null,
+          entryPoints: [
+            { kind: 'route', label: 'DELETE /admin/orders/:id', file: 'orders/src/main.ts', line: 65 },
+          ],
+          callersTruncated: false,
+          alsoReportedAt: [
+            { file: 'orders/src/main.ts', line: 67, column: 18, via: ['OrderService.cancelOrder()'] },
+          ],
+        },
+      ],
+    },
+    {
+      from: 'orders',
+      to: 'payments',
+      toKind: 'service',
+      calls: [
+        {
+          rule: 'no-dual-write',
+          messageId: 'dualWrite',
+          method: 'POST',
+          path: '/payments',
+          file: 'orders/src/order-service.ts',
+          line: 59,
+          column: 29,
+          evidence: null,
+          via: [],
+          dualWrite: {
+            send: 'axios.post',
+            action: 'makes a synchronous POST /payments to the \'payments\' service',
+            dbWrite: 'this.orders.save',
+            dbWriteLine: 50,
+          },
+          entryPoints: [
+            { kind: 'route', label: 'POST /orders', file: 'orders/src/main.ts', line: 26 },
+          ],
+          callersTruncated: false,
+          alsoReportedAt: [],
+        },
+        {
+          rule: 'no-sync-critical-write',
+          messageId: 'syncCriticalWrite',
+          method: 'POST',
+          path: '/payments',
+          file: 'orders/src/order-service.ts',
+          line: 59,
+          column: 29,
+          evidence: 'service "payments", path "/payments"',
+          via: [],
+          dualWrite: null,
+          entryPoints: [
+            { kind: 'route', label: 'POST /orders', file: 'orders/src/main.ts', line: 26 },
+          ],
+          callersTruncated: false,
+          alsoReportedAt: [],
+        },
+      ],
+    },
+    {
+      from: 'payments',
+      to: 'RabbitMQ',
+      toKind: 'broker',
+      calls: [
+        {
+          rule: 'no-dual-write',
+          messageId: 'dualWrite',
+          method: null,
+          path: null,
+          file: 'payments/src/chargeback.service.ts',
+          line: 52,
+          column: 5,
+          evidence: null,
+          via: [],
+          dualWrite: { send: 'this.channel.sendToQueue', action: 'publishes to RabbitMQ', dbWrite: 'repo.save', dbWriteLine: 43 },
+          entryPoints: [
+            { kind: 'route', label: 'POST /webhooks/disputes', file: 'payments/src/disputes.controller.ts', line: 16 },
+          ],
+          callersTruncated: false,
+          alsoReportedAt: [],
+        },
+      ],
+    },
+    {
+      from: 'payments',
+      to: 'ledger',
+      toKind: 'service',
+      calls: [
+        {
+          rule: 'no-sync-critical-write',
+          messageId: 'syncCriticalWrite',
+          method: 'POST',
+          path: '/entries',
+          file: 'payments/src/ledger.client.ts',
+          line: 34,
+          column: 7,
+          evidence: 'service "ledger", payload key "amount"',
+          via: [],
+          dualWrite: null,
+          entryPoints: [
+            { kind: 'route', label: 'POST /payments', file: 'payments/src/payments.controller.ts', line: 44 },
+          ],
+          callersTruncated: false,
+          alsoReportedAt: [
+            { file: 'payments/src/payments.service.ts', line: 82, column: 27, via: ['LedgerClient.recordEntry()'] },
+          ],
+        },
+        {
+          rule: 'no-sync-critical-write',
+          messageId: 'syncCriticalWrite',
+          method: 'POST',
+          path: '/entries/{entryId}/reversals',
+          file: 'payments/src/ledger.client.ts',
+          line: 49,
+          column: 7,
+          evidence: 'service "ledger", payload key "amount"',
+          via: [],
+          dualWrite: null,
+          entryPoints: [
+            { kind: 'route', label: 'POST /payments/:id/refunds', file: 'payments/src/payments.controller.ts', line: 51 },
+          ],
+          callersTruncated: false,
+          alsoReportedAt: [
+            { file: 'payments/src/payments.service.ts', line: 102, column: 11, via: ['LedgerClient.reverseEntry()'] },
+          ],
+        },
+        {
+          rule: 'no-sync-critical-write',
+          messageId: 'syncCriticalWrite',
+          method: 'PUT',
+          path: '/accounts/{account}/balance',
+          file: 'payments/src/ledger.client.ts',
+          line: 68,
+          column: 28,
+          evidence: 'service "ledger", path "/accounts/{account}/balance"',
+          via: [],
+          dualWrite: null,
+          entryPoints: [
+            {
+              kind: 'route',
+              label: 'PUT /payments/accounts/:account/balance',
+              file: 'payments/src/payments.controller.ts',
+              line: 64,
+            },
+          ],
+          callersTruncated: false,
+          alsoReportedAt: [
+            { file: 'payments/src/payments.controller.ts', line: 67, column: 12, via: ['LedgerClient.setBalance()'] },
+          ],
+        },
+        {
+          rule: 'no-dual-write',
+          messageId: 'dualWrite',
+          method: 'POST',
+          path: '/transfers',
+          file: 'payments/src/settlement.service.ts',
+          line: 75,
+          column: 11,
+          evidence: null,
+          via: [],
+          dualWrite: {
+            send: 'this.http.post',
+            action: 'makes a synchronous POST /transfers to the \'ledger\' service',
+            dbWrite: 'repo.update',
+            dbWriteLine: 86,
+          },
+          entryPoints: [],
+          callersTruncated: false,
+          alsoReportedAt: [],
+        },
+        {
+          rule: 'no-sync-critical-write',
+          messageId: 'syncCriticalWrite',
+          method: 'POST',
+          path: '/transfers',
+          file: 'payments/src/settlement.service.ts',
+          line: 75,
+          column: 11,
+          evidence: 'service "ledger", path "/transfers"',
+          via: [],
+          dualWrite: null,
+          entryPoints: [],
+          callersTruncated: false,
+          alsoReportedAt: [],
+        },
+      ],
+    },
+  ],
+  skipped: [],
+  summary: {
+    files: { typed: 35, untyped: 0 },
+    findings: 18,
+    callSites: 14,
+    byRule: { 'no-dual-write': 7, 'no-sync-critical-write': 11 },
+    depth: 6,
+  },
+};
+
+/** A new synchronous critical write, added to a copy of the fixtures for the baseline check. */
+const NEW_CALL = `import axios from 'axios';
+
+/** New code: refunds the customer inline. */
+export async function refundOrder(orderId: string, amount: number): Promise<void> {
+  await axios.post(\`\${process.env.PAYMENTS_SERVICE_URL}/refunds\`, { orderId, amount, currency: 'EUR' });
+}
+`;
+
+interface Runs {
+  /** fixtures/shop: the table on stdout, JSON and Mermaid written by --output in the same run */
+  shop: Run;
+  json: string;
+  mermaid: string;
+  roundTrip: Run;
+  newCall: Run;
+  syntaxError: Run;
+  syntaxErrorSarif: string;
+  brokenLine: number;
+  help: Run;
+  badFlag: Run;
+  badFormat: Run;
+  noTsconfig: Run;
+  brokenTsconfig: Run;
+  baselineFile: string;
+}
+
+let runs: Runs;
+
+beforeAll(async () => {
+  ensureBuilt();
+  const out = emptyFolder();
+  const emptyDir = emptyFolder();
+  const brokenDir = emptyFolder();
+  fs.writeFileSync(path.join(brokenDir, 'tsconfig.json'), '{ "compilerOptions": { "strict": true, } "include": [ }');
+  fs.writeFileSync(path.join(brokenDir, 'index.ts'), 'export const x = 1;\n');
+
+  const withSyntaxError = copyShop(['payments']);
+  const broken = path.join(withSyntaxError, 'payments/src/settlement.service.ts');
+  const original = fs.readFileSync(broken, 'utf8');
+  fs.writeFileSync(broken, `${original}export const = ;\n`);
+  const brokenLine = original.split('\n').length;
+
+  const baselineFile = path.join(out, 'shop.json');
+  const [shop, syntaxError, help, badFlag, badFormat, noTsconfig, brokenTsconfig] = await Promise.all([
+    runCli(['map', 'fixtures/shop', '--output', `json=${baselineFile}`, '-o', `mermaid=${path.join(out, 'shop.mmd')}`]),
+    runCli(['map', '--format', 'json', '--fail-on', 'any', '--output', `sarif=${path.join(out, 'broken.sarif')}`], withSyntaxError),
+    runCli(['--help']),
+    runCli(['map', 'fixtures/shop', '--bogus']),
+    runCli(['map', 'fixtures/shop', '--format', 'xml']),
+    runCli(['map'], emptyDir),
+    runCli(['map', brokenDir]),
+  ]);
+
+  const withNewCall = copyShop(['orders']);
+  fs.writeFileSync(path.join(withNewCall, 'orders/src/refunds.ts'), NEW_CALL);
+  const [roundTrip, newCall] = await Promise.all([
+    runCli(['map', 'fixtures/shop', '--format', 'mermaid', '--fail-on', 'new', '--baseline', baselineFile]),
+    runCli(['map', withNewCall, '--fail-on', 'new', '--baseline', baselineFile]),
+  ]);
+  const read = (file: string) => (fs.existsSync(path.join(out, file)) ? fs.readFileSync(path.join(out, file), 'utf8') : '');
+  runs = {
+    shop,
+    json: read('shop.json'),
+    mermaid: read('shop.mmd'),
+    roundTrip,
+    newCall,
+    syntaxError,
+    syntaxErrorSarif: read('broken.sarif'),
+    brokenLine,
+    help,
+    badFlag,
+    badFormat,
+    noTsconfig,
+    brokenTsconfig,
+    baselineFile,
+  };
+}, 240_000);
+
+afterAll(removeTemporaryFolders);
+
+describe('durable-writes map fixtures/shop', () => {
+  it('prints the table', () => {
+    expect(runs.shop.stderr).toBe('');
+    expect(runs.shop.code).toBe(0);
+    expect(runs.shop.stdout).toBe(EXPECTED_TABLE);
+  });
+
+  it('writes the JSON', () => {
+    expect(runs.json).toBe(`${JSON.stringify(EXPECTED_JSON, null, 2)}\n`);
+  });
+
+  it('writes the Mermaid graph', () => {
+    expect(runs.mermaid).toBe(EXPECTED_MERMAID);
+  });
+
+  it('the README and docs/map.md show the current output', () => {
+    const readme = fs.readFileSync(path.join(REPO_ROOT, 'README.md'), 'utf8');
+    const docs = fs.readFileSync(path.join(REPO_ROOT, 'docs/map.md'), 'utf8');
+    expect(readme).toContain(`\`\`\`mermaid\n${EXPECTED_MERMAID}\`\`\``);
+    expect(docs).toContain(`\`\`\`mermaid\n${EXPECTED_MERMAID}\`\`\``);
+    expect(docs).toContain(`\`\`\`text\n${EXPECTED_TABLE}\`\`\``);
+  });
+});
+
+describe('--fail-on new --baseline', () => {
+  it('exits 0 on the code the baseline was made from', () => {
+    expect(runs.roundTrip.code).toBe(0);
+    expect(runs.roundTrip.stdout).toBe(EXPECTED_MERMAID);
+    expect(runs.roundTrip.stderr).toBe(`durable-writes map: no new findings (baseline ${runs.baselineFile})\n`);
+  });
+
+  it('exits 1 and names a new call added to a copy', () => {
+    expect(runs.newCall.code).toBe(1);
+    expect(runs.newCall.stderr).toBe(
+      `durable-writes map: 1 new finding not in the baseline ${runs.baselineFile}:\n` +
+        '  orders/src/refunds.ts:5:9  no-sync-critical-write  orders → payments  POST /refunds\n',
+    );
+  });
+});
+
+describe('bad input', () => {
+  it('a folder without tsconfig.json: exit 2 and a one-line error saying how to fix it', () => {
+    expect(runs.noTsconfig.code).toBe(2);
+    expect(runs.noTsconfig.stdout).toBe('');
+    expect(runs.noTsconfig.stderr).toBe(
+      'durable-writes: no tsconfig.json in .: add one that includes your sources ' +
+        '(for JavaScript, {"compilerOptions":{"allowJs":true,"checkJs":false}} is enough), or pass --tsconfig <file>\n',
+    );
+  });
+
+  it('a tsconfig that is not valid JSON: exit 2 and where it breaks', () => {
+    expect(runs.brokenTsconfig.code).toBe(2);
+    expect(runs.brokenTsconfig.stderr).toMatch(/^durable-writes: .*tsconfig\.json is not a valid tsconfig: ',' expected\. \(line 1, column 42\)\n$/);
+  });
+
+  it('a file with a syntax error is reported as skipped, and the rest is still mapped', () => {
+    const map = JSON.parse(runs.syntaxError.stdout) as typeof EXPECTED_JSON;
+    expect(runs.syntaxError.code).toBe(1);
+    expect(runs.syntaxError.stderr).toBe(
+      `durable-writes map: skipped payments/src/settlement.service.ts:${runs.brokenLine}:13: Parsing error: Variable declaration expected.\n` +
+        'durable-writes map: --fail-on any: 4 findings\n',
+    );
+    expect(map.skipped).toEqual([{ file: 'payments/src/settlement.service.ts', line: runs.brokenLine, column: 13, message: 'Parsing error: Variable declaration expected.' }]);
+    expect(map.summary.files).toEqual({ typed: 10, untyped: 0 });
+    expect(map.edges.flatMap((edge) => edge.calls.map((call) => `${edge.from} → ${edge.to} ${call.file}:${call.line} ${call.rule}`))).toEqual([
+      'payments → RabbitMQ payments/src/chargeback.service.ts:52 no-dual-write',
+      'payments → ledger payments/src/ledger.client.ts:34 no-sync-critical-write',
+      'payments → ledger payments/src/ledger.client.ts:49 no-sync-critical-write',
+      'payments → ledger payments/src/ledger.client.ts:68 no-sync-critical-write',
+    ]);
+  });
+
+  it('--help prints the usage and exits 0', () => {
+    expect(runs.help.code).toBe(0);
+    expect(runs.help.stdout).toMatch(/^Usage: durable-writes map \[path\] \[options\]\n/);
+    for (const flag of ['--format', '--tsconfig', '--config', '--depth', '--fail-on', '--baseline', '--help']) expect(runs.help.stdout).toContain(flag);
+  });
+
+  it('an unknown flag or format: exit 2 with the usage on stderr', () => {
+    expect(runs.badFlag.code).toBe(2);
+    expect(runs.badFlag.stdout).toBe('');
+    expect(runs.badFlag.stderr).toMatch(/^durable-writes: Unknown option '--bogus'\n\nUsage: durable-writes map/);
+    expect(runs.badFormat.code).toBe(2);
+    expect(runs.badFormat.stderr).toMatch(/^durable-writes: --format must be one of table, json, mermaid, sarif \(got "xml"\)\n\nUsage:/);
+  });
+});
+
+describe('--format sarif', () => {
+  it('writes SARIF 2.1.0 with one result per finding, entry points as related locations, skipped files as notifications', () => {
+    const sarif = JSON.parse(runs.syntaxErrorSarif) as {
+      version: string;
+      runs: {
+        tool: { driver: { name: string; rules: { id: string }[] } };
+        results: { ruleId: string; locations: { physicalLocation: { artifactLocation: { uri: string }; region: { startLine: number } } }[]; relatedLocations: { message: { text: string } }[] }[];
+        invocations: { toolExecutionNotifications: { message: { text: string } }[] }[];
+      }[];
+    };
+    expect(sarif.version).toBe('2.1.0');
+    const [run] = sarif.runs;
+    expect(run?.tool.driver.name).toBe('durable-writes map');
+    expect(run?.tool.driver.rules.map((rule) => rule.id)).toEqual(['no-dual-write', 'no-sync-critical-write']);
+    expect(run?.results.map((result) => `${result.ruleId} ${result.locations[0]?.physicalLocation.artifactLocation.uri}:${result.locations[0]?.physicalLocation.region.startLine}`)).toEqual([
+      'no-dual-write payments/src/chargeback.service.ts:52',
+      'no-sync-critical-write payments/src/ledger.client.ts:34',
+      'no-sync-critical-write payments/src/ledger.client.ts:49',
+      'no-sync-critical-write payments/src/ledger.client.ts:68',
+    ]);
+    expect(run?.results[1]?.relatedLocations.map((location) => location.message.text)).toEqual(['entry point (route): POST /payments']);
+    expect(run?.invocations[0]?.toolExecutionNotifications.map((notification) => notification.message.text)).toEqual([
+      'skipped, could not be parsed: Parsing error: Variable declaration expected.',
+    ]);
+  });
+});
