@@ -53,7 +53,7 @@ const PROFILES = [
     name: 'all',
     description: 'plugin.configs.all, plus options that widen which files are looked at',
     listReports: true,
-    options: { checkTestFiles: true },
+    options: { checkTestFiles: true, checkBrowserCode: true },
   },
   {
     name: 'stress',
@@ -61,6 +61,7 @@ const PROFILES = [
     listReports: false,
     options: {
       checkTestFiles: true,
+      checkBrowserCode: true,
       criticality: 'all',
       unknownMethod: 'write',
       relativeUrls: 'internal',

@@ -16,6 +16,9 @@ const STRICT_OPTIONS = { unknownMethod: 'write' };
 
 export const PLUGIN_NAMESPACE = 'durable-writes';
 
+/** Files that typed linting covers: TypeScript sources. */
+export const TYPED_FILES = ['**/*.ts', '**/*.tsx', '**/*.mts', '**/*.cts'];
+
 export type ConfigName = 'recommended' | 'recommended-type-checked' | 'strict' | 'all';
 
 function optionsFor(rule: AnyRule, overrides: Record<string, unknown>): Record<string, unknown> | undefined {
@@ -37,17 +40,20 @@ export function buildConfigs(plugin: ESLint.Plugin, rules: Record<string, AnyRul
         return [`${PLUGIN_NAMESPACE}/${id}`, options ? ['warn', options] : 'warn'];
       }),
     );
-  const config = (name: string, rulesConfig: Linter.RulesRecord): Linter.Config => ({
+  const config = (name: string, rulesConfig: Linter.RulesRecord, files?: string[]): Linter.Config => ({
     name: `${PLUGIN_NAMESPACE}/${name}`,
+    ...(files ? { files } : {}),
     plugins: { [PLUGIN_NAMESPACE]: plugin },
     rules: rulesConfig,
   });
   const isRecommended = (rule: AnyRule): boolean => rule.meta.docs?.recommended === true && !rule.meta.docs.requiresTypeChecking;
   return {
     recommended: config('recommended', ruleSet(isRecommended)),
+    // only the files typescript-eslint's project service type-checks; pair it with `recommended` for JS files
     'recommended-type-checked': config(
       'recommended-type-checked',
       ruleSet((rule) => rule.meta.docs?.recommended === true, TYPE_CHECKED_OPTIONS),
+      TYPED_FILES,
     ),
     strict: config('strict', ruleSet((rule) => rule.meta.docs?.recommended === true && !rule.meta.docs.requiresTypeChecking, STRICT_OPTIONS)),
     all: config('all', ruleSet(() => true)),

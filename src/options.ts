@@ -36,6 +36,7 @@ export interface NoSyncCriticalWriteOptions {
   unknownMethod: 'ignore' | 'write';
   outboxRelayPattern: string;
   checkTestFiles: boolean;
+  checkBrowserCode: boolean;
   publisher?: CallTemplate;
   outbox?: CallTemplate;
   topicTemplate: string;
@@ -44,7 +45,7 @@ export interface NoSyncCriticalWriteOptions {
   followDepth: number;
 }
 
-export const DEFAULT_SERVICE_ENV_PATTERN = '(?:^|_)(?:URL|URI|HOST|HOSTNAME|ENDPOINT|ADDR|ADDRESS|ORIGIN)$';
+export const DEFAULT_SERVICE_ENV_PATTERN = '(?:^|_)(?:URL|URI|HOST|HOSTNAME|ENDPOINT|ADDR|ADDRESS|ORIGIN)$|(?:^|_)BASE_?UR[LI](?:_|$)';
 export const DEFAULT_OUTBOX_RELAY_PATTERN = 'outbox|relay';
 
 export const DEFAULT_OPTIONS: NoSyncCriticalWriteOptions = {
@@ -61,6 +62,7 @@ export const DEFAULT_OPTIONS: NoSyncCriticalWriteOptions = {
   unknownMethod: 'ignore',
   outboxRelayPattern: DEFAULT_OUTBOX_RELAY_PATTERN,
   checkTestFiles: false,
+  checkBrowserCode: false,
   topicTemplate: '{service}.{resource}.{action}',
   fix: false,
   followCalls: false,
@@ -147,6 +149,11 @@ export const OPTIONS_SCHEMA: JSONSchema4[] = [
       checkTestFiles: {
         type: 'boolean',
         description: 'Also check test files (`*.test.*`, `*.spec.*`, `__tests__/`, `test/`, `e2e/`).',
+      },
+      checkBrowserCode: {
+        type: 'boolean',
+        description:
+          'Also check front-end code (files under frontend/, client/, webapp/…, .jsx/.vue/.svelte files, files importing React, Vue, Angular and the like, `"use client"`).',
       },
       publisher: callTemplateSchema('Your publisher, used by the "publish" suggestion when no broker client is in scope.'),
       outbox: callTemplateSchema('Your outbox writer, used by the "record in the outbox" suggestion.'),
@@ -247,6 +254,7 @@ export interface Settings {
   readonly unknownMethodIsWrite: boolean;
   readonly outboxRelayPattern: RegExp;
   readonly checkTestFiles: boolean;
+  readonly checkBrowserCode: boolean;
 }
 
 /** Thrown for an option value the schema cannot rule out (an invalid regular expression). */
@@ -340,5 +348,6 @@ function buildSettings(options: NoSyncCriticalWriteOptions): Settings {
     unknownMethodIsWrite: options.unknownMethod === 'write',
     outboxRelayPattern: compilePattern('outboxRelayPattern', options.outboxRelayPattern, 'i'),
     checkTestFiles: options.checkTestFiles,
+    checkBrowserCode: options.checkBrowserCode,
   };
 }

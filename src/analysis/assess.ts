@@ -51,6 +51,6 @@ export function assessRequest(
   }
   const callerMitigation = findCallerMitigation(contexts.at(-1) ?? request.call, file, settings);
   if (callerMitigation) return { ...base, criticality, mitigation: callerMitigation, reportable: false };
-  const retry = findInMemoryRetry(request.call, file);
+  const retry = findInMemoryRetry(request.call, file) ?? (request.retries ? `${request.client.label} retry option` : undefined);
   return { ...base, criticality, retry, reportable: true };
 }

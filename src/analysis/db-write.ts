@@ -43,18 +43,22 @@ export function describeDbWrite(node: TSESTree.CallExpression | TSESTree.TaggedT
   const match = receiverOrigin && DATABASES.match(receiverOrigin);
   if (match) {
     const { family, rest, configs } = match;
+    const direct = rest.length === 0 && family.writes.includes(member);
     switch (family.shape) {
       case 'member':
-        return rest.length === 0 && family.writes.includes(member) ? make(family, configs) : undefined;
+        if (direct) return make(family, configs);
+        break;
       case 'model-member':
         if (rest.length === 0 && member.startsWith('$executeRaw')) return make(family, configs);
-        return rest.length === 1 && rest[0]!.kind === 'get' && family.writes.includes(member) ? make(family, configs) : undefined;
+        if (rest.length === 1 && rest[0]!.kind === 'get' && family.writes.includes(member)) return make(family, configs);
+        break;
       case 'sql':
-        return rest.length === 0 && family.writes.includes(member) && node.type === AST_NODE_TYPES.CallExpression && isWriteSql(node, file)
-          ? make(family, configs)
-          : undefined;
+        if (direct && node.type === AST_NODE_TYPES.CallExpression && isWriteSql(node, file)) return make(family, configs);
+        break;
       case 'table-chain':
-        break; // handled below: the chain starts at a table call, not at the receiver
+        // `db.insert(row).into('orders')`: a write started on the instance; table builders are handled below
+        if (direct) return make(family, configs);
+        break;
     }
   }
   if (member === 'execute') {

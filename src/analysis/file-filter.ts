@@ -12,6 +12,22 @@ export function isTestFile(filename: string): boolean {
   return TEST_FILE.test(filename);
 }
 
+/** Folders of front-end code in full-stack repositories. */
+const BROWSER_FOLDER = /(?:^|[\\/])(?:frontend|front-end|webapp|web-app|browser|spa)[\\/]/i;
+/** Component files of UI frameworks. */
+const BROWSER_FILE = /\.(?:jsx|vue|svelte|astro)$/;
+/** A `'use client'` directive, or an import of a UI framework or browser data-fetching library. */
+const BROWSER_SOURCE =
+  /^\s*['"]use client['"]|\bfrom\s*['"](?:react|react-dom(?:\/client)?|vue|@angular\/core|svelte|solid-js|preact|@tanstack\/(?:react|vue|svelte|solid)-query|react-query|swr|next\/navigation|next\/router|@remix-run\/react)['"]/m;
+
+/**
+ * Front-end code: a browser calling its own back end is the user's request itself, not one
+ * service calling another (Next.js route handlers and server code are not front-end).
+ */
+export function isBrowserCode(filename: string, text: string): boolean {
+  return BROWSER_FOLDER.test(filename) || BROWSER_FILE.test(filename) || BROWSER_SOURCE.test(text);
+}
+
 const escape = (text: string): string => text.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
 
 /** A test for files that mention a module specifier in quotes (`'axios'`, `"node:https"`, `'undici/…'`) or one of `words`. */

@@ -113,3 +113,37 @@ export function getOwnerFunction(node: TSESTree.Node): FunctionNode | undefined 
   return outermost;
 }
 
+
+/** Calls that register a callback to run later, on its own: routes, listeners, schedules. */
+const REGISTRATION_MEMBERS = new Set([
+  'get', 'post', 'put', 'patch', 'delete', 'del', 'all', 'use', 'route', 'head', 'options', 'on', 'once', 'addListener',
+  'addEventListener', 'subscribe', 'handle', 'process', 'consume', 'schedule', 'register', 'command', 'action', 'every',
+]);
+const REGISTRATION_FUNCTIONS = new Set(['setInterval', 'setTimeout', 'setImmediate', 'queueMicrotask']);
+
+/**
+ * The function a call runs in as one execution: like `getOwnerFunction`, callbacks run in
+ * place (`retry(() => …)`, `$transaction(async (tx) => …)`) belong to the function around
+ * them, but a callback registered to run later (a route handler, a listener, a timer) is an
+ * execution of its own.
+ */
+export function getExecutionOwner(node: TSESTree.Node): FunctionNode | undefined {
+  let outermost: FunctionNode | undefined;
+  for (let current = node.parent; current; current = current.parent) {
+    if (!isFunctionNode(current)) continue;
+    const call = current.parent;
+    const isCallback =
+      current.type !== AST_NODE_TYPES.FunctionDeclaration &&
+      (call.type === AST_NODE_TYPES.CallExpression || call.type === AST_NODE_TYPES.NewExpression) &&
+      call.arguments.includes(current);
+    if (!isCallback || isRegistration(call)) return current;
+    outermost = current;
+  }
+  return outermost;
+}
+
+function isRegistration(call: TSESTree.CallExpression | TSESTree.NewExpression): boolean {
+  const callee = skipTransparent(call.callee);
+  if (callee.type === AST_NODE_TYPES.Identifier) return REGISTRATION_FUNCTIONS.has(callee.name);
+  return callee.type === AST_NODE_TYPES.MemberExpression && REGISTRATION_MEMBERS.has(getPropertyName(callee) ?? '');
+}

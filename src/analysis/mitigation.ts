@@ -145,6 +145,17 @@ function getRegistrationKind(
   }
   // amqplib channels often come from helpers: `channel.consume('queue', async (msg) => …)`
   if (member === 'consume' && call.arguments.length >= 2 && call.arguments[1] === fn) return 'consume handler';
+  // a Pub/Sub subscription handed in from elsewhere: `subscription.on('message', async (message) => …)`
+  const event = call.arguments[0];
+  if (
+    member === 'on' &&
+    event?.type === AST_NODE_TYPES.Literal &&
+    event.value === 'message' &&
+    call.arguments[1] === fn &&
+    /subscription|subscriber/i.test(file.getText(callee.object))
+  ) {
+    return 'subscription message handler';
+  }
   return undefined;
 }
 

@@ -4,13 +4,13 @@
  * and whether the call actually sends anything.
  */
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
-import { type ArgRole, type CallShape, CLIENT_MEMBER_NAMES, type ClientKind, WRITE_CAPABLE_MEMBERS } from '../catalog/http-clients.js';
+import { type ArgRole, type CallShape, CLIENT_MEMBER_NAMES, CLIENT_MODULES, type ClientKind, WRITE_CAPABLE_MEMBERS } from '../catalog/http-clients.js';
 import { getPropertyName, skipTransparent } from './ast.js';
 import { type ClientMatch, matchClientCall } from './clients.js';
 import { deeper, EMPTY_ENV, type Env, type FileContext } from './file-context.js';
 import { evaluateMethods } from './method.js';
 import { getObjectProperty, hasUnknownSpread, type LocatedObject, resolveObject } from './objects.js';
-import { getOrigin } from './origin.js';
+import { getOrigin, type Origin } from './origin.js';
 import { concat, evaluateTemplate, getStaticText, joinUrl, type Template } from './template.js';
 import { type Located, resolveValue } from './values.js';
 
@@ -28,6 +28,8 @@ export interface RequestDescription {
   readonly sent: boolean;
   /** the `dapr-app-id` header: Dapr service invocation addressed by header */
   readonly daprAppId: string | undefined;
+  /** the client retries in memory (got/ky `retry`, ofetch `retry`, superagent `.retry(n)`) */
+  readonly retries: boolean;
 }
 
 export function describeRequest(call: TSESTree.CallExpression, file: FileContext, env: Env = EMPTY_ENV): RequestDescription | undefined {
@@ -36,10 +38,16 @@ export function describeRequest(call: TSESTree.CallExpression, file: FileContext
   // cheap first: a member call sends a request only through one of the clients' member names
   if (callee.type === AST_NODE_TYPES.MemberExpression && !CLIENT_MEMBER_NAMES.has(getPropertyName(callee) ?? '')) return undefined;
   const origin = getOrigin(callee, file, env);
-  // the type checker is asked only when the file cannot tell where the callee comes from
-  const match = origin ? matchClientCall(origin) : matchClientCallByType(callee, file);
+  // the type checker is asked only when the file cannot tell: no origin, or one in project code (`deps.http`)
+  const match = origin && !isProjectOrigin(origin, file) ? matchClientCall(origin) : ((origin && matchClientCall(origin)) ?? matchClientCallByType(callee, file));
   if (!match) return undefined;
   return describeMatchedCall(call, match, file, env);
+}
+
+/** An origin in the project's own modules (relative or resolved into project files), not a package. */
+function isProjectOrigin(origin: Origin, file: FileContext): boolean {
+  if (!file.resolver || origin.module === 'global' || CLIENT_MODULES.includes(origin.module)) return false;
+  return origin.module.startsWith('.') || origin.module.startsWith('/') || !file.resolver.isExternalModule(origin.module);
 }
 
 /** With type information: a client whose origin the file does not show (`deps.http.post(…)` typed `AxiosInstance`). */
@@ -164,7 +172,8 @@ function describeMatchedCall(call: TSESTree.CallExpression, match: ClientMatch, 
   const methods = getMethods(shape, args, configs, kind, payload, file, env);
   const url = getUrl(args, configs, configBases, kind, file, env);
   const daprAppId = getHeader([...configs, ...args.options], 'dapr-app-id', file);
-  return { call, client: kind, member: match.member, methods, url, payload, sent: isSent(call, kind, file), daprAppId };
+  const retries = hasRetryOption([...configs, ...args.options], file) || hasChainedRetry(call);
+  return { call, client: kind, member: match.member, methods, url, payload, sent: isSent(call, kind, file), daprAppId, retries };
 }
 
 function getMethods(
@@ -231,6 +240,32 @@ function getNodeHttpUrl(options: readonly LocatedObject[], file: FileContext): T
   const port = read(['port']);
   const path = read(['path']) ?? [{ kind: 'text', value: '/' }];
   return concat(protocol, [{ kind: 'text', value: '//' }], host, port ? concat([{ kind: 'text', value: ':' }], port) : [], path);
+}
+
+/** A `retry` option that is not switched off (`retry: 0`, `retry: { limit: 0 }`, `retry: false`). */
+function hasRetryOption(objects: readonly LocatedObject[], file: FileContext): boolean {
+  const option = findOption(objects, ['retry', 'retries'], file);
+  if (!option) return false;
+  const value = skipTransparent(option.node);
+  if (value.type === AST_NODE_TYPES.Literal) return value.value !== 0 && value.value !== false;
+  if (value.type === AST_NODE_TYPES.ObjectExpression) {
+    const limit = getObjectProperty(value, 'limit', file, option.env);
+    const literal = limit && skipTransparent(limit.node);
+    return !(literal?.type === AST_NODE_TYPES.Literal && literal.value === 0);
+  }
+  return true;
+}
+
+/** superagent's `.retry(n)` on the builder. */
+function hasChainedRetry(call: TSESTree.CallExpression): boolean {
+  for (let current: TSESTree.Node = call; ; ) {
+    const member: TSESTree.Node | undefined = current.parent;
+    if (member?.type !== AST_NODE_TYPES.MemberExpression || member.object !== current) return false;
+    const outer: TSESTree.Node = member.parent;
+    if (outer.type !== AST_NODE_TYPES.CallExpression || outer.callee !== member) return false;
+    if (getPropertyName(member) === 'retry') return true;
+    current = outer;
+  }
 }
 
 /** A header's static value from `headers` in the call options or instance configs (last wins). */

@@ -15,7 +15,13 @@ export type Part =
   | { readonly kind: 'text'; readonly value: string }
   | { readonly kind: 'env'; readonly name: string; readonly fallback?: Template }
   | { readonly kind: 'config'; readonly key: string; readonly fallback?: Template }
-  | { readonly kind: 'unknown'; readonly label: string; readonly fallback?: Template };
+  | {
+      readonly kind: 'unknown';
+      readonly label: string;
+      readonly fallback?: Template;
+      /** the expression the value comes from (`order.id`), when it is a name or a member read */
+      readonly node?: TSESTree.Node;
+    };
 
 export type Template = readonly Part[];
 
@@ -28,7 +34,7 @@ const CONFIG_RECEIVER = /config|settings|conf$|^env$|environment|secrets?$/i;
 const TRANSPARENT_FUNCTIONS = new Set(['String', 'encodeURIComponent', 'encodeURI']);
 
 const text = (value: string): Part => ({ kind: 'text', value });
-const unknown = (label: string): Template => [{ kind: 'unknown', label }];
+const unknown = (label: string, node?: TSESTree.Node): Template => [node ? { kind: 'unknown', label, node } : { kind: 'unknown', label }];
 
 /** Joins templates, merging adjacent text. */
 export function concat(...templates: Template[]): Template {
@@ -113,17 +119,15 @@ export function evaluateTemplate(node: TSESTree.Node, file: FileContext, env: En
 function evaluateIdentifier(identifier: TSESTree.Identifier, file: FileContext, env: Env): Template {
   const binding = file.getBinding(identifier, env);
   if (binding?.kind === 'value') {
-    if (binding.path.length === 0) return evaluateTemplate(binding.node, file, env);
-    return evaluatePath(binding.node, binding.path, file, env) ?? unknown(identifier.name);
+    if (binding.path.length === 0) {
+      // `const id = param()`: an opaque value is better named by the variable than by its initializer
+      const value = evaluateTemplate(binding.node, file, env);
+      const only = value.length === 1 ? value[0] : undefined;
+      return only?.kind === 'unknown' && !only.fallback && binding.node.type !== AST_NODE_TYPES.Identifier ? unknown(identifier.name, identifier) : value;
+    }
+    return evaluatePath(binding.node, binding.path, file, env) ?? unknown(identifier.name, identifier);
   }
-  if (binding?.kind === 'import' && binding.imported !== undefined && binding.imported !== 'default' && isEnvSource(binding.source)) {
-    return unknown(identifier.name);
-  }
-  return unknown(identifier.name);
-}
-
-function isEnvSource(source: string): boolean {
-  return source === 'process' || source === 'node:process';
+  return unknown(identifier.name, identifier);
 }
 
 /** Is this expression `process.env` (or an alias of it)? */
@@ -172,7 +176,7 @@ function evaluateMember(member: TSESTree.MemberExpression, file: FileContext, en
   if (isProcessEnv(member.object, file, env)) return [{ kind: 'env', name }];
   if (member.object.type === AST_NODE_TYPES.ThisExpression) {
     const value = getThisMemberValue(member, name, file);
-    return value ? evaluateTemplate(value, file, env) : unknown(name);
+    return value ? evaluateTemplate(value, file, env) : unknown(name, member);
   }
   if (name === 'href' || name === 'origin') {
     const url = evaluateUrlObject(member.object, file, env);
@@ -180,7 +184,7 @@ function evaluateMember(member: TSESTree.MemberExpression, file: FileContext, en
   }
   const fromObject = evaluatePath(member.object, [name], file, env);
   if (fromObject) return fromObject;
-  return unknown(name);
+  return unknown(name, member);
 }
 
 function evaluateCall(call: TSESTree.CallExpression, file: FileContext, env: Env): Template {

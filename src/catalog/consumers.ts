@@ -46,7 +46,7 @@ export const CONSUMER_MEMBERS: ReadonlyMap<string, readonly string[]> = new Map(
   ['bull-queue', ['process']],
   ['amqp-channel', ['consume']],
   ['pg-boss', ['work']],
-  ['pubsub-topic', ['on']],
+  ['pubsub-subscription', ['on']],
   ['nats', ['subscribe']],
   ['jetstream', ['consume', 'subscribe']],
   ['redis', ['xread', 'xreadgroup']],

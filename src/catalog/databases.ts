@@ -120,7 +120,18 @@ export const DATABASE_FAMILIES: readonly DatabaseFamily[] = [
       hydrate: { via: 'call', kind: 'mongoose-document' },
     },
   },
-  { id: 'mongoose-document', label: 'Mongoose', shape: 'member', writes: ['save', 'deleteOne', 'updateOne'] },
+  {
+    id: 'mongoose-document',
+    label: 'Mongoose',
+    shape: 'member',
+    writes: ['save', 'deleteOne', 'updateOne'],
+    // `Order.findById(id).exec()`, `.orFail()`, `.session(s)`: still the document once awaited
+    factories: {
+      exec: { via: 'call', kind: 'mongoose-document' },
+      orFail: { via: 'call', kind: 'mongoose-document' },
+      session: { via: 'call', kind: 'mongoose-document' },
+    },
+  },
   {
     id: 'mongo-collection',
     label: 'MongoDB',
@@ -181,6 +192,7 @@ export const DATABASE_ROOTS: readonly DatabaseRoot[] = [
   root('knex', ['()'], 'knex'),
   root('knex', ['knex', '()'], 'knex'),
   ...typed('knex', ['Knex'], 'knex'),
+  root('knex', ['Knex', 'Transaction', '<instance>'], 'knex'),
   root('sequelize', ['Sequelize', 'new'], 'sequelize'),
   root('sequelize', ['new'], 'sequelize'),
   ...typed('sequelize', ['Sequelize'], 'sequelize'),

@@ -65,6 +65,13 @@ export interface ClientKind {
   readonly lazyBuilder?: boolean;
   /** members of the returned builder that carry the payload (superagent `.send(data)`) */
   readonly chainPayload?: readonly string[];
+  /** the body is written to the returned request later (`req.write(body)`, `req.end(body)`), not passed to the call */
+  readonly bodyOutsideCall?: boolean;
+  /**
+   * members chained on the call that belong to the request (builder steps, response readers
+   * like got's `.json()`, an Observable's `.pipe`/`.subscribe`): a rewrite replaces them too
+   */
+  readonly chain?: readonly string[];
 }
 
 /** Where a client family's root value lives: in a module, at a path (`instance` = a value of that type). */
@@ -120,6 +127,7 @@ export const CLIENT_KINDS: readonly ClientKind[] = [
     members: Object.fromEntries(Object.entries(AXIOS_MEMBERS).filter(([name]) => name !== 'options')),
     factories: { axiosRef: { via: 'property', kind: 'axios' } },
     observable: true,
+    chain: ['pipe', 'toPromise', 'subscribe'],
   },
   {
     id: 'fetch',
@@ -159,6 +167,7 @@ export const CLIENT_KINDS: readonly ClientKind[] = [
       delete: urlOptions('DELETE'),
     },
     factories: { extend: { via: 'call', kind: 'got', configArg: 0 } },
+    chain: ['json', 'text', 'buffer'],
   },
   {
     id: 'ky',
@@ -178,6 +187,7 @@ export const CLIENT_KINDS: readonly ClientKind[] = [
       create: { via: 'call', kind: 'ky', configArg: 0 },
       extend: { via: 'call', kind: 'ky', configArg: 0 },
     },
+    chain: ['json', 'text', 'arrayBuffer', 'blob', 'formData'],
   },
   {
     id: 'ofetch',
@@ -206,6 +216,7 @@ export const CLIENT_KINDS: readonly ClientKind[] = [
     factories: { agent: { via: 'call', kind: 'superagent' } },
     lazyBuilder: true,
     chainPayload: ['send'],
+    chain: ['send', 'set', 'query', 'type', 'accept', 'timeout', 'retry', 'auth', 'field', 'attach', 'ok', 'end', 'then'],
   },
   {
     id: 'request',
@@ -246,6 +257,7 @@ export const CLIENT_KINDS: readonly ClientKind[] = [
     label: 'node:http',
     options: { method: ['method'], url: [], base: [], payload: [], composite: 'node-http' },
     defaultMethod: 'GET',
+    bodyOutsideCall: true,
     members: { request: { args: ['urlOrOptions', 'options'] }, get: { method: 'GET', args: ['urlOrOptions', 'options'] } },
   },
   {

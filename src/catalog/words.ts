@@ -24,6 +24,9 @@ export const NON_CRITICAL_WORDS: readonly string[] = [
   'health', 'healthz', 'healthcheck', 'ping', 'heartbeat', 'cache', 'notification', 'notify', 'email', 'mail', 'sms',
   'push', 'audit', 'stats', 'statistics', 'monitoring', 'search', 'recommendation', 'beacon', 'preview',
   'draft', 'feedback', 'report', 'export',
+  // RPC-style reads sent as POST: they change nothing
+  'query', 'lookup', 'check', 'validate', 'validation', 'verify', 'verification', 'quote', 'estimate', 'calculate',
+  'calculation', 'simulate', 'simulation', 'availability', 'eligibility', 'preflight',
 ];
 
 /** Words of third-party vendors: an env var or host named after one addresses the vendor, not your service. */
@@ -46,7 +49,7 @@ export const INFRASTRUCTURE_WORDS: readonly string[] = [
 
 /** Words in env/config names and host labels that say "address of a service" but name no service. */
 export const GENERIC_ADDRESS_WORDS: readonly string[] = [
-  'url', 'uri', 'host', 'hostname', 'endpoint', 'addr', 'address', 'origin', 'base', 'service', 'services', 'svc',
+  'url', 'uri', 'host', 'hostname', 'endpoint', 'addr', 'address', 'origin', 'base', 'baseurl', 'baseuri', 'service', 'services', 'svc',
   'api', 'http', 'https', 'internal', 'server', 'backend', 'root', 'app', 'port', 'config', 'env', 'ms', 'micro',
   'microservice', 'microservices', 'v1', 'v2', 'v3', 'local', 'remote', 'process',
 ];

@@ -1,10 +1,10 @@
 import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
-import { getCallReportNode, getPropertyName, type FunctionNode } from '../analysis/ast.js';
+import { getCallReportNode, getEnclosingFunction, getPropertyName, type FunctionNode } from '../analysis/ast.js';
 import { assessRequest } from '../analysis/assess.js';
 import { describeDbWrite, type DbWrite, getDatabaseFamilyOf, getTransactionScope } from '../analysis/db-write.js';
 import { FileContext } from '../analysis/file-context.js';
 import { isTestFile, mentionsBroker, mentionsDatabase, mentionsHttpClient } from '../analysis/file-filter.js';
-import { getOwnerFunction } from '../analysis/local-functions.js';
+import { getExecutionOwner } from '../analysis/local-functions.js';
 import { findMitigation } from '../analysis/mitigation.js';
 import { getPublishParts } from '../analysis/publish-parts.js';
 import { describePublish } from '../analysis/publish.js';
@@ -28,7 +28,7 @@ export interface NoDualWriteOptions {
 }
 
 export type Options = [NoDualWriteOptions];
-export type MessageIds = 'dualWrite' | 'suggestOutboxInsert';
+export type MessageIds = 'dualWrite' | 'suggestOutboxInsert' | 'suggestRemovePublish';
 
 const DEFAULTS: NoDualWriteOptions = {
   services: DEFAULT_OPTIONS.services,
@@ -85,6 +85,7 @@ export default createRule<Options, MessageIds>({
       dualWrite:
         '{{send}} {{action}}, and {{dbWrite}} (line {{line}}) writes the database, but not in one transaction with an outbox: if the process dies between the two, one happens without the other. Insert the event into an outbox table in the same transaction and let a relay publish it.',
       suggestOutboxInsert: "Insert '{{topic}}' into the outbox with `{{handle}}` in the same transaction instead.",
+      suggestRemovePublish: 'Remove this publish: the outbox row written in the same transaction (line {{line}}) already carries the event to the relay.',
     },
   },
   create(context, [options]) {
@@ -95,6 +96,7 @@ export default createRule<Options, MessageIds>({
     const file = new FileContext(context.sourceCode);
     const writesByOwner = new Map<FunctionNode, DbWrite[]>();
     const callsByOwner = new Map<FunctionNode, TSESTree.CallExpression[]>();
+    const outboxWrites = new Map<FunctionNode, DbWrite[]>();
 
     const add = <T>(map: Map<FunctionNode, T[]>, owner: FunctionNode | undefined, item: T): void => {
       if (!owner) return;
@@ -129,13 +131,13 @@ export default createRule<Options, MessageIds>({
 
     const visitWrite = (node: TSESTree.CallExpression | TSESTree.TaggedTemplateExpression): void => {
       const write = describeDbWrite(node, file);
-      if (write && !write.isOutbox) add(writesByOwner, getOwnerFunction(node), write);
+      if (write) add(write.isOutbox ? outboxWrites : writesByOwner, getExecutionOwner(node), write);
     };
 
     return {
       CallExpression(node) {
         visitWrite(node);
-        add(callsByOwner, getOwnerFunction(node), node);
+        add(callsByOwner, getExecutionOwner(node), node);
       },
       TaggedTemplateExpression: visitWrite,
       'Program:exit'() {
@@ -157,7 +159,7 @@ export default createRule<Options, MessageIds>({
                 dbWrite: `\`${write.label}\``,
                 line: String(write.node.loc.start.line),
               },
-              suggest: planOutboxInsert(send, write, file, options),
+              suggest: planOutboxInsert(send, write, outboxWrites.get(owner) ?? [], file, options),
             });
           }
         }
@@ -178,11 +180,16 @@ function hasTransactionalDbOption(call: TSESTree.CallExpression): boolean {
 function planOutboxInsert(
   send: Send,
   write: DbWrite,
+  outboxWrites: readonly DbWrite[],
   file: FileContext,
   options: NoDualWriteOptions,
 ): TSESLint.SuggestionReportDescriptor<MessageIds>[] {
   const scope = getTransactionScope(write.node);
-  if (!send.parts || !scope?.handle || getTransactionScope(send.call)?.fn !== scope.fn) return [];
+  if (!scope || getTransactionScope(send.call)?.fn !== scope.fn) return [];
+  // the transaction already records the event in the outbox: the direct publish is the extra one
+  const recorded = outboxWrites.find((outbox) => getTransactionScope(outbox.node)?.fn === scope.fn);
+  if (recorded) return planRemovePublish(send, recorded, file.sourceCode.text);
+  if (!send.parts || !scope.handle) return [];
   const family = getDatabaseFamilyOf(scope.handle, write, file);
   const template = family === undefined ? undefined : OUTBOX_INSERT_SHAPES[family];
   if (!template) return [];
@@ -207,9 +214,37 @@ function planOutboxInsert(
   ];
 }
 
+/** Removes a publish statement (`await producer.send(…);`) when it stands alone as a statement. */
+function planRemovePublish(send: Send, recorded: DbWrite, text: string): TSESLint.SuggestionReportDescriptor<MessageIds>[] {
+  const parent = send.call.parent;
+  const statement = parent?.type === AST_NODE_TYPES.AwaitExpression ? parent.parent : parent;
+  if (statement?.type !== AST_NODE_TYPES.ExpressionStatement) return [];
+  // only from a statement list: removing the body of `if (x) await send()` would not parse
+  const list = statement.parent;
+  if (list.type !== AST_NODE_TYPES.BlockStatement && list.type !== AST_NODE_TYPES.Program && list.type !== AST_NODE_TYPES.SwitchCase) return [];
+  return [
+    {
+      messageId: 'suggestRemovePublish',
+      data: { line: String(recorded.node.loc.start.line) },
+      fix: (fixer) => fixer.removeRange(getLineRange(statement, text)),
+    },
+  ];
+}
+
+/** The statement's whole line when it stands alone on it, else just the statement. */
+function getLineRange(statement: TSESTree.Node, text: string): [number, number] {
+  const [start, end] = statement.range;
+  const lineStart = text.lastIndexOf('\n', start - 1) + 1;
+  const newline = text.indexOf('\n', end);
+  const lineEnd = newline === -1 ? text.length : newline + 1;
+  const alone = text.slice(lineStart, start).trim() === '' && text.slice(end, lineEnd).trim() === '';
+  return alone ? [lineStart, lineEnd] : [start, end];
+}
+
 /**
- * Two calls that never run in the same execution: in different branches of one `if`,
- * conditional or `switch`, or one in a branch that returns or throws before the other.
+ * Two calls that never run in the same execution: in different branches of one `if` or
+ * conditional, in different `switch` cases that do not fall through, or one in a branch that
+ * returns or throws (from the function itself, not from a callback) before the other.
  */
 function areExclusive(a: TSESTree.Node, b: TSESTree.Node): boolean {
   const [first, second] = a.range[0] <= b.range[0] ? [a, b] : [b, a];
@@ -219,20 +254,32 @@ function areExclusive(a: TSESTree.Node, b: TSESTree.Node): boolean {
       if (parent.type === AST_NODE_TYPES.IfStatement || parent.type === AST_NODE_TYPES.ConditionalExpression) {
         return parent.test !== current && !contains(current, second);
       }
-      if (parent.type === AST_NODE_TYPES.SwitchStatement) return parent.discriminant !== current && !contains(current, second);
-      if (parent.type === AST_NODE_TYPES.LogicalExpression) return false;
+      if (parent.type === AST_NODE_TYPES.SwitchStatement && current.type === AST_NODE_TYPES.SwitchCase) {
+        return !contains(current, second) && endsExecution(current.consequent, true);
+      }
       return false;
     }
-    // `first` sits in a branch that ends in return/throw; `second` comes after that branch
-    if ((parent.type === AST_NODE_TYPES.IfStatement && parent.consequent === current) || parent.type === AST_NODE_TYPES.SwitchCase) {
-      const branch = current.type === AST_NODE_TYPES.BlockStatement ? current.body : parent.type === AST_NODE_TYPES.SwitchCase ? parent.consequent : [current];
-      const last = branch.at(-1);
-      if (last && (last.type === AST_NODE_TYPES.ReturnStatement || last.type === AST_NODE_TYPES.ThrowStatement) && !contains(parent, second)) {
-        return true;
-      }
+    // `first` sits in a branch that leaves its function; `second` comes after that branch, in that function
+    const isBranch =
+      (parent.type === AST_NODE_TYPES.IfStatement && (parent.consequent === current || parent.alternate === current)) ||
+      parent.type === AST_NODE_TYPES.SwitchCase;
+    const branchFunction = isBranch ? getEnclosingFunction(parent) : undefined;
+    if (isBranch && (!branchFunction || contains(branchFunction, second))) {
+      const branch: readonly TSESTree.Node[] =
+        parent.type === AST_NODE_TYPES.SwitchCase ? parent.consequent : current.type === AST_NODE_TYPES.BlockStatement ? current.body : [current];
+      if (endsExecution(branch, false)) return true;
     }
   }
   return false;
+}
+
+/** The statements end in `return`/`throw` (or `break`/`continue` when leaving a switch case counts). */
+function endsExecution(statements: readonly TSESTree.Node[], breakCounts: boolean): boolean {
+  const last = statements.at(-1);
+  if (!last) return false;
+  if (last.type === AST_NODE_TYPES.ReturnStatement || last.type === AST_NODE_TYPES.ThrowStatement) return true;
+  if (breakCounts && (last.type === AST_NODE_TYPES.BreakStatement || last.type === AST_NODE_TYPES.ContinueStatement)) return true;
+  return last.type === AST_NODE_TYPES.BlockStatement && endsExecution(last.body, breakCounts);
 }
 
 function contains(container: TSESTree.Node, node: TSESTree.Node): boolean {

@@ -11,6 +11,7 @@ import { getThisClass } from '../analysis/ast.js';
 import type { FileContext } from '../analysis/file-context.js';
 import { getOrigin, getTypeOrigin, type Origin } from '../analysis/origin.js';
 import { getBrokerFamily } from '../analysis/publish.js';
+import { splitWords, WordSet } from '../analysis/words.js';
 import { PUBLISH_SHAPES, type PublishShape } from '../catalog/publish-shapes.js';
 
 export interface BrokerHandle {
@@ -28,13 +29,32 @@ function shapeFor(origin: Origin): PublishShape | undefined {
   );
 }
 
-export function findBrokerHandles(node: TSESTree.Node, file: FileContext): BrokerHandle[] {
+/** Words in handle names and types that say "a broker handle", not what it carries. */
+const HANDLE_WORDS = new WordSet([
+  'this', 'queue', 'queues', 'producer', 'client', 'proxy', 'channel', 'publisher', 'bus', 'kafka', 'sqs', 'sns', 'topic',
+  'pubsub', 'event', 'events', 'job', 'jobs', 'broker', 'rabbit', 'rabbitmq', 'amqp', 'q', 'service', 'outbound', 'messages',
+  'message', 'default', 'main', 'app', 'command', 'commands', 'worker', 'bullmq', 'bull', 'tx', 'transaction', 'confirm',
+]);
+
+/**
+ * Handles that can carry this topic: a generic one (`producer`, `this.queue`) or one whose
+ * name or declared job type shares a word with the topic. A `withdrawalsQueue` or a
+ * `Queue<WithdrawalJob>` is for something else and would hand the write to the wrong worker.
+ */
+function isRelevant(text: string, typeText: string | undefined, topic: string): boolean {
+  const words = [...splitWords(text), ...splitWords(typeText ?? '')].filter((word) => !HANDLE_WORDS.has(word));
+  if (words.length === 0) return true;
+  const topicWords = new WordSet(splitWords(topic));
+  return words.some((word) => topicWords.has(word));
+}
+
+export function findBrokerHandles(node: TSESTree.Node, file: FileContext, topic: string): BrokerHandle[] {
   const handles: BrokerHandle[] = [];
   const seen = new Set<string>();
-  const add = (text: string, origin: Origin | undefined): void => {
+  const add = (text: string, origin: Origin | undefined, type?: TSESTree.TypeNode): void => {
     if (!origin || seen.has(text)) return;
     const shape = shapeFor(origin);
-    if (!shape) return;
+    if (!shape || !isRelevant(text, type && file.getText(type), topic)) return;
     seen.add(text);
     handles.push({ text, shape, origin });
   };
@@ -47,13 +67,13 @@ export function findBrokerHandles(node: TSESTree.Node, file: FileContext): Broke
       for (const [name, member] of file.getClassMembers(cls)) {
         if (member.method) continue;
         const origin = member.values.map((value) => getOrigin(value, file)).find(Boolean) ?? (member.type ? getTypeOrigin(member.type, file) : undefined);
-        add(`this.${name}`, origin);
+        add(`this.${name}`, origin, member.type);
       }
     }
     for (const variable of scope.variables) {
       const def = variable.defs[0];
       if (!def || def.name.type !== AST_NODE_TYPES.Identifier || !isDeclaredBefore(def.name, node)) continue;
-      add(variable.name, getOrigin(def.name, file));
+      add(variable.name, getOrigin(def.name, file), def.name.typeAnnotation?.typeAnnotation);
     }
   }
   return handles;

@@ -31,14 +31,14 @@ const RESPONSE_NOTE = ' The response of the call will no longer be available.';
 
 export function planSuggestions(finding: Finding, file: FileContext, options: NoSyncCriticalWriteOptions): SuggestionPlan[] {
   const replaced = getReplacedExpression(finding);
-  const note = isResponseUsed(replaced) ? RESPONSE_NOTE : '';
+  const note = isResponseUsed(replaced, finding.call) ? RESPONSE_NOTE : '';
   const { target, method } = finding.assessment;
   const topic = deriveTopic({ service: target.service, path: target.path, method: method?.split('/')[0] }, options.topicTemplate);
   const topicLiteral = quote(topic);
-  const payload = getPayloadText(finding, file);
+  const payload = getPayloadText(finding, replaced, file).text;
   const plans: SuggestionPlan[] = [];
 
-  const handle = findBrokerHandles(finding.call, file)[0];
+  const handle = findBrokerHandles(finding.call, file, topic)[0];
   if (handle) {
     const text = handle.shape.template
       .replaceAll('{handle}', handle.text)
@@ -49,7 +49,8 @@ export function planSuggestions(finding: Finding, file: FileContext, options: No
       messageId: 'suggestPublish',
       data: {
         destination: handle.shape.destination,
-        topic: handle.shape.template.includes('{topic}') ? topic : handle.text,
+        // a Pub/Sub `Topic` handle is the destination itself; every other shape is addressed by the topic name
+        topic: handle.shape.family === 'pubsub-topic' ? handle.text : topic,
         handle: handle.text,
         note,
       },
@@ -97,16 +98,20 @@ function planConfiguredPublish(
 }
 
 /**
- * The rewrite `--fix` applies when the user opted in: only with a configured publisher and
- * only when the response is not used, since the publish returns no response.
+ * The rewrite `--fix` applies when the user opted in: only with a configured publisher, only
+ * when the response is not used (the publish returns none), and only when the request's data
+ * is carried over whole.
  */
 export function planAutofix(finding: Finding, file: FileContext, options: NoSyncCriticalWriteOptions): SuggestionPlan | undefined {
   if (!options.fix || !options.publisher) return undefined;
   const replaced = getReplacedExpression(finding);
-  if (isResponseUsed(replaced)) return undefined;
+  if (isResponseUsed(replaced, finding.call)) return undefined;
+  // never rewrite unattended what could not be carried over whole
+  const payload = getPayloadText(finding, replaced, file);
+  if (!payload.known) return undefined;
   const { target, method } = finding.assessment;
   const topic = deriveTopic({ service: target.service, path: target.path, method: method?.split('/')[0] }, options.topicTemplate);
-  return planConfiguredPublish(options.publisher, topic, quote(topic), getPayloadText(finding, file), replaced, '');
+  return planConfiguredPublish(options.publisher, topic, quote(topic), payload.text, replaced, '');
 }
 
 function quote(text: string): string {

@@ -34,7 +34,8 @@ export function usesCommonJs(sourceCode: Readonly<TSESLint.SourceCode>, filename
   const body = sourceCode.ast.body;
   if (body.some((statement) => statement.type === AST_NODE_TYPES.ImportDeclaration)) return false;
   if (body.some(isRequireDeclaration)) return true;
-  return /\.c[jt]s$/.test(filename) || sourceCode.ast.sourceType === 'script';
+  const sourceType: string = sourceCode.ast.sourceType;
+  return /\.c[jt]s$/.test(filename) || sourceType === 'script' || sourceType === 'commonjs';
 }
 
 /** Fixes that add `request` to the file, or none when it is already there. */
@@ -74,6 +75,22 @@ export function addImport(
     ? body.filter(isRequireDeclaration).at(-1)
     : body.filter((statement) => statement.type === AST_NODE_TYPES.ImportDeclaration).at(-1);
   if (anchor) return [fixer.insertTextAfter(anchor, `\n${line}`)];
+  // after a 'use strict' prologue, which must stay first
+  let lastDirective: TSESTree.ProgramStatement | undefined;
+  for (const statement of body) {
+    if (statement.type !== AST_NODE_TYPES.ExpressionStatement || !statement.directive) break;
+    lastDirective = statement;
+  }
+  if (lastDirective) return [fixer.insertTextAfter(lastDirective, `\n${line}`)];
   const first = body[0];
-  return first ? [fixer.insertTextBefore(first, `${line}\n`)] : [];
+  if (!first) return [];
+  // above the comments attached to the first statement (its JSDoc stays with it)
+  let target: TSESTree.Node | TSESTree.Comment = first;
+  const comments = sourceCode.getCommentsBefore(first);
+  for (let index = comments.length - 1; index >= 0; index -= 1) {
+    const comment = comments[index]!;
+    if (comment.loc.end.line < target.loc.start.line - 1) break;
+    target = comment;
+  }
+  return [fixer.insertTextBeforeRange(target.range, `${line}\n`)];
 }

@@ -32,21 +32,28 @@ export function deriveTopic(input: TopicInput, template: string): string {
   const segments = input.path
     .filter((part) => part.kind === 'text')
     .flatMap((part) => (part.kind === 'text' ? (part.value.split(/[?#]/)[0] ?? '').split('/') : []))
-    .filter((segment) => segment !== '' && !IGNORED_SEGMENTS.test(segment) && /[a-z]/i.test(segment))
+    .filter((segment) => segment !== '' && !IGNORED_SEGMENTS.test(segment) && !PATH_PARAMETER.test(segment) && /[a-z]/i.test(segment))
     .map(slug)
     .filter((segment) => segment !== '');
 
   const serviceSlug = input.service && /^[a-z][\w-]*$/i.test(input.service) ? slug(input.service) : undefined;
   const service = serviceSlug ?? segments[0] ?? 'service';
-  const resource = segments.filter((segment) => singular(segment) !== singular(service));
+  // `/payments/capture` on the payments service: the leading collection repeats the service
+  const resource = segments.length > 0 && singular(segments[0]!) === singular(service) ? segments.slice(1) : segments;
   const last = resource.at(-1);
-  const action =
-    last !== undefined && COMMAND_SEGMENTS.has(singular(last)) ? 'requested' : (PAST_TENSE[input.method ?? ''] ?? 'requested');
+  // a singular verb-like segment is a command (`/capture`); a plural one is a collection (`/charges`)
+  const isCommand = last !== undefined && singular(last) === last && COMMAND_SEGMENTS.has(last);
+  const action = isCommand ? 'requested' : (PAST_TENSE[input.method ?? ''] ?? 'requested');
 
+  // resource segments are joined like the template joins its placeholders: `{service}-{resource}` → `a-b`
+  const separator = /([^\w{}])\{resource\}/.exec(template)?.[1] ?? /\{resource\}([^\w{}])/.exec(template)?.[1] ?? '.';
   return template
     .replaceAll('{service}', service)
-    .replaceAll('{resource}', resource.join('.'))
+    .replaceAll('{resource}', resource.join(separator))
     .replaceAll('{action}', action)
-    .replace(/\.{2,}/g, '.')
-    .replace(/^\.|\.$/g, '');
+    .replace(/([./:_-])\1+/g, '$1')
+    .replace(/^[./:_-]+|[./:_-]+$/g, '');
 }
+
+/** `{orderId}`, `:id`, `<id>`: a parameter written into the path template. */
+const PATH_PARAMETER = /^(?:\{[^}]*\}|:[\w$]+|<[^>]*>)$/;

@@ -3,13 +3,22 @@
  * types come from the program the linter already built), so the syntax-level analysis can
  * run inside a callee declared there. One set per program, shared by all linted files.
  */
-import { parseForESLint } from '@typescript-eslint/parser';
+import type { parseForESLint as ParseForESLint } from '@typescript-eslint/parser';
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
+import { createRequire } from 'node:module';
 import { SourceCode } from 'eslint';
 import type * as ts from 'typescript';
 import { claimNodes, FileContext, type TypeResolver } from '../analysis/file-context.js';
 
 const MAX_FILE_BYTES = 1_000_000;
+
+let parser: typeof ParseForESLint | undefined;
+
+/** typescript-eslint's parser, loaded on first use: it loads TypeScript, which untyped linting never needs. */
+function getParser(): typeof ParseForESLint {
+  parser ??= (createRequire(import.meta.url)('@typescript-eslint/parser') as { parseForESLint: typeof ParseForESLint }).parseForESLint;
+  return parser;
+}
 
 export class ProjectFiles {
   readonly #program: ts.Program;
@@ -41,7 +50,7 @@ export class ProjectFiles {
     const sourceFile = this.#program.getSourceFile(fileName);
     if (!sourceFile || !ProjectFiles.isProjectFile(sourceFile) || sourceFile.text.length > MAX_FILE_BYTES) return undefined;
     try {
-      const { ast, scopeManager, visitorKeys } = parseForESLint(sourceFile.text, {
+      const { ast, scopeManager, visitorKeys } = getParser()(sourceFile.text, {
         range: true,
         loc: true,
         tokens: true,

@@ -26,10 +26,26 @@ function evaluateUrl(code: string, options?: ParseOptions): Template {
     .filter((node) => node.id.type === AST_NODE_TYPES.Identifier && node.id.name === 'url')
     .at(-1);
   if (!declarator?.init) throw new Error('snippet declares no `url`');
-  return evaluateTemplate(declarator.init, parsed.file);
+  return withoutNodes(evaluateTemplate(declarator.init, parsed.file));
+}
+
+/** Parts without the source node of unknown holes (asserted on their own below), fallbacks included. */
+function withoutNodes(template: Template): Template {
+  return template.map((part) => {
+    const { fallback, ...rest } = part as Part & { fallback?: Template; node?: unknown };
+    delete (rest as { node?: unknown }).node;
+    return (fallback ? { ...rest, fallback: withoutNodes(fallback) } : rest) as Part;
+  });
 }
 
 describe('evaluateTemplate', () => {
+  it('remembers the expression behind a hole that is a name or a member read', () => {
+    const parsed = parse("const order = load(); const id = param(); const url = `http://payments/orders/${order.reservationId}/${id}`;");
+    const declarator = parsed.all(AST_NODE_TYPES.VariableDeclarator).at(-1)!;
+    const holes = evaluateTemplate(declarator.init!, parsed.file).filter((part) => part.kind === 'unknown');
+    expect(holes.map((hole) => (hole.kind === 'unknown' && hole.node ? parsed.file.getText(hole.node) : undefined))).toEqual(['order.reservationId', 'id']);
+  });
+
   describe('literals and concatenation', () => {
     it('evaluates the design example `${process.env.PAYMENTS_URL}/payments/${id}`', () => {
       expect(evaluateUrl('function f(id: string) { const url = `${process.env.PAYMENTS_URL}/payments/${id}`; }')).toEqual([

@@ -75,6 +75,20 @@ describe.each([
   });
 });
 
+describe('loading', () => {
+  it('does not load TypeScript until typed linting asks for it (JS-only projects need no TypeScript)', () => {
+    const script = [
+      "import { createRequire } from 'node:module';",
+      "const require = createRequire(import.meta.url);",
+      "await import('eslint-plugin-durable-writes');",
+      "process.stdout.write(String(Object.keys(require.cache).some((file) => /[\\\\/]typescript[\\\\/]lib[\\\\/]typescript\\.js$/.test(file))));",
+    ].join('\n');
+    const result = spawnSync(process.execPath, ['--input-type=module', '-e', script], { cwd: project, encoding: 'utf8' });
+    expect(result.stderr).toBe('');
+    expect(result.stdout).toBe('false');
+  });
+});
+
 describe('typed linting in a separate project', () => {
   let typed: string;
 

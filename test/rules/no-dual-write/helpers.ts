@@ -42,14 +42,20 @@ export const publishesTo = (broker: string): string => `publishes to ${broker}`;
 export const requests = (method: string, path: string, service: string): string =>
   `makes a synchronous ${method} ${path} to the '${service}' service`;
 
-export interface ExpectedSuggestion {
-  /** the topic named in the description, without quotes */
-  readonly topic: string;
-  /** the transaction handle the outbox insert uses */
-  readonly handle: string;
-  /** the whole file after applying the suggestion */
-  readonly output: string;
-}
+export type ExpectedSuggestion =
+  | {
+      /** the topic named in the description, without quotes */
+      readonly topic: string;
+      /** the transaction handle the outbox insert uses */
+      readonly handle: string;
+      /** the whole file after applying the suggestion */
+      readonly output: string;
+    }
+  | {
+      /** the publish is removed: the outbox row written on this line already carries the event */
+      readonly removeBecauseOutboxAt: number;
+      readonly output: string;
+    };
 
 export interface Expected {
   /** the callee text the report covers: `producer.send`, `this.queue.add`, `axios.post` */
@@ -129,11 +135,11 @@ export function expectedError(code: string, expected: Expected): TestCaseError<M
       dbWrite: `\`${expected.write}\``,
       line: String(writeLine),
     },
-    suggestions: expected.suggestions.map((suggestion) => ({
-      messageId: 'suggestOutboxInsert' as const,
-      data: { topic: suggestion.topic, handle: suggestion.handle },
-      output: suggestion.output,
-    })),
+    suggestions: expected.suggestions.map((suggestion) =>
+      'removeBecauseOutboxAt' in suggestion
+        ? { messageId: 'suggestRemovePublish' as const, data: { line: String(suggestion.removeBecauseOutboxAt) }, output: suggestion.output }
+        : { messageId: 'suggestOutboxInsert' as const, data: { topic: suggestion.topic, handle: suggestion.handle }, output: suggestion.output },
+    ),
   };
 }
 

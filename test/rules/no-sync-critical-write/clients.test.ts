@@ -3,9 +3,12 @@
  * (import, require, instance factory, injected type), for every client in the catalog.
  */
 import { describe } from 'vitest';
-import { js, jsTester, RULE_NAME, rule, ts, tsTester } from './helpers.js';
+import { js, jsTester, RULE_NAME, rewrite, rule, ts, tsTester } from './helpers.js';
 
 const PAYMENTS = ['service "payments"', 'path "/payments"'];
+
+/** The payload when the data the request carried cannot be carried over (`fix: true` does not apply it). */
+const PLACEHOLDER = '/* TODO: the data this request carried */ {}';
 
 describe('plain JS (espree)', () => {
   jsTester.run(RULE_NAME, rule, {
@@ -121,7 +124,18 @@ export async function capturePayment(payment) {
   return data;
 }
 `,
-        { at: 'axios.post', request: 'POST /payments', service: 'payments', evidence: PAYMENTS },
+        {
+          at: 'axios.post',
+          request: 'POST /payments',
+          service: 'payments',
+          evidence: PAYMENTS,
+          suggest: rewrite({
+            replaced: { from: 'axios.post(', to: '\n  })' },
+            topic: 'payments.created',
+            payload: '{\n    orderId: payment.orderId,\n    amount: payment.amount,\n    currency: payment.currency,\n  }',
+            responseUsed: true,
+          }),
+        },
         { name: 'axios default import, post' },
       ),
       js.invalid(
@@ -148,18 +162,34 @@ export async function releaseReservation(id) {
             request: 'PUT /reservations/{id}',
             service: 'inventory',
             evidence: ['service "inventory"', 'path "/reservations/{id}"'],
+            suggest: rewrite({
+              replaced: 'axios.put(`${INVENTORY_URL}/reservations/${reservation.id}`, reservation)',
+              topic: 'inventory.reservations.updated',
+              payload: 'reservation',
+            }),
           },
           {
             at: 'axios.patch',
             request: 'PATCH /reservations/{id}',
             service: 'inventory',
             evidence: ['service "inventory"', 'path "/reservations/{id}"'],
+            suggest: rewrite({
+              replaced: 'axios.patch(`${INVENTORY_URL}/reservations/${id}`, changes)',
+              topic: 'inventory.reservations.updated',
+              // the URL's id is not in the body: spread next to it
+              payload: '{ ...changes, id }',
+            }),
           },
           {
             at: 'axios.delete',
             request: 'DELETE /reservations/{id}',
             service: 'inventory',
             evidence: ['service "inventory"', 'path "/reservations/{id}"'],
+            suggest: rewrite({
+              replaced: 'axios.delete(`${INVENTORY_URL}/reservations/${id}`)',
+              topic: 'inventory.reservations.deleted',
+              payload: '{ id }',
+            }),
           },
         ],
         { name: 'axios put, patch and delete' },
@@ -182,18 +212,36 @@ export async function attachInvoicePdf(invoiceId, pdf) {
             request: 'POST /invoices/{invoiceId}/documents',
             service: 'billing',
             evidence: ['service "billing"', 'path "/invoices/{invoiceId}/documents"'],
+            suggest: rewrite({
+              replaced: 'axios.postForm(`${process.env.BILLING_SERVICE_URL}/invoices/${invoiceId}/documents`, form)',
+              topic: 'billing.invoices.documents.created',
+              // form data cannot be carried as event data
+              payload: PLACEHOLDER,
+            }),
           },
           {
             at: 'axios.putForm',
             request: 'PUT /invoices/{invoiceId}/pdf',
             service: 'billing',
             evidence: ['service "billing"', 'path "/invoices/{invoiceId}/pdf"'],
+            suggest: rewrite({
+              replaced: 'axios.putForm(`${process.env.BILLING_SERVICE_URL}/invoices/${invoiceId}/pdf`, form)',
+              topic: 'billing.invoices.pdf.updated',
+              // form data cannot be carried as event data
+              payload: PLACEHOLDER,
+            }),
           },
           {
             at: 'axios.patchForm',
             request: 'PATCH /invoices/{invoiceId}',
             service: 'billing',
             evidence: ['service "billing"', 'path "/invoices/{invoiceId}"'],
+            suggest: rewrite({
+              replaced: 'axios.patchForm(`${process.env.BILLING_SERVICE_URL}/invoices/${invoiceId}`, form)',
+              topic: 'billing.invoices.updated',
+              // form data cannot be carried as event data
+              payload: PLACEHOLDER,
+            }),
           },
         ],
         { name: 'axios *Form helpers' },
@@ -216,6 +264,12 @@ export async function refund(payment, reason) {
           request: 'POST /refunds',
           service: 'payments',
           evidence: ['service "payments"', 'path "/refunds"'],
+          suggest: rewrite({
+            replaced: { from: 'axios({', to: '\n  })' },
+            topic: 'payments.refunds.created',
+            payload: '{ paymentId: payment.id, amount: payment.amount, reason }',
+            responseUsed: true,
+          }),
         },
         { name: 'axios(config)' },
       ),
@@ -233,6 +287,12 @@ export async function refund(payment) {
           request: 'POST /refunds',
           service: 'payments',
           evidence: ['service "payments"', 'path "/refunds"'],
+          suggest: rewrite({
+            replaced: "axios(`${process.env.PAYMENTS_SERVICE_URL}/refunds`, { method: 'POST', data: { amount: payment.amount } })",
+            topic: 'payments.refunds.created',
+            payload: '{ amount: payment.amount }',
+            responseUsed: true,
+          }),
         },
         { name: 'axios(url, config)' },
       ),
@@ -249,6 +309,12 @@ export async function voidCharge(chargeId) {
           request: 'DELETE /charges/{chargeId}',
           service: 'billing',
           evidence: ['service "billing"', 'path "/charges/{chargeId}"'],
+          suggest: rewrite({
+            replaced: "axios.request({ method: 'delete', url: `${process.env.BILLING_SERVICE_URL}/charges/${chargeId}` })",
+            // `charges` is a collection, not the command `charge`: the method says what happened
+            topic: 'billing.charges.deleted',
+            payload: '{ chargeId }',
+          }),
         },
         { name: 'axios.request(config)' },
       ),
@@ -262,7 +328,17 @@ async function capturePayment(payment) {
 
 module.exports = { capturePayment };
 `,
-        { at: 'axios.post', request: 'POST /payments', service: 'payments', evidence: PAYMENTS },
+        {
+          at: 'axios.post',
+          request: 'POST /payments',
+          service: 'payments',
+          evidence: PAYMENTS,
+          suggest: rewrite({
+            replaced: "axios.post(process.env.PAYMENTS_SERVICE_URL + '/payments', payment)",
+            topic: 'payments.created',
+            payload: 'payment',
+          }),
+        },
         { name: 'require(axios)', sourceType: 'commonjs' },
       ),
       js.invalid(
@@ -273,7 +349,17 @@ exports.capturePayment = async (payment) => {
   await axios.post(\`\${process.env.PAYMENTS_SERVICE_URL}/payments\`, payment);
 };
 `,
-        { at: 'axios.post', request: 'POST /payments', service: 'payments', evidence: PAYMENTS },
+        {
+          at: 'axios.post',
+          request: 'POST /payments',
+          service: 'payments',
+          evidence: PAYMENTS,
+          suggest: rewrite({
+            replaced: 'axios.post(`${process.env.PAYMENTS_SERVICE_URL}/payments`, payment)',
+            topic: 'payments.created',
+            payload: 'payment',
+          }),
+        },
         { name: "require('axios').default", sourceType: 'commonjs' },
       ),
       js.invalid(
@@ -282,7 +368,19 @@ const { post } = require('axios');
 
 module.exports.capturePayment = (payment) => post(\`\${process.env.PAYMENTS_SERVICE_URL}/payments\`, payment);
 `,
-        { at: 'post', within: '=> post(', request: 'POST /payments', service: 'payments', evidence: PAYMENTS },
+        {
+          at: 'post',
+          within: '=> post(',
+          request: 'POST /payments',
+          service: 'payments',
+          evidence: PAYMENTS,
+          suggest: rewrite({
+            replaced: 'post(`${process.env.PAYMENTS_SERVICE_URL}/payments`, payment)',
+            topic: 'payments.created',
+            payload: 'payment',
+            responseUsed: true,
+          }),
+        },
         { name: 'destructured require of axios', sourceType: 'commonjs' },
       ),
       js.invalid(
@@ -298,6 +396,11 @@ export async function bookShipment(shipment) {
           request: 'POST /shipments',
           service: 'shipping',
           evidence: ['path "/shipments"', 'payload "shipment"'],
+          suggest: rewrite({
+            replaced: "httpClient.post('http://shipping:8080/shipments', shipment)",
+            topic: 'shipping.shipments.created',
+            payload: 'shipment',
+          }),
         },
         { name: 'axios default import under another name' },
       ),
@@ -311,7 +414,18 @@ export async function capturePayment(payment) {
   await post(\`\${process.env.PAYMENTS_SERVICE_URL}/payments\`, payment);
 }
 `,
-        { at: 'post', within: 'await post(', request: 'POST /payments', service: 'payments', evidence: PAYMENTS },
+        {
+          at: 'post',
+          within: 'await post(',
+          request: 'POST /payments',
+          service: 'payments',
+          evidence: PAYMENTS,
+          suggest: rewrite({
+            replaced: 'post(`${process.env.PAYMENTS_SERVICE_URL}/payments`, payment)',
+            topic: 'payments.created',
+            payload: 'payment',
+          }),
+        },
         { name: 'alias of axios.post' },
       ),
       js.invalid(
@@ -334,13 +448,29 @@ export async function refund(refund) {
 }
 `,
         [
-          { at: 'payments.post', request: 'POST /payments', service: 'payments', evidence: PAYMENTS },
+          {
+            at: 'payments.post',
+            request: 'POST /payments',
+            service: 'payments',
+            evidence: PAYMENTS,
+            suggest: rewrite({
+              replaced: "payments.post('/payments', payment)",
+              topic: 'payments.created',
+              payload: 'payment',
+              responseUsed: true,
+            }),
+          },
           {
             at: 'payments',
             within: 'payments({',
             request: 'POST /refunds',
             service: 'payments',
             evidence: ['service "payments"', 'path "/refunds"'],
+            suggest: rewrite({
+              replaced: "payments({ method: 'post', url: '/refunds', data: refund })",
+              topic: 'payments.refunds.created',
+              payload: 'refund',
+            }),
           },
         ],
         { name: 'axios.create instance: member call and the instance called with a config' },
@@ -361,6 +491,12 @@ export async function reserveStock(order) {
           request: 'POST /reservations',
           service: 'inventory',
           evidence: ['service "inventory"', 'path "/reservations"'],
+          suggest: rewrite({
+            replaced: { from: 'fetch(', to: '\n  })' },
+            topic: 'inventory.reservations.created',
+            payload: '{ orderId: order.id, items: order.items }',
+            responseUsed: true,
+          }),
         },
         { name: 'global fetch with a JSON body' },
       ),
@@ -378,6 +514,11 @@ export async function settle(settlement) {
           request: 'PUT /settlements',
           service: 'ledger',
           evidence: ['service "ledger"', 'path "/settlements"'],
+          suggest: rewrite({
+            replaced: "fetch(`${process.env.LEDGER_SERVICE_URL}/settlements`, { method: 'PUT', body: JSON.stringify(settlement) })",
+            topic: 'ledger.settlements.updated',
+            payload: 'settlement',
+          }),
         },
         { name: 'node-fetch default import' },
       ),
@@ -396,6 +537,11 @@ module.exports = transfer;
           request: 'POST /transfers',
           service: 'wallet',
           evidence: ['service "wallet"', 'path "/transfers"'],
+          suggest: rewrite({
+            replaced: "fetch(process.env.WALLET_SERVICE_URL + '/transfers', { method: 'POST', body: JSON.stringify(transfer) })",
+            topic: 'wallet.transfers.created',
+            payload: 'transfer',
+          }),
         },
         { name: 'cross-fetch required', sourceType: 'commonjs' },
       ),
@@ -416,6 +562,11 @@ export async function withdraw(walletId, amount) {
           request: 'POST /wallets/{walletId}/withdrawals',
           service: 'wallet',
           evidence: ['service "wallet"', 'path "/wallets/{walletId}/withdrawals"'],
+          suggest: rewrite({
+            replaced: { from: 'undiciFetch(`', to: '\n  })' },
+            topic: 'wallet.withdrawals.created',
+            payload: '{ walletId, amount }',
+          }),
         },
         { name: 'undici fetch, renamed on import' },
       ),
@@ -434,6 +585,13 @@ export async function reserveStock(items) {
           request: 'POST /reservations',
           service: 'inventory',
           evidence: ['service "inventory"', 'path "/reservations"'],
+          suggest: rewrite({
+            replaced: 'fetch(request)',
+            topic: 'inventory.reservations.created',
+            // written in the `new Request(…)` before the call, in the same function
+            payload: '{ items }',
+            responseUsed: true,
+          }),
         },
         { name: 'fetch of a new Request(url, init)' },
       ),
@@ -455,6 +613,12 @@ export async function setBalance(walletId, balance, currency) {
           request: 'PUT /wallets/{walletId}/balance',
           service: 'wallet',
           evidence: ['service "wallet"', 'path "/wallets/{walletId}/balance"'],
+          suggest: rewrite({
+            replaced: { from: 'request(`', to: '\n  })' },
+            topic: 'wallet.balance.updated',
+            payload: '{ walletId, balance, currency }',
+            responseUsed: true,
+          }),
         },
         { name: 'undici request with a body and no method is a PUT' },
       ),
@@ -471,6 +635,11 @@ export async function openAccount(account) {
           request: 'POST /accounts',
           service: 'accounts',
           evidence: ['service "accounts"', 'path "/accounts"'],
+          suggest: rewrite({
+            replaced: "undici.request(`${process.env.ACCOUNTS_SERVICE_URL}/accounts`, { method: 'POST', body: JSON.stringify(account) })",
+            topic: 'accounts.created',
+            payload: 'account',
+          }),
         },
         { name: 'undici namespace import' },
       ),
@@ -490,6 +659,12 @@ export async function postEntry(entry) {
           request: 'POST /entries',
           service: 'ledger',
           evidence: ['service "ledger"'],
+          suggest: rewrite({
+            replaced: "ledger.request({ path: '/entries', method: 'POST', body: JSON.stringify(entry) })",
+            topic: 'ledger.entries.created',
+            payload: 'entry',
+            responseUsed: true,
+          }),
         },
         { name: 'undici Pool dispatcher with origin and path' },
       ),
@@ -511,6 +686,12 @@ export async function recount(sku, quantity) {
             request: 'POST /transfers',
             service: 'warehouse',
             evidence: ['path "/transfers"', 'payload key "quantity"'],
+            suggest: rewrite({
+              // got's `.json()` reads the response of this request: it goes with it
+              replaced: 'got.post(`${process.env.WAREHOUSE_SERVICE_URL}/transfers`, { json: { from, to, sku, quantity } }).json()',
+              topic: 'warehouse.transfers.created',
+              payload: '{ from, to, sku, quantity }',
+            }),
           },
           {
             at: 'got',
@@ -518,6 +699,11 @@ export async function recount(sku, quantity) {
             request: 'PUT /stock/{sku}',
             service: 'warehouse',
             evidence: ['path "/stock/{sku}"', 'payload key "quantity"'],
+            suggest: rewrite({
+              replaced: "got(`${process.env.WAREHOUSE_SERVICE_URL}/stock/${sku}`, { method: 'PUT', json: { quantity } })",
+              topic: 'warehouse.stock.updated',
+              payload: '{ sku, quantity }',
+            }),
           },
         ],
         { name: 'got.post and got(url, { method })' },
@@ -537,6 +723,11 @@ export async function adjustStock(sku, quantity) {
           request: 'PATCH /stock/{sku}',
           service: 'warehouse',
           evidence: ['path "/stock/{sku}"', 'payload key "quantity"'],
+          suggest: rewrite({
+            replaced: 'warehouse.patch(`stock/${sku}`, { json: { quantity } })',
+            topic: 'warehouse.stock.updated',
+            payload: '{ sku, quantity }',
+          }),
         },
         { name: 'got.extend instance with prefixUrl' },
       ),
@@ -553,6 +744,12 @@ export async function placeOrder(order) {
           request: 'POST /orders',
           service: 'orders',
           evidence: ['service "orders"', 'path "/orders"'],
+          suggest: rewrite({
+            replaced: 'ky.post(`${process.env.ORDERS_SERVICE_URL}/orders`, { json: order }).json()',
+            topic: 'orders.created',
+            payload: 'order',
+            responseUsed: true,
+          }),
         },
         { name: 'ky.post' },
       ),
@@ -577,6 +774,7 @@ export async function placeOrder(order) {
             request: 'DELETE /orders/{orderId}',
             service: 'orders',
             evidence: ['service "orders"', 'path "/orders/{orderId}"'],
+            suggest: rewrite({ replaced: 'orders.delete(`orders/${orderId}`)', topic: 'orders.deleted', payload: '{ orderId }' }),
           },
           {
             at: 'orders',
@@ -584,6 +782,12 @@ export async function placeOrder(order) {
             request: 'POST /orders',
             service: 'orders',
             evidence: ['service "orders"', 'path "/orders"'],
+            suggest: rewrite({
+              replaced: "orders('orders', { method: 'post', json: order }).json()",
+              topic: 'orders.created',
+              payload: 'order',
+              responseUsed: true,
+            }),
           },
         ],
         { name: 'ky.create then extend' },
@@ -609,6 +813,12 @@ export async function restock(sku, quantity) {
             request: 'POST /reservations',
             service: 'inventory',
             evidence: ['service "inventory"', 'path "/reservations"'],
+            suggest: rewrite({
+              replaced: "inventory('/reservations', { method: 'POST', body: { items } })",
+              topic: 'inventory.reservations.created',
+              payload: '{ items }',
+              responseUsed: true,
+            }),
           },
           {
             at: '$fetch',
@@ -616,6 +826,12 @@ export async function restock(sku, quantity) {
             request: 'PATCH /stock/{sku}',
             service: 'inventory',
             evidence: ['service "inventory"', 'path "/stock/{sku}"'],
+            suggest: rewrite({
+              replaced: "$fetch(`${process.env.INVENTORY_SERVICE_URL}/stock/${sku}`, { method: 'PATCH', body: { quantity } })",
+              topic: 'inventory.stock.updated',
+              payload: '{ sku, quantity }',
+              responseUsed: true,
+            }),
           },
         ],
         { name: 'ofetch.create instance and $fetch' },
@@ -637,6 +853,12 @@ export async function capturePayment(payment) {
           request: 'POST /payments',
           service: 'payments',
           evidence: PAYMENTS,
+          suggest: rewrite({
+            replaced: { from: 'superagent\n    .post', to: '.send(payment)' },
+            topic: 'payments.created',
+            payload: 'payment',
+            responseUsed: true,
+          }),
         },
         { name: 'superagent chain with .send, awaited' },
       ),
@@ -654,6 +876,14 @@ module.exports = { refund };
           request: 'PUT /refunds/{id}',
           service: 'payments',
           evidence: ['service "payments"', 'path "/refunds/{id}"'],
+          suggest: rewrite({
+            replaced: 'request.put(`${process.env.PAYMENTS_SERVICE_URL}/refunds/${refund.id}`).send(refund).end(done)',
+            topic: 'payments.refunds.updated',
+            // `refund.id` is a member of the payload
+            payload: 'refund',
+            // `done` gets the response
+            responseUsed: true,
+          }),
         },
         { name: 'superagent chain ended with .end(callback)', sourceType: 'commonjs' },
       ),
@@ -672,6 +902,12 @@ module.exports = { postEntry };
           request: 'POST /entries',
           service: 'ledger',
           evidence: ['service "ledger"'],
+          suggest: rewrite({
+            replaced: "rp({ method: 'POST', uri: `${process.env.LEDGER_SERVICE_URL}/entries`, body: entry, json: true })",
+            topic: 'ledger.entries.created',
+            payload: 'entry',
+            responseUsed: true,
+          }),
         },
         { name: 'request-promise with an options object', sourceType: 'commonjs' },
       ),
@@ -691,6 +927,13 @@ module.exports = { reverseEntry };
           request: 'POST /entries/{entryId}/reversals',
           service: 'ledger',
           evidence: ['service "ledger"', 'payload key "amount"'],
+          suggest: rewrite({
+            replaced: 'ledger.post({ uri: `/entries/${entryId}/reversals`, body: { amount } }, callback)',
+            topic: 'ledger.entries.reversals.created',
+            payload: '{ entryId, amount }',
+            // `callback` receives the response
+            responseUsed: true,
+          }),
         },
         { name: 'request.defaults instance', sourceType: 'commonjs' },
       ),
@@ -711,12 +954,23 @@ module.exports = { bookDeposit };
             request: 'POST /deposits',
             service: 'wallet',
             evidence: ['service "wallet"', 'path "/deposits"'],
+            suggest: rewrite({
+              replaced: "needle('post', `${process.env.WALLET_SERVICE_URL}/deposits`, deposit, { json: true })",
+              topic: 'wallet.deposits.created',
+              payload: 'deposit',
+            }),
           },
           {
             at: 'needle.patch',
             request: 'PATCH /deposits/{id}',
             service: 'wallet',
             evidence: ['service "wallet"', 'path "/deposits/{id}"'],
+            suggest: rewrite({
+              replaced: "needle.patch(`${process.env.WALLET_SERVICE_URL}/deposits/${deposit.id}`, { status: 'booked' }, { json: true })",
+              topic: 'wallet.deposits.updated',
+              // a member hole is written as an entry with its expression
+              payload: "{ id: deposit.id, status: 'booked' }",
+            }),
           },
         ],
         { name: 'needle promise form and helper', sourceType: 'commonjs' },
@@ -741,6 +995,13 @@ export function postInvoice(invoice) {
           request: 'POST /invoices',
           service: 'billing',
           evidence: ['service "billing"', 'path "/invoices"'],
+          suggest: rewrite({
+            replaced: { from: 'http.request(\n', to: '\n    )' },
+            topic: 'billing.invoices.created',
+            // the body goes out through `req.end(…)`: not carried over
+            payload: PLACEHOLDER,
+            responseUsed: true,
+          }),
         },
         { name: 'node:http request with { hostname, port, path, method }' },
       ),
@@ -759,6 +1020,13 @@ module.exports = { updateInvoice };
           request: 'PUT /invoices/{id}',
           service: 'billing',
           evidence: ['service "billing"', 'path "/invoices/{id}"'],
+          suggest: rewrite({
+            replaced: "https.request({ hostname: process.env.BILLING_HOST, path: `/invoices/${invoice.id}`, method: 'PUT' })",
+            topic: 'billing.invoices.updated',
+            // the body goes out through `req.end(…)`: the URL's values and a TODO for the body
+            payload: '{ id: invoice.id /* TODO: the body this request sent */ }',
+            responseUsed: true,
+          }),
         },
         { name: 'https required, host from an env var', sourceType: 'commonjs' },
       ),
@@ -778,6 +1046,12 @@ export function chargeCard(charge) {
           request: 'POST /charges',
           service: 'payments',
           evidence: ['service "payments"', 'path "/charges"'],
+          suggest: rewrite({
+            replaced: "httpsRequest(`${process.env.PAYMENTS_SERVICE_URL}/charges`, { method: 'POST' })",
+            topic: 'payments.charges.created',
+            payload: PLACEHOLDER,
+            responseUsed: true,
+          }),
         },
         { name: 'node:https named request import with a URL and options' },
       ),
@@ -790,7 +1064,18 @@ export function capturePayment(payment) {
   req.end(JSON.stringify(payment));
 }
 `,
-        { at: 'http.request', request: 'POST /payments', service: 'payments', evidence: PAYMENTS },
+        {
+          at: 'http.request',
+          request: 'POST /payments',
+          service: 'payments',
+          evidence: PAYMENTS,
+          suggest: rewrite({
+            replaced: "http.request(new URL('/payments', process.env.PAYMENTS_SERVICE_URL), { method: 'POST' })",
+            topic: 'payments.created',
+            payload: PLACEHOLDER,
+            responseUsed: true,
+          }),
+        },
         { name: 'node:http request with a URL object and options' },
       ),
       js.invalid(
@@ -801,7 +1086,17 @@ export async function capturePayment(payment) {
   await got.post('payments', { prefixUrl: process.env.PAYMENTS_SERVICE_URL, json: payment });
 }
 `,
-        { at: 'got.post', request: 'POST /payments', service: 'payments', evidence: PAYMENTS },
+        {
+          at: 'got.post',
+          request: 'POST /payments',
+          service: 'payments',
+          evidence: PAYMENTS,
+          suggest: rewrite({
+            replaced: "got.post('payments', { prefixUrl: process.env.PAYMENTS_SERVICE_URL, json: payment })",
+            topic: 'payments.created',
+            payload: 'payment',
+          }),
+        },
         { name: 'got with prefixUrl in the call options' },
       ),
       js.invalid(
@@ -816,7 +1111,13 @@ export class PaymentsClient {
   }
 }
 `,
-        { at: 'this.#http.post', request: 'POST /payments', service: 'payments', evidence: PAYMENTS },
+        {
+          at: 'this.#http.post',
+          request: 'POST /payments',
+          service: 'payments',
+          evidence: PAYMENTS,
+          suggest: rewrite({ replaced: "this.#http.post('/payments', payment)", topic: 'payments.created', payload: 'payment' }),
+        },
         { name: 'axios instance in a private class field' },
       ),
       js.invalid(
@@ -836,6 +1137,12 @@ export async function placeOrder(order) {
           request: 'POST /orders',
           service: 'orders',
           evidence: ['service "orders"', 'path "/orders"'],
+          suggest: rewrite({
+            replaced: "orders.POST('/orders', { body: order })",
+            topic: 'orders.created',
+            payload: 'order',
+            responseUsed: true,
+          }),
         },
         { name: 'openapi-fetch client.POST' },
       ),
@@ -849,7 +1156,13 @@ export async function capturePayment(payment) {
   await payments.post('/payments', payment);
 }
 `,
-        { at: 'payments.post', request: 'POST /payments', service: 'payments', evidence: PAYMENTS },
+        {
+          at: 'payments.post',
+          request: 'POST /payments',
+          service: 'payments',
+          evidence: PAYMENTS,
+          suggest: rewrite({ replaced: "payments.post('/payments', payment)", topic: 'payments.created', payload: 'payment' }),
+        },
         { name: 'new Axios(config) from the named export' },
       ),
     ],
@@ -989,6 +1302,12 @@ export class LedgerClient {
           request: 'POST /entries',
           service: 'ledger',
           evidence: ['service "ledger"', 'class "LedgerClient"'],
+          suggest: rewrite({
+            replaced: { from: 'firstValueFrom(\n', to: '\n    )' },
+            topic: 'ledger.entries.created',
+            payload: 'entry',
+            responseUsed: true,
+          }),
         },
         { name: 'HttpService injected by constructor, firstValueFrom' },
       ),
@@ -1016,6 +1335,12 @@ export class RefundsClient {
           request: 'POST /payments/{paymentId}/refunds',
           service: 'payments',
           evidence: ['service "payments"', 'path "/payments/{paymentId}/refunds"'],
+          suggest: rewrite({
+            replaced: { from: 'lastValueFrom(\n', to: '\n    )' },
+            topic: 'payments.refunds.created',
+            payload: '{ paymentId, amount }',
+            responseUsed: true,
+          }),
         },
         { name: 'HttpService lastValueFrom with .pipe(map)' },
       ),
@@ -1042,6 +1367,13 @@ export class StockSync {
           request: 'DELETE /reservations/{reservationId}',
           service: 'inventory',
           evidence: ['service "inventory"', 'path "/reservations/{reservationId}"'],
+          suggest: rewrite({
+            // `.subscribe(…)` is what sends the request: it goes with it, and its observer receives the response
+            replaced: { from: 'this.http\n', to: 'this.logger.error(error.message) })' },
+            topic: 'inventory.reservations.deleted',
+            payload: '{ reservationId }',
+            responseUsed: true,
+          }),
         },
         { name: 'HttpService .subscribe()' },
       ),
@@ -1065,6 +1397,12 @@ export class LegacyBillingClient {
           request: 'POST /invoices',
           service: 'billing',
           evidence: ['service "billing"', 'path "/invoices"'],
+          suggest: rewrite({
+            replaced: 'this.http.post(`${process.env.BILLING_SERVICE_URL}/invoices`, invoice).toPromise()',
+            topic: 'billing.invoices.created',
+            payload: 'invoice',
+            responseUsed: true,
+          }),
         },
         { name: 'HttpService legacy .toPromise()' },
       ),
@@ -1088,6 +1426,12 @@ export class LedgerClient {
           request: 'PUT /accounts/{account}/balance',
           service: 'ledger',
           evidence: ['service "ledger"', 'path "/accounts/{account}/balance"'],
+          suggest: rewrite({
+            replaced: 'this.http.axiosRef.put(`${process.env.LEDGER_SERVICE_URL}/accounts/${account}/balance`, { balance })',
+            topic: 'ledger.accounts.balance.updated',
+            payload: '{ account, balance }',
+            responseUsed: true,
+          }),
         },
         { name: 'HttpService axiosRef escape hatch' },
       ),
@@ -1112,6 +1456,11 @@ export class BillingClient {
           request: 'POST /invoices',
           service: 'billing',
           evidence: ['service "billing"', 'path "/invoices"'],
+          suggest: rewrite({
+            replaced: "this.client.post('/invoices', { orderId, total })",
+            topic: 'billing.invoices.created',
+            payload: '{ orderId, total }',
+          }),
         },
         { name: 'constructor assignment this.client = axios.create({ baseURL })' },
       ),
@@ -1132,6 +1481,11 @@ export class WarehouseClient {
           request: 'POST /transfers',
           service: 'warehouse',
           evidence: ['path "/transfers"', 'payload key "quantity"'],
+          suggest: rewrite({
+            replaced: "this.warehouse.post('transfers', { json: { sku, quantity, to } })",
+            topic: 'warehouse.transfers.created',
+            payload: '{ sku, quantity, to }',
+          }),
         },
         { name: 'class field initialised with got.extend' },
       ),
@@ -1150,7 +1504,18 @@ export async function capturePayment(payment: PaymentRequest): Promise<string> {
   return data.id;
 }
 `,
-        { at: 'axios.post', request: 'POST /payments', service: 'payments', evidence: PAYMENTS },
+        {
+          at: 'axios.post',
+          request: 'POST /payments',
+          service: 'payments',
+          evidence: PAYMENTS,
+          suggest: rewrite({
+            replaced: 'axios.post<{ id: string }>(`${process.env.PAYMENTS_SERVICE_URL!}/payments`, payment satisfies PaymentRequest)',
+            topic: 'payments.created',
+            payload: 'payment',
+            responseUsed: true,
+          }),
+        },
         { name: 'TS generics, non-null and satisfies around the arguments' },
       ),
       ts.invalid(
@@ -1169,6 +1534,13 @@ export async function cancel(orderId: string) {
           request: 'DELETE /orders/{orderId}',
           service: 'orders',
           evidence: ['service "orders"', 'path "/orders/{orderId}"'],
+          suggest: rewrite({
+            replaced: "orders.DELETE('/orders/{orderId}', { params: { path: { orderId } } })",
+            // `{orderId}` is a parameter, not a segment
+            topic: 'orders.deleted',
+            // the path parameter is in `params.path`, not a URL hole: not carried over
+            payload: PLACEHOLDER,
+          }),
         },
         { name: 'openapi-fetch typed client DELETE' },
       ),
@@ -1193,6 +1565,11 @@ export class ReservationsClient {
           request: 'POST /reservations',
           service: 'inventory',
           evidence: ['service "inventory"', 'path "/reservations"'],
+          suggest: rewrite({
+            replaced: 'this.api.post(`${this.baseUrl}/reservations`, { orderId, items })',
+            topic: 'inventory.reservations.created',
+            payload: '{ orderId, items }',
+          }),
         },
         { name: 'constructor-injected AxiosInstance (type annotation)' },
       ),
@@ -1213,6 +1590,11 @@ export class WarehouseClient {
           request: 'POST /transfers',
           service: 'warehouse',
           evidence: ['path "/transfers"', 'payload key "quantity"'],
+          suggest: rewrite({
+            replaced: 'this.warehouse.post(`${process.env.WAREHOUSE_SERVICE_URL}/transfers`, { json: { sku, quantity } })',
+            topic: 'warehouse.transfers.created',
+            payload: '{ sku, quantity }',
+          }),
         },
         { name: 'a Got instance typed by annotation' },
       ),
@@ -1233,6 +1615,11 @@ export class OrdersClient {
           request: 'POST /orders',
           service: 'orders',
           evidence: ['service "orders"', 'path "/orders"'],
+          suggest: rewrite({
+            replaced: 'this.api.post(`${process.env.ORDERS_SERVICE_URL}/orders`, { json: order })',
+            topic: 'orders.created',
+            payload: 'order',
+          }),
         },
         { name: 'a KyInstance typed by annotation' },
       ),
@@ -1255,6 +1642,12 @@ export async function setBalance(walletId: string, balance: number): Promise<Dis
           request: 'PUT /wallets/{walletId}/balance',
           service: 'wallet',
           evidence: ['service "wallet"', 'path "/wallets/{walletId}/balance"'],
+          suggest: rewrite({
+            replaced: { from: 'request(`', to: '\n  })' },
+            topic: 'wallet.balance.updated',
+            payload: '{ walletId, balance }',
+            responseUsed: true,
+          }),
         },
         { name: 'undici request in TS' },
       ),
@@ -1276,6 +1669,12 @@ export async function placeOrder(order: Omit<Order, 'id'>): Promise<Order> {
           request: 'POST /orders',
           service: 'orders',
           evidence: ['service "orders"', 'path "/orders"'],
+          suggest: rewrite({
+            replaced: 'ky.post(`${process.env.ORDERS_SERVICE_URL}/orders`, { json: order, timeout: 5000 }).json<Order>()',
+            topic: 'orders.created',
+            payload: 'order',
+            responseUsed: true,
+          }),
         },
         { name: 'ky with a typed .json<T>()' },
       ),
@@ -1292,6 +1691,11 @@ export async function cancelShipment(shipmentId: string): Promise<void> {
           request: 'DELETE /shipments/{shipmentId}',
           service: 'shipping',
           evidence: ['path "/shipments/{shipmentId}"', 'function "cancelShipment"'],
+          suggest: rewrite({
+            replaced: 'got.delete(`http://shipping:8080/shipments/${shipmentId}`, { retry: { limit: 0 } })',
+            topic: 'shipping.shipments.deleted',
+            payload: '{ shipmentId }',
+          }),
         },
         { name: 'got.delete to a compose host' },
       ),
@@ -1309,6 +1713,12 @@ export async function bookRoom(hotelId: string, booking: { roomType: string; nig
           request: 'POST /hotels/{hotelId}/bookings',
           service: 'bookings',
           evidence: ['service "bookings"', 'path "/hotels/{hotelId}/bookings"'],
+          suggest: rewrite({
+            replaced: 'superagent.post(`${process.env.BOOKINGS_SERVICE_URL}/hotels/${hotelId}/bookings`).send(booking)',
+            topic: 'bookings.hotels.bookings.created',
+            payload: '{ ...booking, hotelId }',
+            responseUsed: true,
+          }),
         },
         { name: 'superagent in TS' },
       ),

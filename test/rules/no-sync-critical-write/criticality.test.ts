@@ -6,7 +6,7 @@
  * payload key, payload type, payload name, function/class.
  */
 import { describe } from 'vitest';
-import { js, jsTester, RULE_NAME, rule, ts, tsTester } from './helpers.js';
+import { js, jsTester, RULE_NAME, rewrite, rule, ts, tsTester } from './helpers.js';
 
 describe('plain JS (espree)', () => {
   jsTester.run(RULE_NAME, rule, {
@@ -107,6 +107,11 @@ export async function forward(body) {
           request: 'POST /transfers',
           service: 'core',
           evidence: ['path "/transfers"'],
+          suggest: rewrite({
+            replaced: 'axios.post(`${process.env.CORE_API_URL}/transfers`, body)',
+            topic: 'core.transfers.created',
+            payload: 'body',
+          }),
         },
         { name: 'a path word alone (transfers)' },
       ),
@@ -123,6 +128,11 @@ export async function adjustMember(memberId, points, reason) {
           request: 'POST /members/{memberId}/adjustments',
           service: 'loyalty',
           evidence: ['payload key "amount"'],
+          suggest: rewrite({
+            replaced: 'axios.post(`${process.env.LOYALTY_SERVICE_URL}/members/${memberId}/adjustments`, { amount: points, reason })',
+            topic: 'loyalty.members.adjustments.created',
+            payload: '{ memberId, amount: points, reason }',
+          }),
         },
         { name: 'a payload key alone (amount)' },
       ),
@@ -140,6 +150,11 @@ export async function requestPicking(warehouseId, sku, qty) {
           request: 'POST /picking-lists',
           service: 'warehouse',
           evidence: ['payload key "qty"'],
+          suggest: rewrite({
+            replaced: { from: 'fetch(', to: '\n  })' },
+            topic: 'warehouse.picking-lists.created',
+            payload: '{ warehouseId, lines: [{ sku, qty }] }',
+          }),
         },
         { name: 'a payload key inside an array of line items' },
       ),
@@ -156,6 +171,11 @@ export async function submit(withdrawal) {
           request: 'POST /requests',
           service: 'core',
           evidence: ['payload "withdrawal"'],
+          suggest: rewrite({
+            replaced: 'axios.post(`${process.env.CORE_API_URL}/requests`, withdrawal)',
+            topic: 'core.requests.created',
+            payload: 'withdrawal',
+          }),
         },
         { name: "the payload's name (withdrawal)" },
       ),
@@ -172,6 +192,11 @@ export async function createOrder(input) {
           request: 'POST /records',
           service: 'core',
           evidence: ['function "createOrder"'],
+          suggest: rewrite({
+            replaced: 'axios.post(`${process.env.CORE_API_URL}/records`, input)',
+            topic: 'core.records.created',
+            payload: 'input',
+          }),
         },
         { name: 'the enclosing function name (createOrder)' },
       ),
@@ -190,6 +215,11 @@ export class SettlementGateway {
           request: 'POST /batches',
           service: 'core',
           evidence: ['class "SettlementGateway"'],
+          suggest: rewrite({
+            replaced: 'axios.post(`${process.env.CORE_API_URL}/batches`, body)',
+            topic: 'core.batches.created',
+            payload: 'body',
+          }),
         },
         { name: 'the enclosing class name (SettlementGateway)' },
       ),
@@ -206,6 +236,11 @@ export async function attachDocument(customerId, document) {
           request: 'POST /customers/{customerId}/documents',
           service: 'billing',
           evidence: ['service "billing"'],
+          suggest: rewrite({
+            replaced: 'axios.post(`${process.env.BILLING_SERVICE_URL}/customers/${customerId}/documents`, document)',
+            topic: 'billing.customers.documents.created',
+            payload: '{ ...document, customerId }',
+          }),
         },
         { name: 'the target service name alone (billing)' },
       ),
@@ -226,6 +261,11 @@ export async function grantSeats(teamId, seats) {
           request: 'POST /teams/{teamId}/seats',
           service: 'teams',
           evidence: ['@critical on grantSeats'],
+          suggest: rewrite({
+            replaced: 'axios.post(`${process.env.TEAMS_SERVICE_URL}/teams/${teamId}/seats`, { seats })',
+            topic: 'teams.seats.created',
+            payload: '{ teamId, seats }',
+          }),
         },
         { name: '@critical in the JSDoc of the enclosing function' },
       ),
@@ -243,6 +283,11 @@ export const grantSeats = async (teamId, seats) => {
           request: 'POST /teams/{teamId}/seats',
           service: 'teams',
           evidence: ['@critical on grantSeats'],
+          suggest: rewrite({
+            replaced: 'axios.post(`${process.env.TEAMS_SERVICE_URL}/teams/${teamId}/seats`, { seats })',
+            topic: 'teams.seats.created',
+            payload: '{ teamId, seats }',
+          }),
         },
         { name: '@critical on an exported arrow function const' },
       ),
@@ -260,6 +305,11 @@ export async function recordAuditEntry(entry) {
           request: 'POST /audit-entries',
           service: 'compliance',
           evidence: ['@critical on recordAuditEntry'],
+          suggest: rewrite({
+            replaced: 'axios.post(`${process.env.COMPLIANCE_SERVICE_URL}/audit-entries`, entry)',
+            topic: 'compliance.audit-entries.created',
+            payload: 'entry',
+          }),
         },
         { name: '@critical wins over a non-critical word (audit)' },
       ),
@@ -277,6 +327,11 @@ export async function createPayment(payment) {
           request: 'POST /payments',
           service: 'payments',
           evidence: ['@critical on createPayment', 'service "payments"'],
+          suggest: rewrite({
+            replaced: 'axios.post(`${process.env.PAYMENTS_SERVICE_URL}/payments`, { amount: payment.amount, currency: payment.currency })',
+            topic: 'payments.created',
+            payload: '{ amount: payment.amount, currency: payment.currency }',
+          }),
         },
         { name: 'evidence order: the tag comes first, then the service' },
       ),
@@ -293,6 +348,11 @@ export async function capture(req) {
           request: 'POST /captures',
           service: 'core',
           evidence: ['path "/captures"', 'payload key "amount"'],
+          suggest: rewrite({
+            replaced: 'axios.post(`${process.env.CORE_API_URL}/captures`, { amount: req.amount, currency: req.currency })',
+            topic: 'core.captures.created',
+            payload: '{ amount: req.amount, currency: req.currency }',
+          }),
         },
         { name: 'evidence order: path before payload key' },
       ),
@@ -357,6 +417,13 @@ export async function changePlan(change: PlanChange): Promise<void> {
           request: 'PUT /customers/{customerId}/plan',
           service: 'plans',
           evidence: ['@critical on type PlanChange'],
+          suggest: rewrite({
+            replaced: 'axios.put(`${process.env.PLANS_SERVICE_URL}/customers/${change.customerId}/plan`, change)',
+            // only a leading segment repeating the service is dropped: `plan` names the resource
+            topic: 'plans.customers.plan.updated',
+            // the URL's value is a member of the body: nothing to add
+            payload: 'change',
+          }),
         },
         { name: "@critical in the JSDoc of the payload's declared type" },
       ),
@@ -378,6 +445,11 @@ export async function submit(dto: CreateRefundDto): Promise<void> {
           request: 'POST /requests',
           service: 'core',
           evidence: ['payload type "CreateRefundDto"'],
+          suggest: rewrite({
+            replaced: 'axios.post(`${process.env.CORE_API_URL}/requests`, dto)',
+            topic: 'core.requests.created',
+            payload: 'dto',
+          }),
         },
         { name: "the payload's declared type name (CreateRefundDto)" },
       ),
@@ -402,6 +474,11 @@ export class SeatsClient {
           request: 'POST /teams/{teamId}/seats',
           service: 'teams',
           evidence: ['@critical on grant'],
+          suggest: rewrite({
+            replaced: 'firstValueFrom(this.http.post(`${process.env.TEAMS_SERVICE_URL}/teams/${teamId}/seats`, { seats }))',
+            topic: 'teams.seats.created',
+            payload: '{ teamId, seats }',
+          }),
         },
         { name: '@critical on a class method' },
       ),
@@ -424,6 +501,11 @@ export async function grant(grant: PointsGrant): Promise<void> {
           request: 'POST /grants',
           service: 'loyalty',
           evidence: ['@critical on type PointsGrant'],
+          suggest: rewrite({
+            replaced: 'axios.post(`${process.env.LOYALTY_SERVICE_URL}/grants`, grant)',
+            topic: 'loyalty.grants.created',
+            payload: 'grant',
+          }),
         },
         { name: '@critical on a payload type alias' },
       ),
@@ -457,6 +539,11 @@ export class CoreClient {
           request: 'POST /requests',
           service: 'core',
           evidence: ['payload type "CreateChargeDto"'],
+          suggest: rewrite({
+            replaced: 'firstValueFrom(this.http.post(`${process.env.CORE_API_URL}/requests`, dto))',
+            topic: 'core.requests.created',
+            payload: 'dto',
+          }),
         },
         { name: 'a NestJS DTO class as the payload type' },
       ),

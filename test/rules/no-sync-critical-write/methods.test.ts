@@ -5,7 +5,7 @@
  * is not a write unless `unknownMethod: 'write'`.
  */
 import { describe } from 'vitest';
-import { js, jsTester, RULE_NAME, rule, ts, tsTester } from './helpers.js';
+import { js, jsTester, RULE_NAME, rewrite, rule, ts, tsTester } from './helpers.js';
 
 const PAYMENTS = ['service "payments"', 'path "/payments"'];
 
@@ -105,6 +105,11 @@ export async function refund(paymentId, amount) {
           request: 'POST /payments/{paymentId}/refunds',
           service: 'payments',
           evidence: ['service "payments"', 'path "/payments/{paymentId}/refunds"'],
+          suggest: rewrite({
+            replaced: { from: 'fetch(', to: '\n  })' },
+            topic: 'payments.refunds.created',
+            payload: '{ paymentId, amount }',
+          }),
         },
         { name: "lower-case method: 'post'" },
       ),
@@ -119,6 +124,11 @@ export async function amendOrder(orderId, changes) {
           request: 'PATCH /orders/{orderId}',
           service: 'orders',
           evidence: ['service "orders"', 'path "/orders/{orderId}"'],
+          suggest: rewrite({
+            replaced: "fetch(`${process.env.ORDERS_SERVICE_URL}/orders/${orderId}`, { method: 'Patch', body: JSON.stringify(changes) })",
+            topic: 'orders.updated',
+            payload: '{ ...changes, orderId }',
+          }),
         },
         { name: "mixed-case method: 'Patch'" },
       ),
@@ -135,6 +145,11 @@ export async function setStock(sku, quantity) {
           request: 'PUT /stock/{sku}',
           service: 'inventory',
           evidence: ['service "inventory"', 'path "/stock/{sku}"'],
+          suggest: rewrite({
+            replaced: 'fetch(`${process.env.INVENTORY_SERVICE_URL}/stock/${sku}`, { method: METHOD, body: JSON.stringify({ quantity }) })',
+            topic: 'inventory.stock.updated',
+            payload: '{ sku, quantity }',
+          }),
         },
         { name: 'method from a const' },
       ),
@@ -151,6 +166,11 @@ export async function cancelBooking(bookingId) {
           request: 'DELETE /bookings/{bookingId}',
           service: 'bookings',
           evidence: ['service "bookings"', 'path "/bookings/{bookingId}"'],
+          suggest: rewrite({
+            replaced: 'fetch(`${process.env.BOOKINGS_SERVICE_URL}/bookings/${bookingId}`, { method: HTTP.remove })',
+            topic: 'bookings.deleted',
+            payload: '{ bookingId }',
+          }),
         },
         { name: 'method from a const object' },
       ),
@@ -162,7 +182,18 @@ export async function capturePayment(payment) {
   await fetch(\`\${process.env.PAYMENTS_SERVICE_URL}/payments\`, { ...jsonPost, body: JSON.stringify(payment) });
 }
 `,
-        { at: 'fetch', within: 'await fetch(', request: 'POST /payments', service: 'payments', evidence: PAYMENTS },
+        {
+          at: 'fetch',
+          within: 'await fetch(',
+          request: 'POST /payments',
+          service: 'payments',
+          evidence: PAYMENTS,
+          suggest: rewrite({
+            replaced: 'fetch(`${process.env.PAYMENTS_SERVICE_URL}/payments`, { ...jsonPost, body: JSON.stringify(payment) })',
+            topic: 'payments.created',
+            payload: 'payment',
+          }),
+        },
         { name: 'method from a spread of shared options' },
       ),
       js.invalid(
@@ -177,6 +208,12 @@ export async function releaseHold(holdId) {
           request: 'DELETE /holds/{holdId}',
           service: 'wallet',
           evidence: ['service "wallet"'],
+          suggest: rewrite({
+            replaced: 'fetch(`${process.env.WALLET_SERVICE_URL}/holds/${holdId}`, init)',
+            // `holds` is a collection, not the command `hold`
+            topic: 'wallet.holds.deleted',
+            payload: '{ holdId }',
+          }),
         },
         { name: 'init object held in a const' },
       ),
@@ -192,7 +229,14 @@ export async function savePayment(payment) {
   });
 }
 `,
-        { at: 'axios', within: 'await axios(', request: 'PUT/POST /payments', service: 'payments', evidence: PAYMENTS },
+        {
+          at: 'axios',
+          within: 'await axios(',
+          request: 'PUT/POST /payments',
+          service: 'payments',
+          evidence: PAYMENTS,
+          suggest: rewrite({ replaced: { from: 'axios({', to: '\n  })' }, topic: 'payments.updated', payload: 'payment' }),
+        },
         { name: 'a ternary whose branches both write' },
       ),
       js.invalid(
@@ -203,7 +247,17 @@ export async function capturePayment(payment) {
   await axios.post(\`\${process.env.PAYMENTS_SERVICE_URL}/payments\`, payment, { method: 'get', timeout: 2000 });
 }
 `,
-        { at: 'axios.post', request: 'POST /payments', service: 'payments', evidence: PAYMENTS },
+        {
+          at: 'axios.post',
+          request: 'POST /payments',
+          service: 'payments',
+          evidence: PAYMENTS,
+          suggest: rewrite({
+            replaced: "axios.post(`${process.env.PAYMENTS_SERVICE_URL}/payments`, payment, { method: 'get', timeout: 2000 })",
+            topic: 'payments.created',
+            payload: 'payment',
+          }),
+        },
         { name: 'the helper name decides over a method in the config' },
       ),
       js.invalid(
@@ -216,7 +270,18 @@ export async function capturePayment(payment) {
   await payments({ url: '/payments', data: payment });
 }
 `,
-        { at: 'payments', within: 'await payments(', request: 'POST /payments', service: 'payments', evidence: PAYMENTS },
+        {
+          at: 'payments',
+          within: 'await payments(',
+          request: 'POST /payments',
+          service: 'payments',
+          evidence: PAYMENTS,
+          suggest: rewrite({
+            replaced: "payments({ url: '/payments', data: payment })",
+            topic: 'payments.created',
+            payload: 'payment',
+          }),
+        },
         { name: "an instance created with method: 'post' writes when called without a method" },
       ),
       js.invalid(
@@ -233,6 +298,11 @@ export async function amendShipment(id, changes) {
           request: 'PATCH /shipments/{id}',
           service: 'shipping',
           evidence: ['path "/shipments/{id}"', 'function "amendShipment"'],
+          suggest: rewrite({
+            replaced: "got(`${process.env.SHIPPING_SERVICE_URL}/shipments/${id}`, { method: 'patch', json: changes })",
+            topic: 'shipping.shipments.updated',
+            payload: '{ ...changes, id }',
+          }),
         },
         { name: 'got with a lower-case method option' },
       ),
@@ -244,7 +314,18 @@ export async function capturePayment(payment) {
   await superagent('POST', \`\${process.env.PAYMENTS_SERVICE_URL}/payments\`).send(payment);
 }
 `,
-        { at: 'superagent', within: 'await superagent(', request: 'POST /payments', service: 'payments', evidence: PAYMENTS },
+        {
+          at: 'superagent',
+          within: 'await superagent(',
+          request: 'POST /payments',
+          service: 'payments',
+          evidence: PAYMENTS,
+          suggest: rewrite({
+            replaced: "superagent('POST', `${process.env.PAYMENTS_SERVICE_URL}/payments`).send(payment)",
+            topic: 'payments.created',
+            payload: 'payment',
+          }),
+        },
         { name: "superagent('POST', url)" },
       ),
       js.invalid(
@@ -262,6 +343,12 @@ module.exports = { replaceEntry };
           request: 'PUT /entries/{id}',
           service: 'ledger',
           evidence: ['service "ledger"'],
+          suggest: rewrite({
+            replaced: "needle('PUT', `${process.env.LEDGER_SERVICE_URL}/entries/${entry.id}`, entry, { json: true })",
+            topic: 'ledger.entries.updated',
+            payload: 'entry',
+            responseUsed: true,
+          }),
         },
         { name: 'needle with the method as first argument', sourceType: 'commonjs' },
       ),
@@ -279,6 +366,12 @@ export async function forward(req) {
           request: 'request /payments',
           service: 'payments',
           evidence: PAYMENTS,
+          suggest: rewrite({
+            replaced: 'axios({ method: req.method, url: `${process.env.PAYMENTS_SERVICE_URL}/payments`, data: req.body })',
+            topic: 'payments.requested',
+            payload: 'req.body',
+            responseUsed: true,
+          }),
         },
         { name: "unknownMethod: 'write' reports an unknown method", options: { unknownMethod: 'write' } },
       ),
@@ -300,6 +393,7 @@ export async function syncPayment(payment, dryRun) {
           request: 'POST /payments/{id}',
           service: 'payments',
           evidence: ['service "payments"', 'path "/payments/{id}"'],
+          suggest: rewrite({ replaced: { from: 'axios({', to: '\n  })' }, topic: 'payments.created', payload: 'payment' }),
         },
         { name: "unknownMethod: 'write' reports a read/write ternary", options: { unknownMethod: 'write' } },
       ),
@@ -358,7 +452,18 @@ export async function capturePayment(payment: { amount: number }) {
   await fetch(\`\${process.env.PAYMENTS_SERVICE_URL}/payments\`, { method: HttpMethod.Post, body: JSON.stringify(payment) });
 }
 `,
-        { at: 'fetch', within: 'await fetch(', request: 'POST /payments', service: 'payments', evidence: PAYMENTS },
+        {
+          at: 'fetch',
+          within: 'await fetch(',
+          request: 'POST /payments',
+          service: 'payments',
+          evidence: PAYMENTS,
+          suggest: rewrite({
+            replaced: 'fetch(`${process.env.PAYMENTS_SERVICE_URL}/payments`, { method: HttpMethod.Post, body: JSON.stringify(payment) })',
+            topic: 'payments.created',
+            payload: 'payment',
+          }),
+        },
         { name: 'string enum member' },
       ),
       ts.invalid(
@@ -377,6 +482,11 @@ export async function cancelOrder(orderId: string) {
           request: 'DELETE /orders/{orderId}',
           service: 'orders',
           evidence: ['service "orders"', 'path "/orders/{orderId}"'],
+          suggest: rewrite({
+            replaced: 'fetch(`${process.env.ORDERS_SERVICE_URL}/orders/${orderId}`, { method: Verb.DELETE })',
+            topic: 'orders.deleted',
+            payload: '{ orderId }',
+          }),
         },
         { name: 'numeric const enum member named after the method' },
       ),
@@ -396,6 +506,11 @@ export async function refund(paymentId: string, amount: number) {
           request: 'POST /payments/{paymentId}/refunds',
           service: 'payments',
           evidence: ['service "payments"', 'path "/payments/{paymentId}/refunds"'],
+          suggest: rewrite({
+            replaced: { from: 'fetch(', to: '\n  })' },
+            topic: 'payments.refunds.created',
+            payload: '{ paymentId, amount }',
+          }),
         },
         { name: "a const declared 'POST' as const" },
       ),
@@ -413,6 +528,11 @@ export async function upsertInvoice(invoice: { id?: string; total: number }) {
           request: 'PATCH/POST /invoices',
           service: 'billing',
           evidence: ['service "billing"', 'path "/invoices"'],
+          suggest: rewrite({
+            replaced: 'axios.request({ method, url: `${process.env.BILLING_SERVICE_URL}/invoices`, data: invoice })',
+            topic: 'billing.invoices.updated',
+            payload: 'invoice',
+          }),
         },
         { name: 'shorthand method property bound to a const ternary of writes' },
       ),
@@ -430,6 +550,11 @@ export async function releaseReservation(reservationId: string): Promise<void> {
           request: 'DELETE /reservations/{reservationId}',
           service: 'inventory',
           evidence: ['service "inventory"', 'path "/reservations/{reservationId}"'],
+          suggest: rewrite({
+            replaced: 'fetch(`${process.env.INVENTORY_SERVICE_URL}/reservations/${reservationId}`, releaseInit)',
+            topic: 'inventory.reservations.deleted',
+            payload: '{ reservationId }',
+          }),
         },
         { name: 'an init const with a RequestInit annotation' },
       ),
@@ -448,6 +573,11 @@ export async function capture(paymentId: string): Promise<void> {
           request: 'POST /payments/{paymentId}/capture',
           service: 'payments',
           evidence: ['service "payments"', 'path "/payments/{paymentId}/capture"'],
+          suggest: rewrite({
+            replaced: 'axios.request({ method: CAPTURE, url: `${process.env.PAYMENTS_SERVICE_URL}/payments/${paymentId}/capture` })',
+            topic: 'payments.capture.requested',
+            payload: '{ paymentId }',
+          }),
         },
         { name: "a const typed axios Method holding 'post'" },
       ),

@@ -4,7 +4,7 @@
  * outbox is not reported. In-memory retries are not mitigations: the report stays and says so.
  */
 import { describe } from 'vitest';
-import { js, jsTester, RULE_NAME, rule, ts, tsTester } from './helpers.js';
+import { js, jsTester, RULE_NAME, rewrite, rule, ts, tsTester } from './helpers.js';
 
 const PAYMENTS = ['service "payments"', 'path "/payments"'];
 
@@ -185,7 +185,17 @@ export async function capturePayment(payment, logger) {
   }
 }
 `,
-        { at: 'axios.post', request: 'POST /payments', service: 'payments', evidence: PAYMENTS },
+        {
+          at: 'axios.post',
+          request: 'POST /payments',
+          service: 'payments',
+          evidence: PAYMENTS,
+          suggest: rewrite({
+            replaced: 'axios.post(`${process.env.PAYMENTS_SERVICE_URL}/payments`, payment)',
+            topic: 'payments.created',
+            payload: 'payment',
+          }),
+        },
         { name: 'a catch that only logs does not make the write durable' },
       ),
       js.invalid(
@@ -200,7 +210,17 @@ export async function capturePayment(payment, metrics) {
   }
 }
 `,
-        { at: 'axios.post', request: 'POST /payments', service: 'payments', evidence: PAYMENTS },
+        {
+          at: 'axios.post',
+          request: 'POST /payments',
+          service: 'payments',
+          evidence: PAYMENTS,
+          suggest: rewrite({
+            replaced: 'axios.post(`${process.env.PAYMENTS_SERVICE_URL}/payments`, payment)',
+            topic: 'payments.created',
+            payload: 'payment',
+          }),
+        },
         { name: 'try/finally without catch' },
       ),
       js.invalid(
@@ -215,7 +235,17 @@ app.post('/checkout', async (req, res) => {
   res.status(201).end();
 });
 `,
-        { at: 'axios.post', request: 'POST /payments', service: 'payments', evidence: PAYMENTS },
+        {
+          at: 'axios.post',
+          request: 'POST /payments',
+          service: 'payments',
+          evidence: PAYMENTS,
+          suggest: rewrite({
+            replaced: 'axios.post(`${process.env.PAYMENTS_SERVICE_URL}/payments`, { orderId: req.body.orderId, amount: req.body.total })',
+            topic: 'payments.created',
+            payload: '{ orderId: req.body.orderId, amount: req.body.total }',
+          }),
+        },
         { name: 'an HTTP route handler is not a consumer' },
       ),
       js.invalid(
@@ -227,7 +257,19 @@ export async function capturePayment(payment) {
   await pRetry(() => axios.post(\`\${process.env.PAYMENTS_SERVICE_URL}/payments\`, payment), { retries: 3 });
 }
 `,
-        { at: 'axios.post', request: 'POST /payments', service: 'payments', evidence: PAYMENTS, retry: 'p-retry' },
+        {
+          at: 'axios.post',
+          request: 'POST /payments',
+          service: 'payments',
+          evidence: PAYMENTS,
+          retry: 'p-retry',
+          suggest: rewrite({
+            replaced: 'axios.post(`${process.env.PAYMENTS_SERVICE_URL}/payments`, payment)',
+            topic: 'payments.created',
+            payload: 'payment',
+            responseUsed: true,
+          }),
+        },
         { name: 'p-retry is in memory: reported, with the note' },
       ),
       js.invalid(
@@ -255,6 +297,12 @@ export async function postEntry(entry) {
           service: 'ledger',
           evidence: ['service "ledger"', 'payload key "amount"'],
           retry: 'retry',
+          suggest: rewrite({
+            replaced: 'axios.post(`${process.env.LEDGER_SERVICE_URL}/entries`, { amount: entry.amount, account: entry.account })',
+            topic: 'ledger.entries.created',
+            payload: '{ amount: entry.amount, account: entry.account }',
+            responseUsed: true,
+          }),
         },
         { name: 'a local retry() helper is in memory: reported, with the note' },
       ),
@@ -269,7 +317,19 @@ export async function capturePayment(payment) {
   await retryPolicy.execute(() => axios.post(\`\${process.env.PAYMENTS_SERVICE_URL}/payments\`, payment));
 }
 `,
-        { at: 'axios.post', request: 'POST /payments', service: 'payments', evidence: PAYMENTS, retry: 'cockatiel' },
+        {
+          at: 'axios.post',
+          request: 'POST /payments',
+          service: 'payments',
+          evidence: PAYMENTS,
+          retry: 'cockatiel',
+          suggest: rewrite({
+            replaced: 'axios.post(`${process.env.PAYMENTS_SERVICE_URL}/payments`, payment)',
+            topic: 'payments.created',
+            payload: 'payment',
+            responseUsed: true,
+          }),
+        },
         { name: 'a cockatiel retry policy is in memory: reported, with the note' },
       ),
     ],
@@ -475,6 +535,11 @@ export class OrderEventsController {
           request: 'POST /holds',
           service: 'ledger',
           evidence: ['service "ledger"', 'payload key "amount"'],
+          suggest: rewrite({
+            replaced: 'firstValueFrom(this.http.post(`${process.env.LEDGER_SERVICE_URL}/holds`, { orderId: order.id, amount: order.total }))',
+            topic: 'ledger.holds.created',
+            payload: '{ orderId: order.id, amount: order.total }',
+          }),
         },
         { name: 'an EventPattern decorator that is not from @nestjs/microservices does not count' },
       ),
@@ -504,6 +569,12 @@ export class LedgerClient {
           service: 'ledger',
           evidence: ['service "ledger"', 'payload key "amount"'],
           retry: 'rxjs retry',
+          suggest: rewrite({
+            replaced: { from: 'firstValueFrom(\n', to: '\n    )' },
+            topic: 'ledger.entries.reversals.created',
+            payload: '{ entryId, amount }',
+            responseUsed: true,
+          }),
         },
         { name: 'rxjs retry is in memory: reported, with the note' },
       ),
@@ -520,7 +591,18 @@ export const handler = async (event: APIGatewayProxyEvent): Promise<APIGatewayPr
   return { statusCode: 201, body: '' };
 };
 `,
-        { at: 'fetch', within: 'await fetch(', request: 'POST /payments', service: 'payments', evidence: PAYMENTS },
+        {
+          at: 'fetch',
+          within: 'await fetch(',
+          request: 'POST /payments',
+          service: 'payments',
+          evidence: PAYMENTS,
+          suggest: rewrite({
+            replaced: { from: 'fetch(`', to: '\n  })' },
+            topic: 'payments.created',
+            payload: '{ orderId: order.id, amount: order.total }',
+          }),
+        },
         { name: 'an API Gateway Lambda handler is not a queue consumer' },
       ),
     ],

@@ -6,7 +6,7 @@ import { Linter } from 'eslint';
 import { Linter as LinterV9 } from 'eslint-v9';
 import { describe, expect, it } from 'vitest';
 import realRule from '../../../src/rules/no-sync-critical-write.js';
-import { js, jsTester, RULE_NAME, rule, ts, tsTester, type UserOptions } from './helpers.js';
+import { js, jsTester, outbox, publisher, RULE_NAME, rewrite, rule, ts, tsTester, type UserOptions } from './helpers.js';
 
 describe('plain JS (espree)', () => {
   jsTester.run(RULE_NAME, rule, {
@@ -129,6 +129,11 @@ export async function postEntry(entry) {
           request: 'POST /entries',
           service: 'ledger',
           evidence: ['service "ledger"'],
+          suggest: rewrite({
+            replaced: 'axios.post(`${process.env.LEDGER_BASE}/entries`, entry)',
+            topic: 'ledger.entries.created',
+            payload: 'entry',
+          }),
         },
         { name: 'services: a name makes matching env vars internal', options: { services: ['ledger'] } },
       ),
@@ -145,6 +150,11 @@ export async function capturePayment(payment) {
           request: 'POST /v1/payments',
           service: 'payments',
           evidence: ['service "payments"', 'path "/v1/payments"'],
+          suggest: rewrite({
+            replaced: "axios.post('https://payments.acme.io/v1/payments', payment)",
+            topic: 'payments.created',
+            payload: 'payment',
+          }),
         },
         { name: 'services: a URL glob', options: { services: ['https://*.acme.io/**'] } },
       ),
@@ -161,6 +171,11 @@ export async function postEntry(entry) {
           request: 'POST /entries',
           service: 'ledger',
           evidence: ['service "ledger"'],
+          suggest: rewrite({
+            replaced: "axios.post('https://ledger.acme.io/entries', entry)",
+            topic: 'ledger.entries.created',
+            payload: 'entry',
+          }),
         },
         { name: 'services: a name makes a matching host internal', options: { services: ['ledger'] } },
       ),
@@ -177,6 +192,11 @@ export async function capturePayment(payment) {
           request: 'POST /v1/payments',
           service: 'payments',
           evidence: ['service "payments"', 'path "/v1/payments"'],
+          suggest: rewrite({
+            replaced: "axios.post('https://payments.acme.io/v1/payments', payment)",
+            topic: 'payments.created',
+            payload: 'payment',
+          }),
         },
         { name: 'internalHosts: a host glob', options: { internalHosts: ['*.acme.io'] } },
       ),
@@ -193,6 +213,11 @@ export async function authorise(payment) {
           request: 'POST /payments',
           service: 'acquirer',
           evidence: ['path "/payments"', 'payload key "amount"'],
+          suggest: rewrite({
+            replaced: "axios.post('http://acquirer:9000/payments', { amount: payment.amount, pan: payment.cardToken })",
+            topic: 'acquirer.payments.created',
+            payload: '{ amount: payment.amount, pan: payment.cardToken }',
+          }),
         },
         { name: 'without externalHosts, a compose host is one of your services' },
       ),
@@ -209,6 +234,11 @@ export async function sendTransfer(transfer) {
           request: 'POST /transfers',
           service: 'settlement-bank',
           evidence: ['service "settlement-bank"', 'path "/transfers"'],
+          suggest: rewrite({
+            replaced: 'axios.post(`${process.env.SETTLEMENT_BANK_URL}/transfers`, transfer)',
+            topic: 'settlement-bank.transfers.created',
+            payload: 'transfer',
+          }),
         },
         { name: 'without externalHosts, an address env var is one of your services' },
       ),
@@ -225,6 +255,11 @@ export async function postEntry(entry) {
           request: 'POST /entries',
           service: 'ledger',
           evidence: ['service "ledger"'],
+          suggest: rewrite({
+            replaced: 'axios.post(`${process.env.LEDGER_BASE}/entries`, entry)',
+            topic: 'ledger.entries.created',
+            payload: 'entry',
+          }),
         },
         { name: 'serviceEnvPattern: your own naming convention', options: { serviceEnvPattern: '_BASE$' } },
       ),
@@ -241,6 +276,11 @@ export async function savePreferences(userId, preferences) {
           request: 'PUT /users/{userId}/preferences',
           service: 'users',
           evidence: ['criticality "all"'],
+          suggest: rewrite({
+            replaced: 'axios.put(`${process.env.USERS_SERVICE_URL}/users/${userId}/preferences`, preferences)',
+            topic: 'users.preferences.updated',
+            payload: '{ ...preferences, userId }',
+          }),
         },
         { name: "criticality: 'all' reports a write with no evidence", options: { criticality: 'all' } },
       ),
@@ -257,6 +297,11 @@ export async function sendReceipt(order) {
           request: 'POST /emails',
           service: 'notifications',
           evidence: ['criticality "all"'],
+          suggest: rewrite({
+            replaced: "axios.post(`${process.env.NOTIFICATIONS_SERVICE_URL}/emails`, { to: order.customerEmail, template: 'receipt' })",
+            topic: 'notifications.emails.created',
+            payload: "{ to: order.customerEmail, template: 'receipt' }",
+          }),
         },
         { name: "criticality: 'all' reports even non-critical traffic", options: { criticality: 'all' } },
       ),
@@ -273,6 +318,11 @@ export async function enrol(studentId, courseId) {
           request: 'POST /enrollments',
           service: 'courses',
           evidence: ['path "/enrollments"'],
+          suggest: rewrite({
+            replaced: 'axios.post(`${process.env.COURSES_SERVICE_URL}/enrollments`, { studentId, courseId })',
+            topic: 'courses.enrollments.created',
+            payload: '{ studentId, courseId }',
+          }),
         },
         { name: 'criticalWords: a path word', options: { criticalWords: ['enrollment'] } },
       ),
@@ -289,6 +339,11 @@ export async function adjust(memberId, adjustment) {
           request: 'POST /members/{memberId}/adjustments',
           service: 'loyalty',
           evidence: ['service "loyalty"'],
+          suggest: rewrite({
+            replaced: 'axios.post(`${process.env.LOYALTY_SERVICE_URL}/members/${memberId}/adjustments`, adjustment)',
+            topic: 'loyalty.members.adjustments.created',
+            payload: '{ ...adjustment, memberId }',
+          }),
         },
         { name: 'criticalWords: a service name', options: { criticalWords: ['loyalty'] } },
       ),
@@ -305,6 +360,11 @@ export async function adjust(memberId, points) {
           request: 'POST /members/{memberId}/adjustments',
           service: 'loyalty',
           evidence: ['payload key "points"'],
+          suggest: rewrite({
+            replaced: "axios.post(`${process.env.LOYALTY_SERVICE_URL}/members/${memberId}/adjustments`, { points, reason: 'goodwill' })",
+            topic: 'loyalty.members.adjustments.created',
+            payload: "{ memberId, points, reason: 'goodwill' }",
+          }),
         },
         { name: 'criticalPayloadKeys', options: { criticalPayloadKeys: ['points'] } },
       ),
@@ -321,6 +381,11 @@ export async function capturePayment(payment) {
           request: 'POST /payments',
           service: 'payments',
           evidence: ['service "payments"', 'path "/payments"'],
+          suggest: rewrite({
+            replaced: 'axios.post(`${process.env.PAYMENTS_SERVICE_URL}/payments`, { amount: payment.amount, currency: payment.currency })',
+            topic: 'payments.created',
+            payload: '{ amount: payment.amount, currency: payment.currency }',
+          }),
         },
         { name: 'builtinWords: false with your own criticalWords', options: { builtinWords: false, criticalWords: ['payment'] } },
       ),
@@ -337,6 +402,11 @@ export async function notifyCustomer(orderId, order) {
           request: 'POST /orders/{orderId}/notifications',
           service: 'orders',
           evidence: ['service "orders"', 'path "/orders/{orderId}/notifications"'],
+          suggest: rewrite({
+            replaced: "axios.post(`${process.env.ORDERS_SERVICE_URL}/orders/${orderId}/notifications`, { channel: 'sms', total: order.total })",
+            topic: 'orders.notifications.created',
+            payload: "{ orderId, channel: 'sms', total: order.total }",
+          }),
         },
         {
           name: 'builtinWords: false also drops the built-in non-critical words',
@@ -358,6 +428,11 @@ export async function relayOutbox(db) {
           request: 'POST /payments',
           service: 'payments',
           evidence: ['service "payments"', 'path "/payments"'],
+          suggest: rewrite({
+            replaced: 'axios.post(`${process.env.PAYMENTS_SERVICE_URL}/payments`, row.payload)',
+            topic: 'payments.created',
+            payload: 'row.payload',
+          }),
         },
         { name: 'outboxRelayPattern replaces the default relay names', options: { outboxRelayPattern: '^drain' } },
       ),
@@ -374,6 +449,11 @@ export async function capturePayment(payment) {
           request: 'POST /payments',
           service: 'payments',
           evidence: ['service "payments"', 'path "/payments"'],
+          suggest: rewrite({
+            replaced: 'axios.post(`${process.env.PAYMENTS_SERVICE_URL}/payments`, payment)',
+            topic: 'payments.created',
+            payload: 'payment',
+          }),
         },
         { name: 'checkTestFiles: true checks test files', filename: 'src/payments.test.js', options: { checkTestFiles: true } },
       ),
@@ -390,6 +470,15 @@ export async function capturePayment(payment) {
           request: 'POST /payments',
           service: 'payments',
           evidence: ['service "payments"', 'path "/payments"'],
+          suggest: rewrite(
+            {
+              replaced: 'axios.post(`${process.env.PAYMENTS_SERVICE_URL}/payments`, payment)',
+              topic: 'payments.created',
+              payload: 'payment',
+            },
+            publisher('bus.publish', { after: "import axios from 'axios';", text: "\nimport { bus } from '@acme/bus';" }),
+            outbox('outbox.record', { after: "import axios from 'axios';", text: "\nimport { outbox } from '@acme/outbox';" }),
+          ),
         },
         {
           name: 'suggestion options leave detection unchanged',
@@ -428,6 +517,11 @@ export class CheckoutService {
           request: 'POST /payments',
           service: 'unknown',
           evidence: ['path "/payments"', 'payload key "amount"'],
+          suggest: rewrite({
+            replaced: "firstValueFrom(this.http.post('/payments', { orderId, amount }))",
+            topic: 'payments.created',
+            payload: '{ orderId, amount }',
+          }),
         },
         { name: "relativeUrls: 'internal' on an injected HttpService", options: { relativeUrls: 'internal' } },
       ),
@@ -444,6 +538,11 @@ export async function capturePayment(payment: { amount: number }): Promise<void>
           request: 'POST /payments',
           service: 'payments',
           evidence: ['service "payments"', 'path "/payments"'],
+          suggest: rewrite({
+            replaced: 'axios.post(`${process.env.PAYMENTS_SERVICE_URL}/payments`, payment)',
+            topic: 'payments.created',
+            payload: 'payment',
+          }),
         },
         {
           name: 'checkTestFiles: true checks *.spec.ts files',
@@ -496,6 +595,7 @@ describe.each(linters)('option validation under %s', (_version, createLinter) =>
       unknownMethod: 'ignore',
       outboxRelayPattern: 'outbox|relay|drain',
       checkTestFiles: false,
+      checkBrowserCode: false,
       publisher: { call: 'bus.publish', import: { from: '@acme/bus', name: 'bus' } },
       outbox: { call: 'outbox.record', import: { from: '@acme/outbox', name: 'outbox', default: true } },
       topicTemplate: '{service}.{resource}.{action}',

@@ -5,7 +5,7 @@
 import { Linter } from 'eslint';
 import { describe, expect, it } from 'vitest';
 import realRule from '../../../src/rules/no-sync-critical-write.js';
-import { js, jsTester, RULE_NAME, rule, ts, tsTester } from './helpers.js';
+import { js, jsTester, outbox, RULE_NAME, rewrite, rule, ts, tsTester } from './helpers.js';
 
 const PAYMENTS = ['service "payments"', 'path "/payments"'];
 
@@ -79,7 +79,17 @@ export async function capturePayment(payment) {
   await axios.post(\`http://localhost:\${daprPort}/v1.0/invoke/payments/method/payments\`, payment);
 }
 `,
-        { at: 'axios.post', request: 'POST /payments', service: 'payments', evidence: PAYMENTS },
+        {
+          at: 'axios.post',
+          request: 'POST /payments',
+          service: 'payments',
+          evidence: PAYMENTS,
+          suggest: rewrite({
+            replaced: 'axios.post(`http://localhost:${daprPort}/v1.0/invoke/payments/method/payments`, payment)',
+            topic: 'payments.created',
+            payload: 'payment',
+          }),
+        },
         { name: 'Dapr invoke, sidecar port from DAPR_HTTP_PORT' },
       ),
       js.invalid(
@@ -91,7 +101,14 @@ export async function capturePayment(payment) {
   });
 }
 `,
-        { at: 'fetch', within: 'await fetch(', request: 'POST /payments', service: 'payments', evidence: PAYMENTS },
+        {
+          at: 'fetch',
+          within: 'await fetch(',
+          request: 'POST /payments',
+          service: 'payments',
+          evidence: PAYMENTS,
+          suggest: rewrite({ replaced: { from: 'fetch(`', to: '\n  })' }, topic: 'payments.created', payload: 'payment' }),
+        },
         { name: 'Dapr invoke, process.env.DAPR_HTTP_PORT inline' },
       ),
     ],
@@ -151,7 +168,21 @@ export class CheckoutService {
   }
 }
 `,
-        { at: 'this.http.axiosRef.post', request: 'POST /payments', service: 'payments', evidence: PAYMENTS },
+        {
+          at: 'this.http.axiosRef.post',
+          request: 'POST /payments',
+          service: 'payments',
+          evidence: PAYMENTS,
+          suggest: rewrite(
+            {
+              replaced: 'this.http.axiosRef.post(`${process.env.PAYMENTS_SERVICE_URL}/payments`, { orderId: order.id, amount: order.total })',
+              topic: 'payments.created',
+              payload: '{ orderId: order.id, amount: order.total }',
+            },
+            // `emailQueue` is for e-mails: handing it the payment would feed the e-mail worker
+            outbox(),
+          ),
+        },
         { name: 'catch enqueues a failure e-mail and rethrows: the payment is still lost' },
       ),
     ],
@@ -172,7 +203,14 @@ export async function capturePayment(payment) {
   });
 }
 `,
-        { at: 'fetch', within: 'await fetch(', request: 'POST /payments', service: 'payments', evidence: PAYMENTS },
+        {
+          at: 'fetch',
+          within: 'await fetch(',
+          request: 'POST /payments',
+          service: 'payments',
+          evidence: PAYMENTS,
+          suggest: rewrite({ replaced: { from: "fetch('http", to: '\n  })' }, topic: 'payments.created', payload: 'payment' }),
+        },
         { name: 'dapr-app-id header, literal sidecar port: the service is the app id' },
       ),
       js.invalid(
@@ -185,7 +223,14 @@ export async function capturePayment(payment) {
   });
 }
 `,
-        { at: 'fetch', within: 'await fetch(', request: 'POST /payments', service: 'payments', evidence: PAYMENTS },
+        {
+          at: 'fetch',
+          within: 'await fetch(',
+          request: 'POST /payments',
+          service: 'payments',
+          evidence: PAYMENTS,
+          suggest: rewrite({ replaced: { from: 'fetch(`', to: '\n  })' }, topic: 'payments.created', payload: 'payment' }),
+        },
         { name: 'dapr-app-id header, sidecar port from DAPR_HTTP_PORT' },
       ),
     ],
@@ -221,6 +266,12 @@ export function changePlan(change: PlanChange) {
           service: 'plans',
           evidence: ['@critical on type PlanChange'],
           via: ['putJson'],
+          suggest: rewrite({
+            replaced: 'putJson(`${process.env.PLANS_SERVICE_URL}/customers/${change.customerId}/plan`, change)',
+            topic: 'plans.customers.plan.updated',
+            payload: 'change',
+            responseUsed: true,
+          }),
         },
         { name: '@critical on the payload type, through a wrapper' },
       ),
@@ -248,6 +299,12 @@ export function submit(dto: CreateRefundDto) {
           service: 'core',
           evidence: ['payload type "CreateRefundDto"'],
           via: ['postJson'],
+          suggest: rewrite({
+            replaced: 'postJson(`${process.env.CORE_API_URL}/requests`, dto)',
+            topic: 'core.requests.created',
+            payload: 'dto',
+            responseUsed: true,
+          }),
         },
         { name: 'a critical payload type name, through a wrapper' },
       ),
@@ -275,6 +332,11 @@ export async function pushOrderToFulfillment(order) {
           request: 'POST /fulfillments',
           service: 'fulfillment',
           evidence: ['service "fulfillment"', 'path "/fulfillments"'],
+          suggest: rewrite({
+            replaced: { from: 'axios.post(', to: '\n  })' },
+            topic: 'fulfillment.created',
+            payload: '{\n    orderId: order.id,\n    lines: [{ sku: order.sku, quantity: order.quantity }],\n  }',
+          }),
         },
         { name: "'push' in pushOrderToFulfillment" },
       ),
@@ -291,6 +353,11 @@ export async function exportOrderToErp(order) {
           request: 'POST /sales-orders',
           service: 'erp',
           evidence: ['path "/sales-orders"', 'payload key "total"'],
+          suggest: rewrite({
+            replaced: 'axios.post(`${process.env.ERP_SERVICE_URL}/sales-orders`, { orderId: order.id, total: order.total, currency: order.currency })',
+            topic: 'erp.sales-orders.created',
+            payload: '{ orderId: order.id, total: order.total, currency: order.currency }',
+          }),
         },
         { name: "'export' in exportOrderToErp" },
       ),
@@ -339,6 +406,7 @@ export async function capturePayment(payment) {
           service: 'payments',
           evidence: PAYMENTS,
           retry: 'axios-retry',
+          suggest: rewrite({ replaced: "payments.post('/payments', payment)", topic: 'payments.created', payload: 'payment' }),
         },
         { name: 'a client configured with axios-retry gets the in-memory retry note' },
       ),
@@ -392,7 +460,17 @@ export async function capturePayment(payment) {
   await globalThis.fetch(\`\${process.env.PAYMENTS_SERVICE_URL}/payments\`, { method: 'POST', body: JSON.stringify(payment) });
 }
 `,
-        { at: 'globalThis.fetch', request: 'POST /payments', service: 'payments', evidence: PAYMENTS },
+        {
+          at: 'globalThis.fetch',
+          request: 'POST /payments',
+          service: 'payments',
+          evidence: PAYMENTS,
+          suggest: rewrite({
+            replaced: "globalThis.fetch(`${process.env.PAYMENTS_SERVICE_URL}/payments`, { method: 'POST', body: JSON.stringify(payment) })",
+            topic: 'payments.created',
+            payload: 'payment',
+          }),
+        },
         { name: 'globalThis.fetch(url, init)' },
       ),
     ],

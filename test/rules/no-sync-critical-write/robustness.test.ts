@@ -4,7 +4,7 @@
  * `import x = require()`), it is reported like the plain form.
  */
 import { describe } from 'vitest';
-import { js, jsTester, RULE_NAME, rule, ts, tsTester } from './helpers.js';
+import { js, jsTester, RULE_NAME, rewrite, rule, ts, tsTester } from './helpers.js';
 
 const PAYMENTS = ['service "payments"', 'path "/payments"'];
 
@@ -134,7 +134,19 @@ export async function capturePayment(payment) {
   await axios?.post(\`\${process.env.PAYMENTS_SERVICE_URL}/payments\`, payment);
 }
 `,
-        { at: 'axios?.post', request: 'POST /payments', service: 'payments', evidence: PAYMENTS },
+        {
+          at: 'axios?.post',
+          request: 'POST /payments',
+          service: 'payments',
+          evidence: PAYMENTS,
+          suggest: rewrite({
+            replaced: 'axios?.post(`${process.env.PAYMENTS_SERVICE_URL}/payments`, payment)',
+            topic: 'payments.created',
+            payload: 'payment',
+            // `?.` alone does not use the response
+            responseUsed: false,
+          }),
+        },
         { name: 'optional chaining axios?.post' },
       ),
       js.invalid(
@@ -147,8 +159,32 @@ export async function capturePayment(payment) {
 }
 `,
         [
-          { at: 'axios.post', request: 'POST /payments', service: 'payments', evidence: PAYMENTS },
-          { at: 'fetch', request: 'POST /payments', service: 'payments', evidence: PAYMENTS },
+          {
+            at: 'axios.post',
+            request: 'POST /payments',
+            service: 'payments',
+            evidence: PAYMENTS,
+            suggest: rewrite({
+              replaced: 'axios.post?.(`${process.env.PAYMENTS_SERVICE_URL}/payments`, payment)',
+              topic: 'payments.created',
+              payload: 'payment',
+              // `?.` alone does not use the response
+              responseUsed: false,
+            }),
+          },
+          {
+            at: 'fetch',
+            request: 'POST /payments',
+            service: 'payments',
+            evidence: PAYMENTS,
+            suggest: rewrite({
+              replaced: "fetch?.(`${process.env.PAYMENTS_SERVICE_URL}/payments`, { method: 'POST', body: JSON.stringify(payment) })",
+              topic: 'payments.created',
+              payload: 'payment',
+              // `?.` alone does not use the response
+              responseUsed: false,
+            }),
+          },
         ],
         { name: 'optional calls axios.post?.() and fetch?.()' },
       ),
@@ -160,7 +196,17 @@ export async function capturePayment(payment) {
   await axios['post'](\`\${process.env.PAYMENTS_SERVICE_URL}/payments\`, payment);
 }
 `,
-        { at: "axios['post']", request: 'POST /payments', service: 'payments', evidence: PAYMENTS },
+        {
+          at: "axios['post']",
+          request: 'POST /payments',
+          service: 'payments',
+          evidence: PAYMENTS,
+          suggest: rewrite({
+            replaced: "axios['post'](`${process.env.PAYMENTS_SERVICE_URL}/payments`, payment)",
+            topic: 'payments.created',
+            payload: 'payment',
+          }),
+        },
         { name: "a computed member with a string literal: axios['post']" },
       ),
       js.invalid(
@@ -170,7 +216,17 @@ export async function capturePayment(payment) {
   await axios.post(\`\${process.env.PAYMENTS_SERVICE_URL}/payments\`, payment);
 }
 `,
-        { at: 'axios.post', request: 'POST /payments', service: 'payments', evidence: PAYMENTS },
+        {
+          at: 'axios.post',
+          request: 'POST /payments',
+          service: 'payments',
+          evidence: PAYMENTS,
+          suggest: rewrite({
+            replaced: 'axios.post(`${process.env.PAYMENTS_SERVICE_URL}/payments`, payment)',
+            topic: 'payments.created',
+            payload: 'payment',
+          }),
+        },
         { name: "const { default: axios } = await import('axios')" },
       ),
       js.invalid(
@@ -184,6 +240,11 @@ export async function capturePayment(payment) {
           request: 'POST /payments',
           service: 'payments',
           evidence: PAYMENTS,
+          suggest: rewrite({
+            replaced: "(await import('axios')).default.post(`${process.env.PAYMENTS_SERVICE_URL}/payments`, payment)",
+            topic: 'payments.created',
+            payload: 'payment',
+          }),
         },
         { name: "(await import('axios')).default.post(…)" },
       ),
@@ -195,7 +256,17 @@ export default async function (payment) {
   await axios.post(\`\${process.env?.PAYMENTS_SERVICE_URL}/\${'payments'}\`, payment);
 }
 `,
-        { at: 'axios.post', request: 'POST /payments', service: 'payments', evidence: PAYMENTS },
+        {
+          at: 'axios.post',
+          request: 'POST /payments',
+          service: 'payments',
+          evidence: PAYMENTS,
+          suggest: rewrite({
+            replaced: "axios.post(`${process.env?.PAYMENTS_SERVICE_URL}/${'payments'}`, payment)",
+            topic: 'payments.created',
+            payload: 'payment',
+          }),
+        },
         { name: 'an anonymous default export, optional chaining inside the URL, a literal in a template hole' },
       ),
     ],
@@ -279,7 +350,17 @@ export async function capturePayment(payment: { amount: number }): Promise<void>
   await axios.post(\`\${process.env.PAYMENTS_SERVICE_URL}/payments\`, payment);
 }
 `,
-        { at: 'axios.post', request: 'POST /payments', service: 'payments', evidence: PAYMENTS },
+        {
+          at: 'axios.post',
+          request: 'POST /payments',
+          service: 'payments',
+          evidence: PAYMENTS,
+          suggest: rewrite({
+            replaced: 'axios.post(`${process.env.PAYMENTS_SERVICE_URL}/payments`, payment)',
+            topic: 'payments.created',
+            payload: 'payment',
+          }),
+        },
         { name: "import axios = require('axios')" },
       ),
       ts.invalid(
@@ -292,8 +373,28 @@ export async function capturePayment(payment: { amount: number }): Promise<void>
 }
 `,
         [
-          { at: '(axios as typeof axios).post', request: 'POST /payments', service: 'payments', evidence: PAYMENTS },
-          { at: 'axios!.post', request: 'POST /payments', service: 'payments', evidence: PAYMENTS },
+          {
+            at: '(axios as typeof axios).post',
+            request: 'POST /payments',
+            service: 'payments',
+            evidence: PAYMENTS,
+            suggest: rewrite({
+              replaced: '(axios as typeof axios).post(`${process.env.PAYMENTS_SERVICE_URL}/payments`, payment)',
+              topic: 'payments.created',
+              payload: 'payment',
+            }),
+          },
+          {
+            at: 'axios!.post',
+            request: 'POST /payments',
+            service: 'payments',
+            evidence: PAYMENTS,
+            suggest: rewrite({
+              replaced: 'axios!.post(`${process.env.PAYMENTS_SERVICE_URL}/payments`, payment)',
+              topic: 'payments.created',
+              payload: 'payment',
+            }),
+          },
         ],
         { name: 'type assertions and non-null on the client' },
       ),

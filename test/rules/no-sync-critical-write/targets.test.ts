@@ -6,7 +6,7 @@
  * names, relative and unknown URLs, Dapr publish/state are not.
  */
 import { describe } from 'vitest';
-import { js, jsTester, RULE_NAME, rule, ts, tsTester } from './helpers.js';
+import { js, jsTester, RULE_NAME, rewrite, rule, ts, tsTester } from './helpers.js';
 
 const PAYMENTS = ['service "payments"', 'path "/payments"'];
 
@@ -157,6 +157,11 @@ export async function reverseEntry(entryId, amount) {
           request: 'POST /entries/{entryId}/reversals',
           service: 'ledger',
           evidence: ['service "ledger"', 'payload key "amount"'],
+          suggest: rewrite({
+            replaced: "axios.post(process.env.LEDGER_SERVICE_URL + '/entries/' + entryId + '/reversals', { amount })",
+            topic: 'ledger.entries.reversals.created',
+            payload: '{ entryId, amount }',
+          }),
         },
         { name: 'string concatenation' },
       ),
@@ -172,6 +177,12 @@ export async function capture(paymentId) {
           request: 'POST /payments/{paymentId}/capture',
           service: 'payments',
           evidence: ['service "payments"', 'path "/payments/{paymentId}/capture"'],
+          suggest: rewrite({
+            replaced: "fetch(url, { method: 'POST' })",
+            topic: 'payments.capture.requested',
+            // written in the `new URL(…)` before the call, in the same function
+            payload: '{ paymentId }',
+          }),
         },
         { name: 'new URL(path, base)' },
       ),
@@ -188,6 +199,11 @@ export async function capture(paymentId) {
           request: 'POST /payments/{paymentId}/capture',
           service: 'payments',
           evidence: ['service "payments"', 'path "/payments/{paymentId}/capture"'],
+          suggest: rewrite({
+            replaced: 'axios.post(new URL(`payments/${paymentId}/capture`, process.env.PAYMENTS_SERVICE_URL).toString())',
+            topic: 'payments.capture.requested',
+            payload: '{ paymentId }',
+          }),
         },
         { name: 'new URL(relative, base).toString()' },
       ),
@@ -198,7 +214,17 @@ export async function capturePayment(payment) {
   await fetch(url.href, { method: 'POST', body: JSON.stringify(payment) });
 }
 `,
-        { at: 'fetch', request: 'POST /payments', service: 'payments', evidence: PAYMENTS },
+        {
+          at: 'fetch',
+          request: 'POST /payments',
+          service: 'payments',
+          evidence: PAYMENTS,
+          suggest: rewrite({
+            replaced: "fetch(url.href, { method: 'POST', body: JSON.stringify(payment) })",
+            topic: 'payments.created',
+            payload: 'payment',
+          }),
+        },
         { name: 'new URL(path, base).href' },
       ),
       js.invalid(
@@ -216,6 +242,7 @@ export async function placeOrder(order) {
           request: 'POST /api/v1/orders',
           service: 'orders',
           evidence: ['service "orders"', 'path "/api/v1/orders"'],
+          suggest: rewrite({ replaced: 'axios.post(`${ORDERS_API}/orders`, order)', topic: 'orders.created', payload: 'order' }),
         },
         { name: 'base in a module const with a path prefix' },
       ),
@@ -227,7 +254,17 @@ export async function capturePayment(payment) {
   await axios.post(\`\${process.env['PAYMENTS_SERVICE_URL']}/payments\`, payment);
 }
 `,
-        { at: 'axios.post', request: 'POST /payments', service: 'payments', evidence: PAYMENTS },
+        {
+          at: 'axios.post',
+          request: 'POST /payments',
+          service: 'payments',
+          evidence: PAYMENTS,
+          suggest: rewrite({
+            replaced: "axios.post(`${process.env['PAYMENTS_SERVICE_URL']}/payments`, payment)",
+            topic: 'payments.created',
+            payload: 'payment',
+          }),
+        },
         { name: "process.env['X'] bracket access" },
       ),
       js.invalid(
@@ -245,6 +282,11 @@ export async function openAccount(account) {
           request: 'POST /accounts',
           service: 'ledger',
           evidence: ['service "ledger"', 'path "/accounts"'],
+          suggest: rewrite({
+            replaced: 'axios.post(`${LEDGER_SERVICE_URL}/accounts`, account)',
+            topic: 'ledger.accounts.created',
+            payload: 'account',
+          }),
         },
         { name: 'env var destructured from process.env' },
       ),
@@ -257,7 +299,17 @@ export async function capturePayment(payment) {
   await axios.post(\`\${config.get('services.payments.url')}/payments\`, payment);
 }
 `,
-        { at: 'axios.post', request: 'POST /payments', service: 'payments', evidence: PAYMENTS },
+        {
+          at: 'axios.post',
+          request: 'POST /payments',
+          service: 'payments',
+          evidence: PAYMENTS,
+          suggest: rewrite({
+            replaced: "axios.post(`${config.get('services.payments.url')}/payments`, payment)",
+            topic: 'payments.created',
+            payload: 'payment',
+          }),
+        },
         { name: "config.get('services.payments.url')" },
       ),
       js.invalid(
@@ -275,6 +327,11 @@ export async function postEntry(entry) {
           request: 'POST /entries',
           service: 'ledger',
           evidence: ['service "ledger"'],
+          suggest: rewrite({
+            replaced: 'axios.post(`${LEDGER}/entries`, entry)',
+            topic: 'ledger.entries.created',
+            payload: 'entry',
+          }),
         },
         { name: 'an env var of unknown shape with a compose-host fallback (??)' },
       ),
@@ -288,7 +345,17 @@ export async function capturePayment(payment) {
   await axios.post(\`\${PAYMENTS_URL}/payments\`, payment);
 }
 `,
-        { at: 'axios.post', request: 'POST /payments', service: 'payments', evidence: PAYMENTS },
+        {
+          at: 'axios.post',
+          request: 'POST /payments',
+          service: 'payments',
+          evidence: PAYMENTS,
+          suggest: rewrite({
+            replaced: 'axios.post(`${PAYMENTS_URL}/payments`, payment)',
+            topic: 'payments.created',
+            payload: 'payment',
+          }),
+        },
         { name: 'a service env var with a fallback (||)' },
       ),
       js.invalid(
@@ -299,7 +366,17 @@ export async function capturePayment(payment) {
   await axios.post('http://payments:8080/payments', payment);
 }
 `,
-        { at: 'axios.post', request: 'POST /payments', service: 'payments', evidence: PAYMENTS },
+        {
+          at: 'axios.post',
+          request: 'POST /payments',
+          service: 'payments',
+          evidence: PAYMENTS,
+          suggest: rewrite({
+            replaced: "axios.post('http://payments:8080/payments', payment)",
+            topic: 'payments.created',
+            payload: 'payment',
+          }),
+        },
         { name: 'docker-compose host name with a port' },
       ),
       js.invalid(
@@ -315,6 +392,11 @@ export async function capturePayment(payment) {
           request: 'POST /v1/payments',
           service: 'payments',
           evidence: ['service "payments"', 'path "/v1/payments"'],
+          suggest: rewrite({
+            replaced: "axios.post('http://payments-service:3000/v1/payments', payment)",
+            topic: 'payments.created',
+            payload: 'payment',
+          }),
         },
         { name: 'compose host with a -service suffix names the service' },
       ),
@@ -331,6 +413,11 @@ export async function postEntry(entry) {
           request: 'POST /entries',
           service: 'ledger',
           evidence: ['service "ledger"'],
+          suggest: rewrite({
+            replaced: "axios.post('http://ledger.finance.svc.cluster.local:8080/entries', entry)",
+            topic: 'ledger.entries.created',
+            payload: 'entry',
+          }),
         },
         { name: 'Kubernetes service DNS name (*.svc.cluster.local)' },
       ),
@@ -347,6 +434,11 @@ export async function issueInvoice(invoice) {
           request: 'POST /invoices',
           service: 'billing',
           evidence: ['service "billing"', 'path "/invoices"'],
+          suggest: rewrite({
+            replaced: "axios.post('https://billing.internal/invoices', invoice)",
+            topic: 'billing.invoices.created',
+            payload: 'invoice',
+          }),
         },
         { name: '*.internal host' },
       ),
@@ -363,6 +455,11 @@ export async function placeOrder(order) {
           request: 'POST /orders',
           service: 'localhost:4001',
           evidence: ['path "/orders"', 'payload "order"'],
+          suggest: rewrite({
+            replaced: "axios.post('http://localhost:4001/orders', order)",
+            topic: 'orders.created',
+            payload: 'order',
+          }),
         },
         { name: 'localhost with a port is another local service' },
       ),
@@ -379,6 +476,11 @@ export async function issueInvoice(invoice) {
           request: 'POST /invoices',
           service: 'billing',
           evidence: ['service "billing"', 'path "/invoices"'],
+          suggest: rewrite({
+            replaced: "axios.post('http://billing.local:8080/invoices', invoice)",
+            topic: 'billing.invoices.created',
+            payload: 'invoice',
+          }),
         },
         { name: '*.local host' },
       ),
@@ -399,6 +501,12 @@ export async function topUp(walletId, amount) {
           request: 'POST /wallets/{walletId}/deposits',
           service: 'wallet',
           evidence: ['service "wallet"', 'path "/wallets/{walletId}/deposits"'],
+          suggest: rewrite({
+            replaced: { from: 'axios.post(', to: ', { amount })' },
+            nth,
+            topic: 'wallet.deposits.created',
+            payload: '{ walletId, amount }',
+          }),
         })),
         { name: 'env var shapes _API_URL, _SVC_URL, _ENDPOINT, _HOST' },
       ),
@@ -410,7 +518,18 @@ export async function capturePayment(payment, idempotencyKey) {
   await axios.post(\`\${process.env.PAYMENTS_SERVICE_URL}/payments?idempotencyKey=\${idempotencyKey}\`, payment);
 }
 `,
-        { at: 'axios.post', request: 'POST /payments', service: 'payments', evidence: PAYMENTS },
+        {
+          at: 'axios.post',
+          request: 'POST /payments',
+          service: 'payments',
+          evidence: PAYMENTS,
+          suggest: rewrite({
+            replaced: 'axios.post(`${process.env.PAYMENTS_SERVICE_URL}/payments?idempotencyKey=${idempotencyKey}`, payment)',
+            topic: 'payments.created',
+            // the query's value is carried too
+            payload: '{ ...payment, idempotencyKey }',
+          }),
+        },
         { name: 'the query string is not part of the reported path' },
       ),
       js.invalid(
@@ -421,7 +540,17 @@ export async function capturePayment(payment) {
   await axios.post('http://localhost:3500/v1.0/invoke/payments/method/payments', payment);
 }
 `,
-        { at: 'axios.post', request: 'POST /payments', service: 'payments', evidence: PAYMENTS },
+        {
+          at: 'axios.post',
+          request: 'POST /payments',
+          service: 'payments',
+          evidence: PAYMENTS,
+          suggest: rewrite({
+            replaced: "axios.post('http://localhost:3500/v1.0/invoke/payments/method/payments', payment)",
+            topic: 'payments.created',
+            payload: 'payment',
+          }),
+        },
         { name: 'Dapr service invocation is a synchronous call to the invoked app' },
       ),
       js.invalid(
@@ -435,6 +564,11 @@ export async function placeOrder(order) {
           request: 'POST /api/orders',
           service: 'unknown',
           evidence: ['path "/api/orders"', 'payload key "total"'],
+          suggest: rewrite({
+            replaced: "fetch('/api/orders', { method: 'POST', body: JSON.stringify({ items: order.items, total: order.total }) })",
+            topic: 'orders.created',
+            payload: '{ items: order.items, total: order.total }',
+          }),
         },
         { name: "relativeUrls: 'internal' reports relative URLs", options: { relativeUrls: 'internal' } },
       ),
@@ -509,7 +643,17 @@ export class CheckoutService {
   }
 }
 `,
-        { at: 'this.http.post', request: 'POST /payments', service: 'payments', evidence: PAYMENTS },
+        {
+          at: 'this.http.post',
+          request: 'POST /payments',
+          service: 'payments',
+          evidence: PAYMENTS,
+          suggest: rewrite({
+            replaced: 'firstValueFrom(this.http.post(url, { orderId, amount }))',
+            topic: 'payments.created',
+            payload: '{ orderId, amount }',
+          }),
+        },
         { name: "this.configService.get<string>('PAYMENTS_SERVICE_URL')" },
       ),
       ts.invalid(
@@ -536,6 +680,11 @@ export class LedgerGateway {
           request: 'POST /transfers',
           service: 'ledger',
           evidence: ['service "ledger"', 'path "/transfers"'],
+          suggest: rewrite({
+            replaced: "this.ledger.post('/transfers', { from, to, amount })",
+            topic: 'ledger.transfers.created',
+            payload: '{ from, to, amount }',
+          }),
         },
         { name: 'instance baseURL from config.getOrThrow in the constructor' },
       ),
@@ -564,6 +713,11 @@ export class RefundsService {
           request: 'POST /payments/{paymentId}/refunds',
           service: 'payments',
           evidence: ['service "payments"', 'path "/payments/{paymentId}/refunds"'],
+          suggest: rewrite({
+            replaced: 'firstValueFrom(this.http.post(`${base}/payments/${paymentId}/refunds`, { amount }))',
+            topic: 'payments.refunds.created',
+            payload: '{ paymentId, amount }',
+          }),
         },
         { name: 'config key of unknown shape with a compose-host default' },
       ),
@@ -584,6 +738,12 @@ export class InventoryClient {
           request: 'POST /reservations',
           service: 'inventory',
           evidence: ['service "inventory"', 'path "/reservations"'],
+          suggest: rewrite({
+            replaced: "fetch(url, { method: 'POST', body: JSON.stringify({ orderId, items }) })",
+            topic: 'inventory.reservations.created',
+            payload: '{ orderId, items }',
+            responseUsed: true,
+          }),
         },
         { name: 'new URL(path, this.baseUrl) with a non-null env field' },
       ),
@@ -600,7 +760,17 @@ export async function capturePayment(payment: { amount: number }): Promise<void>
   await axios.post(\`\${env.paymentsUrl}/payments\`, payment, { timeout: env.timeoutMs });
 }
 `,
-        { at: 'axios.post', request: 'POST /payments', service: 'payments', evidence: PAYMENTS },
+        {
+          at: 'axios.post',
+          request: 'POST /payments',
+          service: 'payments',
+          evidence: PAYMENTS,
+          suggest: rewrite({
+            replaced: 'axios.post(`${env.paymentsUrl}/payments`, payment, { timeout: env.timeoutMs })',
+            topic: 'payments.created',
+            payload: 'payment',
+          }),
+        },
         { name: 'an env object declared as const' },
       ),
       ts.invalid(
@@ -618,6 +788,11 @@ export async function postEntry(entry: { account: string; amount: number }): Pro
           request: 'POST /entries',
           service: 'ledger',
           evidence: ['service "ledger"'],
+          suggest: rewrite({
+            replaced: 'axios.post(`${LEDGER_SERVICE_URL}/entries`, entry)',
+            topic: 'ledger.entries.created',
+            payload: 'entry',
+          }),
         },
         { name: 'env var destructured from a cast process.env' },
       ),

@@ -5,7 +5,7 @@
  * reported on its own is not reported again where its wrapper is called.
  */
 import { describe } from 'vitest';
-import { js, jsTester, RULE_NAME, rule, ts, tsTester } from './helpers.js';
+import { js, jsTester, RULE_NAME, rewrite, rule, ts, tsTester } from './helpers.js';
 
 describe('plain JS (espree)', () => {
   jsTester.run(RULE_NAME, rule, {
@@ -98,6 +98,12 @@ export async function chargeCustomer(order) {
           service: 'payments',
           evidence: ['service "payments"', 'path "/payments"'],
           via: ['postJson'],
+          suggest: rewrite({
+            replaced: "postJson(process.env.PAYMENTS_SERVICE_URL, '/payments', { orderId: order.id, amount: order.total })",
+            topic: 'payments.created',
+            payload: '{ orderId: order.id, amount: order.total }',
+            responseUsed: true,
+          }),
         },
         { name: 'postJson(base, path, body) reported at its call site' },
       ),
@@ -116,6 +122,12 @@ export async function setStock(sku, quantity) {
           service: 'inventory',
           evidence: ['service "inventory"', 'path "/stock/{sku}"'],
           via: ['putJson'],
+          suggest: rewrite({
+            replaced: 'putJson(`${process.env.INVENTORY_SERVICE_URL}/stock/${sku}`, { quantity })',
+            topic: 'inventory.stock.updated',
+            // the URL's value as written at the call site
+            payload: '{ sku, quantity }',
+          }),
         },
         { name: 'an arrow-function wrapper around fetch' },
       ),
@@ -148,6 +160,12 @@ export class CoreApiClient {
           service: 'core',
           evidence: ['path "/payments"', 'payload "payment"'],
           via: ['CoreApiClient.send'],
+          suggest: rewrite({
+            replaced: "this.send('/payments', payment)",
+            topic: 'core.payments.created',
+            payload: 'payment',
+            responseUsed: true,
+          }),
         },
         { name: "class method wrapper this.send('/payments', body); the /notes call is not critical" },
       ),
@@ -172,6 +190,13 @@ export const refund = (request) => servicePost(process.env.PAYMENTS_SERVICE_URL,
           service: 'payments',
           evidence: ['service "payments"', 'path "/refunds"'],
           via: ['servicePost', 'postJson'],
+          suggest: rewrite({
+            replaced: "servicePost(process.env.PAYMENTS_SERVICE_URL, '/refunds', request)",
+            topic: 'payments.refunds.created',
+            // the body, two wrappers up: the argument at the reported call
+            payload: 'request',
+            responseUsed: true,
+          }),
         },
         { name: 'two wrappers deep: via names both, outermost first' },
       ),
@@ -194,6 +219,11 @@ export async function moveFunds(from, to, cents) {
           service: 'core',
           evidence: ['path "/transfers"', 'payload key "cents"'],
           via: ['post'],
+          suggest: rewrite({
+            replaced: "coreApi.post('/transfers', { from, to, cents })",
+            topic: 'core.transfers.created',
+            payload: '{ from, to, cents }',
+          }),
         },
         { name: 'a wrapper held in an object literal' },
       ),
@@ -215,6 +245,12 @@ export async function checkout(order) {
           request: 'POST /payments',
           service: 'payments',
           evidence: ['service "payments"', 'path "/payments"'],
+          suggest: rewrite({
+            replaced: 'axios.post(`${process.env.PAYMENTS_SERVICE_URL}/payments`, payment)',
+            topic: 'payments.created',
+            payload: 'payment',
+            responseUsed: true,
+          }),
         },
         { name: 'a wrapper whose inner call is reported on its own is not reported again at its call site' },
       ),
@@ -242,6 +278,12 @@ export async function reserveStock(orderId, items) {
           service: 'inventory',
           evidence: ['service "inventory"', 'path "/reservations"'],
           via: ['postJson'],
+          suggest: rewrite({
+            replaced: "postJson(process.env.INVENTORY_SERVICE_URL, '/reservations', { orderId, items })",
+            topic: 'inventory.reservations.created',
+            payload: '{ orderId, items }',
+            responseUsed: true,
+          }),
         },
         { name: 'only the critical one of two call sites is reported' },
       ),
@@ -293,6 +335,12 @@ export function changePlan(change: { customerId: string; plan: string }) {
           service: 'plans',
           evidence: ['@critical on changePlan'],
           via: ['putJson'],
+          suggest: rewrite({
+            replaced: 'putJson(`${process.env.PLANS_SERVICE_URL}/customers/${change.customerId}/plan`, change)',
+            topic: 'plans.customers.plan.updated',
+            payload: 'change',
+            responseUsed: true,
+          }),
         },
         { name: '@critical on the function at the call site counts for the wrapped write' },
       ),
@@ -319,6 +367,13 @@ export async function transfer(from: string, to: string, cents: number): Promise
           service: 'core',
           evidence: ['path "/transfers"', 'function "transfer"'],
           via: ['send'],
+          suggest: rewrite({
+            replaced: "send('POST', '/transfers', { from, to, cents })",
+            topic: 'core.transfers.created',
+            // the wrapper sends `body === undefined ? undefined : JSON.stringify(body)`: not carried over
+            payload: '/* TODO: the data this request carried */ {}',
+            responseUsed: true,
+          }),
         },
         { name: 'a generic wrapper taking the method: only the POST call site is reported' },
       ),
@@ -355,6 +410,12 @@ export class InternalApi {
           // the payload's declared type is read through the wrapper's parameter
           evidence: ['service "ledger"', 'payload type "LedgerEntry"'],
           via: ['InternalApi.post'],
+          suggest: rewrite({
+            replaced: 'this.post(`${process.env.LEDGER_SERVICE_URL}/entries`, entry)',
+            topic: 'ledger.entries.created',
+            payload: 'entry',
+            responseUsed: true,
+          }),
         },
         { name: 'a private generic method wrapping HttpService' },
       ),

@@ -1,0 +1,86 @@
+/**
+ * Pub/Sub subscriptions are consumers; clients configured to retry in memory get the note;
+ * a `client/` folder of a back-end service is not front-end code.
+ */
+import { js, jsTester, outbox, rewrite, RULE_NAME, rule } from './helpers.js';
+
+const RETRY_NOTE_CODE = `import got from 'got';
+
+const warehouse = got.extend({ prefixUrl: process.env.WAREHOUSE_SERVICE_URL, retry: { limit: 3, methods: ['PATCH'] } });
+
+export async function setStock(sku, quantity) {
+  await warehouse.patch(\`stock/\${sku}\`, { json: { quantity } });
+}
+`;
+
+const SERVER_CLIENT = `import axios from 'axios';
+
+export class PaymentsClient {
+  async capture(paymentId, amount) {
+    await axios.post(\`\${process.env.PAYMENTS_SERVICE_URL}/payments/\${paymentId}/capture\`, { amount });
+  }
+}
+`;
+
+jsTester.run(RULE_NAME, rule, {
+  valid: [
+    js.valid(
+      `import axios from 'axios';
+import { PubSub } from '@google-cloud/pubsub';
+
+const subscription = new PubSub().subscription('orders-created');
+
+subscription.on('message', async (message) => {
+  const order = JSON.parse(message.data.toString());
+  await axios.post(\`\${process.env.PAYMENTS_SERVICE_URL}/payments\`, { orderId: order.id, amount: order.total });
+  message.ack();
+});
+`,
+      { name: 'a Pub/Sub subscription message handler is a consumer' },
+    ),
+    js.valid(
+      `import axios from 'axios';
+
+export function listen(subscription) {
+  subscription.on('message', async (message) => {
+    await axios.post(\`\${process.env.LEDGER_SERVICE_URL}/entries\`, JSON.parse(message.data));
+    message.ack();
+  });
+}
+`,
+      { name: 'a subscription handed in as a parameter, by its message handler' },
+    ),
+  ],
+  invalid: [
+    js.invalid(
+      RETRY_NOTE_CODE,
+      {
+        at: 'warehouse.patch',
+        request: 'PATCH /stock/{sku}',
+        service: 'warehouse',
+        evidence: ['path "/stock/{sku}"', 'payload key "quantity"'],
+        retry: 'got retry option',
+        suggest: rewrite({ replaced: 'warehouse.patch(`stock/${sku}`, { json: { quantity } })', topic: 'warehouse.stock.updated', payload: '{ sku, quantity }' }, outbox()),
+      },
+      { name: "got's retry option is an in-memory retry: the note says it dies with the process" },
+    ),
+    js.invalid(
+      SERVER_CLIENT,
+      {
+        at: 'axios.post',
+        request: 'POST /payments/{paymentId}/capture',
+        service: 'payments',
+        evidence: ['service "payments"', 'path "/payments/{paymentId}/capture"'],
+        suggest: rewrite(
+          {
+            replaced: 'axios.post(`${process.env.PAYMENTS_SERVICE_URL}/payments/${paymentId}/capture`, { amount })',
+            topic: 'payments.capture.requested',
+            payload: '{ paymentId, amount }',
+          },
+          outbox(),
+        ),
+      },
+      { filename: 'services/orders/src/payments/client/payments.client.js', name: 'a client/ folder of a back-end service is checked' },
+    ),
+  ],
+});
