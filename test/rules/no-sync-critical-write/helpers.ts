@@ -189,11 +189,6 @@ export interface RewriteSpec {
   readonly payload: string;
   /** the response is used (assigned, returned, chained): the descriptions say it will no longer be available */
   readonly responseUsed?: boolean;
-  /**
-   * The descriptions disagree with the spec (the bug's heading in scratch/suggestion-bugs.md):
-   * they are left unasserted, the outputs are still asserted in full.
-   */
-  readonly descriptionBug?: string;
 }
 
 /** Text a suggestion adds besides the rewrite: an import line, or a name merged into an import. */
@@ -206,8 +201,8 @@ export type Insertion =
 /** One suggestion: its message and the call it writes in place of the request. */
 export interface Offer {
   readonly messageId: SuggestionMessageId;
-  /** the message data; `undefined` leaves it unasserted (a wrong description recorded in scratch/suggestion-bugs.md) */
-  data(spec: RewriteSpec): Record<string, string> | undefined;
+  /** the message data */
+  data(spec: RewriteSpec): Record<string, string>;
   text(spec: RewriteSpec): string;
   readonly inserts: readonly Insertion[];
 }
@@ -351,10 +346,9 @@ export function suggestionOutputs(code: string, suggest: Suggest): string[] {
 
 function expectedSuggestions(code: string, suggest: Suggest): TestCaseError<MessageIds>['suggestions'] {
   return suggest.offers.map((offer) => {
-    const data = suggest.spec.descriptionBug === undefined ? offer.data(suggest.spec) : undefined;
     return {
       messageId: offer.messageId,
-      ...(data === undefined ? {} : { data }),
+      data: offer.data(suggest.spec),
       output: applyRewrite(code, suggest.spec, offer.text(suggest.spec), offer.inserts),
     };
   });
