@@ -153,7 +153,7 @@ export const OPTIONS_SCHEMA: JSONSchema4[] = [
       checkBrowserCode: {
         type: 'boolean',
         description:
-          'Also check front-end code (files under frontend/, client/, webapp/…, .jsx/.vue/.svelte files, files importing React, Vue, Angular and the like, `"use client"`).',
+          'Also check front-end code (files under frontend/, webapp/…, .jsx/.vue/.svelte files, files importing React, Vue, Angular and the like, `"use client"`).',
       },
       publisher: callTemplateSchema('Your publisher, used by the "publish" suggestion when no broker client is in scope.'),
       outbox: callTemplateSchema('Your outbox writer, used by the "record in the outbox" suggestion.'),
