@@ -7,6 +7,7 @@ import { AST_NODE_TYPES, ASTUtils, TSESLint, type TSESTree } from '@typescript-e
 
 const { DefinitionType, ScopeType } = TSESLint.Scope;
 import { getPropertyName, skipTransparent } from './ast.js';
+import { walk } from './walk.js';
 
 type Variable = TSESLint.Scope.Variable;
 type ClassNode = TSESTree.ClassDeclaration | TSESTree.ClassExpression;
@@ -85,19 +86,9 @@ export function getForeignFile(node: TSESTree.Node): FileContext | undefined {
 
 /** Marks every node under `root` as belonging to `context`. */
 export function claimNodes(root: TSESTree.Node, context: FileContext, visitorKeys: TSESLint.SourceCode.VisitorKeys): void {
-  const stack: TSESTree.Node[] = [root];
-  while (stack.length > 0) {
-    const node = stack.pop()!;
+  walk(root, visitorKeys, (node) => {
     (node as OwnedNode)[OWNER] = context;
-    for (const key of visitorKeys[node.type] ?? []) {
-      const child = (node as unknown as Record<string, unknown>)[key];
-      if (Array.isArray(child)) {
-        for (const item of child) if (isNode(item)) stack.push(item);
-      } else if (isNode(child)) {
-        stack.push(child);
-      }
-    }
-  }
+  });
 }
 
 export interface FileContextOptions {
@@ -352,41 +343,21 @@ function collectThisAssignments(
   body: TSESTree.BlockStatement,
   add: (name: string, value: TSESTree.Expression) => void,
 ): void {
-  const visit = (node: TSESTree.Node): void => {
-    switch (node.type) {
-      case AST_NODE_TYPES.FunctionDeclaration:
-      case AST_NODE_TYPES.FunctionExpression:
-      case AST_NODE_TYPES.ClassDeclaration:
-      case AST_NODE_TYPES.ClassExpression:
-        return;
-      case AST_NODE_TYPES.AssignmentExpression:
-        if (
-          node.operator === '=' &&
-          node.left.type === AST_NODE_TYPES.MemberExpression &&
-          node.left.object.type === AST_NODE_TYPES.ThisExpression
-        ) {
-          const name = getPropertyName(node.left);
-          if (name !== undefined) add(name, node.right);
-        }
-        visit(node.right);
-        return;
-      default:
-        break;
+  walk(body, CHILD_KEYS, (node) => {
+    if (
+      node.type === AST_NODE_TYPES.AssignmentExpression &&
+      node.operator === '=' &&
+      node.left.type === AST_NODE_TYPES.MemberExpression &&
+      node.left.object.type === AST_NODE_TYPES.ThisExpression
+    ) {
+      const name = getPropertyName(node.left);
+      if (name !== undefined) add(name, node.right);
     }
-    for (const key of CHILD_KEYS[node.type] ?? []) {
-      const child = (node as unknown as Record<string, unknown>)[key];
-      if (Array.isArray(child)) {
-        for (const item of child) if (isNode(item)) visit(item);
-      } else if (isNode(child)) {
-        visit(child);
-      }
-    }
-  };
-  visit(body);
+  });
 }
 
-/** Statement-level children worth walking for `this.x = …` (assignments sit in statements). */
-const CHILD_KEYS: Partial<Record<AST_NODE_TYPES, readonly string[]>> = {
+/** Statement-level children worth walking for `this.x = …` (assignments sit in statements; nested functions and classes have their own `this`). */
+const CHILD_KEYS: Readonly<Record<string, readonly string[]>> = {
   [AST_NODE_TYPES.BlockStatement]: ['body'],
   [AST_NODE_TYPES.ExpressionStatement]: ['expression'],
   [AST_NODE_TYPES.IfStatement]: ['consequent', 'alternate'],
@@ -396,27 +367,14 @@ const CHILD_KEYS: Partial<Record<AST_NODE_TYPES, readonly string[]>> = {
   [AST_NODE_TYPES.SequenceExpression]: ['expressions'],
   [AST_NODE_TYPES.ArrowFunctionExpression]: ['body'],
   [AST_NODE_TYPES.CallExpression]: ['arguments'],
+  [AST_NODE_TYPES.AssignmentExpression]: ['right'],
 };
 
 /** Every call expression under a node, for files the linter did not traverse for us. */
 function collectCalls(root: TSESTree.Node, visitorKeys: TSESLint.SourceCode.VisitorKeys): TSESTree.CallExpression[] {
   const calls: TSESTree.CallExpression[] = [];
-  const stack: TSESTree.Node[] = [root];
-  while (stack.length > 0) {
-    const node = stack.pop()!;
+  walk(root, visitorKeys, (node) => {
     if (node.type === AST_NODE_TYPES.CallExpression) calls.push(node);
-    for (const key of visitorKeys[node.type] ?? []) {
-      const child = (node as unknown as Record<string, unknown>)[key];
-      if (Array.isArray(child)) {
-        for (const item of child) if (isNode(item)) stack.push(item);
-      } else if (isNode(child)) {
-        stack.push(child);
-      }
-    }
-  }
+  });
   return calls.sort((a, b) => a.range[0] - b.range[0]);
-}
-
-function isNode(value: unknown): value is TSESTree.Node {
-  return typeof value === 'object' && value !== null && typeof (value as { type?: unknown }).type === 'string';
 }

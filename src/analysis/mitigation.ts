@@ -28,6 +28,7 @@ import {
   type FunctionNode,
 } from './ast.js';
 import type { FileContext } from './file-context.js';
+import { walk } from './walk.js';
 import { getOrigin } from './origin.js';
 import { BROKERS, describePublish } from './publish.js';
 
@@ -195,7 +196,7 @@ function getWriteNames(node: TSESTree.Node, payload: TSESTree.Node | undefined, 
   const names = new Set<string>();
   const roots = payload ? [payload] : node.type === AST_NODE_TYPES.CallExpression ? node.arguments : [];
   for (const root of roots) {
-    walk(root, file, (child) => {
+    walk(root, file.visitorKeys, (child) => {
       if (child.type === AST_NODE_TYPES.Identifier && !INCIDENTAL_NAMES.has(child.name) && !isPropertyKey(child)) names.add(child.name);
       return true;
     });
@@ -227,7 +228,7 @@ const HANDOFF_VERB = /^(?:add|addBulk|enqueue|publish|send|sendMessage|sendToQue
  */
 function findHandoff(block: TSESTree.BlockStatement, file: FileContext, writeNames: WriteData): string | undefined {
   let found: string | undefined;
-  walk(block, file, (node) => {
+  walk(block, file.visitorKeys, (node) => {
     if (found) return false;
     if (node.type !== AST_NODE_TYPES.CallExpression || !carriesSameData(node, writeNames, file)) return true;
     const publish = describePublish(node, file);
@@ -257,7 +258,7 @@ function carriesSameData(call: TSESTree.CallExpression, writeNames: WriteData, f
   if (writeNames.any.size === 0) return true;
   let same = false;
   for (const argument of call.arguments) {
-    walk(argument, file, (node) => {
+    walk(argument, file.visitorKeys, (node) => {
       if (same) return false;
       if (node.type === AST_NODE_TYPES.Identifier && writeNames.any.has(node.name) && !isPropertyKey(node)) same = true;
       return !same;
@@ -266,21 +267,6 @@ function carriesSameData(call: TSESTree.CallExpression, writeNames: WriteData, f
   return same;
 }
 
-/** Depth-first walk; `visit` returns false to skip a node's children. */
-function walk(root: TSESTree.Node, file: FileContext, visit: (node: TSESTree.Node) => boolean): void {
-  const stack: TSESTree.Node[] = [root];
-  while (stack.length > 0) {
-    const node = stack.pop()!;
-    if (!visit(node)) continue;
-    for (const key of file.visitorKeys[node.type] ?? []) {
-      const child = (node as unknown as Record<string, unknown>)[key];
-      const children = Array.isArray(child) ? child : [child];
-      for (const item of children) {
-        if (item && typeof item === 'object' && typeof (item as { type?: unknown }).type === 'string') stack.push(item as TSESTree.Node);
-      }
-    }
-  }
-}
 
 const RETRY_MODULES = new Set(['p-retry', 'async-retry', 'retry', 'cockatiel', 'exponential-backoff', 'promise-retry', 'axios-retry']);
 
@@ -390,7 +376,7 @@ function getPrivateUses(fn: FunctionNode, file: FileContext): TSESTree.Node[] | 
     const name = getPropertyName(parent);
     if (!isPrivate || name === undefined) return undefined;
     const uses: TSESTree.Node[] = [];
-    walk(parent.parent, file, (node) => {
+    walk(parent.parent, file.visitorKeys, (node) => {
       if (node.type === AST_NODE_TYPES.MemberExpression && node.object.type === AST_NODE_TYPES.ThisExpression && getPropertyName(node) === name) {
         uses.push(node);
       }

@@ -6,6 +6,7 @@
  */
 import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 import { getPropertyName, getThisClass, isFunctionNode, skipTransparent } from './ast.js';
+import { stepToken } from './families.js';
 import { deeper, EMPTY_ENV, type Env, FileContext } from './file-context.js';
 
 type Variable = TSESLint.Scope.Variable;
@@ -203,17 +204,5 @@ function getTypeNameOrigin(name: TSESTree.EntityName, file: FileContext, env: En
 
 /** `axios`, `axios › create › ()`: for messages and debugging. */
 export function formatOrigin(origin: Origin): string {
-  const parts = origin.steps.map((step) => {
-    switch (step.kind) {
-      case 'get':
-        return step.name;
-      case 'call':
-        return '()';
-      case 'new':
-        return 'new';
-      case 'instance':
-        return '<instance>';
-    }
-  });
-  return [origin.module, ...parts].join(' › ');
+  return [origin.module, ...origin.steps.map(stepToken)].join(' › ');
 }

@@ -9,6 +9,7 @@ import { createRequire } from 'node:module';
 import { SourceCode } from 'eslint';
 import type * as ts from 'typescript';
 import { claimNodes, FileContext, type TypeResolver } from '../analysis/file-context.js';
+import { getChildren, walk } from '../analysis/walk.js';
 
 const MAX_FILE_BYTES = 1_000_000;
 
@@ -76,20 +77,9 @@ export class ProjectFiles {
 }
 
 function setParents(root: TSESTree.Node, visitorKeys: Readonly<Record<string, readonly string[] | undefined>>): void {
-  const stack: TSESTree.Node[] = [root];
-  while (stack.length > 0) {
-    const node = stack.pop()!;
-    for (const key of visitorKeys[node.type] ?? []) {
-      const child = (node as unknown as Record<string, unknown>)[key];
-      const children = Array.isArray(child) ? child : [child];
-      for (const item of children) {
-        if (item && typeof item === 'object' && typeof (item as { type?: unknown }).type === 'string') {
-          (item as { parent: TSESTree.Node }).parent = node;
-          stack.push(item as TSESTree.Node);
-        }
-      }
-    }
-  }
+  walk(root, visitorKeys, (node, parent) => {
+    if (parent) (node as { parent: TSESTree.Node }).parent = parent;
+  });
 }
 
 /** The deepest node of a file whose range is exactly [start, end]. */
@@ -98,21 +88,7 @@ export function findNodeByRange(root: TSESTree.Node, start: number, end: number,
   let current: TSESTree.Node | undefined = root;
   while (current) {
     if (current.range[0] === start && current.range[1] === end) found = current;
-    let next: TSESTree.Node | undefined;
-    for (const key of visitorKeys[current.type] ?? []) {
-      const child = (current as unknown as Record<string, unknown>)[key];
-      const children = Array.isArray(child) ? child : [child];
-      for (const item of children) {
-        if (!item || typeof item !== 'object' || typeof (item as { type?: unknown }).type !== 'string') continue;
-        const node = item as TSESTree.Node;
-        if (node.range[0] <= start && node.range[1] >= end) {
-          next = node;
-          break;
-        }
-      }
-      if (next) break;
-    }
-    current = next;
+    current = getChildren(current, visitorKeys).find((child) => child.range[0] <= start && child.range[1] >= end);
   }
   return found;
 }

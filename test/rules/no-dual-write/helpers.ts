@@ -10,6 +10,7 @@
  */
 import { type InvalidTestCase, RuleTester, type TestCaseError, type ValidTestCase } from '@typescript-eslint/rule-tester';
 import * as espree from 'espree';
+import { indexOf, locate, position } from '../locate.js';
 import realRule, { type MessageIds, type NoDualWriteOptions, type Options } from '../../../src/rules/no-dual-write.js';
 
 export const RULE_NAME = 'no-dual-write';
@@ -85,35 +86,6 @@ interface CaseExtras {
   readonly sourceType?: 'module' | 'commonjs';
 }
 
-/** Line and column (1-based, ESLint style) of a character offset. */
-function position(code: string, offset: number): { line: number; column: number } {
-  const before = code.slice(0, offset).split('\n');
-  return { line: before.length, column: (before.at(-1) ?? '').length + 1 };
-}
-
-function indexOf(code: string, text: string, nth: number): number {
-  let index = -1;
-  for (let seen = 0; seen < nth; seen += 1) {
-    index = code.indexOf(text, index + 1);
-    if (index === -1) throw new Error(`expected text ${JSON.stringify(text)} (occurrence ${nth}) is not in the test code`);
-  }
-  return index;
-}
-
-function locate(code: string, expected: Expected): { line: number; column: number; endLine: number; endColumn: number } {
-  const nth = expected.nth ?? 1;
-  let index: number;
-  if (expected.within === undefined) {
-    index = indexOf(code, expected.at, nth);
-  } else {
-    const offset = expected.within.indexOf(expected.at);
-    if (offset === -1) throw new Error(`${JSON.stringify(expected.at)} is not inside ${JSON.stringify(expected.within)}`);
-    index = indexOf(code, expected.within, nth) + offset;
-  }
-  const start = position(code, index);
-  const end = position(code, index + expected.at.length);
-  return { line: start.line, column: start.column, endLine: end.line, endColumn: end.column };
-}
 
 /** The code with `from` (which must occur exactly once) replaced by `to`: a suggestion's output. */
 export function replaceOnce(code: string, from: string, to: string): string {
