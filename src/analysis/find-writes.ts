@@ -106,7 +106,7 @@ export class WriteFinder {
   #leaves(call: TSESTree.CallExpression): Leaf[] {
     let leaves = this.#direct.get(call);
     if (!leaves) {
-      leaves = this.#evaluate(call, EMPTY_ENV, [], [], new Set());
+      leaves = this.#evaluate(call, EMPTY_ENV, NO_HOPS, NO_NAMES, NO_FUNCTIONS);
       this.#direct.set(call, leaves);
     }
     return leaves;
@@ -151,6 +151,10 @@ export class WriteFinder {
  * arguments would be wasted work. Cached per function node for the whole lint run.
  */
 const mayRequestCache = new WeakMap<FunctionNode, boolean>();
+
+const NO_HOPS: readonly Hop[] = [];
+const NO_NAMES: readonly string[] = [];
+const NO_FUNCTIONS: ReadonlySet<FunctionNode> = new Set();
 
 /** `postJson`, `BillingClient.issueInvoice`. */
 function describeFunction(fn: FunctionNode): string {

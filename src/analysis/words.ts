@@ -7,13 +7,17 @@
 /** Letters with the digits that follow them (`v3`, `s3`, `auth0`, `oauth2`), or a run of digits. */
 const WORD_PATTERN = /[A-Z]+[0-9]*(?![a-z])|[A-Z]?[a-z]+[0-9]*|[0-9]+/g;
 
-/** Splits an identifier, key, env name or URL path into lower-case words. */
+const splitCache = new Map<string, readonly string[]>();
+
+/** Splits an identifier, key, env name or URL path into lower-case words (cached: the same names recur). */
 export function splitWords(text: string): string[] {
-  const words: string[] = [];
-  for (const match of text.matchAll(WORD_PATTERN)) {
-    words.push(match[0].toLowerCase());
+  let words = splitCache.get(text);
+  if (!words) {
+    words = Array.from(text.matchAll(WORD_PATTERN), (match) => match[0].toLowerCase());
+    if (splitCache.size > 10_000) splitCache.clear();
+    splitCache.set(text, words);
   }
-  return words;
+  return [...words];
 }
 
 /** A simple English singular, good enough for matching nouns such as `payments`, `entries`, `batches`. */
