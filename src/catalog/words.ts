@@ -37,6 +37,14 @@ export const VENDOR_WORDS: readonly string[] = [
   'shopify', 'hubspot', 'salesforce', 'zendesk', 'intercom', 'segment', 'mixpanel', 'amplitude', 'datadog', 'sentry',
   'newrelic', 'pagerduty', 'openai', 'anthropic', 'algolia', 'auth0', 'okta', 'cloudflare', 'vercel', 'netlify',
   'heroku', 'dropbox', 'webhook', 'external', 'partner', 'vendor', 'thirdparty', 'upstream',
+  // payment providers and banks
+  'mpesa', 'flutterwave', 'midtrans', 'xendit', 'payu', 'mercadopago', 'iyzico', 'paytm', 'cashfree', 'phonepe',
+  'instamojo', 'momo', 'zalopay', 'vnpay', 'omise', 'authorizenet', 'cybersource', 'worldpay', 'gocardless', 'truelayer',
+  'dwolla', 'marqeta', 'lithic', 'checkoutcom', 'paddle', 'chargebee', 'recurly', 'psp',
+  // shipping, messaging, accounting and other SaaS
+  'shippo', 'easypost', 'fedex', 'ups', 'dhl', 'usps', 'messagebird', 'vonage', 'nexmo', 'plivo', 'sendinblue', 'brevo',
+  'resend', 'ses', 'xero', 'quickbooks', 'netsuite', 'zoho', 'pipedrive', 'freshdesk', 'jira', 'atlassian', 'notion',
+  'airtable', 'supabase', 'clerk', 'pusher', 'onesignal', 'expo',
 ];
 
 /** Infrastructure addressed by URL that is not one of your services. */
