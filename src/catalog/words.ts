@@ -27,6 +27,8 @@ export const NON_CRITICAL_WORDS: readonly string[] = [
   // RPC-style reads sent as POST: they change nothing
   'query', 'lookup', 'check', 'validate', 'validation', 'verify', 'verification', 'quote', 'estimate', 'calculate',
   'calculation', 'simulate', 'simulation', 'availability', 'eligibility', 'preflight',
+  // derived artefacts: rendering a document is not the write itself
+  'render', 'pdf', 'print', 'thumbnail', 'ocr', 'translate', 'geocode',
 ];
 
 /** Words of third-party vendors: an env var or host named after one addresses the vendor, not your service. */

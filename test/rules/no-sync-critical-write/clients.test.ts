@@ -202,7 +202,7 @@ export async function attachInvoicePdf(invoiceId, pdf) {
   const form = new FormData();
   form.append('file', pdf, 'invoice.pdf');
   await axios.postForm(\`\${process.env.BILLING_SERVICE_URL}/invoices/\${invoiceId}/documents\`, form);
-  await axios.putForm(\`\${process.env.BILLING_SERVICE_URL}/invoices/\${invoiceId}/pdf\`, form);
+  await axios.putForm(\`\${process.env.BILLING_SERVICE_URL}/invoices/\${invoiceId}/attachments\`, form);
   await axios.patchForm(\`\${process.env.BILLING_SERVICE_URL}/invoices/\${invoiceId}\`, form);
 }
 `,
@@ -221,12 +221,12 @@ export async function attachInvoicePdf(invoiceId, pdf) {
           },
           {
             at: 'axios.putForm',
-            request: 'PUT /invoices/{invoiceId}/pdf',
+            request: 'PUT /invoices/{invoiceId}/attachments',
             service: 'billing',
-            evidence: ['service "billing"', 'path "/invoices/{invoiceId}/pdf"'],
+            evidence: ['service "billing"', 'path "/invoices/{invoiceId}/attachments"'],
             suggest: rewrite({
-              replaced: 'axios.putForm(`${process.env.BILLING_SERVICE_URL}/invoices/${invoiceId}/pdf`, form)',
-              topic: 'billing.invoices.pdf.updated',
+              replaced: 'axios.putForm(`${process.env.BILLING_SERVICE_URL}/invoices/${invoiceId}/attachments`, form)',
+              topic: 'billing.invoices.attachments.updated',
               // form data cannot be carried as event data
               payload: PLACEHOLDER,
             }),

@@ -24,3 +24,19 @@ jsTester.run(RULE_NAME, rule, {
   ].map(([env, path]) => js.valid(call(env!, path!), { name: `${env} names a third party` })),
   invalid: [],
 });
+
+jsTester.run(`${RULE_NAME} (derived artefacts)`, rule, {
+  valid: [
+    js.valid(
+      `import axios from 'axios';
+
+export async function invoicePdf(invoice) {
+  const { data } = await axios.post(\`\${process.env.PDF_SERVICE_URL}/invoices/render\`, { invoiceId: invoice.id, total: invoice.total });
+  return data;
+}
+`,
+      { name: 'rendering an invoice as PDF in a document service is not the invoice write' },
+    ),
+  ],
+  invalid: [],
+});
