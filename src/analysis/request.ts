@@ -11,7 +11,7 @@ import { deeper, EMPTY_ENV, type Env, type FileContext } from './file-context.js
 import { evaluateMethods } from './method.js';
 import { getObjectProperty, hasUnknownSpread, type LocatedObject, resolveObject } from './objects.js';
 import { getOrigin, type Origin } from './origin.js';
-import { concat, evaluateTemplate, getStaticText, joinUrl, type Template } from './template.js';
+import { concat, evaluateTemplate, formatTemplate, getStaticText, joinUrl, type Template } from './template.js';
 import { type Located, resolveValue } from './values.js';
 
 export interface RequestDescription {
@@ -273,7 +273,12 @@ function getHeader(objects: readonly LocatedObject[], name: string, file: FileCo
   const headers = findOption(objects, ['headers'], file);
   const object = headers && resolveObject(headers.node, file, headers.env);
   const value = object && getObjectProperty(object.node, name, file, object.env);
-  return value ? getStaticText(evaluateTemplate(value.node, file, value.env)) : undefined;
+  if (!value) return undefined;
+  const template = evaluateTemplate(value.node, file, value.env);
+  const only = template.length === 1 ? template[0] : undefined;
+  // `${process.env.ORDERS_APP_ID ?? 'orders'}`: the default names the app
+  const fallback = only && only.kind !== 'text' && only.fallback ? getStaticText(only.fallback) : undefined;
+  return getStaticText(template) ?? fallback ?? formatTemplate(template);
 }
 
 function getPayload(call: TSESTree.CallExpression, args: Arguments, kind: ClientKind, file: FileContext, env: Env): Located | undefined {

@@ -84,3 +84,37 @@ export function listen(subscription) {
     ),
   ],
 });
+
+jsTester.run(`${RULE_NAME} (Dapr app id from configuration)`, rule, {
+  valid: [],
+  invalid: [
+    js.invalid(
+      `const axios = require('axios').default;
+
+const paymentsApp = process.env.PAYMENTS_APP_ID || 'payments';
+const sidecar = \`http://localhost:\${process.env.DAPR_HTTP_PORT || 3500}\`;
+
+async function charge(order) {
+  await axios.post(\`\${sidecar}/charges\`, { orderId: order.id, amount: order.total }, { headers: { 'dapr-app-id': \`\${paymentsApp}\` } });
+}
+
+module.exports = { charge };
+`,
+      {
+        at: 'axios.post',
+        request: 'POST /charges',
+        service: 'payments',
+        evidence: ['service "payments"', 'path "/charges"'],
+        suggest: rewrite(
+          {
+            replaced: "axios.post(`${sidecar}/charges`, { orderId: order.id, amount: order.total }, { headers: { 'dapr-app-id': `${paymentsApp}` } })",
+            topic: 'payments.charges.created',
+            payload: '{ orderId: order.id, amount: order.total }',
+          },
+          outbox(),
+        ),
+      },
+      { sourceType: 'commonjs', name: 'the dapr-app-id header names the app through an env var with a default' },
+    ),
+  ],
+});
