@@ -37,6 +37,7 @@ export interface NoSyncCriticalWriteOptions {
   outboxRelayPattern: string;
   checkTestFiles: boolean;
   checkBrowserCode: boolean;
+  checkProxies: boolean;
   publisher?: CallTemplate;
   outbox?: CallTemplate;
   topicTemplate: string;
@@ -45,7 +46,7 @@ export interface NoSyncCriticalWriteOptions {
   followDepth: number;
 }
 
-export const DEFAULT_SERVICE_ENV_PATTERN = '(?:^|_)(?:URL|URI|HOST|HOSTNAME|ENDPOINT|ADDR|ADDRESS|ORIGIN)$|(?:^|_)BASE_?UR[LI](?:_|$)';
+export const DEFAULT_SERVICE_ENV_PATTERN = '(?:^|_)(?:URL|URI|HOST|HOSTNAME|ENDPOINT|ADDR|ADDRESS|ORIGIN)$|(?:^|_)(?:BASE_?UR[LI]|URLS|HOSTS|ENDPOINTS|ADDRESSES)(?:_|$)';
 export const DEFAULT_OUTBOX_RELAY_PATTERN = 'outbox|relay';
 
 export const DEFAULT_OPTIONS: NoSyncCriticalWriteOptions = {
@@ -63,6 +64,7 @@ export const DEFAULT_OPTIONS: NoSyncCriticalWriteOptions = {
   outboxRelayPattern: DEFAULT_OUTBOX_RELAY_PATTERN,
   checkTestFiles: false,
   checkBrowserCode: false,
+  checkProxies: false,
   topicTemplate: '{service}.{resource}.{action}',
   fix: false,
   followCalls: false,
@@ -154,6 +156,11 @@ export const OPTIONS_SCHEMA: JSONSchema4[] = [
         type: 'boolean',
         description:
           'Also check front-end code (files under frontend/, webapp/…, .jsx/.vue/.svelte files, files importing React, Vue, Angular and the like, `"use client"`).',
+      },
+      checkProxies: {
+        type: 'boolean',
+        description:
+          'Also check gateways and back-ends-for-front-ends that forward the incoming request body as it came (`axios.post(url, req.body)`, `fetch(url, { body: await req.text() })`).',
       },
       publisher: callTemplateSchema('Your publisher, used by the "publish" suggestion when no broker client is in scope.'),
       outbox: callTemplateSchema('Your outbox writer, used by the "record in the outbox" suggestion.'),
@@ -255,6 +262,7 @@ export interface Settings {
   readonly outboxRelayPattern: RegExp;
   readonly checkTestFiles: boolean;
   readonly checkBrowserCode: boolean;
+  readonly checkProxies: boolean;
 }
 
 /** Thrown for an option value the schema cannot rule out (an invalid regular expression). */
@@ -349,5 +357,6 @@ function buildSettings(options: NoSyncCriticalWriteOptions): Settings {
     outboxRelayPattern: compilePattern('outboxRelayPattern', options.outboxRelayPattern, 'i'),
     checkTestFiles: options.checkTestFiles,
     checkBrowserCode: options.checkBrowserCode,
+    checkProxies: options.checkProxies,
   };
 }

@@ -8,7 +8,7 @@ import type { Settings } from '../options.js';
 import { assessCriticality, type Criticality } from './criticality.js';
 import type { FileContext } from './file-context.js';
 import { classifyMethods, WRITE_METHODS } from './method.js';
-import { findCallerMitigation, findInMemoryRetry, findMitigation, type Mitigation } from './mitigation.js';
+import { findCallerMitigation, findInMemoryRetry, findMitigation, isForwardedBody, type Mitigation } from './mitigation.js';
 import type { RequestDescription } from './request.js';
 import { classifyTarget, type Target } from './target.js';
 
@@ -48,6 +48,9 @@ export function assessRequest(
   for (const context of contexts) {
     const mitigation = findMitigation(context, file, settings, context === request.call ? request.payload?.node : undefined);
     if (mitigation) return { ...base, criticality, mitigation, reportable: false };
+  }
+  if (!settings.checkProxies && request.payload && isForwardedBody(request.payload, file)) {
+    return { ...base, criticality, mitigation: { kind: 'proxy', detail: 'forwards the incoming request body' }, reportable: false };
   }
   const callerMitigation = findCallerMitigation(contexts.at(-1) ?? request.call, file, settings);
   if (callerMitigation) return { ...base, criticality, mitigation: callerMitigation, reportable: false };

@@ -11,7 +11,7 @@ import { getObjectKeys } from './objects.js';
 import type { Target } from './target.js';
 import type { Template } from './template.js';
 import { type Located, resolveValue } from './values.js';
-import { splitWords } from './words.js';
+import { singular, splitWords } from './words.js';
 
 export type EvidenceKind = 'tag' | 'all' | 'service' | 'path' | 'payloadKey' | 'payloadType' | 'payloadName' | 'function' | 'class';
 
@@ -87,10 +87,27 @@ export function assessCriticality(input: CriticalityInput, file: FileContext, se
 
   if (explicit || settings.criticalityAll) return { critical: true, evidence };
   if (strongAgainst) return { critical: false, evidence, against: strongAgainst };
+  // `checkOrder`, `validateCart`, `getQuote`: a read sent as POST, unless the path names a write command
+  const readIntent = nearestNames.find((name) => READ_VERBS.has(splitWords(name)[0] ?? ''));
+  if (readIntent && !pathWords.some((word) => WRITE_COMMANDS.has(singular(word)))) {
+    return { critical: false, evidence, against: { kind: 'function', text: `function "${readIntent}" reads` } };
+  }
   if (evidence.some((item) => STRONG_EVIDENCE.has(item.kind))) return { critical: true, evidence };
   if (weakAgainst) return { critical: false, evidence, against: weakAgainst };
   return { critical: evidence.length > 0, evidence };
 }
+
+/** First words of function names that read: the request they make is a query sent as POST. */
+const READ_VERBS: ReadonlySet<string> = new Set([
+  'check', 'validate', 'verify', 'get', 'fetch', 'find', 'lookup', 'load', 'read', 'list', 'search', 'query', 'quote',
+  'calculate', 'compute', 'estimate', 'preview', 'simulate', 'count', 'exists', 'is', 'has', 'can', 'should',
+]);
+
+/** Path words that command a write whatever the caller's name says. */
+const WRITE_COMMANDS: ReadonlySet<string> = new Set([
+  'reserve', 'charge', 'capture', 'pay', 'transfer', 'withdraw', 'deposit', 'refund', 'cancel', 'confirm', 'book', 'ship',
+  'create', 'update', 'delete', 'remove', 'add', 'set', 'mark', 'release', 'commit', 'debit', 'credit', 'settle', 'submit',
+]);
 
 /** Evidence from the request itself; function and class names only describe its surroundings. */
 const STRONG_EVIDENCE: ReadonlySet<EvidenceKind> = new Set(['service', 'path', 'payloadKey', 'payloadType', 'payloadName']);

@@ -246,6 +246,12 @@ function computeBinding(variable: Variable): Binding | undefined {
         declaration.kind === 'const' ||
         variable.references.filter((reference) => reference.isWrite()).length <= 1;
       if (declarator.init && isConstLike) return { kind: 'value', node: declarator.init, path };
+      // `let url; try { url = new URL(path, base) } catch …`: declared first, assigned once
+      const writes = variable.references.filter((reference) => reference.isWrite());
+      const assignment = !declarator.init && path.length === 0 && writes.length === 1 ? writes[0]!.identifier.parent : undefined;
+      if (assignment?.type === AST_NODE_TYPES.AssignmentExpression && assignment.operator === '=' && assignment.left === writes[0]!.identifier) {
+        return { kind: 'value', node: assignment.right, path };
+      }
       const annotation = def.name.typeAnnotation?.typeAnnotation;
       if (annotation && path.length === 0) return { kind: 'type', node: annotation };
       return undefined;

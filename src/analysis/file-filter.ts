@@ -6,7 +6,8 @@ import { BROKER_ROOTS } from '../catalog/brokers.js';
 import { DATABASE_ROOTS } from '../catalog/databases.js';
 import { CLIENT_MODULES } from '../catalog/http-clients.js';
 
-const TEST_FILE = /(?:^|[\\/])(?:__tests__|__mocks__|tests?|e2e|specs?|cypress|playwright)[\\/]|\.(?:test|spec|e2e|cy|stories)\.[cm]?[jt]sx?$/;
+const TEST_FILE =
+  /(?:^|[\\/])(?:__tests__|__mocks__|__fixtures__|tests?|e2e|specs?|cypress|playwright|mocks|seeds?)[\\/]|\.(?:test|spec|e2e|cy|stories)\.[cm]?[jt]sx?$|(?:^|[\\/])(?:tests?|scratch|try|playground|sandbox|seed|seeds)\.[cm]?[jt]sx?$/;
 
 export function isTestFile(filename: string): boolean {
   return TEST_FILE.test(filename);
@@ -26,6 +27,11 @@ const BROWSER_SOURCE =
  */
 export function isBrowserCode(filename: string, text: string): boolean {
   return BROWSER_FOLDER.test(filename) || BROWSER_FILE.test(filename) || BROWSER_SOURCE.test(text);
+}
+
+/** The config says the file runs in a browser: `languageOptions.globals` has `window` and `document`. */
+export function hasBrowserGlobals(globals: Readonly<Record<string, unknown>> | undefined): boolean {
+  return globals !== undefined && 'window' in globals && 'document' in globals;
 }
 
 const escape = (text: string): string => text.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');

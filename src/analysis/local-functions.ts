@@ -8,6 +8,7 @@ import { builtinModules } from 'node:module';
 import { getPropertyName, getThisClass, isFunctionNode, skipTransparent, type FunctionNode } from './ast.js';
 import type { Env, FileContext } from './file-context.js';
 import { getOrigin } from './origin.js';
+import { getObjectProperty, resolveObject } from './objects.js';
 import { resolveValue } from './values.js';
 
 /**
@@ -80,16 +81,28 @@ function resolveInFile(callee: TSESTree.Node, file: FileContext, env: Env): Func
  */
 export function bindArguments(fn: FunctionNode, call: TSESTree.CallExpression, file: FileContext, env: Env): Env {
   const bindings = new Map(env.bindings);
-  fn.params.forEach((param, index) => {
-    const inner = param.type === AST_NODE_TYPES.TSParameterProperty ? param.parameter : param;
+  const bind = (target: TSESTree.Node, value: TSESTree.Node | undefined): void => {
+    const inner = target.type === AST_NODE_TYPES.TSParameterProperty ? target.parameter : target;
+    // a default applies when the argument is missing
     const id = inner.type === AST_NODE_TYPES.AssignmentPattern ? inner.left : inner;
-    if (id.type !== AST_NODE_TYPES.Identifier) return;
+    const bound = value ?? (inner.type === AST_NODE_TYPES.AssignmentPattern ? inner.right : undefined);
+    if (id.type === AST_NODE_TYPES.Identifier) {
+      const variable = file.findVariable(id);
+      if (variable && bound) bindings.set(variable, bound);
+    } else if (id.type === AST_NODE_TYPES.ObjectPattern) {
+      // `({ method, path, body, base = process.env.X })` called with `{ method: 'POST', path: '/reserve', body }`
+      const object = bound && resolveObject(bound, file, env);
+      for (const property of id.properties) {
+        if (property.type !== AST_NODE_TYPES.Property) continue;
+        const key = getPropertyName(property);
+        const found = object && key !== undefined ? getObjectProperty(object.node, key, file, object.env) : undefined;
+        bind(property.value, found?.node);
+      }
+    }
+  };
+  fn.params.forEach((param, index) => {
     const argument = call.arguments[index];
-    let value: TSESTree.Node | undefined;
-    if (argument && argument.type !== AST_NODE_TYPES.SpreadElement) value = argument;
-    else if (!argument && inner.type === AST_NODE_TYPES.AssignmentPattern) value = inner.right;
-    const variable = file.findVariable(id);
-    if (variable && value) bindings.set(variable, value);
+    bind(param, argument && argument.type !== AST_NODE_TYPES.SpreadElement ? argument : undefined);
   });
   return { bindings, depth: env.depth + 1 };
 }

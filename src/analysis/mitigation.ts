@@ -33,6 +33,8 @@ import { getOrigin } from './origin.js';
 import { BROKERS, describePublish } from './publish.js';
 
 export type Mitigation =
+  /** a gateway forwarding the incoming request as it came: the caller is the user's own request */
+  | { readonly kind: 'proxy'; readonly detail: string }
   | { readonly kind: 'consumer'; readonly detail: string }
   | { readonly kind: 'relay'; readonly detail: string }
   | { readonly kind: 'catch-handoff'; readonly detail: string };
@@ -391,4 +393,39 @@ function getPrivateUses(fn: FunctionNode, file: FileContext): TSESTree.Node[] | 
   const references = getValueReferences(fn, file);
   const exported = references.some((reference) => reference.parent?.type === AST_NODE_TYPES.ExportSpecifier);
   return exported ? undefined : references;
+}
+
+/** Methods of an incoming request that read its body (`await req.json()`, `await req.text()`). */
+const BODY_READERS = new Set(['json', 'text', 'formData', 'arrayBuffer', 'blob']);
+
+/**
+ * The payload is the incoming request's body, forwarded as it came: `req.body`,
+ * `ctx.request.body`, `await req.json()`, `JSON.stringify(req.body)`, where `req`/`ctx` is a
+ * parameter of the enclosing handler.
+ */
+export function isForwardedBody(payload: { readonly node: TSESTree.Node }, file: FileContext): boolean {
+  let node = skipTransparent(payload.node);
+  for (let steps = 0; steps < 4; steps += 1) {
+    if (node.type === AST_NODE_TYPES.AwaitExpression) node = skipTransparent(node.argument);
+    else if (node.type === AST_NODE_TYPES.CallExpression && getCalleeName(node.callee) === 'stringify' && node.arguments[0]) {
+      node = skipTransparent(node.arguments[0]);
+    } else if (node.type === AST_NODE_TYPES.Identifier) {
+      const binding = file.getBinding(node);
+      if (binding?.kind !== 'value' || binding.path.length > 0) break;
+      node = skipTransparent(binding.node);
+    } else break;
+  }
+  let root: TSESTree.Node | undefined;
+  if (node.type === AST_NODE_TYPES.MemberExpression && getPropertyName(node) === 'body') {
+    root = skipTransparent(node.object);
+    // ctx.request.body (Koa)
+    if (root.type === AST_NODE_TYPES.MemberExpression && getPropertyName(root) === 'request') root = skipTransparent(root.object);
+  } else if (node.type === AST_NODE_TYPES.CallExpression && node.callee.type === AST_NODE_TYPES.MemberExpression && BODY_READERS.has(getPropertyName(node.callee) ?? '')) {
+    root = skipTransparent(node.callee.object);
+  }
+  if (root?.type !== AST_NODE_TYPES.Identifier) return false;
+  const binding = file.getBinding(root);
+  if (binding?.kind !== 'parameter') return false;
+  const fn = binding.variable.defs[0]?.node;
+  return fn !== undefined && isFunctionNode(fn) && fn.params[0]?.type === AST_NODE_TYPES.Identifier && fn.params[0].name === root.name;
 }

@@ -80,6 +80,14 @@ function computeOrigin(node: TSESTree.Node, file: FileContext, env: Env): Origin
       return extend(getOrigin(expression.callee, file, deeper(env)), { kind: 'new', node: expression });
     case AST_NODE_TYPES.AwaitExpression:
       return getOrigin(expression.argument, file, deeper(env));
+    case AST_NODE_TYPES.ConditionalExpression: {
+      // `secure ? https : http`: one client either way
+      const consequent = getOrigin(expression.consequent, file, deeper(env));
+      const alternate = consequent && getOrigin(expression.alternate, file, deeper(env));
+      if (!alternate || alternate.steps.map(stepToken).join('.') !== consequent.steps.map(stepToken).join('.')) return undefined;
+      const modules = new Set([consequent.module, alternate.module]);
+      return modules.size === 1 || (modules.has('http') && modules.has('https')) ? consequent : undefined;
+    }
     case AST_NODE_TYPES.ImportExpression:
       return expression.source.type === AST_NODE_TYPES.Literal && typeof expression.source.value === 'string'
         ? { module: normalizeModule(expression.source.value), steps: [] }

@@ -43,7 +43,7 @@ const SCHEME = /^([a-z][a-z0-9+.-]*:)?\/\//i;
 export function parseUrl(url: Template): ParsedUrl {
   const first = url[0];
   if (!first) return { path: [] };
-  if (first.kind !== 'text') return { base: first, path: url.slice(1) };
+  if (first.kind !== 'text') return { base: first, path: skipPort(url.slice(1)) };
   const scheme = SCHEME.exec(first.value);
   if (!scheme) return { path: url };
   const rest: Template = [{ kind: 'text', value: first.value.slice(scheme[0].length) }, ...url.slice(1)];
@@ -65,6 +65,19 @@ export function parseUrl(url: Template): ParsedUrl {
   return { authority, path: [] };
 }
 
+/** `${HOST}:${PORT}/orders` → `/orders`: a port after a configured host is not part of the path. */
+function skipPort(rest: Template): Template {
+  const head = rest[0];
+  if (head?.kind !== 'text' || !head.value.startsWith(':')) return rest;
+  for (let index = 0; index < rest.length; index += 1) {
+    const part = rest[index]!;
+    if (part.kind !== 'text') continue;
+    const slash = part.value.search(/[/?#]/);
+    if (slash !== -1) return [{ kind: 'text', value: part.value.slice(slash) }, ...rest.slice(index + 1)];
+  }
+  return [];
+}
+
 const LOOPBACK = new Set(['localhost', '127.0.0.1', '0.0.0.0', '[::1]', '::1', 'host.docker.internal']);
 const INTERNAL_SUFFIXES = ['.svc.cluster.local', '.cluster.local', '.svc', '.internal', '.local', '.lan', '.consul', '.intranet', '.corp', '.home.arpa'];
 const PRIVATE_IPV4 = /^(?:10\.\d+|192\.168|172\.(?:1[6-9]|2\d|3[01]))\.\d+\.\d+$/;
@@ -80,6 +93,10 @@ export interface TargetHints {
 export function classifyTarget(url: Template | undefined, settings: Settings, hints: TargetHints = {}): Target {
   if (!url || url.length === 0) return { kind: 'unknown', service: undefined, via: 'no URL', path: [] };
   const parsed = parseUrl(url);
+  // the dapr-app-id header is read by the sidecar, wherever its address comes from (`${DAPR_HOST}:${DAPR_HTTP_PORT}`)
+  if (hints.daprAppId && isSidecarAddress(parsed)) {
+    return { kind: 'internal', service: hints.daprAppId, via: 'Dapr invoke (dapr-app-id header)', path: parsed.path };
+  }
   if (parsed.authority) return classifyAuthority(parsed.authority, parsed.path, settings, url, hints);
   if (parsed.base) return classifyBaseHole(parsed.base, parsed.path, settings, hints);
   return settings.relativeUrlsInternal
@@ -117,7 +134,8 @@ export function classifyName(name: string, settings: Settings): Omit<Target, 'vi
   if (settings.vendorWords.find(words) || settings.infrastructureWords.find(words)) {
     return { kind: 'external', service: service ?? name };
   }
-  if (settings.serviceEnvPattern.test(upper)) return { kind: 'internal', service: service ?? name };
+  // `API_URL`, `BASE_URL`, `BACKEND_URL`: an address, but of no service in particular (often the app itself)
+  if (settings.serviceEnvPattern.test(upper) && service !== undefined) return { kind: 'internal', service };
   return { kind: 'unknown', service: undefined };
 }
 
@@ -236,6 +254,13 @@ function classifyHost(
     return { kind: 'internal', service: firstLabel(host), via, path };
   }
   return { kind: 'external', service: host, via, path };
+}
+
+/** The sidecar: a loopback host, or an address whose literal text or names mention Dapr. */
+function isSidecarAddress(parsed: ParsedUrl): boolean {
+  const address = parsed.authority ?? (parsed.base ? [parsed.base] : []);
+  const text = formatTemplate(address).toLowerCase();
+  return /dapr|localhost|127\.0\.0\.1/.test(text);
 }
 
 function isDaprPath(path: Template): boolean {

@@ -28,7 +28,49 @@ export type Template = readonly Part[];
 export type Hole = Exclude<Part, { kind: 'text' }>;
 
 const CONFIG_GETTERS = new Set(['get', 'getOrThrow', 'getString', 'getValue', 'getConfig', 'require']);
-const CONFIG_RECEIVER = /config|settings|conf$|^env$|environment|secrets?$/i;
+const CONFIG_RECEIVER = /config|settings|conf$|^env$|environment|secrets?$|(?:urls|hosts|endpoints|addresses)$/i;
+const ADDRESS_MAP = /(?:urls|hosts|endpoints|addresses)$/i;
+
+/** Properties of a `URL` object that the rules can read from its template. */
+const URL_PARTS = new Set(['href', 'origin', 'host', 'hostname', 'pathname', 'protocol', 'port', 'search', 'hash']);
+
+/**
+ * A part of a URL given as a template. `hostname`/`host`/`origin` of `new URL(path, process.env.X)`
+ * stay the env value: the service it addresses is what matters.
+ */
+function getUrlPart(url: Template, name: string): Template {
+  if (name === 'href') return url;
+  if (name === 'search' || name === 'hash') {
+    // only a literal `?`/`#` in the template can start one
+    const marker = name === 'search' ? '?' : '#';
+    return url.some((part) => part.kind === 'text' && part.value.includes(marker)) ? [{ kind: 'unknown', label: name }] : [];
+  }
+  const first = url[0];
+  const scheme = first?.kind === 'text' ? /^([a-z][a-z0-9+.-]*:)\/\/([^/?#]*)(.*)$/i.exec(first.value) : null;
+  if (name === 'pathname') {
+    if (first && first.kind !== 'text') return url.slice(1);
+    return scheme ? concat([text(scheme[3] ?? '')], url.slice(1)) : url;
+  }
+  if (first && first.kind !== 'text') {
+    // a configured base: the address is the value itself; the scheme is whatever it holds
+    if (name === 'protocol') return [text('http:')];
+    return name === 'origin' || name === 'host' || name === 'hostname' ? [first] : [{ kind: 'unknown', label: name }];
+  }
+  if (!scheme) return [{ kind: 'unknown', label: name }];
+  const authority = scheme[2] ?? '';
+  switch (name) {
+    case 'protocol':
+      return [text(scheme[1] ?? '')];
+    case 'origin':
+      return [text(`${scheme[1]}//${authority}`)];
+    case 'host':
+      return [text(authority)];
+    case 'hostname':
+      return [text(authority.replace(/:\d+$/, ''))];
+    default:
+      return /:(\d+)$/.test(authority) ? [text(/:(\d+)$/.exec(authority)![1]!)] : [{ kind: 'unknown', label: name }];
+  }
+}
 
 /** Global functions that keep a value's meaning for URL purposes: `encodeURIComponent(sku)` is still `{sku}`. */
 const TRANSPARENT_FUNCTIONS = new Set(['String', 'encodeURIComponent', 'encodeURI']);
@@ -165,7 +207,9 @@ function evaluatePath(base: TSESTree.Node, path: readonly string[], file: FileCo
   }
   const root = getMemberRootName(base);
   if (root !== undefined && CONFIG_RECEIVER.test(root)) {
-    return [{ kind: 'config', key: [...getMemberPathNames(base), ...path].join('.') }];
+    // a map of addresses (`serviceUrls.PAYMENT`) keeps its own name: the key says it holds URLs
+    const prefix = ADDRESS_MAP.test(root) ? [root] : [];
+    return [{ kind: 'config', key: [...prefix, ...getMemberPathNames(base), ...path].join('.') }];
   }
   return undefined;
 }
@@ -178,9 +222,9 @@ function evaluateMember(member: TSESTree.MemberExpression, file: FileContext, en
     const value = getThisMemberValue(member, name, file);
     return value ? evaluateTemplate(value, file, env) : unknown(name, member);
   }
-  if (name === 'href' || name === 'origin') {
+  if (URL_PARTS.has(name)) {
     const url = evaluateUrlObject(member.object, file, env);
-    if (url) return url;
+    if (url) return getUrlPart(url, name);
   }
   const fromObject = evaluatePath(member.object, [name], file, env);
   if (fromObject) return fromObject;

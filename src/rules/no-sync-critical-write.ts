@@ -1,7 +1,7 @@
 import type { ParserServicesWithTypeInformation, TSESTree } from '@typescript-eslint/utils';
 import { getCallReportNode } from '../analysis/ast.js';
 import { FileContext } from '../analysis/file-context.js';
-import { importsProjectModule, isBrowserCode, isTestFile, mentionsHttpClient } from '../analysis/file-filter.js';
+import { hasBrowserGlobals, importsProjectModule, isBrowserCode, isTestFile, mentionsHttpClient } from '../analysis/file-filter.js';
 import { type Finding, WriteFinder } from '../analysis/find-writes.js';
 import { formatTemplate } from '../analysis/template.js';
 import { compileSettings, DEFAULT_OPTIONS, type NoSyncCriticalWriteOptions, OPTIONS_SCHEMA } from '../options.js';
@@ -42,7 +42,7 @@ const rule = createRule<Options, MessageIds>({
     // other project files might.
     const text = context.sourceCode.text;
     if (!mentionsHttpClient(text) && !(typed && importsProjectModule(text))) return {};
-    if (!settings.checkBrowserCode && isBrowserCode(context.filename, text)) return {};
+    if (!settings.checkBrowserCode && (isBrowserCode(context.filename, text) || hasBrowserGlobals(context.languageOptions.globals))) return {};
 
     const calls: TSESTree.CallExpression[] = [];
     return {

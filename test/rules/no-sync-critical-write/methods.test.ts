@@ -356,8 +356,8 @@ module.exports = { replaceEntry };
         `
 import axios from 'axios';
 
-export async function forward(req) {
-  return axios({ method: req.method, url: \`\${process.env.PAYMENTS_SERVICE_URL}/payments\`, data: req.body });
+export async function submit(method, payment) {
+  return axios({ method, url: \`\${process.env.PAYMENTS_SERVICE_URL}/payments\`, data: payment });
 }
 `,
         {
@@ -367,9 +367,9 @@ export async function forward(req) {
           service: 'payments',
           evidence: PAYMENTS,
           suggest: rewrite({
-            replaced: 'axios({ method: req.method, url: `${process.env.PAYMENTS_SERVICE_URL}/payments`, data: req.body })',
+            replaced: 'axios({ method, url: `${process.env.PAYMENTS_SERVICE_URL}/payments`, data: payment })',
             topic: 'payments.requested',
-            payload: 'req.body',
+            payload: 'payment',
             responseUsed: true,
           }),
         },
