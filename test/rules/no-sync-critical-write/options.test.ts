@@ -596,6 +596,7 @@ describe.each(linters)('option validation under %s', (_version, createLinter) =>
       outboxRelayPattern: 'outbox|relay|drain',
       checkTestFiles: false,
       checkBrowserCode: false,
+      checkProxies: false,
       publisher: { call: 'bus.publish', import: { from: '@acme/bus', name: 'bus' } },
       outbox: { call: 'outbox.record', import: { from: '@acme/outbox', name: 'outbox', default: true } },
       topicTemplate: '{service}.{resource}.{action}',
