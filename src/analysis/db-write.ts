@@ -5,16 +5,22 @@
  * Writes to an outbox table are told apart from business writes.
  */
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
-import { DATABASE_FAMILIES, DATABASE_ROOTS, type DatabaseFamily, OUTBOX_NAME, WRITE_SQL } from '../catalog/databases.js';
+import { DATABASE_FAMILIES, DATABASE_ROOTS, type DatabaseFamily, OUTBOX_NAME } from '../catalog/databases.js';
 import { getPropertyName, getThisClass, isFunctionNode, skipTransparent, type FunctionNode } from './ast.js';
 import { FamilyCatalog } from './families.js';
-import { EMPTY_ENV, type FileContext } from './file-context.js';
+import type { FileContext } from './file-context.js';
 import { getOrigin } from './origin.js';
+import { formatCalleeLabel } from '../util/callee-label.js';
+import { isProjectDataWrite } from './project-db-write.js';
 import { evaluateTemplate, getStaticText } from './template.js';
+import { isWriteSql } from './write-sql.js';
 
 const DATABASES = new FamilyCatalog(DATABASE_ROOTS, new Map(DATABASE_FAMILIES.map((family) => [family.id, family])));
 
 const PRISMA = DATABASE_FAMILIES.find((family) => family.id === 'prisma')!;
+
+/** Models, repositories and database handles of the project's own data layer, known by name and shape. */
+const PROJECT_DATA_LAYER: DatabaseFamily = { id: 'project', label: 'the database', shape: 'member', writes: [] };
 
 export interface DbWrite {
   readonly node: TSESTree.CallExpression | TSESTree.TaggedTemplateExpression;
@@ -30,7 +36,7 @@ export function describeDbWrite(node: TSESTree.CallExpression | TSESTree.TaggedT
   if (callee.type !== AST_NODE_TYPES.MemberExpression) return undefined;
   const member = getPropertyName(callee);
   if (member === undefined) return undefined;
-  const label = file.getText(callee).replace(/\s+/g, '');
+  const label = formatCalleeLabel(file.getText(callee));
   const receiver = skipTransparent(callee.object);
   const make = (family: DatabaseFamily, configs: readonly TSESTree.Node[] = []): DbWrite => ({
     node,
@@ -68,24 +74,8 @@ export function describeDbWrite(node: TSESTree.CallExpression | TSESTree.TaggedT
   const knex = getKnexTableChain(receiver, file);
   if (knex && knex.family.writes.includes(member)) return make(knex.family, [knex.table]);
   if (isPrismaLike(receiver, member, file)) return make(PRISMA);
+  if (node.type === AST_NODE_TYPES.CallExpression && isProjectDataWrite(node, receiver, member, file)) return make(PROJECT_DATA_LAYER);
   return undefined;
-}
-
-function isWriteSql(call: TSESTree.CallExpression, file: FileContext): boolean {
-  const first = call.arguments[0];
-  if (!first || first.type === AST_NODE_TYPES.SpreadElement) return false;
-  let sqlNode: TSESTree.Node = first;
-  if (first.type === AST_NODE_TYPES.ObjectExpression) {
-    const text = first.properties.find(
-      (property): property is TSESTree.Property =>
-        property.type === AST_NODE_TYPES.Property && ['text', 'sql'].includes(getPropertyName(property) ?? ''),
-    );
-    if (!text) return false;
-    sqlNode = text.value;
-  }
-  const template = evaluateTemplate(sqlNode, file, EMPTY_ENV);
-  const head = template[0];
-  return head?.kind === 'text' && WRITE_SQL.test(head.value);
 }
 
 const QUERY_BUILDER_WRITES = new Set(['insert', 'update', 'delete', 'softDelete', 'restore', 'orUpdate', 'orIgnore']);

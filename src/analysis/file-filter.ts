@@ -58,6 +58,16 @@ export const mentionsBroker = mentionTest(
   [],
 );
 
+/** Mentions a producer or publisher of the project's own (`producer.send`, `new OrderCreatedPublisher(…)`). */
+export function mentionsProjectPublisher(text: string): boolean {
+  return /(?:[pP]roducer|[pP]ublisher)s?\b/.test(text);
+}
+
+/** Mentions the project's data layer: a model or database module, a repository, a write on a document or collection. */
+export function mentionsProjectDataLayer(text: string): boolean {
+  return /[rR]epo(?:sitory)?\b|\b(?:db|database)\b|\.(?:save|insertOne|insertMany|updateOne|updateMany|deleteOne|deleteMany|findOneAndUpdate|findByIdAndUpdate|bulkWrite|query|execute)\s*\(|['"][^'"\n]*(?:models?|entit(?:y|ies)|schemas?|-db)['"/]/.test(text);
+}
+
 const RELATIVE_IMPORT = /\bfrom\s*['"]\.{1,2}\/|\brequire\s*\(\s*['"]\.{1,2}\/|\bimport\s*\(\s*['"]\.{1,2}\//;
 
 /** Imports another file of the project (a relative specifier): its functions may make requests. */

@@ -60,6 +60,14 @@ export function getPublishParts(publish: PublishDescription): PublishParts | und
       const payload = argument(call, member === 'publish' ? 2 : 1);
       return topic && payload ? { topic, payload: unwrapSerialisation(payload) } : undefined;
     }
+    case 'named': {
+      // a project's own producer: `producer.send('order.created', payload)`
+      const topic = argument(call, 0);
+      const payload = argument(call, 1);
+      if (!topic || !payload) return undefined;
+      const isName = topic.type === AST_NODE_TYPES.Literal ? typeof topic.value === 'string' : topic.type === AST_NODE_TYPES.TemplateLiteral;
+      return isName ? { topic, payload: unwrapSerialisation(payload) } : undefined;
+    }
     default:
       return undefined;
   }

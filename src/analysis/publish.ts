@@ -4,13 +4,18 @@
  */
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
 import { BROKER_FAMILIES, BROKER_ROOTS, type Family, PUBLISH_FUNCTIONS } from '../catalog/brokers.js';
+import { NAMED_PUBLISH_MEMBERS, PUBLISHER_CLASS_NAME, PUBLISHER_HANDLE_NAME } from '../catalog/named-handles.js';
 import { skipTransparent } from './ast.js';
 import { FamilyCatalog } from './families.js';
 import { EMPTY_ENV, type Env, type FileContext } from './file-context.js';
 import { getOrigin, type Origin } from './origin.js';
+import { getConstructedClassName, getHandleName, getOriginClassName, isProjectHandle } from './project-handles.js';
 
 export const BROKERS = new FamilyCatalog(BROKER_ROOTS, new Map(BROKER_FAMILIES.map((family) => [family.id, family])));
 const PUBLISH_FUNCTION_CATALOG = new FamilyCatalog(PUBLISH_FUNCTIONS, new Map(BROKER_FAMILIES.map((family) => [family.id, family])));
+
+/** A producer or publisher of the project, known by its name only. */
+export const NAMED_BROKER: Family = { id: 'named', label: 'a message broker', publish: [] };
 
 export interface PublishDescription {
   readonly call: TSESTree.CallExpression;
@@ -38,11 +43,20 @@ export function describePublish(call: TSESTree.CallExpression, file: FileContext
   }
   const member = callee.property.name;
   const receiverOrigin = getOrigin(callee.object, file, env);
-  if (!receiverOrigin) return undefined;
-  const family = getBrokerFamily(receiverOrigin);
-  if (!family || !family.publish.includes(member)) return undefined;
+  const family = receiverOrigin && getBrokerFamily(receiverOrigin);
+  if (!family) return isNamedPublisher(callee.object, member, receiverOrigin, file) ? { call, family: NAMED_BROKER, member, receiver: callee.object } : undefined;
+  if (!family.publish.includes(member)) return undefined;
   if (family.commandPattern && !isPublishCommand(call, family.commandPattern, file, env)) return undefined;
   return { call, family, member, receiver: callee.object };
+}
+
+/** A producer or publisher of the project's own (`import { producer } from './kafka'`, `new OrderCreatedPublisher(client)`). */
+function isNamedPublisher(receiver: TSESTree.Node, member: string, origin: Origin | undefined, file: FileContext): boolean {
+  if (!NAMED_PUBLISH_MEMBERS.has(member) || !isProjectHandle(receiver, origin, file)) return false;
+  const name = getHandleName(receiver);
+  if (name !== undefined && PUBLISHER_HANDLE_NAME.test(name)) return true;
+  const constructed = getConstructedClassName(receiver, file) ?? getOriginClassName(origin);
+  return constructed !== undefined && PUBLISHER_CLASS_NAME.test(constructed);
 }
 
 function isPublishCommand(call: TSESTree.CallExpression, pattern: RegExp, file: FileContext, env: Env): boolean {

@@ -3,7 +3,7 @@ import { getCallReportNode, getEnclosingFunction, getPropertyName, type Function
 import { assessRequest } from '../analysis/assess.js';
 import { describeDbWrite, type DbWrite, getDatabaseFamilyOf, getTransactionScope } from '../analysis/db-write.js';
 import { FileContext } from '../analysis/file-context.js';
-import { isTestFile, mentionsBroker, mentionsDatabase, mentionsHttpClient } from '../analysis/file-filter.js';
+import { isTestFile, mentionsBroker, mentionsDatabase, mentionsHttpClient, mentionsProjectDataLayer, mentionsProjectPublisher } from '../analysis/file-filter.js';
 import { getExecutionOwner } from '../analysis/local-functions.js';
 import { findMitigation } from '../analysis/mitigation.js';
 import { getPublishParts } from '../analysis/publish-parts.js';
@@ -13,6 +13,7 @@ import { formatTemplate } from '../analysis/template.js';
 import { OUTBOX_INSERT_SHAPES } from '../catalog/outbox-shapes.js';
 import { compileSettings, DEFAULT_OPTIONS, withNamedErrors } from '../options.js';
 import { deriveTopic } from '../suggestions/topic.js';
+import { formatCalleeLabel } from '../util/callee-label.js';
 import { createRule } from '../util/create-rule.js';
 
 export interface NoDualWriteOptions {
@@ -92,7 +93,8 @@ export default createRule<Options, MessageIds>({
     const settings = compileSettings({ ...DEFAULT_OPTIONS, ...options });
     if (!settings.checkTestFiles && isTestFile(context.filename)) return {};
     const text = context.sourceCode.text;
-    if (!mentionsDatabase(text) || !(mentionsBroker(text) || mentionsHttpClient(text))) return {};
+    if (!(mentionsDatabase(text) || mentionsProjectDataLayer(text))) return {};
+    if (!(mentionsBroker(text) || mentionsProjectPublisher(text) || mentionsHttpClient(text))) return {};
     const file = new FileContext(context.sourceCode);
     const writesByOwner = new Map<FunctionNode, DbWrite[]>();
     const callsByOwner = new Map<FunctionNode, TSESTree.CallExpression[]>();
@@ -154,7 +156,7 @@ export default createRule<Options, MessageIds>({
               node: getCallReportNode(send.call),
               messageId: 'dualWrite',
               data: {
-                send: `\`${context.sourceCode.getText(send.call.callee).replace(/\s+/g, '')}\``,
+                send: `\`${formatCalleeLabel(context.sourceCode.getText(send.call.callee))}\``,
                 action: send.action,
                 dbWrite: `\`${write.label}\``,
                 line: String(write.node.loc.start.line),

@@ -750,10 +750,10 @@ export async function touchOrder(id) {
 `,
         [
           { at: 'producer.send', nth: 1, action: KAFKA, write: "db('orders').insert", suggestions: [] },
-          { at: 'producer.send', nth: 2, action: KAFKA, write: "db('orders').where({id}).update", writeAt: "db('orders').where({ id }).update", suggestions: [] },
-          { at: 'producer.send', nth: 3, action: KAFKA, write: "db.table('carts').where({order_id:id}).del", writeAt: "db.table('carts')", suggestions: [] },
-          { at: 'producer.send', nth: 4, action: KAFKA, write: "db.from('order_lines').where({order_id:id}).delete", writeAt: "db.from('order_lines')", suggestions: [] },
-          { at: 'producer.send', nth: 5, action: KAFKA, write: "db('orders').where({id}).increment", writeAt: "db('orders').where({ id }).increment", suggestions: [] },
+          { at: 'producer.send', nth: 2, action: KAFKA, write: "db('orders').where({ id }).update", suggestions: [] },
+          { at: 'producer.send', nth: 3, action: KAFKA, write: "db.table('carts').where({ order_id: id }).del", writeAt: "db.table('carts')", suggestions: [] },
+          { at: 'producer.send', nth: 4, action: KAFKA, write: "db.from('order_lines').where({ order_id: id }).delete", writeAt: "db.from('order_lines')", suggestions: [] },
+          { at: 'producer.send', nth: 5, action: KAFKA, write: "db('orders').where({ id }).increment", suggestions: [] },
         ],
         { name: 'Knex table builders: insert, where … update, table … del, from … delete, increment' },
       ),
@@ -1298,7 +1298,7 @@ export async function placeOrder(db: Knex, producer: Producer, order: { id: stri
           {
             at: 'this.producer.send',
             action: KAFKA,
-            write: "this.knex('orders').where({id}).update",
+            write: "this.knex('orders').where({ id }).update",
             writeAt: "this.knex('orders')",
             suggestions: [],
           },

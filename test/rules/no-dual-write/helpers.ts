@@ -69,7 +69,7 @@ export interface Expected {
   readonly send?: string;
   /** `publishesTo('Kafka')`, `requests('POST', '/payments', 'payments')` */
   readonly action: string;
-  /** the database write named in the message, as the rule prints it (callee text without whitespace) */
+  /** the database write named in the message, as the rule prints it (callee text with its line breaks removed) */
   readonly write: string;
   /** text whose first line is the write's line, when `write` is not written that way in the code */
   readonly writeAt?: string;

@@ -792,7 +792,7 @@ export function placeOrder(input) {
         {
           at: 'receipts.add',
           action: publishesTo('BullMQ'),
-          write: "trx('orders').where({id}).update",
+          write: "trx('orders').where({ id }).update",
           writeAt: "trx('orders')",
           suggestions: [{ topic: 'send-receipt', handle: 'trx', output: KNEX_CJS_TX_CUSTOM_OUTBOX }],
         },

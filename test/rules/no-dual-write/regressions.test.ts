@@ -141,7 +141,7 @@ export async function report() {
   invalid: [
     js.invalid(
       TYPEORM_QB,
-      { at: 'producer.send', action: KAFKA, write: "ds.createQueryBuilder().update('orders').set({status:'shipped'}).where('id=:id',{id:orderId}).execute", writeAt: 'await ds.createQueryBuilder()', suggestions: [] },
+      { at: 'producer.send', action: KAFKA, write: "ds.createQueryBuilder().update('orders').set(…).where(…).execute", writeAt: 'await ds.createQueryBuilder()', suggestions: [] },
       { name: 'a TypeORM query-builder update executed, then a publish' },
     ),
     js.invalid(

@@ -58,14 +58,40 @@ export async function placeOrder(store, input) {
 
 const prisma = new PrismaClient();
 
+export async function placeOrder(sink, input) {
+  const order = await prisma.order.create({ data: input });
+  await sink.send({ topic: 'order.created', messages: [{ value: JSON.stringify(order) }] });
+}
+`,
+        { name: 'a handle passed as an untyped parameter is unknown unless its name says broker, and the file mentions no broker' },
+      ),
+      js.valid(
+        `import axios from 'axios';
+
+export async function placeOrder(store, input) {
+  const order = await store.order.create({ data: input });
+  await axios.post(\`\${process.env.PAYMENTS_SERVICE_URL}/payments\`, { orderId: order.id, amount: order.total });
+}
+`,
+        { name: 'a file that mentions no database library nor a data layer by name gets no listeners' },
+      ),
+      js.valid('', { name: 'an empty file' }),
+    ],
+    invalid: [
+      js.invalid(
+        `import { PrismaClient } from '@prisma/client';
+
+const prisma = new PrismaClient();
+
 export async function placeOrder(producer, input) {
   const order = await prisma.order.create({ data: input });
   await producer.send({ topic: 'order.created', messages: [{ value: JSON.stringify(order) }] });
 }
 `,
-        { name: 'a broker passed as an untyped parameter is unknown, and the file mentions no broker' },
+        { at: 'producer.send', action: publishesTo('a message broker'), write: 'prisma.order.create', suggestions: [] },
+        { name: 'an untyped parameter named producer publishes' },
       ),
-      js.valid(
+      js.invalid(
         `import axios from 'axios';
 
 export async function placeOrder(db, input) {
@@ -73,11 +99,9 @@ export async function placeOrder(db, input) {
   await axios.post(\`\${process.env.PAYMENTS_SERVICE_URL}/payments\`, { orderId: order.id, amount: order.total });
 }
 `,
-        { name: 'a file that mentions no database library gets no listeners' },
+        { at: 'axios.post', action: requests('POST', '/payments', 'payments'), write: 'db.order.create', suggestions: [] },
+        { name: 'an untyped parameter named db with a model delegate writes' },
       ),
-      js.valid('', { name: 'an empty file' }),
-    ],
-    invalid: [
       js.invalid(
         `${PRISMA_AND_PRODUCER}
 export async function odd(args) {
@@ -217,19 +241,19 @@ export class OrderService {
 }
 `,
         [
-          { at: 'this.producer!.send', action: KAFKA, write: '(this.ordersasRepository<Order>).save', writeAt: '(this.orders as', suggestions: [] },
+          { at: 'this.producer!.send', action: KAFKA, write: '(this.orders as Repository<Order>).save', writeAt: '(this.orders as', suggestions: [] },
           {
             at: '(this.producer as Producer).send',
             action: KAFKA,
-            write: '(this.ordersasRepository<Order>).save',
+            write: '(this.orders as Repository<Order>).save',
             writeAt: '(this.orders as',
-            send: '(this.producerasProducer).send',
+            send: '(this.producer as Producer).send',
             suggestions: [],
           },
           {
             at: 'this.producer?.send<unknown>',
             action: KAFKA,
-            write: '(this.ordersasRepository<Order>).save',
+            write: '(this.orders as Repository<Order>).save',
             writeAt: '(this.orders as',
             suggestions: [],
           },
