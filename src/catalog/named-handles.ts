@@ -5,8 +5,18 @@
  * clearly enough to count them as publishes and database writes when nothing else is known.
  */
 
-/** A producer or publisher handle: `producer`, `kafkaProducer`, `this.publisher`, `eventPublishers`. */
-export const PUBLISHER_HANDLE_NAME = /^(?:producer|publisher)s?$|(?:[a-z0-9](?:Producer|Publisher)|_(?:producer|publisher))s?$/;
+/** A producer handle: `producer`, `kafkaProducer`, `this.producer`, `order_producer`. */
+export const PRODUCER_HANDLE_NAME = /^producers?$|(?:[a-z0-9]Producer|_producer)s?$/;
+
+/**
+ * A publisher handle: `publisher`, `orderPublisher`. Publishers also post articles and
+ * packages, so a call through one counts only when its arguments look like a message.
+ */
+export const PUBLISHER_HANDLE_NAME = /^publishers?$|(?:[a-z0-9]Publisher|_publisher)s?$/;
+
+/** Argument keys and names of a message: its topic, subject, routing, or body. */
+export const MESSAGE_KEYS = /^(?:topic|subject|channel|event|eventName|eventType|type|pattern|messages?|value|key|payload|data|body|routingKey|exchange|queue|headers)$/;
+export const MESSAGE_NAME = /topic|subject|channel|event|queue|exchange|routing|pattern/i;
 
 /** A publisher class of the project: `new OrderCreatedPublisher(client).publish(…)`. */
 export const PUBLISHER_CLASS_NAME = /^[A-Z]\w*(?:Publisher|Producer)$/;

@@ -195,6 +195,19 @@ export async function placeOrder(input) {
         { name: 'a producer and a publisher class defined in the same file are not brokers' },
       ),
       js.valid(
+        `import { Article } from '../models/article';
+import { getPublisher } from '../platforms';
+
+export async function syndicate(articleId, platform) {
+  const article = await Article.findById(articleId);
+  const publisher = getPublisher(platform);
+  const result = await publisher.publish(article);
+  await Article.updateOne({ _id: articleId }, { $push: { syndications: { platform, url: result.url } } });
+}
+`,
+        { name: "a publisher whose arguments do not look like a message (an article posted to a platform)" },
+      ),
+      js.valid(
         `import { Order } from '../models/order';
 import { producer } from './kafka';
 
