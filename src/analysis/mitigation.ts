@@ -55,7 +55,7 @@ export function findMitigation(node: TSESTree.Node, file: FileContext, settings:
     if (isFunctionNode(parent)) {
       const consumer = getConsumerKind(parent, file);
       if (consumer) return { kind: 'consumer', detail: consumer };
-      const relay = getRelayName(parent, settings);
+      const relay = getRelayName(parent, settings) ?? getOutboxRowParameter(parent, file);
       if (relay) return { kind: 'relay', detail: relay };
     }
   }
@@ -68,6 +68,21 @@ function getRelayName(fn: FunctionNode, settings: Settings): string | undefined 
   const cls = getMethodClass(fn);
   const className = cls && getClassName(cls);
   return className && settings.outboxRelayPattern.test(className) ? className : undefined;
+}
+
+/** An outbox row by name or type: `outboxEvent`, `rows: OutboxMessage[]`, `entry: OutboxRecord`. */
+const OUTBOX_ROW = /outbox_?(?:event|message|record|row|entr(?:y|ies)|item|entity|job)s?\b/i;
+
+/** A function handed an outbox row delivers it: `publish(event: OutboxEvent)`, `deliver(outboxRecord)`. */
+function getOutboxRowParameter(fn: FunctionNode, file: FileContext): string | undefined {
+  for (const param of fn.params) {
+    const target = param.type === AST_NODE_TYPES.TSParameterProperty ? param.parameter : param;
+    const binding = target.type === AST_NODE_TYPES.AssignmentPattern ? target.left : target;
+    if (binding.type === AST_NODE_TYPES.Identifier && OUTBOX_ROW.test(binding.name)) return binding.name;
+    const annotation = 'typeAnnotation' in binding ? binding.typeAnnotation?.typeAnnotation : undefined;
+    if (annotation && OUTBOX_ROW.test(file.getText(annotation))) return file.getText(annotation);
+  }
+  return undefined;
 }
 
 /**

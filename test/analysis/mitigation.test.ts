@@ -98,6 +98,13 @@ describe('findMitigation', () => {
       expect(mitigationOf(`export const relayPending = async () => { ${POST} };`)).toEqual({ kind: 'relay', detail: 'relayPending' });
     });
 
+    it('recognises a function handed an outbox row, by parameter name or type', () => {
+      expect(mitigationOf(`export async function deliver(event: OutboxEvent) { ${POST} }`)).toEqual({ kind: 'relay', detail: 'OutboxEvent' });
+      expect(mitigationOf(`export async function deliver(rows: OutboxMessage[]) { ${POST} }`)).toEqual({ kind: 'relay', detail: 'OutboxMessage[]' });
+      expect(mitigationOf(`export class Sender { async send(outboxRecord, retries = 3) { ${POST} } }`)).toEqual({ kind: 'relay', detail: 'outboxRecord' });
+      expect(mitigationOf(`export async function pay(order: Order, outbox: OutboxService) { ${POST} }`)).toBeUndefined();
+    });
+
     it('uses the configured relay pattern', () => {
       expect(mitigationOf(`export async function pumpEvents() { ${POST} }`, { outboxRelayPattern: '^pump' })).toEqual({ kind: 'relay', detail: 'pumpEvents' });
       expect(mitigationOf(`export async function drainOutbox() { ${POST} }`, { outboxRelayPattern: '^pump' })).toBeUndefined();

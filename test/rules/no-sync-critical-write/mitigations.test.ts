@@ -142,6 +142,18 @@ export class OutboxDispatcher {
       js.valid(
         `
 import axios from 'axios';
+
+export class PaymentsDelivery {
+  async deliver(outboxEvent) {
+    await axios.post(\`\${process.env.PAYMENTS_SERVICE_URL}/payments\`, outboxEvent.payload);
+  }
+}
+`,
+        { name: 'inside a method handed an outbox row' },
+      ),
+      js.valid(
+        `
+import axios from 'axios';
 import { outbox } from './outbox.js';
 
 export async function capturePayment(payment) {
