@@ -11,7 +11,7 @@ import { FamilyCatalog } from './families.js';
 import type { FileContext } from './file-context.js';
 import { getOrigin } from './origin.js';
 import { formatCalleeLabel } from '../util/callee-label.js';
-import { isProjectDataWrite } from './project-db-write.js';
+import { isProjectDataFunctionWrite, isProjectDataWrite } from './project-db-write.js';
 import { evaluateTemplate, getStaticText } from './template.js';
 import { isWriteSql } from './write-sql.js';
 
@@ -33,6 +33,9 @@ export interface DbWrite {
 
 export function describeDbWrite(node: TSESTree.CallExpression | TSESTree.TaggedTemplateExpression, file: FileContext): DbWrite | undefined {
   const callee = skipTransparent(node.type === AST_NODE_TYPES.CallExpression ? node.callee : node.tag);
+  if (callee.type === AST_NODE_TYPES.Identifier && node.type === AST_NODE_TYPES.CallExpression && isProjectDataFunctionWrite(callee, file)) {
+    return { node, family: PROJECT_DATA_LAYER, label: callee.name, isOutbox: OUTBOX_NAME.test(callee.name) };
+  }
   if (callee.type !== AST_NODE_TYPES.MemberExpression) return undefined;
   const member = getPropertyName(callee);
   if (member === undefined) return undefined;

@@ -42,7 +42,8 @@ const BUILTIN_MEMBERS = new Set([
   'info', 'warn', 'error', 'debug', 'stringify', 'parse', 'assign', 'from', 'of', 'isArray', 'now', 'toISOString',
 ]);
 
-function resolveInFile(callee: TSESTree.Node, file: FileContext, env: Env): FunctionNode | undefined {
+/** The function a callee refers to, if this file declares it. */
+export function resolveInFile(callee: TSESTree.Node, file: FileContext, env: Env): FunctionNode | undefined {
   const expression = skipTransparent(callee);
   if (expression.type === AST_NODE_TYPES.Identifier) {
     const binding = file.getBinding(expression, env);

@@ -7,6 +7,8 @@
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
 import {
   COLLECTION_WRITES,
+  DATA_SETUP_MEMBER,
+  DATA_FUNCTION_NAME,
   DB_HANDLE_NAME,
   ENTITY_MODULE,
   INSTANCE_WRITES,
@@ -16,7 +18,7 @@ import {
   REPOSITORY_NAME,
   REPOSITORY_WRITE_PREFIX,
   REPOSITORY_WRITES,
-  TRANSACTION_OPTION_KEYS,
+  REPOSITORY_BUILDERS,
 } from '../catalog/named-handles.js';
 import { getCalleeName, getPropertyName, skipTransparent } from './ast.js';
 import type { FileContext } from './file-context.js';
@@ -40,24 +42,21 @@ export function isProjectDataWrite(call: TSESTree.CallExpression, receiver: TSES
   if (!isProjectHandle(receiver, origin, file)) return false;
   if ((member === 'query' || member === 'execute') && isWriteSql(call, file)) return true;
   const name = getHandleName(receiver);
-  if (name !== undefined && REPOSITORY_NAME.test(name)) return isRepositoryWrite(call, member);
+  if (name !== undefined && REPOSITORY_NAME.test(name)) return isRepositoryWrite(member);
   if (COLLECTION_WRITES.has(member) && isCollection(receiver, name)) return true;
   if (origin && MODEL_MODULE.test(origin.module) && isModelWrite(receiver, member, origin)) return true;
   if (name !== undefined && DB_HANDLE_NAME.test(name)) return isHandleWrite(call, member);
   return isTableBuilderWrite(receiver, member, file) || isModelDelegateWrite(receiver, member, file);
 }
 
-function isRepositoryWrite(call: TSESTree.CallExpression, member: string): boolean {
-  if (REPOSITORY_WRITES.has(member) || REPOSITORY_WRITE_PREFIX.test(member)) return true;
-  // `create` builds an entity in TypeORM; a project repository's `create(doc, { session })` writes in a transaction
-  return /^create(?:[A-Z]\w*)?$/.test(member) && call.arguments.some((argument) => hasTransactionOption(argument));
+function isRepositoryWrite(member: string): boolean {
+  // TypeORM's `create` only builds an entity, but its repositories come from TypeORM, not from the project
+  return !REPOSITORY_BUILDERS.has(member) && (REPOSITORY_WRITES.has(member) || isNamedWrite(member));
 }
 
-function hasTransactionOption(argument: TSESTree.CallExpressionArgument): boolean {
-  return (
-    argument.type === AST_NODE_TYPES.ObjectExpression &&
-    argument.properties.some((property) => property.type === AST_NODE_TYPES.Property && TRANSACTION_OPTION_KEYS.has(getPropertyName(property) ?? ''))
-  );
+/** `saveOrder`, `addOrderItem`, but not `addHook` or `createIndex`. */
+function isNamedWrite(member: string): boolean {
+  return REPOSITORY_WRITE_PREFIX.test(member) && !DATA_SETUP_MEMBER.test(member);
 }
 
 /** `db.collection('orders')`, `ordersCollection`, `this.collection`. */
@@ -75,7 +74,10 @@ function isModelWrite(receiver: TSESTree.Node, member: string, origin: Origin): 
   const steps = dropModelName(origin.steps);
   if (steps.length === 0) {
     const name = getHandleName(receiver);
-    if (name === undefined || !MODEL_NAME.test(name) || !MODEL_STATIC_WRITES.has(member)) return false;
+    if (name === undefined || !MODEL_NAME.test(name)) return false;
+    // `orderModel.createOrder(…)`, `OrderModel.addOrderItem(…)`: a model module's own write methods
+    if (isNamedWrite(member)) return true;
+    if (!MODEL_STATIC_WRITES.has(member)) return false;
     return member !== 'create' || !ENTITY_MODULE.test(origin.module);
   }
   if (!INSTANCE_WRITES.has(member)) return false;
@@ -131,4 +133,11 @@ function isModelDelegateWrite(receiver: TSESTree.Node, member: string, file: Fil
   const client = skipTransparent(delegate.object);
   const name = getHandleName(client);
   return name !== undefined && DB_HANDLE_NAME.test(name) && isProjectOrigin(getOrigin(client, file));
+}
+
+/** A write function of the project's data layer: `createOrder(…)` imported from `../db` or `./order.model`. */
+export function isProjectDataFunctionWrite(callee: TSESTree.Identifier, file: FileContext): boolean {
+  if (!DATA_FUNCTION_NAME.test(callee.name) || DATA_SETUP_MEMBER.test(callee.name)) return false;
+  const origin = getOrigin(callee, file);
+  return origin !== undefined && isProjectHandle(callee, origin, file) && MODEL_MODULE.test(origin.module);
 }

@@ -2,9 +2,9 @@ import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint
 import { getCallReportNode, getEnclosingFunction, getPropertyName, type FunctionNode } from '../analysis/ast.js';
 import { assessRequest } from '../analysis/assess.js';
 import { describeDbWrite, type DbWrite, getDatabaseFamilyOf, getTransactionScope } from '../analysis/db-write.js';
-import { FileContext } from '../analysis/file-context.js';
+import { EMPTY_ENV, FileContext } from '../analysis/file-context.js';
 import { isTestFile, mentionsBroker, mentionsDatabase, mentionsHttpClient, mentionsProjectDataLayer, mentionsProjectPublisher } from '../analysis/file-filter.js';
-import { getExecutionOwner } from '../analysis/local-functions.js';
+import { getExecutionOwner, resolveInFile } from '../analysis/local-functions.js';
 import { findMitigation } from '../analysis/mitigation.js';
 import { getPublishParts } from '../analysis/publish-parts.js';
 import { describePublish } from '../analysis/publish.js';
@@ -131,6 +131,23 @@ export default createRule<Options, MessageIds>({
       };
     };
 
+    /**
+     * A call to a function of this file that publishes (`this.publishOrderCreated(order)`): the
+     * publish is the second write, one call away. Helpers that write the database themselves are
+     * reported on their own.
+     */
+    const describeHelperPublish = (call: TSESTree.CallExpression): Send | undefined => {
+      const helper = resolveInFile(call.callee, file, EMPTY_ENV);
+      if (!helper || writesByOwner.has(helper)) return undefined;
+      for (const inner of callsByOwner.get(helper) ?? []) {
+        const publish = describePublish(inner, file);
+        if (!publish || findMitigation(inner, file, settings)) continue;
+        if (publish.family.id === 'pg-boss' && hasTransactionalDbOption(inner)) continue;
+        return { call, action: `publishes to ${publish.family.label} (line ${inner.loc.start.line})`, parts: undefined };
+      }
+      return undefined;
+    };
+
     const visitWrite = (node: TSESTree.CallExpression | TSESTree.TaggedTemplateExpression): void => {
       const write = describeDbWrite(node, file);
       if (write) add(write.isOutbox ? outboxWrites : writesByOwner, getExecutionOwner(node), write);
@@ -145,7 +162,7 @@ export default createRule<Options, MessageIds>({
       'Program:exit'() {
         // publishes and requests matter only in functions that also write the database
         for (const [owner, writes] of writesByOwner) {
-          const sends = (callsByOwner.get(owner) ?? []).flatMap((call) => describeSend(call) ?? []);
+          const sends = (callsByOwner.get(owner) ?? []).flatMap((call) => describeSend(call) ?? describeHelperPublish(call) ?? []);
           for (const send of sends) {
             const mitigation = findMitigation(send.call, file, settings);
             if (mitigation && mitigation.kind !== 'catch-handoff') continue;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isTestFile, mentionsHttpClient } from '../../src/analysis/file-filter.js';
+import { isTestFile, mentionsHttpClient, mentionsProjectPublisher } from '../../src/analysis/file-filter.js';
 
 describe('isTestFile', () => {
   it.each([
@@ -65,5 +65,25 @@ describe('mentionsHttpClient', () => {
     "import express from 'express'; app.post('/payments', handler);",
   ])('%s mentions no client', (text) => {
     expect(mentionsHttpClient(text)).toBe(false);
+  });
+});
+
+describe('mentionsProjectPublisher', () => {
+  it.each([
+    'producer.send(x)',
+    'new OrderCreatedPublisher(client)',
+    'this.kafkaService.send(x)',
+    'this.rabbitMQService.publish(x)',
+    'await emailQueue.add("x", {})',
+    'await publishOrderCreated(order)',
+    'enqueuePayment(id)',
+    'sendToQueue(name, body)',
+    'this.messageBus.publish(x)',
+  ])('mentions messaging code: %s', (text) => {
+    expect(mentionsProjectPublisher(text)).toBe(true);
+  });
+
+  it.each(['await order.save()', 'res.send(order)', 'emitter.emit("x")', 'const published = post.publishedAt'])('mentions none: %s', (text) => {
+    expect(mentionsProjectPublisher(text)).toBe(false);
   });
 });

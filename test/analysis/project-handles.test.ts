@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { getOrigin } from '../../src/analysis/origin.js';
 import { getConstructedClassName, getHandleName, getOriginClassName, isProjectHandle, isProjectOrigin } from '../../src/analysis/project-handles.js';
-import { isProjectDataWrite } from '../../src/analysis/project-db-write.js';
+import { isProjectDataFunctionWrite, isProjectDataWrite } from '../../src/analysis/project-db-write.js';
 import { getPropertyName } from '../../src/analysis/ast.js';
 import { AST_NODE_TYPES } from '@typescript-eslint/utils';
 import { parse } from './parse.js';
@@ -74,16 +74,38 @@ const found = await Ticket.findById(1); found.save(); Order.findById(1).populate
     ).toEqual(['order.save', 'Ticket.updateOne', 'new Ticket({}).save', 'found.save']);
   });
 
+  it("recognises a model's own write methods, but not its setup members", () => {
+    expect(
+      writes(`import { orderModel } from '../models/order.model'; import Order from '../models/order';
+orderModel.createOrder({}); Order.addOrderItem(1, {}); orderModel.getOrder(1); Order.addHook('beforeSave', () => {}); Order.createIndex({});`),
+    ).toEqual(['orderModel.createOrder', 'Order.addOrderItem']);
+  });
+
+  it('recognises write functions imported from data-layer modules only', () => {
+    const parsed = parse(`import { createOrder, findOrder, createIndexes } from '../db/orders';
+import { updateStock } from './inventory.model';
+import { createClient } from './redis';
+import { saveDraft } from '../drafts';
+const deleteLocal = () => {};
+createOrder({}); findOrder(1); createIndexes(); updateStock(1); createClient(); saveDraft({}); deleteLocal();`);
+    const names = parsed
+      .all(AST_NODE_TYPES.CallExpression)
+      .map((call) => call.callee)
+      .filter((callee) => callee.type === AST_NODE_TYPES.Identifier && isProjectDataFunctionWrite(callee, parsed.file))
+      .map((callee) => parsed.sourceCode.getText(callee));
+    expect(names).toEqual(['createOrder', 'updateStock']);
+  });
+
   it('does not count create on a TypeORM entity, nor models from other modules', () => {
     expect(writes("import { Order } from '../entities/order.entity'; import { Cart } from './cart'; Order.create({}); Cart.create({}); Order.create({}).save();")).toEqual([
       'Order.create({}).save',
     ]);
   });
 
-  it('recognises repository writes by member name, and create only with a transaction option', () => {
+  it('recognises repository writes by member name, create among them, but not query builders', () => {
     expect(
-      writes("import { ordersRepository as r, ordersRepository } from './r'; ordersRepository.save({}); ordersRepository.updateStatus(1); ordersRepository.findOne({}); ordersRepository.create({}); ordersRepository.create({}, { session }); ordersRepository.createQueryBuilder();"),
-    ).toEqual(['ordersRepository.save', 'ordersRepository.updateStatus', 'ordersRepository.create']);
+      writes("import { ordersRepository as r, ordersRepository } from './r'; ordersRepository.save({}); ordersRepository.updateStatus(1); ordersRepository.findOne({}); ordersRepository.create({}); ordersRepository.create({}, { session }); ordersRepository.createQueryBuilder(); ordersRepository.addItem(1);"),
+    ).toEqual(['ordersRepository.save', 'ordersRepository.updateStatus', 'ordersRepository.create', 'ordersRepository.create', 'ordersRepository.addItem']);
   });
 
   it('recognises database handle shapes and writing SQL', () => {

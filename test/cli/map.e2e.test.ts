@@ -10,43 +10,45 @@ import { copyShop, emptyFolder, ensureBuilt, REPO_ROOT, removeTemporaryFolders, 
 
 const EXPECTED_TABLE = `durable-writes map of fixtures/shop (services from top-level: gateway, inventory, notifications, orders, payments)
 
-FROM → TO              REQUEST                                      CALLS
-gateway → billing      POST /invoices                                   1
-gateway → wallet       PUT /wallets/{walletId}/balance                  1
-inventory → BullMQ     publish                                          1
-inventory → warehouse  PATCH /warehouses/{warehouseId}/stock/{sku}      1
-                       POST /transfers                                  1
-orders → Kafka         publish                                          1
-orders → inventory     DELETE /reservations/{reservationId}             1
-                       POST /reservations                               1
-orders → payments      POST /payments                                   1
-payments → RabbitMQ    publish                                          1
-payments → ledger      POST /entries                                    1
-                       POST /entries/{entryId}/reversals                1
-                       POST /transfers                                  1
-                       PUT /accounts/{account}/balance                  1
+FROM → TO                REQUEST                                      CALLS
+gateway → billing        POST /invoices                                   1
+gateway → wallet         PUT /wallets/{walletId}/balance                  1
+inventory → BullMQ       publish                                          1
+inventory → a job queue  publish                                          1
+inventory → warehouse    PATCH /warehouses/{warehouseId}/stock/{sku}      1
+                         POST /transfers                                  1
+orders → Kafka           publish                                          1
+orders → inventory       DELETE /reservations/{reservationId}             1
+                         POST /reservations                               1
+orders → payments        POST /payments                                   1
+payments → RabbitMQ      publish                                          1
+payments → ledger        POST /entries                                    1
+                         POST /entries/{entryId}/reversals                1
+                         POST /transfers                                  1
+                         PUT /accounts/{account}/balance                  1
 
-AT                                      RULE                    FROM → TO              REQUEST                                      ENTRY POINTS
-gateway/src/billing-proxy.ts:58         no-sync-critical-write  gateway → billing      POST /invoices                               POST /api/invoices (gateway/src/server.ts:30)
-gateway/src/wallet-client.ts:39         no-sync-critical-write  gateway → wallet       PUT /wallets/{walletId}/balance              PUT /api/wallets/:id/balance (gateway/src/server.ts:36)
-inventory/src/reservation-expiry.ts:40  no-dual-write           inventory → BullMQ     publish                                      schedule every 60000 ms (inventory/src/main.ts:75)
-inventory/src/warehouse-client.ts:49    no-sync-critical-write  inventory → warehouse  PATCH /warehouses/{warehouseId}/stock/{sku}  POST /reservations (inventory/src/main.ts:23), DELETE /reservations/:id (inventory/src/main.ts:47)
-inventory/src/warehouse-client.ts:70    no-sync-critical-write  inventory → warehouse  POST /transfers                              (none found)
-orders/src/order-status.ts:45           no-dual-write           orders → Kafka         publish                                      POST /admin/orders/:id/shipment (orders/src/main.ts:79)
-orders/src/order-service.ts:52          no-dual-write           orders → inventory     POST /reservations                           POST /orders (orders/src/main.ts:26)
-orders/src/order-service.ts:52          no-sync-critical-write  orders → inventory     POST /reservations                           POST /orders (orders/src/main.ts:26)
-orders/src/order-service.ts:91          no-dual-write           orders → inventory     DELETE /reservations/{reservationId}         DELETE /admin/orders/:id (orders/src/main.ts:65)
-orders/src/order-service.ts:91          no-sync-critical-write  orders → inventory     DELETE /reservations/{reservationId}         DELETE /admin/orders/:id (orders/src/main.ts:65)
-orders/src/order-service.ts:59          no-dual-write           orders → payments      POST /payments                               POST /orders (orders/src/main.ts:26)
-orders/src/order-service.ts:59          no-sync-critical-write  orders → payments      POST /payments                               POST /orders (orders/src/main.ts:26)
-payments/src/chargeback.service.ts:52   no-dual-write           payments → RabbitMQ    publish                                      POST /webhooks/disputes (payments/src/disputes.controller.ts:16)
-payments/src/ledger.client.ts:34        no-sync-critical-write  payments → ledger      POST /entries                                POST /payments (payments/src/payments.controller.ts:44)
-payments/src/ledger.client.ts:49        no-sync-critical-write  payments → ledger      POST /entries/{entryId}/reversals            POST /payments/:id/refunds (payments/src/payments.controller.ts:51)
-payments/src/ledger.client.ts:68        no-sync-critical-write  payments → ledger      PUT /accounts/{account}/balance              PUT /payments/accounts/:account/balance (payments/src/payments.controller.ts:64)
-payments/src/settlement.service.ts:75   no-dual-write           payments → ledger      POST /transfers                              (none found)
-payments/src/settlement.service.ts:75   no-sync-critical-write  payments → ledger      POST /transfers                              (none found)
+AT                                      RULE                    FROM → TO                REQUEST                                      ENTRY POINTS
+gateway/src/billing-proxy.ts:58         no-sync-critical-write  gateway → billing        POST /invoices                               POST /api/invoices (gateway/src/server.ts:30)
+gateway/src/wallet-client.ts:39         no-sync-critical-write  gateway → wallet         PUT /wallets/{walletId}/balance              PUT /api/wallets/:id/balance (gateway/src/server.ts:36)
+inventory/src/reservation-expiry.ts:40  no-dual-write           inventory → BullMQ       publish                                      schedule every 60000 ms (inventory/src/main.ts:75)
+inventory/src/stock.service.ts:59       no-dual-write           inventory → a job queue  publish                                      POST /reservations/:id/confirm (inventory/src/main.ts:42)
+inventory/src/warehouse-client.ts:49    no-sync-critical-write  inventory → warehouse    PATCH /warehouses/{warehouseId}/stock/{sku}  POST /reservations (inventory/src/main.ts:23), DELETE /reservations/:id (inventory/src/main.ts:47)
+inventory/src/warehouse-client.ts:70    no-sync-critical-write  inventory → warehouse    POST /transfers                              (none found)
+orders/src/order-status.ts:45           no-dual-write           orders → Kafka           publish                                      POST /admin/orders/:id/shipment (orders/src/main.ts:79)
+orders/src/order-service.ts:52          no-dual-write           orders → inventory       POST /reservations                           POST /orders (orders/src/main.ts:26)
+orders/src/order-service.ts:52          no-sync-critical-write  orders → inventory       POST /reservations                           POST /orders (orders/src/main.ts:26)
+orders/src/order-service.ts:91          no-dual-write           orders → inventory       DELETE /reservations/{reservationId}         DELETE /admin/orders/:id (orders/src/main.ts:65)
+orders/src/order-service.ts:91          no-sync-critical-write  orders → inventory       DELETE /reservations/{reservationId}         DELETE /admin/orders/:id (orders/src/main.ts:65)
+orders/src/order-service.ts:59          no-dual-write           orders → payments        POST /payments                               POST /orders (orders/src/main.ts:26)
+orders/src/order-service.ts:59          no-sync-critical-write  orders → payments        POST /payments                               POST /orders (orders/src/main.ts:26)
+payments/src/chargeback.service.ts:52   no-dual-write           payments → RabbitMQ      publish                                      POST /webhooks/disputes (payments/src/disputes.controller.ts:16)
+payments/src/ledger.client.ts:34        no-sync-critical-write  payments → ledger        POST /entries                                POST /payments (payments/src/payments.controller.ts:44)
+payments/src/ledger.client.ts:49        no-sync-critical-write  payments → ledger        POST /entries/{entryId}/reversals            POST /payments/:id/refunds (payments/src/payments.controller.ts:51)
+payments/src/ledger.client.ts:68        no-sync-critical-write  payments → ledger        PUT /accounts/{account}/balance              PUT /payments/accounts/:account/balance (payments/src/payments.controller.ts:64)
+payments/src/settlement.service.ts:75   no-dual-write           payments → ledger        POST /transfers                              (none found)
+payments/src/settlement.service.ts:75   no-sync-critical-write  payments → ledger        POST /transfers                              (none found)
 
-5 services, 9 edges, 14 call sites, 18 findings (no-dual-write 7, no-sync-critical-write 11), 10 typed reports at call sites folded in; 35 files linted (35 with types), 0 skipped
+5 services, 10 edges, 15 call sites, 19 findings (no-dual-write 8, no-sync-critical-write 11), 10 typed reports at call sites folded in; 35 files linted (35 with types), 0 skipped
 `;
 
 const EXPECTED_MERMAID = `graph LR
@@ -62,9 +64,11 @@ const EXPECTED_MERMAID = `graph LR
   BullMQ[("BullMQ")]
   Kafka[("Kafka")]
   RabbitMQ[("RabbitMQ")]
+  a_job_queue[("a job queue")]
   gateway -->|"POST /invoices (1)"| billing
   gateway -->|"PUT /wallets/{walletId}/balance (1)"| wallet
   inventory -.->|"publish (1)"| BullMQ
+  inventory -.->|"publish (1)"| a_job_queue
   inventory -->|"PATCH /warehouses/{warehouseId}/stock/{sku} (1)<br/>POST /transfers (1)"| warehouse
   orders -.->|"publish (1)"| Kafka
   orders -->|"DELETE /reservations/{reservationId} (1)<br/>POST /reservations (1)"| inventory
@@ -161,6 +165,30 @@ const EXPECTED_JSON = {
           },
           entryPoints: [
             { kind: 'schedule', label: 'every 60000 ms', file: 'inventory/src/main.ts', line: 75 },
+          ],
+          callersTruncated: false,
+          alsoReportedAt: [],
+        },
+      ],
+    },
+    {
+      from: 'inventory',
+      to: 'a job queue',
+      toKind: 'broker',
+      calls: [
+        {
+          rule: 'no-dual-write',
+          messageId: 'dualWrite',
+          method: null,
+          path: null,
+          file: 'inventory/src/stock.service.ts',
+          line: 59,
+          column: 11,
+          evidence: null,
+          via: [],
+          dualWrite: { send: 'shipmentsQueue.add', action: 'publishes to a job queue', dbWrite: 'this.reservations.save', dbWriteLine: 57 },
+          entryPoints: [
+            { kind: 'route', label: 'POST /reservations/:id/confirm', file: 'inventory/src/main.ts', line: 42 },
           ],
           callersTruncated: false,
           alsoReportedAt: [],
@@ -503,9 +531,9 @@ const EXPECTED_JSON = {
   skipped: [],
   summary: {
     files: { typed: 35, untyped: 0 },
-    findings: 18,
-    callSites: 14,
-    byRule: { 'no-dual-write': 7, 'no-sync-critical-write': 11 },
+    findings: 19,
+    callSites: 15,
+    byRule: { 'no-dual-write': 8, 'no-sync-critical-write': 11 },
     depth: 6,
   },
 };

@@ -115,11 +115,11 @@ import { publisher } from './events';
 
 export async function announce(id) {
   const order = await ordersRepository.findOne({ where: { id } });
-  const draft = ordersRepository.create({ ...order, id: undefined });
-  await publisher.publish('order.announced', { order, draft });
+  const totals = await ordersRepository.createQueryBuilder('order').select('SUM(order.total)').getRawOne();
+  await publisher.publish('order.announced', { order, totals });
 }
 `,
-        { name: 'repository reads, and create without a transaction option, are not writes' },
+        { name: 'repository reads and query builders are not writes' },
       ),
       js.valid(
         `import { db } from '../db';
