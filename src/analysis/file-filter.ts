@@ -63,7 +63,7 @@ export const mentionsBroker = mentionTest(
  * `new OrderCreatedPublisher(…)`), a handle named for a broker or a queue, a publish function.
  */
 export function mentionsProjectPublisher(text: string): boolean {
-  return /(?:[pP]roducer|[pP]ublisher)s?\b|[kK]afka|[rR]abbit|[aA]mqp|AMQP|[nN]ats|NATS|[sS]qs|SQS|[sS]ns|SNS|[bB]roker|(?:message|service|Message|Service)Bus|[qQ]ueue\b|\b(?:publish|produce|enqueue|send(?:Event|Message|To))\w*\s*\(/.test(text);
+  return /(?:[pP]roducer|[pP]ublisher)s?\b|[kK]afka|[rR]abbit|[aA]mqp|AMQP|[nN]ats|NATS|[sS]qs|SQS|[sS]ns|SNS|[bB]roker|(?:message|service|Message|Service)Bus|[qQ]ueue\b|\b(?:publish|produce|enqueue|send(?:Event|Message|To)|dispatch[A-Z]|emit[A-Z])\w*\s*\(/.test(text);
 }
 
 /** Mentions the project's data layer: a model or database module, a repository, a write on a document or collection. */

@@ -126,7 +126,13 @@ function getConsumerKind(fn: FunctionNode, file: FileContext): string | undefine
     if (cls.superClass?.type === AST_NODE_TYPES.Identifier && isImportedAs(cls.superClass, CONSUMER_BASE_CLASSES, file)) {
       return `${cls.superClass.name} subclass`;
     }
+    // a listener base class of the project: `class OrderCreatedListener extends Listener<…> { onMessage(data, msg) }`
+    const member = getPropertyName(parent);
+    if (member === 'onMessage' && cls.superClass?.type === AST_NODE_TYPES.Identifier && /Listener$/.test(cls.superClass.name)) {
+      return `${cls.superClass.name}.onMessage`;
+    }
   }
+  if (acknowledgesParameter(fn, file)) return 'handler that acknowledges its message';
   const firstParam = fn.params[0];
   const annotation = firstParam && 'typeAnnotation' in firstParam ? firstParam.typeAnnotation?.typeAnnotation : undefined;
   if (
@@ -137,6 +143,27 @@ function getConsumerKind(fn: FunctionNode, file: FileContext): string | undefine
     return `${annotation.typeName.name} handler`;
   }
   return undefined;
+}
+
+const ACK_MEMBERS: ReadonlySet<string> = new Set(['ack', 'nack', 'nak', 'term', 'reject', 'acknowledge']);
+
+/**
+ * A function that acknowledges a message it was handed (`msg.ack()`, `m.nak()`,
+ * `channel.ack(msg)`): a consumer, whose message comes back if the process dies before the ack.
+ */
+function acknowledgesParameter(fn: FunctionNode, file: FileContext): boolean {
+  const params = new Set(fn.params.flatMap((param) => (param.type === AST_NODE_TYPES.Identifier ? [param.name] : [])));
+  if (params.size === 0) return false;
+  const isParam = (node: TSESTree.Node | undefined): boolean => node?.type === AST_NODE_TYPES.Identifier && params.has(node.name);
+  let found = false;
+  walk(fn.body, file.visitorKeys, (node) => {
+    if (found) return false;
+    if (node.type !== AST_NODE_TYPES.CallExpression) return;
+    const callee = skipTransparent(node.callee);
+    if (callee.type !== AST_NODE_TYPES.MemberExpression || !ACK_MEMBERS.has(getPropertyName(callee) ?? '')) return;
+    found = isParam(skipTransparent(callee.object)) || isParam(node.arguments[0] && skipTransparent(node.arguments[0]));
+  });
+  return found;
 }
 
 /** `new Worker(name, fn)`, `queue.process(fn)`, `channel.consume(q, fn)`, `boss.work(name, fn)`. */

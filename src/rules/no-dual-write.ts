@@ -10,6 +10,7 @@ import { getPublishParts } from '../analysis/publish-parts.js';
 import { describePublish } from '../analysis/publish.js';
 import { describeRequest } from '../analysis/request.js';
 import { formatTemplate } from '../analysis/template.js';
+import { walk } from '../analysis/walk.js';
 import { OUTBOX_INSERT_SHAPES } from '../catalog/outbox-shapes.js';
 import { compileSettings, DEFAULT_OPTIONS, withNamedErrors } from '../options.js';
 import { deriveTopic } from '../suggestions/topic.js';
@@ -166,6 +167,7 @@ export default createRule<Options, MessageIds>({
           for (const send of sends) {
             const mitigation = findMitigation(send.call, file, settings);
             if (mitigation && mitigation.kind !== 'catch-handoff') continue;
+            if (isEagerDelivery(send.call, outboxWrites.get(owner) ?? [], file)) continue;
             const together = writes.filter((item) => !areExclusive(item.node, send.call));
             const write = together.filter((item) => item.node.range[0] < send.call.range[0]).at(-1) ?? together[0];
             if (!write) continue;
@@ -186,6 +188,39 @@ export default createRule<Options, MessageIds>({
     };
   },
 });
+
+/**
+ * The function delivers its own outbox row eagerly: the row was written before the publish, the
+ * publish runs after that transaction (not inside it), and it sends the row itself
+ * (`sendMessage(outboxEvent.type, outboxEvent.payload)`) or marks the row sent afterwards. If the
+ * process dies first, the relay delivers the row. Another event published after the commit, or
+ * any publish inside the transaction, is still reported.
+ */
+function isEagerDelivery(send: TSESTree.CallExpression, outboxWrites: readonly DbWrite[], file: FileContext): boolean {
+  const sendScope = getTransactionScope(send)?.fn;
+  const before = outboxWrites.filter(
+    (outbox) => outbox.node.range[1] <= send.range[0] && (sendScope === undefined || getTransactionScope(outbox.node)?.fn !== sendScope),
+  );
+  if (before.length === 0) return false;
+  if (outboxWrites.some((outbox) => outbox.node.range[0] >= send.range[1])) return true;
+  const rows = new Set(before.flatMap((outbox) => getResultName(outbox.node) ?? []));
+  let sendsRow = false;
+  walk(send, file.visitorKeys, (node) => {
+    if (node.type === AST_NODE_TYPES.Identifier && rows.has(node.name)) sendsRow = true;
+    return !sendsRow;
+  });
+  return sendsRow;
+}
+
+/** `outboxEvent` in `const outboxEvent = await Outbox.create(…)`. */
+function getResultName(node: TSESTree.Node): string | undefined {
+  let current = node;
+  while (current.parent?.type === AST_NODE_TYPES.AwaitExpression || current.parent?.type === AST_NODE_TYPES.TSAsExpression) current = current.parent;
+  const declarator = current.parent;
+  return declarator?.type === AST_NODE_TYPES.VariableDeclarator && declarator.init === current && declarator.id.type === AST_NODE_TYPES.Identifier
+    ? declarator.id.name
+    : undefined;
+}
 
 /** pg-boss `send(name, data, { db })`: enqueued on the caller's transaction. */
 function hasTransactionalDbOption(call: TSESTree.CallExpression): boolean {

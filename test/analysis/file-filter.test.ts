@@ -79,6 +79,7 @@ describe('mentionsProjectPublisher', () => {
     'enqueuePayment(id)',
     'sendToQueue(name, body)',
     'this.messageBus.publish(x)',
+    'await dispatchOrderCreated(order)',
   ])('mentions messaging code: %s', (text) => {
     expect(mentionsProjectPublisher(text)).toBe(true);
   });

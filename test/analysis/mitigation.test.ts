@@ -23,6 +23,20 @@ describe('findMitigation', () => {
       expect(mitigationOf(`declare const consumer: any; consumer.run({ async eachBatch() { ${POST} } });`)).toEqual({ kind: 'consumer', detail: 'eachBatch' });
     });
 
+    it('a listener subclass onMessage, and handlers that acknowledge the message they were handed', () => {
+      expect(mitigationOf(`import { Listener } from '@acme/common'; class PaymentListener extends Listener { async onMessage(data, msg) { ${POST} msg.ack(); } }`)).toEqual({
+        kind: 'consumer',
+        detail: 'Listener.onMessage',
+      });
+      expect(mitigationOf(`export async function onPayment(m: unknown) { ${POST} (m as any).ack(); }`)).toEqual({ kind: 'consumer', detail: 'handler that acknowledges its message' });
+      expect(mitigationOf(`export async function onPayment(msg: unknown, channel: any) { ${POST} channel.ack(msg); }`)).toEqual({
+        kind: 'consumer',
+        detail: 'handler that acknowledges its message',
+      });
+      expect(mitigationOf(`class PaymentView extends Base { async onMessage(data: unknown) { ${POST} } }`)).toBeUndefined();
+      expect(mitigationOf(`export async function pay(order: unknown, job: any) { ${POST} other.ack(); job.done(); }`)).toBeUndefined();
+    });
+
     it('sqs-consumer handleMessage', () => {
       const code = `import { Consumer } from 'sqs-consumer'; Consumer.create({ queueUrl: 'q', handleMessage: async (message: unknown) => { ${POST} } });`;
       expect(mitigationOf(code)).toEqual({ kind: 'consumer', detail: 'handleMessage' });

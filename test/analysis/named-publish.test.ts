@@ -56,13 +56,14 @@ queue.add(() => work()); taskQueue.add(work, { priority: 1 }); taskQueue.add(tas
     expect(
       namedPublishes(`import { publishOrderCreated, sendToQueue } from '../events/publishers/orders';
 import { enqueuePayment } from './queue';
+import { dispatchOrderPaid, dispatch } from '../messaging/orders';
 import { notifyShipment, connectProducer, createProducer } from '../kafka/producer';
 import { publishPost } from '../blog/posts';
 import { publishOrderCreated as localPublish } from './orders';
 const { produceInvoice } = require('./messaging/invoices');
-publishOrderCreated({}); sendToQueue('x', {}); enqueuePayment(1); notifyShipment({}); produceInvoice({});
+publishOrderCreated({}); sendToQueue('x', {}); enqueuePayment(1); notifyShipment({}); produceInvoice({}); dispatchOrderPaid({}); dispatch({});
 connectProducer(); createProducer(); publishPost({}); localPublish({});`),
-    ).toEqual(['publishOrderCreated', 'sendToQueue', 'enqueuePayment', 'notifyShipment', 'produceInvoice']);
+    ).toEqual(['publishOrderCreated', 'sendToQueue', 'enqueuePayment', 'notifyShipment', 'produceInvoice', 'dispatchOrderPaid']);
   });
 
   it('does not count look-alikes defined in the same file, parameters, or in-process emitters', () => {

@@ -63,8 +63,93 @@ export async function view(id) {
 `,
         { name: 'a read function of the data layer before a publish' },
       ),
+      js.valid(
+        `const { sequelize, Order, Outbox } = require('./models');
+const { sendMessage } = require('./kafka');
+
+async function createOrder(customerName, totalAmount) {
+  const t = await sequelize.transaction();
+  try {
+    const order = await Order.create({ customerName, totalAmount }, { transaction: t });
+    const outboxEvent = await Outbox.create({ type: 'OrderCreated', payload: { id: order.id } }, { transaction: t });
+    await t.commit();
+    await sendMessage(\`orders.\${outboxEvent.type}\`, outboxEvent.payload);
+  } catch (err) {
+    await t.rollback();
+    throw err;
+  }
+}
+
+module.exports = { createOrder };
+`,
+        { name: 'the outbox row, sent eagerly after the commit: the relay sends it if the process dies first', sourceType: 'commonjs' },
+      ),
+      js.valid(
+        `import { sequelize, Order, OutboxEvent } from './models';
+import { publishOrderCreated } from './messaging/orders';
+
+export async function createOrder(input) {
+  const order = await sequelize.transaction(async (transaction) => {
+    const created = await Order.create(input, { transaction });
+    await OutboxEvent.create({ topic: 'order.created', payload: created.toJSON() }, { transaction });
+    return created;
+  });
+  await publishOrderCreated(order);
+  await OutboxEvent.update({ publishedAt: new Date() }, { where: { aggregateId: order.id } });
+  return order;
+}
+`,
+        { name: 'a publish after the outbox transaction, then the outbox row marked published' },
+      ),
+      js.valid(
+        `import { Listener, Subjects } from '@acme/common';
+import { Order } from '../../models/order';
+import { OrderCancelledPublisher } from '../publishers/order-cancelled-publisher';
+
+export class ExpirationCompleteListener extends Listener {
+  subject = Subjects.ExpirationComplete;
+  queueGroupName = 'orders-service';
+
+  async onMessage(data, msg) {
+    const order = await Order.findById(data.orderId);
+    order.set({ status: 'cancelled' });
+    await order.save();
+    await new OrderCancelledPublisher(this.client).publish({ id: order.id, version: order.version });
+    msg.ack();
+  }
+}
+`,
+        { name: 'a NATS listener onMessage: the message comes back until it is acknowledged' },
+      ),
+      js.valid(
+        `import { Order } from './models/order';
+import { js } from './nats';
+
+export async function onPaymentCompleted(m) {
+  const { orderId } = JSON.parse(m.data.toString());
+  await Order.updateOne({ _id: orderId }, { status: 'paid' });
+  await js.publish('orders.paid', JSON.stringify({ orderId }));
+  m.ack();
+}
+`,
+        { name: 'a handler that acknowledges the message it was handed' },
+      ),
     ],
     invalid: [
+      js.invalid(
+        `import { db } from '../db';
+import { orders } from '../db/schema';
+import { dispatchOrderCreated } from '../messaging/order-events';
+
+export async function placeOrder(input) {
+  const [order] = await db.insert(orders).values(input).returning();
+  await dispatchOrderCreated(order);
+  return order;
+}
+`,
+        { at: 'dispatchOrderCreated', within: 'dispatchOrderCreated(order)', action: NAMED, write: 'db.insert', writeAt: 'db.insert(orders)', suggestions: [] },
+        { name: 'a dispatch function of a messaging module' },
+      ),
       js.invalid(
         `import { createOrder } from '../db/orders';
 import { publishOrderCreated } from '../events/publishers/order-created';

@@ -154,6 +154,32 @@ export class PaymentsDelivery {
       js.valid(
         `
 import axios from 'axios';
+import { Listener } from '@acme/common';
+
+export class PaymentRequestedListener extends Listener {
+  async onMessage(data, msg) {
+    await axios.post(\`\${process.env.PAYMENTS_SERVICE_URL}/payments\`, { orderId: data.orderId, amount: data.amount });
+    msg.ack();
+  }
+}
+`,
+        { name: 'inside a NATS listener onMessage' },
+      ),
+      js.valid(
+        `
+import axios from 'axios';
+
+export async function onPaymentRequested(m) {
+  const request = JSON.parse(m.data.toString());
+  await axios.post(\`\${process.env.PAYMENTS_SERVICE_URL}/payments\`, request);
+  m.ack();
+}
+`,
+        { name: 'inside a handler that acknowledges its message' },
+      ),
+      js.valid(
+        `
+import axios from 'axios';
 import { outbox } from './outbox.js';
 
 export async function capturePayment(payment) {
