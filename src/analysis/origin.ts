@@ -74,7 +74,11 @@ function computeOrigin(node: TSESTree.Node, file: FileContext, env: Env): Origin
     case AST_NODE_TYPES.CallExpression: {
       const required = getRequiredModule(expression);
       if (required !== undefined) return { module: normalizeModule(required), steps: [] };
-      return extend(getOrigin(expression.callee, file, deeper(env)), { kind: 'call', node: expression });
+      const callee = getOrigin(expression.callee, file, deeper(env));
+      if (callee) return extend(callee, { kind: 'call', node: expression });
+      // a factory of this file: `const api = (userId) => axios.create({ … }); api(id).post(…)`
+      const returned = getFactoryResult(expression.callee, file, env);
+      return returned && getOrigin(returned, file, deeper(env));
     }
     case AST_NODE_TYPES.NewExpression:
       return extend(getOrigin(expression.callee, file, deeper(env)), { kind: 'new', node: expression });
@@ -95,6 +99,23 @@ function computeOrigin(node: TSESTree.Node, file: FileContext, env: Env): Origin
     default:
       return undefined;
   }
+}
+
+/**
+ * What a function of this file called by name returns, when it returns one thing: the body of
+ * an arrow function, or the argument of a block's only `return`.
+ */
+function getFactoryResult(callee: TSESTree.Node, file: FileContext, env: Env): TSESTree.Node | undefined {
+  const expression = skipTransparent(callee);
+  if (expression.type !== AST_NODE_TYPES.Identifier) return undefined;
+  const binding = file.getBinding(expression, env);
+  let fn: TSESTree.Node | undefined;
+  if (binding?.kind === 'function') fn = binding.node;
+  else if (binding?.kind === 'value' && binding.path.length === 0) fn = skipTransparent(binding.node);
+  if (!fn || !isFunctionNode(fn)) return undefined;
+  if (fn.body?.type !== AST_NODE_TYPES.BlockStatement) return fn.body ?? undefined;
+  const returns = fn.body.body.filter((statement): statement is TSESTree.ReturnStatement => statement.type === AST_NODE_TYPES.ReturnStatement);
+  return returns.length === 1 ? (returns[0]!.argument ?? undefined) : undefined;
 }
 
 /** `require('x')`, `require('x').default` is handled by the member step. */

@@ -97,6 +97,17 @@ describe('getOrigin', () => {
     );
   });
 
+  it('follows what a factory function of the file returns', () => {
+    expect(formatted("import axios from 'axios'; const api = (id: string) => axios.create({ headers: { id } }); api('x').post('/x');", "api('x').post")).toBe(
+      'axios › create › () › post',
+    );
+    expect(formatted("import got from 'got'; function client() { const t = 1; return got.extend({ timeout: t }); } client().post('x');", 'client().post')).toBe(
+      'got › extend › () › post',
+    );
+    expect(originOf("import axios from 'axios'; function pick(a: boolean) { if (a) return axios; return null; } pick(true).post('/x');", 'pick(true).post')).toBeUndefined();
+    expect(originOf("const make = () => ({ post() {} }); make().post('/x');", 'make().post')).toBeUndefined();
+  });
+
   it('looks through casts, non-null assertions, optional chains and await', () => {
     expect(formatted("import axios from 'axios'; (axios as any).post('/x');", '(axios as any).post')).toBe('axios › post');
     expect(formatted("import axios from 'axios'; axios?.post('/x');", 'axios?.post')).toBe('axios › post');

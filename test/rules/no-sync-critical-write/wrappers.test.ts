@@ -133,6 +133,34 @@ export async function setStock(sku, quantity) {
       ),
       js.invalid(
         `
+const axios = require('axios');
+
+const internalRequest = (userId = '') => axios.create({ headers: { 'x-user-id': userId }, timeout: 10000 });
+
+const updateBalance = async (accountNumber, amount, userId) => {
+  const res = await internalRequest(userId).patch(\`\${process.env.ACCOUNT_SERVICE_URL}/api/accounts/\${accountNumber}/balance\`, { amount });
+  return res.data;
+};
+
+module.exports = { updateBalance };
+`,
+        {
+          at: 'internalRequest(userId).patch',
+          request: 'PATCH /api/accounts/{accountNumber}/balance',
+          service: 'account',
+          evidence: ['service "account"', 'path "/api/accounts/{accountNumber}/balance"'],
+          suggest: rewrite({
+            replaced: 'internalRequest(userId).patch(`${process.env.ACCOUNT_SERVICE_URL}/api/accounts/${accountNumber}/balance`, { amount })',
+            topic: 'account.balance.updated',
+            // the URL's path parameter goes with the body
+            payload: '{ accountNumber, amount }',
+            responseUsed: true,
+          }),
+        },
+        { name: 'a client made by a factory function of the same file', sourceType: 'commonjs' },
+      ),
+      js.invalid(
+        `
 import axios from 'axios';
 
 export class CoreApiClient {
