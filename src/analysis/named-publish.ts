@@ -20,6 +20,7 @@ import {
   PUBLISHER_HANDLE_NAME,
   QUEUE_ADD_MEMBERS,
   QUEUE_HANDLE_NAME,
+  QUEUE_PUBLISH_MEMBERS,
   SETUP_FUNCTION_NAME,
 } from '../catalog/named-handles.js';
 import { getPropertyName, isFunctionNode, skipTransparent } from './ast.js';
@@ -31,6 +32,7 @@ import { splitWords } from './words.js';
 /** A member call on a producer, publisher, broker or queue handle of the project's own. */
 export function isNamedPublish(call: TSESTree.CallExpression, receiver: TSESTree.Node, member: string, origin: Origin | undefined, file: FileContext): boolean {
   if (!isProjectHandle(receiver, origin, file)) return false;
+  if (QUEUE_PUBLISH_MEMBERS.has(member)) return true;
   const name = getHandleName(receiver);
   if (NAMED_PUBLISH_MEMBERS.has(member)) {
     if (name !== undefined && PRODUCER_HANDLE_NAME.test(name)) return true;

@@ -91,6 +91,9 @@ export const BROKER_ROOTS: readonly FamilyRoot[] = [
   ...typed('bullmq', ['FlowProducer'], 'bull-flow'),
   root('bull', ['new'], 'bull-queue'),
   root('bull', ['()'], 'bull-queue'),
+  // `const Queue = require('bull/lib/queue')`: the same constructor, from its own file
+  root('bull/lib/queue', ['new'], 'bull-queue'),
+  root('bull/lib/queue', ['()'], 'bull-queue'),
   ...typed('bull', ['Queue'], 'bull-queue'),
   root('amqplib', ['connect', '()'], 'amqp-connection'),
   ...typed('amqplib', ['Connection', 'ChannelModel'], 'amqp-connection'),

@@ -27,6 +27,9 @@ export const BROKER_HANDLE_WORDS: ReadonlySet<string> = new Set(['kafka', 'rabbi
 /** Members of a broker-named handle that send: `send`, `sendToQueue`, `publishOrderCreated`, `emit`. */
 export const BROKER_PUBLISH_MEMBER = /^(?:send|publish|produce|emit|enqueue)(?:[A-Z]\w*)?$/;
 
+/** Members that only a queue publish goes by, whatever the handle is called: `channels.orders.sendToQueue(…)`. */
+export const QUEUE_PUBLISH_MEMBERS: ReadonlySet<string> = new Set(['sendToQueue', 'publishToQueue']);
+
 /** A job queue handle: `orderQueue`, `this.emailQueue`; it publishes with `add(name, data)`. */
 export const QUEUE_HANDLE_NAME = /(?:^q|Q)ueue$/;
 

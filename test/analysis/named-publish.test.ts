@@ -42,6 +42,12 @@ messageBus.publish({}); donations.send({}); transactions.publish({}); amqp.conne
     ).toEqual(['rabbitMQService.publishOrderCreated', 'amqp.sendToQueue', 'messageBroker.emit', 'sqsClient.sendMessage', 'messageBus.publish']);
   });
 
+  it('counts sendToQueue on any handle of the project', () => {
+    expect(namedPublishes(`import { channels } from './amqp-setup'; channels.orders.sendToQueue('orders', body); channels.orders.send('x');`)).toEqual([
+      'channels.orders.sendToQueue',
+    ]);
+  });
+
   it('counts jobs added to a queue of the project, but not functions added to a task queue', () => {
     expect(
       namedPublishes(`import { emailQueue, queue, taskQueue, importQueue } from './queues'; import { JOB } from './jobs';

@@ -115,6 +115,13 @@ describe('describePublish', () => {
     });
   });
 
+  it('recognises a Bull queue constructed from bull/lib/queue', () => {
+    expect(publishOf("const Queue = require('bull/lib/queue'); const queue = new Queue('email'); queue.add({ to: 'x' });", 'queue.add')).toMatchObject({
+      family: 'bull-queue',
+      label: 'BullMQ',
+    });
+  });
+
   it('does not recognise look-alikes by name', () => {
     expect(publishOf('const producer = { send(x: unknown) { return x; } }; producer.send({});', 'producer.send')).toBeUndefined();
     expect(publishOf("import PQueue from 'p-queue'; const queue = new PQueue(); queue.add(() => 1);", 'queue.add')).toBeUndefined();
