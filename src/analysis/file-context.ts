@@ -212,6 +212,44 @@ export function deeper(env: Env): Env {
   return { bindings: env.bindings, depth: env.depth + 1 };
 }
 
+/** Constructors whose arguments (an address, a request) matter more than the kind of object they build. */
+const ADDRESS_CONSTRUCTORS: ReadonlySet<string> = new Set(['URL', 'Request', 'Headers', 'URLSearchParams']);
+
+/** `this.orderModel`, `Order.build`: the callee as a path, when it is one. */
+function getCalleePath(node: TSESTree.Node): string | undefined {
+  if (node.type === AST_NODE_TYPES.Identifier) return node.name;
+  if (node.type === AST_NODE_TYPES.ThisExpression) return 'this';
+  if (node.type !== AST_NODE_TYPES.MemberExpression || node.computed || node.property.type !== AST_NODE_TYPES.Identifier) return undefined;
+  const object = getCalleePath(node.object);
+  return object === undefined ? undefined : `${object}.${node.property.name}`;
+}
+
+/**
+ * A variable given its value in several places, each time built by the same constructor or
+ * factory (`new this.orderModel(…)`, `await Order.build(…)`): the first of them stands for all,
+ * since they make the same kind of object.
+ */
+function getSameConstruction(init: TSESTree.Expression | null, writes: readonly TSESLint.Scope.Reference[]): TSESTree.Node | undefined {
+  const values: TSESTree.Node[] = init ? [init] : [];
+  for (const write of writes) {
+    if (write.init) continue;
+    const assignment = write.identifier.parent;
+    if (assignment?.type !== AST_NODE_TYPES.AssignmentExpression || assignment.operator !== '=' || assignment.left !== write.identifier) return undefined;
+    values.push(assignment.right);
+  }
+  if (values.length < 2) return undefined;
+  let shared: string | undefined;
+  for (const value of values) {
+    let expression = skipTransparent(value);
+    if (expression.type === AST_NODE_TYPES.AwaitExpression) expression = skipTransparent(expression.argument);
+    if (expression.type !== AST_NODE_TYPES.NewExpression && expression.type !== AST_NODE_TYPES.CallExpression) return undefined;
+    const path = getCalleePath(skipTransparent(expression.callee));
+    if (path === undefined || ADDRESS_CONSTRUCTORS.has(path) || (shared !== undefined && path !== shared)) return undefined;
+    shared = path;
+  }
+  return values[0];
+}
+
 function computeBinding(variable: Variable): Binding | undefined {
   if (variable.defs.length !== 1) return undefined;
   const def = variable.defs[0]!;
@@ -252,6 +290,9 @@ function computeBinding(variable: Variable): Binding | undefined {
       if (assignment?.type === AST_NODE_TYPES.AssignmentExpression && assignment.operator === '=' && assignment.left === writes[0]!.identifier) {
         return { kind: 'value', node: assignment.right, path };
       }
+      // `let order; if (cod) order = new this.orderModel(a); else order = new this.orderModel(b);`
+      const built = path.length === 0 ? getSameConstruction(declarator.init, writes) : undefined;
+      if (built) return { kind: 'value', node: built, path };
       const annotation = def.name.typeAnnotation?.typeAnnotation;
       if (annotation && path.length === 0) return { kind: 'type', node: annotation };
       return undefined;

@@ -97,6 +97,14 @@ describe('getOrigin', () => {
     );
   });
 
+  it('follows a let given its value by the same constructor or factory in every branch', () => {
+    expect(
+      formatted("import axios from 'axios'; declare const x: boolean; let api; if (x) api = axios.create({}); else api = axios.create({ timeout: 1 }); api.post('/x');", 'api.post'),
+    ).toBe('axios › create › () › post');
+    expect(originOf("import axios from 'axios'; import got from 'got'; declare const x: boolean; let api; if (x) api = axios.create({}); else api = got.extend({}); api.post('/x');", 'api.post')).toBeUndefined();
+    expect(originOf("import axios from 'axios'; declare const x: boolean; let api = axios.create({}); api = x ? api : null; api.post('/x');", 'api.post')).toBeUndefined();
+  });
+
   it('follows what a factory function of the file returns', () => {
     expect(formatted("import axios from 'axios'; const api = (id: string) => axios.create({ headers: { id } }); api('x').post('/x');", "api('x').post")).toBe(
       'axios › create › () › post',

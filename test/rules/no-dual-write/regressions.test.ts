@@ -209,8 +209,57 @@ export async function handle(command, order) {
 });
 
 tsTester.run(RULE_NAME, rule, {
-  valid: [],
+  valid: [
+    ts.valid(
+      `import { Injectable } from '@nestjs/common';
+import { InjectModel } from '@nestjs/mongoose';
+import { ClientKafka } from '@nestjs/microservices';
+import { Model } from 'mongoose';
+import { Order } from './order.schema';
+
+@Injectable()
+export class OrdersService {
+  constructor(@InjectModel(Order.name) private readonly orderModel: Model<Order>, private readonly kafka: ClientKafka) {}
+
+  async preview(dto: { total: number }, cod: boolean) {
+    let draft;
+    if (cod) draft = new this.orderModel({ ...dto, status: 'pending' });
+    else draft = new Map([['total', dto.total]]);
+    await draft.save();
+    this.kafka.emit('order.previewed', { total: dto.total });
+  }
+}
+`,
+      { name: 'a let assigned different kinds of object is not followed' },
+    ),
+  ],
   invalid: [
+    ts.invalid(
+      `import { Injectable } from '@nestjs/common';
+import { InjectModel } from '@nestjs/mongoose';
+import { ClientKafka } from '@nestjs/microservices';
+import { Model } from 'mongoose';
+import { Order } from './order.schema';
+
+@Injectable()
+export class OrdersService {
+  constructor(@InjectModel(Order.name) private readonly orderModel: Model<Order>, private readonly kafka: ClientKafka) {}
+
+  async create(dto: { total: number }, cod: boolean) {
+    let order;
+    if (cod) {
+      order = new this.orderModel({ ...dto, status: 'pending' });
+    } else {
+      order = new this.orderModel({ ...dto, status: 'paid' });
+    }
+    await order.save();
+    this.kafka.emit('order.created', { id: order.id });
+  }
+}
+`,
+      { at: 'this.kafka.emit', action: publishesTo('NestJS microservices'), write: 'order.save', suggestions: [] },
+      { name: 'a let built by the same model in both branches, then saved' },
+    ),
     ts.invalid(
       KNEX_TRX_PARAM,
       { at: 'producer.send', action: KAFKA, write: "trx('orders').insert", suggestions: [] },
