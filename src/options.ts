@@ -10,6 +10,7 @@ import {
   CRITICAL_WORDS,
   GENERIC_ADDRESS_WORDS,
   INFRASTRUCTURE_WORDS,
+  MINOR_RESOURCE_WORDS,
   NON_CRITICAL_WORDS,
   VENDOR_WORDS,
 } from './catalog/words.js';
@@ -253,6 +254,8 @@ export interface Settings {
   readonly criticalityAll: boolean;
   readonly criticalWords: WordSet;
   readonly nonCriticalWords: WordSet;
+  /** path words of resources whose loss is an inconvenience (built-in only) */
+  readonly minorResourceWords: WordSet;
   readonly criticalPayloadKeys: WordSet;
   readonly vendorWords: WordSet;
   readonly infrastructureWords: WordSet;
@@ -348,6 +351,7 @@ function buildSettings(options: NoSyncCriticalWriteOptions): Settings {
     criticalityAll: options.criticality === 'all',
     criticalWords: withBuiltins(CRITICAL_WORDS, options.criticalWords),
     nonCriticalWords: withBuiltins(NON_CRITICAL_WORDS, options.nonCriticalWords),
+    minorResourceWords: withBuiltins(MINOR_RESOURCE_WORDS, []),
     criticalPayloadKeys: withBuiltins(CRITICAL_PAYLOAD_KEYS, options.criticalPayloadKeys),
     vendorWords: new WordSet(VENDOR_WORDS),
     infrastructureWords: new WordSet(INFRASTRUCTURE_WORDS),

@@ -13,6 +13,7 @@ import type { Template } from './template.js';
 import { type Located, resolveValue } from './values.js';
 import { singular, splitWords } from './words.js';
 
+
 export type EvidenceKind = 'tag' | 'all' | 'service' | 'path' | 'payloadKey' | 'payloadType' | 'payloadName' | 'function' | 'class';
 
 export interface Evidence {
@@ -94,6 +95,8 @@ export function assessCriticality(input: CriticalityInput, file: FileContext, se
   }
   if (evidence.some((item) => STRONG_EVIDENCE.has(item.kind))) return { critical: true, evidence };
   if (weakAgainst) return { critical: false, evidence, against: weakAgainst };
+  const minor = settings.minorResourceWords.find(pathWords);
+  if (minor) return { critical: false, evidence, against: { kind: 'path', text: `path word "${minor}"` } };
   return { critical: evidence.length > 0, evidence };
 }
 

@@ -31,6 +31,13 @@ export const NON_CRITICAL_WORDS: readonly string[] = [
   'render', 'pdf', 'print', 'thumbnail', 'ocr', 'translate', 'geocode',
 ];
 
+/**
+ * Path words of resources whose loss is an inconvenience, not a loss (a cart, a wishlist). They
+ * outweigh the caller's name (`handlePaymentResult` clearing the cart), not the request's own
+ * evidence (`POST /cart/checkout`, a payload with `amount`).
+ */
+export const MINOR_RESOURCE_WORDS: readonly string[] = ['cart', 'basket', 'wishlist', 'favorite', 'favourite', 'bookmark'];
+
 /** Words of third-party vendors: an env var or host named after one addresses the vendor, not your service. */
 export const VENDOR_WORDS: readonly string[] = [
   'stripe', 'paypal', 'braintree', 'adyen', 'square', 'klarna', 'mollie', 'razorpay', 'paystack', 'plaid', 'wise',

@@ -100,6 +100,16 @@ describe('assessCriticality', () => {
       expect(assess(code, 'axios.post')).toMatchObject({ critical: false, against: { kind: 'function', text: 'function "trackPaymentView"' } });
     });
 
+    it('lets a path naming a minor resource (a cart, a wishlist) outweigh the caller name, not the request itself', () => {
+      const clear = `${AXIOS}async function handlePaymentResult(userId: string) { await axios.delete(\`http://core:80/cart/\${userId}\`); }`;
+      expect(assess(clear, 'axios.delete')).toMatchObject({ critical: false, against: { kind: 'path', text: 'path word "cart"' } });
+      expect(assess(clear, 'axios.delete', { builtinWords: false, criticalWords: ['payment'] })).toMatchObject({ critical: true });
+      const checkout = `${AXIOS}async function placeOrder(id: string) { await axios.post(\`http://core:80/carts/\${id}/checkout\`, {}); }`;
+      expect(assess(checkout, 'axios.post')).toMatchObject({ critical: true });
+      const priced = `${AXIOS}async function addToCart(sku: string, price: number) { await axios.post('http://core:80/cart/items', { sku, price }); }`;
+      expect(assess(priced, 'axios.post')).toMatchObject({ critical: true });
+    });
+
     it('lets what the request says (service, path, payload) outweigh a function name against', () => {
       const code = `${AXIOS}async function pushOrderToFulfillment(order: { quantity: number }) { await axios.post('http://fulfillment:80/orders', order); }`;
       expect(assess(code, 'axios.post')).toMatchObject({ critical: true });

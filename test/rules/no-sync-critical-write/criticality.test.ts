@@ -15,6 +15,18 @@ describe('plain JS (espree)', () => {
         `
 import axios from 'axios';
 
+export async function handlePaymentResult(orderId, userId, success) {
+  if (success) {
+    await axios.delete(\`\${process.env.CART_SERVICE_URL}/cart/\${userId}\`);
+  }
+}
+`,
+        { name: 'clearing a cart after a payment: the path names a minor resource, only the caller name speaks for it' },
+      ),
+      js.valid(
+        `
+import axios from 'axios';
+
 export async function savePreferences(userId, preferences) {
   await axios.put(\`\${process.env.USERS_SERVICE_URL}/users/\${userId}/preferences\`, { theme: preferences.theme, locale: preferences.locale });
 }
