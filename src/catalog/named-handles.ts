@@ -18,8 +18,8 @@ export const PUBLISHER_HANDLE_NAME = /^publishers?$|(?:[a-z0-9]Publisher|_publis
 export const MESSAGE_KEYS = /^(?:topic|subject|channel|event|eventName|eventType|type|pattern|messages?|value|key|payload|data|body|routingKey|exchange|queue|headers)$/;
 export const MESSAGE_NAME = /topic|subject|channel|event|queue|exchange|routing|pattern/i;
 
-/** A publisher class of the project: `new OrderCreatedPublisher(client).publish(…)`, a field typed `KafkaProducerService`. */
-export const PUBLISHER_CLASS_NAME = /^[A-Z]\w*(?:Publisher|Producer)(?:Service|Client)?$|^(?:[A-Z]\w*)?(?:Kafka|Rabbit(?:MQ|Mq)?|Amqp|Nats|Sqs|Sns|Broker|Messaging)\w*(?:Service|Client)$/;
+/** A publisher class of the project: `new OrderCreatedPublisher(client).publish(…)`, a field typed `KafkaProducerService` or `UserUpdatedPublishService`. */
+export const PUBLISHER_CLASS_NAME = /^[A-Z]\w*(?:Publisher|Producer)(?:Service|Client)?$|^[A-Z]\w*Publish(?:Service|Client)$|^(?:[A-Z]\w*)?(?:Kafka|Rabbit(?:MQ|Mq)?|Amqp|Nats|Sqs|Sns|Broker|Messaging)\w*(?:Service|Client)$/;
 
 /** Words of a handle named for a broker: `this.kafka`, `amqp`, `rabbitMQService`, `messageBroker`, `sqsClient`. */
 export const BROKER_HANDLE_WORDS: ReadonlySet<string> = new Set(['kafka', 'rabbit', 'rabbitmq', 'amqp', 'nats', 'sqs', 'sns', 'broker']);

@@ -27,11 +27,13 @@ publisher.publish(article);`),
   it('counts service classes named for a broker or a producer', () => {
     expect(
       namedPublishes(`import { KafkaService } from './kafka.service'; import { OrderProducerService } from './order-producer.service';
+import { UserUpdatedPublishService } from './user-updated-publish.service'; import { PublishingService } from './publishing.service';
 export class Orders {
-  constructor(private readonly kafkaService: KafkaService, private readonly events: OrderProducerService) {}
-  run() { this.kafkaService.send('orders', {}); this.events.publish({}); this.kafkaService.connect(); }
+  constructor(private readonly kafkaService: KafkaService, private readonly events: OrderProducerService,
+    private readonly userUpdated: UserUpdatedPublishService, private readonly cms: PublishingService) {}
+  run() { this.kafkaService.send('orders', {}); this.events.publish({}); this.kafkaService.connect(); this.userUpdated.publish({}); this.cms.publish({}); }
 }`),
-    ).toEqual(['this.kafkaService.send', 'this.events.publish']);
+    ).toEqual(['this.kafkaService.send', 'this.events.publish', 'this.userUpdated.publish']);
   });
 
   it('counts sends on handles named for a broker, by whole words', () => {
