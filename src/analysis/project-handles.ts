@@ -71,7 +71,7 @@ const IN_FILE_VALUES: ReadonlySet<AST_NODE_TYPES> = new Set([
   AST_NODE_TYPES.ClassExpression,
 ]);
 
-/** The name a handle goes by: `producer`, `this.publisher` → `publisher`, `new OrderPublisher(…)` → `OrderPublisher`. */
+/** The name a handle goes by: `producer`, `this.publisher` → `publisher`, `new OrderPublisher(…)` → `OrderPublisher`, `await getProducer()` → `getProducer`. */
 export function getHandleName(node: TSESTree.Node): string | undefined {
   const expression = skipTransparent(node);
   switch (expression.type) {
@@ -81,6 +81,11 @@ export function getHandleName(node: TSESTree.Node): string | undefined {
       return getPropertyName(expression);
     case AST_NODE_TYPES.NewExpression:
       return getCalleeName(expression.callee);
+    // `(await dbClient.usersCollection())`, `getProducer()`: what an accessor without arguments hands back
+    case AST_NODE_TYPES.AwaitExpression:
+      return getHandleName(expression.argument);
+    case AST_NODE_TYPES.CallExpression:
+      return expression.arguments.length === 0 ? getCalleeName(expression.callee) : undefined;
     default:
       return undefined;
   }

@@ -38,6 +38,14 @@ describe('handle names', () => {
     expect(getHandleName(receiver(third))).toBe('OrderPublisher');
   });
 
+  it('names what an accessor without arguments hands back, awaited or not', () => {
+    const parsed = parse("async function f() { (await client.usersCollection()).insertOne({}); getProducer().send({}); db('orders').insert({}); }");
+    const receivers = parsed
+      .all(AST_NODE_TYPES.CallExpression)
+      .flatMap((call) => (call.callee.type === AST_NODE_TYPES.MemberExpression && ['insertOne', 'send', 'insert'].includes(getPropertyName(call.callee) ?? '') ? [call.callee.object] : []));
+    expect(receivers.map((receiver) => getHandleName(receiver))).toEqual(['usersCollection', 'getProducer', undefined]);
+  });
+
   it('reads the class of a constructed or typed origin', () => {
     const parsed = parse("import { OrderPublisher } from './order.publisher'; const p = new OrderPublisher(); p.publish(1);");
     expect(getOriginClassName(getOrigin(parsed.node(AST_NODE_TYPES.Identifier, 'p'), parsed.file))).toBe('OrderPublisher');
@@ -106,6 +114,12 @@ createOrder({}); findOrder(1); createIndexes(); updateStock(1); createClient(); 
     expect(
       writes("import { ordersRepository as r, ordersRepository } from './r'; ordersRepository.save({}); ordersRepository.updateStatus(1); ordersRepository.findOne({}); ordersRepository.create({}); ordersRepository.create({}, { session }); ordersRepository.createQueryBuilder(); ordersRepository.addItem(1);"),
     ).toEqual(['ordersRepository.save', 'ordersRepository.updateStatus', 'ordersRepository.create', 'ordersRepository.create', 'ordersRepository.addItem']);
+  });
+
+  it('recognises a collection from an accessor, and a Knex table builder of a project db', () => {
+    expect(
+      writes("import { dbClient } from '../utils/db'; import { db } from '../db'; async function f() { (await dbClient.usersCollection()).insertOne({}); db('orders').insert({}); (await dbClient.usersCollection()).findOne({}); }"),
+    ).toEqual(['(await dbClient.usersCollection()).insertOne', "db('orders').insert"]);
   });
 
   it('recognises database handle shapes and writing SQL', () => {
