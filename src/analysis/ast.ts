@@ -17,6 +17,12 @@ export function isFunctionNode(node: TSESTree.Node): node is FunctionNode {
   );
 }
 
+/** The call's argument at `index`, unwrapped; nothing for a missing or spread argument. */
+export function getArgument(call: TSESTree.CallExpression, index: number): TSESTree.Node | undefined {
+  const node = call.arguments[index];
+  return node && node.type !== AST_NODE_TYPES.SpreadElement ? skipTransparent(node) : undefined;
+}
+
 /** Removes wrappers that do not change a value: parentheses are already gone; TS casts, `!`, `?.` chains. */
 export function skipTransparent(node: TSESTree.Node): TSESTree.Node {
   let current = node;

@@ -13,7 +13,6 @@ import type { Template } from './template.js';
 import { type Located, resolveValue } from './values.js';
 import { singular, splitWords } from './words.js';
 
-
 export type EvidenceKind = 'tag' | 'all' | 'service' | 'path' | 'payloadKey' | 'payloadType' | 'payloadName' | 'function' | 'class';
 
 export interface Evidence {

@@ -6,7 +6,7 @@
 import { AST_NODE_TYPES, ASTUtils, TSESLint, type TSESTree } from '@typescript-eslint/utils';
 
 const { DefinitionType, ScopeType } = TSESLint.Scope;
-import { getPropertyName, skipTransparent } from './ast.js';
+import { type FunctionNode, getPropertyName, isFunctionNode, skipTransparent } from './ast.js';
 import { walk } from './walk.js';
 
 type Variable = TSESLint.Scope.Variable;
@@ -165,6 +165,15 @@ export class FileContext {
   }
 
   /** What an identifier refers to; `undefined` for locals we cannot follow. */
+  /** The function an identifier names when this file declares it: `function f() {}`, `const f = () => …`. */
+  getDeclaredFunction(identifier: TSESTree.Identifier, env: Env = EMPTY_ENV): FunctionNode | undefined {
+    const binding = this.getBinding(identifier, env);
+    if (binding?.kind === 'function') return binding.node;
+    if (binding?.kind !== 'value' || binding.path.length > 0) return undefined;
+    const value = skipTransparent(binding.node);
+    return isFunctionNode(value) ? value : undefined;
+  }
+
   getBinding(identifier: TSESTree.Identifier, env: Env = EMPTY_ENV): Binding | undefined {
     const file = this.#route(identifier);
     if (file !== this) return file.getBinding(identifier, env);

@@ -45,15 +45,7 @@ const BUILTIN_MEMBERS = new Set([
 /** The function a callee refers to, if this file declares it. */
 export function resolveInFile(callee: TSESTree.Node, file: FileContext, env: Env): FunctionNode | undefined {
   const expression = skipTransparent(callee);
-  if (expression.type === AST_NODE_TYPES.Identifier) {
-    const binding = file.getBinding(expression, env);
-    if (binding?.kind === 'function') return binding.node;
-    if (binding?.kind === 'value' && binding.path.length === 0) {
-      const value = skipTransparent(binding.node);
-      return isFunctionNode(value) ? value : undefined;
-    }
-    return undefined;
-  }
+  if (expression.type === AST_NODE_TYPES.Identifier) return file.getDeclaredFunction(expression, env);
   if (expression.type !== AST_NODE_TYPES.MemberExpression) return undefined;
   const name = getPropertyName(expression);
   if (name === undefined) return undefined;

@@ -23,7 +23,7 @@ import {
   QUEUE_PUBLISH_MEMBERS,
   SETUP_FUNCTION_NAME,
 } from '../catalog/named-handles.js';
-import { getPropertyName, isFunctionNode, skipTransparent } from './ast.js';
+import { getArgument, getPropertyName } from './ast.js';
 import type { FileContext } from './file-context.js';
 import { getOrigin, type Origin } from './origin.js';
 import { getConstructedClassName, getHandleName, getOriginClassName, isProjectHandle } from './project-handles.js';
@@ -56,10 +56,8 @@ function isBrokerName(name: string): boolean {
  * In-process task queues add functions (`queue.add(() => work())`), which are not jobs.
  */
 function isJobShaped(call: TSESTree.CallExpression, file: FileContext): boolean {
-  const first = call.arguments[0];
-  if (!first || first.type === AST_NODE_TYPES.SpreadElement) return false;
-  const argument = skipTransparent(first);
-  switch (argument.type) {
+  const argument = getArgument(call, 0);
+  switch (argument?.type) {
     case AST_NODE_TYPES.Literal:
       return typeof argument.value === 'string';
     case AST_NODE_TYPES.TemplateLiteral:
@@ -70,8 +68,7 @@ function isJobShaped(call: TSESTree.CallExpression, file: FileContext): boolean 
       return call.arguments.length > 1;
     case AST_NODE_TYPES.Identifier: {
       if (call.arguments.length < 2) return false;
-      const binding = file.getBinding(argument);
-      return binding?.kind !== 'function' && !(binding?.kind === 'value' && isFunctionNode(skipTransparent(binding.node)));
+      return file.getDeclaredFunction(argument) === undefined;
     }
     default:
       return false;
@@ -80,10 +77,8 @@ function isJobShaped(call: TSESTree.CallExpression, file: FileContext): boolean 
 
 /** `publish('order.created', …)`, `publish(TOPIC, …)`, `publish({ topic, payload })`, `publish(new OrderCreatedEvent(…))`. */
 function isMessageShaped(call: TSESTree.CallExpression): boolean {
-  const first = call.arguments[0];
-  if (!first || first.type === AST_NODE_TYPES.SpreadElement) return false;
-  const argument = skipTransparent(first);
-  switch (argument.type) {
+  const argument = getArgument(call, 0);
+  switch (argument?.type) {
     case AST_NODE_TYPES.Literal:
       return typeof argument.value === 'string';
     case AST_NODE_TYPES.TemplateLiteral:

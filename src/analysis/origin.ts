@@ -107,12 +107,8 @@ function computeOrigin(node: TSESTree.Node, file: FileContext, env: Env): Origin
  */
 function getFactoryResult(callee: TSESTree.Node, file: FileContext, env: Env): TSESTree.Node | undefined {
   const expression = skipTransparent(callee);
-  if (expression.type !== AST_NODE_TYPES.Identifier) return undefined;
-  const binding = file.getBinding(expression, env);
-  let fn: TSESTree.Node | undefined;
-  if (binding?.kind === 'function') fn = binding.node;
-  else if (binding?.kind === 'value' && binding.path.length === 0) fn = skipTransparent(binding.node);
-  if (!fn || !isFunctionNode(fn)) return undefined;
+  const fn = expression.type === AST_NODE_TYPES.Identifier ? file.getDeclaredFunction(expression, env) : undefined;
+  if (!fn) return undefined;
   if (fn.body?.type !== AST_NODE_TYPES.BlockStatement) return fn.body ?? undefined;
   const returns = fn.body.body.filter((statement): statement is TSESTree.ReturnStatement => statement.type === AST_NODE_TYPES.ReturnStatement);
   return returns.length === 1 ? (returns[0]!.argument ?? undefined) : undefined;

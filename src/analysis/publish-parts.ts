@@ -5,17 +5,12 @@
  * `client.emit(pattern, data)`.
  */
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
-import { getCalleeName, getPropertyName, skipTransparent } from './ast.js';
+import { getArgument, getCalleeName, getPropertyName, skipTransparent } from './ast.js';
 import type { PublishDescription } from './publish.js';
 
 export interface PublishParts {
   readonly topic: TSESTree.Node;
   readonly payload: TSESTree.Node;
-}
-
-function argument(call: TSESTree.CallExpression, index: number): TSESTree.Node | undefined {
-  const node = call.arguments[index];
-  return node && node.type !== AST_NODE_TYPES.SpreadElement ? skipTransparent(node) : undefined;
 }
 
 function property(object: TSESTree.Node | undefined, name: string): TSESTree.Node | undefined {
@@ -30,7 +25,7 @@ function property(object: TSESTree.Node | undefined, name: string): TSESTree.Nod
 export function unwrapSerialisation(node: TSESTree.Node): TSESTree.Node {
   let current = skipTransparent(node);
   while (current.type === AST_NODE_TYPES.CallExpression && ['stringify', 'from'].includes(getCalleeName(current.callee) ?? '')) {
-    const inner = argument(current, 0);
+    const inner = getArgument(current, 0);
     if (!inner) break;
     current = inner;
   }
@@ -42,7 +37,7 @@ export function getPublishParts(publish: PublishDescription): PublishParts | und
   switch (family.id) {
     case 'kafka-producer': {
       if (member !== 'send') return undefined;
-      const options = argument(call, 0);
+      const options = getArgument(call, 0);
       const topic = property(options, 'topic');
       const messages = property(options, 'messages');
       const first = messages?.type === AST_NODE_TYPES.ArrayExpression ? messages.elements[0] : undefined;
@@ -51,19 +46,19 @@ export function getPublishParts(publish: PublishDescription): PublishParts | und
     }
     case 'bull-queue':
     case 'nest-client': {
-      const topic = argument(call, 0);
-      const payload = argument(call, 1);
+      const topic = getArgument(call, 0);
+      const payload = getArgument(call, 1);
       return topic && payload ? { topic, payload } : undefined;
     }
     case 'amqp-channel': {
-      const topic = argument(call, member === 'publish' ? 1 : 0);
-      const payload = argument(call, member === 'publish' ? 2 : 1);
+      const topic = getArgument(call, member === 'publish' ? 1 : 0);
+      const payload = getArgument(call, member === 'publish' ? 2 : 1);
       return topic && payload ? { topic, payload: unwrapSerialisation(payload) } : undefined;
     }
     case 'named': {
       // a project's own producer: `producer.send('order.created', payload)`
-      const topic = argument(call, 0);
-      const payload = argument(call, 1);
+      const topic = getArgument(call, 0);
+      const payload = getArgument(call, 1);
       if (!topic || !payload) return undefined;
       const isName = topic.type === AST_NODE_TYPES.Literal ? typeof topic.value === 'string' : topic.type === AST_NODE_TYPES.TemplateLiteral;
       return isName ? { topic, payload: unwrapSerialisation(payload) } : undefined;

@@ -5,7 +5,7 @@
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
 import { BROKER_FAMILIES, BROKER_ROOTS, type Family, PUBLISH_FUNCTIONS } from '../catalog/brokers.js';
 import { QUEUE_ADD_MEMBERS } from '../catalog/named-handles.js';
-import { skipTransparent } from './ast.js';
+import { getArgument, skipTransparent } from './ast.js';
 import { FamilyCatalog } from './families.js';
 import { EMPTY_ENV, type Env, type FileContext } from './file-context.js';
 import { getOrigin, type Origin } from './origin.js';
@@ -57,15 +57,13 @@ export function describePublish(call: TSESTree.CallExpression, file: FileContext
 }
 
 function isPublishCommand(call: TSESTree.CallExpression, pattern: RegExp, file: FileContext, env: Env): boolean {
-  const argument = call.arguments[0];
-  if (!argument || argument.type === AST_NODE_TYPES.SpreadElement) return false;
-  const expression = skipTransparent(argument);
+  const expression = getArgument(call, 0);
   let name: string | undefined;
-  if (expression.type === AST_NODE_TYPES.NewExpression) {
+  if (expression?.type === AST_NODE_TYPES.NewExpression) {
     const origin = getOrigin(expression.callee, file, env);
     const last = origin?.steps.at(-1);
     name = last?.kind === 'get' ? last.name : undefined;
-  } else if (expression.type === AST_NODE_TYPES.Identifier) {
+  } else if (expression?.type === AST_NODE_TYPES.Identifier) {
     const binding = file.getBinding(expression, env);
     if (binding?.kind === 'value' && binding.node.type === AST_NODE_TYPES.NewExpression) {
       const origin = getOrigin(binding.node.callee, file, env);

@@ -103,14 +103,17 @@ export const REPOSITORY_WRITES: ReadonlySet<string> = new Set([
 /** Repository members that build queries rather than write. */
 export const REPOSITORY_BUILDERS: ReadonlySet<string> = new Set(['createQueryBuilder', 'createQueryRunner']);
 
+/** Verbs that name a write of the data layer. */
+const WRITE_VERBS = 'save|insert|update|upsert|delete|remove|persist|store|create';
+
 /** Repository and model members named for a write: `saveOrder`, `updateStatus`, `deleteById`, `createOrder`, `addOrderItem`. */
-export const REPOSITORY_WRITE_PREFIX = /^(?:save|insert|update|upsert|delete|remove|persist|store|create|add)[A-Z]/;
+export const REPOSITORY_WRITE_PREFIX = new RegExp(`^(?:${WRITE_VERBS}|add)[A-Z]`);
 
 /** Members named like writes that set up a model or a store instead: `addHook`, `addScope`, `createIndex`. */
 export const DATA_SETUP_MEMBER = /^(?:add(?:Hook|Scope|Listener|Index|Column|Plugin|Validator|Association)|create(?:Index(?:es)?|Collection|Table|Schema|Connection))/;
 
 /** Functions of a data-layer module named for a write: `createOrder(…)` imported from `../db`. */
-export const DATA_FUNCTION_NAME = /^(?:save|insert|update|upsert|delete|remove|persist|store|create)[A-Z]\w*$/;
+export const DATA_FUNCTION_NAME = new RegExp(`^(?:${WRITE_VERBS})[A-Z]\\w*$`);
 
 /** A project's database handle: `import { db } from './db'` (Drizzle, Knex, Kysely behind a module). */
 export const DB_HANDLE_NAME = /^(?:db|database|drizzle|knex|trx|tx)$/i;

@@ -7,7 +7,7 @@ import { isTestFile, mentionsBroker, mentionsDatabase, mentionsHttpClient, menti
 import { getExecutionOwner, resolveInFile } from '../analysis/local-functions.js';
 import { findMitigation } from '../analysis/mitigation.js';
 import { getPublishParts } from '../analysis/publish-parts.js';
-import { describePublish } from '../analysis/publish.js';
+import { describePublish, type PublishDescription } from '../analysis/publish.js';
 import { describeRequest } from '../analysis/request.js';
 import { formatTemplate } from '../analysis/template.js';
 import { walk } from '../analysis/walk.js';
@@ -111,7 +111,7 @@ export default createRule<Options, MessageIds>({
     const describeSend = (call: TSESTree.CallExpression): Send | undefined => {
       const publish = describePublish(call, file);
       if (publish) {
-        if (publish.family.id === 'pg-boss' && hasTransactionalDbOption(call)) return undefined;
+        if (isTransactionalEnqueue(publish)) return undefined;
         const parts = getPublishParts(publish);
         return {
           call,
@@ -137,16 +137,33 @@ export default createRule<Options, MessageIds>({
      * publish is the second write, one call away. Helpers that write the database themselves are
      * reported on their own.
      */
+    /** The first publish of a function of this file that counts as a second write, found once per function. */
+    const helperPublishes = new Map<FunctionNode, PublishDescription | null>();
+    const findHelperPublish = (helper: FunctionNode): PublishDescription | null => {
+      let found = helperPublishes.get(helper);
+      if (found === undefined) {
+        found = null;
+        for (const inner of callsByOwner.get(helper) ?? []) {
+          const publish = describePublish(inner, file);
+          if (publish && !isTransactionalEnqueue(publish) && !findMitigation(inner, file, settings)) {
+            found = publish;
+            break;
+          }
+        }
+        helperPublishes.set(helper, found);
+      }
+      return found;
+    };
+
+    /**
+     * A call to a function of this file that publishes (`this.publishOrderCreated(order)`): the
+     * publish is the second write, one call away. Helpers that write the database themselves are
+     * reported on their own.
+     */
     const describeHelperPublish = (call: TSESTree.CallExpression): Send | undefined => {
       const helper = resolveInFile(call.callee, file, EMPTY_ENV);
-      if (!helper || writesByOwner.has(helper)) return undefined;
-      for (const inner of callsByOwner.get(helper) ?? []) {
-        const publish = describePublish(inner, file);
-        if (!publish || findMitigation(inner, file, settings)) continue;
-        if (publish.family.id === 'pg-boss' && hasTransactionalDbOption(inner)) continue;
-        return { call, action: `publishes to ${publish.family.label} (line ${inner.loc.start.line})`, parts: undefined };
-      }
-      return undefined;
+      const publish = helper && !writesByOwner.has(helper) ? findHelperPublish(helper) : null;
+      return publish ? { call, action: `publishes to ${publish.family.label} (line ${publish.call.loc.start.line})`, parts: undefined } : undefined;
     };
 
     const visitWrite = (node: TSESTree.CallExpression | TSESTree.TaggedTemplateExpression): void => {
@@ -220,6 +237,11 @@ function getResultName(node: TSESTree.Node): string | undefined {
   return declarator?.type === AST_NODE_TYPES.VariableDeclarator && declarator.init === current && declarator.id.type === AST_NODE_TYPES.Identifier
     ? declarator.id.name
     : undefined;
+}
+
+/** pg-boss `send(name, data, { db })`: enqueued on the caller's transaction, so not a second write. */
+function isTransactionalEnqueue(publish: PublishDescription): boolean {
+  return publish.family.id === 'pg-boss' && hasTransactionalDbOption(publish.call);
 }
 
 /** pg-boss `send(name, data, { db })`: enqueued on the caller's transaction. */
