@@ -14,7 +14,7 @@ import {
   NON_CRITICAL_WORDS,
   VENDOR_WORDS,
 } from './catalog/words.js';
-import { singular, splitWords, WordSet } from './analysis/words.js';
+import { singular, splitWords, WordSet } from './analysis/code/words.js';
 
 export interface CallTemplate {
   /** the function or method to call, e.g. `bus.publish` or `outbox.enqueue` */

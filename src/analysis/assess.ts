@@ -5,12 +5,12 @@
  */
 import type { TSESTree } from '@typescript-eslint/utils';
 import type { Settings } from '../options.js';
-import { assessCriticality, type Criticality } from './criticality.js';
-import type { FileContext } from './file-context.js';
-import { classifyMethods, WRITE_METHODS } from './method.js';
-import { findCallerMitigation, findInMemoryRetry, findMitigation, isForwardedBody, type Mitigation } from './mitigation.js';
-import type { RequestDescription } from './request.js';
-import { classifyTarget, type Target } from './target.js';
+import { assessCriticality, type Criticality } from './criticality/criticality.js';
+import type { FileContext } from './code/file-context.js';
+import { classifyMethods, WRITE_METHODS } from './request/method.js';
+import { findCallerMitigation, findInMemoryRetry, findMitigation, isForwardedBody, type Mitigation } from './mitigation/mitigation.js';
+import type { RequestDescription } from './request/request.js';
+import { classifyTarget, type Target } from './target/target.js';
 
 export interface Assessment {
   readonly request: RequestDescription;

@@ -8,11 +8,11 @@
  */
 import type { TSESTree } from '@typescript-eslint/utils';
 import type { Settings } from '../options.js';
-import { getClassName, getFunctionName, getMethodClass, type FunctionNode } from './ast.js';
+import { getClassName, getFunctionName, getMethodClass, type FunctionNode } from './code/ast.js';
 import { type Assessment, assessRequest } from './assess.js';
-import { EMPTY_ENV, type Env, type FileContext } from './file-context.js';
-import { bindArguments, getOwnerFunction, resolveLocalFunction } from './local-functions.js';
-import { describeRequest } from './request.js';
+import { EMPTY_ENV, type Env, type FileContext } from './code/file-context.js';
+import { bindArguments, getOwnerFunction, resolveLocalFunction } from './code/functions.js';
+import { describeRequest } from './request/request.js';
 
 export interface Finding {
   /** the call reported: the request itself, or the outermost wrapper call */

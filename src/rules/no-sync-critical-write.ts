@@ -1,9 +1,9 @@
 import type { ParserServicesWithTypeInformation, TSESTree } from '@typescript-eslint/utils';
-import { getCallReportNode } from '../analysis/ast.js';
-import { FileContext } from '../analysis/file-context.js';
+import { getCallReportNode } from '../analysis/code/ast.js';
+import { FileContext } from '../analysis/code/file-context.js';
 import { hasBrowserGlobals, importsProjectModule, isBrowserCode, isTestFile, mentionsHttpClient } from '../analysis/file-filter.js';
 import { type Finding, WriteFinder } from '../analysis/find-writes.js';
-import { formatTemplate } from '../analysis/template.js';
+import { formatTemplate } from '../analysis/code/template.js';
 import { compileSettings, DEFAULT_OPTIONS, type NoSyncCriticalWriteOptions, OPTIONS_SCHEMA } from '../options.js';
 import { planAutofix, planSuggestions, type SuggestionMessageId, toFix } from '../suggestions/build.js';
 import { getProgramResolver } from '../typed/resolver.js';

@@ -7,11 +7,11 @@
 import { AST_NODE_TYPES, TSESLint, type TSESTree } from '@typescript-eslint/utils';
 
 const { ScopeType } = TSESLint.Scope;
-import { getThisClass } from '../analysis/ast.js';
-import type { FileContext } from '../analysis/file-context.js';
-import { getOrigin, getTypeOrigin, type Origin } from '../analysis/origin.js';
-import { getBrokerFamily } from '../analysis/publish.js';
-import { splitWords, WordSet } from '../analysis/words.js';
+import { getThisClass } from '../analysis/code/ast.js';
+import type { FileContext } from '../analysis/code/file-context.js';
+import { getOrigin, getTypeOrigin, type Origin } from '../analysis/code/origin.js';
+import { getBrokerFamily } from '../analysis/messaging/publish.js';
+import { splitWords, WordSet } from '../analysis/code/words.js';
 import { PUBLISH_SHAPES, type PublishShape } from '../catalog/publish-shapes.js';
 
 export interface BrokerHandle {

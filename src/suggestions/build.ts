@@ -5,9 +5,9 @@
  * adds imports it needs.
  */
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
-import type { FileContext } from '../analysis/file-context.js';
+import type { FileContext } from '../analysis/code/file-context.js';
 import type { Finding } from '../analysis/find-writes.js';
-import { toUpperSnake } from '../analysis/words.js';
+import { toUpperSnake } from '../analysis/code/words.js';
 import type { CallTemplate, NoSyncCriticalWriteOptions } from '../options.js';
 import { findBrokerHandles } from './broker-handles.js';
 import { addImport } from './imports.js';

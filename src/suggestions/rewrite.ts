@@ -5,12 +5,12 @@
  * used; and the payload as source text that is valid where the request stood.
  */
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
-import { getCalleeName, getEnclosingFunction, getPropertyName, isFunctionNode, skipTransparent } from '../analysis/ast.js';
-import type { Env, FileContext } from '../analysis/file-context.js';
+import { getCalleeName, getEnclosingFunction, getPropertyName, isFunctionNode, skipTransparent } from '../analysis/code/ast.js';
+import type { Env, FileContext } from '../analysis/code/file-context.js';
 import type { Finding } from '../analysis/find-writes.js';
-import { getObjectKeys } from '../analysis/objects.js';
-import { getHoles } from '../analysis/template.js';
-import { resolveValue } from '../analysis/values.js';
+import { getObjectKeys } from '../analysis/code/objects.js';
+import { getHoles } from '../analysis/code/template.js';
+import { resolveValue } from '../analysis/code/values.js';
 
 const OBSERVABLE_CONSUMERS = new Set(['firstValueFrom', 'lastValueFrom']);
 

@@ -3,8 +3,8 @@
  * `POST payments /payments` → `payments.created`,
  * `POST payments /payments/capture` → `payments.capture.requested`.
  */
-import type { Template } from '../analysis/template.js';
-import { singular, splitWords } from '../analysis/words.js';
+import type { Template } from '../analysis/code/template.js';
+import { singular, splitWords } from '../analysis/code/words.js';
 
 /** Path segments that name a command rather than a resource: the event is a request for it. */
 const COMMAND_SEGMENTS = new Set([

@@ -8,8 +8,8 @@ import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { createRequire } from 'node:module';
 import { SourceCode } from 'eslint';
 import type * as ts from 'typescript';
-import { claimNodes, FileContext, type TypeResolver } from '../analysis/file-context.js';
-import { getChildren, walk } from '../analysis/walk.js';
+import { claimNodes, FileContext, type TypeResolver } from '../analysis/code/file-context.js';
+import { getChildren, walk } from '../analysis/code/walk.js';
 
 const MAX_FILE_BYTES = 1_000_000;
 

@@ -5,7 +5,7 @@
  */
 import { AST_NODE_TYPES, type ParserServicesWithTypeInformation, type TSESTree } from '@typescript-eslint/utils';
 import type * as ts from 'typescript';
-import { type Binding, type FileContext, type FunctionLike, getForeignFile, type TypeOrigin, type TypeResolver } from '../analysis/file-context.js';
+import { type Binding, type FileContext, type FunctionLike, getForeignFile, type TypeOrigin, type TypeResolver } from '../analysis/code/file-context.js';
 import { findNodeByRange, ProjectFiles } from './project-files.js';
 import { getTypeScript } from './typescript.js';
 

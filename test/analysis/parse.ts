@@ -16,7 +16,7 @@
 import tsParser from '@typescript-eslint/parser';
 import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 import { Linter, type Rule } from 'eslint';
-import { FileContext } from '../../src/analysis/file-context.js';
+import { FileContext } from '../../src/analysis/code/file-context.js';
 import { compileSettings, DEFAULT_OPTIONS, type NoSyncCriticalWriteOptions, type Settings } from '../../src/options.js';
 
 type NodeOfType<T extends AST_NODE_TYPES> = Extract<TSESTree.Node, { type: T }>;

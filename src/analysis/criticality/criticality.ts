@@ -1,0 +1,262 @@
+/**
+ * Is a write critical? Evidence from the target service's name, the URL path, the payload
+ * (keys, name, declared type), the enclosing function and class, and `@critical` JSDoc.
+ * Words of non-critical traffic (logs, metrics, notifications…) count against.
+ */
+import { AST_NODE_TYPES, AST_TOKEN_TYPES, type TSESTree } from '@typescript-eslint/utils';
+import type { Settings } from '../../options.js';
+import { getClassName, getFunctionName, getMethodClass, isFunctionNode, skipTransparent, type FunctionNode } from '../code/ast.js';
+import { deeper, type FileContext } from '../code/file-context.js';
+import { getObjectKeys } from '../code/objects.js';
+import type { Target } from '../target/target.js';
+import type { Template } from '../code/template.js';
+import { type Located, resolveValue } from '../code/values.js';
+import { singular, splitWords } from '../code/words.js';
+
+export type EvidenceKind = 'tag' | 'all' | 'service' | 'path' | 'payloadKey' | 'payloadType' | 'payloadName' | 'function' | 'class';
+
+export interface Evidence {
+  readonly kind: EvidenceKind;
+  /** what it says in the message: `path "/payments"` */
+  readonly text: string;
+}
+
+export interface Criticality {
+  readonly critical: boolean;
+  readonly evidence: readonly Evidence[];
+  /** the non-critical word that decided against, if any */
+  readonly against?: Evidence;
+}
+
+export interface CriticalityInput {
+  readonly target: Target;
+  readonly payload: Located | undefined;
+  /**
+   * where to look for enclosing functions and classes, innermost first: the request call,
+   * then the call sites of the wrappers it was reached through
+   */
+  readonly contexts: readonly TSESTree.Node[];
+}
+
+const CRITICAL_TAG = /@critical\b/;
+
+export function assessCriticality(input: CriticalityInput, file: FileContext, settings: Settings): Criticality {
+  const evidence: Evidence[] = [];
+  const perContext = input.contexts.map((node) => getEnclosingNamed(node));
+  const functions = perContext.flat();
+
+  const tagged = functions.find((entry) => entry.fn && hasCriticalTag(entry.fn, file));
+  if (tagged) evidence.push({ kind: 'tag', text: `@critical on ${tagged.name}` });
+  const payload = input.payload ? describePayload(input.payload, file) : undefined;
+  if (payload?.taggedType) evidence.push({ kind: 'tag', text: `@critical on type ${payload.taggedType}` });
+  const explicit = evidence.length > 0;
+
+  const serviceWords = input.target.service ? splitWords(input.target.service) : [];
+  const pathWords = getPathWords(input.target.path);
+  const nearestNames = perContext.flatMap((named) => (named[0] ? [named[0].name] : []));
+
+  // What the request says about itself (service, path) outweighs what its surroundings say (function names).
+  const strongAgainst: Evidence | undefined =
+    findWord(settings.nonCriticalWords, serviceWords, (word) => ({ kind: 'service', text: `service "${input.target.service}" (${word})` })) ??
+    findWord(settings.nonCriticalWords, pathWords, (word) => ({ kind: 'path', text: `path word "${word}"` }));
+  const weakAgainst: Evidence | undefined = nearestNames
+    .map((name) => findWord(settings.nonCriticalWords, splitWords(name), (): Evidence => ({ kind: 'function', text: `function "${name}"` })))
+    .find((item) => item !== undefined);
+
+  if (settings.criticalityAll) evidence.push({ kind: 'all', text: 'criticality "all"' });
+
+  const serviceWord = settings.criticalWords.find(serviceWords);
+  if (serviceWord) evidence.push({ kind: 'service', text: `service "${input.target.service}"` });
+  const pathWord = settings.criticalWords.find(pathWords);
+  if (pathWord) evidence.push({ kind: 'path', text: `path "${renderPath(input.target.path)}"` });
+  if (payload) {
+    const key = payload.keys.find((candidate) => settings.criticalPayloadKeys.find(splitWords(candidate)));
+    if (key) evidence.push({ kind: 'payloadKey', text: `payload key "${key}"` });
+    if (payload.typeName && settings.criticalWords.find(splitWords(payload.typeName))) {
+      evidence.push({ kind: 'payloadType', text: `payload type "${payload.typeName}"` });
+    }
+    const name = payload.names.find((candidate) => settings.criticalWords.find(splitWords(candidate)));
+    if (name) evidence.push({ kind: 'payloadName', text: `payload "${name}"` });
+  }
+  for (const entry of functions) {
+    if (settings.criticalWords.find(splitWords(entry.name))) {
+      evidence.push({ kind: entry.fn ? 'function' : 'class', text: `${entry.fn ? 'function' : 'class'} "${entry.name}"` });
+      break;
+    }
+  }
+
+  if (explicit || settings.criticalityAll) return { critical: true, evidence };
+  if (strongAgainst) return { critical: false, evidence, against: strongAgainst };
+  // `checkOrder`, `validateCart`, `getQuote`: a read sent as POST, unless the path names a write command
+  const readIntent = nearestNames.find((name) => READ_VERBS.has(splitWords(name)[0] ?? ''));
+  if (readIntent && !pathWords.some((word) => WRITE_COMMANDS.has(singular(word)))) {
+    return { critical: false, evidence, against: { kind: 'function', text: `function "${readIntent}" reads` } };
+  }
+  if (evidence.some((item) => STRONG_EVIDENCE.has(item.kind))) return { critical: true, evidence };
+  if (weakAgainst) return { critical: false, evidence, against: weakAgainst };
+  const minor = settings.minorResourceWords.find(pathWords);
+  if (minor) return { critical: false, evidence, against: { kind: 'path', text: `path word "${minor}"` } };
+  return { critical: evidence.length > 0, evidence };
+}
+
+/** First words of function names that read: the request they make is a query sent as POST. */
+const READ_VERBS: ReadonlySet<string> = new Set([
+  'check', 'validate', 'verify', 'get', 'fetch', 'find', 'lookup', 'load', 'read', 'list', 'search', 'query', 'quote',
+  'calculate', 'compute', 'estimate', 'preview', 'simulate', 'count', 'exists', 'is', 'has', 'can', 'should',
+]);
+
+/** Path words that command a write whatever the caller's name says. */
+const WRITE_COMMANDS: ReadonlySet<string> = new Set([
+  'reserve', 'charge', 'capture', 'pay', 'transfer', 'withdraw', 'deposit', 'refund', 'cancel', 'confirm', 'book', 'ship',
+  'create', 'update', 'delete', 'remove', 'add', 'set', 'mark', 'release', 'commit', 'debit', 'credit', 'settle', 'submit',
+]);
+
+/** Evidence from the request itself; function and class names only describe its surroundings. */
+const STRONG_EVIDENCE: ReadonlySet<EvidenceKind> = new Set(['service', 'path', 'payloadKey', 'payloadType', 'payloadName']);
+
+function findWord<T>(set: Settings['nonCriticalWords'], words: readonly string[], describe: (word: string) => T): T | undefined {
+  const word = set.find(words);
+  return word === undefined ? undefined : describe(word);
+}
+
+/** Words of the literal parts of a path, without query strings. */
+function getPathWords(path: Template): string[] {
+  const words: string[] = [];
+  for (const part of path) {
+    if (part.kind !== 'text') continue;
+    const withoutQuery = part.value.split(/[?#]/)[0] ?? '';
+    words.push(...splitWords(withoutQuery));
+  }
+  return words;
+}
+
+function renderPath(path: Template): string {
+  const rendered = path
+    .map((part) => (part.kind === 'text' ? part.value : part.kind === 'unknown' ? `{${part.label}}` : `{${part.kind === 'env' ? part.name : part.key}}`))
+    .join('');
+  return (rendered.split('?')[0] ?? rendered) || '/';
+}
+
+interface NamedContext {
+  readonly name: string;
+  /** the function, or undefined for a class */
+  readonly fn: FunctionNode | undefined;
+}
+
+/** Named functions and classes around a node, innermost first. */
+function getEnclosingNamed(node: TSESTree.Node): NamedContext[] {
+  const result: NamedContext[] = [];
+  for (let current: TSESTree.Node | undefined = node.parent; current; current = current.parent) {
+    if (isFunctionNode(current)) {
+      const name = getFunctionName(current);
+      if (name) result.push({ name, fn: current });
+      const cls = getMethodClass(current);
+      const className = cls && getClassName(cls);
+      if (className) result.push({ name: className, fn: undefined });
+    }
+  }
+  return result;
+}
+
+/** `@critical` in the JSDoc of a function, its method, or its variable/export statement. */
+function hasCriticalTag(fn: FunctionNode, file: FileContext): boolean {
+  const candidates: TSESTree.Node[] = [fn];
+  let current: TSESTree.Node = fn;
+  while (
+    current.parent &&
+    (current.parent.type === AST_NODE_TYPES.MethodDefinition ||
+      current.parent.type === AST_NODE_TYPES.PropertyDefinition ||
+      current.parent.type === AST_NODE_TYPES.VariableDeclarator ||
+      current.parent.type === AST_NODE_TYPES.VariableDeclaration ||
+      current.parent.type === AST_NODE_TYPES.ExportNamedDeclaration ||
+      current.parent.type === AST_NODE_TYPES.ExportDefaultDeclaration)
+  ) {
+    current = current.parent;
+    candidates.push(current);
+  }
+  return candidates.some((candidate) => hasTag(candidate, file));
+}
+
+function hasTag(node: TSESTree.Node, file: FileContext): boolean {
+  return file.getCommentsBefore(node).some((comment) => comment.type === AST_TOKEN_TYPES.Block && CRITICAL_TAG.test(comment.value));
+}
+
+interface PayloadFacts {
+  keys: string[];
+  names: string[];
+  typeName: string | undefined;
+  taggedType: string | undefined;
+}
+
+/** Keys, names and declared type of a payload: `{ amount }`, `paymentDto`, `dto: CreatePaymentDto`. */
+export function describePayload(payload: Located, file: FileContext): PayloadFacts {
+  const facts: PayloadFacts = { keys: [], names: [], typeName: undefined, taggedType: undefined };
+  collectPayloadFacts(payload, file, facts, 0);
+  return facts;
+}
+
+function collectPayloadFacts(
+  payload: Located,
+  file: FileContext,
+  facts: PayloadFacts,
+  depth: number,
+): void {
+  if (depth > 3) return;
+  let node = skipTransparent(payload.node);
+  // JSON.stringify(x), Buffer.from(JSON.stringify(x))
+  while (node.type === AST_NODE_TYPES.CallExpression && node.arguments[0] && node.arguments[0].type !== AST_NODE_TYPES.SpreadElement) {
+    const callee = node.callee;
+    const isWrapper =
+      callee.type === AST_NODE_TYPES.MemberExpression &&
+      callee.property.type === AST_NODE_TYPES.Identifier &&
+      (callee.property.name === 'stringify' || callee.property.name === 'from');
+    if (!isWrapper) break;
+    node = skipTransparent(node.arguments[0]);
+  }
+  if (file.resolver && (node.type === AST_NODE_TYPES.Identifier || node.type === AST_NODE_TYPES.MemberExpression)) {
+    const typeFacts = file.resolver.getTypeFacts(node);
+    if (typeFacts) {
+      facts.typeName ??= typeFacts.name;
+      if (typeFacts.critical) facts.taggedType ??= typeFacts.name;
+    }
+  }
+  if (node.type === AST_NODE_TYPES.Identifier) {
+    facts.names.push(node.name);
+    const binding = file.getBinding(node, payload.env);
+    const type = binding?.kind === 'parameter' ? binding.type : binding?.kind === 'type' ? binding.node : undefined;
+    if (type) recordType(type, file, facts);
+  } else if (node.type === AST_NODE_TYPES.MemberExpression && node.property.type === AST_NODE_TYPES.Identifier) {
+    facts.names.push(node.property.name);
+  }
+  const resolved = resolveValue(node, file, payload.env);
+  if (resolved.node.type === AST_NODE_TYPES.ObjectExpression) {
+    facts.keys.push(...getObjectKeys(resolved.node, file, resolved.env));
+    for (const property of resolved.node.properties) {
+      if (property.type === AST_NODE_TYPES.SpreadElement) {
+        collectPayloadFacts({ node: property.argument, env: deeper(resolved.env) }, file, facts, depth + 1);
+      } else if (property.value.type === AST_NODE_TYPES.ObjectExpression || property.value.type === AST_NODE_TYPES.ArrayExpression) {
+        const inner = property.value.type === AST_NODE_TYPES.ArrayExpression ? property.value.elements[0] : property.value;
+        if (inner && inner.type === AST_NODE_TYPES.ObjectExpression) facts.keys.push(...getObjectKeys(inner, file, resolved.env));
+      }
+    }
+  } else if (resolved.node !== node && resolved.node.type === AST_NODE_TYPES.Identifier) {
+    // a wrapper's parameter bound to the caller's argument: read the argument's name and type
+    collectPayloadFacts({ node: resolved.node, env: resolved.env }, file, facts, depth + 1);
+  }
+}
+
+function recordType(
+  type: TSESTree.TypeNode,
+  file: FileContext,
+  facts: PayloadFacts,
+): void {
+  if (type.type !== AST_NODE_TYPES.TSTypeReference || type.typeName.type !== AST_NODE_TYPES.Identifier) return;
+  const name = type.typeName.name;
+  facts.typeName ??= name;
+  const variable = file.findVariable(type.typeName);
+  const declaration = variable?.defs[0]?.node;
+  if (!declaration) return;
+  let statement: TSESTree.Node = declaration;
+  if (statement.parent?.type === AST_NODE_TYPES.ExportNamedDeclaration) statement = statement.parent;
+  if (hasTag(statement, file)) facts.taggedType ??= name;
+}

@@ -1,0 +1,473 @@
+/**
+ * Is a synchronous call already made durable by its surroundings? Inside a message
+ * consumer (the broker redelivers on failure), inside an outbox relay (the outbox row stays
+ * pending until the call succeeds), or in a `try` whose `catch` hands the write to a queue
+ * or outbox. In-memory retries are recognised only to say that they do not help.
+ */
+import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
+import { DURABLE_HANDOFF_NAME } from '../../catalog/brokers.js';
+import {
+  CONSUMER_BASE_CLASSES,
+  CONSUMER_CLASS_DECORATORS,
+  CONSUMER_CONSTRUCTORS,
+  CONSUMER_MEMBERS,
+  HANDLER_DECORATORS,
+  HANDLER_KEYS,
+  QUEUE_EVENT_TYPES,
+} from '../../catalog/consumers.js';
+import type { Settings } from '../../options.js';
+import {
+  getCalleeName,
+  getClassName,
+  getDecoratorIdentifiers,
+  getFunctionName,
+  getMethodClass,
+  getPropertyName,
+  isFunctionNode,
+  skipTransparent,
+  type FunctionNode,
+} from '../code/ast.js';
+import type { FileContext } from '../code/file-context.js';
+import { walk } from '../code/walk.js';
+import { getOrigin } from '../code/origin.js';
+import { BROKERS, describePublish } from '../messaging/publish.js';
+
+export type Mitigation =
+  /** a gateway forwarding the incoming request as it came: the caller is the user's own request */
+  | { readonly kind: 'proxy'; readonly detail: string }
+  | { readonly kind: 'consumer'; readonly detail: string }
+  | { readonly kind: 'relay'; readonly detail: string }
+  | { readonly kind: 'catch-handoff'; readonly detail: string };
+
+/**
+ * @param node the call making the write (a request, or a wrapper's call site)
+ * @param payload the data written, when known: a `catch` must hand off that data to count
+ */
+export function findMitigation(node: TSESTree.Node, file: FileContext, settings: Settings, payload?: TSESTree.Node): Mitigation | undefined {
+  let writeNames: WriteData | undefined;
+  for (let current: TSESTree.Node = node; current.parent; current = current.parent) {
+    const parent = current.parent;
+    if (parent.type === AST_NODE_TYPES.TryStatement && parent.block === current && parent.handler) {
+      writeNames ??= getWriteNames(node, payload, file);
+      const handoff = findHandoff(parent.handler.body, file, writeNames);
+      if (handoff) return { kind: 'catch-handoff', detail: handoff };
+    }
+    if (isFunctionNode(parent)) {
+      const consumer = getConsumerKind(parent, file);
+      if (consumer) return { kind: 'consumer', detail: consumer };
+      const relay = getRelayName(parent, settings) ?? getOutboxRowParameter(parent, file);
+      if (relay) return { kind: 'relay', detail: relay };
+    }
+  }
+  return undefined;
+}
+
+function getRelayName(fn: FunctionNode, settings: Settings): string | undefined {
+  const name = getFunctionName(fn);
+  if (name && settings.outboxRelayPattern.test(name)) return name;
+  const cls = getMethodClass(fn);
+  const className = cls && getClassName(cls);
+  return className && settings.outboxRelayPattern.test(className) ? className : undefined;
+}
+
+/** An outbox row by name or type: `outboxEvent`, `rows: OutboxMessage[]`, `entry: OutboxRecord`. */
+const OUTBOX_ROW = /outbox_?(?:event|message|record|row|entr(?:y|ies)|item|entity|job)s?\b/i;
+
+/** A function handed an outbox row delivers it: `publish(event: OutboxEvent)`, `deliver(outboxRecord)`. */
+function getOutboxRowParameter(fn: FunctionNode, file: FileContext): string | undefined {
+  for (const param of fn.params) {
+    const target = param.type === AST_NODE_TYPES.TSParameterProperty ? param.parameter : param;
+    const binding = target.type === AST_NODE_TYPES.AssignmentPattern ? target.left : target;
+    if (binding.type === AST_NODE_TYPES.Identifier && OUTBOX_ROW.test(binding.name)) return binding.name;
+    const annotation = 'typeAnnotation' in binding ? binding.typeAnnotation?.typeAnnotation : undefined;
+    if (annotation && OUTBOX_ROW.test(file.getText(annotation))) return file.getText(annotation);
+  }
+  return undefined;
+}
+
+/**
+ * Why a value sits where a consumer handler goes: `{ eachMessage: <value> }`,
+ * `new Worker(name, <value>)`, `channel.consume(queue, <value>)`.
+ */
+function getConsumerSlot(value: TSESTree.Node, file: FileContext): string | undefined {
+  const parent = value.parent;
+  if (!parent) return undefined;
+  if (parent.type === AST_NODE_TYPES.Property && parent.value === value) {
+    const key = getPropertyName(parent);
+    return key !== undefined && HANDLER_KEYS.has(key) ? key : undefined;
+  }
+  if (
+    (parent.type === AST_NODE_TYPES.CallExpression || parent.type === AST_NODE_TYPES.NewExpression) &&
+    parent.arguments.some((argument) => argument === value)
+  ) {
+    return getRegistrationKind(parent, value, file);
+  }
+  return undefined;
+}
+
+/** Why a function is a consumer handler, or undefined. */
+function getConsumerKind(fn: FunctionNode, file: FileContext): string | undefined {
+  const parent = fn.parent;
+  const slot = getConsumerSlot(fn, file);
+  if (slot) return slot;
+  // a handler passed by name: `consumer.run({ eachMessage: handleOrderCreated })`
+  for (const reference of getValueReferences(fn, file)) {
+    const byName = getConsumerSlot(reference, file);
+    if (byName) return byName;
+  }
+  if (parent.type === AST_NODE_TYPES.MethodDefinition) {
+    for (const decorator of getDecoratorIdentifiers(parent)) {
+      if (isImportedAs(decorator, HANDLER_DECORATORS, file)) return `@${decorator.name}`;
+    }
+    const cls = parent.parent.parent;
+    for (const decorator of getDecoratorIdentifiers(cls)) {
+      if (isImportedAs(decorator, CONSUMER_CLASS_DECORATORS, file)) return `@${decorator.name} class`;
+    }
+    if (cls.superClass?.type === AST_NODE_TYPES.Identifier && isImportedAs(cls.superClass, CONSUMER_BASE_CLASSES, file)) {
+      return `${cls.superClass.name} subclass`;
+    }
+    // a listener base class of the project: `class OrderCreatedListener extends Listener<…> { onMessage(data, msg) }`
+    const member = getPropertyName(parent);
+    if (member === 'onMessage' && cls.superClass?.type === AST_NODE_TYPES.Identifier && /Listener$/.test(cls.superClass.name)) {
+      return `${cls.superClass.name}.onMessage`;
+    }
+  }
+  if (acknowledgesParameter(fn, file)) return 'handler that acknowledges its message';
+  const firstParam = fn.params[0];
+  const annotation = firstParam && 'typeAnnotation' in firstParam ? firstParam.typeAnnotation?.typeAnnotation : undefined;
+  if (
+    annotation?.type === AST_NODE_TYPES.TSTypeReference &&
+    annotation.typeName.type === AST_NODE_TYPES.Identifier &&
+    QUEUE_EVENT_TYPES.has(annotation.typeName.name)
+  ) {
+    return `${annotation.typeName.name} handler`;
+  }
+  return undefined;
+}
+
+const ACK_MEMBERS: ReadonlySet<string> = new Set(['ack', 'nack', 'nak', 'term', 'reject', 'acknowledge']);
+
+/**
+ * A function that acknowledges a message it was handed (`msg.ack()`, `m.nak()`,
+ * `channel.ack(msg)`): a consumer, whose message comes back if the process dies before the ack.
+ */
+function acknowledgesParameter(fn: FunctionNode, file: FileContext): boolean {
+  const params = new Set(fn.params.flatMap((param) => (param.type === AST_NODE_TYPES.Identifier ? [param.name] : [])));
+  if (params.size === 0) return false;
+  const isParam = (node: TSESTree.Node | undefined): boolean => node?.type === AST_NODE_TYPES.Identifier && params.has(node.name);
+  let found = false;
+  walk(fn.body, file.visitorKeys, (node) => {
+    if (found) return false;
+    if (node.type !== AST_NODE_TYPES.CallExpression) return;
+    const callee = skipTransparent(node.callee);
+    if (callee.type !== AST_NODE_TYPES.MemberExpression || !ACK_MEMBERS.has(getPropertyName(callee) ?? '')) return;
+    found = isParam(skipTransparent(callee.object)) || isParam(node.arguments[0] && skipTransparent(node.arguments[0]));
+  });
+  return found;
+}
+
+/** `new Worker(name, fn)`, `queue.process(fn)`, `channel.consume(q, fn)`, `boss.work(name, fn)`. */
+function getRegistrationKind(
+  call: TSESTree.CallExpression | TSESTree.NewExpression,
+  fn: TSESTree.Node,
+  file: FileContext,
+): string | undefined {
+  const origin = getOrigin(call.callee, file);
+  if (call.type === AST_NODE_TYPES.NewExpression) {
+    const last = origin?.steps.at(-1);
+    const name = last?.kind === 'get' ? last.name : undefined;
+    const registration = CONSUMER_CONSTRUCTORS.find((entry) => entry.module === origin?.module && entry.name === name);
+    return registration && call.arguments[registration.handler] === fn ? `${registration.name} processor` : undefined;
+  }
+  const callee = skipTransparent(call.callee);
+  if (callee.type !== AST_NODE_TYPES.MemberExpression) return undefined;
+  const member = getPropertyName(callee);
+  if (member === undefined) return undefined;
+  const receiver = getOrigin(callee.object, file);
+  const match = receiver && BROKERS.match(receiver);
+  if (match && match.rest.length === 0 && CONSUMER_MEMBERS.get(match.family.id)?.includes(member)) {
+    return `${match.family.label} ${member} handler`;
+  }
+  // amqplib channels often come from helpers: `channel.consume('queue', async (msg) => …)`
+  if (member === 'consume' && call.arguments.length >= 2 && call.arguments[1] === fn) return 'consume handler';
+  // a Pub/Sub subscription handed in from elsewhere: `subscription.on('message', async (message) => …)`
+  const event = call.arguments[0];
+  if (
+    member === 'on' &&
+    event?.type === AST_NODE_TYPES.Literal &&
+    event.value === 'message' &&
+    call.arguments[1] === fn &&
+    /subscription|subscriber/i.test(file.getText(callee.object))
+  ) {
+    return 'subscription message handler';
+  }
+  return undefined;
+}
+
+function isImportedAs(
+  identifier: TSESTree.Identifier,
+  table: readonly { readonly name: string; readonly modules: readonly string[] }[],
+  file: FileContext,
+): boolean {
+  const binding = file.getBinding(identifier);
+  if (binding?.kind !== 'import') return false;
+  const imported = binding.imported ?? identifier.name;
+  return table.some((entry) => entry.name === imported && entry.modules.includes(binding.source));
+}
+
+/** Names that say nothing about which write it is. */
+const INCIDENTAL_NAMES = new Set(['process', 'env', 'JSON', 'Buffer', 'String', 'Number', 'Date', 'Math', 'Object', 'console', 'undefined', 'this', 'headers', 'timeout']);
+
+/**
+ * What the write's data is made of, as source texts a hand-off must carry too: the payload
+ * itself when it is a name (`payment`), the values of a payload object (`order.id`,
+ * `order.total`), else the identifiers in the call's arguments.
+ */
+function getWriteNames(node: TSESTree.Node, payload: TSESTree.Node | undefined, file: FileContext): WriteData {
+  if (payload) {
+    const value = skipTransparent(payload);
+    if (value.type === AST_NODE_TYPES.Identifier || value.type === AST_NODE_TYPES.MemberExpression) {
+      return { all: [normalizeText(file.getText(value))] };
+    }
+    if (value.type === AST_NODE_TYPES.ObjectExpression) {
+      const values = value.properties
+        .map((property) => (property.type === AST_NODE_TYPES.Property ? property.value : property.argument))
+        .filter((item) => item.type !== AST_NODE_TYPES.Literal)
+        .map((item) => normalizeText(file.getText(item)));
+      if (values.length > 0) return { all: values };
+    }
+  }
+  const names = new Set<string>();
+  const roots = payload ? [payload] : node.type === AST_NODE_TYPES.CallExpression ? node.arguments : [];
+  for (const root of roots) {
+    walk(root, file.visitorKeys, (child) => {
+      if (child.type === AST_NODE_TYPES.Identifier && !INCIDENTAL_NAMES.has(child.name) && !isPropertyKey(child)) names.add(child.name);
+      return true;
+    });
+  }
+  return { any: names };
+}
+
+/** The data of a write: every one of `all` must appear in a hand-off, or at least one of `any`. */
+type WriteData = { readonly all: readonly string[] } | { readonly any: ReadonlySet<string> };
+
+function normalizeText(text: string): string {
+  return text.replace(/\s+/g, '');
+}
+
+function isPropertyKey(identifier: TSESTree.Identifier): boolean {
+  const parent = identifier.parent;
+  return (
+    (parent?.type === AST_NODE_TYPES.MemberExpression && parent.property === identifier && !parent.computed) ||
+    (parent?.type === AST_NODE_TYPES.Property && parent.key === identifier && !parent.shorthand)
+  );
+}
+
+/** Verbs of a call that hands data to a queue or an outbox: `queue.add`, `outbox.enqueue`, `bus.publish`. */
+const HANDOFF_VERB = /^(?:add|addBulk|enqueue|publish|send|sendMessage|sendToQueue|insert|save|create|produce|push|schedule|emit)$/;
+
+/**
+ * A publish or outbox write inside a catch block that carries the same data as the write
+ * (one of its identifiers appears in the hand-off's arguments).
+ */
+function findHandoff(block: TSESTree.BlockStatement, file: FileContext, writeNames: WriteData): string | undefined {
+  let found: string | undefined;
+  walk(block, file.visitorKeys, (node) => {
+    if (found) return false;
+    if (node.type !== AST_NODE_TYPES.CallExpression || !carriesSameData(node, writeNames, file)) return true;
+    const publish = describePublish(node, file);
+    if (publish) {
+      found = `${publish.family.label} ${publish.member}`;
+      return false;
+    }
+    const callee = skipTransparent(node.callee);
+    const isNamedHandoff =
+      callee.type === AST_NODE_TYPES.MemberExpression
+        ? HANDOFF_VERB.test(getPropertyName(callee) ?? '') && DURABLE_HANDOFF_NAME.test(file.getText(callee.object))
+        : callee.type === AST_NODE_TYPES.Identifier && /^(?:enqueue|publish|outbox|recordOutbox|saveOutbox)/i.test(callee.name);
+    if (isNamedHandoff) {
+      found = file.getText(node.callee);
+      return false;
+    }
+    return true;
+  });
+  return found;
+}
+
+function carriesSameData(call: TSESTree.CallExpression, writeNames: WriteData, file: FileContext): boolean {
+  if ('all' in writeNames) {
+    const carried = normalizeText(call.arguments.map((argument) => file.getText(argument)).join(','));
+    return writeNames.all.every((text) => carried.includes(text));
+  }
+  if (writeNames.any.size === 0) return true;
+  let same = false;
+  for (const argument of call.arguments) {
+    walk(argument, file.visitorKeys, (node) => {
+      if (same) return false;
+      if (node.type === AST_NODE_TYPES.Identifier && writeNames.any.has(node.name) && !isPropertyKey(node)) same = true;
+      return !same;
+    });
+  }
+  return same;
+}
+
+
+const RETRY_MODULES = new Set(['p-retry', 'async-retry', 'retry', 'cockatiel', 'exponential-backoff', 'promise-retry', 'axios-retry']);
+
+/** An in-memory retry wrapped around the call (p-retry, cockatiel, a `retry(…)` helper, rxjs `retry`). */
+export function findInMemoryRetry(call: TSESTree.CallExpression, file: FileContext): string | undefined {
+  for (let current: TSESTree.Node = call; current.parent; current = current.parent) {
+    const parent: TSESTree.Node = current.parent;
+    if (parent.type === AST_NODE_TYPES.CallExpression && parent.arguments.includes(current as TSESTree.CallExpressionArgument)) {
+      const name = getCalleeName(parent.callee);
+      const origin = getOrigin(parent.callee, file);
+      if ((origin && RETRY_MODULES.has(origin.module)) || (name !== undefined && /retr(?:y|ies)|backoff/i.test(name))) {
+        return origin && RETRY_MODULES.has(origin.module) ? origin.module : name;
+      }
+      if (name === 'execute' && /retry|policy/i.test(file.getText(parent.callee))) return 'retry policy';
+    }
+    // rxjs: this.http.post(…).pipe(retry(3))
+    if (parent.type === AST_NODE_TYPES.MemberExpression && parent.object === current && getPropertyName(parent) === 'pipe') {
+      const pipeCall = parent.parent;
+      if (pipeCall.type === AST_NODE_TYPES.CallExpression) {
+        const retry = pipeCall.arguments.find(
+          (argument) => argument.type === AST_NODE_TYPES.CallExpression && /^retry/.test(getCalleeName(argument.callee) ?? ''),
+        );
+        if (retry) return 'rxjs retry';
+      }
+    }
+    if (isFunctionNode(parent) && parent.parent.type !== AST_NODE_TYPES.CallExpression) break;
+  }
+  return findClientRetryPlugin(file);
+}
+
+/** Modules that add in-memory retries to an axios client: `axiosRetry(client, …)`, `rax.attach(client)`. */
+const CLIENT_RETRY_MODULES = new Set(['axios-retry', 'retry-axios']);
+
+/** A retry plugin installed on a client anywhere at the top level of the file. */
+function findClientRetryPlugin(file: FileContext): string | undefined {
+  for (const statement of file.sourceCode.ast.body) {
+    const expression = statement.type === AST_NODE_TYPES.ExpressionStatement ? statement.expression : undefined;
+    if (expression?.type !== AST_NODE_TYPES.CallExpression) continue;
+    const origin = getOrigin(expression.callee, file);
+    if (origin && CLIENT_RETRY_MODULES.has(origin.module)) return origin.module;
+  }
+  return undefined;
+}
+
+/** The identifiers that refer to a named function as a value (not its declaration). */
+function getValueReferences(fn: FunctionNode, file: FileContext): TSESTree.Identifier[] {
+  const id =
+    fn.type === AST_NODE_TYPES.FunctionDeclaration
+      ? fn.id
+      : fn.parent.type === AST_NODE_TYPES.VariableDeclarator && fn.parent.init === fn && fn.parent.id.type === AST_NODE_TYPES.Identifier
+        ? fn.parent.id
+        : undefined;
+  if (!id) return [];
+  const variable = file.findVariable(id);
+  return (variable?.references ?? []).filter((reference) => !reference.init).map((reference) => reference.identifier as TSESTree.Identifier);
+}
+
+/**
+ * A function the file keeps to itself (not exported, not a public method) whose every use is
+ * a call from a mitigated place: `async function charge(order) { … }` called only from an
+ * `eachMessage` handler is part of that consumer.
+ */
+export function findCallerMitigation(
+  node: TSESTree.Node,
+  file: FileContext,
+  settings: Settings,
+  depth = 0,
+): Mitigation | undefined {
+  if (depth > 3) return undefined;
+  const fn = getEnclosingNamedFunction(node);
+  if (!fn) return undefined;
+  const uses = getPrivateUses(fn, file);
+  if (!uses || uses.length === 0) return undefined;
+  let first: Mitigation | undefined;
+  for (const use of uses) {
+    const call = use.parent;
+    if (call?.type !== AST_NODE_TYPES.CallExpression || call.callee !== use) {
+      const slot = getConsumerSlot(use, file);
+      if (!slot) return undefined;
+      first ??= { kind: 'consumer', detail: slot };
+      continue;
+    }
+    const mitigation = findMitigation(call, file, settings) ?? findCallerMitigation(call, file, settings, depth + 1);
+    if (!mitigation) return undefined;
+    first ??= mitigation;
+  }
+  return first && { kind: first.kind, detail: `only called from ${first.detail}` };
+}
+
+function getEnclosingNamedFunction(node: TSESTree.Node): FunctionNode | undefined {
+  for (let current = node.parent; current; current = current.parent) {
+    if (!isFunctionNode(current)) continue;
+    const isCallback =
+      current.type !== AST_NODE_TYPES.FunctionDeclaration &&
+      (current.parent.type === AST_NODE_TYPES.CallExpression || current.parent.type === AST_NODE_TYPES.NewExpression) &&
+      current.parent.arguments.some((argument) => argument === current);
+    if (!isCallback) return current;
+  }
+  return undefined;
+}
+
+/** Every use of a function the file keeps private; undefined when others may call it. */
+function getPrivateUses(fn: FunctionNode, file: FileContext): TSESTree.Node[] | undefined {
+  const parent = fn.parent;
+  if (parent.type === AST_NODE_TYPES.MethodDefinition) {
+    const isPrivate = parent.accessibility === 'private' || parent.key.type === AST_NODE_TYPES.PrivateIdentifier;
+    const name = getPropertyName(parent);
+    if (!isPrivate || name === undefined) return undefined;
+    const uses: TSESTree.Node[] = [];
+    walk(parent.parent, file.visitorKeys, (node) => {
+      if (node.type === AST_NODE_TYPES.MemberExpression && node.object.type === AST_NODE_TYPES.ThisExpression && getPropertyName(node) === name) {
+        uses.push(node);
+      }
+      return true;
+    });
+    return uses;
+  }
+  const declaration = fn.type === AST_NODE_TYPES.FunctionDeclaration ? fn : parent.parent;
+  if (declaration?.parent?.type === AST_NODE_TYPES.ExportNamedDeclaration || declaration?.parent?.type === AST_NODE_TYPES.ExportDefaultDeclaration) {
+    return undefined;
+  }
+  const references = getValueReferences(fn, file);
+  const exported = references.some((reference) => reference.parent?.type === AST_NODE_TYPES.ExportSpecifier);
+  return exported ? undefined : references;
+}
+
+/** Methods of an incoming request that read its body (`await req.json()`, `await req.text()`). */
+const BODY_READERS = new Set(['json', 'text', 'formData', 'arrayBuffer', 'blob']);
+
+/**
+ * The payload is the incoming request's body, forwarded as it came: `req.body`,
+ * `ctx.request.body`, `await req.json()`, `JSON.stringify(req.body)`, where `req`/`ctx` is a
+ * parameter of the enclosing handler.
+ */
+export function isForwardedBody(payload: { readonly node: TSESTree.Node }, file: FileContext): boolean {
+  let node = skipTransparent(payload.node);
+  for (let steps = 0; steps < 4; steps += 1) {
+    if (node.type === AST_NODE_TYPES.AwaitExpression) node = skipTransparent(node.argument);
+    else if (node.type === AST_NODE_TYPES.CallExpression && getCalleeName(node.callee) === 'stringify' && node.arguments[0]) {
+      node = skipTransparent(node.arguments[0]);
+    } else if (node.type === AST_NODE_TYPES.Identifier) {
+      const binding = file.getBinding(node);
+      if (binding?.kind !== 'value' || binding.path.length > 0) break;
+      node = skipTransparent(binding.node);
+    } else break;
+  }
+  let root: TSESTree.Node | undefined;
+  if (node.type === AST_NODE_TYPES.MemberExpression && getPropertyName(node) === 'body') {
+    root = skipTransparent(node.object);
+    // ctx.request.body (Koa)
+    if (root.type === AST_NODE_TYPES.MemberExpression && getPropertyName(root) === 'request') root = skipTransparent(root.object);
+  } else if (node.type === AST_NODE_TYPES.CallExpression && node.callee.type === AST_NODE_TYPES.MemberExpression && BODY_READERS.has(getPropertyName(node.callee) ?? '')) {
+    root = skipTransparent(node.callee.object);
+  }
+  if (root?.type !== AST_NODE_TYPES.Identifier) return false;
+  const binding = file.getBinding(root);
+  if (binding?.kind !== 'parameter') return false;
+  const fn = binding.variable.defs[0]?.node;
+  return fn !== undefined && isFunctionNode(fn) && fn.params[0]?.type === AST_NODE_TYPES.Identifier && fn.params[0].name === root.name;
+}

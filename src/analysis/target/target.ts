@@ -1,0 +1,287 @@
+/**
+ * Where a request goes: one of your own services (internal), a third party (external),
+ * a relative URL, or unknown; with the service's name and how it was recognised.
+ * Service runtimes that proxy over HTTP count for what they do (Dapr invoke vs publish).
+ */
+import { normalizeServiceName, type Settings } from '../../options.js';
+import { formatTemplate, getStaticText, type Hole, type Template } from '../code/template.js';
+import { splitWords, toUpperSnake } from '../code/words.js';
+
+export type TargetKind =
+  /** one of your services: reported when the write is critical */
+  | 'internal'
+  /** a third party or infrastructure */
+  | 'external'
+  /** a URL with no visible base */
+  | 'relative'
+  | 'unknown'
+  /** the write goes to a broker through a sidecar (Dapr publish): already asynchronous */
+  | 'publish'
+  /** the service's own storage through a sidecar (Dapr state, bindings) */
+  | 'storage';
+
+export interface Target {
+  readonly kind: TargetKind;
+  /** the service's name for messages: `payments`, `localhost:4001` */
+  readonly service: string | undefined;
+  /** how it was recognised: `env PAYMENTS_SERVICE_URL`, `host payments:8080` */
+  readonly via: string;
+  /** the URL path, holes rendered as `{name}` */
+  readonly path: Template;
+}
+
+interface ParsedUrl {
+  /** for absolute URLs: the authority (host and port), possibly with holes */
+  readonly authority?: Template;
+  /** for URLs whose base is a value: the hole holding it */
+  readonly base?: Hole;
+  readonly path: Template;
+}
+
+const SCHEME = /^([a-z][a-z0-9+.-]*:)?\/\//i;
+
+export function parseUrl(url: Template): ParsedUrl {
+  const first = url[0];
+  if (!first) return { path: [] };
+  if (first.kind !== 'text') return { base: first, path: skipPort(url.slice(1)) };
+  const scheme = SCHEME.exec(first.value);
+  if (!scheme) return { path: url };
+  const rest: Template = [{ kind: 'text', value: first.value.slice(scheme[0].length) }, ...url.slice(1)];
+  const authority: Template[number][] = [];
+  for (let index = 0; index < rest.length; index += 1) {
+    const part = rest[index]!;
+    if (part.kind !== 'text') {
+      authority.push(part);
+      continue;
+    }
+    const cut = part.value.search(/[/?#]/);
+    if (cut === -1) {
+      authority.push(part);
+      continue;
+    }
+    if (cut > 0) authority.push({ kind: 'text', value: part.value.slice(0, cut) });
+    return { authority, path: [{ kind: 'text', value: part.value.slice(cut) }, ...rest.slice(index + 1)] };
+  }
+  return { authority, path: [] };
+}
+
+/** `${HOST}:${PORT}/orders` → `/orders`: a port after a configured host is not part of the path. */
+function skipPort(rest: Template): Template {
+  const head = rest[0];
+  if (head?.kind !== 'text' || !head.value.startsWith(':')) return rest;
+  for (let index = 0; index < rest.length; index += 1) {
+    const part = rest[index]!;
+    if (part.kind !== 'text') continue;
+    const slash = part.value.search(/[/?#]/);
+    if (slash !== -1) return [{ kind: 'text', value: part.value.slice(slash) }, ...rest.slice(index + 1)];
+  }
+  return [];
+}
+
+const LOOPBACK = new Set(['localhost', '127.0.0.1', '0.0.0.0', '[::1]', '::1', 'host.docker.internal']);
+const INTERNAL_SUFFIXES = ['.svc.cluster.local', '.cluster.local', '.svc', '.internal', '.local', '.lan', '.consul', '.intranet', '.corp', '.home.arpa'];
+const PRIVATE_IPV4 = /^(?:10\.\d+|192\.168|172\.(?:1[6-9]|2\d|3[01]))\.\d+\.\d+$/;
+const IPV4 = /^\d+\.\d+\.\d+\.\d+$/;
+const DAPR_API = /^\/v1\.0(?:-(?:alpha|beta)\d+)?\//;
+
+/** What the request itself says about its target beyond the URL. */
+export interface TargetHints {
+  /** Dapr service invocation by header: `dapr-app-id: payments` on a request to the sidecar */
+  readonly daprAppId?: string;
+}
+
+export function classifyTarget(url: Template | undefined, settings: Settings, hints: TargetHints = {}): Target {
+  if (!url || url.length === 0) return { kind: 'unknown', service: undefined, via: 'no URL', path: [] };
+  const parsed = parseUrl(url);
+  // the dapr-app-id header is read by the sidecar, wherever its address comes from (`${DAPR_HOST}:${DAPR_HTTP_PORT}`)
+  if (hints.daprAppId && isSidecarAddress(parsed)) {
+    return { kind: 'internal', service: hints.daprAppId, via: 'Dapr invoke (dapr-app-id header)', path: parsed.path };
+  }
+  if (parsed.authority) return classifyAuthority(parsed.authority, parsed.path, settings, url, hints);
+  if (parsed.base) return classifyBaseHole(parsed.base, parsed.path, settings, hints);
+  return settings.relativeUrlsInternal
+    ? { kind: 'internal', service: undefined, via: 'relative URL', path: parsed.path }
+    : { kind: 'relative', service: undefined, via: 'relative URL', path: parsed.path };
+}
+
+function classifyBaseHole(base: Hole, path: Template, settings: Settings, hints: TargetHints): Target {
+  if (base.kind === 'unknown') {
+    if (base.fallback) return classifyTarget([...base.fallback, ...path], settings, hints);
+    return { kind: 'unknown', service: undefined, via: `value ${base.label}`, path };
+  }
+  const name = base.kind === 'env' ? base.name : base.key;
+  const via = base.kind === 'env' ? `env ${name}` : `config ${name}`;
+  // `${DAPR_HTTP_ENDPOINT}/v1.0/invoke/payments/method/charge`: the sidecar's API says what it does
+  if (isDaprPath(path)) return classifyDapr(path, `${base.kind} ${name}`);
+  const byName = classifyName(name, settings);
+  if (byName.kind === 'unknown' && base.fallback) {
+    const fallback = classifyTarget([...base.fallback, ...path], settings, hints);
+    if (fallback.kind !== 'unknown') return fallback;
+  }
+  return { ...byName, via, path };
+}
+
+/** Classifies an env/config name that holds a URL or host. */
+export function classifyName(name: string, settings: Settings): Omit<Target, 'via' | 'path'> {
+  if (settings.externalHosts.some((glob) => glob.test(name))) return { kind: 'external', service: name };
+  const upper = toUpperSnake(name);
+  if (settings.browserEnvPrefixes.some((prefix) => upper.startsWith(prefix) || name.startsWith(prefix))) {
+    return { kind: 'unknown', service: undefined };
+  }
+  const words = splitWords(name);
+  const service = serviceNameFromWords(words, settings);
+  if (settings.services.names.has(normalizeServiceName(name))) return { kind: 'internal', service: service ?? name };
+  if (settings.vendorWords.find(words) || settings.infrastructureWords.find(words)) {
+    return { kind: 'external', service: service ?? name };
+  }
+  // `API_URL`, `BASE_URL`, `BACKEND_URL`: an address, but of no service in particular (often the app itself)
+  if (settings.serviceEnvPattern.test(upper) && service !== undefined) return { kind: 'internal', service };
+  return { kind: 'unknown', service: undefined };
+}
+
+/** `PAYMENTS_SERVICE_URL` → `payments`; `services.ledger.baseUrl` → `ledger`. */
+function serviceNameFromWords(words: readonly string[], settings: Settings): string | undefined {
+  const meaningful = words.filter((word) => !settings.genericAddressWords.has(word) && !/^\d+$/.test(word));
+  return meaningful.length > 0 ? meaningful.join('-') : undefined;
+}
+
+/** Splits an authority template at the port colon (outside IPv6 brackets), dropping user info. */
+function splitHostPort(authority: Template): { host: Template; port: Template | undefined } {
+  const host: Template[number][] = [];
+  let seenAt = false;
+  for (let index = 0; index < authority.length; index += 1) {
+    const part = authority[index]!;
+    if (part.kind !== 'text') {
+      host.push(part);
+      continue;
+    }
+    let value = part.value;
+    const at = value.lastIndexOf('@');
+    if (at !== -1 && !seenAt) {
+      seenAt = true;
+      host.length = 0;
+      value = value.slice(at + 1);
+    }
+    const colon = value.startsWith('[') ? value.indexOf(':', value.indexOf(']')) : value.indexOf(':');
+    if (colon !== -1) {
+      if (colon > 0) host.push({ kind: 'text', value: value.slice(0, colon) });
+      const portStart: Template[number] = { kind: 'text', value: value.slice(colon + 1) };
+      const rest: Template = [portStart, ...authority.slice(index + 1)].filter(
+        (item) => item.kind !== 'text' || item.value !== '',
+      );
+      return { host, port: rest };
+    }
+    if (value !== '') host.push({ kind: 'text', value });
+  }
+  return { host, port: undefined };
+}
+
+function classifyAuthority(authority: Template, path: Template, settings: Settings, url: Template, hints: TargetHints): Target {
+  const rendered = formatTemplate(authority);
+  const { host, port } = splitHostPort(authority);
+  const portText = port === undefined ? undefined : formatTemplate(port);
+  const hostText = getStaticText(host);
+  if (hostText !== undefined) return classifyHost(hostText.toLowerCase(), portText, path, settings, url, hints);
+
+  const wildcardHost = host.map((part) => (part.kind === 'text' ? part.value : '*')).join('').toLowerCase();
+  const urlText = url.map((part) => (part.kind === 'text' ? part.value : '*')).join('');
+  if (settings.externalHosts.some((glob) => glob.test(wildcardHost) || glob.test(urlText))) {
+    return { kind: 'external', service: wildcardHost, via: `host ${rendered}`, path };
+  }
+  if ([...settings.internalHosts, ...settings.services.globs].some((glob) => glob.test(wildcardHost) || glob.test(urlText))) {
+    return { kind: 'internal', service: formatTemplate(host).split('.')[0], via: `host ${rendered}`, path };
+  }
+  if (/\.[a-z]/i.test(wildcardHost)) {
+    // `${tenant}.api.vendor.com`, `${name}.default.svc.cluster.local`: the literal domain decides
+    const internal = INTERNAL_SUFFIXES.some((suffix) => wildcardHost.endsWith(suffix));
+    return internal
+      ? { kind: 'internal', service: formatTemplate(host).split('.')[0], via: `host ${rendered}`, path }
+      : { kind: 'external', service: wildcardHost, via: `host ${rendered}`, path };
+  }
+  const hole = host.find((part): part is Extract<Hole, { kind: 'env' | 'config' }> => part.kind === 'env' || part.kind === 'config');
+  if (hole) {
+    const name = hole.kind === 'env' ? hole.name : hole.key;
+    if (isDaprPath(path)) return classifyDapr(path, rendered);
+    return { ...classifyName(name, settings), via: `${hole.kind} ${name}`, path };
+  }
+  return { kind: 'unknown', service: undefined, via: `host ${rendered}`, path };
+}
+
+function firstLabel(host: string): string {
+  return cleanServiceLabel(host.split('.')[0] ?? host);
+}
+
+/** `payments-service` → `payments`, `ledger-api` → `ledger`. */
+function cleanServiceLabel(label: string): string {
+  const cleaned = label.replace(/[-_](?:service|svc|api|server|app|backend)$/i, '').replace(/^(?:svc|service)[-_]/i, '');
+  return cleaned || label;
+}
+
+function classifyHost(
+  host: string,
+  port: string | undefined,
+  path: Template,
+  settings: Settings,
+  url: Template,
+  hints: TargetHints,
+): Target {
+  const authorityText = port === undefined ? host : `${host}:${port}`;
+  const via = `host ${authorityText}`;
+  const urlText = url.map((part) => (part.kind === 'text' ? part.value : '*')).join('');
+  const matches = (glob: RegExp): boolean => glob.test(host) || glob.test(authorityText) || glob.test(urlText);
+  if (settings.externalHosts.some(matches)) return { kind: 'external', service: host, via, path };
+  if ([...settings.internalHosts, ...settings.services.globs].some(matches)) {
+    return { kind: 'internal', service: firstLabel(host), via, path };
+  }
+  if (LOOPBACK.has(host)) {
+    if (isDaprPath(path)) return classifyDapr(path, authorityText);
+    if (hints.daprAppId) return { kind: 'internal', service: hints.daprAppId, via: `Dapr invoke on ${authorityText}`, path };
+    return port ? { kind: 'internal', service: authorityText, via, path } : { kind: 'unknown', service: undefined, via, path };
+  }
+  if (IPV4.test(host)) {
+    return PRIVATE_IPV4.test(host) ? { kind: 'internal', service: authorityText, via, path } : { kind: 'external', service: host, via, path };
+  }
+  if (!host.includes('.')) {
+    if (host === '') return { kind: 'unknown', service: undefined, via, path };
+    const words = splitWords(host);
+    if (!settings.services.names.has(normalizeServiceName(host)) && (settings.vendorWords.find(words) || settings.infrastructureWords.find(words))) {
+      return { kind: 'external', service: host, via, path };
+    }
+    return { kind: 'internal', service: cleanServiceLabel(host), via, path };
+  }
+  if (INTERNAL_SUFFIXES.some((suffix) => host.endsWith(suffix))) return { kind: 'internal', service: firstLabel(host), via, path };
+  if (settings.services.names.has(normalizeServiceName(host.split('.')[0] ?? ''))) {
+    return { kind: 'internal', service: firstLabel(host), via, path };
+  }
+  return { kind: 'external', service: host, via, path };
+}
+
+/** The sidecar: a loopback host, or an address whose literal text or names mention Dapr. */
+function isSidecarAddress(parsed: ParsedUrl): boolean {
+  const address = parsed.authority ?? (parsed.base ? [parsed.base] : []);
+  const text = formatTemplate(address).toLowerCase();
+  return /dapr|localhost|127\.0\.0\.1/.test(text);
+}
+
+function isDaprPath(path: Template): boolean {
+  const first = path[0];
+  return first?.kind === 'text' && DAPR_API.test(first.value);
+}
+
+/** Dapr's HTTP API on the sidecar: invoke is a synchronous call, publish is a broker publish. */
+function classifyDapr(path: Template, authority: string): Target {
+  const first = path[0];
+  const text = first?.kind === 'text' ? first.value : '';
+  const via = `Dapr invoke on ${authority}`;
+  const invoke = /^\/v1\.0(?:-\w+)?\/invoke\/([^/]+)\/method(\/.*)?$/.exec(text);
+  if (invoke) return { kind: 'internal', service: invoke[1], via, path: [{ kind: 'text', value: invoke[2] ?? '/' }, ...path.slice(1)] };
+  // `/v1.0/invoke/${appId}/method/…`: the app id is a hole
+  const hole = path[1];
+  const after = path[2];
+  if (/^\/v1\.0(?:-\w+)?\/invoke\/$/.test(text) && hole && hole.kind !== 'text' && after?.kind === 'text' && after.value.startsWith('/method')) {
+    const tail = after.value.slice('/method'.length) || '/';
+    return { kind: 'internal', service: formatTemplate([hole]), via, path: [{ kind: 'text', value: tail }, ...path.slice(3)] };
+  }
+  if (/^\/v1\.0(?:-\w+)?\/publish\//.test(text)) return { kind: 'publish', service: 'dapr', via: 'Dapr publish', path };
+  return { kind: 'storage', service: 'dapr', via: 'Dapr sidecar', path };
+}

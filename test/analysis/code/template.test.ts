@@ -1,0 +1,367 @@
+import { AST_NODE_TYPES } from '@typescript-eslint/utils';
+import { describe, expect, it } from 'vitest';
+import {
+  concat,
+  evaluateTemplate,
+  formatTemplate,
+  getHoles,
+  getSingleReturnedExpression,
+  getStaticText,
+  joinUrl,
+  type Part,
+  type Template,
+} from '../../../src/analysis/code/template.js';
+import { parse, type ParseOptions } from '../parse.js';
+
+const text = (value: string): Part => ({ kind: 'text', value });
+const env = (name: string, fallback?: Template): Part => (fallback ? { kind: 'env', name, fallback } : { kind: 'env', name });
+const config = (key: string, fallback?: Template): Part => (fallback ? { kind: 'config', key, fallback } : { kind: 'config', key });
+const unknown = (label: string): Part => ({ kind: 'unknown', label });
+
+/** Evaluates the initializer of the last `url` variable in the snippet. */
+function evaluateUrl(code: string, options?: ParseOptions): Template {
+  const parsed = parse(code, options);
+  const declarator = parsed
+    .all(AST_NODE_TYPES.VariableDeclarator)
+    .filter((node) => node.id.type === AST_NODE_TYPES.Identifier && node.id.name === 'url')
+    .at(-1);
+  if (!declarator?.init) throw new Error('snippet declares no `url`');
+  return withoutNodes(evaluateTemplate(declarator.init, parsed.file));
+}
+
+/** Parts without the source node of unknown holes (asserted on their own below), fallbacks included. */
+function withoutNodes(template: Template): Template {
+  return template.map((part) => {
+    const { fallback, ...rest } = part as Part & { fallback?: Template; node?: unknown };
+    delete (rest as { node?: unknown }).node;
+    return (fallback ? { ...rest, fallback: withoutNodes(fallback) } : rest) as Part;
+  });
+}
+
+describe('evaluateTemplate', () => {
+  it('remembers the expression behind a hole that is a name or a member read', () => {
+    const parsed = parse("const order = load(); const id = param(); const url = `http://payments/orders/${order.reservationId}/${id}`;");
+    const declarator = parsed.all(AST_NODE_TYPES.VariableDeclarator).at(-1)!;
+    const holes = evaluateTemplate(declarator.init!, parsed.file).filter((part) => part.kind === 'unknown');
+    expect(holes.map((hole) => (hole.kind === 'unknown' && hole.node ? parsed.file.getText(hole.node) : undefined))).toEqual(['order.reservationId', 'id']);
+  });
+
+  describe('literals and concatenation', () => {
+    it('evaluates the design example `${process.env.PAYMENTS_URL}/payments/${id}`', () => {
+      expect(evaluateUrl('function f(id: string) { const url = `${process.env.PAYMENTS_URL}/payments/${id}`; }')).toEqual([
+        env('PAYMENTS_URL'),
+        text('/payments/'),
+        unknown('id'),
+      ]);
+    });
+
+    it('keeps a string literal as text', () => {
+      expect(evaluateUrl("const url = 'http://payments:8080/charges';")).toEqual([text('http://payments:8080/charges')]);
+    });
+
+    it('turns a number literal into text', () => {
+      expect(evaluateUrl('const url = 8080;')).toEqual([text('8080')]);
+    });
+
+    it('makes a non-string literal a hole labelled with its source', () => {
+      expect(evaluateUrl('const url = null;')).toEqual([unknown('null')]);
+      expect(evaluateUrl('const url = true;')).toEqual([unknown('true')]);
+    });
+
+    it('joins `+` concatenations and merges adjacent text', () => {
+      expect(evaluateUrl("const url = process.env.PAYMENTS_URL + '/payments' + '/' + 42;")).toEqual([
+        env('PAYMENTS_URL'),
+        text('/payments/42'),
+      ]);
+    });
+
+    it('drops empty quasis of a template literal', () => {
+      expect(evaluateUrl('function f(a: string, b: string) { const url = `${a}${b}`; }')).toEqual([unknown('a'), unknown('b')]);
+    });
+
+    it('makes other binary operators an unknown hole', () => {
+      expect(evaluateUrl('const url = 1 - 2;')).toEqual([unknown('…')]);
+    });
+
+    it('follows consts declared in the file', () => {
+      expect(evaluateUrl("const BASE = 'http://payments:8080'; const PATH = '/charges'; const url = `${BASE}${PATH}`;")).toEqual([
+        text('http://payments:8080/charges'),
+      ]);
+    });
+
+    it('follows a `let` assigned once like a const', () => {
+      expect(evaluateUrl("let base = 'http://ledger:80'; const url = base + '/entries';")).toEqual([text('http://ledger:80/entries')]);
+    });
+
+    it('does not follow a `let` that is reassigned', () => {
+      expect(evaluateUrl("let base = 'http://ledger:80'; base = 'http://other'; const url = base + '/entries';")).toEqual([
+        unknown('base'),
+        text('/entries'),
+      ]);
+    });
+
+    it('looks through TS casts and non-null assertions', () => {
+      expect(evaluateUrl("const url = (process.env.PAYMENTS_URL as string)! + ('/x' satisfies string);")).toEqual([
+        env('PAYMENTS_URL'),
+        text('/x'),
+      ]);
+    });
+
+    it('labels an unresolvable identifier with its name', () => {
+      expect(evaluateUrl('const url = someGlobal;')).toEqual([unknown('someGlobal')]);
+    });
+  });
+
+  describe('environment variables', () => {
+    it('reads process.env.NAME and process.env["NAME"]', () => {
+      expect(evaluateUrl('const url = process.env.PAYMENTS_URL;')).toEqual([env('PAYMENTS_URL')]);
+      expect(evaluateUrl("const url = process.env['LEDGER_URL'];")).toEqual([env('LEDGER_URL')]);
+    });
+
+    it('reads import.meta.env.NAME', () => {
+      expect(evaluateUrl('const url = import.meta.env.VITE_API_URL;')).toEqual([env('VITE_API_URL')]);
+    });
+
+    it('reads destructured process.env, renamed or not', () => {
+      expect(evaluateUrl("const { PAYMENTS_URL } = process.env; const url = PAYMENTS_URL + '/p';")).toEqual([
+        env('PAYMENTS_URL'),
+        text('/p'),
+      ]);
+      expect(evaluateUrl('const { LEDGER_URL: base } = process.env; const url = base;')).toEqual([env('LEDGER_URL')]);
+    });
+
+    it('reads an alias of process.env', () => {
+      expect(evaluateUrl('const e = process.env; const url = e.PAYMENTS_URL;')).toEqual([env('PAYMENTS_URL')]);
+    });
+
+    it("reads `env` imported from 'node:process' and the default-imported process", () => {
+      expect(evaluateUrl("import { env as vars } from 'node:process'; const url = vars.PAYMENTS_URL;")).toEqual([env('PAYMENTS_URL')]);
+      expect(evaluateUrl("import proc from 'node:process'; const url = proc.env.PAYMENTS_URL;")).toEqual([env('PAYMENTS_URL')]);
+    });
+
+    it('does not treat a shadowed `process` as the environment', () => {
+      expect(evaluateUrl('function f(process: any) { const url = process.env.PAYMENTS_URL; }')).toEqual([unknown('PAYMENTS_URL')]);
+    });
+
+    it('keeps `||` and `??` defaults as the fallback of the hole', () => {
+      expect(evaluateUrl("const url = process.env.LEDGER_URL || 'http://localhost:4002';")).toEqual([
+        env('LEDGER_URL', [text('http://localhost:4002')]),
+      ]);
+      expect(evaluateUrl("const url = process.env.LEDGER_URL ?? 'http://ledger:80';")).toEqual([env('LEDGER_URL', [text('http://ledger:80')])]);
+    });
+
+    it('keeps the left side of `||` when it is not a single hole', () => {
+      expect(evaluateUrl("const url = 'http://a' || process.env.B;")).toEqual([text('http://a')]);
+    });
+
+    it('makes `&&` an unknown hole', () => {
+      expect(evaluateUrl("const url = process.env.A && 'x';")).toEqual([unknown('…')]);
+    });
+  });
+
+  describe('configuration', () => {
+    it('reads configService.get(KEY) and config.get(KEY) as config holes', () => {
+      expect(evaluateUrl("declare const configService: any; const url = configService.get('PAYMENT_SERVICE_URL');")).toEqual([
+        config('PAYMENT_SERVICE_URL'),
+      ]);
+      expect(evaluateUrl("import config from 'config'; const url = config.get('services.payments.url') + '/charges';")).toEqual([
+        config('services.payments.url'),
+        text('/charges'),
+      ]);
+    });
+
+    it('reads this.config.getOrThrow<string>(KEY)', () => {
+      const code = `class A { constructor(private readonly config: any) {} m() { const url = this.config.getOrThrow<string>('LEDGER_URL'); } }`;
+      expect(evaluateUrl(code)).toEqual([config('LEDGER_URL')]);
+    });
+
+    it('keeps a config default as the fallback', () => {
+      expect(evaluateUrl("declare const config: any; const url = config.get('LEDGER_URL', 'http://ledger:80');")).toEqual([
+        config('LEDGER_URL', [text('http://ledger:80')]),
+      ]);
+    });
+
+    it('does not read get() on receivers that are not configuration', () => {
+      expect(evaluateUrl("declare const cache: any; const url = cache.get('PAYMENTS_URL');")).toEqual([unknown('cache.get()')]);
+    });
+
+    it('reads a member path of an opaque config object as a config key', () => {
+      expect(evaluateUrl("import { config } from '../config'; const url = config.services.payments.url;")).toEqual([
+        config('services.payments.url'),
+      ]);
+    });
+
+    it('reads destructured members of a config object', () => {
+      expect(evaluateUrl("import { config } from '../config'; const { paymentsUrl } = config; const url = paymentsUrl;")).toEqual([
+        config('paymentsUrl'),
+      ]);
+    });
+
+    it('reads properties of object literals declared in the file', () => {
+      const code = "const services = { payments: { url: 'http://payments:3000' } }; const url = services.payments.url + '/x';";
+      expect(evaluateUrl(code)).toEqual([text('http://payments:3000/x')]);
+      const destructured = "const services = { ledger: { url: process.env.LEDGER_URL } }; const { ledger: { url: base } } = services; const url = base;";
+      expect(evaluateUrl(destructured)).toEqual([env('LEDGER_URL')]);
+    });
+
+    it('reads this.x fields', () => {
+      const code = "class C { private base = process.env.PAYMENTS_URL; m() { const url = `${this.base}/charges`; } }";
+      expect(evaluateUrl(code)).toEqual([env('PAYMENTS_URL'), text('/charges')]);
+      const assigned = "class C { base: string; constructor() { this.base = 'http://ledger:80'; } m() { const url = this.base; } }";
+      expect(evaluateUrl(assigned)).toEqual([text('http://ledger:80')]);
+    });
+  });
+
+  describe('calls', () => {
+    it('sees through String(), encodeURIComponent() and encodeURI()', () => {
+      expect(evaluateUrl("function f(sku: string) { const url = '/stock/' + encodeURIComponent(sku) + String(1); }")).toEqual([
+        text('/stock/'),
+        unknown('sku'),
+        text('1'),
+      ]);
+    });
+
+    it('joins path.join pieces with single slashes', () => {
+      expect(evaluateUrl("import path from 'node:path'; const url = path.join(process.env.BASE_URL, 'payments/', '/charges');")).toEqual([
+        env('BASE_URL'),
+        text('/payments/charges'),
+      ]);
+    });
+
+    it('joins url-join pieces', () => {
+      expect(evaluateUrl("import urlJoin from 'url-join'; const url = urlJoin('http://ledger:80', 'entries');")).toEqual([
+        text('http://ledger:80/entries'),
+      ]);
+    });
+
+    it("joins an array literal's join(sep)", () => {
+      expect(evaluateUrl("const url = ['http://ledger:80', 'entries', 1].join('/');")).toEqual([text('http://ledger:80/entries/1')]);
+    });
+
+    it('evaluates a local URL builder with the call arguments', () => {
+      const code = "const BASE = process.env.PAYMENTS_URL; const u = (path: string) => `${BASE}${path}`; const url = u('/charges');";
+      expect(evaluateUrl(code)).toEqual([env('PAYMENTS_URL'), text('/charges')]);
+      const declared = "function u(path = '/refunds') { return 'http://payments:80' + path; } const url = u();";
+      expect(evaluateUrl(declared)).toEqual([text('http://payments:80/refunds')]);
+    });
+
+    it('labels other calls with their callee', () => {
+      expect(evaluateUrl('declare function getUrl(): string; const url = getUrl();')).toEqual([unknown('getUrl()')]);
+    });
+  });
+
+  describe('new URL', () => {
+    it('joins new URL(path, base)', () => {
+      expect(evaluateUrl("const url = new URL('/charges', process.env.PAYMENTS_URL);")).toEqual([env('PAYMENTS_URL'), text('/charges')]);
+      expect(evaluateUrl("const url = new URL('charges', 'http://payments:3000/api/');")).toEqual([text('http://payments:3000/api/charges')]);
+    });
+
+    it('resolves an absolute path or a relative segment against the base the way WHATWG URL does', () => {
+      expect(evaluateUrl("const url = new URL('/charges', 'http://payments:3000/api/');")).toEqual([text('http://payments:3000/charges')]);
+      expect(evaluateUrl("const url = new URL('charges', 'http://payments:3000/api');")).toEqual([text('http://payments:3000/charges')]);
+    });
+
+    it('keeps an absolute input and ignores the base', () => {
+      expect(evaluateUrl("const url = new URL('http://ledger:80/x', process.env.PAYMENTS_URL);")).toEqual([text('http://ledger:80/x')]);
+    });
+
+    it('reads new URL(href), .href, .origin and .toString()', () => {
+      expect(evaluateUrl('const url = new URL(process.env.LEDGER_URL);')).toEqual([env('LEDGER_URL')]);
+      expect(evaluateUrl("const u = new URL('/e', process.env.LEDGER_URL); const url = u.href;")).toEqual([env('LEDGER_URL'), text('/e')]);
+      expect(evaluateUrl("const u = new URL('/e', 'http://ledger:80'); const url = u.toString();")).toEqual([text('http://ledger:80/e')]);
+    });
+
+    it('does not treat a local URL class as the WHATWG URL', () => {
+      expect(evaluateUrl("class URL { constructor(a: string) {} } const url = new URL('http://x');")).toEqual([unknown('…')]);
+    });
+  });
+
+  describe('odd but parseable input', () => {
+    it('does not throw on cyclic consts', () => {
+      const code = 'const a: string = b + "/x"; const b: string = a; const url = a;';
+      expect(() => evaluateUrl(code)).not.toThrow();
+    });
+
+    it('does not throw on a self-referencing local function', () => {
+      expect(() => evaluateUrl('const f = (p: string): string => f(p); const url = f("x");')).not.toThrow();
+    });
+
+    it('does not throw on arbitrary expressions and labels them with their text', () => {
+      expect(evaluateUrl('declare const a: string[]; const url = a[0];')).toMatchObject([{ kind: 'unknown' }]);
+      expect(evaluateUrl('const url = [1, 2];')).toEqual([unknown('[1, 2]')]);
+      expect(() => evaluateUrl('const url = (() => "x")();')).not.toThrow();
+      expect(() => evaluateUrl('const url = `${`${`${process.env.A}`}`}`;')).not.toThrow();
+    });
+
+    it('works on JavaScript parsed by espree', () => {
+      expect(evaluateUrl("const { PAYMENTS_URL } = process.env; const url = `${PAYMENTS_URL}/charges`;", { filename: 'x.mjs' })).toEqual([
+        env('PAYMENTS_URL'),
+        text('/charges'),
+      ]);
+    });
+  });
+});
+
+describe('concat', () => {
+  it('merges adjacent text and drops empty text', () => {
+    expect(concat([text('a')], [text('')], [text('b')], [env('X')], [text('')], [text('/y')])).toEqual([text('ab'), env('X'), text('/y')]);
+    expect(concat()).toEqual([]);
+    expect(concat([text('')])).toEqual([]);
+  });
+});
+
+describe('getStaticText', () => {
+  it('returns the text of a hole-free template only', () => {
+    expect(getStaticText([])).toBe('');
+    expect(getStaticText([text('http://a/b')])).toBe('http://a/b');
+    expect(getStaticText([env('X')])).toBeUndefined();
+    expect(getStaticText([text('a'), unknown('b')])).toBeUndefined();
+  });
+});
+
+describe('formatTemplate', () => {
+  it('renders env and config holes as ${…} and unknown holes as {…}', () => {
+    expect(formatTemplate([env('PAYMENTS_URL'), text('/payments/'), unknown('id')])).toBe('${PAYMENTS_URL}/payments/{id}');
+    expect(formatTemplate([config('services.ledger.url'), text('/e')])).toBe('${services.ledger.url}/e');
+    expect(formatTemplate([])).toBe('');
+  });
+});
+
+describe('joinUrl', () => {
+  it('puts exactly one slash between base and path', () => {
+    expect(joinUrl([text('http://a/')], [text('/b')])).toEqual([text('http://a/b')]);
+    expect(joinUrl([text('http://a')], [text('b')])).toEqual([text('http://a/b')]);
+    expect(joinUrl([text('http://a/')], [text('b')])).toEqual([text('http://a/b')]);
+    expect(joinUrl([text('http://a')], [text('/b')])).toEqual([text('http://a/b')]);
+    expect(joinUrl([env('BASE')], [text('charges')])).toEqual([env('BASE'), text('/charges')]);
+    expect(joinUrl([env('BASE')], [text('/charges')])).toEqual([env('BASE'), text('/charges')]);
+  });
+
+  it('handles empty sides and a path that starts with a hole', () => {
+    expect(joinUrl([], [text('/x')])).toEqual([text('/x')]);
+    expect(joinUrl([text('http://a')], [])).toEqual([text('http://a')]);
+    expect(joinUrl([text('http://a/')], [unknown('p')])).toEqual([text('http://a/'), unknown('p')]);
+  });
+});
+
+describe('getHoles', () => {
+  it('returns the non-text parts in order', () => {
+    expect(getHoles([env('A'), text('/'), unknown('id'), config('k')])).toEqual([env('A'), unknown('id'), config('k')]);
+    expect(getHoles([text('x')])).toEqual([]);
+  });
+});
+
+describe('getSingleReturnedExpression', () => {
+  it('returns an arrow body or the only return statement', () => {
+    const parsed = parse("const a = () => 'x'; function b() { return 'y'; } function c() { const z = 1; return z; } function d() {}");
+    const [a, b, c, d] = [
+      parsed.node(AST_NODE_TYPES.ArrowFunctionExpression),
+      ...parsed.all(AST_NODE_TYPES.FunctionDeclaration),
+    ];
+    expect(parsed.sourceCode.getText(getSingleReturnedExpression(a))).toBe("'x'");
+    expect(parsed.sourceCode.getText(getSingleReturnedExpression(b!))).toBe("'y'");
+    expect(getSingleReturnedExpression(c!)).toBeUndefined();
+    expect(getSingleReturnedExpression(d!)).toBeUndefined();
+    expect(getSingleReturnedExpression(parsed.ast)).toBeUndefined();
+  });
+});
