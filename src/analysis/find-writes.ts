@@ -1,18 +1,23 @@
 /**
  * Finds the synchronous critical writes of a file: requests judged on their own, and calls
  * to wrappers (`postJson(base, path, body)`, `billing.issueInvoice(dto)`) judged with the
- * wrapper's parameters bound to the call's arguments. Wrappers are followed within the
- * file, and with type information into other project files. A write is reported once per
- * file it is visible from: at the outermost call in that file that makes it cross-service
- * and critical.
+ * wrapper's parameters bound to the call's arguments. Wrappers are followed within the file
+ * and, through the project layer, into the modules it imports.
+ *
+ * Each write is reported once, where its evidence completes: on the request when the request
+ * alone shows it cross-service and critical; otherwise on the outermost call whose arguments
+ * (or, for a method, the arguments its instance was built with) supply what the request lacks.
+ * A caller that only passes the write along is not reported again.
  */
-import type { TSESTree } from '@typescript-eslint/utils';
+import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import type { Settings } from '../options.js';
-import { getClassName, getFunctionName, getMethodClass, type FunctionNode } from './code/ast.js';
 import { type Assessment, assessRequest } from './assess.js';
+import { getClassName, getFunctionName, getMethodClass, type FunctionNode } from './code/ast.js';
 import { EMPTY_ENV, type Env, type FileContext } from './code/file-context.js';
-import { bindArguments, getOwnerFunction, resolveLocalFunction } from './code/functions.js';
+import { bindArguments, bindConstruction, type CallTarget, getOwnerFunction, resolveCallTarget } from './code/functions.js';
 import { describeRequest } from './request/request.js';
+
+type Variable = TSESLint.Scope.Variable;
 
 export interface Finding {
   /** the call reported: the request itself, or the outermost wrapper call */
@@ -26,19 +31,23 @@ interface Hop {
   readonly call: TSESTree.CallExpression;
   /** the call enters a function declared in another file than the call's own */
   readonly crossesFile: boolean;
+  /** the variables this call binds: the callee's parameters, and its instance's constructor parameters */
+  readonly bound: ReadonlySet<Variable>;
 }
 
 interface Leaf {
   readonly assessment: Assessment;
   readonly via: readonly string[];
-  /** calls between the reported call and the request, outermost first, request last */
-  readonly inner: readonly Hop[];
+  /** calls from the reported call down to the request, outermost first; empty when the request is the reported call */
+  readonly hops: readonly Hop[];
+  /** the bound variables the verdict read */
+  readonly reads: ReadonlySet<Variable>;
 }
 
 export interface WriteFinderOptions {
   /** wrapper calls followed within a file */
   readonly maxInFileDepth?: number;
-  /** calls followed into other files (needs type information) */
+  /** calls followed into other files (needs the project layer) */
   readonly maxCrossFileDepth?: number;
 }
 
@@ -69,13 +78,18 @@ export class WriteFinder {
     return findings;
   }
 
-  /** Reportable leaves of a call that no inner call already reports where it stands. */
+  /**
+   * Reportable leaves of a call that are reported here and nowhere below: no inner call (in
+   * this file or another) reports the write on its own, and this call supplies part of it.
+   */
   #reportableLeaves(call: TSESTree.CallExpression): Leaf[] {
-    return this.#leaves(call).filter(
-      (leaf) =>
-        leaf.assessment.reportable &&
-        leaf.inner.every((hop) => !(hop.crossesFile || isSameFile(hop.call, call)) || !this.#isReportedOnItsOwn(hop.call)),
-    );
+    return this.#leaves(call).filter((leaf) => {
+      if (!leaf.assessment.reportable) return false;
+      const [top, ...inner] = leaf.hops;
+      if (!top) return true;
+      if (!suppliesPart(top, leaf.reads)) return false;
+      return [...inner.map((hop) => hop.call), leaf.assessment.request.call].every((below) => !this.#isReportedOnItsOwn(below));
+    });
   }
 
   #isReportedOnItsOwn(call: TSESTree.CallExpression): boolean {
@@ -96,7 +110,7 @@ export class WriteFinder {
       depth > 0 &&
       this.#file.getOwnedCalls(fn, getOwnerFunction).some((call) => {
         if (describeRequest(call, this.#file)) return true;
-        const callee = resolveLocalFunction(call.callee, this.#file, EMPTY_ENV);
+        const callee = resolveCallTarget(call.callee, this.#file, EMPTY_ENV)?.fn;
         return callee !== undefined && callee !== fn && this.#mayRequest(callee, depth - 1);
       });
     mayRequestCache.set(fn, result);
@@ -113,36 +127,57 @@ export class WriteFinder {
   }
 
   /**
-   * @param sites wrapper calls above this call, outermost first
+   * @param hops wrapper calls above this call, outermost first
    * @param via wrapper names above this call, outermost first
    */
   #evaluate(
     call: TSESTree.CallExpression,
     env: Env,
-    sites: readonly Hop[],
+    hops: readonly Hop[],
     via: readonly string[],
     visiting: ReadonlySet<FunctionNode>,
   ): Leaf[] {
-    const request = describeRequest(call, this.#file, env);
+    const reads = new Set<Variable>();
+    const tracked: Env = hops.length > 0 ? { ...env, reads } : env;
+    const request = describeRequest(call, this.#file, tracked);
     if (request) {
-      const contexts = [call, ...sites.map((site) => site.call).reverse()];
+      const contexts = [call, ...hops.map((hop) => hop.call).reverse()];
       const assessment = assessRequest(request, contexts, this.#file, this.#settings);
-      return [{ assessment, via, inner: sites.length > 0 ? [...sites.slice(1), { call, crossesFile: false }] : [] }];
+      return [{ assessment, via, hops, reads }];
     }
-    const crossFileHops = sites.filter((site) => site.crossesFile).length;
-    if (sites.length >= this.#maxInFile + crossFileHops) return [];
-    const fn = resolveLocalFunction(call.callee, this.#file, env);
-    if (!fn || visiting.has(fn)) return [];
-    const crossesFile = !isSameFile(fn, call);
+    const crossFileHops = hops.filter((hop) => hop.crossesFile).length;
+    if (hops.length >= this.#maxInFile + crossFileHops) return [];
+    const target = resolveCallTarget(call.callee, this.#file, env);
+    if (!target || visiting.has(target.fn)) return [];
+    const crossesFile = !isSameFile(target.fn, call);
     if (crossesFile && crossFileHops >= this.#maxCrossFile) return [];
-    if (!this.#mayRequest(fn, this.#maxInFile + this.#maxCrossFile)) return [];
-    const innerCalls = this.#file.getOwnedCalls(fn, getOwnerFunction);
-    const inner = bindArguments(fn, call, this.#file, env);
-    const name = describeFunction(fn);
-    const nextVisiting = new Set(visiting).add(fn);
-    const nextSites = [...sites, { call, crossesFile }];
-    return innerCalls.flatMap((innerCall) => this.#evaluate(innerCall, inner, nextSites, [...via, name], nextVisiting));
+    if (!this.#mayRequest(target.fn, this.#maxInFile + this.#maxCrossFile)) return [];
+    const inner = enter(target, call, this.#file, env);
+    const name = describeFunction(target.fn);
+    const nextVisiting = new Set(visiting).add(target.fn);
+    const nextHops = [...hops, { call, crossesFile, bound: newlyBound(env, inner) }];
+    return this.#file
+      .getOwnedCalls(target.fn, getOwnerFunction)
+      .flatMap((innerCall) => this.#evaluate(innerCall, inner, nextHops, [...via, name], nextVisiting));
   }
+}
+
+/** The environment inside a call's target: its instance's constructor arguments, then its own arguments, bound. */
+function enter(target: CallTarget, call: TSESTree.CallExpression, file: FileContext, env: Env): Env {
+  const base = target.construction ? bindConstruction(target.construction, file, target.construction.env) : env;
+  return bindArguments(target.fn, call, file, { ...base, thisClass: target.thisClass });
+}
+
+function newlyBound(outer: Env, inner: Env): ReadonlySet<Variable> {
+  const bound = new Set<Variable>();
+  for (const variable of inner.bindings.keys()) if (!outer.bindings.has(variable)) bound.add(variable);
+  return bound;
+}
+
+/** The call binds something the verdict read: an argument, or its instance's constructor argument. */
+function suppliesPart(hop: Hop, reads: ReadonlySet<Variable>): boolean {
+  for (const variable of hop.bound) if (reads.has(variable)) return true;
+  return false;
 }
 
 /**

@@ -8,7 +8,7 @@ import type { MapArgs } from './args.js';
 import { findNewCalls, readBaseline } from './baseline.js';
 import { CallerGraph } from './callers.js';
 import { CliError, EXIT_FINDINGS, EXIT_OK } from './errors.js';
-import { listSourceFiles, toPosixRelative } from './files.js';
+import { listSourceFiles, toPosixRelative } from '../project/workspace/files.js';
 import { FORMATTERS } from './format/index.js';
 import type { CliIo } from './io.js';
 import { lintForMap } from './lint.js';

@@ -9,13 +9,14 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
+import { hasSourceFiles, isIgnoredFolder } from '../project/workspace/files.js';
+import { literalDepth, matchesGlobOrInside } from '../project/workspace/glob.js';
+import { expandFolderGlobs, isRecord, readPackageJson, readWorkspaceGlobs, type WorkspaceSource } from '../project/workspace/workspaces.js';
 import { CliError } from './errors.js';
-import { hasSourceFiles, isIgnoredFolder } from './files.js';
-import { globToRegExp, literalDepth, matchesGlobOrInside } from './glob.js';
 
 export const CONFIG_FILE = 'durable-writes.config.json';
 
-export type ServicesSource = 'config' | 'workspaces' | 'pnpm-workspace' | 'folders' | 'top-level' | 'root';
+export type ServicesSource = 'config' | WorkspaceSource | 'folders' | 'top-level' | 'root';
 
 export interface ServiceDefinition {
   readonly name: string;
@@ -38,26 +39,8 @@ const NOT_SERVICES: ReadonlySet<string> = new Set(['test', 'tests', '__tests__',
 /** Top-level folders of a single-service repository. */
 const CODE_FOLDERS: ReadonlySet<string> = new Set(['src', 'lib', 'app', 'server', 'source']);
 
-/** How deep workspace globs with `**` are followed. */
-const MAX_WORKSPACE_DEPTH = 5;
-
 function readJson(file: string): unknown {
   return JSON.parse(fs.readFileSync(file, 'utf8')) as unknown;
-}
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
-function readPackageJson(folder: string): Record<string, unknown> | undefined {
-  const file = path.join(folder, 'package.json');
-  if (!fs.existsSync(file)) return undefined;
-  try {
-    const json = readJson(file);
-    return isRecord(json) ? json : undefined;
-  } catch {
-    return undefined;
-  }
 }
 
 /** `@acme/orders` → `orders`. */
@@ -82,32 +65,6 @@ function servicesOfFolders(root: string, folders: readonly string[]): ServiceDef
   return named.map(({ folder, name }) => ({ name: (counts.get(name) ?? 0) > 1 ? folder : name, paths: [folder] })).sort(byName);
 }
 
-/** Folders under `root` (relative, `/`-separated) matching the globs, `!globs` excluded. */
-export function expandFolderGlobs(root: string, globs: readonly string[], accept: (folder: string) => boolean): string[] {
-  const include = globs.filter((glob) => !glob.startsWith('!')).map(globToRegExp);
-  const exclude = globs.filter((glob) => glob.startsWith('!')).map((glob) => globToRegExp(glob.slice(1)));
-  const found: string[] = [];
-  const walk = (relative: string, depth: number): void => {
-    if (depth > MAX_WORKSPACE_DEPTH) return;
-    let entries: fs.Dirent[];
-    try {
-      entries = fs.readdirSync(path.join(root, relative), { withFileTypes: true });
-    } catch {
-      return;
-    }
-    for (const entry of entries) {
-      if (!entry.isDirectory() || isIgnoredFolder(entry.name)) continue;
-      const child = relative === '' ? entry.name : `${relative}/${entry.name}`;
-      if (include.some((pattern) => pattern.test(child)) && !exclude.some((pattern) => pattern.test(child)) && accept(child)) {
-        found.push(child);
-      }
-      walk(child, depth + 1);
-    }
-  };
-  walk('', 1);
-  return found.sort();
-}
-
 function readConfigServices(file: string): ServiceDefinition[] {
   let json: unknown;
   try {
@@ -129,36 +86,6 @@ function readConfigServices(file: string): ServiceDefinition[] {
     .sort(byName);
 }
 
-/** The `packages:` list of a pnpm-workspace.yaml (a block list of plain or quoted strings). */
-export function readPnpmWorkspaceGlobs(text: string): string[] {
-  const globs: string[] = [];
-  let inPackages = false;
-  for (const raw of text.split(/\r?\n/)) {
-    const line = raw.replace(/\s+#.*$/, '');
-    if (/^packages:\s*$/.test(line)) {
-      inPackages = true;
-      continue;
-    }
-    if (!inPackages || line.trim() === '' || line.trim().startsWith('#')) continue;
-    const item = /^\s+-\s*(.+?)\s*$/.exec(line);
-    if (!item) {
-      if (/^\S/.test(line)) inPackages = false;
-      continue;
-    }
-    globs.push(item[1]!.replace(/^(['"])(.*)\1$/, '$2'));
-  }
-  return globs;
-}
-
-function workspaceGlobs(root: string): { source: ServicesSource; globs: string[] } | undefined {
-  const workspaces = readPackageJson(root)?.workspaces;
-  const list = Array.isArray(workspaces) ? workspaces : isRecord(workspaces) ? workspaces.packages : undefined;
-  if (Array.isArray(list)) return { source: 'workspaces', globs: list.filter((glob): glob is string => typeof glob === 'string') };
-  const pnpm = path.join(root, 'pnpm-workspace.yaml');
-  if (fs.existsSync(pnpm)) return { source: 'pnpm-workspace', globs: readPnpmWorkspaceGlobs(fs.readFileSync(pnpm, 'utf8')) };
-  return undefined;
-}
-
 /** Finds the services of the repository at `root`; `configFile` (absolute) overrides the default config location. */
 export function detectServices(root: string, configFile?: string): ServiceModel {
   const config = configFile ?? path.join(root, CONFIG_FILE);
@@ -168,7 +95,7 @@ export function detectServices(root: string, configFile?: string): ServiceModel 
     if (services.length > 0) return { source: 'config', services };
   }
 
-  const workspaces = workspaceGlobs(root);
+  const workspaces = readWorkspaceGlobs(root);
   if (workspaces) {
     const folders = expandFolderGlobs(root, workspaces.globs, (folder) => fs.existsSync(path.join(root, folder, 'package.json')));
     if (folders.length > 0) return { source: workspaces.source, services: servicesOfFolders(root, folders) };

@@ -6,7 +6,7 @@ import { type Finding, WriteFinder } from '../analysis/find-writes.js';
 import { formatTemplate } from '../analysis/code/template.js';
 import { compileSettings, DEFAULT_OPTIONS, type NoSyncCriticalWriteOptions, OPTIONS_SCHEMA } from '../options.js';
 import { planAutofix, planSuggestions, type SuggestionMessageId, toFix } from '../suggestions/build.js';
-import { getProgramResolver } from '../typed/resolver.js';
+import { getProgramResolver } from '../project/typed/resolver.js';
 import { createRule } from '../util/create-rule.js';
 
 export type MessageIds = 'syncCriticalWrite' | 'syncCriticalWriteVia' | SuggestionMessageId;
@@ -62,11 +62,11 @@ const rule = createRule<Options, MessageIds>({
             node: getCallReportNode(finding.call),
             messageId: finding.via.length > 0 ? 'syncCriticalWriteVia' : 'syncCriticalWrite',
             data: getMessageData(finding),
-            fix: autofix ? toFix(autofix, file, context.filename) : null,
+            fix: autofix ? toFix(autofix, context.sourceCode, context.filename) : null,
             suggest: planSuggestions(finding, file, options).map((plan) => ({
               messageId: plan.messageId,
               data: plan.data,
-              fix: toFix(plan, file, context.filename),
+              fix: toFix(plan, context.sourceCode, context.filename),
             })),
           });
         }

@@ -73,10 +73,10 @@ export function planSuggestions(finding: Finding, file: FileContext, options: No
   return plans;
 }
 
-export function toFix(plan: SuggestionPlan, file: FileContext, filename: string): TSESLint.ReportFixFunction {
+export function toFix(plan: SuggestionPlan, sourceCode: Readonly<TSESLint.SourceCode>, filename: string): TSESLint.ReportFixFunction {
   return (fixer) => [
     fixer.replaceText(plan.replaced, plan.text),
-    ...plan.imports.flatMap((request) => addImport(fixer, file.sourceCode, filename, request)),
+    ...plan.imports.flatMap((request) => addImport(fixer, sourceCode, filename, request)),
   ];
 }
 

@@ -48,7 +48,7 @@ payments/src/ledger.client.ts:68        no-sync-critical-write  payments → led
 payments/src/settlement.service.ts:75   no-dual-write           payments → ledger        POST /transfers                              (none found)
 payments/src/settlement.service.ts:75   no-sync-critical-write  payments → ledger        POST /transfers                              (none found)
 
-5 services, 10 edges, 15 call sites, 19 findings (no-dual-write 8, no-sync-critical-write 11), 10 typed reports at call sites folded in; 35 files linted (35 with types), 0 skipped
+5 services, 10 edges, 15 call sites, 19 findings (no-dual-write 8, no-sync-critical-write 11); 35 files linted (35 with types), 0 skipped
 `;
 
 const EXPECTED_MERMAID = `graph LR
@@ -110,9 +110,7 @@ const EXPECTED_JSON = {
             { kind: 'route', label: 'POST /api/invoices', file: 'gateway/src/server.ts', line: 30 },
           ],
           callersTruncated: false,
-          alsoReportedAt: [
-            { file: 'gateway/src/server.ts', line: 32, column: 25, via: ['createInvoice()'] },
-          ],
+          alsoReportedAt: [],
         },
       ],
     },
@@ -136,9 +134,7 @@ const EXPECTED_JSON = {
             { kind: 'route', label: 'PUT /api/wallets/:id/balance', file: 'gateway/src/server.ts', line: 36 },
           ],
           callersTruncated: false,
-          alsoReportedAt: [
-            { file: 'gateway/src/server.ts', line: 42, column: 18, via: ['setWalletBalance()'] },
-          ],
+          alsoReportedAt: [],
         },
       ],
     },
@@ -216,10 +212,7 @@ const EXPECTED_JSON = {
             { kind: 'route', label: 'DELETE /reservations/:id', file: 'inventory/src/main.ts', line: 47 },
           ],
           callersTruncated: false,
-          alsoReportedAt: [
-            { file: 'inventory/src/main.ts', line: 55, column: 11, via: ['adjustStock()'] },
-            { file: 'inventory/src/stock.service.ts', line: 36, column: 13, via: ['adjustStock()'] },
-          ],
+          alsoReportedAt: [],
         },
         {
           rule: 'no-sync-critical-write',
@@ -234,9 +227,7 @@ const EXPECTED_JSON = {
           dualWrite: null,
           entryPoints: [],
           callersTruncated: false,
-          alsoReportedAt: [
-            { file: 'inventory/src/stock.service.ts', line: 81, column: 11, via: ['transferStock()'] },
-          ],
+          alsoReportedAt: [],
         },
       ],
     },
@@ -306,9 +297,7 @@ const EXPECTED_JSON = {
             { kind: 'route', label: 'POST /orders', file: 'orders/src/main.ts', line: 26 },
           ],
           callersTruncated: false,
-          alsoReportedAt: [
-            { file: 'orders/src/main.ts', line: 32, column: 23, via: ['OrderService.createOrder()'] },
-          ],
+          alsoReportedAt: [],
         },
         {
           rule: 'no-dual-write',
@@ -347,9 +336,7 @@ const EXPECTED_JSON = {
             { kind: 'route', label: 'DELETE /admin/orders/:id', file: 'orders/src/main.ts', line: 65 },
           ],
           callersTruncated: false,
-          alsoReportedAt: [
-            { file: 'orders/src/main.ts', line: 67, column: 18, via: ['OrderService.cancelOrder()'] },
-          ],
+          alsoReportedAt: [],
         },
       ],
     },
@@ -443,9 +430,7 @@ const EXPECTED_JSON = {
             { kind: 'route', label: 'POST /payments', file: 'payments/src/payments.controller.ts', line: 44 },
           ],
           callersTruncated: false,
-          alsoReportedAt: [
-            { file: 'payments/src/payments.service.ts', line: 82, column: 27, via: ['LedgerClient.recordEntry()'] },
-          ],
+          alsoReportedAt: [],
         },
         {
           rule: 'no-sync-critical-write',
@@ -462,9 +447,7 @@ const EXPECTED_JSON = {
             { kind: 'route', label: 'POST /payments/:id/refunds', file: 'payments/src/payments.controller.ts', line: 51 },
           ],
           callersTruncated: false,
-          alsoReportedAt: [
-            { file: 'payments/src/payments.service.ts', line: 102, column: 11, via: ['LedgerClient.reverseEntry()'] },
-          ],
+          alsoReportedAt: [],
         },
         {
           rule: 'no-sync-critical-write',
@@ -486,9 +469,7 @@ const EXPECTED_JSON = {
             },
           ],
           callersTruncated: false,
-          alsoReportedAt: [
-            { file: 'payments/src/payments.controller.ts', line: 67, column: 12, via: ['LedgerClient.setBalance()'] },
-          ],
+          alsoReportedAt: [],
         },
         {
           rule: 'no-dual-write',

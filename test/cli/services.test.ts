@@ -3,8 +3,9 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { CliError } from '../../src/cli/errors.js';
-import { globToRegExp, matchesGlobOrInside } from '../../src/cli/glob.js';
-import { detectServices, readPnpmWorkspaceGlobs, serviceOf } from '../../src/cli/services.js';
+import { globToRegExp, matchesGlobOrInside } from '../../src/project/workspace/glob.js';
+import { detectServices, serviceOf } from '../../src/cli/services.js';
+import { readPnpmWorkspaceGlobs } from '../../src/project/workspace/workspaces.js';
 
 const temporary: string[] = [];
 

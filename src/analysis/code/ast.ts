@@ -159,3 +159,12 @@ export function isStringLiteral(node: TSESTree.Node): node is TSESTree.StringLit
 export function getCallReportNode(call: TSESTree.CallExpression): TSESTree.Node {
   return call.callee;
 }
+
+export type ObjectProperty = Exclude<TSESTree.ObjectLiteralElement, TSESTree.SpreadElement>;
+
+/** The last `key: value` property of an object literal with that name (not through spreads). */
+export function findProperty(object: TSESTree.ObjectExpression, name: string): ObjectProperty | undefined {
+  return object.properties.findLast(
+    (item): item is ObjectProperty => item.type === AST_NODE_TYPES.Property && getPropertyName(item) === name,
+  );
+}

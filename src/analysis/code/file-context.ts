@@ -6,11 +6,24 @@
 import { AST_NODE_TYPES, ASTUtils, TSESLint, type TSESTree } from '@typescript-eslint/utils';
 
 const { DefinitionType, ScopeType } = TSESLint.Scope;
-import { type FunctionNode, getPropertyName, isFunctionNode, skipTransparent } from './ast.js';
+import { type FunctionNode, getPropertyName, getThisClass, isFunctionNode, skipTransparent } from './ast.js';
 import { walk } from './walk.js';
 
 type Variable = TSESLint.Scope.Variable;
-type ClassNode = TSESTree.ClassDeclaration | TSESTree.ClassExpression;
+export type ClassNode = TSESTree.ClassDeclaration | TSESTree.ClassExpression;
+
+/**
+ * What the analysis reads of a file's source: ESLint's `SourceCode` for the linted file, a
+ * lighter view for files the project layer parsed itself.
+ */
+export interface SourceView {
+  readonly text: string;
+  readonly ast: TSESTree.Program;
+  readonly visitorKeys: TSESLint.SourceCode.VisitorKeys;
+  getText(node?: TSESTree.Node): string;
+  getCommentsBefore(node: TSESTree.Node): TSESTree.Comment[];
+  getScope(node: TSESTree.Node): TSESLint.Scope.Scope;
+}
 
 /**
  * Values bound to function parameters while a wrapper's body is evaluated for one of its
@@ -19,13 +32,29 @@ type ClassNode = TSESTree.ClassDeclaration | TSESTree.ClassExpression;
 export interface Env {
   readonly bindings: ReadonlyMap<Variable, TSESTree.Node>;
   readonly depth: number;
+  /** the class of `this` when a method is evaluated for an instance whose class is known (a subclass of the method's own) */
+  readonly thisClass?: ClassNode;
+  /** records every bound variable read through `bindings`, to tell which arguments a verdict used */
+  readonly reads?: Set<Variable>;
 }
 
 export const EMPTY_ENV: Env = { bindings: new Map(), depth: 0 };
 
+/** A module of the project, as the project layer knows it; opaque to the analysis. */
+export interface ProjectModule {
+  readonly file: FileContext;
+}
+
 /** Where a binding's value comes from. */
 export type Binding =
-  | { kind: 'import'; source: string; imported: string | undefined; node: TSESTree.Node }
+  /**
+   * `imported`: the export name, `'*'` for a namespace import, undefined for the module's own
+   * value (`require('x')`, `import x = require('x')`); `path`: properties read from it
+   * (`const { a: { b } } = require('x')`)
+   */
+  | { kind: 'import'; source: string; imported: string | undefined; node: TSESTree.Node; path?: readonly string[] }
+  /** a project module as a whole: `import * as config from './config'`, `const utils = require('./utils')` */
+  | { kind: 'module'; module: ProjectModule }
   | { kind: 'value'; node: TSESTree.Node; path: readonly string[] }
   | { kind: 'type'; node: TSESTree.TypeNode }
   | { kind: 'function'; node: TSESTree.FunctionDeclaration | TSESTree.ArrowFunctionExpression | TSESTree.FunctionExpression }
@@ -46,21 +75,26 @@ export interface ClassMember {
 const MAX_DEPTH = 12;
 
 /**
- * What type information adds (typed linting with `followCalls`): bindings imported from other
- * project files, callees declared there, and origins and facts read from types.
+ * What the project adds to one file's view (see src/project/): bindings imported from other
+ * modules of the project, read from the module graph or from the type checker, and with type
+ * information, callees declared elsewhere and facts read from types.
  */
-export interface TypeResolver {
-  /** The binding an identifier imported (from `source`) has in the project file declaring it. */
-  resolveImportedBinding(identifier: TSESTree.Identifier, source: string): Binding | undefined;
-  /** Is this module specifier known to resolve outside the project (a package)? */
-  isExternalModule(source: string): boolean;
-  /** The function or method a callee refers to when it is declared in project code. */
+export interface ProjectResolver {
+  /** The binding an import has in the project module that provides it; undefined when unknown or not project code. */
+  resolveImport(file: FileContext, identifier: TSESTree.Identifier | undefined, binding: ImportBinding): Binding | undefined;
+  /** An export of a project module (a namespace's member). */
+  getExport(module: ProjectModule, name: string): Binding | undefined;
+  /** Is this module specifier, imported from `file`, known to resolve outside the project (a package, a built-in)? */
+  isExternalModule(file: FileContext, source: string): boolean;
+  /** With types: the function or method a callee refers to when it is declared in project code. */
   resolveCallee(callee: TSESTree.Node): FunctionLike | undefined;
-  /** The origin of a value from its type (`AxiosInstance`, `HttpService`, `typeof fetch`). */
+  /** With types: the origin of a value from its type (`AxiosInstance`, `HttpService`, `typeof fetch`). */
   getTypeOrigin(node: TSESTree.Node): TypeOrigin | undefined;
-  /** The declared type of a value: its name and whether it carries `@critical`. */
+  /** With types: the declared type of a value, its name and whether it carries `@critical`. */
   getTypeFacts(node: TSESTree.Node): { readonly name: string; readonly critical: boolean } | undefined;
 }
+
+export type ImportBinding = Extract<Binding, { kind: 'import' }>;
 
 /** Kept structural to avoid a dependency cycle with origin.ts. */
 export interface TypeOrigin {
@@ -92,32 +126,41 @@ export function claimNodes(root: TSESTree.Node, context: FileContext, visitorKey
 }
 
 export interface FileContextOptions {
-  readonly resolver?: TypeResolver;
-  /** the file's path (for files parsed for typed analysis) */
+  readonly resolver?: ProjectResolver;
+  /** the file's path (absolute); needed to resolve its imports */
   readonly fileName?: string;
   /** the file's call expressions, when the caller already collected them */
   readonly calls?: readonly TSESTree.CallExpression[];
 }
 
+/** How many base classes `getClassMember` climbs. */
+const MAX_SUPER_CLASSES = 6;
+
 export class FileContext {
-  readonly sourceCode: Readonly<TSESLint.SourceCode>;
-  readonly resolver: TypeResolver | undefined;
+  readonly sourceCode: SourceView;
+  readonly resolver: ProjectResolver | undefined;
   readonly fileName: string | undefined;
   readonly #memberCache = new WeakMap<ClassNode, Map<string, ClassMember>>();
   readonly #bindingCache = new WeakMap<Variable, Binding | null>();
+  readonly #importCache = new WeakMap<Variable, ImportBinding | null>();
   #calls: readonly TSESTree.CallExpression[] | undefined;
   #callsByOwner: Map<TSESTree.Node, TSESTree.CallExpression[]> | undefined;
 
-  constructor(sourceCode: Readonly<TSESLint.SourceCode>, options: FileContextOptions = {}) {
+  constructor(sourceCode: SourceView, options: FileContextOptions = {}) {
     this.sourceCode = sourceCode;
     this.resolver = options.resolver;
     this.fileName = options.fileName;
     this.#calls = options.calls;
   }
 
-  /** The context of the file a node belongs to (nodes of other files appear with typed linting). */
+  /** The context of the file a node belongs to (nodes of other project files carry theirs). */
   #route(node: TSESTree.Node): FileContext {
     return (node as OwnedNode)[OWNER] ?? this;
+  }
+
+  /** The context of the file a node belongs to. */
+  fileOf(node: TSESTree.Node): FileContext {
+    return this.#route(node);
   }
 
   /** Is the node in another file than this one? */
@@ -164,16 +207,12 @@ export class FileContext {
     return this.#callsByOwner.get(fn) ?? [];
   }
 
-  /** What an identifier refers to; `undefined` for locals we cannot follow. */
-  /** The function an identifier names when this file declares it: `function f() {}`, `const f = () => …`. */
+  /** The function an identifier names, declared in this file or (through the project layer) imported: `function f() {}`, `const f = () => …`. */
   getDeclaredFunction(identifier: TSESTree.Identifier, env: Env = EMPTY_ENV): FunctionNode | undefined {
-    const binding = this.getBinding(identifier, env);
-    if (binding?.kind === 'function') return binding.node;
-    if (binding?.kind !== 'value' || binding.path.length > 0) return undefined;
-    const value = skipTransparent(binding.node);
-    return isFunctionNode(value) ? value : undefined;
+    return getBindingFunction(this.getBinding(identifier, env));
   }
 
+  /** What an identifier refers to; `undefined` for locals we cannot follow. */
   getBinding(identifier: TSESTree.Identifier, env: Env = EMPTY_ENV): Binding | undefined {
     const file = this.#route(identifier);
     if (file !== this) return file.getBinding(identifier, env);
@@ -184,18 +223,57 @@ export class FileContext {
       return variable.scope.type === ScopeType.global ? { kind: 'global', name: identifier.name } : undefined;
     }
     if (env.bindings.has(variable)) {
+      env.reads?.add(variable);
       return { kind: 'value', node: env.bindings.get(variable)!, path: [] };
     }
     let binding = this.#bindingCache.get(variable);
     if (binding === undefined) {
-      binding = computeBinding(variable) ?? null;
-      if (binding?.kind === 'import' && this.resolver) binding = this.resolver.resolveImportedBinding(identifier, binding.source) ?? binding;
+      const computed = computeBinding(variable) ?? null;
+      if (computed?.kind === 'import') this.#importCache.set(variable, computed);
+      if (computed?.kind === 'import' && this.resolver) {
+        // an import cycle asks for this binding again while it is resolved: it is unknown meanwhile
+        this.#bindingCache.set(variable, computed);
+        binding = this.resolver.resolveImport(this, identifier, computed) ?? computed;
+      } else {
+        binding = computed;
+      }
       this.#bindingCache.set(variable, binding);
     }
     return binding ?? undefined;
   }
 
-  /** The members of a class, by name, built once per class. */
+  /** The import or `require` an identifier was bound by, before the project layer followed it. */
+  getImportBinding(identifier: TSESTree.Identifier): ImportBinding | undefined {
+    const file = this.#route(identifier);
+    if (file !== this) return file.getImportBinding(identifier);
+    const variable = this.findVariable(identifier);
+    if (!variable || variable.defs.length === 0) return undefined;
+    if (!this.#bindingCache.has(variable)) this.getBinding(identifier);
+    return this.#importCache.get(variable) ?? undefined;
+  }
+
+  /**
+   * The binding a member read refers to when its object is a project module:
+   * `config.services` after `import * as config from './config'`, `utils.send` after
+   * `const utils = require('./utils')`, `require('./config').services`.
+   */
+  getMemberBinding(member: TSESTree.MemberExpression, env: Env = EMPTY_ENV): Binding | undefined {
+    if (!this.resolver) return undefined;
+    const name = getPropertyName(member);
+    if (name === undefined) return undefined;
+    const object = skipTransparent(member.object);
+    let container: Binding | undefined;
+    if (object.type === AST_NODE_TYPES.Identifier) container = this.getBinding(object, env);
+    else if (object.type === AST_NODE_TYPES.MemberExpression) container = this.getMemberBinding(object, env);
+    else if (object.type === AST_NODE_TYPES.CallExpression) {
+      const source = getRequireSource(object);
+      const file = this.#route(object);
+      container = source === undefined ? undefined : file.resolver?.resolveImport(file, undefined, { kind: 'import', source, imported: undefined, node: object });
+    }
+    return container?.kind === 'module' ? this.resolver.getExport(container.module, name) : undefined;
+  }
+
+  /** The members of a class declared in its own body, by name, built once per class. */
   getClassMembers(cls: ClassNode): ReadonlyMap<string, ClassMember> {
     const file = this.#route(cls);
     if (file !== this) return file.getClassMembers(cls);
@@ -207,8 +285,45 @@ export class FileContext {
     return members;
   }
 
+  /** A member of a class, its own or inherited from a base class the project declares. */
   getClassMember(cls: ClassNode, name: string): ClassMember | undefined {
-    return this.getClassMembers(cls).get(name);
+    let current: ClassNode | undefined = cls;
+    for (let depth = 0; current && depth <= MAX_SUPER_CLASSES; depth += 1) {
+      const member = this.getClassMembers(current).get(name);
+      if (member) return member;
+      current = this.getSuperClass(current);
+    }
+    return undefined;
+  }
+
+  /** The base class of a class when the project declares it: `class OrdersClient extends ApiClient`. */
+  getSuperClass(cls: ClassNode): ClassNode | undefined {
+    const superClass = cls.superClass && skipTransparent(cls.superClass);
+    if (!superClass) return undefined;
+    const binding =
+      superClass.type === AST_NODE_TYPES.Identifier
+        ? this.getBinding(superClass)
+        : superClass.type === AST_NODE_TYPES.MemberExpression
+          ? this.getMemberBinding(superClass)
+          : undefined;
+    return binding?.kind === 'class' && binding.node !== cls ? binding.node : undefined;
+  }
+
+  /** The class whose members `this` reads at `node`: the subclass being evaluated when `env` knows it, else the enclosing class. */
+  getReceiverClass(node: TSESTree.Node, env: Env = EMPTY_ENV): ClassNode | undefined {
+    const lexical = getThisClass(node);
+    if (!lexical) return undefined;
+    return env.thisClass && env.thisClass !== lexical && this.isSubclassOf(env.thisClass, lexical) ? env.thisClass : lexical;
+  }
+
+  /** Is `cls` the class `base` or a subclass of it? */
+  isSubclassOf(cls: ClassNode, base: ClassNode): boolean {
+    let current: ClassNode | undefined = cls;
+    for (let depth = 0; current && depth <= MAX_SUPER_CLASSES; depth += 1) {
+      if (current === base) return true;
+      current = this.getSuperClass(current);
+    }
+    return false;
   }
 
   /** `depth` guard shared by the recursive resolvers. */
@@ -218,7 +333,31 @@ export class FileContext {
 }
 
 export function deeper(env: Env): Env {
-  return { bindings: env.bindings, depth: env.depth + 1 };
+  return { ...env, depth: env.depth + 1 };
+}
+
+/** The function a binding holds: a declaration, or a `const` holding a function expression. */
+export function getBindingFunction(binding: Binding | undefined): FunctionNode | undefined {
+  if (binding?.kind === 'function') return binding.node;
+  if (binding?.kind !== 'value' || binding.path.length > 0) return undefined;
+  const value = skipTransparent(binding.node);
+  return isFunctionNode(value) ? value : undefined;
+}
+
+/** `require('x')` → `'x'`. */
+export function getRequireSource(node: TSESTree.Node): string | undefined {
+  const call = skipTransparent(node);
+  if (
+    call.type === AST_NODE_TYPES.CallExpression &&
+    call.callee.type === AST_NODE_TYPES.Identifier &&
+    call.callee.name === 'require' &&
+    call.arguments.length === 1 &&
+    call.arguments[0]!.type === AST_NODE_TYPES.Literal &&
+    typeof call.arguments[0]!.value === 'string'
+  ) {
+    return call.arguments[0]!.value;
+  }
+  return undefined;
 }
 
 /** Constructors whose arguments (an address, a request) matter more than the kind of object they build. */
@@ -292,6 +431,9 @@ function computeBinding(variable: Variable): Binding | undefined {
       const isConstLike =
         declaration.kind === 'const' ||
         variable.references.filter((reference) => reference.isWrite()).length <= 1;
+      // `const config = require('./config')`, `const { services } = require('./config')`
+      const required = declarator.init && isConstLike ? getRequiredModule(declarator.init) : undefined;
+      if (required) return { kind: 'import', source: required.source, imported: required.imported, node: declarator, path: [...required.path, ...path] };
       if (declarator.init && isConstLike) return { kind: 'value', node: declarator.init, path };
       // `let url; try { url = new URL(path, base) } catch …`: declared first, assigned once
       const writes = variable.references.filter((reference) => reference.isWrite());
@@ -321,6 +463,28 @@ function computeBinding(variable: Variable): Binding | undefined {
     default:
       return undefined;
   }
+}
+
+/**
+ * The module an initializer reads: `require('x')`, `require('x').a.b`, `await import('x')`
+ * (a namespace), with the properties read from it.
+ */
+function getRequiredModule(init: TSESTree.Expression): { source: string; imported: string | undefined; path: string[] } | undefined {
+  const path: string[] = [];
+  let current = skipTransparent(init);
+  if (current.type === AST_NODE_TYPES.AwaitExpression) current = skipTransparent(current.argument);
+  while (current.type === AST_NODE_TYPES.MemberExpression) {
+    const name = getPropertyName(current);
+    if (name === undefined) return undefined;
+    path.unshift(name);
+    current = skipTransparent(current.object);
+  }
+  const source = getRequireSource(current);
+  if (source !== undefined) return { source, imported: undefined, path };
+  if (current.type === AST_NODE_TYPES.ImportExpression && current.source.type === AST_NODE_TYPES.Literal && typeof current.source.value === 'string') {
+    return { source: current.source.value, imported: '*', path };
+  }
+  return undefined;
 }
 
 /**
@@ -377,7 +541,10 @@ function collectClassMembers(cls: ClassNode): Map<string, ClassMember> {
           if (param.type !== AST_NODE_TYPES.TSParameterProperty) continue;
           const inner = param.parameter;
           const id = inner.type === AST_NODE_TYPES.AssignmentPattern ? inner.left : inner;
-          if (id.type === AST_NODE_TYPES.Identifier && id.typeAnnotation) types.set(id.name, id.typeAnnotation.typeAnnotation);
+          if (id.type !== AST_NODE_TYPES.Identifier) continue;
+          if (id.typeAnnotation) types.set(id.name, id.typeAnnotation.typeAnnotation);
+          // `constructor(private readonly baseUrl: string)`: the field holds the argument
+          addValue(id.name, id);
         }
       } else if (element.kind === 'method' && element.value.type === AST_NODE_TYPES.FunctionExpression) {
         methods.set(name, element.value);

@@ -5,28 +5,45 @@
  */
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
 import { builtinModules } from 'node:module';
-import { getPropertyName, getThisClass, isFunctionNode, skipTransparent, type FunctionNode } from './ast.js';
-import type { Env, FileContext } from './file-context.js';
+import type { TSESLint } from '@typescript-eslint/utils';
+import { findProperty, getPropertyName, getThisClass, isFunctionNode, skipTransparent, type FunctionNode } from './ast.js';
+import { type ClassNode, type Env, type FileContext, getBindingFunction } from './file-context.js';
 import { getOrigin } from './origin.js';
 import { getObjectProperty, resolveObject } from './objects.js';
+
+type Variable = TSESLint.Scope.Variable;
 import { resolveValue } from './values.js';
 
 /**
- * The function a callee refers to, if the file declares it, or, with type information,
- * if another project file does.
+ * The function a callee refers to, if the project declares it: in this file, in a module it
+ * imports (through the project layer), or, with type information, wherever the checker finds it.
  */
 export function resolveLocalFunction(callee: TSESTree.Node, file: FileContext, env: Env): FunctionNode | undefined {
-  const local = resolveInFile(callee, file, env);
+  return resolveCallTarget(callee, file, env)?.fn;
+}
+
+/** What a call enters: the function, and for a method the class of `this` and how its instance was built. */
+export interface CallTarget {
+  readonly fn: FunctionNode;
+  /** the class whose instance the method runs on, when known (`new OrdersClient(…).create(…)`, `this.send(…)`) */
+  readonly thisClass?: ClassNode;
+  /** the instance was built here (`new OrdersClient(url)`): its constructor's parameters are bound to these arguments */
+  readonly construction?: { readonly node: TSESTree.NewExpression; readonly cls: ClassNode; readonly env: Env };
+}
+
+export function resolveCallTarget(callee: TSESTree.Node, file: FileContext, env: Env): CallTarget | undefined {
+  const local = resolveInProject(callee, file, env);
   if (local || !file.resolver) return local;
   const expression = skipTransparent(callee);
   if (expression.type !== AST_NODE_TYPES.Identifier && expression.type !== AST_NODE_TYPES.MemberExpression) return undefined;
   if (expression.type === AST_NODE_TYPES.MemberExpression && BUILTIN_MEMBERS.has(getPropertyName(expression) ?? '')) return undefined;
   // a global's or a Node built-in's function is declared outside the project: no need to ask the checker
   const origin = getOrigin(expression, file, env);
-  if (origin && (origin.module === 'global' || isBuiltinModule(origin.module) || file.resolver.isExternalModule(origin.module))) {
+  if (origin && (origin.module === 'global' || isBuiltinModule(origin.module) || file.resolver.isExternalModule(file, origin.module))) {
     return undefined;
   }
-  return file.resolver.resolveCallee(expression);
+  const fn = file.resolver.resolveCallee(expression);
+  return fn && { fn };
 }
 
 function isBuiltinModule(module: string): boolean {
@@ -42,28 +59,121 @@ const BUILTIN_MEMBERS = new Set([
   'info', 'warn', 'error', 'debug', 'stringify', 'parse', 'assign', 'from', 'of', 'isArray', 'now', 'toISOString',
 ]);
 
-/** The function a callee refers to, if this file declares it. */
+/** The function a callee refers to, if this file declares it (or, through the project layer, imports it). */
 export function resolveInFile(callee: TSESTree.Node, file: FileContext, env: Env): FunctionNode | undefined {
+  return resolveInProject(callee, file, env)?.fn;
+}
+
+function resolveInProject(callee: TSESTree.Node, file: FileContext, env: Env): CallTarget | undefined {
   const expression = skipTransparent(callee);
-  if (expression.type === AST_NODE_TYPES.Identifier) return file.getDeclaredFunction(expression, env);
+  if (expression.type === AST_NODE_TYPES.Identifier) {
+    const fn = file.getDeclaredFunction(expression, env);
+    return fn && { fn };
+  }
   if (expression.type !== AST_NODE_TYPES.MemberExpression) return undefined;
   const name = getPropertyName(expression);
   if (name === undefined) return undefined;
-  if (expression.object.type === AST_NODE_TYPES.ThisExpression) {
-    const cls = getThisClass(expression);
-    return cls ? file.getClassMember(cls, name)?.method : undefined;
+  const object = skipTransparent(expression.object);
+  if (object.type === AST_NODE_TYPES.ThisExpression || object.type === AST_NODE_TYPES.Super) {
+    const lexical = getThisClass(expression);
+    const cls = file.getReceiverClass(expression, env);
+    if (!lexical || !cls) return undefined;
+    const start = object.type === AST_NODE_TYPES.Super ? file.getSuperClass(lexical) : cls;
+    const fn = start && file.getClassMember(start, name)?.method;
+    return fn && { fn, thisClass: cls };
   }
-  const receiver = resolveValue(expression.object, file, env).node;
-  if (receiver.type === AST_NODE_TYPES.NewExpression && receiver.callee.type === AST_NODE_TYPES.Identifier) {
-    const binding = file.getBinding(receiver.callee, env);
-    return binding?.kind === 'class' ? file.getClassMember(binding.node, name)?.method : undefined;
+  const namespaced = getBindingFunction(file.getMemberBinding(expression, env));
+  if (namespaced) return { fn: namespaced };
+  const receiver = resolveValue(object, file, env);
+  const node = receiver.node;
+  if (node.type === AST_NODE_TYPES.NewExpression) {
+    const cls = getClassOf(node.callee, file, receiver.env);
+    const fn = cls && file.getClassMember(cls, name)?.method;
+    return fn && cls && { fn, thisClass: cls, construction: { node, cls, env: receiver.env } };
   }
-  if (receiver.type === AST_NODE_TYPES.ObjectExpression) {
-    const property = receiver.properties.find(
-      (item): item is TSESTree.Property => item.type === AST_NODE_TYPES.Property && getPropertyName(item) === name,
-    );
+  if (node.type === AST_NODE_TYPES.ObjectExpression) {
+    const property = findProperty(node, name);
     const value = property && skipTransparent(property.value);
-    return value && isFunctionNode(value) ? value : undefined;
+    if (value && isFunctionNode(value)) return { fn: value };
+    const fn = value?.type === AST_NODE_TYPES.Identifier ? file.getDeclaredFunction(value, receiver.env) : undefined;
+    return fn && { fn };
+  }
+  // an instance typed with a project class: `constructor(private readonly billing: BillingClient)`, `(orders: OrdersService) => …`
+  const cls = getDeclaredClass(node, file, receiver.env);
+  const fn = cls && file.getClassMember(cls, name)?.method;
+  return fn && cls && { fn, thisClass: cls };
+}
+
+/** The project class an expression names: `OrdersClient`, `clients.OrdersClient`. */
+function getClassOf(node: TSESTree.Node, file: FileContext, env: Env): ClassNode | undefined {
+  const expression = skipTransparent(node);
+  const binding =
+    expression.type === AST_NODE_TYPES.Identifier
+      ? file.getBinding(expression, env)
+      : expression.type === AST_NODE_TYPES.MemberExpression
+        ? file.getMemberBinding(expression, env)
+        : undefined;
+  return binding?.kind === 'class' ? binding.node : undefined;
+}
+
+/** The class of a value declared with a project class as its type: a typed parameter, variable or field. */
+function getDeclaredClass(node: TSESTree.Node, file: FileContext, env: Env): ClassNode | undefined {
+  let type: TSESTree.TypeNode | undefined;
+  if (node.type === AST_NODE_TYPES.Identifier) {
+    const binding = file.getBinding(node, env);
+    type = binding?.kind === 'parameter' ? binding.type : binding?.kind === 'type' ? binding.node : undefined;
+  } else if (node.type === AST_NODE_TYPES.MemberExpression && skipTransparent(node.object).type === AST_NODE_TYPES.ThisExpression) {
+    const name = getPropertyName(node);
+    const cls = file.getReceiverClass(node, env);
+    type = cls && name !== undefined ? file.getClassMember(cls, name)?.type : undefined;
+  }
+  if (type?.type !== AST_NODE_TYPES.TSTypeReference || type.typeName.type !== AST_NODE_TYPES.Identifier) return undefined;
+  return getClassOf(type.typeName, file, env);
+}
+
+/**
+ * Binds the parameters of the constructors an instance runs through: the class's own (or its
+ * base's, when it has none) to the `new` arguments, then each base class's to the `super(…)`
+ * arguments: `new OrdersClient(url)` with `constructor(base) { super({ baseURL: base }) }`.
+ */
+export function bindConstruction(target: NonNullable<CallTarget['construction']>, file: FileContext, env: Env): Env {
+  let bindings = new Map(env.bindings);
+  let cls: ClassNode | undefined = target.cls;
+  let args: readonly TSESTree.CallExpressionArgument[] = target.node.arguments;
+  for (let depth = 0; cls && depth < 6; depth += 1) {
+    const constructor = getConstructor(cls);
+    if (!constructor) {
+      cls = file.getSuperClass(cls);
+      continue;
+    }
+    bindings = bindParameters(constructor.params, args, file, { ...env, bindings }).bindings as Map<Variable, TSESTree.Node>;
+    const superCall = findSuperCall(constructor);
+    if (!superCall) break;
+    args = superCall.arguments;
+    cls = file.getSuperClass(cls);
+  }
+  return { ...env, bindings, thisClass: target.cls };
+}
+
+function getConstructor(cls: ClassNode): TSESTree.FunctionExpression | undefined {
+  for (const element of cls.body.body) {
+    if (element.type === AST_NODE_TYPES.MethodDefinition && element.kind === 'constructor' && element.value.type === AST_NODE_TYPES.FunctionExpression) {
+      return element.value;
+    }
+  }
+  return undefined;
+}
+
+/** `super(…)` as a statement of a constructor's body. */
+function findSuperCall(constructor: TSESTree.FunctionExpression): TSESTree.CallExpression | undefined {
+  for (const statement of constructor.body?.body ?? []) {
+    if (
+      statement.type === AST_NODE_TYPES.ExpressionStatement &&
+      statement.expression.type === AST_NODE_TYPES.CallExpression &&
+      statement.expression.callee.type === AST_NODE_TYPES.Super
+    ) {
+      return statement.expression;
+    }
   }
   return undefined;
 }
@@ -73,6 +183,15 @@ export function resolveInFile(callee: TSESTree.Node, file: FileContext, env: Env
  * Rest parameters and destructuring patterns stay unbound (unknown).
  */
 export function bindArguments(fn: FunctionNode, call: TSESTree.CallExpression, file: FileContext, env: Env): Env {
+  return bindParameters(fn.params, call.arguments, file, env);
+}
+
+function bindParameters(
+  params: readonly TSESTree.Parameter[],
+  args: readonly TSESTree.CallExpressionArgument[],
+  file: FileContext,
+  env: Env,
+): Env {
   const bindings = new Map(env.bindings);
   const bind = (target: TSESTree.Node, value: TSESTree.Node | undefined): void => {
     const inner = target.type === AST_NODE_TYPES.TSParameterProperty ? target.parameter : target;
@@ -93,11 +212,11 @@ export function bindArguments(fn: FunctionNode, call: TSESTree.CallExpression, f
       }
     }
   };
-  fn.params.forEach((param, index) => {
-    const argument = call.arguments[index];
+  params.forEach((param, index) => {
+    const argument = args[index];
     bind(param, argument && argument.type !== AST_NODE_TYPES.SpreadElement ? argument : undefined);
   });
-  return { bindings, depth: env.depth + 1 };
+  return { ...env, bindings, depth: env.depth + 1 };
 }
 
 /**

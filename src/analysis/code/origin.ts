@@ -5,9 +5,9 @@
  * `constructor(private http: HttpService)` is `@nestjs/axios › HttpService › <instance> › post`.
  */
 import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
-import { getPropertyName, getThisClass, isFunctionNode, skipTransparent } from './ast.js';
+import { getPropertyName, isFunctionNode, skipTransparent } from './ast.js';
 import { stepToken } from './families.js';
-import { deeper, EMPTY_ENV, type Env, FileContext } from './file-context.js';
+import { deeper, EMPTY_ENV, type Env, FileContext, type ImportBinding } from './file-context.js';
 
 type Variable = TSESLint.Scope.Variable;
 
@@ -50,7 +50,7 @@ function fromPath(origin: Origin | undefined, path: readonly string[]): Origin |
 const originCache = new WeakMap<TSESTree.Node, Origin | null>();
 
 export function getOrigin(node: TSESTree.Node, file: FileContext, env: Env = EMPTY_ENV): Origin | undefined {
-  if (env.bindings.size > 0) return computeOrigin(node, file, env);
+  if (env.bindings.size > 0 || env.thisClass) return computeOrigin(node, file, env);
   let origin = originCache.get(node);
   if (origin === undefined) {
     origin = computeOrigin(node, file, env) ?? null;
@@ -134,10 +134,8 @@ function getIdentifierOrigin(identifier: TSESTree.Identifier, file: FileContext,
   switch (binding.kind) {
     case 'global':
       return { module: 'global', steps: [{ kind: 'get', name: binding.name }] };
-    case 'import': {
-      const base: Origin = { module: normalizeModule(binding.source), steps: [] };
-      return binding.imported === undefined ? base : fromPath(base, [binding.imported]);
-    }
+    case 'import':
+      return getImportOrigin(binding);
     case 'value':
       return fromPath(getOrigin(binding.node, file, deeper(env)), binding.path);
     case 'type':
@@ -150,6 +148,13 @@ function getIdentifierOrigin(identifier: TSESTree.Identifier, file: FileContext,
     default:
       return undefined;
   }
+}
+
+/** `import { create } from 'axios'` → `axios › create`; `const { a } = require('x')` → `x › a`. */
+function getImportOrigin(binding: ImportBinding): Origin | undefined {
+  const base: Origin = { module: normalizeModule(binding.source), steps: [] };
+  const names = binding.imported === undefined || binding.imported === '*' ? [] : [binding.imported];
+  return fromPath(base, [...names, ...(binding.path ?? [])]);
 }
 
 /**
@@ -177,7 +182,7 @@ function getThisMemberOrigin(
   file: FileContext,
   env: Env,
 ): Origin | undefined {
-  const cls = getThisClass(member);
+  const cls = file.getReceiverClass(member, env);
   if (!cls) return undefined;
   const info = file.getClassMember(cls, name);
   if (!info) return undefined;
@@ -210,10 +215,7 @@ function getTypeNameOrigin(name: TSESTree.EntityName, file: FileContext, env: En
   switch (name.type) {
     case AST_NODE_TYPES.Identifier: {
       const binding = file.getBinding(name, env);
-      if (binding?.kind === 'import') {
-        const base: Origin = { module: normalizeModule(binding.source), steps: [] };
-        return binding.imported === undefined ? base : fromPath(base, [binding.imported]);
-      }
+      if (binding?.kind === 'import') return getImportOrigin(binding);
       if (binding?.kind === 'class' && binding.node.superClass) {
         // `class PrismaService extends PrismaClient`: a value of the subclass type is an instance of the base
         return getOrigin(binding.node.superClass, file, deeper(env));

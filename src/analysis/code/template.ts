@@ -219,7 +219,7 @@ function evaluateMember(member: TSESTree.MemberExpression, file: FileContext, en
   if (name === undefined) return unknown(file.getText(member).slice(0, 40));
   if (isProcessEnv(member.object, file, env)) return [{ kind: 'env', name }];
   if (member.object.type === AST_NODE_TYPES.ThisExpression) {
-    const value = getThisMemberValue(member, name, file);
+    const value = getThisMemberValue(member, name, file, env);
     return value ? evaluateTemplate(value, file, env) : unknown(name, member);
   }
   if (URL_PARTS.has(name)) {
@@ -371,7 +371,7 @@ function evaluateLocalFunctionCall(call: TSESTree.CallExpression, file: FileCont
     const value = argument && argument.type !== AST_NODE_TYPES.SpreadElement ? argument : param.type === AST_NODE_TYPES.AssignmentPattern ? param.right : undefined;
     if (variable && value) bindings.set(variable, value);
   });
-  return evaluateTemplate(returned, file, { bindings, depth: env.depth + 1 });
+  return evaluateTemplate(returned, file, { ...env, bindings, depth: env.depth + 1 });
 }
 
 export function getSingleReturnedExpression(fn: TSESTree.FunctionLike | TSESTree.Node): TSESTree.Expression | undefined {

@@ -4,7 +4,7 @@
  * constructor assignment.
  */
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
-import { getThisClass, skipTransparent } from './ast.js';
+import { skipTransparent } from './ast.js';
 import { deeper, type Env, FileContext } from './file-context.js';
 
 export interface Located {
@@ -13,8 +13,8 @@ export interface Located {
 }
 
 /** The single value `this.name` holds, when the class gives it exactly one. */
-export function getThisMemberValue(member: TSESTree.MemberExpression, name: string, file: FileContext): TSESTree.Expression | undefined {
-  const cls = getThisClass(member);
+export function getThisMemberValue(member: TSESTree.MemberExpression, name: string, file: FileContext, env: Env): TSESTree.Expression | undefined {
+  const cls = file.getReceiverClass(member, env);
   if (!cls) return undefined;
   const info = file.getClassMember(cls, name);
   return info?.values.length === 1 ? info.values[0] : undefined;
@@ -38,7 +38,7 @@ export function resolveValue(node: TSESTree.Node, file: FileContext, env: Env): 
       !expression.computed &&
       expression.property.type === AST_NODE_TYPES.Identifier
     ) {
-      const value = getThisMemberValue(expression, expression.property.name, file);
+      const value = getThisMemberValue(expression, expression.property.name, file, current.env);
       if (!value) return current;
       current = { node: skipTransparent(value), env: deeper(current.env) };
     } else if (expression.type === AST_NODE_TYPES.AwaitExpression) {

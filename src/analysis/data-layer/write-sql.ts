@@ -1,7 +1,7 @@
 /** SQL passed to `query(…)`/`execute(…)`: whether the statement writes. */
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
 import { WRITE_SQL } from '../../catalog/databases.js';
-import { getPropertyName } from '../code/ast.js';
+import { findProperty } from '../code/ast.js';
 import { EMPTY_ENV, type FileContext } from '../code/file-context.js';
 import { evaluateTemplate } from '../code/template.js';
 
@@ -11,10 +11,7 @@ export function isWriteSql(call: TSESTree.CallExpression, file: FileContext): bo
   if (!first || first.type === AST_NODE_TYPES.SpreadElement) return false;
   let sqlNode: TSESTree.Node = first;
   if (first.type === AST_NODE_TYPES.ObjectExpression) {
-    const text = first.properties.find(
-      (property): property is TSESTree.Property =>
-        property.type === AST_NODE_TYPES.Property && ['text', 'sql'].includes(getPropertyName(property) ?? ''),
-    );
+    const text = findProperty(first, 'text') ?? findProperty(first, 'sql');
     if (!text) return false;
     sqlNode = text.value;
   }

@@ -5,7 +5,7 @@
  * `client.emit(pattern, data)`.
  */
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
-import { getArgument, getCalleeName, getPropertyName, skipTransparent } from '../code/ast.js';
+import { findProperty, getArgument, getCalleeName, skipTransparent } from '../code/ast.js';
 import type { PublishDescription } from './publish.js';
 
 export interface PublishParts {
@@ -15,9 +15,7 @@ export interface PublishParts {
 
 function property(object: TSESTree.Node | undefined, name: string): TSESTree.Node | undefined {
   if (object?.type !== AST_NODE_TYPES.ObjectExpression) return undefined;
-  const found = object.properties.find(
-    (item): item is TSESTree.Property => item.type === AST_NODE_TYPES.Property && getPropertyName(item) === name,
-  );
+  const found = findProperty(object, name);
   return found ? skipTransparent(found.value) : undefined;
 }
 

@@ -47,7 +47,7 @@ export function describeRequest(call: TSESTree.CallExpression, file: FileContext
 /** An origin in the project's own modules (relative or resolved into project files), not a package. */
 function isProjectOrigin(origin: Origin, file: FileContext): boolean {
   if (!file.resolver || origin.module === 'global' || CLIENT_MODULES.includes(origin.module)) return false;
-  return origin.module.startsWith('.') || origin.module.startsWith('/') || !file.resolver.isExternalModule(origin.module);
+  return origin.module.startsWith('.') || origin.module.startsWith('/') || !file.resolver.isExternalModule(file, origin.module);
 }
 
 /** With type information: a client whose origin the file does not show (`deps.http.post(…)` typed `AxiosInstance`). */

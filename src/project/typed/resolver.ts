@@ -5,13 +5,22 @@
  */
 import { AST_NODE_TYPES, type ParserServicesWithTypeInformation, type TSESTree } from '@typescript-eslint/utils';
 import type * as ts from 'typescript';
-import { type Binding, type FileContext, type FunctionLike, getForeignFile, type TypeOrigin, type TypeResolver } from '../analysis/code/file-context.js';
+import {
+  type Binding,
+  type FileContext,
+  type FunctionLike,
+  getForeignFile,
+  type ImportBinding,
+  type ProjectModule,
+  type ProjectResolver,
+  type TypeOrigin,
+} from '../../analysis/code/file-context.js';
 import { findNodeByRange, ProjectFiles } from './project-files.js';
 import { getTypeScript } from './typescript.js';
 
 const CRITICAL_TAG = 'critical';
 
-export class ProgramResolver implements TypeResolver {
+export class ProgramResolver implements ProjectResolver {
   readonly files: ProjectFiles;
   readonly #program: ts.Program;
   readonly #checker: ts.TypeChecker;
@@ -64,8 +73,18 @@ export class ProgramResolver implements TypeResolver {
     return node ? { file, name: node } : undefined;
   }
 
+  /** An ES import of a name, followed by the checker to its declaration; other imports are left to the module graph. */
+  resolveImport(_file: FileContext, identifier: TSESTree.Identifier | undefined, binding: ImportBinding): Binding | undefined {
+    if (!identifier || binding.imported === undefined || binding.imported === '*' || (binding.path?.length ?? 0) > 0) return undefined;
+    return this.resolveImportedBinding(identifier, binding.source);
+  }
+
+  getExport(_module: ProjectModule, _name: string): Binding | undefined {
+    return undefined;
+  }
+
   resolveImportedBinding(identifier: TSESTree.Identifier, source: string): Binding | undefined {
-    if (this.isExternalModule(source)) return undefined;
+    if (this.#isExternal(source)) return undefined;
     const declaration = this.#symbolOf(identifier)?.declarations?.[0];
     if (!declaration) return undefined;
     if (isBareSpecifier(source)) this.#externalModules.set(source, !ProjectFiles.isProjectFile(declaration.getSourceFile()));
@@ -78,7 +97,11 @@ export class ProgramResolver implements TypeResolver {
     return binding ?? undefined;
   }
 
-  isExternalModule(source: string): boolean {
+  isExternalModule(_file: FileContext, source: string): boolean {
+    return this.#isExternal(source);
+  }
+
+  #isExternal(source: string): boolean {
     return this.#externalModules.get(source) === true;
   }
 

@@ -8,8 +8,8 @@ import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { createRequire } from 'node:module';
 import { SourceCode } from 'eslint';
 import type * as ts from 'typescript';
-import { claimNodes, FileContext, type TypeResolver } from '../analysis/code/file-context.js';
-import { getChildren, walk } from '../analysis/code/walk.js';
+import { claimNodes, FileContext, type ProjectResolver } from '../../analysis/code/file-context.js';
+import { getChildren, walk } from '../../analysis/code/walk.js';
 
 const MAX_FILE_BYTES = 1_000_000;
 
@@ -24,13 +24,13 @@ function getParser(): typeof ParseForESLint {
 export class ProjectFiles {
   readonly #program: ts.Program;
   readonly #byName = new Map<string, FileContext | null>();
-  #resolver: TypeResolver | undefined;
+  #resolver: ProjectResolver | undefined;
 
   constructor(program: ts.Program) {
     this.#program = program;
   }
 
-  set resolver(resolver: TypeResolver) {
+  set resolver(resolver: ProjectResolver) {
     this.#resolver = resolver;
   }
 

@@ -1,0 +1,158 @@
+/**
+ * The workspace a file belongs to: the root whose package.json lists `workspaces` (npm, yarn)
+ * or whose pnpm-workspace.yaml lists `packages`, and the packages it holds, by name. Imports of
+ * a workspace package by name resolve to its folder even where nothing is installed.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { isIgnoredFolder } from './files.js';
+import { globToRegExp } from './glob.js';
+
+/** How deep workspace globs with `**` are followed. */
+const MAX_WORKSPACE_DEPTH = 5;
+
+export type WorkspaceSource = 'workspaces' | 'pnpm-workspace';
+
+export interface WorkspacePackage {
+  readonly name: string;
+  /** absolute folder */
+  readonly folder: string;
+  readonly manifest: Readonly<Record<string, unknown>>;
+}
+
+export function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/** A folder's package.json, or undefined when it has none or it is not a JSON object. */
+export function readPackageJson(folder: string): Record<string, unknown> | undefined {
+  let text: string;
+  try {
+    text = fs.readFileSync(path.join(folder, 'package.json'), 'utf8');
+  } catch {
+    return undefined;
+  }
+  try {
+    const json = JSON.parse(text) as unknown;
+    return isRecord(json) ? json : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** The `packages:` list of a pnpm-workspace.yaml (a block list of plain or quoted strings). */
+export function readPnpmWorkspaceGlobs(text: string): string[] {
+  const globs: string[] = [];
+  let inPackages = false;
+  for (const raw of text.split(/\r?\n/)) {
+    const line = raw.replace(/\s+#.*$/, '');
+    if (/^packages:\s*$/.test(line)) {
+      inPackages = true;
+      continue;
+    }
+    if (!inPackages || line.trim() === '' || line.trim().startsWith('#')) continue;
+    const item = /^\s+-\s*(.+?)\s*$/.exec(line);
+    if (!item) {
+      if (/^\S/.test(line)) inPackages = false;
+      continue;
+    }
+    globs.push(item[1]!.replace(/^(['"])(.*)\1$/, '$2'));
+  }
+  return globs;
+}
+
+/** The workspace globs declared at `root`, if it is a workspace root. */
+export function readWorkspaceGlobs(root: string): { source: WorkspaceSource; globs: string[] } | undefined {
+  const workspaces = readPackageJson(root)?.workspaces;
+  const list = Array.isArray(workspaces) ? workspaces : isRecord(workspaces) ? workspaces.packages : undefined;
+  if (Array.isArray(list)) return { source: 'workspaces', globs: list.filter((glob): glob is string => typeof glob === 'string') };
+  const pnpm = path.join(root, 'pnpm-workspace.yaml');
+  let text: string;
+  try {
+    text = fs.readFileSync(pnpm, 'utf8');
+  } catch {
+    return undefined;
+  }
+  return { source: 'pnpm-workspace', globs: readPnpmWorkspaceGlobs(text) };
+}
+
+/** Folders under `root` (relative, `/`-separated) matching the globs, `!globs` excluded. */
+export function expandFolderGlobs(root: string, globs: readonly string[], accept: (folder: string) => boolean): string[] {
+  const include = globs.filter((glob) => !glob.startsWith('!')).map(globToRegExp);
+  const exclude = globs.filter((glob) => glob.startsWith('!')).map((glob) => globToRegExp(glob.slice(1)));
+  const found: string[] = [];
+  const walk = (relative: string, depth: number): void => {
+    if (depth > MAX_WORKSPACE_DEPTH) return;
+    let entries: fs.Dirent[];
+    try {
+      entries = fs.readdirSync(path.join(root, relative), { withFileTypes: true });
+    } catch {
+      return;
+    }
+    for (const entry of entries) {
+      if (!entry.isDirectory() || isIgnoredFolder(entry.name)) continue;
+      const child = relative === '' ? entry.name : `${relative}/${entry.name}`;
+      if (include.some((pattern) => pattern.test(child)) && !exclude.some((pattern) => pattern.test(child)) && accept(child)) {
+        found.push(child);
+      }
+      walk(child, depth + 1);
+    }
+  };
+  walk('', 1);
+  return found.sort();
+}
+
+export class Workspace {
+  readonly root: string;
+  readonly #packages = new Map<string, WorkspacePackage>();
+
+  constructor(root: string, globs: readonly string[]) {
+    this.root = root;
+    for (const folder of expandFolderGlobs(root, globs, (relative) => fs.existsSync(path.join(root, relative, 'package.json')))) {
+      const absolute = path.join(root, folder);
+      const manifest = readPackageJson(absolute);
+      const name = manifest?.name;
+      if (manifest && typeof name === 'string' && name.length > 0 && !this.#packages.has(name)) {
+        this.#packages.set(name, { name, folder: absolute, manifest });
+      }
+    }
+  }
+
+  /** The package a bare specifier names (`@acme/shared`, `@acme/shared/http`), with the subpath after its name. */
+  findPackage(specifier: string): { package: WorkspacePackage; subpath: string } | undefined {
+    const parts = specifier.split('/');
+    const nameLength = specifier.startsWith('@') ? 2 : 1;
+    const name = parts.slice(0, nameLength).join('/');
+    const found = this.#packages.get(name);
+    return found && { package: found, subpath: parts.slice(nameLength).join('/') };
+  }
+
+  get packages(): readonly WorkspacePackage[] {
+    return [...this.#packages.values()];
+  }
+}
+
+/**
+ * Finds workspaces from folders upward, once per folder: the nearest ancestor that declares
+ * workspaces (a package that is itself a workspace member keeps looking above it).
+ */
+export class WorkspaceFinder {
+  readonly #byFolder = new Map<string, Workspace | null>();
+  readonly #byRoot = new Map<string, Workspace>();
+
+  find(folder: string): Workspace | undefined {
+    const cached = this.#byFolder.get(folder);
+    if (cached !== undefined) return cached ?? undefined;
+    const globs = readWorkspaceGlobs(folder);
+    let found: Workspace | undefined;
+    if (globs) {
+      found = this.#byRoot.get(folder) ?? new Workspace(folder, globs.globs);
+      this.#byRoot.set(folder, found);
+    } else {
+      const parent = path.dirname(folder);
+      found = parent === folder ? undefined : this.find(parent);
+    }
+    this.#byFolder.set(folder, found ?? null);
+    return found;
+  }
+}
