@@ -43,6 +43,7 @@ export interface NoSyncCriticalWriteOptions {
   outbox?: CallTemplate;
   topicTemplate: string;
   fix: boolean;
+  followImports: boolean;
   followCalls: boolean;
   followDepth: number;
 }
@@ -68,6 +69,7 @@ export const DEFAULT_OPTIONS: NoSyncCriticalWriteOptions = {
   checkProxies: false,
   topicTemplate: '{service}.{resource}.{action}',
   fix: false,
+  followImports: true,
   followCalls: false,
   followDepth: 3,
 };
@@ -174,15 +176,20 @@ export const OPTIONS_SCHEMA: JSONSchema4[] = [
         type: 'boolean',
         description: 'Apply the publish rewrite with `--fix` when a `publisher` is configured and the response is unused.',
       },
+      followImports: {
+        type: 'boolean',
+        description:
+          'Follow imports and `require`s into the project\'s other modules (config modules, client instances, wrappers, client and base classes), without type information.',
+      },
       followCalls: {
         type: 'boolean',
-        description: 'Follow calls into functions and methods declared in other files (requires typed linting).',
+        description: 'Also follow calls the type checker resolves (requires typed linting).',
       },
       followDepth: {
         type: 'integer',
         minimum: 1,
         maximum: 10,
-        description: 'How many calls deep `followCalls` looks for a synchronous critical write.',
+        description: 'How many calls into other files the rule follows to find a synchronous critical write.',
       },
     },
   }),

@@ -6,6 +6,7 @@ import { type Finding, WriteFinder } from '../analysis/find-writes.js';
 import { formatTemplate } from '../analysis/code/template.js';
 import { compileSettings, DEFAULT_OPTIONS, type NoSyncCriticalWriteOptions, OPTIONS_SCHEMA } from '../options.js';
 import { planAutofix, planSuggestions, type SuggestionMessageId, toFix } from '../suggestions/build.js';
+import { getProjectResolver, getResolvableFileName, mayReach } from '../project/layer.js';
 import { getProgramResolver } from '../project/typed/resolver.js';
 import { createRule } from '../util/create-rule.js';
 
@@ -38,10 +39,14 @@ const rule = createRule<Options, MessageIds>({
     const settings = compileSettings(options);
     if (!settings.checkTestFiles && isTestFile(context.filename)) return {};
     const typed = options.followCalls ? getTypedSetup(context) : undefined;
-    // A file that mentions no client cannot send a request itself; with types, callees it imports from
-    // other project files might.
+    const resolver = getProjectResolver({ followImports: options.followImports, typed: typed?.resolver });
+    const fileName = getResolvableFileName(context.filename);
+    // A file that mentions no client cannot send a request itself; what it imports from the project might.
     const text = context.sourceCode.text;
-    if (!mentionsHttpClient(text) && !(typed && importsProjectModule(text))) return {};
+    const reachesClient = options.followImports && fileName
+      ? mayReach(fileName, text, mentionsHttpClient, options.followDepth + 1)
+      : mentionsHttpClient(text) || (typed !== undefined && importsProjectModule(text));
+    if (!reachesClient) return {};
     if (!settings.checkBrowserCode && (isBrowserCode(context.filename, text) || hasBrowserGlobals(context.languageOptions.globals))) return {};
 
     const calls: TSESTree.CallExpression[] = [];
@@ -51,10 +56,7 @@ const rule = createRule<Options, MessageIds>({
       },
       'Program:exit'() {
         if (typed) typed.resolver.setLocalFile(context.sourceCode.ast, typed.services);
-        const file = new FileContext(context.sourceCode, {
-          calls,
-          resolver: typed?.resolver,
-        });
+        const file = new FileContext(context.sourceCode, { calls, resolver, fileName });
         const finder = new WriteFinder(file, settings, calls, { maxCrossFileDepth: options.followDepth });
         for (const finding of finder.findAll()) {
           const autofix = planAutofix(finding, file, options);

@@ -601,6 +601,7 @@ describe.each(linters)('option validation under %s', (_version, createLinter) =>
       outbox: { call: 'outbox.record', import: { from: '@acme/outbox', name: 'outbox', default: true } },
       topicTemplate: '{service}.{resource}.{action}',
       fix: false,
+      followImports: true,
       followCalls: false,
       followDepth: 3,
     };

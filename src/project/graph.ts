@@ -1,0 +1,156 @@
+/**
+ * The project layer without type information: imports and `require`s followed through the
+ * module graph to the binding each export holds in its own module, so the analysis asks an
+ * imported binding the same questions as a local one.
+ */
+import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
+import { isFunctionNode, skipTransparent } from '../analysis/code/ast.js';
+import {
+  type Binding,
+  EMPTY_ENV,
+  type FileContext,
+  type FunctionLike,
+  getForeignFile,
+  getRequireSource,
+  type ImportBinding,
+  type ProjectModule,
+  type ProjectResolver,
+  type TypeOrigin,
+} from '../analysis/code/file-context.js';
+import { getObjectProperty, resolveObject } from '../analysis/code/objects.js';
+import type { ExportEntry } from './modules/exports.js';
+import type { ModuleCache, ModuleRecord } from './modules/module-cache.js';
+import type { ModuleResolver } from './resolution/module-resolver.js';
+
+/** How many re-exports and CommonJS indirections one lookup follows. */
+const MAX_HOPS = 16;
+
+export class ModuleGraph implements ProjectResolver {
+  readonly #resolver: ModuleResolver;
+  readonly #modules: ModuleCache;
+
+  constructor(resolver: ModuleResolver, modules: ModuleCache) {
+    this.#resolver = resolver;
+    this.#modules = modules;
+  }
+
+  /** The project module a specifier leads to from a file, parsed; undefined when it is not project code or is unknown. */
+  getModule(fromFile: string, source: string): ModuleRecord | undefined {
+    const resolution = this.#resolver.resolve(fromFile, source);
+    return resolution.kind === 'file' ? this.#modules.get(resolution.path) : undefined;
+  }
+
+  resolveImport(file: FileContext, _identifier: TSESTree.Identifier | undefined, binding: ImportBinding): Binding | undefined {
+    if (file.fileName === undefined) return undefined;
+    const module = this.getModule(file.fileName, binding.source);
+    if (!module) return undefined;
+    const hops = { count: 0 };
+    let resolved: Binding | undefined;
+    if (binding.imported === undefined) resolved = this.#getWholeValue(module, hops);
+    else if (binding.imported === '*') resolved = { kind: 'module', module };
+    else resolved = this.#getExport(module, binding.imported, hops);
+    return resolved && this.#applyPath(resolved, binding.path ?? [], hops);
+  }
+
+  getExport(module: ProjectModule, name: string): Binding | undefined {
+    return this.#getExport(module as ModuleRecord, name, { count: 0 });
+  }
+
+  isExternalModule(file: FileContext, source: string): boolean {
+    return file.fileName !== undefined && this.#resolver.resolve(file.fileName, source).kind === 'external';
+  }
+
+  resolveCallee(): FunctionLike | undefined {
+    return undefined;
+  }
+
+  getTypeOrigin(): TypeOrigin | undefined {
+    return undefined;
+  }
+
+  getTypeFacts(): undefined {
+    return undefined;
+  }
+
+  /** What `require('./m')` gives: `module.exports`, else the module's exports as a namespace. */
+  #getWholeValue(module: ModuleRecord, hops: { count: number }): Binding | undefined {
+    const { whole } = module.exports;
+    return whole ? this.#valueBinding(whole, module.file, hops) : { kind: 'module', module };
+  }
+
+  #getExport(module: ModuleRecord, name: string, hops: { count: number }): Binding | undefined {
+    if ((hops.count += 1) > MAX_HOPS) return undefined;
+    const table = module.exports;
+    const entry = table.named.get(name);
+    if (entry) return this.#resolveEntry(module, entry, hops);
+    if (table.whole) {
+      const whole = this.#valueBinding(table.whole, module.file, hops);
+      // `import config from './config.cjs'`: the default export of CommonJS is `module.exports`
+      return name === 'default' ? whole : whole && this.#applyPath(whole, [name], hops);
+    }
+    if (name === 'default' && table.commonjs) return { kind: 'module', module };
+    for (const source of table.stars) {
+      const target = this.getModule(module.path, source);
+      const found = target && target !== module ? this.#getExport(target, name, hops) : undefined;
+      if (found) return found;
+    }
+    return undefined;
+  }
+
+  #resolveEntry(module: ModuleRecord, entry: ExportEntry, hops: { count: number }): Binding | undefined {
+    switch (entry.kind) {
+      case 'local':
+        return module.file.getBinding(entry.identifier);
+      case 'value':
+        return this.#valueBinding(entry.node, module.file, hops);
+      case 'reexport': {
+        const target = this.getModule(module.path, entry.source);
+        if (!target) return undefined;
+        return entry.imported === '*' ? { kind: 'module', module: target } : this.#getExport(target, entry.imported, hops);
+      }
+    }
+  }
+
+  /** A binding for an expression of a module: what an identifier names, a function, a class, a required module, or the value itself. */
+  #valueBinding(node: TSESTree.Node, file: FileContext, hops: { count: number }): Binding | undefined {
+    if ((hops.count += 1) > MAX_HOPS) return undefined;
+    const expression = skipTransparent(node);
+    if (expression.type === AST_NODE_TYPES.Identifier) return file.getBinding(expression);
+    if (isFunctionNode(expression)) return { kind: 'function', node: expression };
+    if (expression.type === AST_NODE_TYPES.ClassDeclaration || expression.type === AST_NODE_TYPES.ClassExpression) return { kind: 'class', node: expression };
+    const source = getRequireSource(expression);
+    if (source !== undefined && file.fileName !== undefined) {
+      const target = this.getModule(file.fileName, source);
+      return target ? this.#getWholeValue(target, hops) : undefined;
+    }
+    return { kind: 'value', node: expression, path: [] };
+  }
+
+  /** Reads properties of a binding: a namespace's exports, an object literal's properties. */
+  #applyPath(binding: Binding, path: readonly string[], hops: { count: number }): Binding | undefined {
+    let current: Binding | undefined = binding;
+    for (const [index, name] of path.entries()) {
+      if (!current) return undefined;
+      switch (current.kind) {
+        case 'module':
+          current = this.#getExport(current.module as ModuleRecord, name, hops);
+          break;
+        case 'value': {
+          const file = getForeignFile(current.node);
+          const object = file && current.path.length === 0 ? resolveObject(current.node, file, EMPTY_ENV) : undefined;
+          const property = file && object && getObjectProperty(object.node, name, file, object.env);
+          current = property
+            ? this.#valueBinding(property.node, getForeignFile(property.node) ?? file!, hops)
+            : { kind: 'value', node: current.node, path: [...current.path, ...path.slice(index)] };
+          if (!property) return current;
+          break;
+        }
+        case 'import':
+          return { ...current, path: [...(current.path ?? []), ...path.slice(index)] };
+        default:
+          return undefined;
+      }
+    }
+    return current;
+  }
+}

@@ -1,0 +1,118 @@
+/**
+ * The project layer: what a rule sees beyond the linted file. One per process (each ESLint
+ * worker thread has its own): the module graph always, and the type checker's view on top of
+ * it when typed linting is on. Both answer the analysis through one interface.
+ */
+import type { TSESTree } from '@typescript-eslint/utils';
+import path from 'node:path';
+import type { Binding, FileContext, FunctionLike, ImportBinding, ProjectModule, ProjectResolver, TypeOrigin } from '../analysis/code/file-context.js';
+import { ModuleGraph } from './graph.js';
+import { ModuleCache } from './modules/module-cache.js';
+import { Reachability } from './modules/reach.js';
+import { ModuleResolver } from './resolution/module-resolver.js';
+import type { ProgramResolver } from './typed/resolver.js';
+import { WorkspaceFinder } from './workspace/workspaces.js';
+
+interface Shared {
+  readonly resolver: ModuleResolver;
+  readonly modules: ModuleCache;
+  readonly graph: ModuleGraph;
+  readonly reach: Map<(text: string) => boolean, Reachability>;
+}
+
+let shared: Shared | undefined;
+
+function getShared(): Shared {
+  if (!shared) {
+    const resolver = new ModuleResolver(new WorkspaceFinder());
+    const modules = new ModuleCache();
+    const graph = new ModuleGraph(resolver, modules);
+    const reach = new Map<(text: string) => boolean, Reachability>();
+    modules.resolver = graph;
+    modules.onChange = () => {
+      resolver.clear();
+      for (const each of reach.values()) each.clear();
+    };
+    shared = { resolver, modules, graph, reach };
+  }
+  return shared;
+}
+
+export interface LayerOptions {
+  /** follow imports through the module graph */
+  readonly followImports: boolean;
+  /** the checker's view, with typed linting */
+  readonly typed?: ProgramResolver;
+}
+
+const combined = new WeakMap<ProgramResolver, CombinedResolver>();
+
+/** The resolver a rule hands the analysis for a file; undefined when the rule looks at the file alone. */
+export function getProjectResolver(options: LayerOptions): ProjectResolver | undefined {
+  if (!options.followImports) return options.typed;
+  const { graph } = getShared();
+  if (!options.typed) return graph;
+  let resolver = combined.get(options.typed);
+  if (!resolver) {
+    resolver = new CombinedResolver(options.typed, graph);
+    combined.set(options.typed, resolver);
+  }
+  return resolver;
+}
+
+/**
+ * Whether a file may reach what `mentions` looks for (an HTTP client, a database…) through the
+ * project modules it imports, `depth` imports deep; read from texts only.
+ */
+export function mayReach(fileName: string, text: string, mentions: (text: string) => boolean, depth: number): boolean {
+  if (mentions(text)) return true;
+  if (!path.isAbsolute(fileName)) return false;
+  const state = getShared();
+  let reach = state.reach.get(mentions);
+  if (!reach) {
+    reach = new Reachability(state.resolver, mentions);
+    state.reach.set(mentions, reach);
+  }
+  return reach.mayReach(fileName, text, depth);
+}
+
+/** The linted file's path when the project layer can resolve from it. */
+export function getResolvableFileName(fileName: string): string | undefined {
+  return path.isAbsolute(fileName) ? fileName : undefined;
+}
+
+/** Types first (precise), then the module graph (JavaScript, and what the program does not cover). */
+class CombinedResolver implements ProjectResolver {
+  readonly #typed: ProgramResolver;
+  readonly #graph: ModuleGraph;
+
+  constructor(typed: ProgramResolver, graph: ModuleGraph) {
+    this.#typed = typed;
+    this.#graph = graph;
+    typed.files.resolver = this;
+  }
+
+  resolveImport(file: FileContext, identifier: TSESTree.Identifier | undefined, binding: ImportBinding): Binding | undefined {
+    return this.#typed.resolveImport(file, identifier, binding) ?? this.#graph.resolveImport(file, identifier, binding);
+  }
+
+  getExport(module: ProjectModule, name: string): Binding | undefined {
+    return this.#graph.getExport(module, name);
+  }
+
+  isExternalModule(file: FileContext, source: string): boolean {
+    return this.#typed.isExternalModule(file, source) || this.#graph.isExternalModule(file, source);
+  }
+
+  resolveCallee(callee: TSESTree.Node): FunctionLike | undefined {
+    return this.#typed.resolveCallee(callee);
+  }
+
+  getTypeOrigin(node: TSESTree.Node): TypeOrigin | undefined {
+    return this.#typed.getTypeOrigin(node);
+  }
+
+  getTypeFacts(node: TSESTree.Node): { readonly name: string; readonly critical: boolean } | undefined {
+    return this.#typed.getTypeFacts(node);
+  }
+}

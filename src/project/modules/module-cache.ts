@@ -1,0 +1,96 @@
+/**
+ * The project's modules, parsed on demand and kept for the whole process, keyed by path,
+ * modification time and size. ESLint's `--concurrency` runs rules in several threads: each
+ * keeps its own cache. When a module changed since it was read, every module is read again
+ * (their bindings may lead into the changed one).
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { claimNodes, FileContext, type ProjectModule, type ProjectResolver } from '../../analysis/code/file-context.js';
+import { readPackageJson } from '../workspace/workspaces.js';
+import { type ExportTable, readExports } from './exports.js';
+import { isParseableModule, parseModule } from './parse.js';
+
+/** Larger files are generated bundles or data, not the project's code: they stay unknown. */
+export const MAX_MODULE_BYTES = 512 * 1024;
+
+/** Modules kept at most; the least recently read ones are dropped first. */
+const MAX_MODULES = 4000;
+
+export interface ModuleRecord extends ProjectModule {
+  readonly path: string;
+  readonly exports: ExportTable;
+}
+
+interface Entry {
+  readonly mtimeMs: number;
+  readonly size: number;
+  readonly record: ModuleRecord | undefined;
+}
+
+export class ModuleCache {
+  readonly #entries = new Map<string, Entry>();
+  readonly #packageTypes = new Map<string, boolean>();
+  #resolver: ProjectResolver | undefined;
+  /** called when a module read before has changed on disk */
+  onChange: (() => void) | undefined;
+
+  set resolver(resolver: ProjectResolver) {
+    this.#resolver = resolver;
+  }
+
+  get(file: string): ModuleRecord | undefined {
+    let stat: fs.Stats;
+    try {
+      stat = fs.statSync(file);
+    } catch {
+      return undefined;
+    }
+    const cached = this.#entries.get(file);
+    if (cached && cached.mtimeMs === stat.mtimeMs && cached.size === stat.size) {
+      // most recently used last
+      this.#entries.delete(file);
+      this.#entries.set(file, cached);
+      return cached.record;
+    }
+    if (cached) {
+      this.#entries.clear();
+      this.#packageTypes.clear();
+      this.onChange?.();
+    }
+    const record = stat.isFile() && stat.size <= MAX_MODULE_BYTES ? this.#read(file) : undefined;
+    this.#entries.set(file, { mtimeMs: stat.mtimeMs, size: stat.size, record });
+    if (this.#entries.size > MAX_MODULES) this.#entries.delete(this.#entries.keys().next().value!);
+    return record;
+  }
+
+  #read(file: string): ModuleRecord | undefined {
+    if (!isParseableModule(file)) return undefined;
+    let text: string;
+    try {
+      text = fs.readFileSync(file, 'utf8');
+    } catch {
+      return undefined;
+    }
+    const source = parseModule(file, text, this.#isCommonJs(file));
+    if (!source) return undefined;
+    const context = new FileContext(source, { resolver: this.#resolver, fileName: file });
+    claimNodes(source.ast, context, source.visitorKeys);
+    return { file: context, path: file, exports: readExports(source.ast) };
+  }
+
+  /** A `.js` file is CommonJS unless the nearest package.json says `"type": "module"`. */
+  #isCommonJs(file: string): boolean {
+    if (path.extname(file) !== '.js') return path.extname(file) === '.cjs';
+    for (let folder = path.dirname(file); ; folder = path.dirname(folder)) {
+      const known = this.#packageTypes.get(folder);
+      if (known !== undefined) return known;
+      const manifest = readPackageJson(folder);
+      if (manifest || path.dirname(folder) === folder) {
+        const commonjs = manifest?.type !== 'module';
+        this.#packageTypes.set(folder, commonjs);
+        return commonjs;
+      }
+    }
+  }
+}

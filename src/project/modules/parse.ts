@@ -1,0 +1,202 @@
+/**
+ * Parsing a module of the project that ESLint is not linting right now, into what the analysis
+ * reads of a file (`SourceView`). JavaScript is parsed the way ESLint parses it by default
+ * (espree and eslint-scope, taken from the ESLint that runs the rule), TypeScript with
+ * typescript-eslint's parser and scope analysis, without type information. Tokens are not
+ * kept: the analysis never reads them.
+ */
+import type { analyze as AnalyzeTypeScript } from '@typescript-eslint/scope-manager';
+import type { parse as ParseTypeScript } from '@typescript-eslint/typescript-estree';
+import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import type { SourceView } from '../../analysis/code/file-context.js';
+import { walk } from '../../analysis/code/walk.js';
+
+type VisitorKeys = TSESLint.SourceCode.VisitorKeys;
+type Scope = TSESLint.Scope.Scope;
+type ScopeManager = TSESLint.Scope.ScopeManager;
+
+interface Espree {
+  parse(text: string, options: Record<string, unknown>): unknown;
+  VisitorKeys: VisitorKeys;
+}
+interface EslintScope {
+  analyze(ast: unknown, options: Record<string, unknown>): unknown;
+}
+
+const TYPESCRIPT = new Set(['.ts', '.tsx', '.mts', '.cts']);
+const JAVASCRIPT = new Set(['.js', '.jsx', '.mjs', '.cjs']);
+
+/** Whether a file is a module the layer can parse. */
+export function isParseableModule(file: string): boolean {
+  const extension = path.extname(file);
+  return (TYPESCRIPT.has(extension) || JAVASCRIPT.has(extension)) && !/\.d\.[cm]?ts$/.test(file);
+}
+
+interface TypeScriptParser {
+  parse: typeof ParseTypeScript;
+  analyze: typeof AnalyzeTypeScript;
+  visitorKeys: VisitorKeys;
+}
+
+let typescriptParser: TypeScriptParser | null | undefined;
+
+/** typescript-eslint's parser and scope analysis, loaded on first use: they load TypeScript, which JavaScript projects may not have. */
+function getTypeScriptParser(): TypeScriptParser | undefined {
+  if (typescriptParser === undefined) {
+    try {
+      const require = createRequire(import.meta.url);
+      typescriptParser = {
+        parse: (require('@typescript-eslint/typescript-estree') as { parse: typeof ParseTypeScript }).parse,
+        analyze: (require('@typescript-eslint/scope-manager') as { analyze: typeof AnalyzeTypeScript }).analyze,
+        visitorKeys: (require('@typescript-eslint/visitor-keys') as { visitorKeys: VisitorKeys }).visitorKeys,
+      };
+    } catch {
+      typescriptParser = null;
+    }
+  }
+  return typescriptParser ?? undefined;
+}
+
+let javascriptParser: { espree: Espree; scope: EslintScope } | null | undefined;
+
+/** ESLint's own parser and scope analyser, resolved from the ESLint that loaded this plugin. */
+function getJavaScriptParser(): { espree: Espree; scope: EslintScope } | undefined {
+  if (javascriptParser === undefined) {
+    try {
+      const fromPlugin = createRequire(import.meta.url);
+      const fromEslint = createRequire(fromPlugin.resolve('eslint'));
+      javascriptParser = { espree: fromEslint('espree') as Espree, scope: fromEslint('eslint-scope') as EslintScope };
+    } catch {
+      javascriptParser = null;
+    }
+  }
+  return javascriptParser ?? undefined;
+}
+
+/**
+ * Parses a module; undefined when it does not parse (a syntax error, Flow, a dialect the
+ * parsers do not know): the module is then simply unknown.
+ * @param commonjs the file is CommonJS (`.cjs`, or `.js` in a package that is not `"type": "module"`)
+ */
+export function parseModule(file: string, text: string, commonjs: boolean): SourceView | undefined {
+  const extension = path.extname(file);
+  if (TYPESCRIPT.has(extension)) return parseWithTypeScript(file, text);
+  if (!JAVASCRIPT.has(extension)) return undefined;
+  const javascript = getJavaScriptParser();
+  if (!javascript) return parseWithTypeScript(file, text);
+  // CommonJS modules may `return` at the top level; ES modules may use `import`/`export`
+  const attempts: ('module' | 'commonjs')[] = extension === '.mjs' ? ['module'] : extension === '.cjs' ? ['commonjs'] : commonjs ? ['commonjs', 'module'] : ['module', 'commonjs'];
+  for (const sourceType of attempts) {
+    for (const jsx of extension === '.cjs' || extension === '.mjs' ? [false] : [true, false]) {
+      try {
+        const ast = javascript.espree.parse(text, {
+          ecmaVersion: 'latest',
+          sourceType,
+          range: true,
+          loc: true,
+          comment: true,
+          ecmaFeatures: { jsx },
+        }) as TSESTree.Program;
+        const scopeManager = javascript.scope.analyze(ast, {
+          ecmaVersion: 2026,
+          sourceType,
+          nodejsScope: sourceType === 'commonjs',
+          childVisitorKeys: javascript.espree.VisitorKeys,
+          fallback: 'iteration',
+        }) as ScopeManager;
+        return new ParsedSource(text, ast, scopeManager, javascript.espree.VisitorKeys);
+      } catch {
+        // try the next way
+      }
+    }
+  }
+  return undefined;
+}
+
+function parseWithTypeScript(file: string, text: string): SourceView | undefined {
+  const typescript = getTypeScriptParser();
+  if (!typescript) return undefined;
+  try {
+    const ast = typescript.parse(text, {
+      range: true,
+      loc: true,
+      comment: true,
+      tokens: false,
+      filePath: file,
+      jsx: /\.[jt]sx$/.test(file),
+      errorOnUnknownASTType: false,
+    }) as TSESTree.Program;
+    const scopeManager = typescript.analyze(ast, { sourceType: 'module' }) as unknown as ScopeManager;
+    return new ParsedSource(text, ast, scopeManager, typescript.visitorKeys);
+  } catch {
+    return undefined;
+  }
+}
+
+/** A parsed module: its text, tree and scopes, with parent links set. */
+class ParsedSource implements SourceView {
+  readonly text: string;
+  readonly ast: TSESTree.Program;
+  readonly visitorKeys: VisitorKeys;
+  readonly #scopeManager: ScopeManager;
+  readonly #comments: readonly TSESTree.Comment[];
+
+  constructor(text: string, ast: TSESTree.Program, scopeManager: ScopeManager, visitorKeys: VisitorKeys) {
+    this.text = text;
+    this.ast = ast;
+    this.visitorKeys = visitorKeys;
+    this.#scopeManager = scopeManager;
+    this.#comments = ast.comments ?? [];
+    walk(ast, visitorKeys, (node, parent) => {
+      if (parent) (node as { parent: TSESTree.Node }).parent = parent;
+    });
+  }
+
+  getText(node?: TSESTree.Node): string {
+    return node ? this.text.slice(node.range[0], node.range[1]) : this.text;
+  }
+
+  /** Comments right before a node, with nothing but whitespace between them and it. */
+  getCommentsBefore(node: TSESTree.Node): TSESTree.Comment[] {
+    const before: TSESTree.Comment[] = [];
+    let end = node.range[0];
+    let index = lastIndexBefore(this.#comments, end);
+    while (index >= 0) {
+      const comment = this.#comments[index]!;
+      if (this.text.slice(comment.range[1], end).trim() !== '') break;
+      before.unshift(comment);
+      end = comment.range[0];
+      index -= 1;
+    }
+    return before;
+  }
+
+  /** The innermost scope around a node, as ESLint's `SourceCode#getScope` finds it. */
+  getScope(node: TSESTree.Node): Scope {
+    const inner = node.type !== 'Program';
+    for (let current: TSESTree.Node | undefined = node; current; current = current.parent) {
+      const scope = this.#scopeManager.acquire(current, inner);
+      if (scope) return scope.type === 'function-expression-name' ? scope.childScopes[0]! : scope;
+    }
+    return this.#scopeManager.scopes[0]!;
+  }
+}
+
+/** The index of the last comment ending at or before `offset`, or -1. */
+function lastIndexBefore(comments: readonly TSESTree.Comment[], offset: number): number {
+  let low = 0;
+  let high = comments.length - 1;
+  let found = -1;
+  while (low <= high) {
+    const middle = (low + high) >> 1;
+    if (comments[middle]!.range[1] <= offset) {
+      found = middle;
+      low = middle + 1;
+    } else {
+      high = middle - 1;
+    }
+  }
+  return found;
+}

@@ -1,0 +1,201 @@
+/**
+ * Where an import leads, from the file that imports it: a source file of the project, a
+ * package or built-in (external), or nowhere known (missing). Node's resolution (relative
+ * paths, index files, `.js` written for a `.ts` source, package.json `imports` such as
+ * `#config`) is oxc-resolver's; `paths` and `baseUrl` come from the nearest tsconfig.json or
+ * jsconfig.json (get-tsconfig, `extends` included); workspace packages resolve by name to
+ * their sources even where nothing is installed. Nothing under node_modules is ever a
+ * project file.
+ */
+import { createPathsMatcher, getTsconfig, type TsConfigResult } from 'get-tsconfig';
+import { builtinModules, createRequire } from 'node:module';
+import fs from 'node:fs';
+import path from 'node:path';
+import type { NapiResolveOptions, ResolverFactory } from 'oxc-resolver';
+import { isParseableModule } from '../modules/parse.js';
+import { isRecord, type WorkspaceFinder } from '../workspace/workspaces.js';
+
+export type Resolution =
+  | { readonly kind: 'file'; readonly path: string }
+  | { readonly kind: 'external' }
+  | { readonly kind: 'missing' };
+
+const EXTERNAL: Resolution = { kind: 'external' };
+const MISSING: Resolution = { kind: 'missing' };
+
+const EXTENSIONS = ['.ts', '.tsx', '.mts', '.cts', '.js', '.jsx', '.mjs', '.cjs', '.json'];
+
+/** Folders of build output whose sources sit in `src/` beside them. */
+const BUILD_FOLDER = /^(?:dist|build|lib|out)$/;
+
+/** Aliases that name the project itself when no config explains them (`@/config`, `~/lib/http`). */
+const PROJECT_ALIAS = /^(?:@|~)\//;
+
+type PathsMatcher = (specifier: string) => string[];
+
+export class ModuleResolver {
+  readonly #workspaces: WorkspaceFinder;
+  readonly #oxc = createNodeResolver({
+    extensions: EXTENSIONS,
+    extensionAlias: { '.js': ['.ts', '.tsx', '.js', '.jsx'], '.mjs': ['.mts', '.mjs'], '.cjs': ['.cts', '.cjs'] },
+    conditionNames: ['node', 'import', 'require', 'default'],
+    mainFields: ['module', 'main'],
+    builtinModules: true,
+  });
+  readonly #tsconfigCache = new Map<string, unknown>();
+  readonly #matchers = new Map<string, PathsMatcher | null>();
+  readonly #resolved = new Map<string, Resolution>();
+
+  constructor(workspaces: WorkspaceFinder) {
+    this.#workspaces = workspaces;
+  }
+
+  /** Forgets what was read from disk (files appeared, moved or changed). */
+  clear(): void {
+    this.#oxc?.clearCache();
+    this.#tsconfigCache.clear();
+    this.#matchers.clear();
+    this.#resolved.clear();
+  }
+
+  resolve(fromFile: string, specifier: string): Resolution {
+    const directory = path.dirname(fromFile);
+    const key = `${directory}\0${specifier}`;
+    let resolution = this.#resolved.get(key);
+    if (!resolution) {
+      resolution = this.#compute(directory, specifier);
+      this.#resolved.set(key, resolution);
+    }
+    return resolution;
+  }
+
+  #compute(directory: string, specifier: string): Resolution {
+    if (specifier.startsWith('node:') || builtinModules.includes(specifier)) return EXTERNAL;
+    if (specifier.startsWith('.') || path.isAbsolute(specifier)) return this.#classify(this.#node(directory, specifier)) ?? MISSING;
+    for (const candidate of this.#getPathsMatcher(directory)?.(specifier) ?? []) {
+      const found = this.#classify(this.#node(directory, candidate));
+      if (found) return found;
+    }
+    if (!specifier.startsWith('#')) {
+      const workspace = this.#workspaces.find(directory)?.findPackage(specifier);
+      if (workspace) return this.#workspaceEntry(workspace.package.folder, workspace.package.manifest, workspace.subpath) ?? MISSING;
+    }
+    const installed = this.#node(directory, specifier);
+    if (installed) return this.#classify(installed) ?? EXTERNAL;
+    return specifier.startsWith('#') || PROJECT_ALIAS.test(specifier) ? MISSING : EXTERNAL;
+  }
+
+  /** Node's resolution from a folder; undefined when nothing is found. */
+  #node(directory: string, request: string): string | undefined {
+    if (!this.#oxc) return undefined;
+    try {
+      const result = this.#oxc.sync(directory, request);
+      return result.path ?? undefined;
+    } catch {
+      return undefined;
+    }
+  }
+
+  #classify(file: string | undefined): Resolution | undefined {
+    if (file === undefined) return undefined;
+    if (/[\\/]node_modules[\\/]/.test(file)) return EXTERNAL;
+    const source = toSource(file);
+    return isParseableModule(source) ? { kind: 'file', path: source } : MISSING;
+  }
+
+  /** A workspace package's source entry (or a subpath of it), preferring sources over build output. */
+  #workspaceEntry(folder: string, manifest: Readonly<Record<string, unknown>>, subpath: string): Resolution | undefined {
+    const candidates = subpath
+      ? [`./${subpath}`, `./src/${subpath}`]
+      : [...getEntryFields(manifest), './src/index', './index', './lib/index'];
+    for (const candidate of candidates) {
+      const found = this.#classify(this.#node(folder, candidate) ?? mapToSource(path.resolve(folder, candidate)));
+      if (found?.kind === 'file') return found;
+    }
+    return undefined;
+  }
+
+  /** The `paths`/`baseUrl` matcher of the nearest tsconfig.json (or jsconfig.json), once per folder. */
+  #getPathsMatcher(directory: string): PathsMatcher | undefined {
+    let matcher = this.#matchers.get(directory);
+    if (matcher === undefined) {
+      matcher = null;
+      try {
+        const config = findConfig(directory, this.#tsconfigCache);
+        matcher = config ? createPathsMatcher(config) : null;
+      } catch {
+        matcher = null; // a tsconfig that does not parse, or extends one that is not installed
+      }
+      this.#matchers.set(directory, matcher);
+    }
+    return matcher ?? undefined;
+  }
+}
+
+/**
+ * oxc-resolver, loaded when first needed: a platform without its native binding leaves every
+ * import unknown instead of failing to load the plugin.
+ */
+function createNodeResolver(options: NapiResolveOptions): ResolverFactory | undefined {
+  try {
+    const { ResolverFactory: Factory } = createRequire(import.meta.url)('oxc-resolver') as typeof import('oxc-resolver');
+    return new Factory(options);
+  } catch {
+    return undefined;
+  }
+}
+
+function findConfig(directory: string, cache: Map<string, unknown>): TsConfigResult | null {
+  const tsconfig = getTsconfig(directory, 'tsconfig.json', cache as Map<string, never>);
+  const jsconfig = getTsconfig(directory, 'jsconfig.json', cache as Map<string, never>);
+  if (!tsconfig || !jsconfig) return tsconfig ?? jsconfig;
+  // the nearer one applies
+  return path.dirname(jsconfig.path).length > path.dirname(tsconfig.path).length ? jsconfig : tsconfig;
+}
+
+/** Entry points a package.json names, most source-like first. */
+function getEntryFields(manifest: Readonly<Record<string, unknown>>): string[] {
+  const fields: string[] = [];
+  const add = (value: unknown): void => {
+    if (typeof value === 'string') fields.push(value.startsWith('.') ? value : `./${value}`);
+  };
+  add(manifest.source);
+  const exports = manifest.exports;
+  const root = isRecord(exports) && '.' in exports ? exports['.'] : exports;
+  if (typeof root === 'string') add(root);
+  else if (isRecord(root)) for (const condition of ['source', 'development', 'import', 'require', 'node', 'default', 'types']) add(root[condition]);
+  add(manifest.module);
+  add(manifest.main);
+  add(manifest.types ?? manifest.typings);
+  return fields;
+}
+
+/**
+ * The source a build output or declaration comes from, when it sits beside it:
+ * `pkg/dist/index.js` → `pkg/src/index.ts`, `pkg/dist/index.d.ts` → `pkg/src/index.ts`.
+ */
+function toSource(file: string): string {
+  const mapped = mapToSource(file);
+  return mapped ?? file;
+}
+
+function mapToSource(file: string): string | undefined {
+  const isDeclaration = /\.d\.[cm]?ts$/.test(file);
+  const parts = file.split(path.sep);
+  const index = parts.findLastIndex((part) => BUILD_FOLDER.test(part));
+  if (index === -1 && !isDeclaration) return undefined;
+  const stems = new Set<string>();
+  const strip = (name: string): string => name.replace(/\.d\.[cm]?ts$/, '').replace(/\.[cm]?[jt]sx?$/, '');
+  if (index !== -1) {
+    const rest = parts.slice(index + 1);
+    const base = parts.slice(0, index).join(path.sep);
+    stems.add(path.join(base, 'src', ...rest.slice(0, -1), strip(rest.at(-1) ?? '')));
+  }
+  if (isDeclaration) stems.add(strip(file));
+  for (const stem of stems) {
+    for (const extension of ['.ts', '.tsx', '.mts', '.cts', '.js', '.mjs', '.cjs', '.jsx']) {
+      if (fs.existsSync(stem + extension)) return stem + extension;
+    }
+  }
+  return undefined;
+}
