@@ -6,11 +6,18 @@ import { BROKER_ROOTS } from '../catalog/brokers.js';
 import { DATABASE_ROOTS } from '../catalog/databases.js';
 import { CLIENT_MODULES } from '../catalog/http-clients.js';
 
-const TEST_FILE =
-  /(?:^|[\\/])(?:__tests__|__mocks__|__fixtures__|tests?|e2e|specs?|cypress|playwright|mocks|seeds?)[\\/]|\.(?:test|spec|e2e|cy|stories)\.[cm]?[jt]sx?$|(?:^|[\\/])(?:tests?|scratch|try|playground|sandbox|seed|seeds)\.[cm]?[jt]sx?$/;
+/** Folder names of tests, also as a word of a longer name (`e2e-testing-backend`, `integration-tests`, `test-utils`). */
+const TEST_FOLDER =
+  /(?:^|[\\/])(?:__tests__|__mocks__|__fixtures__|(?:[\w.]+[-_.])?(?:tests?|testing|e2e|specs?|cypress|playwright|mocks|seeds?)(?:[-_.][\w.]+)?)[\\/]/i;
+/** File names of tests, stories and scratch files. */
+const TEST_NAME = /\.(?:test|spec|e2e|cy|stories)\.[cm]?[jt]sx?$|(?:^|[\\/])(?:tests?|scratch|try|playground|sandbox|seed|seeds)\.[cm]?[jt]sx?$/;
 
-export function isTestFile(filename: string): boolean {
-  return TEST_FILE.test(filename);
+/**
+ * A test, fixture or seed file, by its path relative to the project (ESLint's working
+ * directory): where a checkout lives (`/home/ci/tests/shop`) says nothing about the file.
+ */
+export function isTestFile(relativePath: string): boolean {
+  return TEST_FOLDER.test(relativePath) || TEST_NAME.test(relativePath);
 }
 
 /** Folders of front-end code in full-stack repositories. */
@@ -24,9 +31,10 @@ const BROWSER_SOURCE =
 /**
  * Front-end code: a browser calling its own back end is the user's request itself, not one
  * service calling another (Next.js route handlers and server code are not front-end).
+ * `relativePath` is relative to the project, like `isTestFile`'s.
  */
-export function isBrowserCode(filename: string, text: string): boolean {
-  return BROWSER_FOLDER.test(filename) || BROWSER_FILE.test(filename) || BROWSER_SOURCE.test(text);
+export function isBrowserCode(relativePath: string, text: string): boolean {
+  return BROWSER_FOLDER.test(relativePath) || BROWSER_FILE.test(relativePath) || BROWSER_SOURCE.test(text);
 }
 
 /** The config says the file runs in a browser: `languageOptions.globals` has `window` and `document`. */

@@ -102,18 +102,18 @@ export class WriteFinder {
     }
   }
 
-  #mayRequest(fn: FunctionNode, depth: number): boolean {
+  #mayRequest(fn: FunctionNode, depth: number, visiting = new Set<FunctionNode>()): boolean {
     const cached = mayRequestCache.get(fn);
-    if (cached !== undefined) return cached;
-    mayRequestCache.set(fn, false); // recursion: assume no until shown otherwise
-    const result =
-      depth > 0 &&
-      this.#file.getOwnedCalls(fn, getOwnerFunction).some((call) => {
-        if (describeRequest(call, this.#file)) return true;
-        const callee = resolveCallTarget(call.callee, this.#file, EMPTY_ENV)?.fn;
-        return callee !== undefined && callee !== fn && this.#mayRequest(callee, depth - 1);
-      });
-    mayRequestCache.set(fn, result);
+    if (cached && (cached.result || cached.depth >= depth)) return cached.result;
+    if (depth <= 0 || visiting.has(fn)) return false;
+    visiting.add(fn);
+    const result = this.#file.getOwnedCalls(fn, getOwnerFunction).some((call) => {
+      if (describeRequest(call, this.#file)) return true;
+      const callee = resolveCallTarget(call.callee, this.#file, EMPTY_ENV)?.fn;
+      return callee !== undefined && callee !== fn && this.#mayRequest(callee, depth - 1, visiting);
+    });
+    visiting.delete(fn);
+    mayRequestCache.set(fn, { result, depth });
     return result;
   }
 
@@ -183,9 +183,10 @@ function suppliesPart(hop: Hop, reads: ReadonlySet<Variable>): boolean {
 /**
  * Whether a function can reach an HTTP request at all (directly or through the functions it
  * calls), whatever its arguments: most functions cannot, and following their calls with bound
- * arguments would be wasted work. Cached per function node for the whole lint run.
+ * arguments would be wasted work. Cached per function node for the whole lint run, with the
+ * depth it was looked at: a "no" found with fewer calls left to follow may be a "yes" with more.
  */
-const mayRequestCache = new WeakMap<FunctionNode, boolean>();
+const mayRequestCache = new WeakMap<FunctionNode, { readonly result: boolean; readonly depth: number }>();
 
 const NO_HOPS: readonly Hop[] = [];
 const NO_NAMES: readonly string[] = [];

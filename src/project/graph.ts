@@ -140,7 +140,7 @@ export class ModuleGraph implements ProjectResolver {
           const object = file && current.path.length === 0 ? resolveObject(current.node, file, EMPTY_ENV) : undefined;
           const property = file && object && getObjectProperty(object.node, name, file, object.env);
           current = property
-            ? this.#valueBinding(property.node, getForeignFile(property.node) ?? file!, hops)
+            ? this.#valueBinding(property.node, getForeignFile(property.node) ?? file, hops)
             : { kind: 'value', node: current.node, path: [...current.path, ...path.slice(index)] };
           if (!property) return current;
           break;

@@ -76,6 +76,17 @@ export function mayReach(fileName: string, text: string, mentions: (text: string
   return reach.mayReach(fileName, text, depth);
 }
 
+/**
+ * A file's path relative to the project (ESLint's working directory), `/`-separated; the path
+ * as given when the file lies outside it. Filters that read folder names look at this, so that
+ * where a checkout lives changes nothing.
+ */
+export function getProjectRelativePath(cwd: string, fileName: string): string {
+  if (!path.isAbsolute(fileName)) return fileName.split(path.sep).join('/');
+  const relative = path.relative(cwd, fileName);
+  return relative.startsWith('..') || path.isAbsolute(relative) ? fileName : relative.split(path.sep).join('/');
+}
+
 /** The linted file's path when the project layer can resolve from it. */
 export function getResolvableFileName(fileName: string): string | undefined {
   return path.isAbsolute(fileName) ? fileName : undefined;

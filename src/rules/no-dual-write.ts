@@ -15,6 +15,7 @@ import { OUTBOX_INSERT_SHAPES } from '../catalog/outbox-shapes.js';
 import { compileSettings, DEFAULT_OPTIONS, withNamedErrors } from '../options.js';
 import { deriveTopic } from '../suggestions/topic.js';
 import { formatCalleeLabel } from '../util/callee-label.js';
+import { getProjectRelativePath } from '../project/layer.js';
 import { createRule } from '../util/create-rule.js';
 
 export interface NoDualWriteOptions {
@@ -92,7 +93,7 @@ export default createRule<Options, MessageIds>({
   },
   create(context, [options]) {
     const settings = compileSettings({ ...DEFAULT_OPTIONS, ...options });
-    if (!settings.checkTestFiles && isTestFile(context.filename)) return {};
+    if (!settings.checkTestFiles && isTestFile(getProjectRelativePath(context.cwd, context.filename))) return {};
     const text = context.sourceCode.text;
     if (!(mentionsDatabase(text) || mentionsProjectDataLayer(text))) return {};
     if (!(mentionsBroker(text) || mentionsProjectPublisher(text) || mentionsHttpClient(text))) return {};

@@ -6,7 +6,8 @@ import { type Finding, WriteFinder } from '../analysis/find-writes.js';
 import { formatTemplate } from '../analysis/code/template.js';
 import { compileSettings, DEFAULT_OPTIONS, type NoSyncCriticalWriteOptions, OPTIONS_SCHEMA } from '../options.js';
 import { planAutofix, planSuggestions, type SuggestionMessageId, toFix } from '../suggestions/build.js';
-import { getProjectResolver, getResolvableFileName, mayReach } from '../project/layer.js';
+import { getProjectRelativePath, getProjectResolver, getResolvableFileName, mayReach } from '../project/layer.js';
+import { isFrontEndPackageFile } from '../project/workspace/package-kind.js';
 import { getProgramResolver } from '../project/typed/resolver.js';
 import { createRule } from '../util/create-rule.js';
 
@@ -37,7 +38,8 @@ const rule = createRule<Options, MessageIds>({
   },
   create(context, [options]) {
     const settings = compileSettings(options);
-    if (!settings.checkTestFiles && isTestFile(context.filename)) return {};
+    const relativePath = getProjectRelativePath(context.cwd, context.filename);
+    if (!settings.checkTestFiles && isTestFile(relativePath)) return {};
     const typed = options.followCalls ? getTypedSetup(context) : undefined;
     const resolver = getProjectResolver({ followImports: options.followImports, typed: typed?.resolver });
     const fileName = getResolvableFileName(context.filename);
@@ -47,7 +49,12 @@ const rule = createRule<Options, MessageIds>({
       ? mayReach(fileName, text, mentionsHttpClient, options.followDepth + 1)
       : mentionsHttpClient(text) || (typed !== undefined && importsProjectModule(text));
     if (!reachesClient) return {};
-    if (!settings.checkBrowserCode && (isBrowserCode(context.filename, text) || hasBrowserGlobals(context.languageOptions.globals))) return {};
+    if (
+      !settings.checkBrowserCode &&
+      (isBrowserCode(relativePath, text) || hasBrowserGlobals(context.languageOptions.globals) || isFrontEndPackageFile(context.filename, text))
+    ) {
+      return {};
+    }
 
     const calls: TSESTree.CallExpression[] = [];
     return {

@@ -72,7 +72,7 @@ export interface ClassMember {
   readonly method: TSESTree.FunctionExpression | TSESTree.ArrowFunctionExpression | undefined;
 }
 
-const MAX_DEPTH = 12;
+const MAX_DEPTH = 32;
 
 /**
  * What the project adds to one file's view (see src/project/): bindings imported from other

@@ -6,7 +6,7 @@
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
 import { builtinModules } from 'node:module';
 import type { TSESLint } from '@typescript-eslint/utils';
-import { findProperty, getPropertyName, getThisClass, isFunctionNode, skipTransparent, type FunctionNode } from './ast.js';
+import { findProperty, getEnclosingFunction, getPropertyName, getThisClass, isFunctionNode, skipTransparent, type FunctionNode } from './ast.js';
 import { type ClassNode, type Env, type FileContext, getBindingFunction } from './file-context.js';
 import { getOrigin } from './origin.js';
 import { getObjectProperty, resolveObject } from './objects.js';
@@ -27,8 +27,12 @@ export interface CallTarget {
   readonly fn: FunctionNode;
   /** the class whose instance the method runs on, when known (`new OrdersClient(…).create(…)`, `this.send(…)`) */
   readonly thisClass?: ClassNode;
-  /** the instance was built here (`new OrdersClient(url)`): its constructor's parameters are bound to these arguments */
-  readonly construction?: { readonly node: TSESTree.NewExpression; readonly cls: ClassNode; readonly env: Env };
+  /**
+   * how the instance was built: `new OrdersClient(url)` binds the constructors' parameters to
+   * its arguments; a method of a known class (`this.post(…)` in `OrdersClient`) binds what its
+   * constructors pass to their base classes (`super({ baseURL: … })`)
+   */
+  readonly construction?: { readonly node: TSESTree.NewExpression | undefined; readonly cls: ClassNode; readonly env: Env };
 }
 
 export function resolveCallTarget(callee: TSESTree.Node, file: FileContext, env: Env): CallTarget | undefined {
@@ -80,7 +84,9 @@ function resolveInProject(callee: TSESTree.Node, file: FileContext, env: Env): C
     if (!lexical || !cls) return undefined;
     const start = object.type === AST_NODE_TYPES.Super ? file.getSuperClass(lexical) : cls;
     const fn = start && file.getClassMember(start, name)?.method;
-    return fn && { fn, thisClass: cls };
+    if (!fn) return undefined;
+    // the constructors already ran for this instance when the caller's own `this` is this class
+    return env.thisClass === cls ? { fn, thisClass: cls } : { fn, thisClass: cls, construction: { node: undefined, cls, env } };
   }
   const namespaced = getBindingFunction(file.getMemberBinding(expression, env));
   if (namespaced) return { fn: namespaced };
@@ -139,7 +145,7 @@ function getDeclaredClass(node: TSESTree.Node, file: FileContext, env: Env): Cla
 export function bindConstruction(target: NonNullable<CallTarget['construction']>, file: FileContext, env: Env): Env {
   let bindings = new Map(env.bindings);
   let cls: ClassNode | undefined = target.cls;
-  let args: readonly TSESTree.CallExpressionArgument[] = target.node.arguments;
+  let args: readonly TSESTree.CallExpressionArgument[] = target.node?.arguments ?? [];
   for (let depth = 0; cls && depth < 6; depth += 1) {
     const constructor = getConstructor(cls);
     if (!constructor) {
@@ -222,20 +228,38 @@ function bindParameters(
 /**
  * The function that "owns" a call: the nearest enclosing function that is not an anonymous
  * callback passed as an argument (`retry(() => axios.post(…))` belongs to the function
- * around `retry`), else the outermost callback (an Express handler `app.post('/x', async () => …)`).
+ * around `retry`) nor a closure a function keeps in a `const` to run (`const send = async () =>
+ * this.http.post(…); return breaker.fire(send)`), else the outermost callback (an Express handler
+ * `app.post('/x', async () => …)`).
  */
 export function getOwnerFunction(node: TSESTree.Node): FunctionNode | undefined {
   let outermost: FunctionNode | undefined;
   for (let current = node.parent; current; current = current.parent) {
     if (!isFunctionNode(current)) continue;
-    const isCallback =
-      current.type !== AST_NODE_TYPES.FunctionDeclaration &&
-      (current.parent.type === AST_NODE_TYPES.CallExpression || current.parent.type === AST_NODE_TYPES.NewExpression) &&
-      current.parent.arguments.includes(current);
-    if (!isCallback) return current;
+    if (!isCallback(current) && !isInnerClosure(current)) return current;
     outermost = current;
   }
   return outermost;
+}
+
+function isCallback(fn: FunctionNode): boolean {
+  return (
+    fn.type !== AST_NODE_TYPES.FunctionDeclaration &&
+    (fn.parent.type === AST_NODE_TYPES.CallExpression || fn.parent.type === AST_NODE_TYPES.NewExpression) &&
+    fn.parent.arguments.includes(fn)
+  );
+}
+
+/** A function expression held in a `const` inside another function: part of what that function does. */
+function isInnerClosure(fn: FunctionNode): boolean {
+  const declarator = fn.parent;
+  return (
+    fn.type !== AST_NODE_TYPES.FunctionDeclaration &&
+    declarator.type === AST_NODE_TYPES.VariableDeclarator &&
+    declarator.init === fn &&
+    declarator.parent.kind === 'const' &&
+    getEnclosingFunction(declarator) !== undefined
+  );
 }
 
 

@@ -5,7 +5,7 @@
  * `constructor(private http: HttpService)` is `@nestjs/axios › HttpService › <instance> › post`.
  */
 import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
-import { getPropertyName, isFunctionNode, skipTransparent } from './ast.js';
+import { type FunctionNode, getPropertyName, isFunctionNode, skipTransparent } from './ast.js';
 import { stepToken } from './families.js';
 import { deeper, EMPTY_ENV, type Env, FileContext, type ImportBinding } from './file-context.js';
 
@@ -106,12 +106,20 @@ function computeOrigin(node: TSESTree.Node, file: FileContext, env: Env): Origin
  * an arrow function, or the argument of a block's only `return`.
  */
 function getFactoryResult(callee: TSESTree.Node, file: FileContext, env: Env): TSESTree.Node | undefined {
-  const expression = skipTransparent(callee);
-  const fn = expression.type === AST_NODE_TYPES.Identifier ? file.getDeclaredFunction(expression, env) : undefined;
+  const fn = getFactory(skipTransparent(callee), file, env);
   if (!fn) return undefined;
   if (fn.body?.type !== AST_NODE_TYPES.BlockStatement) return fn.body ?? undefined;
   const returns = fn.body.body.filter((statement): statement is TSESTree.ReturnStatement => statement.type === AST_NODE_TYPES.ReturnStatement);
   return returns.length === 1 ? (returns[0]!.argument ?? undefined) : undefined;
+}
+
+/** A function of the project called by name (`makeClient(…)`) or a method of the same class (`this.createClient()`). */
+function getFactory(callee: TSESTree.Node, file: FileContext, env: Env): FunctionNode | undefined {
+  if (callee.type === AST_NODE_TYPES.Identifier) return file.getDeclaredFunction(callee, env);
+  if (callee.type !== AST_NODE_TYPES.MemberExpression || callee.object.type !== AST_NODE_TYPES.ThisExpression) return undefined;
+  const name = getPropertyName(callee);
+  const cls = file.getReceiverClass(callee, env);
+  return cls && name !== undefined ? file.getClassMember(cls, name)?.method : undefined;
 }
 
 /** `require('x')`, `require('x').default` is handled by the member step. */

@@ -7,13 +7,20 @@
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
 import { getPropertyName, isFunctionNode, skipTransparent } from './ast.js';
 import { deeper, EMPTY_ENV, type Env, FileContext } from './file-context.js';
+import { bindArguments } from './functions.js';
 import { getOrigin } from './origin.js';
 import { getObjectProperty, resolveObject } from './objects.js';
 import { getThisMemberValue } from './values.js';
 
 export type Part =
   | { readonly kind: 'text'; readonly value: string }
-  | { readonly kind: 'env'; readonly name: string; readonly fallback?: Template }
+  | {
+      readonly kind: 'env';
+      readonly name: string;
+      readonly fallback?: Template;
+      /** credentials named like it are read beside it (`ZATCA_API_URL` with `ZATCA_SECRET`): the address of a provider */
+      readonly credentialed?: true;
+    }
   | { readonly kind: 'config'; readonly key: string; readonly fallback?: Template }
   | {
       readonly kind: 'unknown';
@@ -153,9 +160,34 @@ export function evaluateTemplate(node: TSESTree.Node, file: FileContext, env: En
       return evaluateCall(expression, file, next);
     case AST_NODE_TYPES.NewExpression:
       return evaluateNewUrl(expression, file, next) ?? unknown('…');
+    case AST_NODE_TYPES.ConditionalExpression:
+      return evaluateConditional(expression, file, next);
     default:
       return unknown(file.getText(expression).slice(0, 40));
   }
+}
+
+/**
+ * `url.endsWith('/api') ? url : `${url}/api``: both branches address the same base, so the
+ * longer one stands for both; branches that start differently are unknown.
+ */
+function evaluateConditional(expression: TSESTree.ConditionalExpression, file: FileContext, env: Env): Template {
+  // `process.env.X ? withApi(process.env.X) : undefined`: only one branch is an address
+  if (isNullish(expression.alternate)) return evaluateTemplate(expression.consequent, file, env);
+  if (isNullish(expression.consequent)) return evaluateTemplate(expression.alternate, file, env);
+  const consequent = evaluateTemplate(expression.consequent, file, env);
+  const alternate = evaluateTemplate(expression.alternate, file, env);
+  const first = consequent[0];
+  if (!first || first.kind === 'unknown' || formatTemplate([first]) !== formatTemplate(alternate.slice(0, 1))) return unknown('…');
+  return alternate.length > consequent.length ? alternate : consequent;
+}
+
+function isNullish(node: TSESTree.Node): boolean {
+  const expression = skipTransparent(node);
+  return (
+    (expression.type === AST_NODE_TYPES.Identifier && expression.name === 'undefined') ||
+    (expression.type === AST_NODE_TYPES.Literal && (expression.value === null || expression.value === ''))
+  );
 }
 
 function evaluateIdentifier(identifier: TSESTree.Identifier, file: FileContext, env: Env): Template {
@@ -170,6 +202,52 @@ function evaluateIdentifier(identifier: TSESTree.Identifier, file: FileContext, 
     return evaluatePath(binding.node, binding.path, file, env) ?? unknown(identifier.name, identifier);
   }
   return unknown(identifier.name, identifier);
+}
+
+/** `process.env.X`: an env hole, marked when credentials named like it sit beside it. */
+function envPart(name: string, node: TSESTree.Node, file: FileContext): Part {
+  return hasCredentialsBeside(name, node, file) ? { kind: 'env', name, credentialed: true } : { kind: 'env', name };
+}
+
+/** The part of an address name before its address words: `ZATCA` in `ZATCA_API_URL`, `PAYMENT_SERVICE` in `PAYMENT_SERVICE_URL`. */
+const ADDRESS_SUFFIX = /(?:_(?:API|BASE|SERVER|GATEWAY|ENDPOINT|PUBLIC|ROOT))*_(?:URL|URI|HOST|HOSTNAME|ENDPOINT|ADDR|ADDRESS|ORIGIN|BASE_?URL)$/;
+const CREDENTIAL_SUFFIX = /_(?:[A-Z0-9]+_)*?(?:API_?KEY|SECRET(?:_?KEY)?|CLIENT_?ID|CLIENT_?SECRET|USER_?NAME|USER|PASSWORD|PASS|TOKEN|APP_?KEY|APP_?ID|APP_?SECRET|PRIVATE_?KEY|MERCHANT(?:_?[A-Z]+)?|CSID|SIGNING_?KEY|SUBSCRIPTION_?KEY|ACCOUNT_?SID|AUTH_?TOKEN)\b/;
+/** Keys of an object literal that hold a provider's credentials. */
+const CREDENTIAL_KEY = /^(?:api_?key|apikey|secret|secret_?key|client_?id|client_?secret|username|user|password|pass|token|app_?key|app_?secret|app_?id|private_?key|merchant\w*|signing_?key|subscription_?key)$/i;
+
+const credentialCache = new WeakMap<FileContext, Map<string, boolean>>();
+
+/**
+ * A provider's address comes with its credentials: `ZATCA_API_URL` read in a file that also
+ * reads `ZATCA_SECRET`, or `bkash: { baseUrl: process.env.X, appKey, appSecret }`. One of your
+ * own services is addressed by a name with "service" in it, or shares one internal token.
+ */
+function hasCredentialsBeside(name: string, node: TSESTree.Node, file: FileContext): boolean {
+  const upper = name.toUpperCase();
+  if (/(?:^|_)(?:SERVICE|SVC|MS|MICROSERVICE)(?:_|$)/.test(upper)) return false;
+  const prefix = ADDRESS_SUFFIX.exec(upper) ? upper.replace(ADDRESS_SUFFIX, '') : undefined;
+  if (prefix) {
+    const owner = file.fileOf(node);
+    let cache = credentialCache.get(owner);
+    if (!cache) credentialCache.set(owner, (cache = new Map<string, boolean>()));
+    let found = cache.get(prefix);
+    if (found === undefined) {
+      const pattern = new RegExp(`\\b${prefix.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}${CREDENTIAL_SUFFIX.source}`);
+      found = pattern.test(owner.sourceCode.text);
+      cache.set(prefix, found);
+    }
+    if (found) return true;
+  }
+  // the object literal the value sits in: `{ baseUrl: process.env.X || '…', appKey: …, appSecret: … }`
+  let current: TSESTree.Node | undefined = node.parent;
+  while (current && (current.type === AST_NODE_TYPES.LogicalExpression || current.type === AST_NODE_TYPES.ConditionalExpression || current.type === AST_NODE_TYPES.TSAsExpression || current.type === AST_NODE_TYPES.TSNonNullExpression)) {
+    current = current.parent;
+  }
+  const object = current?.type === AST_NODE_TYPES.Property ? current.parent : undefined;
+  return (
+    object?.type === AST_NODE_TYPES.ObjectExpression &&
+    object.properties.some((property) => property.type === AST_NODE_TYPES.Property && CREDENTIAL_KEY.test(getPropertyName(property) ?? ''))
+  );
 }
 
 /** Is this expression `process.env` (or an alias of it)? */
@@ -199,7 +277,7 @@ function isProcessEnv(node: TSESTree.Node, file: FileContext, env: Env): boolean
 /** A property path read from a value: `const { A } = process.env`, `const { url } = config.payments`. */
 function evaluatePath(base: TSESTree.Node, path: readonly string[], file: FileContext, env: Env): Template | undefined {
   if (path.length === 0) return evaluateTemplate(base, file, env);
-  if (path.length === 1 && isProcessEnv(base, file, env)) return [{ kind: 'env', name: path[0]! }];
+  if (path.length === 1 && isProcessEnv(base, file, env)) return [envPart(path[0]!, base, file)];
   const object = resolveObject(base, file, env);
   if (object) {
     const value = getObjectProperty(object.node, path[0]!, file, object.env);
@@ -217,7 +295,7 @@ function evaluatePath(base: TSESTree.Node, path: readonly string[], file: FileCo
 function evaluateMember(member: TSESTree.MemberExpression, file: FileContext, env: Env): Template {
   const name = getPropertyName(member);
   if (name === undefined) return unknown(file.getText(member).slice(0, 40));
-  if (isProcessEnv(member.object, file, env)) return [{ kind: 'env', name }];
+  if (isProcessEnv(member.object, file, env)) return [envPart(name, member, file)];
   if (member.object.type === AST_NODE_TYPES.ThisExpression) {
     const value = getThisMemberValue(member, name, file, env);
     return value ? evaluateTemplate(value, file, env) : unknown(name, member);
@@ -351,36 +429,32 @@ function evaluateUrlObject(node: TSESTree.Node, file: FileContext, env: Env): Te
   return undefined;
 }
 
-/** `const url = (path: string) => `${BASE}${path}``: evaluate the single returned expression. */
+/**
+ * A call to a function of the project that computes a string: `url(path)` after
+ * `const url = (path) => `${BASE}${path}``, `withApi(process.env.X, 'http://…')`: its one
+ * returned expression, evaluated with the parameters bound to the arguments.
+ */
 function evaluateLocalFunctionCall(call: TSESTree.CallExpression, file: FileContext, env: Env): Template | undefined {
   const callee = skipTransparent(call.callee);
   if (callee.type !== AST_NODE_TYPES.Identifier) return undefined;
-  const binding = file.getBinding(callee, env);
-  let fn: TSESTree.Node | undefined;
-  if (binding?.kind === 'function') fn = binding.node;
-  else if (binding?.kind === 'value' && binding.path.length === 0) fn = skipTransparent(binding.node);
-  if (!fn || !isFunctionNode(fn)) return undefined;
-  const returned = getSingleReturnedExpression(fn);
-  if (!returned) return undefined;
-  const bindings = new Map(env.bindings);
-  fn.params.forEach((param, index) => {
-    const argument = call.arguments[index];
-    const id = param.type === AST_NODE_TYPES.AssignmentPattern ? param.left : param;
-    if (id.type !== AST_NODE_TYPES.Identifier) return;
-    const variable = file.findVariable(id);
-    const value = argument && argument.type !== AST_NODE_TYPES.SpreadElement ? argument : param.type === AST_NODE_TYPES.AssignmentPattern ? param.right : undefined;
-    if (variable && value) bindings.set(variable, value);
-  });
-  return evaluateTemplate(returned, file, { ...env, bindings, depth: env.depth + 1 });
+  const fn = file.getDeclaredFunction(callee, env);
+  const returned = fn && getSingleReturnedExpression(fn);
+  if (!fn || !returned) return undefined;
+  return evaluateTemplate(returned, file, bindArguments(fn, call, file, env));
 }
 
+/**
+ * The expression a function returns when it returns one: an arrow's body, or the argument of
+ * the only `return`, the last statement of its body (declarations may come before it).
+ */
 export function getSingleReturnedExpression(fn: TSESTree.FunctionLike | TSESTree.Node): TSESTree.Expression | undefined {
   if (!isFunctionNode(fn)) return undefined;
   if (fn.body.type !== AST_NODE_TYPES.BlockStatement) return fn.body;
   const statements = fn.body.body;
   const last = statements.at(-1);
-  if (statements.length === 1 && last?.type === AST_NODE_TYPES.ReturnStatement && last.argument) return last.argument;
-  return undefined;
+  if (last?.type !== AST_NODE_TYPES.ReturnStatement || !last.argument) return undefined;
+  const earlier = statements.slice(0, -1);
+  return earlier.every((statement) => statement.type === AST_NODE_TYPES.VariableDeclaration && statement.kind === 'const') ? last.argument : undefined;
 }
 
 /** The identifier at the root of a member chain: `config` for `config.services.payments`. */

@@ -114,12 +114,18 @@ function classifyBaseHole(base: Hole, path: Template, settings: Settings, hints:
   // `${DAPR_HTTP_ENDPOINT}/v1.0/invoke/payments/method/charge`: the sidecar's API says what it does
   if (isDaprPath(path)) return classifyDapr(path, `${base.kind} ${name}`);
   const byName = classifyName(name, settings);
-  if (byName.kind === 'unknown' && base.fallback) {
-    const fallback = classifyTarget([...base.fallback, ...path], settings, hints);
-    if (fallback.kind !== 'unknown') return fallback;
-  }
+  if (byName.kind === 'external' || settings.services.names.has(normalizeServiceName(name))) return { ...byName, via, path };
+  // the address's own default says where it points: `process.env.X || 'https://api.provider.com'`
+  const fallback = base.fallback && classifyTarget([...base.fallback, ...path], settings, hints);
+  if (fallback?.kind === 'external' && !SERVICE_NAME.test(toUpperSnake(name))) return { ...fallback, via: `${via} (default ${fallback.via})` };
+  if (byName.kind === 'unknown' && fallback && fallback.kind !== 'unknown') return fallback;
+  // a provider's address comes with its credentials (`ZATCA_API_URL` beside `ZATCA_SECRET`)
+  if (byName.kind === 'internal' && base.kind === 'env' && base.credentialed) return { kind: 'external', service: byName.service, via: `${via} (read with credentials of the same name)`, path };
   return { ...byName, via, path };
 }
+
+/** A name that says it addresses a service: `PAYMENT_SERVICE_URL`, `ORDERS_SVC_HOST`. */
+const SERVICE_NAME = /(?:^|_)(?:SERVICE|SERVICES|SVC|MICROSERVICE)(?:_|$)/;
 
 /** Classifies an env/config name that holds a URL or host. */
 export function classifyName(name: string, settings: Settings): Omit<Target, 'via' | 'path'> {

@@ -7,11 +7,13 @@
  */
 import type { analyze as AnalyzeTypeScript } from '@typescript-eslint/scope-manager';
 import type { parse as ParseTypeScript } from '@typescript-eslint/typescript-estree';
-import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES, TSESLint, type TSESTree } from '@typescript-eslint/utils';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import type { SourceView } from '../../analysis/code/file-context.js';
 import { walk } from '../../analysis/code/walk.js';
+
+const { ScopeType } = TSESLint.Scope;
 
 type VisitorKeys = TSESLint.SourceCode.VisitorKeys;
 type Scope = TSESLint.Scope.Scope;
@@ -128,7 +130,7 @@ function parseWithTypeScript(file: string, text: string): SourceView | undefined
       jsx: /\.[jt]sx$/.test(file),
       errorOnUnknownASTType: false,
     }) as TSESTree.Program;
-    const scopeManager = typescript.analyze(ast, { sourceType: 'module' }) as unknown as ScopeManager;
+    const scopeManager = typescript.analyze(ast, { sourceType: 'module' });
     return new ParsedSource(text, ast, scopeManager, typescript.visitorKeys);
   } catch {
     return undefined;
@@ -175,10 +177,10 @@ class ParsedSource implements SourceView {
 
   /** The innermost scope around a node, as ESLint's `SourceCode#getScope` finds it. */
   getScope(node: TSESTree.Node): Scope {
-    const inner = node.type !== 'Program';
+    const inner = node.type !== AST_NODE_TYPES.Program;
     for (let current: TSESTree.Node | undefined = node; current; current = current.parent) {
       const scope = this.#scopeManager.acquire(current, inner);
-      if (scope) return scope.type === 'function-expression-name' ? scope.childScopes[0]! : scope;
+      if (scope) return scope.type === ScopeType.functionExpressionName ? scope.childScopes[0]! : scope;
     }
     return this.#scopeManager.scopes[0]!;
   }

@@ -11,9 +11,10 @@ import { createPathsMatcher, getTsconfig, type TsConfigResult } from 'get-tsconf
 import { builtinModules, createRequire } from 'node:module';
 import fs from 'node:fs';
 import path from 'node:path';
+import type * as OxcResolver from 'oxc-resolver';
 import type { NapiResolveOptions, ResolverFactory } from 'oxc-resolver';
 import { isParseableModule } from '../modules/parse.js';
-import { isRecord, type WorkspaceFinder } from '../workspace/workspaces.js';
+import { isRecord, LocalDependencies, type WorkspaceFinder } from '../workspace/workspaces.js';
 
 export type Resolution =
   | { readonly kind: 'file'; readonly path: string }
@@ -35,6 +36,7 @@ type PathsMatcher = (specifier: string) => string[];
 
 export class ModuleResolver {
   readonly #workspaces: WorkspaceFinder;
+  readonly #localDependencies = new LocalDependencies();
   readonly #oxc = createNodeResolver({
     extensions: EXTENSIONS,
     extensionAlias: { '.js': ['.ts', '.tsx', '.js', '.jsx'], '.mjs': ['.mts', '.mjs'], '.cjs': ['.cts', '.cjs'] },
@@ -53,6 +55,7 @@ export class ModuleResolver {
   /** Forgets what was read from disk (files appeared, moved or changed). */
   clear(): void {
     this.#oxc?.clearCache();
+    this.#localDependencies.clear();
     this.#tsconfigCache.clear();
     this.#matchers.clear();
     this.#resolved.clear();
@@ -77,8 +80,8 @@ export class ModuleResolver {
       if (found) return found;
     }
     if (!specifier.startsWith('#')) {
-      const workspace = this.#workspaces.find(directory)?.findPackage(specifier);
-      if (workspace) return this.#workspaceEntry(workspace.package.folder, workspace.package.manifest, workspace.subpath) ?? MISSING;
+      const local = this.#workspaces.find(directory)?.findPackage(specifier) ?? this.#localDependencies.find(directory, specifier);
+      if (local) return this.#workspaceEntry(local.package.folder, local.package.manifest, local.subpath) ?? MISSING;
     }
     const installed = this.#node(directory, specifier);
     if (installed) return this.#classify(installed) ?? EXTERNAL;
@@ -119,7 +122,6 @@ export class ModuleResolver {
   #getPathsMatcher(directory: string): PathsMatcher | undefined {
     let matcher = this.#matchers.get(directory);
     if (matcher === undefined) {
-      matcher = null;
       try {
         const config = findConfig(directory, this.#tsconfigCache);
         matcher = config ? createPathsMatcher(config) : null;
@@ -138,7 +140,7 @@ export class ModuleResolver {
  */
 function createNodeResolver(options: NapiResolveOptions): ResolverFactory | undefined {
   try {
-    const { ResolverFactory: Factory } = createRequire(import.meta.url)('oxc-resolver') as typeof import('oxc-resolver');
+    const { ResolverFactory: Factory } = createRequire(import.meta.url)('oxc-resolver') as typeof OxcResolver;
     return new Factory(options);
   } catch {
     return undefined;
@@ -189,7 +191,10 @@ function mapToSource(file: string): string | undefined {
   if (index !== -1) {
     const rest = parts.slice(index + 1);
     const base = parts.slice(0, index).join(path.sep);
-    stems.add(path.join(base, 'src', ...rest.slice(0, -1), strip(rest.at(-1) ?? '')));
+    const stem = [...rest.slice(0, -1), strip(rest.at(-1) ?? '')];
+    // `tsc` with `outDir: dist` keeps the folders under the root dir: `dist/src/index.js` or `dist/index.js`
+    stems.add(path.join(base, 'src', ...stem));
+    stems.add(path.join(base, ...stem));
   }
   if (isDeclaration) stems.add(strip(file));
   for (const stem of stems) {

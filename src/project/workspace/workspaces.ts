@@ -156,3 +156,60 @@ export class WorkspaceFinder {
     return found;
   }
 }
+
+/**
+ * Packages a package.json depends on by path (`"@acme/shared": "file:../shared"`, `link:`):
+ * local packages that are not workspace members, found from the nearest package.json upward.
+ */
+export class LocalDependencies {
+  readonly #byFolder = new Map<string, ReadonlyMap<string, string>>();
+  readonly #packages = new Map<string, WorkspacePackage | null>();
+
+  clear(): void {
+    this.#byFolder.clear();
+    this.#packages.clear();
+  }
+
+  find(folder: string, specifier: string): { package: WorkspacePackage; subpath: string } | undefined {
+    const parts = specifier.split('/');
+    const nameLength = specifier.startsWith('@') ? 2 : 1;
+    const name = parts.slice(0, nameLength).join('/');
+    for (let current = folder; ; current = path.dirname(current)) {
+      const target = this.#dependenciesOf(current).get(name);
+      if (target !== undefined) {
+        const found = this.#package(target, name);
+        return found ? { package: found, subpath: parts.slice(nameLength).join('/') } : undefined;
+      }
+      if (path.dirname(current) === current) return undefined;
+    }
+  }
+
+  #dependenciesOf(folder: string): ReadonlyMap<string, string> {
+    let dependencies = this.#byFolder.get(folder);
+    if (!dependencies) {
+      const found = new Map<string, string>();
+      const manifest = readPackageJson(folder);
+      for (const field of ['dependencies', 'devDependencies', 'peerDependencies', 'optionalDependencies']) {
+        const list = manifest?.[field];
+        if (!isRecord(list)) continue;
+        for (const [name, version] of Object.entries(list)) {
+          const local = typeof version === 'string' ? /^(?:file|link|portal):(.+)$/.exec(version) : null;
+          if (local && !found.has(name)) found.set(name, path.resolve(folder, local[1]!));
+        }
+      }
+      dependencies = found;
+      this.#byFolder.set(folder, dependencies);
+    }
+    return dependencies;
+  }
+
+  #package(folder: string, name: string): WorkspacePackage | undefined {
+    let found = this.#packages.get(folder);
+    if (found === undefined) {
+      const manifest = readPackageJson(folder);
+      found = manifest ? { name, folder, manifest } : null;
+      this.#packages.set(folder, found);
+    }
+    return found ?? undefined;
+  }
+}

@@ -352,16 +352,20 @@ describe('getHoles', () => {
 });
 
 describe('getSingleReturnedExpression', () => {
-  it('returns an arrow body or the only return statement', () => {
-    const parsed = parse("const a = () => 'x'; function b() { return 'y'; } function c() { const z = 1; return z; } function d() {}");
-    const [a, b, c, d] = [
+  it('returns an arrow body, or the final return after const declarations only', () => {
+    const parsed = parse(
+      "const a = () => 'x'; function b() { return 'y'; } function c() { const z = 1; return z; } function d() {} function e(u) { if (u) return u; return 'v'; } function f() { let w = 1; return w; }",
+    );
+    const [a, b, c, d, e, f] = [
       parsed.node(AST_NODE_TYPES.ArrowFunctionExpression),
       ...parsed.all(AST_NODE_TYPES.FunctionDeclaration),
     ];
     expect(parsed.sourceCode.getText(getSingleReturnedExpression(a))).toBe("'x'");
     expect(parsed.sourceCode.getText(getSingleReturnedExpression(b!))).toBe("'y'");
-    expect(getSingleReturnedExpression(c!)).toBeUndefined();
+    expect(parsed.sourceCode.getText(getSingleReturnedExpression(c!))).toBe('z');
     expect(getSingleReturnedExpression(d!)).toBeUndefined();
+    expect(getSingleReturnedExpression(e!)).toBeUndefined();
+    expect(getSingleReturnedExpression(f!)).toBeUndefined();
     expect(getSingleReturnedExpression(parsed.ast)).toBeUndefined();
   });
 });
