@@ -3,10 +3,12 @@
  * services, is the write critical, and is it already made durable? Each answer comes from
  * its own module; this one only composes them.
  */
-import type { TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
 import type { Settings } from '../options.js';
 import { assessCriticality, type Criticality } from './criticality/criticality.js';
 import type { FileContext } from './code/file-context.js';
+import { findSwallowedFailure, type SwallowedFailure } from './mitigation/failure.js';
+import { getGatewayRelay } from './mitigation/relay.js';
 import { classifyMethods, WRITE_METHODS } from './request/method.js';
 import { findCallerMitigation, findInMemoryRetry, findMitigation, isForwardedBody, type Mitigation } from './mitigation/mitigation.js';
 import type { RequestDescription } from './request/request.js';
@@ -21,6 +23,13 @@ export interface Assessment {
   readonly criticality: Criticality | undefined;
   readonly mitigation: Mitigation | undefined;
   readonly retry: string | undefined;
+  /** where the request's failure is swallowed, when it is */
+  readonly swallowed: SwallowedFailure | undefined;
+}
+
+export interface AssessOptions {
+  /** where names count as criticality evidence (see `CriticalityInput.nameContexts`) */
+  readonly nameContexts?: readonly TSESTree.Node[];
 }
 
 /**
@@ -32,28 +41,33 @@ export function assessRequest(
   contexts: readonly TSESTree.Node[],
   file: FileContext,
   settings: Settings,
+  options: AssessOptions = {},
 ): Assessment {
   const verdict = classifyMethods(request.methods);
   const writes = request.methods?.filter((method) => WRITE_METHODS.has(method));
   const method = writes && writes.length > 0 ? writes.join('/') : undefined;
   const target = classifyTarget(request.url, settings, { daprAppId: request.daprAppId });
-  const base = { request, method, target, criticality: undefined, mitigation: undefined, retry: undefined };
+  const base = { request, method, target, criticality: undefined, mitigation: undefined, retry: undefined, swallowed: undefined };
 
   const isWrite = verdict === 'write' || ((verdict === 'maybe' || verdict === 'unknown') && settings.unknownMethodIsWrite);
   if (!request.sent || !isWrite || target.kind !== 'internal') return { ...base, reportable: false };
 
-  const criticality = assessCriticality({ target, payload: request.payload, contexts }, file, settings);
+  const criticality = assessCriticality({ target, payload: request.payload, contexts, nameContexts: options.nameContexts }, file, settings);
   if (!criticality.critical) return { ...base, criticality, reportable: false };
 
   for (const context of contexts) {
     const mitigation = findMitigation(context, file, settings, context === request.call ? request.payload?.node : undefined);
     if (mitigation) return { ...base, criticality, mitigation, reportable: false };
   }
-  if (!settings.checkProxies && request.payload && isForwardedBody(request.payload, file)) {
-    return { ...base, criticality, mitigation: { kind: 'proxy', detail: 'forwards the incoming request body' }, reportable: false };
+  const calls = contexts.filter((context): context is TSESTree.CallExpression => context.type === AST_NODE_TYPES.CallExpression);
+  const swallowed = findSwallowedFailure(calls, file);
+  // a relay whose outcome goes back to its caller loses nothing of its own; one that swallows the failure loses the write
+  if (!settings.checkProxies && !swallowed) {
+    const relay = request.payload && isForwardedBody(request.payload, file) ? 'forwards the incoming request body' : getGatewayRelay(request, contexts, file);
+    if (relay) return { ...base, criticality, mitigation: { kind: 'proxy', detail: relay }, reportable: false };
   }
   const callerMitigation = findCallerMitigation(contexts.at(-1) ?? request.call, file, settings);
   if (callerMitigation) return { ...base, criticality, mitigation: callerMitigation, reportable: false };
   const retry = findInMemoryRetry(request.call, file) ?? (request.retries ? `${request.client.label} retry option` : undefined);
-  return { ...base, criticality, retry, reportable: true };
+  return { ...base, criticality, retry, swallowed, reportable: true };
 }

@@ -142,7 +142,11 @@ export class WriteFinder {
     const request = describeRequest(call, this.#file, tracked);
     if (request) {
       const contexts = [call, ...hops.map((hop) => hop.call).reverse()];
-      const assessment = assessRequest(request, contexts, this.#file, this.#settings);
+      // reported at a call site that only passes data to a method owning its address, the write
+      // takes no evidence from the names around that call: they name the caller, not the write
+      const top = hops[0];
+      const nameContexts = top && !suppliesPart(top, request.urlReads ?? NO_READS) ? contexts.slice(0, -1) : contexts;
+      const assessment = assessRequest(request, contexts, this.#file, this.#settings, { nameContexts });
       return [{ assessment, via, hops, reads }];
     }
     const crossFileHops = hops.filter((hop) => hop.crossesFile).length;
@@ -189,6 +193,7 @@ function suppliesPart(hop: Hop, reads: ReadonlySet<Variable>): boolean {
 const mayRequestCache = new WeakMap<FunctionNode, { readonly result: boolean; readonly depth: number }>();
 
 const NO_HOPS: readonly Hop[] = [];
+const NO_READS: ReadonlySet<Variable> = new Set();
 const NO_NAMES: readonly string[] = [];
 const NO_FUNCTIONS: ReadonlySet<FunctionNode> = new Set();
 

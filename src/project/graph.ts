@@ -21,6 +21,7 @@ import { getObjectProperty, resolveObject } from '../analysis/code/objects.js';
 import type { ExportEntry } from './modules/exports.js';
 import type { ModuleCache, ModuleRecord } from './modules/module-cache.js';
 import type { ModuleResolver } from './resolution/module-resolver.js';
+import { isGatewayFile } from './workspace/package-kind.js';
 
 /** How many re-exports and CommonJS indirections one lookup follows. */
 const MAX_HOPS = 16;
@@ -70,6 +71,10 @@ export class ModuleGraph implements ProjectResolver {
 
   getTypeFacts(): undefined {
     return undefined;
+  }
+
+  isGatewayFile(fileName: string): boolean {
+    return isGatewayFile(fileName);
   }
 
   /** What `require('./m')` gives: `module.exports`, else the module's exports as a namespace. */

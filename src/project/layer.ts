@@ -126,4 +126,8 @@ class CombinedResolver implements ProjectResolver {
   getTypeFacts(node: TSESTree.Node): { readonly name: string; readonly critical: boolean } | undefined {
     return this.#typed.getTypeFacts(node);
   }
+
+  isGatewayFile(fileName: string): boolean {
+    return this.#graph.isGatewayFile(fileName);
+  }
 }

@@ -95,7 +95,9 @@ function getMessageData(finding: Finding): Record<string, string> {
     service: assessment.target.service ?? 'unknown',
     evidence: evidence.join(', '),
     via: finding.via.map((name) => `${name}()`).join(' → '),
-    note: assessment.retry ? ` In-memory retries (${assessment.retry}) die with the process and do not make it durable.` : '',
+    note:
+      (assessment.swallowed ? ` Its failure is swallowed (${assessment.swallowed.detail}): the caller never learns the write was lost.` : '') +
+      (assessment.retry ? ` In-memory retries (${assessment.retry}) die with the process and do not make it durable.` : ''),
   };
 }
 

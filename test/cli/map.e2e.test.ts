@@ -12,7 +12,6 @@ const EXPECTED_TABLE = `durable-writes map of fixtures/shop (services from top-l
 
 FROM → TO                REQUEST                                      CALLS
 gateway → billing        POST /invoices                                   1
-gateway → wallet         PUT /wallets/{walletId}/balance                  1
 inventory → BullMQ       publish                                          1
 inventory → a job queue  publish                                          1
 inventory → warehouse    PATCH /warehouses/{warehouseId}/stock/{sku}      1
@@ -29,7 +28,6 @@ payments → ledger        POST /entries                                    1
 
 AT                                      RULE                    FROM → TO                REQUEST                                      ENTRY POINTS
 gateway/src/billing-proxy.ts:58         no-sync-critical-write  gateway → billing        POST /invoices                               POST /api/invoices (gateway/src/server.ts:30)
-gateway/src/wallet-client.ts:39         no-sync-critical-write  gateway → wallet         PUT /wallets/{walletId}/balance              PUT /api/wallets/:id/balance (gateway/src/server.ts:36)
 inventory/src/reservation-expiry.ts:40  no-dual-write           inventory → BullMQ       publish                                      schedule every 60000 ms (inventory/src/main.ts:75)
 inventory/src/stock.service.ts:59       no-dual-write           inventory → a job queue  publish                                      POST /reservations/:id/confirm (inventory/src/main.ts:42)
 inventory/src/warehouse-client.ts:49    no-sync-critical-write  inventory → warehouse    PATCH /warehouses/{warehouseId}/stock/{sku}  POST /reservations (inventory/src/main.ts:23), DELETE /reservations/:id (inventory/src/main.ts:47)
@@ -48,7 +46,7 @@ payments/src/ledger.client.ts:68        no-sync-critical-write  payments → led
 payments/src/settlement.service.ts:75   no-dual-write           payments → ledger        POST /transfers                              (none found)
 payments/src/settlement.service.ts:75   no-sync-critical-write  payments → ledger        POST /transfers                              (none found)
 
-5 services, 10 edges, 15 call sites, 19 findings (no-dual-write 8, no-sync-critical-write 11); 35 files linted (35 with types), 0 skipped
+5 services, 9 edges, 14 call sites, 18 findings (no-dual-write 8, no-sync-critical-write 10); 35 files linted (35 with types), 0 skipped
 `;
 
 const EXPECTED_MERMAID = `graph LR
@@ -59,14 +57,12 @@ const EXPECTED_MERMAID = `graph LR
   payments["payments"]
   billing("billing")
   ledger("ledger")
-  wallet("wallet")
   warehouse("warehouse")
   BullMQ[("BullMQ")]
   Kafka[("Kafka")]
   RabbitMQ[("RabbitMQ")]
   a_job_queue[("a job queue")]
   gateway -->|"POST /invoices (1)"| billing
-  gateway -->|"PUT /wallets/{walletId}/balance (1)"| wallet
   inventory -.->|"publish (1)"| BullMQ
   inventory -.->|"publish (1)"| a_job_queue
   inventory -->|"PATCH /warehouses/{warehouseId}/stock/{sku} (1)<br/>POST /transfers (1)"| warehouse
@@ -83,11 +79,41 @@ const EXPECTED_JSON = {
   tsconfig: 'tsconfig.json',
   servicesFrom: 'top-level',
   services: [
-    { name: 'gateway', paths: ['gateway'], files: 4 },
-    { name: 'inventory', paths: ['inventory'], files: 7 },
-    { name: 'notifications', paths: ['notifications'], files: 4 },
-    { name: 'orders', paths: ['orders'], files: 10 },
-    { name: 'payments', paths: ['payments'], files: 10 },
+    {
+      name: 'gateway',
+      paths: [
+        'gateway',
+      ],
+      files: 4,
+    },
+    {
+      name: 'inventory',
+      paths: [
+        'inventory',
+      ],
+      files: 7,
+    },
+    {
+      name: 'notifications',
+      paths: [
+        'notifications',
+      ],
+      files: 4,
+    },
+    {
+      name: 'orders',
+      paths: [
+        'orders',
+      ],
+      files: 10,
+    },
+    {
+      name: 'payments',
+      paths: [
+        'payments',
+      ],
+      files: 10,
+    },
   ],
   edges: [
     {
@@ -107,31 +133,12 @@ const EXPECTED_JSON = {
           via: [],
           dualWrite: null,
           entryPoints: [
-            { kind: 'route', label: 'POST /api/invoices', file: 'gateway/src/server.ts', line: 30 },
-          ],
-          callersTruncated: false,
-          alsoReportedAt: [],
-        },
-      ],
-    },
-    {
-      from: 'gateway',
-      to: 'wallet',
-      toKind: 'service',
-      calls: [
-        {
-          rule: 'no-sync-critical-write',
-          messageId: 'syncCriticalWrite',
-          method: 'PUT',
-          path: '/wallets/{walletId}/balance',
-          file: 'gateway/src/wallet-client.ts',
-          line: 39,
-          column: 38,
-          evidence: 'service "wallet", path "/wallets/{walletId}/balance"',
-          via: [],
-          dualWrite: null,
-          entryPoints: [
-            { kind: 'route', label: 'PUT /api/wallets/:id/balance', file: 'gateway/src/server.ts', line: 36 },
+            {
+              kind: 'route',
+              label: 'POST /api/invoices',
+              file: 'gateway/src/server.ts',
+              line: 30,
+            },
           ],
           callersTruncated: false,
           alsoReportedAt: [],
@@ -160,7 +167,12 @@ const EXPECTED_JSON = {
             dbWriteLine: 39,
           },
           entryPoints: [
-            { kind: 'schedule', label: 'every 60000 ms', file: 'inventory/src/main.ts', line: 75 },
+            {
+              kind: 'schedule',
+              label: 'every 60000 ms',
+              file: 'inventory/src/main.ts',
+              line: 75,
+            },
           ],
           callersTruncated: false,
           alsoReportedAt: [],
@@ -182,9 +194,19 @@ const EXPECTED_JSON = {
           column: 11,
           evidence: null,
           via: [],
-          dualWrite: { send: 'shipmentsQueue.add', action: 'publishes to a job queue', dbWrite: 'this.reservations.save', dbWriteLine: 57 },
+          dualWrite: {
+            send: 'shipmentsQueue.add',
+            action: 'publishes to a job queue',
+            dbWrite: 'this.reservations.save',
+            dbWriteLine: 57,
+          },
           entryPoints: [
-            { kind: 'route', label: 'POST /reservations/:id/confirm', file: 'inventory/src/main.ts', line: 42 },
+            {
+              kind: 'route',
+              label: 'POST /reservations/:id/confirm',
+              file: 'inventory/src/main.ts',
+              line: 42,
+            },
           ],
           callersTruncated: false,
           alsoReportedAt: [],
@@ -208,8 +230,18 @@ const EXPECTED_JSON = {
           via: [],
           dualWrite: null,
           entryPoints: [
-            { kind: 'route', label: 'POST /reservations', file: 'inventory/src/main.ts', line: 23 },
-            { kind: 'route', label: 'DELETE /reservations/:id', file: 'inventory/src/main.ts', line: 47 },
+            {
+              kind: 'route',
+              label: 'POST /reservations',
+              file: 'inventory/src/main.ts',
+              line: 23,
+            },
+            {
+              kind: 'route',
+              label: 'DELETE /reservations/:id',
+              file: 'inventory/src/main.ts',
+              line: 47,
+            },
           ],
           callersTruncated: false,
           alsoReportedAt: [],
@@ -246,9 +278,19 @@ const EXPECTED_JSON = {
           column: 11,
           evidence: null,
           via: [],
-          dualWrite: { send: 'this.producer.send', action: 'publishes to Kafka', dbWrite: 'this.orders.save', dbWriteLine: 36 },
+          dualWrite: {
+            send: 'this.producer.send',
+            action: 'publishes to Kafka',
+            dbWrite: 'this.orders.save',
+            dbWriteLine: 36,
+          },
           entryPoints: [
-            { kind: 'route', label: 'POST /admin/orders/:id/shipment', file: 'orders/src/main.ts', line: 79 },
+            {
+              kind: 'route',
+              label: 'POST /admin/orders/:id/shipment',
+              file: 'orders/src/main.ts',
+              line: 79,
+            },
           ],
           callersTruncated: false,
           alsoReportedAt: [],
@@ -272,12 +314,17 @@ const EXPECTED_JSON = {
           via: [],
           dualWrite: {
             send: 'inventoryApi.post',
-            action: 'makes a synchronous POST /reservations to the \'inventory\' service',
+            action: "makes a synchronous POST /reservations to the 'inventory' service",
             dbWrite: 'this.orders.save',
             dbWriteLine: 50,
           },
           entryPoints: [
-            { kind: 'route', label: 'POST /orders', file: 'orders/src/main.ts', line: 26 },
+            {
+              kind: 'route',
+              label: 'POST /orders',
+              file: 'orders/src/main.ts',
+              line: 26,
+            },
           ],
           callersTruncated: false,
           alsoReportedAt: [],
@@ -294,7 +341,12 @@ const EXPECTED_JSON = {
           via: [],
           dualWrite: null,
           entryPoints: [
-            { kind: 'route', label: 'POST /orders', file: 'orders/src/main.ts', line: 26 },
+            {
+              kind: 'route',
+              label: 'POST /orders',
+              file: 'orders/src/main.ts',
+              line: 26,
+            },
           ],
           callersTruncated: false,
           alsoReportedAt: [],
@@ -311,12 +363,17 @@ const EXPECTED_JSON = {
           via: [],
           dualWrite: {
             send: 'inventoryApi.delete',
-            action: 'makes a synchronous DELETE /reservations/{reservationId} to the \'inventory\' service',
+            action: "makes a synchronous DELETE /reservations/{reservationId} to the 'inventory' service",
             dbWrite: 'this.orders.save',
             dbWriteLine: 95,
           },
           entryPoints: [
-            { kind: 'route', label: 'DELETE /admin/orders/:id', file: 'orders/src/main.ts', line: 65 },
+            {
+              kind: 'route',
+              label: 'DELETE /admin/orders/:id',
+              file: 'orders/src/main.ts',
+              line: 65,
+            },
           ],
           callersTruncated: false,
           alsoReportedAt: [],
@@ -333,7 +390,12 @@ const EXPECTED_JSON = {
           via: [],
           dualWrite: null,
           entryPoints: [
-            { kind: 'route', label: 'DELETE /admin/orders/:id', file: 'orders/src/main.ts', line: 65 },
+            {
+              kind: 'route',
+              label: 'DELETE /admin/orders/:id',
+              file: 'orders/src/main.ts',
+              line: 65,
+            },
           ],
           callersTruncated: false,
           alsoReportedAt: [],
@@ -357,12 +419,17 @@ const EXPECTED_JSON = {
           via: [],
           dualWrite: {
             send: 'axios.post',
-            action: 'makes a synchronous POST /payments to the \'payments\' service',
+            action: "makes a synchronous POST /payments to the 'payments' service",
             dbWrite: 'this.orders.save',
             dbWriteLine: 50,
           },
           entryPoints: [
-            { kind: 'route', label: 'POST /orders', file: 'orders/src/main.ts', line: 26 },
+            {
+              kind: 'route',
+              label: 'POST /orders',
+              file: 'orders/src/main.ts',
+              line: 26,
+            },
           ],
           callersTruncated: false,
           alsoReportedAt: [],
@@ -379,7 +446,12 @@ const EXPECTED_JSON = {
           via: [],
           dualWrite: null,
           entryPoints: [
-            { kind: 'route', label: 'POST /orders', file: 'orders/src/main.ts', line: 26 },
+            {
+              kind: 'route',
+              label: 'POST /orders',
+              file: 'orders/src/main.ts',
+              line: 26,
+            },
           ],
           callersTruncated: false,
           alsoReportedAt: [],
@@ -401,9 +473,19 @@ const EXPECTED_JSON = {
           column: 5,
           evidence: null,
           via: [],
-          dualWrite: { send: 'this.channel.sendToQueue', action: 'publishes to RabbitMQ', dbWrite: 'repo.save', dbWriteLine: 43 },
+          dualWrite: {
+            send: 'this.channel.sendToQueue',
+            action: 'publishes to RabbitMQ',
+            dbWrite: 'repo.save',
+            dbWriteLine: 43,
+          },
           entryPoints: [
-            { kind: 'route', label: 'POST /webhooks/disputes', file: 'payments/src/disputes.controller.ts', line: 16 },
+            {
+              kind: 'route',
+              label: 'POST /webhooks/disputes',
+              file: 'payments/src/disputes.controller.ts',
+              line: 16,
+            },
           ],
           callersTruncated: false,
           alsoReportedAt: [],
@@ -427,7 +509,12 @@ const EXPECTED_JSON = {
           via: [],
           dualWrite: null,
           entryPoints: [
-            { kind: 'route', label: 'POST /payments', file: 'payments/src/payments.controller.ts', line: 44 },
+            {
+              kind: 'route',
+              label: 'POST /payments',
+              file: 'payments/src/payments.controller.ts',
+              line: 44,
+            },
           ],
           callersTruncated: false,
           alsoReportedAt: [],
@@ -444,7 +531,12 @@ const EXPECTED_JSON = {
           via: [],
           dualWrite: null,
           entryPoints: [
-            { kind: 'route', label: 'POST /payments/:id/refunds', file: 'payments/src/payments.controller.ts', line: 51 },
+            {
+              kind: 'route',
+              label: 'POST /payments/:id/refunds',
+              file: 'payments/src/payments.controller.ts',
+              line: 51,
+            },
           ],
           callersTruncated: false,
           alsoReportedAt: [],
@@ -483,7 +575,7 @@ const EXPECTED_JSON = {
           via: [],
           dualWrite: {
             send: 'this.http.post',
-            action: 'makes a synchronous POST /transfers to the \'ledger\' service',
+            action: "makes a synchronous POST /transfers to the 'ledger' service",
             dbWrite: 'repo.update',
             dbWriteLine: 86,
           },
@@ -511,10 +603,16 @@ const EXPECTED_JSON = {
   ],
   skipped: [],
   summary: {
-    files: { typed: 35, untyped: 0 },
-    findings: 19,
-    callSites: 15,
-    byRule: { 'no-dual-write': 8, 'no-sync-critical-write': 11 },
+    files: {
+      typed: 35,
+      untyped: 0,
+    },
+    findings: 18,
+    callSites: 14,
+    byRule: {
+      'no-dual-write': 8,
+      'no-sync-critical-write': 10,
+    },
     depth: 6,
   },
 };

@@ -92,6 +92,8 @@ export interface ProjectResolver {
   getTypeOrigin(node: TSESTree.Node): TypeOrigin | undefined;
   /** With types: the declared type of a value, its name and whether it carries `@critical`. */
   getTypeFacts(node: TSESTree.Node): { readonly name: string; readonly critical: boolean } | undefined;
+  /** Is the file part of a gateway, a service that relays requests to the ones behind it? */
+  isGatewayFile(fileName: string): boolean;
 }
 
 export type ImportBinding = Extract<Binding, { kind: 'import' }>;

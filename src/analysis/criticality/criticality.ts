@@ -36,16 +36,24 @@ export interface CriticalityInput {
    * then the call sites of the wrappers it was reached through
    */
   readonly contexts: readonly TSESTree.Node[];
+  /**
+   * where names count as evidence, when fewer than `contexts`: a write reported at a call site
+   * takes no evidence from the names around that call site (its caller's names), only from
+   * the functions it passes through
+   */
+  readonly nameContexts?: readonly TSESTree.Node[];
 }
 
 const CRITICAL_TAG = /@critical\b/;
 
 export function assessCriticality(input: CriticalityInput, file: FileContext, settings: Settings): Criticality {
   const evidence: Evidence[] = [];
-  const perContext = input.contexts.map((node) => getEnclosingNamed(node));
+  const tagged = input.contexts
+    .flatMap((node) => getEnclosingNamed(node))
+    .find((entry) => entry.fn && hasCriticalTag(entry.fn, file));
+  const perContext = (input.nameContexts ?? input.contexts).map((node) => getEnclosingNamed(node));
   const functions = perContext.flat();
 
-  const tagged = functions.find((entry) => entry.fn && hasCriticalTag(entry.fn, file));
   if (tagged) evidence.push({ kind: 'tag', text: `@critical on ${tagged.name}` });
   const payload = input.payload ? describePayload(input.payload, file) : undefined;
   if (payload?.taggedType) evidence.push({ kind: 'tag', text: `@critical on type ${payload.taggedType}` });

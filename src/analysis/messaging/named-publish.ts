@@ -46,7 +46,7 @@ export function isNamedPublish(call: TSESTree.CallExpression, receiver: TSESTree
 }
 
 /** `kafka`, `rabbitMQService`, `messageBroker`, `sqsClient`, `messageBus`: a name that says which broker. */
-function isBrokerName(name: string): boolean {
+export function isBrokerName(name: string): boolean {
   const words = splitWords(name);
   return words.some((word, index) => BROKER_HANDLE_WORDS.has(word) || (word === 'bus' && (words[index - 1] === 'message' || words[index - 1] === 'service')));
 }

@@ -30,6 +30,8 @@ import {
 import type { FileContext } from '../code/file-context.js';
 import { walk } from '../code/walk.js';
 import { getOrigin } from '../code/origin.js';
+import { getHandleName } from '../code/project-handles.js';
+import { isBrokerName } from '../messaging/named-publish.js';
 import { BROKERS, describePublish } from '../messaging/publish.js';
 
 export type Mitigation =
@@ -110,9 +112,9 @@ function getConsumerKind(fn: FunctionNode, file: FileContext): string | undefine
   const parent = fn.parent;
   const slot = getConsumerSlot(fn, file);
   if (slot) return slot;
-  // a handler passed by name: `consumer.run({ eachMessage: handleOrderCreated })`
-  for (const reference of getValueReferences(fn, file)) {
-    const byName = getConsumerSlot(reference, file);
+  // a handler passed by name: `consumer.run({ eachMessage: handleOrderCreated })`, `channel.consume(q, this.onMessage.bind(this))`
+  for (const reference of [...getValueReferences(fn, file), ...getMethodReferences(fn, file)]) {
+    const byName = getConsumerSlot(unwrapBind(reference), file);
     if (byName) return byName;
   }
   if (parent.type === AST_NODE_TYPES.MethodDefinition) {
@@ -166,6 +168,9 @@ function acknowledgesParameter(fn: FunctionNode, file: FileContext): boolean {
   return found;
 }
 
+/** Members of a broker handle that register a handler: `subscribe…`, `consume…`, `listen…`, `onMessage`. */
+const SUBSCRIBE_MEMBER = /^(?:subscribe|consume|listen|on(?:Message|Event)|register(?:Consumer|Handler|Listener))/;
+
 /** `new Worker(name, fn)`, `queue.process(fn)`, `channel.consume(q, fn)`, `boss.work(name, fn)`. */
 function getRegistrationKind(
   call: TSESTree.CallExpression | TSESTree.NewExpression,
@@ -190,6 +195,9 @@ function getRegistrationKind(
   }
   // amqplib channels often come from helpers: `channel.consume('queue', async (msg) => …)`
   if (member === 'consume' && call.arguments.length >= 2 && call.arguments[1] === fn) return 'consume handler';
+  // the project's broker service: `this.rabbitMQ.subscribeToPaymentFailures(this.onFailed.bind(this))`
+  const handle = getHandleName(callee.object);
+  if (handle !== undefined && isBrokerName(handle) && SUBSCRIBE_MEMBER.test(member)) return `${handle}.${member} handler`;
   // a Pub/Sub subscription handed in from elsewhere: `subscription.on('message', async (message) => …)`
   const event = call.arguments[0];
   if (
@@ -366,6 +374,39 @@ function getValueReferences(fn: FunctionNode, file: FileContext): TSESTree.Ident
   if (!id) return [];
   const variable = file.findVariable(id);
   return (variable?.references ?? []).filter((reference) => !reference.init).map((reference) => reference.identifier as TSESTree.Identifier);
+}
+
+/** `this.handle` read (not called) in the class of a method: the method handed on as a value. */
+function getMethodReferences(fn: FunctionNode, file: FileContext): TSESTree.Node[] {
+  const definition = fn.parent;
+  if (definition.type !== AST_NODE_TYPES.MethodDefinition && definition.type !== AST_NODE_TYPES.PropertyDefinition) return [];
+  const name = getPropertyName(definition);
+  if (name === undefined) return [];
+  const uses: TSESTree.Node[] = [];
+  walk(definition.parent, file.visitorKeys, (node) => {
+    if (
+      node.type === AST_NODE_TYPES.MemberExpression &&
+      node.object.type === AST_NODE_TYPES.ThisExpression &&
+      getPropertyName(node) === name &&
+      !(node.parent.type === AST_NODE_TYPES.CallExpression && node.parent.callee === node)
+    ) {
+      uses.push(node);
+    }
+  });
+  return uses;
+}
+
+/** `handler.bind(this)` stands where `handler` is handed on. */
+function unwrapBind(node: TSESTree.Node): TSESTree.Node {
+  const member = node.parent;
+  const call = member?.parent;
+  return member?.type === AST_NODE_TYPES.MemberExpression &&
+    member.object === node &&
+    getPropertyName(member) === 'bind' &&
+    call?.type === AST_NODE_TYPES.CallExpression &&
+    call.callee === member
+    ? call
+    : node;
 }
 
 /**

@@ -3,7 +3,7 @@
  * possible methods, its URL template (with the instance's base URL joined), its payload,
  * and whether the call actually sends anything.
  */
-import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 import { type ArgRole, type CallShape, CLIENT_MEMBER_NAMES, CLIENT_MODULES, type ClientKind, WRITE_CAPABLE_MEMBERS } from '../../catalog/http-clients.js';
 import { getPropertyName, skipTransparent } from '../code/ast.js';
 import { type ClientMatch, matchClientCall } from './clients.js';
@@ -23,6 +23,8 @@ export interface RequestDescription {
   readonly methods: readonly string[] | undefined;
   /** the full URL, base joined; undefined when the call shows none */
   readonly url: Template | undefined;
+  /** the wrapper parameters the URL was read from, when the call was evaluated for a wrapper's call site */
+  readonly urlReads?: ReadonlySet<TSESLint.Scope.Variable>;
   readonly payload: Located | undefined;
   /** false for a cold Observable or a lazy builder that nothing subscribes to or awaits */
   readonly sent: boolean;
@@ -170,10 +172,13 @@ function describeMatchedCall(call: TSESTree.CallExpression, match: ClientMatch, 
 
   const payload = getPayload(call, args, kind, file, env);
   const methods = getMethods(shape, args, configs, kind, payload, file, env);
-  const url = getUrl(args, configs, configBases, kind, file, env);
+  // which bound variables the address was read from: a caller that chooses the address chooses the write
+  const urlReads = env.reads && new Set<TSESLint.Scope.Variable>();
+  const url = getUrl(args, configs, configBases, kind, file, urlReads ? { ...env, reads: urlReads } : env);
+  if (urlReads) for (const variable of urlReads) env.reads?.add(variable);
   const daprAppId = getHeader([...configs, ...args.options], 'dapr-app-id', file);
   const retries = hasRetryOption([...configs, ...args.options], file) || hasChainedRetry(call);
-  return { call, client: kind, member: match.member, methods, url, payload, sent: isSent(call, kind, file), daprAppId, retries };
+  return { call, client: kind, member: match.member, methods, url, urlReads, payload, sent: isSent(call, kind, file), daprAppId, retries };
 }
 
 function getMethods(

@@ -15,6 +15,7 @@ import {
   type ProjectResolver,
   type TypeOrigin,
 } from '../../analysis/code/file-context.js';
+import { isGatewayFile } from '../workspace/package-kind.js';
 import { findNodeByRange, ProjectFiles } from './project-files.js';
 import { getTypeScript } from './typescript.js';
 
@@ -81,6 +82,10 @@ export class ProgramResolver implements ProjectResolver {
 
   getExport(_module: ProjectModule, _name: string): Binding | undefined {
     return undefined;
+  }
+
+  isGatewayFile(fileName: string): boolean {
+    return isGatewayFile(fileName);
   }
 
   resolveImportedBinding(identifier: TSESTree.Identifier, source: string): Binding | undefined {

@@ -53,3 +53,27 @@ function findPackageKind(folder: string): PackageKind | undefined {
 function asRecord(value: unknown): Record<string, unknown> {
   return isRecord(value) ? value : {};
 }
+
+/** A gateway or back end for front ends: it relays requests to the services behind it. */
+const GATEWAY = /(?:^|[-_@/.])(?:api-?gateway|gateway|gw|bff|backend-for-frontend|edge-?api|proxy)(?:[-_./]|$)/i;
+
+const gateways = new Map<string, boolean>();
+
+/**
+ * Whether a file belongs to a gateway: its package (or, in a package holding several services,
+ * a folder of it) is named like one (`api-gateway`, `gateway-service`, `web-bff`).
+ */
+export function isGatewayFile(fileName: string): boolean {
+  if (!path.isAbsolute(fileName)) return false;
+  const folder = path.dirname(fileName);
+  let cached = gateways.get(folder);
+  if (cached === undefined) {
+    const kind = findPackageKind(folder);
+    const manifestName = kind ? readPackageJson(kind.folder)?.name : undefined;
+    const own = kind ? [path.basename(kind.folder), typeof manifestName === 'string' ? manifestName : ''] : [];
+    const inner = kind ? path.relative(kind.folder, folder).split(path.sep) : [];
+    cached = [...own, ...inner].some((name) => GATEWAY.test(name));
+    gateways.set(folder, cached);
+  }
+  return cached;
+}

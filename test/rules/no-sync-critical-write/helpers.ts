@@ -56,6 +56,8 @@ export interface Expected {
   readonly evidence: readonly string[];
   /** the in-memory retry named in the note, when the call is wrapped in one */
   readonly retry?: string;
+  /** where the failure is swallowed, named in the note: `the catch at line 7 only logs` */
+  readonly swallowed?: string;
   /** wrappers passed through, outermost first (`['chargeCard', 'postJson']`): `syncCriticalWriteVia` */
   readonly via?: readonly string[];
   /** the suggestions the report must offer: `rewrite(…)` */
@@ -78,8 +80,10 @@ interface InvalidExtras extends CaseExtras {
   readonly output?: string | string[] | null | ((code: string) => string | string[]);
 }
 
-function retryNote(retry: string | undefined): string {
-  return retry === undefined ? '' : ` In-memory retries (${retry}) die with the process and do not make it durable.`;
+function messageNote(expected: Expected): string {
+  const swallowed = expected.swallowed === undefined ? '' : ` Its failure is swallowed (${expected.swallowed}): the caller never learns the write was lost.`;
+  const retry = expected.retry === undefined ? '' : ` In-memory retries (${expected.retry}) die with the process and do not make it durable.`;
+  return swallowed + retry;
 }
 
 
@@ -88,7 +92,7 @@ function expectedError(code: string, expected: Expected): TestCaseError<MessageI
     request: expected.request,
     service: expected.service,
     evidence: expected.evidence.join(', '),
-    note: retryNote(expected.retry),
+    note: messageNote(expected),
   };
   if (expected.via) data.via = expected.via.map((name) => `${name}()`).join(' → ');
   return {

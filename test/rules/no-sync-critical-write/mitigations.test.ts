@@ -228,13 +228,14 @@ export async function capturePayment(payment, logger) {
           request: 'POST /payments',
           service: 'payments',
           evidence: PAYMENTS,
+          swallowed: 'the catch at line 7 only logs',
           suggest: rewrite({
             replaced: 'axios.post(`${process.env.PAYMENTS_SERVICE_URL}/payments`, payment)',
             topic: 'payments.created',
             payload: 'payment',
           }),
         },
-        { name: 'a catch that only logs does not make the write durable' },
+        { name: 'a catch that only logs does not make the write durable, and the message says the failure is swallowed' },
       ),
       js.invalid(
         `

@@ -1,0 +1,53 @@
+/**
+ * Is a request a relay? A gateway passing on what its client sent, whose outcome goes back to
+ * that client, loses nothing of its own: the client learns of a failure and can try again.
+ */
+import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
+import { getCalleeName, skipTransparent } from '../code/ast.js';
+import type { Env, FileContext } from '../code/file-context.js';
+import type { RequestDescription } from '../request/request.js';
+
+/**
+ * A request a gateway makes with what its client sent (parameters, passed on as they came), whose
+ * outcome goes back to that client: the client learns of a failure. A gateway that computes the
+ * write itself (a total, a status) owns it like any service.
+ */
+export function getGatewayRelay(request: RequestDescription, contexts: readonly TSESTree.Node[], file: FileContext): string | undefined {
+  const top = contexts.at(-1);
+  const fileName = top && file.fileOf(top).fileName;
+  if (fileName === undefined || !file.resolver?.isGatewayFile(fileName)) return undefined;
+  const passedOn = request.payload ? isPassedOn(request.payload.node, request.payload.env, file, 0) : request.methods?.every((method) => method === 'DELETE') === true;
+  return passedOn ? 'relayed by a gateway, its outcome answered to the client' : undefined;
+}
+
+/** A value made only of parameters and literals: `dto`, `{ userId, items: dto.items }`, `JSON.stringify({ ...body })`. */
+function isPassedOn(node: TSESTree.Node, env: Env, file: FileContext, depth: number): boolean {
+  if (depth > 6) return false;
+  const expression = skipTransparent(node);
+  switch (expression.type) {
+    case AST_NODE_TYPES.Literal:
+      return true;
+    case AST_NODE_TYPES.Identifier: {
+      if (expression.name === 'undefined') return true;
+      const binding = file.getBinding(expression, env);
+      if (binding?.kind === 'parameter') return true;
+      return binding?.kind === 'value' && isPassedOn(binding.node, env, file, depth + 1);
+    }
+    case AST_NODE_TYPES.MemberExpression:
+      return isPassedOn(expression.object, env, file, depth + 1);
+    case AST_NODE_TYPES.ObjectExpression:
+      return expression.properties.every((property) =>
+        property.type === AST_NODE_TYPES.SpreadElement ? isPassedOn(property.argument, env, file, depth + 1) : isPassedOn(property.value, env, file, depth + 1),
+      );
+    case AST_NODE_TYPES.ArrayExpression:
+      return expression.elements.every((element) => element === null || isPassedOn(element.type === AST_NODE_TYPES.SpreadElement ? element.argument : element, env, file, depth + 1));
+    case AST_NODE_TYPES.CallExpression: {
+      const first = expression.arguments[0];
+      return getCalleeName(expression.callee) === 'stringify' && first !== undefined && first.type !== AST_NODE_TYPES.SpreadElement && isPassedOn(first, env, file, depth + 1);
+    }
+    case AST_NODE_TYPES.AwaitExpression:
+      return isPassedOn(expression.argument, env, file, depth + 1);
+    default:
+      return false;
+  }
+}
