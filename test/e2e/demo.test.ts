@@ -58,5 +58,8 @@ describe('fixtures/shop', () => {
       expect(output).toContain(`durable-writes/${rule}`);
       expect(summary.split(', ')).toContain(`durable-writes/${rule}: ${count}`);
     }
+    // the README shows the summary line as the demo prints it
+    const summaryLine = output.split('\n').find((line) => line.startsWith('durable-writes demo:'));
+    expect(readFileSync(path.join(root, 'README.md'), 'utf8')).toContain(summaryLine);
   });
 });
