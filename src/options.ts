@@ -264,6 +264,8 @@ export interface Settings {
   /** path words of resources whose loss is an inconvenience (built-in only) */
   readonly minorResourceWords: WordSet;
   readonly criticalPayloadKeys: WordSet;
+  /** built-in evidence beyond words (state transitions, account lifecycle) applies: `builtinWords` */
+  readonly builtinCriticality: boolean;
   readonly vendorWords: WordSet;
   readonly infrastructureWords: WordSet;
   readonly genericAddressWords: WordSet;
@@ -360,6 +362,7 @@ function buildSettings(options: NoSyncCriticalWriteOptions): Settings {
     nonCriticalWords: withBuiltins(NON_CRITICAL_WORDS, options.nonCriticalWords),
     minorResourceWords: withBuiltins(MINOR_RESOURCE_WORDS, []),
     criticalPayloadKeys: withBuiltins(CRITICAL_PAYLOAD_KEYS, options.criticalPayloadKeys),
+    builtinCriticality: options.builtinWords,
     vendorWords: new WordSet(VENDOR_WORDS),
     infrastructureWords: new WordSet(INFRASTRUCTURE_WORDS),
     genericAddressWords: new WordSet(GENERIC_ADDRESS_WORDS),

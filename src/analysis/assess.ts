@@ -52,7 +52,7 @@ export function assessRequest(
   const isWrite = verdict === 'write' || ((verdict === 'maybe' || verdict === 'unknown') && settings.unknownMethodIsWrite);
   if (!request.sent || !isWrite || target.kind !== 'internal') return { ...base, reportable: false };
 
-  const criticality = assessCriticality({ target, payload: request.payload, contexts, nameContexts: options.nameContexts }, file, settings);
+  const criticality = assessCriticality({ target, method, payload: request.payload, contexts, nameContexts: options.nameContexts }, file, settings);
   if (!criticality.critical) return { ...base, criticality, reportable: false };
 
   for (const context of contexts) {

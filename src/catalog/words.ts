@@ -10,7 +10,31 @@ export const CRITICAL_WORDS: readonly string[] = [
   'reservation', 'reserve', 'stock', 'inventory', 'shipment', 'fulfillment', 'fulfilment', 'billing', 'account',
   'settlement', 'subscription', 'credit', 'debit', 'fund', 'loan', 'trade', 'remittance', 'disbursement', 'escrow',
   'voucher', 'redemption', 'money', 'cash',
+  // reservations and allocations of scarce things, and their fulfilment
+  'seat', 'ticket', 'slot', 'room', 'ride', 'vehicle', 'allocation', 'allotment', 'hold', 'claim', 'dispatch',
+  'delivery', 'mint',
 ];
+
+/**
+ * Path segments that move another service's entity to a new state: `POST /claims/{id}/approve`,
+ * `/reservations/{id}/release`. When two services disagree about an entity's state, the system
+ * is wrong for good.
+ */
+export const TRANSITION_VERBS: readonly string[] = [
+  'approve', 'reject', 'cancel', 'confirm', 'complete', 'activate', 'deactivate', 'suspend', 'resume', 'close', 'reopen',
+  'ship', 'dispatch', 'deliver', 'fulfil', 'fulfill', 'assign', 'unassign', 'allocate', 'deallocate', 'release', 'reserve',
+  'book', 'hold', 'claim', 'capture', 'settle', 'refund', 'void', 'expire', 'redeem', 'accept', 'decline', 'finalize',
+  'finalise', 'mint', 'burn', 'lock', 'unlock', 'reverse', 'rollback', 'revoke', 'terminate', 'ban', 'block', 'unblock',
+];
+
+/** Payload keys that carry an entity's state: `{ status: 'DISPATCHED' }`, `{ orderState: OrderState.PAID }`. */
+export const STATE_KEYS: readonly string[] = ['status', 'state', 'stage', 'phase'];
+
+/** Words of services that own user accounts: creating, suspending or deleting one there is an account's lifecycle. */
+export const IDENTITY_SERVICE_WORDS: readonly string[] = ['identity', 'auth', 'authentication', 'iam', 'user', 'account', 'customer', 'member', 'profile'];
+
+/** Path words of account creation in an identity service. */
+export const ACCOUNT_CREATION_WORDS: readonly string[] = ['register', 'registration', 'signup', 'user', 'account', 'customer', 'member'];
 
 /** Payload keys that carry money, quantities or bank details. */
 export const CRITICAL_PAYLOAD_KEYS: readonly string[] = [
@@ -29,6 +53,9 @@ export const NON_CRITICAL_WORDS: readonly string[] = [
   'calculation', 'simulate', 'simulation', 'availability', 'eligibility', 'preflight',
   // derived artefacts: rendering a document is not the write itself
   'render', 'pdf', 'print', 'thumbnail', 'ocr', 'translate', 'geocode',
+  // settings and descriptive data: nothing is lost or owed when they are out of date
+  'preference', 'setting', 'filter', 'meta', 'metadata', 'avatar', 'theme', 'locale', 'bookmark', 'read', 'seen',
+  'login', 'logout', 'token', 'refresh', 'otp', 'password',
 ];
 
 /**

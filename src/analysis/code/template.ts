@@ -445,7 +445,8 @@ function evaluateLocalFunctionCall(call: TSESTree.CallExpression, file: FileCont
 
 /**
  * The expression a function returns when it returns one: an arrow's body, or the argument of
- * the only `return`, the last statement of its body (declarations may come before it).
+ * the only `return`, the last statement of its body. `const` declarations and guards that only
+ * throw (`if (!url) throw new Error(…)`) may come before it.
  */
 export function getSingleReturnedExpression(fn: TSESTree.FunctionLike | TSESTree.Node): TSESTree.Expression | undefined {
   if (!isFunctionNode(fn)) return undefined;
@@ -453,8 +454,16 @@ export function getSingleReturnedExpression(fn: TSESTree.FunctionLike | TSESTree
   const statements = fn.body.body;
   const last = statements.at(-1);
   if (last?.type !== AST_NODE_TYPES.ReturnStatement || !last.argument) return undefined;
-  const earlier = statements.slice(0, -1);
-  return earlier.every((statement) => statement.type === AST_NODE_TYPES.VariableDeclaration && statement.kind === 'const') ? last.argument : undefined;
+  return statements.slice(0, -1).every(isValueNeutral) ? last.argument : undefined;
+}
+
+/** A statement that neither returns nor changes what the final `return` gives: a `const`, a guard that throws. */
+function isValueNeutral(statement: TSESTree.Statement): boolean {
+  if (statement.type === AST_NODE_TYPES.VariableDeclaration) return statement.kind === 'const';
+  if (statement.type !== AST_NODE_TYPES.IfStatement || statement.alternate) return false;
+  const consequent = statement.consequent;
+  const body = consequent.type === AST_NODE_TYPES.BlockStatement ? consequent.body : [consequent];
+  return body.at(-1)?.type === AST_NODE_TYPES.ThrowStatement && body.every((item) => item.type === AST_NODE_TYPES.ThrowStatement || item.type === AST_NODE_TYPES.ExpressionStatement);
 }
 
 /** The identifier at the root of a member chain: `config` for `config.services.payments`. */

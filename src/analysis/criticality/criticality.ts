@@ -4,6 +4,7 @@
  * Words of non-critical traffic (logs, metrics, notifications…) count against.
  */
 import { AST_NODE_TYPES, AST_TOKEN_TYPES, type TSESTree } from '@typescript-eslint/utils';
+import { TRANSITION_VERBS } from '../../catalog/words.js';
 import type { Settings } from '../../options.js';
 import { getClassName, getFunctionName, getMethodClass, isFunctionNode, skipTransparent, type FunctionNode } from '../code/ast.js';
 import { deeper, type FileContext } from '../code/file-context.js';
@@ -11,9 +12,21 @@ import { getObjectKeys } from '../code/objects.js';
 import type { Target } from '../target/target.js';
 import type { Template } from '../code/template.js';
 import { type Located, resolveValue } from '../code/values.js';
+import { findAccountLifecycle, findStateChange } from './state-change.js';
 import { singular, splitWords } from '../code/words.js';
 
-export type EvidenceKind = 'tag' | 'all' | 'service' | 'path' | 'payloadKey' | 'payloadType' | 'payloadName' | 'function' | 'class';
+export type EvidenceKind =
+  | 'tag'
+  | 'all'
+  | 'service'
+  | 'path'
+  /** a state transition of another service's entity, or an account's lifecycle in an identity service */
+  | 'state'
+  | 'payloadKey'
+  | 'payloadType'
+  | 'payloadName'
+  | 'function'
+  | 'class';
 
 export interface Evidence {
   readonly kind: EvidenceKind;
@@ -30,6 +43,8 @@ export interface Criticality {
 
 export interface CriticalityInput {
   readonly target: Target;
+  /** the write's method, upper-cased (`PATCH`, `PUT/POST`) */
+  readonly method?: string;
   readonly payload: Located | undefined;
   /**
    * where to look for enclosing functions and classes, innermost first: the request call,
@@ -77,6 +92,12 @@ export function assessCriticality(input: CriticalityInput, file: FileContext, se
   if (serviceWord) evidence.push({ kind: 'service', text: `service "${input.target.service}"` });
   const pathWord = settings.criticalWords.find(pathWords);
   if (pathWord) evidence.push({ kind: 'path', text: `path "${renderPath(input.target.path)}"` });
+  if (settings.builtinCriticality) {
+    const change =
+      findAccountLifecycle(input.target.service, input.target.path, input.method) ??
+      findStateChange(input.target.path, input.method, input.payload, file);
+    if (change) evidence.push({ kind: 'state', text: change.text });
+  }
   if (payload) {
     const key = payload.keys.find((candidate) => settings.criticalPayloadKeys.find(splitWords(candidate)));
     if (key) evidence.push({ kind: 'payloadKey', text: `payload key "${key}"` });
@@ -115,12 +136,12 @@ const READ_VERBS: ReadonlySet<string> = new Set([
 
 /** Path words that command a write whatever the caller's name says. */
 const WRITE_COMMANDS: ReadonlySet<string> = new Set([
-  'reserve', 'charge', 'capture', 'pay', 'transfer', 'withdraw', 'deposit', 'refund', 'cancel', 'confirm', 'book', 'ship',
-  'create', 'update', 'delete', 'remove', 'add', 'set', 'mark', 'release', 'commit', 'debit', 'credit', 'settle', 'submit',
+  'charge', 'pay', 'transfer', 'withdraw', 'deposit', 'create', 'update', 'delete', 'remove', 'add', 'set', 'mark', 'commit',
+  'debit', 'credit', 'submit', ...TRANSITION_VERBS,
 ]);
 
 /** Evidence from the request itself; function and class names only describe its surroundings. */
-const STRONG_EVIDENCE: ReadonlySet<EvidenceKind> = new Set(['service', 'path', 'payloadKey', 'payloadType', 'payloadName']);
+const STRONG_EVIDENCE: ReadonlySet<EvidenceKind> = new Set(['service', 'path', 'state', 'payloadKey', 'payloadType', 'payloadName']);
 
 function findWord<T>(set: Settings['nonCriticalWords'], words: readonly string[], describe: (word: string) => T): T | undefined {
   const word = set.find(words);

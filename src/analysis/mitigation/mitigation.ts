@@ -27,7 +27,7 @@ import {
   skipTransparent,
   type FunctionNode,
 } from '../code/ast.js';
-import type { FileContext } from '../code/file-context.js';
+import { EMPTY_ENV, type Env, type FileContext } from '../code/file-context.js';
 import { walk } from '../code/walk.js';
 import { getOrigin } from '../code/origin.js';
 import { getHandleName } from '../code/project-handles.js';
@@ -478,6 +478,11 @@ function getPrivateUses(fn: FunctionNode, file: FileContext): TSESTree.Node[] | 
   return exported ? undefined : references;
 }
 
+function isNothing(node: TSESTree.Node): boolean {
+  const expression = skipTransparent(node);
+  return (expression.type === AST_NODE_TYPES.Identifier && expression.name === 'undefined') || (expression.type === AST_NODE_TYPES.Literal && expression.value === null);
+}
+
 /** Methods of an incoming request that read its body (`await req.json()`, `await req.text()`). */
 const BODY_READERS = new Set(['json', 'text', 'formData', 'arrayBuffer', 'blob']);
 
@@ -486,16 +491,20 @@ const BODY_READERS = new Set(['json', 'text', 'formData', 'arrayBuffer', 'blob']
  * `ctx.request.body`, `await req.json()`, `JSON.stringify(req.body)`, where `req`/`ctx` is a
  * parameter of the enclosing handler.
  */
-export function isForwardedBody(payload: { readonly node: TSESTree.Node }, file: FileContext): boolean {
+export function isForwardedBody(payload: { readonly node: TSESTree.Node; readonly env?: Env }, file: FileContext): boolean {
+  const env = payload.env ?? EMPTY_ENV;
   let node = skipTransparent(payload.node);
   for (let steps = 0; steps < 4; steps += 1) {
     if (node.type === AST_NODE_TYPES.AwaitExpression) node = skipTransparent(node.argument);
     else if (node.type === AST_NODE_TYPES.CallExpression && getCalleeName(node.callee) === 'stringify' && node.arguments[0]) {
       node = skipTransparent(node.arguments[0]);
     } else if (node.type === AST_NODE_TYPES.Identifier) {
-      const binding = file.getBinding(node);
+      const binding = file.getBinding(node, env);
       if (binding?.kind !== 'value' || binding.path.length > 0) break;
       node = skipTransparent(binding.node);
+    } else if (node.type === AST_NODE_TYPES.ConditionalExpression && isNothing(node.alternate)) {
+      // `data: method !== 'GET' ? req.body : undefined`
+      node = skipTransparent(node.consequent);
     } else break;
   }
   let root: TSESTree.Node | undefined;
@@ -505,6 +514,12 @@ export function isForwardedBody(payload: { readonly node: TSESTree.Node }, file:
     if (root.type === AST_NODE_TYPES.MemberExpression && getPropertyName(root) === 'request') root = skipTransparent(root.object);
   } else if (node.type === AST_NODE_TYPES.CallExpression && node.callee.type === AST_NODE_TYPES.MemberExpression && BODY_READERS.has(getPropertyName(node.callee) ?? '')) {
     root = skipTransparent(node.callee.object);
+  }
+  // `forwardRequest(url, req)` with `data: req.body` inside: the helper's parameter stands for the handler's
+  for (let steps = 0; steps < 4 && root?.type === AST_NODE_TYPES.Identifier; steps += 1) {
+    const bound = file.getBinding(root, env);
+    if (bound?.kind !== 'value' || bound.path.length > 0 || skipTransparent(bound.node).type !== AST_NODE_TYPES.Identifier) break;
+    root = skipTransparent(bound.node);
   }
   if (root?.type !== AST_NODE_TYPES.Identifier) return false;
   const binding = file.getBinding(root);

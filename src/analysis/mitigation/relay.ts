@@ -16,9 +16,12 @@ export function getGatewayRelay(request: RequestDescription, contexts: readonly 
   const top = contexts.at(-1);
   const fileName = top && file.fileOf(top).fileName;
   if (fileName === undefined || !file.resolver?.isGatewayFile(fileName)) return undefined;
-  const passedOn = request.payload ? isPassedOn(request.payload.node, request.payload.env, file, 0) : request.methods?.every((method) => method === 'DELETE') === true;
+  // node:http bodies are written to the request stream, out of sight: no payload seen is no payload known
+  const passedOn = request.payload ? isPassedOn(request.payload.node, request.payload.env, file, 0) : request.client.id !== 'node-http';
   return passedOn ? 'relayed by a gateway, its outcome answered to the client' : undefined;
 }
+
+const RE_ENCODINGS: ReadonlySet<string> = new Set(['stringify', 'from', 'parse', 'toString']);
 
 /** A value made only of parameters and literals: `dto`, `{ userId, items: dto.items }`, `JSON.stringify({ ...body })`. */
 function isPassedOn(node: TSESTree.Node, env: Env, file: FileContext, depth: number): boolean {
@@ -42,9 +45,19 @@ function isPassedOn(node: TSESTree.Node, env: Env, file: FileContext, depth: num
     case AST_NODE_TYPES.ArrayExpression:
       return expression.elements.every((element) => element === null || isPassedOn(element.type === AST_NODE_TYPES.SpreadElement ? element.argument : element, env, file, depth + 1));
     case AST_NODE_TYPES.CallExpression: {
+      // re-encodings that keep the data as it came: `JSON.stringify(body)`, `Buffer.from(raw)`
       const first = expression.arguments[0];
-      return getCalleeName(expression.callee) === 'stringify' && first !== undefined && first.type !== AST_NODE_TYPES.SpreadElement && isPassedOn(first, env, file, depth + 1);
+      return (
+        RE_ENCODINGS.has(getCalleeName(expression.callee) ?? '') &&
+        first !== undefined &&
+        first.type !== AST_NODE_TYPES.SpreadElement &&
+        isPassedOn(first, env, file, depth + 1)
+      );
     }
+    case AST_NODE_TYPES.LogicalExpression:
+      return isPassedOn(expression.left, env, file, depth + 1) && isPassedOn(expression.right, env, file, depth + 1);
+    case AST_NODE_TYPES.ConditionalExpression:
+      return isPassedOn(expression.consequent, env, file, depth + 1) && isPassedOn(expression.alternate, env, file, depth + 1);
     case AST_NODE_TYPES.AwaitExpression:
       return isPassedOn(expression.argument, env, file, depth + 1);
     default:

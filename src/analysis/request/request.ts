@@ -170,12 +170,11 @@ function describeMatchedCall(call: TSESTree.CallExpression, match: ClientMatch, 
     else configBases.push(evaluateTemplate(config, file, env)); // undici `new Client(origin)`
   }
 
+  const url = getUrl(args, configs, configBases, kind, file, env);
+  // which bound variables the address was read from (read first): a caller that chooses the address chooses the write
+  const urlReads = env.reads && new Set(env.reads);
   const payload = getPayload(call, args, kind, file, env);
   const methods = getMethods(shape, args, configs, kind, payload, file, env);
-  // which bound variables the address was read from: a caller that chooses the address chooses the write
-  const urlReads = env.reads && new Set<TSESLint.Scope.Variable>();
-  const url = getUrl(args, configs, configBases, kind, file, urlReads ? { ...env, reads: urlReads } : env);
-  if (urlReads) for (const variable of urlReads) env.reads?.add(variable);
   const daprAppId = getHeader([...configs, ...args.options], 'dapr-app-id', file);
   const retries = hasRetryOption([...configs, ...args.options], file) || hasChainedRetry(call);
   return { call, client: kind, member: match.member, methods, url, urlReads, payload, sent: isSent(call, kind, file), daprAppId, retries };

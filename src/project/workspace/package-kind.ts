@@ -13,14 +13,19 @@ const UI_PACKAGES = [
 ];
 const SERVER_PACKAGES = ['express', 'fastify', 'koa', '@nestjs/core', '@hapi/hapi', 'hapi', 'hono', 'restify', 'polka', '@adonisjs/core', 'moleculer'];
 
+/** Meta-frameworks whose apps hold server code beside the pages. */
+const META_FRAMEWORKS = ['next', 'nuxt', '@sveltejs/kit', '@remix-run/react', '@remix-run/node', 'astro', 'gatsby'];
+
 /** Server code inside a meta-framework app: API routes, route handlers, server folders and modules. */
 const SERVER_PATH =
-  /(?:^|[\\/])(?:pages[\\/]api|server|api)[\\/]|(?:^|[\\/])route\.[cm]?[jt]sx?$|\.server\.[cm]?[jt]sx?$|(?:^|[\\/])middleware\.[cm]?[jt]s$|(?:^|[\\/])app[\\/](?:.+[\\/])?actions?[\\/.]/;
+  /(?:^|[\\/])(?:pages[\\/]api|server)[\\/]|(?:^|[\\/])(?:route|\+server|\+page\.server)\.[cm]?[jt]sx?$|\.server\.[cm]?[jt]sx?$|(?:^|[\\/])middleware\.[cm]?[jt]s$|(?:^|[\\/])app[\\/](?:.+[\\/])?actions?[\\/.]/;
 const USE_SERVER = /^\s*(?:\/\/[^\n]*\n\s*|\/\*[\s\S]*?\*\/\s*)*['"]use server['"]/;
 
 interface PackageKind {
   readonly folder: string;
   readonly frontEnd: boolean;
+  /** a meta-framework app, whose server files are not front-end */
+  readonly metaFramework: boolean;
 }
 
 const kinds = new Map<string, PackageKind | null>();
@@ -29,6 +34,7 @@ export function isFrontEndPackageFile(fileName: string, text: string): boolean {
   if (!path.isAbsolute(fileName)) return false;
   const kind = findPackageKind(path.dirname(fileName));
   if (!kind?.frontEnd) return false;
+  if (!kind.metaFramework) return true;
   const inPackage = path.relative(kind.folder, fileName);
   return !SERVER_PATH.test(inPackage) && !USE_SERVER.test(text);
 }
@@ -41,7 +47,7 @@ function findPackageKind(folder: string): PackageKind | undefined {
   if (manifest) {
     const dependencies = { ...asRecord(manifest.dependencies), ...asRecord(manifest.devDependencies), ...asRecord(manifest.peerDependencies) };
     const has = (names: readonly string[]): boolean => names.some((name) => name in dependencies);
-    kind = { folder, frontEnd: has(UI_PACKAGES) && !has(SERVER_PACKAGES) };
+    kind = { folder, frontEnd: has(UI_PACKAGES) && !has(SERVER_PACKAGES), metaFramework: has(META_FRAMEWORKS) };
   } else {
     const parent = path.dirname(folder);
     kind = parent === folder ? undefined : findPackageKind(parent);
@@ -54,8 +60,13 @@ function asRecord(value: unknown): Record<string, unknown> {
   return isRecord(value) ? value : {};
 }
 
-/** A gateway or back end for front ends: it relays requests to the services behind it. */
+/**
+ * A gateway, a back end for front ends, or an admin back office: it relays what a client or an
+ * operator asked to the services behind it, and answers them with the outcome.
+ */
 const GATEWAY = /(?:^|[-_@/.])(?:api-?gateway|gateway|gw|bff|backend-for-frontend|edge-?api|proxy)(?:[-_./]|$)/i;
+/** Services that act for an operator: named so as a whole (`admin-service`), not a folder inside a service. */
+const BACK_OFFICE = /(?:^|[-_@/.])(?:admin|back-?office|portal)(?:[-_./]|$)/i;
 
 const gateways = new Map<string, boolean>();
 
@@ -72,7 +83,9 @@ export function isGatewayFile(fileName: string): boolean {
     const manifestName = kind ? readPackageJson(kind.folder)?.name : undefined;
     const own = kind ? [path.basename(kind.folder), typeof manifestName === 'string' ? manifestName : ''] : [];
     const inner = kind ? path.relative(kind.folder, folder).split(path.sep) : [];
-    cached = [...own, ...inner].some((name) => GATEWAY.test(name));
+    // in a package holding several services, the service folder is the first folder of the path
+    const service = inner[0] !== undefined && !/^(?:src|lib|app)$/.test(inner[0]) ? [inner[0]] : [];
+    cached = [...own, ...inner].some((name) => GATEWAY.test(name)) || [...own, ...service].some((name) => BACK_OFFICE.test(name));
     gateways.set(folder, cached);
   }
   return cached;

@@ -46,7 +46,13 @@ describe('assessCriticality', () => {
 
     it('uses URL path words, singular or plural, and renders the path with holes', () => {
       const result = assessTarget({ kind: 'internal', service: 'core', via: 'test', path: [text('/transfers/'), { kind: 'unknown', label: 'id' }, text('/capture')] });
-      expect(result).toEqual({ critical: true, evidence: [{ kind: 'path', text: 'path "/transfers/{id}/capture"' }] });
+      expect(result).toEqual({
+        critical: true,
+        evidence: [
+          { kind: 'path', text: 'path "/transfers/{id}/capture"' },
+          { kind: 'state', text: 'transition "capture"' },
+        ],
+      });
     });
 
     it.each([
@@ -63,7 +69,7 @@ describe('assessCriticality', () => {
     });
 
     it('is not critical without evidence', () => {
-      expect(assessTarget(internal('users', '/users/1/avatar'))).toEqual({ critical: false, evidence: [] });
+      expect(assessTarget(internal('users', '/users/1/profile'))).toEqual({ critical: false, evidence: [] });
       expect(assessTarget({ kind: 'internal', service: undefined, via: 'test', path: [] })).toEqual({ critical: false, evidence: [] });
     });
   });

@@ -272,7 +272,7 @@ export async function grantSeats(teamId, seats) {
           at: 'axios.post',
           request: 'POST /teams/{teamId}/seats',
           service: 'teams',
-          evidence: ['@critical on grantSeats'],
+          evidence: ['@critical on grantSeats', 'path "/teams/{teamId}/seats"'],
           suggest: rewrite({
             replaced: 'axios.post(`${process.env.TEAMS_SERVICE_URL}/teams/${teamId}/seats`, { seats })',
             topic: 'teams.seats.created',
@@ -294,7 +294,7 @@ export const grantSeats = async (teamId, seats) => {
           at: 'axios.post',
           request: 'POST /teams/{teamId}/seats',
           service: 'teams',
-          evidence: ['@critical on grantSeats'],
+          evidence: ['@critical on grantSeats', 'path "/teams/{teamId}/seats"'],
           suggest: rewrite({
             replaced: 'axios.post(`${process.env.TEAMS_SERVICE_URL}/teams/${teamId}/seats`, { seats })',
             topic: 'teams.seats.created',
@@ -485,7 +485,7 @@ export class SeatsClient {
           at: 'this.http.post',
           request: 'POST /teams/{teamId}/seats',
           service: 'teams',
-          evidence: ['@critical on grant'],
+          evidence: ['@critical on grant', 'path "/teams/{teamId}/seats"'],
           suggest: rewrite({
             replaced: 'firstValueFrom(this.http.post(`${process.env.TEAMS_SERVICE_URL}/teams/${teamId}/seats`, { seats }))',
             topic: 'teams.seats.created',

@@ -207,7 +207,7 @@ export async function releaseHold(holdId) {
           at: 'fetch',
           request: 'DELETE /holds/{holdId}',
           service: 'wallet',
-          evidence: ['service "wallet"'],
+          evidence: ['service "wallet"', 'path "/holds/{holdId}"'],
           suggest: rewrite({
             replaced: 'fetch(`${process.env.WALLET_SERVICE_URL}/holds/${holdId}`, init)',
             // `holds` is a collection, not the command `hold`

@@ -573,7 +573,7 @@ export class OrderEventsController {
           at: 'this.http.post',
           request: 'POST /holds',
           service: 'ledger',
-          evidence: ['service "ledger"', 'payload key "amount"'],
+          evidence: ['service "ledger"', 'path "/holds"'],
           suggest: rewrite({
             replaced: 'firstValueFrom(this.http.post(`${process.env.LEDGER_SERVICE_URL}/holds`, { orderId: order.id, amount: order.total }))',
             topic: 'ledger.holds.created',

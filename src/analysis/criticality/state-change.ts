@@ -1,0 +1,108 @@
+/**
+ * Writes that change what another service holds about an entity, beyond money and goods: a
+ * state transition (`PATCH /shipments/{id}` with `{ state: 'DISPATCHED' }`, `POST
+ * /claims/{id}/approve`), and an account's lifecycle in an identity service (created,
+ * suspended, deleted). Two services that disagree about either are wrong for good.
+ */
+import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
+import { ACCOUNT_CREATION_WORDS, IDENTITY_SERVICE_WORDS, STATE_KEYS, TRANSITION_VERBS } from '../../catalog/words.js';
+import { getPropertyName, skipTransparent } from '../code/ast.js';
+import { deeper, type FileContext } from '../code/file-context.js';
+import { getObjectProperty, resolveObject } from '../code/objects.js';
+import { evaluateTemplate, getStaticText, type Template } from '../code/template.js';
+import { type Located, resolveValue } from '../code/values.js';
+import { singular, splitWords, WordSet } from '../code/words.js';
+
+/** verbs as written: `/refund` commands a transition, `/refunds` names a collection */
+const TRANSITIONS: ReadonlySet<string> = new Set(TRANSITION_VERBS);
+const STATES = new WordSet(STATE_KEYS);
+const IDENTITY = new WordSet(IDENTITY_SERVICE_WORDS);
+const ACCOUNT_CREATION = new WordSet(ACCOUNT_CREATION_WORDS);
+const LIFECYCLE = new WordSet(['suspend', 'deactivate', 'activate', 'ban', 'block', 'unblock', 'delete', 'close', 'terminate', 'revoke', 'restore']);
+
+export interface StateChange {
+  /** `status set to "DISPATCHED"`, `transition "approve"`, `PATCH …/status` */
+  readonly text: string;
+}
+
+/**
+ * The state change a write makes, if it shows one.
+ * @param method the write's method, upper-cased (`PATCH`, `POST/PUT`)
+ */
+export function findStateChange(path: Template, method: string | undefined, payload: Located | undefined, file: FileContext): StateChange | undefined {
+  const segments = getLiteralSegments(path);
+  const last = segments.at(-1);
+  if (last !== undefined) {
+    const verb = splitWords(last).find((word) => TRANSITIONS.has(word));
+    // the last segment commands the transition: `/approve`, `/mark-shipped` does not count, `/release-seats` does
+    if (verb !== undefined && splitWords(last)[0] === verb) return { text: `transition "${last}"` };
+    if (STATES.has(last) && method !== undefined && /PATCH|PUT|POST/.test(method)) return { text: `${method.split('/')[0]} …/${last}` };
+  }
+  // an update of an existing entity, not a new one created with an initial status
+  const updates = method !== undefined && (/PATCH|PUT/.test(method) || path.at(-1)?.kind !== 'text');
+  const state = updates && payload ? findStateValue(payload, file) : undefined;
+  return state && { text: `${state.key} set to "${state.value}"` };
+}
+
+/** An account created, suspended or deleted in the service that owns accounts. */
+export function findAccountLifecycle(service: string | undefined, path: Template, method: string | undefined): StateChange | undefined {
+  if (service === undefined || method === undefined || !splitWords(service).some((word) => IDENTITY.has(word))) return undefined;
+  const segments = getLiteralSegments(path);
+  const words = segments.flatMap((segment) => splitWords(segment));
+  if (!words.some((word) => ACCOUNT_CREATION.has(word) || IDENTITY.has(word))) return undefined;
+  // `/users/{id}/suspend`, `/accounts/{id}/unblock`
+  const lifecycle = words.find((word) => LIFECYCLE.has(word.replace(/^un(?=[a-z]{4})/, '')));
+  if (lifecycle !== undefined && method !== 'GET') return { text: `account ${lifecycle} in "${service}"` };
+  const lastText = path.at(-1)?.kind === 'text';
+  const lastWords = splitWords(segments.at(-1) ?? '');
+  // `DELETE /users/{id}`: the account itself
+  if (method.includes('DELETE') && !lastText && ACCOUNT_CREATION.has(lastWords.at(-1) ?? '')) return { text: `account deleted in "${service}"` };
+  // `POST /users`, `POST /auth/register`, `POST /users/get-or-create`: a new account, not a lookup sent as POST
+  const creates = lastText && (ACCOUNT_CREATION.has(lastWords.at(-1) ?? '') || (lastWords.includes('create') && words.some((word) => ACCOUNT_CREATION.has(word))));
+  return method.includes('POST') && creates ? { text: `account created in "${service}"` } : undefined;
+}
+
+/** The literal path segments of a URL path, holes left out: `/claims/{id}/approve` → `['claims', 'approve']`. */
+function getLiteralSegments(path: Template): string[] {
+  const segments: string[] = [];
+  for (const part of path) {
+    if (part.kind !== 'text') continue;
+    segments.push(...(part.value.split(/[?#]/)[0] ?? '').split('/').filter((segment) => segment !== '' && !/^v\d+$/.test(segment)));
+    if (/[?#]/.test(part.value)) break;
+  }
+  return segments;
+}
+
+/** `{ status: 'DISPATCHED' }`, `{ state: OrderState.PAID }`, `{ orderStatus: SHIPPED }`: a state key set to a constant. */
+function findStateValue(payload: Located, file: FileContext): { key: string; value: string } | undefined {
+  const located = resolveValue(payload.node, file, payload.env);
+  let node = skipTransparent(located.node);
+  // JSON.stringify({ … })
+  if (node.type === AST_NODE_TYPES.CallExpression && node.arguments[0] && node.arguments[0].type !== AST_NODE_TYPES.SpreadElement) {
+    node = skipTransparent(node.arguments[0]);
+  }
+  const object = resolveObject(node, file, located.env);
+  if (!object) return undefined;
+  for (const property of object.node.properties) {
+    if (property.type !== AST_NODE_TYPES.Property) continue;
+    const key = getPropertyName(property);
+    const words = key === undefined ? [] : splitWords(key);
+    if (key === undefined || !STATES.has(words.at(-1) ?? '')) continue;
+    const value = getObjectProperty(object.node, key, file, object.env);
+    const constant = value && getConstant(value.node, file, value.env);
+    if (constant !== undefined) return { key, value: constant };
+  }
+  return undefined;
+}
+
+/** A constant's text: a string literal (through consts), `OrderStatus.SHIPPED`, `SHIPPED`. */
+function getConstant(node: TSESTree.Node, file: FileContext, env: Located['env']): string | undefined {
+  const expression = skipTransparent(node);
+  if (expression.type === AST_NODE_TYPES.MemberExpression) {
+    const name = getPropertyName(expression);
+    return name !== undefined && /^[A-Z][A-Z0-9_]*$|^[A-Z][a-z]+$/.test(name) ? name : undefined;
+  }
+  if (expression.type === AST_NODE_TYPES.Identifier && /^[A-Z][A-Z0-9_]+$/.test(expression.name)) return expression.name;
+  const text = getStaticText(evaluateTemplate(expression, file, deeper(env)));
+  return text !== undefined && /^[A-Za-z][\w-]{1,40}$/.test(text) ? text : undefined;
+}
