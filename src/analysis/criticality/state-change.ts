@@ -11,7 +11,7 @@ import { deeper, type FileContext } from '../code/file-context.js';
 import { getObjectProperty, resolveObject } from '../code/objects.js';
 import { evaluateTemplate, getStaticText, type Template } from '../code/template.js';
 import { type Located, resolveValue } from '../code/values.js';
-import { singular, splitWords, WordSet } from '../code/words.js';
+import { splitWords, WordSet } from '../code/words.js';
 
 /** verbs as written: `/refund` commands a transition, `/refunds` names a collection */
 const TRANSITIONS: ReadonlySet<string> = new Set(TRANSITION_VERBS);
