@@ -14,7 +14,8 @@ import type { Settings } from '../options.js';
 import { type Assessment, assessRequest } from './assess.js';
 import { getClassName, getFunctionName, getMethodClass, type FunctionNode } from './code/ast.js';
 import { EMPTY_ENV, type Env, type FileContext } from './code/file-context.js';
-import { bindArguments, bindConstruction, type CallTarget, getOwnerFunction, resolveCallTarget } from './code/functions.js';
+import { bindArguments } from './code/bind.js';
+import { bindConstruction, type CallTarget, getOwnerFunction, resolveCallTarget } from './code/functions.js';
 import { describeRequest } from './request/request.js';
 
 type Variable = TSESLint.Scope.Variable;

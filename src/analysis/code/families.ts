@@ -3,7 +3,14 @@
  * it starts from, the factories it went through, and what is left of its path.
  */
 import type { TSESTree } from '@typescript-eslint/utils';
+import type { Env } from './file-context.js';
 import type { Origin, Step } from './origin.js';
+
+/** A config argument of a root or factory call, with the bindings the call was made with (inside a project factory). */
+export interface ConfigArgument {
+  readonly node: TSESTree.Node;
+  readonly env: Env | undefined;
+}
 
 interface RootLike {
   readonly module: string;
@@ -24,7 +31,7 @@ export interface FamilyMatch<F> {
   /** steps after the root and factories: `[get post]` */
   readonly rest: readonly Step[];
   /** config arguments of the root call and the factories, outermost first */
-  readonly configs: readonly TSESTree.Node[];
+  readonly configs: readonly ConfigArgument[];
 }
 
 export function stepToken(step: Step): string {
@@ -66,10 +73,10 @@ export class FamilyCatalog<F extends FamilyLike> {
     for (const root of roots) {
       if (root.path.length > tokens.length || !root.path.every((token, index) => tokens[index] === token)) continue;
       let family = this.#families.get(root.kind)!;
-      const configs: TSESTree.Node[] = [];
+      const configs: ConfigArgument[] = [];
       const rootStep = root.path.length > 0 ? origin.steps[root.path.length - 1] : undefined;
       if (rootStep && (rootStep.kind === 'call' || rootStep.kind === 'new') && rootStep.node.arguments[0]) {
-        configs.push(rootStep.node.arguments[0]);
+        configs.push({ node: rootStep.node.arguments[0], env: rootStep.kind === 'call' ? rootStep.env : undefined });
       }
       let index = root.path.length;
       for (;;) {
@@ -92,7 +99,7 @@ export class FamilyCatalog<F extends FamilyLike> {
           // constructing the handle itself: `new Order(doc)` on a Mongoose model
           const step = origin.steps[index];
           const config = step?.kind === 'new' && factory.configArg !== undefined ? step.node.arguments[factory.configArg] : undefined;
-          if (config) configs.push(config);
+          if (config) configs.push({ node: config, env: undefined });
           index += 1;
         } else if (factory.via === 'property') {
           index += 1;
@@ -100,7 +107,7 @@ export class FamilyCatalog<F extends FamilyLike> {
           const step = origin.steps[index + 1];
           if (step?.kind !== (factory.via === 'call' ? 'call' : 'new')) break;
           const config = factory.configArg === undefined ? undefined : step.node.arguments[factory.configArg];
-          if (config) configs.push(config);
+          if (config) configs.push({ node: config, env: step.kind === 'call' ? step.env : undefined });
           index += 2;
         }
         family = this.#families.get(factory.kind)!;

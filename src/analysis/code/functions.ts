@@ -9,7 +9,7 @@ import type { TSESLint } from '@typescript-eslint/utils';
 import { findProperty, getEnclosingFunction, getPropertyName, getThisClass, isFunctionNode, skipTransparent, type FunctionNode } from './ast.js';
 import { type ClassNode, type Env, type FileContext, getBindingFunction } from './file-context.js';
 import { getOrigin } from './origin.js';
-import { getObjectProperty, resolveObject } from './objects.js';
+import { bindArguments, bindParameters } from './bind.js';
 
 type Variable = TSESLint.Scope.Variable;
 import { resolveValue } from './values.js';
@@ -182,47 +182,6 @@ function findSuperCall(constructor: TSESTree.FunctionExpression): TSESTree.CallE
     }
   }
   return undefined;
-}
-
-/**
- * Binds a function's parameters to a call's arguments, on top of the caller's bindings.
- * Rest parameters and destructuring patterns stay unbound (unknown).
- */
-export function bindArguments(fn: FunctionNode, call: TSESTree.CallExpression, file: FileContext, env: Env): Env {
-  return bindParameters(fn.params, call.arguments, file, env);
-}
-
-function bindParameters(
-  params: readonly TSESTree.Parameter[],
-  args: readonly TSESTree.CallExpressionArgument[],
-  file: FileContext,
-  env: Env,
-): Env {
-  const bindings = new Map(env.bindings);
-  const bind = (target: TSESTree.Node, value: TSESTree.Node | undefined): void => {
-    const inner = target.type === AST_NODE_TYPES.TSParameterProperty ? target.parameter : target;
-    // a default applies when the argument is missing
-    const id = inner.type === AST_NODE_TYPES.AssignmentPattern ? inner.left : inner;
-    const bound = value ?? (inner.type === AST_NODE_TYPES.AssignmentPattern ? inner.right : undefined);
-    if (id.type === AST_NODE_TYPES.Identifier) {
-      const variable = file.findVariable(id);
-      if (variable && bound) bindings.set(variable, bound);
-    } else if (id.type === AST_NODE_TYPES.ObjectPattern) {
-      // `({ method, path, body, base = process.env.X })` called with `{ method: 'POST', path: '/reserve', body }`
-      const object = bound && resolveObject(bound, file, env);
-      for (const property of id.properties) {
-        if (property.type !== AST_NODE_TYPES.Property) continue;
-        const key = getPropertyName(property);
-        const found = object && key !== undefined ? getObjectProperty(object.node, key, file, object.env) : undefined;
-        bind(property.value, found?.node);
-      }
-    }
-  };
-  params.forEach((param, index) => {
-    const argument = args[index];
-    bind(param, argument && argument.type !== AST_NODE_TYPES.SpreadElement ? argument : undefined);
-  });
-  return { ...env, bindings, depth: env.depth + 1 };
 }
 
 /**

@@ -7,6 +7,7 @@
 import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 import { type FunctionNode, getPropertyName, isFunctionNode, skipTransparent } from './ast.js';
 import { stepToken } from './families.js';
+import { bindArguments } from './bind.js';
 import { deeper, EMPTY_ENV, type Env, FileContext, type ImportBinding } from './file-context.js';
 
 type Variable = TSESLint.Scope.Variable;
@@ -14,7 +15,8 @@ type Variable = TSESLint.Scope.Variable;
 /** A step of an access path. */
 export type Step =
   | { readonly kind: 'get'; readonly name: string }
-  | { readonly kind: 'call'; readonly node: TSESTree.CallExpression }
+  /** `env`: the bindings the call was made with, inside a factory of the project (`makeClient('billing')`) */
+  | { readonly kind: 'call'; readonly node: TSESTree.CallExpression; readonly env?: Env }
   | { readonly kind: 'new'; readonly node: TSESTree.NewExpression }
   /** A value declared with a type (`http: HttpService`): an instance of what the path names. */
   | { readonly kind: 'instance' };
@@ -75,10 +77,11 @@ function computeOrigin(node: TSESTree.Node, file: FileContext, env: Env): Origin
       const required = getRequiredModule(expression);
       if (required !== undefined) return { module: normalizeModule(required), steps: [] };
       const callee = getOrigin(expression.callee, file, deeper(env));
-      if (callee) return extend(callee, { kind: 'call', node: expression });
-      // a factory of this file: `const api = (userId) => axios.create({ … }); api(id).post(…)`
-      const returned = getFactoryResult(expression.callee, file, env);
-      return returned && getOrigin(returned, file, deeper(env));
+      if (callee) return extend(callee, env.bindings.size > 0 ? { kind: 'call', node: expression, env } : { kind: 'call', node: expression });
+      // a factory of the project: `const api = (userId) => axios.create({ … }); api(id).post(…)`, with its arguments bound
+      const fn = getFactory(skipTransparent(expression.callee), file, env);
+      const returned = fn && getReturnedValue(fn);
+      return returned && getOrigin(returned, file, bindArguments(fn, expression, file, env));
     }
     case AST_NODE_TYPES.NewExpression:
       return extend(getOrigin(expression.callee, file, deeper(env)), { kind: 'new', node: expression });
@@ -101,13 +104,8 @@ function computeOrigin(node: TSESTree.Node, file: FileContext, env: Env): Origin
   }
 }
 
-/**
- * What a function of this file called by name returns, when it returns one thing: the body of
- * an arrow function, or the argument of a block's only `return`.
- */
-function getFactoryResult(callee: TSESTree.Node, file: FileContext, env: Env): TSESTree.Node | undefined {
-  const fn = getFactory(skipTransparent(callee), file, env);
-  if (!fn) return undefined;
+/** What a function returns, when it returns one thing: the body of an arrow function, or the argument of a block's only `return`. */
+function getReturnedValue(fn: FunctionNode): TSESTree.Node | undefined {
   if (fn.body?.type !== AST_NODE_TYPES.BlockStatement) return fn.body ?? undefined;
   const returns = fn.body.body.filter((statement): statement is TSESTree.ReturnStatement => statement.type === AST_NODE_TYPES.ReturnStatement);
   return returns.length === 1 ? (returns[0]!.argument ?? undefined) : undefined;

@@ -7,7 +7,7 @@
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
 import { getPropertyName, isFunctionNode, skipTransparent } from './ast.js';
 import { deeper, EMPTY_ENV, type Env, FileContext } from './file-context.js';
-import { bindArguments } from './functions.js';
+import { bindArguments } from './bind.js';
 import { getOrigin } from './origin.js';
 import { getObjectProperty, resolveObject } from './objects.js';
 import { getThisMemberValue } from './values.js';

@@ -46,8 +46,13 @@ export function findStateChange(path: Template, method: string | undefined, payl
 
 /** An account created, suspended or deleted in the service that owns accounts. */
 export function findAccountLifecycle(service: string | undefined, path: Template, method: string | undefined): StateChange | undefined {
-  if (service === undefined || method === undefined || !splitWords(service).some((word) => IDENTITY.has(word))) return undefined;
+  if (method === undefined) return undefined;
   const segments = getLiteralSegments(path);
+  // `POST /signup`, `POST /auth/register`: a new account, whatever the service is called
+  if (method.includes('POST') && path.at(-1)?.kind === 'text' && /^(?:sign-?up|register|registration)$/i.test(segments.at(-1) ?? '')) {
+    return { text: `account created (${segments.at(-1)})` };
+  }
+  if (service === undefined || !splitWords(service).some((word) => IDENTITY.has(word))) return undefined;
   const words = segments.flatMap((segment) => splitWords(segment));
   if (!words.some((word) => ACCOUNT_CREATION.has(word) || IDENTITY.has(word))) return undefined;
   // `/users/{id}/suspend`, `/accounts/{id}/unblock`

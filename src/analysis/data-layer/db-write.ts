@@ -7,7 +7,7 @@
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
 import { DATABASE_FAMILIES, DATABASE_ROOTS, type DatabaseFamily, OUTBOX_NAME } from '../../catalog/databases.js';
 import { getPropertyName, getThisClass, isFunctionNode, skipTransparent, type FunctionNode } from '../code/ast.js';
-import { FamilyCatalog } from '../code/families.js';
+import { type ConfigArgument, FamilyCatalog } from '../code/families.js';
 import type { FileContext } from '../code/file-context.js';
 import { getOrigin } from '../code/origin.js';
 import { formatCalleeLabel } from '../../util/callee-label.js';
@@ -41,7 +41,7 @@ export function describeDbWrite(node: TSESTree.CallExpression | TSESTree.TaggedT
   if (member === undefined) return undefined;
   const label = formatCalleeLabel(file.getText(callee));
   const receiver = skipTransparent(callee.object);
-  const make = (family: DatabaseFamily, configs: readonly TSESTree.Node[] = []): DbWrite => ({
+  const make = (family: DatabaseFamily, configs: readonly ConfigArgument[] = []): DbWrite => ({
     node,
     family,
     label,
@@ -72,10 +72,10 @@ export function describeDbWrite(node: TSESTree.CallExpression | TSESTree.TaggedT
   }
   if (member === 'execute') {
     const builder = getQueryBuilderWrite(receiver, file);
-    if (builder) return make(builder.family, builder.entity ? [builder.entity] : []);
+    if (builder) return make(builder.family, builder.entity ? [{ node: builder.entity, env: undefined }] : []);
   }
   const knex = getKnexTableChain(receiver, file);
-  if (knex && knex.family.writes.includes(member)) return make(knex.family, [knex.table]);
+  if (knex && knex.family.writes.includes(member)) return make(knex.family, [{ node: knex.table, env: undefined }]);
   if (isPrismaLike(receiver, member, file)) return make(PRISMA);
   if (node.type === AST_NODE_TYPES.CallExpression && isProjectDataWrite(node, receiver, member, file)) return make(PROJECT_DATA_LAYER);
   return undefined;
@@ -192,11 +192,11 @@ export function getTransactionScope(node: TSESTree.Node): TransactionScope | und
 function isOutboxWrite(
   node: TSESTree.CallExpression | TSESTree.TaggedTemplateExpression,
   receiver: TSESTree.Node,
-  configs: readonly TSESTree.Node[],
+  configs: readonly ConfigArgument[],
   file: FileContext,
 ): boolean {
   const names: string[] = [file.getText(receiver)];
-  for (const config of configs) names.push(file.getText(config));
+  for (const config of configs) names.push(file.getText(config.node));
   if (node.type === AST_NODE_TYPES.TaggedTemplateExpression) {
     names.push(node.quasi.quasis.map((quasi) => quasi.value.raw).join(' '));
   } else {

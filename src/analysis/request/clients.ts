@@ -5,7 +5,7 @@
  */
 import type { TSESTree } from '@typescript-eslint/utils';
 import { CLIENT_KIND_BY_ID, CLIENT_ROOTS, type CallShape, type ClientKind } from '../../catalog/http-clients.js';
-import { FamilyCatalog } from '../code/families.js';
+import { type ConfigArgument, FamilyCatalog } from '../code/families.js';
 import type { Origin } from '../code/origin.js';
 
 export interface ClientMatch {
@@ -14,7 +14,7 @@ export interface ClientMatch {
   /** the member called (`post`), or undefined when the client itself is called */
   readonly member: string | undefined;
   /** config arguments of the factories the instance came from, outermost first */
-  readonly configs: readonly TSESTree.Node[];
+  readonly configs: readonly ConfigArgument[];
 }
 
 export const HTTP_CLIENTS = new FamilyCatalog(CLIENT_ROOTS, CLIENT_KIND_BY_ID);

@@ -165,9 +165,10 @@ function describeMatchedCall(call: TSESTree.CallExpression, match: ClientMatch, 
   const configs: LocatedObject[] = [];
   const configBases: Template[] = [];
   for (const config of match.configs) {
-    const object = resolveObject(config, file, env);
+    const configEnv = config.env ?? env;
+    const object = resolveObject(config.node, file, configEnv);
     if (object) configs.push(object);
-    else configBases.push(evaluateTemplate(config, file, env)); // undici `new Client(origin)`
+    else configBases.push(evaluateTemplate(config.node, file, configEnv)); // undici `new Client(origin)`
   }
 
   const url = getUrl(args, configs, configBases, kind, file, env);

@@ -66,7 +66,7 @@ describe('FamilyCatalog', () => {
     const match = catalog.match(origin);
     expect(match?.family.id).toBe('channel');
     expect(match?.rest.map(stepToken)).toEqual(['publish']);
-    expect(match?.configs.map(text)).toEqual(['cfgA', 'cfgB']);
+    expect(match?.configs.map((config) => text(config.node))).toEqual(['cfgA', 'cfgB']);
   });
 
   it('walks property and new factories', () => {
@@ -74,7 +74,7 @@ describe('FamilyCatalog', () => {
     const match = catalog.match(origin);
     expect(match?.family.id).toBe('channel');
     expect(match?.rest.map(stepToken)).toEqual(['on']);
-    expect(match?.configs.map(text)).toEqual(['opts']);
+    expect(match?.configs.map((config) => text(config.node))).toEqual(['opts']);
   });
 
   it('collects the first argument of a root that ends in a call', () => {
@@ -82,7 +82,7 @@ describe('FamilyCatalog', () => {
     const match = catalog.match(origin);
     expect(match?.family.id).toBe('channel');
     expect(match?.rest.map(stepToken)).toEqual(['x']);
-    expect(match?.configs.map(text)).toEqual(['rootCfg', 'second']);
+    expect(match?.configs.map((config) => text(config.node))).toEqual(['rootCfg', 'second']);
   });
 
   it('stops at a factory name that is not followed by its call', () => {
@@ -103,7 +103,7 @@ describe('FamilyCatalog', () => {
     const { origin, text } = originOfCall("import { Client } from 'lib'; const c = new Client(rootCfg); c.connect(second).x();", 'c.connect(second).x');
     const match = only.match(origin);
     expect(match?.family.id).toBe('connection');
-    expect(match?.configs.map(text)).toEqual(['rootCfg', 'second']);
+    expect(match?.configs.map((config) => text(config.node))).toEqual(['rootCfg', 'second']);
   });
 
   it('prefers the most specific root over the module root', () => {
@@ -112,6 +112,6 @@ describe('FamilyCatalog', () => {
     expect(match?.rest.map(stepToken)).toEqual(['x']);
     const { origin, text } = originOfCall("import { Client } from 'lib'; const c = new Client(rootCfg); c.connect(second).x();", 'c.connect(second).x');
     expect(catalog.match(origin)?.family.id).toBe('connection');
-    expect(catalog.match(origin)?.configs.map(text)).toEqual(['rootCfg', 'second']);
+    expect(catalog.match(origin)?.configs.map((config) => text(config.node))).toEqual(['rootCfg', 'second']);
   });
 });

@@ -21,7 +21,7 @@ function match(code: string, callee: string, options?: ParseOptions): Summary | 
       kind: found.kind.id,
       member: found.member,
       method: found.shape.method,
-      configs: found.configs.map((node) => parsed.sourceCode.getText(node)),
+      configs: found.configs.map((config) => parsed.sourceCode.getText(config.node)),
     }
   );
 }
