@@ -5,6 +5,7 @@
 //   npm run bench                          # 7 rounds after 1 warm-up round
 //   npm run bench -- --rounds 3 --json reports/bench.json
 //   npm run bench -- --only typed
+//   npm run bench -- --only services --repos <folder of checkouts> [--repo-list owner/name,…]
 //
 // Each benchmark (see BENCHMARKS) measures a list of configurations over one workload; the
 // first configuration is the baseline the others are compared with. Configurations are
@@ -54,9 +55,12 @@ import {
  * @typedef {object} BenchmarkDefinition
  * @property {string} name
  * @property {string} description
- * @property {() => Prepared | Promise<Prepared>} prepare loads the workload and builds configs; not timed
+ * @property {() => Prepared | undefined | Promise<Prepared | undefined>} prepare loads the workload and builds configs; not timed; undefined skips the benchmark
  * @property {number} [maxRounds] fewer rounds than `--rounds` for slow benchmarks
  */
+
+/** Command-line values the benchmarks read. @type {{ repos?: string, repoList?: string }} */
+const ARGS = {};
 
 /** Files for the `syntax` benchmark: the N largest `.js`/`.ts` files of node_modules, plus the sample services. */
 const LARGEST_FILES = 300;
@@ -74,6 +78,12 @@ const BENCHMARKS = [
     name: 'syntax',
     description: 'parse + scope analysis + traversal alone, vs. with the plugin configs (untyped linting)',
     prepare: prepareSyntaxBenchmark,
+  },
+  {
+    name: 'services',
+    description: 'whole repositories of real services (`--repos <folder>`), one cold `eslint .` per pass: a traversing rule alone, vs. plus the plugin',
+    prepare: prepareServicesBenchmark,
+    maxRounds: 5,
   },
   {
     name: 'typed',
@@ -95,11 +105,14 @@ const BENCHMARKS = [
  */
 function prepareSyntaxBenchmark() {
   const linter = new Linter({ cwd: REPO_ROOT });
+  // users always run other rules: the baseline traverses the tree with a rule that visits every call
+  /** @type {Config[]} */
+  const traverse = [{ plugins: { bench: { rules: { traverse: TRAVERSE_RULE } } }, rules: { 'bench/traverse': 'warn' } }];
   /** @type {Record<string, readonly Config[]>} */
   const configSets = {
-    baseline: [],
-    recommended: [plugin.configs.recommended],
-    all: [plugin.configs.all],
+    baseline: traverse,
+    recommended: [...traverse, plugin.configs.recommended],
+    all: [...traverse, plugin.configs.all],
   };
 
   /**
@@ -155,9 +168,59 @@ function prepareSyntaxBenchmark() {
       ` + ${shop.items.length} .ts in fixtures/shop${skipped.length > 0 ? `; ${skipped.length} unparseable passed over` : ''})`,
     details: { files: items.length, bytes, unparseablePassedOver: skipped },
     configurations: [
-      { name: 'baseline', description: 'no rules: parse, scope analysis, traversal', run: pass('baseline') },
+      { name: 'baseline', description: 'parse, scope analysis, traversal by a rule visiting every call', run: pass('baseline') },
       { name: 'recommended', description: 'durable-writes configs.recommended', run: pass('recommended') },
       { name: 'all', description: 'durable-writes configs.all', run: pass('all') },
+    ],
+  };
+}
+
+/** A rule that visits every call expression and does nothing: the work other rules cause anyway. @type {import('eslint').Rule.RuleModule} */
+const TRAVERSE_RULE = { meta: { type: 'problem', schema: [] }, create: () => ({ CallExpression() {} }) };
+
+/** Repositories measured by default when `--repos` holds them: JavaScript and TypeScript, small to large. */
+const DEFAULT_SERVICE_REPOS = [
+  'TambongStercy/SBC-MS',
+  'mohfadul/nilecare',
+  'ObiwanKonami/Enkap-ERP',
+  'AliakbarMohammadi/SharedCatring',
+  'dan130602/esd_G4T1',
+  'Linhinthehood/RestaurantManagement',
+];
+
+/**
+ * The `services` benchmark: whole repositories of real services, each linted from its root in
+ * a fresh process per pass (`bench/lint-repo.js`), so that every pass starts with cold caches
+ * as `eslint .` does: the baseline runs a rule that visits every call (the AST is traversed
+ * anyway in any real setup), the other adds the plugin's `recommended` config. The
+ * repositories are the checkouts of bench/accuracy (see scripts/accuracy.js), found under
+ * `--repos`; without it the row is skipped.
+ * @returns {Prepared | undefined}
+ */
+function prepareServicesBenchmark() {
+  const folder = ARGS.repos;
+  if (!folder) return undefined;
+  const names = ARGS.repoList ? ARGS.repoList.split(',') : DEFAULT_SERVICE_REPOS;
+  const roots = names.map((name) => path.join(path.resolve(folder), name.replace('/', '__'))).filter((root) => fs.existsSync(root));
+  if (roots.length === 0) throw new Error(`--repos ${folder}: none of ${names.join(', ')} is checked out there`);
+  const script = path.join(REPO_ROOT, 'bench', 'lint-repo.js');
+  /** @param {'baseline' | 'recommended'} configuration */
+  const pass = (configuration) => () => {
+    let reports = 0;
+    for (const root of roots) {
+      const child = spawnSync(process.execPath, [script, root, configuration], { cwd: REPO_ROOT, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+      if (child.status !== 0) throw new Error(`lint-repo ${root} ${configuration} exited ${child.status}: ${child.stderr}`);
+      const result = /** @type {{ files: number, reports: number }} */ (JSON.parse(child.stdout));
+      reports += result.reports;
+    }
+    return reports;
+  };
+  return {
+    workload: `${roots.length} repositories (${roots.map((root) => path.basename(root).replace('__', '/')).join(', ')})`,
+    details: { repositories: roots.map((root) => path.basename(root).replace('__', '/')) },
+    configurations: [
+      { name: 'baseline', description: 'eslint . with a rule visiting every call', run: pass('baseline') },
+      { name: 'recommended', description: 'plus durable-writes configs.recommended', run: pass('recommended') },
     ],
   };
 }
@@ -349,6 +412,10 @@ function formatOverhead(overhead) {
 async function runBenchmark(definition, requestedRounds) {
   const rounds = Math.min(requestedRounds, definition.maxRounds ?? requestedRounds);
   const prepared = await definition.prepare();
+  if (!prepared) {
+    process.stdout.write(`\n${definition.name}: skipped (needs --repos <folder of checkouts>, see scripts/accuracy.js)\n`);
+    return { name: definition.name, description: definition.description, skipped: true };
+  }
   const { configurations } = prepared;
   process.stdout.write(`\n${definition.name}: ${definition.description}\n  corpus: ${prepared.workload}\n`);
 
@@ -407,7 +474,9 @@ async function runBenchmark(definition, requestedRounds) {
 }
 
 async function main() {
-  const { flags } = parseArgs(process.argv.slice(2), ['--rounds', '--json', '--only']);
+  const { flags } = parseArgs(process.argv.slice(2), ['--rounds', '--json', '--only', '--repos', '--repo-list']);
+  ARGS.repos = flags.get('--repos');
+  ARGS.repoList = flags.get('--repo-list');
   const rounds = positiveInt(flags.get('--rounds'), '--rounds') ?? 7;
   const only = flags.get('--only');
   const selected = only ? BENCHMARKS.filter((definition) => definition.name === only) : BENCHMARKS;

@@ -51,8 +51,14 @@ function mentionTest(modules: readonly string[], words: readonly string[]): (tex
   return (text) => pattern.test(text);
 }
 
-/** Mentions an HTTP client: a module in quotes, a fetch call, or a client type. */
-export const mentionsHttpClient = mentionTest(CLIENT_MODULES, ['\\bfetch\\s*[(<]', '\\$fetch\\b', '\\bHttpService\\b', '\\bAxiosInstance\\b']);
+/**
+ * Mentions an HTTP client: a module in quotes, a fetch call, or a client type. Every NestJS file
+ * imports `@nestjs/common`, whose legacy `HttpService` is matched by name instead.
+ */
+export const mentionsHttpClient = mentionTest(
+  CLIENT_MODULES.filter((module) => module !== '@nestjs/common'),
+  ['\\bfetch\\s*[(<]', '\\$fetch\\b', '\\bHttpService\\b', '\\bAxiosInstance\\b'],
+);
 
 /** Mentions a database library (or a Prisma client by name). */
 export const mentionsDatabase = mentionTest(

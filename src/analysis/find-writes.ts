@@ -109,6 +109,7 @@ export class WriteFinder {
     if (depth <= 0 || visiting.has(fn)) return false;
     visiting.add(fn);
     const result = this.#file.getOwnedCalls(fn, getOwnerFunction).some((call) => {
+      if (!this.#file.mayCallRequests(call.callee, depth - 1)) return false;
       if (describeRequest(call, this.#file)) return true;
       const callee = resolveCallTarget(call.callee, this.#file, EMPTY_ENV)?.fn;
       return callee !== undefined && callee !== fn && this.#mayRequest(callee, depth - 1, visiting);
@@ -138,6 +139,8 @@ export class WriteFinder {
     via: readonly string[],
     visiting: ReadonlySet<FunctionNode>,
   ): Leaf[] {
+    // a call into a module whose imports reach no HTTP client within the files left to follow
+    if (!this.#file.mayCallRequests(call.callee, this.#maxCrossFile - hops.filter((hop) => hop.crossesFile).length - 1)) return [];
     const reads = new Set<Variable>();
     const tracked: Env = hops.length > 0 ? { ...env, reads } : env;
     const request = describeRequest(call, this.#file, tracked);

@@ -20,6 +20,7 @@ import {
 import { getObjectProperty, resolveObject } from '../analysis/code/objects.js';
 import type { ExportEntry } from './modules/exports.js';
 import type { ModuleCache, ModuleRecord } from './modules/module-cache.js';
+import type { Reachability } from './modules/reach.js';
 import type { ModuleResolver } from './resolution/module-resolver.js';
 import { isGatewayFile } from './workspace/package-kind.js';
 
@@ -29,10 +30,12 @@ const MAX_HOPS = 16;
 export class ModuleGraph implements ProjectResolver {
   readonly #resolver: ModuleResolver;
   readonly #modules: ModuleCache;
+  readonly #requests: Reachability;
 
-  constructor(resolver: ModuleResolver, modules: ModuleCache) {
+  constructor(resolver: ModuleResolver, modules: ModuleCache, requests: Reachability) {
     this.#resolver = resolver;
     this.#modules = modules;
+    this.#requests = requests;
   }
 
   /** The project module a specifier leads to from a file, parsed; undefined when it is not project code or is unknown. */
@@ -75,6 +78,12 @@ export class ModuleGraph implements ProjectResolver {
 
   isGatewayFile(fileName: string): boolean {
     return isGatewayFile(fileName);
+  }
+
+  mayReachRequests(fromFile: string, source: string, depth: number, name?: string): boolean {
+    const resolution = this.#resolver.resolve(fromFile, source);
+    if (resolution.kind !== 'file') return true;
+    return name === undefined ? this.#requests.mayReachModule(resolution.path, depth) : this.#requests.mayReachExport(resolution.path, name, depth);
   }
 
   /** What `require('./m')` gives: `module.exports`, else the module's exports as a namespace. */

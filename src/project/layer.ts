@@ -6,6 +6,7 @@
 import type { TSESTree } from '@typescript-eslint/utils';
 import path from 'node:path';
 import type { Binding, FileContext, FunctionLike, ImportBinding, ProjectModule, ProjectResolver, TypeOrigin } from '../analysis/code/file-context.js';
+import { mentionsHttpClient } from '../analysis/file-filter.js';
 import { ModuleGraph } from './graph.js';
 import { ModuleCache } from './modules/module-cache.js';
 import { Reachability } from './modules/reach.js';
@@ -26,8 +27,10 @@ function getShared(): Shared {
   if (!shared) {
     const resolver = new ModuleResolver(new WorkspaceFinder());
     const modules = new ModuleCache();
-    const graph = new ModuleGraph(resolver, modules);
     const reach = new Map<(text: string) => boolean, Reachability>();
+    const requests = new Reachability(resolver, mentionsHttpClient);
+    reach.set(mentionsHttpClient, requests);
+    const graph = new ModuleGraph(resolver, modules, requests);
     modules.resolver = graph;
     modules.onChange = () => {
       resolver.clear();
@@ -129,5 +132,9 @@ class CombinedResolver implements ProjectResolver {
 
   isGatewayFile(fileName: string): boolean {
     return this.#graph.isGatewayFile(fileName);
+  }
+
+  mayReachRequests(fromFile: string, source: string, depth: number, name?: string): boolean {
+    return this.#graph.mayReachRequests(fromFile, source, depth, name);
   }
 }

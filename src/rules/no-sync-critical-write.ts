@@ -46,7 +46,7 @@ const rule = createRule<Options, MessageIds>({
     // A file that mentions no client cannot send a request itself; what it imports from the project might.
     const text = context.sourceCode.text;
     const reachesClient = options.followImports && fileName
-      ? mayReach(fileName, text, mentionsHttpClient, options.followDepth + 1)
+      ? mayReach(fileName, text, mentionsHttpClient, options.followDepth)
       : mentionsHttpClient(text) || (typed !== undefined && importsProjectModule(text));
     if (!reachesClient) return {};
     if (

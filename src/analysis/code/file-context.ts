@@ -94,6 +94,12 @@ export interface ProjectResolver {
   getTypeFacts(node: TSESTree.Node): { readonly name: string; readonly critical: boolean } | undefined;
   /** Is the file part of a gateway, a service that relays requests to the ones behind it? */
   isGatewayFile(fileName: string): boolean;
+  /**
+   * Whether a module imported from a file may make HTTP requests, read from texts only: true
+   * for anything but a project module that neither mentions an HTTP client nor imports one that
+   * does, `depth` imports deep.
+   */
+  mayReachRequests(fromFile: string, source: string, depth: number, name?: string): boolean;
 }
 
 export type ImportBinding = Extract<Binding, { kind: 'import' }>;
@@ -250,8 +256,58 @@ export class FileContext {
     if (file !== this) return file.getImportBinding(identifier);
     const variable = this.findVariable(identifier);
     if (!variable || variable.defs.length === 0) return undefined;
-    if (!this.#bindingCache.has(variable)) this.getBinding(identifier);
-    return this.#importCache.get(variable) ?? undefined;
+    let imported = this.#importCache.get(variable);
+    if (imported === undefined) {
+      const computed = computeBinding(variable);
+      imported = computed?.kind === 'import' ? computed : null;
+      this.#importCache.set(variable, imported);
+    }
+    return imported ?? undefined;
+  }
+
+  /**
+   * Whether a call may reach an HTTP request through what it calls: false only when its callee
+   * comes from a project module whose text (and that of the modules it imports, `depth` deep)
+   * mentions no HTTP client, so that the module need not even be parsed.
+   */
+  mayCallRequests(callee: TSESTree.Node, depth: number): boolean {
+    if (!this.resolver) return true;
+    const origin = this.#getOriginName(skipTransparent(callee));
+    if (!origin) return true;
+    const file = this.#route(origin);
+    const imported = file.getImportBinding(origin);
+    if (!imported || file.fileName === undefined) return true;
+    // a named import is looked up where it is declared, past barrels; the rest of its path comes after
+    const name = imported.imported !== undefined && imported.imported !== '*' && imported.imported !== 'default' ? imported.imported : imported.path?.[0];
+    return this.resolver.mayReachRequests(file.fileName, imported.source, depth, name);
+  }
+
+  /**
+   * The identifier a callee's value is known by, read from the syntax alone: the root of a member
+   * chain (`payments.charge`), or the declared class of a typed field or parameter
+   * (`this.payments.charge` with `private payments: PaymentsClient`).
+   */
+  #getOriginName(callee: TSESTree.Node): TSESTree.Identifier | undefined {
+    let root = callee;
+    while (root.type === AST_NODE_TYPES.MemberExpression) root = skipTransparent(root.object);
+    if (root.type === AST_NODE_TYPES.ThisExpression) {
+      // `this.x.m()`: the class of field `x`, when it is declared with one (`this.m()` is the class itself)
+      const first = getFirstMember(callee);
+      if (!first || first === callee) return undefined;
+      const name = getPropertyName(first);
+      const cls = getThisClass(first);
+      const type = cls && name !== undefined ? this.getClassMembers(cls).get(name)?.type : undefined;
+      return getTypeName(type);
+    }
+    if (root.type !== AST_NODE_TYPES.Identifier) return undefined;
+    const variable = this.#route(root).findVariable(root);
+    const def = variable?.defs.length === 1 ? variable.defs[0] : undefined;
+    // a typed parameter or variable: `(payments: PaymentsClient) => payments.charge(…)`
+    if (def && (def.type === DefinitionType.Parameter || def.type === DefinitionType.Variable) && def.name.type === AST_NODE_TYPES.Identifier) {
+      const typed = getTypeName(def.name.typeAnnotation?.typeAnnotation);
+      if (typed) return typed;
+    }
+    return root;
   }
 
   /**
@@ -344,6 +400,26 @@ export function getBindingFunction(binding: Binding | undefined): FunctionNode |
   if (binding?.kind !== 'value' || binding.path.length > 0) return undefined;
   const value = skipTransparent(binding.node);
   return isFunctionNode(value) ? value : undefined;
+}
+
+/** `this.payments` in `this.payments.charge.bind(…)`: the member read right off `this`. */
+function getFirstMember(node: TSESTree.Node): TSESTree.MemberExpression | undefined {
+  let current = node;
+  while (current.type === AST_NODE_TYPES.MemberExpression) {
+    const object = skipTransparent(current.object);
+    if (object.type === AST_NODE_TYPES.ThisExpression) return current;
+    current = object;
+  }
+  return undefined;
+}
+
+/** `PaymentsClient` in `PaymentsClient`, `PaymentsClient | undefined`. */
+function getTypeName(type: TSESTree.TypeNode | undefined): TSESTree.Identifier | undefined {
+  if (type?.type === AST_NODE_TYPES.TSUnionType) {
+    const meaningful = type.types.filter((member) => member.type !== AST_NODE_TYPES.TSUndefinedKeyword && member.type !== AST_NODE_TYPES.TSNullKeyword);
+    return meaningful.length === 1 ? getTypeName(meaningful[0]) : undefined;
+  }
+  return type?.type === AST_NODE_TYPES.TSTypeReference && type.typeName.type === AST_NODE_TYPES.Identifier ? type.typeName : undefined;
 }
 
 /** `require('x')` → `'x'`. */

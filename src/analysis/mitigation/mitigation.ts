@@ -377,24 +377,32 @@ function getValueReferences(fn: FunctionNode, file: FileContext): TSESTree.Ident
 }
 
 /** `this.handle` read (not called) in the class of a method: the method handed on as a value. */
-function getMethodReferences(fn: FunctionNode, file: FileContext): TSESTree.Node[] {
+function getMethodReferences(fn: FunctionNode, file: FileContext): readonly TSESTree.Node[] {
   const definition = fn.parent;
   if (definition.type !== AST_NODE_TYPES.MethodDefinition && definition.type !== AST_NODE_TYPES.PropertyDefinition) return [];
   const name = getPropertyName(definition);
   if (name === undefined) return [];
-  const uses: TSESTree.Node[] = [];
-  walk(definition.parent, file.visitorKeys, (node) => {
-    if (
-      node.type === AST_NODE_TYPES.MemberExpression &&
-      node.object.type === AST_NODE_TYPES.ThisExpression &&
-      getPropertyName(node) === name &&
-      !(node.parent.type === AST_NODE_TYPES.CallExpression && node.parent.callee === node)
-    ) {
-      uses.push(node);
-    }
-  });
-  return uses;
+  let byName = thisReadsByClass.get(definition.parent);
+  if (!byName) {
+    byName = new Map();
+    const reads = byName;
+    walk(definition.parent, file.visitorKeys, (node) => {
+      if (
+        node.type === AST_NODE_TYPES.MemberExpression &&
+        node.object.type === AST_NODE_TYPES.ThisExpression &&
+        !(node.parent.type === AST_NODE_TYPES.CallExpression && node.parent.callee === node)
+      ) {
+        const read = getPropertyName(node);
+        if (read !== undefined) reads.set(read, [...(reads.get(read) ?? []), node]);
+      }
+    });
+    thisReadsByClass.set(definition.parent, byName);
+  }
+  return byName.get(name) ?? [];
 }
+
+/** `this.x` reads that are not calls, by name, per class body: collected once per class. */
+const thisReadsByClass = new WeakMap<TSESTree.ClassBody, Map<string, TSESTree.Node[]>>();
 
 /** `handler.bind(this)` stands where `handler` is handed on. */
 function unwrapBind(node: TSESTree.Node): TSESTree.Node {

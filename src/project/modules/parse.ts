@@ -1,9 +1,10 @@
 /**
  * Parsing a module of the project that ESLint is not linting right now, into what the analysis
- * reads of a file (`SourceView`). JavaScript is parsed the way ESLint parses it by default
- * (espree and eslint-scope, taken from the ESLint that runs the rule), TypeScript with
- * typescript-eslint's parser and scope analysis, without type information. Tokens are not
- * kept: the analysis never reads them.
+ * reads of a file (`SourceView`). oxc-parser builds the same tree as typescript-eslint's parser
+ * (TS-ESTree, for JavaScript and TypeScript alike) an order of magnitude faster, and
+ * typescript-eslint's scope analysis runs on it; a module oxc-parser cannot read whole is
+ * parsed as ESLint would (espree and eslint-scope for JavaScript, typescript-eslint's parser
+ * for TypeScript). Tokens are not kept: the analysis never reads them.
  */
 import type { analyze as AnalyzeTypeScript } from '@typescript-eslint/scope-manager';
 import type { parse as ParseTypeScript } from '@typescript-eslint/typescript-estree';
@@ -84,6 +85,8 @@ function getJavaScriptParser(): { espree: Espree; scope: EslintScope } | undefin
  */
 export function parseModule(file: string, text: string, commonjs: boolean): SourceView | undefined {
   const extension = path.extname(file);
+  const fast = parseWithOxc(file, text, extension === '.cjs' || (extension === '.js' && commonjs));
+  if (fast) return fast;
   if (TYPESCRIPT.has(extension)) return parseWithTypeScript(file, text);
   if (!JAVASCRIPT.has(extension)) return undefined;
   const javascript = getJavaScriptParser();
@@ -117,6 +120,46 @@ export function parseModule(file: string, text: string, commonjs: boolean): Sour
   return undefined;
 }
 
+interface OxcParser {
+  parseSync(
+    filename: string,
+    text: string,
+    options: { range: boolean; preserveParens: boolean; astType: 'ts'; sourceType: 'module' | 'commonjs' },
+  ): { program: unknown; comments: { type: 'Line' | 'Block'; value: string; start: number; end: number }[]; errors: readonly unknown[] };
+}
+
+let oxcParser: OxcParser | null | undefined;
+
+function getOxcParser(): OxcParser | undefined {
+  if (oxcParser === undefined) {
+    try {
+      oxcParser = createRequire(import.meta.url)('oxc-parser') as OxcParser;
+    } catch {
+      oxcParser = null; // no native binding for this platform: the parsers ESLint uses
+    }
+  }
+  return oxcParser ?? undefined;
+}
+
+/** oxc-parser's TS-ESTree tree with typescript-eslint's scopes; undefined when it reports an error (the other parsers decide). */
+function parseWithOxc(file: string, text: string, commonjs: boolean): SourceView | undefined {
+  const oxc = getOxcParser();
+  const typescript = oxc && getTypeScriptParser();
+  if (!oxc || !typescript) return undefined;
+  try {
+    const result = oxc.parseSync(file, text, { range: true, preserveParens: false, astType: 'ts', sourceType: commonjs ? 'commonjs' : 'module' });
+    if (result.errors.length > 0) return undefined;
+    const ast = result.program as TSESTree.Program;
+    (ast as { comments: TSESTree.Comment[] }).comments = result.comments.map(
+      (comment) => ({ type: comment.type, value: comment.value, range: [comment.start, comment.end] }) as TSESTree.Comment,
+    );
+    const scopeManager = typescript.analyze(ast, { sourceType: 'module', globalReturn: commonjs });
+    return new ParsedSource(text, ast, scopeManager, typescript.visitorKeys, true);
+  } catch {
+    return undefined;
+  }
+}
+
 function parseWithTypeScript(file: string, text: string): SourceView | undefined {
   const typescript = getTypeScriptParser();
   if (!typescript) return undefined;
@@ -145,15 +188,19 @@ class ParsedSource implements SourceView {
   readonly #scopeManager: ScopeManager;
   readonly #comments: readonly TSESTree.Comment[];
 
-  constructor(text: string, ast: TSESTree.Program, scopeManager: ScopeManager, visitorKeys: VisitorKeys) {
+  /** @param withoutLoc the parser gave offsets only: line and column are computed here */
+  constructor(text: string, ast: TSESTree.Program, scopeManager: ScopeManager, visitorKeys: VisitorKeys, withoutLoc = false) {
     this.text = text;
     this.ast = ast;
     this.visitorKeys = visitorKeys;
     this.#scopeManager = scopeManager;
     this.#comments = ast.comments ?? [];
+    const lines = withoutLoc ? getLineStarts(text) : undefined;
     walk(ast, visitorKeys, (node, parent) => {
       if (parent) (node as { parent: TSESTree.Node }).parent = parent;
+      if (lines) (node as { loc: TSESTree.SourceLocation }).loc = { start: toPosition(lines, node.range[0]), end: toPosition(lines, node.range[1]) };
     });
+    if (lines) for (const comment of this.#comments) (comment as { loc: TSESTree.SourceLocation }).loc = { start: toPosition(lines, comment.range[0]), end: toPosition(lines, comment.range[1]) };
   }
 
   getText(node?: TSESTree.Node): string {
@@ -184,6 +231,25 @@ class ParsedSource implements SourceView {
     }
     return this.#scopeManager.scopes[0]!;
   }
+}
+
+/** Offsets where each line starts. */
+function getLineStarts(text: string): number[] {
+  const starts = [0];
+  for (let index = text.indexOf('\n'); index !== -1; index = text.indexOf('\n', index + 1)) starts.push(index + 1);
+  return starts;
+}
+
+/** ESLint's position of an offset: 1-based line, 0-based column. */
+function toPosition(lineStarts: readonly number[], offset: number): TSESTree.Position {
+  let low = 0;
+  let high = lineStarts.length - 1;
+  while (low < high) {
+    const middle = (low + high + 1) >> 1;
+    if (lineStarts[middle]! <= offset) low = middle;
+    else high = middle - 1;
+  }
+  return { line: low + 1, column: offset - lineStarts[low]! };
 }
 
 /** The index of the last comment ending at or before `offset`, or -1. */

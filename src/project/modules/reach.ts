@@ -2,25 +2,69 @@
  * A cheap look before any parsing: may a module reach an HTTP client (or a database, or a
  * broker) through what it imports? Only its text and the texts of the project modules it
  * imports are read, a few levels deep; a file that cannot reach one gets no analysis at all.
+ * Through a barrel (`index.ts` made of `export … from` lines), only the modules that declare
+ * the names imported count, not their siblings.
  */
 import fs from 'node:fs';
 import type { ModuleResolver } from '../resolution/module-resolver.js';
 import { MAX_MODULE_BYTES } from './module-cache.js';
 
-/** `from '…'`, `import '…'`, `import('…')`, `require('…')`, `export … from '…'`. */
-const SPECIFIER = /(?:\bfrom\s*|\bimport\s*\(\s*|\brequire\s*\(\s*|^\s*import\s+)(['"`])([^'"`\n]+)\1/gm;
+/**
+ * One import or re-export: `import x, { a } from 's'` (1: default, 2: names), `import * as n from 's'`,
+ * `import type { T } from 's'` (3), `export { a } from 's'`, `export * from 's'`, `import 's'`,
+ * `require('s')`, `import('s')`; the source is group 5.
+ */
+const IMPORT =
+  /\bimport\s+(?:(type)\s+)?(?:([\w$]+)\s*,?\s*)?(?:\{([^}]*)\}|\*\s*as\s+[\w$]+)?\s*from\s*(['"])([^'"\n]+)\4|\b(?:export\s+[^;'"]*?from|import|require\s*\(|import\s*\()\s*(['"`])([^'"`\n]+)\6/g;
 
-export function getImportSpecifiers(text: string): string[] {
-  const found = new Set<string>();
-  for (const match of text.matchAll(SPECIFIER)) found.add(match[2]!);
-  return [...found];
+/** What a module imports from each source: the names, or null when it takes the module whole. */
+export function getImportedNames(text: string): Map<string, Set<string> | null> {
+  const imports = new Map<string, Set<string> | null>();
+  const take = (source: string, names: Set<string> | null): void => {
+    if (!imports.has(source)) imports.set(source, names);
+    else {
+      const known = imports.get(source);
+      if (known === null || names === null) imports.set(source, null);
+      else for (const name of names) known!.add(name);
+    }
+  };
+  for (const match of text.matchAll(IMPORT)) {
+    const source = match[5] ?? match[7];
+    if (source === undefined) continue;
+    if (match[5] === undefined) {
+      take(source, null); // a re-export, a side effect, a require or a dynamic import
+    } else if (match[1]) {
+      take(source, new Set()); // types only: nothing runs
+    } else if (match[2] !== undefined || match[3] === undefined) {
+      take(source, null); // a default or namespace import
+    } else {
+      const names = new Set<string>();
+      for (const item of match[3].split(',')) {
+        const name = /^\s*(type\s+)?([\w$]+)/.exec(item);
+        if (name && !name[1]) names.add(name[2]!);
+      }
+      take(source, names);
+    }
+  }
+  return imports;
 }
+
+/** The sources of `export * from '…'` and, per exported name, of `export { a as b } from '…'`. */
+interface ReExports {
+  readonly stars: readonly string[];
+  readonly named: ReadonlyMap<string, string>;
+}
+
+const RE_EXPORT = /\bexport\s*(?:\*(?:\s*as\s+[\w$]+)?|\{([^}]*)\})\s*from\s*['"]([^'"\n]+)['"]/g;
+const DECLARATION = /(?:^|[\s;])(?:export\s+)?(?:default\s+)?(?:abstract\s+)?(?:class|function\*?|const|let|var|enum)\s+([\w$]+)/gm;
 
 export class Reachability {
   readonly #resolver: ModuleResolver;
   readonly #mentions: (text: string) => boolean;
-  /** path → the depth it was shown to reach from (higher is better), or -1 when it cannot at any depth checked */
+  /** path → the deepest look that found nothing, or a "yes" */
   readonly #known = new Map<string, { reaches: boolean; depth: number }>();
+  readonly #texts = new Map<string, { text: string; declared: ReadonlySet<string>; reExports: ReExports; imports: Map<string, Set<string> | null> } | null>();
+  readonly #declaring = new Map<string, string | null>();
 
   constructor(resolver: ModuleResolver, mentions: (text: string) => boolean) {
     this.#resolver = resolver;
@@ -29,19 +73,64 @@ export class Reachability {
 
   clear(): void {
     this.#known.clear();
+    this.#texts.clear();
+    this.#declaring.clear();
+  }
+
+  /** Whether a module mentions what we look for, or imports a project module that does, within `depth` imports. */
+  mayReachModule(file: string, depth: number): boolean {
+    return this.#moduleReaches(file, depth, new Set());
+  }
+
+  /** Like `mayReachModule` for one export of a module, looked up where it is declared. */
+  mayReachExport(file: string, name: string, depth: number): boolean {
+    return this.#moduleReaches(this.#findDeclaringModule(file, name, 0) ?? file, depth, new Set());
   }
 
   /** Whether the file (whose text is given) mentions what we look for, or imports a project module that does, within `depth` imports. */
   mayReach(file: string, text: string, depth: number): boolean {
     if (this.#mentions(text)) return true;
-    return this.#importsReaching(file, text, depth, new Set([file]));
+    return this.#importsReaching(file, getImportedNames(text), depth, new Set([file]));
   }
 
-  #importsReaching(file: string, text: string, depth: number, visiting: Set<string>): boolean {
+  #read(file: string) {
+    let entry = this.#texts.get(file);
+    if (entry === undefined) {
+      const text = readText(file);
+      entry = text === undefined ? null : { text, declared: getDeclared(text), reExports: getReExports(text), imports: getImportedNames(text) };
+      this.#texts.set(file, entry);
+    }
+    return entry ?? undefined;
+  }
+
+  /** The module a name exported by `file` is declared in, read from re-export lines; undefined when `file` declares it or it cannot be told. */
+  #findDeclaringModule(file: string, name: string, hops: number): string | undefined {
+    const key = `${file}\0${name}`;
+    const cached = this.#declaring.get(key);
+    if (cached !== undefined) return cached ?? undefined;
+    let found: string | undefined;
+    const entry = hops <= 5 ? this.#read(file) : undefined;
+    if (entry && !entry.declared.has(name)) {
+      const named = entry.reExports.named.get(name);
+      for (const source of named === undefined ? entry.reExports.stars : [named]) {
+        const resolution = this.#resolver.resolve(file, source);
+        if (resolution.kind !== 'file') continue;
+        found = this.#findDeclaringModule(resolution.path, name, hops + 1) ?? (this.#read(resolution.path)?.declared.has(name) || named ? resolution.path : undefined);
+        if (found) break;
+      }
+    }
+    this.#declaring.set(key, found ?? null);
+    return found;
+  }
+
+  #importsReaching(file: string, imports: Map<string, Set<string> | null>, depth: number, visiting: Set<string>): boolean {
     if (depth <= 0) return false;
-    for (const specifier of getImportSpecifiers(text)) {
+    for (const [specifier, names] of imports) {
+      if (names?.size === 0) continue;
       const resolution = this.#resolver.resolve(file, specifier);
-      if (resolution.kind === 'file' && this.#moduleReaches(resolution.path, depth - 1, visiting)) return true;
+      if (resolution.kind !== 'file') continue;
+      const targets = names ? [...names].map((name) => this.#findDeclaringModule(resolution.path, name, 0) ?? resolution.path) : [resolution.path];
+      if (targets.some((target) => this.#moduleReaches(target, depth - 1, visiting))) return true;
     }
     return false;
   }
@@ -51,12 +140,35 @@ export class Reachability {
     if (known && (known.reaches || known.depth >= depth)) return known.reaches;
     if (visiting.has(file)) return false;
     visiting.add(file);
-    const text = readText(file);
-    const reaches = text !== undefined && (this.#mentions(text) || this.#importsReaching(file, text, depth, visiting));
+    const entry = this.#read(file);
+    const reaches = entry !== undefined && (this.#mentions(entry.text) || this.#importsReaching(file, entry.imports, depth, visiting));
     visiting.delete(file);
     this.#known.set(file, { reaches, depth });
     return reaches;
   }
+}
+
+function getDeclared(text: string): Set<string> {
+  const names = new Set<string>();
+  for (const match of text.matchAll(DECLARATION)) names.add(match[1]!);
+  return names;
+}
+
+function getReExports(text: string): ReExports {
+  const stars: string[] = [];
+  const named = new Map<string, string>();
+  for (const match of text.matchAll(RE_EXPORT)) {
+    const source = match[2]!;
+    if (match[1] === undefined) {
+      stars.push(source);
+      continue;
+    }
+    for (const item of match[1].split(',')) {
+      const parts = /^\s*(?:type\s+)?([\w$]+)(?:\s+as\s+([\w$]+))?/.exec(item);
+      if (parts) named.set(parts[2] ?? parts[1]!, source);
+    }
+  }
+  return { stars, named };
 }
 
 function readText(file: string): string | undefined {

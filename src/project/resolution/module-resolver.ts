@@ -7,7 +7,7 @@
  * their sources even where nothing is installed. Nothing under node_modules is ever a
  * project file.
  */
-import { createPathsMatcher, getTsconfig, type TsConfigResult } from 'get-tsconfig';
+import { createPathsMatcher, parseTsconfig } from 'get-tsconfig';
 import { builtinModules, createRequire } from 'node:module';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -82,6 +82,8 @@ export class ModuleResolver {
     if (!specifier.startsWith('#')) {
       const local = this.#workspaces.find(directory)?.findPackage(specifier) ?? this.#localDependencies.find(directory, specifier);
       if (local) return this.#workspaceEntry(local.package.folder, local.package.manifest, local.subpath) ?? MISSING;
+      // a package the project depends on from the registry: no need to look for it on disk
+      if (this.#localDependencies.isRegistryDependency(directory, specifier)) return EXTERNAL;
     }
     const installed = this.#node(directory, specifier);
     if (installed) return this.#classify(installed) ?? EXTERNAL;
@@ -122,11 +124,18 @@ export class ModuleResolver {
   #getPathsMatcher(directory: string): PathsMatcher | undefined {
     let matcher = this.#matchers.get(directory);
     if (matcher === undefined) {
-      try {
-        const config = findConfig(directory, this.#tsconfigCache);
-        matcher = config ? createPathsMatcher(config) : null;
-      } catch {
-        matcher = null; // a tsconfig that does not parse, or extends one that is not installed
+      const own = ['tsconfig.json', 'jsconfig.json'].map((name) => path.join(directory, name)).find((file) => fs.existsSync(file));
+      const parent = path.dirname(directory);
+      if (own) {
+        try {
+          const config = { path: own, config: parseTsconfig(own, this.#tsconfigCache as Map<string, never>) };
+          matcher = createPathsMatcher(config);
+        } catch {
+          matcher = null; // a tsconfig that does not parse, or extends one that is not installed
+        }
+      } else {
+        // the nearest config upward applies: found once per folder
+        matcher = parent === directory ? null : (this.#getPathsMatcher(parent) ?? null);
       }
       this.#matchers.set(directory, matcher);
     }
@@ -145,14 +154,6 @@ function createNodeResolver(options: NapiResolveOptions): ResolverFactory | unde
   } catch {
     return undefined;
   }
-}
-
-function findConfig(directory: string, cache: Map<string, unknown>): TsConfigResult | null {
-  const tsconfig = getTsconfig(directory, 'tsconfig.json', cache as Map<string, never>);
-  const jsconfig = getTsconfig(directory, 'jsconfig.json', cache as Map<string, never>);
-  if (!tsconfig || !jsconfig) return tsconfig ?? jsconfig;
-  // the nearer one applies
-  return path.dirname(jsconfig.path).length > path.dirname(tsconfig.path).length ? jsconfig : tsconfig;
 }
 
 /** Entry points a package.json names, most source-like first. */

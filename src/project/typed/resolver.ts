@@ -88,6 +88,10 @@ export class ProgramResolver implements ProjectResolver {
     return isGatewayFile(fileName);
   }
 
+  mayReachRequests(): boolean {
+    return true;
+  }
+
   resolveImportedBinding(identifier: TSESTree.Identifier, source: string): Binding | undefined {
     if (this.#isExternal(source)) return undefined;
     const declaration = this.#symbolOf(identifier)?.declarations?.[0];

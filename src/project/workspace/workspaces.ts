@@ -168,6 +168,37 @@ export class LocalDependencies {
   clear(): void {
     this.#byFolder.clear();
     this.#packages.clear();
+    this.#registry.clear();
+  }
+
+  /** Whether a package.json from `folder` upward depends on the package a specifier names, from a registry (not by path). */
+  isRegistryDependency(folder: string, specifier: string): boolean {
+    const parts = specifier.split('/');
+    const name = parts.slice(0, specifier.startsWith('@') ? 2 : 1).join('/');
+    for (let current = folder; ; current = path.dirname(current)) {
+      if (this.#registryOf(current).has(name)) return true;
+      if (path.dirname(current) === current) return false;
+    }
+  }
+
+  readonly #registry = new Map<string, ReadonlySet<string>>();
+
+  #registryOf(folder: string): ReadonlySet<string> {
+    let names = this.#registry.get(folder);
+    if (!names) {
+      const found = new Set<string>();
+      const manifest = readPackageJson(folder);
+      for (const field of ['dependencies', 'devDependencies', 'peerDependencies', 'optionalDependencies']) {
+        const list = manifest?.[field];
+        if (!isRecord(list)) continue;
+        for (const [name, version] of Object.entries(list)) {
+          if (typeof version === 'string' && !/^(?:file|link|portal|workspace):/.test(version)) found.add(name);
+        }
+      }
+      names = found;
+      this.#registry.set(folder, names);
+    }
+    return names;
   }
 
   find(folder: string, specifier: string): { package: WorkspacePackage; subpath: string } | undefined {

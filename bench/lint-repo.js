@@ -1,0 +1,38 @@
+// One lint of a whole repository as a user runs it (`eslint .` from its root), in a process of
+// its own so that every run starts cold, as a real one does. Used by bench/run.js.
+//
+//   node bench/lint-repo.js <root> baseline|recommended
+//
+// baseline: typescript-eslint's parser for TypeScript files and a rule that visits every call
+// expression and does nothing (users always run other rules, so the AST is traversed anyway);
+// recommended: the same plus this plugin's `recommended` config. Prints the number of the
+// plugin's reports, for a sanity check.
+import tsParser from '@typescript-eslint/parser';
+import { ESLint } from 'eslint';
+import plugin from '../dist/index.js';
+
+const [root, configuration] = process.argv.slice(2);
+if (!root || (configuration !== 'baseline' && configuration !== 'recommended')) {
+  console.error('usage: node bench/lint-repo.js <root> baseline|recommended');
+  process.exit(2);
+}
+
+/** Visits every call expression and does nothing. @type {import('eslint').Rule.RuleModule} */
+const traverse = { meta: { type: 'problem', schema: [] }, create: () => ({ CallExpression() {} }) };
+
+const eslint = new ESLint({
+  cwd: root,
+  overrideConfigFile: true,
+  errorOnUnmatchedPattern: false,
+  overrideConfig: [
+    { ignores: ['**/node_modules/**', '**/dist/**', '**/build/**', '**/coverage/**', '**/.next/**', '**/*.min.js', '**/vendor/**'] },
+    { files: ['**/*.{ts,tsx,mts,cts}'], languageOptions: { parser: tsParser } },
+    { files: ['**/*.{js,jsx}'], languageOptions: { parserOptions: { ecmaFeatures: { jsx: true } } } },
+    { plugins: { bench: { rules: { traverse } } }, rules: { 'bench/traverse': 'warn' } },
+    ...(configuration === 'recommended' ? [plugin.configs.recommended] : []),
+  ],
+});
+const results = await eslint.lintFiles(['.']);
+let reports = 0;
+for (const result of results) for (const message of result.messages) if (message.ruleId?.startsWith('durable-writes/')) reports += 1;
+console.log(JSON.stringify({ files: results.length, reports }));
