@@ -23,6 +23,7 @@ import type { ModuleCache, ModuleRecord } from './modules/module-cache.js';
 import type { Reachability } from './modules/reach.js';
 import type { ModuleResolver } from './resolution/module-resolver.js';
 import { isGatewayFile } from './workspace/package-kind.js';
+import { CLIENT_MODULES } from '../catalog/http-clients.js';
 
 /** How many re-exports and CommonJS indirections one lookup follows. */
 const MAX_HOPS = 16;
@@ -82,6 +83,8 @@ export class ModuleGraph implements ProjectResolver {
 
   mayReachRequests(fromFile: string, source: string, depth: number, name?: string): boolean {
     const resolution = this.#resolver.resolve(fromFile, source);
+    // a package's methods never lead back into the project: only HTTP client packages make requests
+    if (resolution.kind === 'external') return isClientModule(source);
     if (resolution.kind !== 'file') return true;
     return name === undefined ? this.#requests.mayReachModule(resolution.path, depth) : this.#requests.mayReachExport(resolution.path, name, depth);
   }
@@ -167,4 +170,13 @@ export class ModuleGraph implements ProjectResolver {
     }
     return current;
   }
+}
+
+const CLIENT_PACKAGES: ReadonlySet<string> = new Set(CLIENT_MODULES.map((module) => module.replace(/^node:/, '')));
+
+/** `axios`, `node:https`, `undici/…`, `@nestjs/axios`: a module an HTTP client comes from. */
+function isClientModule(source: string): boolean {
+  const bare = source.replace(/^node:/, '');
+  const name = bare.split('/').slice(0, bare.startsWith('@') ? 2 : 1).join('/');
+  return CLIENT_PACKAGES.has(bare) || CLIENT_PACKAGES.has(name);
 }
