@@ -9,7 +9,7 @@ import type { TSESLint } from '@typescript-eslint/utils';
 import { findProperty, getEnclosingFunction, getPropertyName, getThisClass, isFunctionNode, skipTransparent, type FunctionNode } from './ast.js';
 import { type ClassNode, type Env, type FileContext, getBindingFunction } from './file-context.js';
 import { getOrigin } from './origin.js';
-import { bindArguments, bindParameters } from './bind.js';
+import { bindParameters } from './bind.js';
 
 type Variable = TSESLint.Scope.Variable;
 import { resolveValue } from './values.js';

@@ -3,7 +3,6 @@
  * to, which call shape applies, and the instance configs met on the way
  * (`axios.create(cfg)`, `got.extend(cfg)`).
  */
-import type { TSESTree } from '@typescript-eslint/utils';
 import { CLIENT_KIND_BY_ID, CLIENT_ROOTS, type CallShape, type ClientKind } from '../../catalog/http-clients.js';
 import { type ConfigArgument, FamilyCatalog } from '../code/families.js';
 import type { Origin } from '../code/origin.js';
