@@ -1,10 +1,11 @@
 import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
-import { getCallReportNode, getEnclosingFunction, getPropertyName, type FunctionNode } from '../analysis/code/ast.js';
-import { assessRequest } from '../analysis/assess.js';
+import { getCallReportNode, getPropertyName, type FunctionNode } from '../analysis/code/ast.js';
+import { type Assessment, assessRequest } from '../analysis/assess.js';
 import { describeDbWrite, type DbWrite, getDatabaseFamilyOf, getTransactionScope } from '../analysis/data-layer/db-write.js';
 import { EMPTY_ENV, FileContext } from '../analysis/code/file-context.js';
 import { isTestFile, mentionsBroker, mentionsDatabase, mentionsHttpClient, mentionsProjectDataLayer, mentionsProjectPublisher } from '../analysis/file-filter.js';
 import { getExecutionOwner, resolveInFile } from '../analysis/code/functions.js';
+import { areExclusive } from '../analysis/code/flow.js';
 import { findMitigation } from '../analysis/mitigation/mitigation.js';
 import { getPublishParts } from '../analysis/messaging/publish-parts.js';
 import { describePublish, type PublishDescription } from '../analysis/messaging/publish.js';
@@ -123,7 +124,9 @@ export default createRule<Options, MessageIds>({
       const request = describeRequest(call, file);
       if (!request) return undefined;
       const assessment = assessRequest(request, [call], file, settings);
-      if (!assessment.reportable) return undefined;
+      // one warning per call: a critical write no-sync-critical-write reports names the database write itself;
+      // this rule keeps the critical cross-service writes that rule leaves alone (relayed by a gateway)
+      if (assessment.reportable || !isCrossServiceWrite(assessment)) return undefined;
       const topic = deriveTopic({ service: assessment.target.service, path: assessment.target.path, method: assessment.method?.split('/')[0] }, '{service}.{resource}.{action}');
       const path = formatTemplate(assessment.target.path).split('?')[0] || '/';
       return {
@@ -318,47 +321,7 @@ function getLineRange(statement: TSESTree.Node, text: string): [number, number] 
   return alone ? [lineStart, lineEnd] : [start, end];
 }
 
-/**
- * Two calls that never run in the same execution: in different branches of one `if` or
- * conditional, in different `switch` cases that do not fall through, or one in a branch that
- * returns or throws (from the function itself, not from a callback) before the other.
- */
-function areExclusive(a: TSESTree.Node, b: TSESTree.Node): boolean {
-  const [first, second] = a.range[0] <= b.range[0] ? [a, b] : [b, a];
-  for (let current: TSESTree.Node | undefined = first; current?.parent; current = current.parent) {
-    const parent: TSESTree.Node = current.parent;
-    if (contains(parent, second)) {
-      if (parent.type === AST_NODE_TYPES.IfStatement || parent.type === AST_NODE_TYPES.ConditionalExpression) {
-        return parent.test !== current && !contains(current, second);
-      }
-      if (parent.type === AST_NODE_TYPES.SwitchStatement && current.type === AST_NODE_TYPES.SwitchCase) {
-        return !contains(current, second) && endsExecution(current.consequent, true);
-      }
-      return false;
-    }
-    // `first` sits in a branch that leaves its function; `second` comes after that branch, in that function
-    const isBranch =
-      (parent.type === AST_NODE_TYPES.IfStatement && (parent.consequent === current || parent.alternate === current)) ||
-      parent.type === AST_NODE_TYPES.SwitchCase;
-    const branchFunction = isBranch ? getEnclosingFunction(parent) : undefined;
-    if (isBranch && (!branchFunction || contains(branchFunction, second))) {
-      const branch: readonly TSESTree.Node[] =
-        parent.type === AST_NODE_TYPES.SwitchCase ? parent.consequent : current.type === AST_NODE_TYPES.BlockStatement ? current.body : [current];
-      if (endsExecution(branch, false)) return true;
-    }
-  }
-  return false;
-}
-
-/** The statements end in `return`/`throw` (or `break`/`continue` when leaving a switch case counts). */
-function endsExecution(statements: readonly TSESTree.Node[], breakCounts: boolean): boolean {
-  const last = statements.at(-1);
-  if (!last) return false;
-  if (last.type === AST_NODE_TYPES.ReturnStatement || last.type === AST_NODE_TYPES.ThrowStatement) return true;
-  if (breakCounts && (last.type === AST_NODE_TYPES.BreakStatement || last.type === AST_NODE_TYPES.ContinueStatement)) return true;
-  return last.type === AST_NODE_TYPES.BlockStatement && endsExecution(last.body, breakCounts);
-}
-
-function contains(container: TSESTree.Node, node: TSESTree.Node): boolean {
-  return node.range[0] >= container.range[0] && node.range[1] <= container.range[1];
+/** A critical write sent to another of your services that no-sync-critical-write leaves to a relay's client. */
+function isCrossServiceWrite(assessment: Assessment): boolean {
+  return assessment.request.sent && assessment.criticality?.critical === true && assessment.mitigation?.kind === 'proxy';
 }

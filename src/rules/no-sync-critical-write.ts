@@ -4,6 +4,7 @@ import { FileContext } from '../analysis/code/file-context.js';
 import { hasBrowserGlobals, importsProjectModule, isBrowserCode, isTestFile, mentionsHttpClient } from '../analysis/file-filter.js';
 import { type Finding, WriteFinder } from '../analysis/find-writes.js';
 import { formatTemplate } from '../analysis/code/template.js';
+import { findLocalWrite, type LocalWrite } from '../analysis/data-layer/local-writes.js';
 import { compileSettings, DEFAULT_OPTIONS, type NoSyncCriticalWriteOptions, OPTIONS_SCHEMA } from '../options.js';
 import { planAutofix, planSuggestions, type SuggestionMessageId, toFix } from '../suggestions/build.js';
 import { getProjectRelativePath, getProjectResolver, getResolvableFileName, mayReach } from '../project/layer.js';
@@ -28,9 +29,9 @@ const rule = createRule<Options, MessageIds>({
     defaultOptions: [DEFAULT_OPTIONS],
     messages: {
       syncCriticalWrite:
-        "Synchronous {{request}} to the '{{service}}' service carries a critical write ({{evidence}}). If '{{service}}' is down or slow, the write is lost or applied twice: publish it to a queue or record it in a transactional outbox.{{note}}",
+        "Synchronous {{request}} to the '{{service}}' service carries a critical write ({{evidence}}){{after}}. If '{{service}}' is down or slow, the write is lost or applied twice: publish it to a queue or record it in a transactional outbox.{{note}}",
       syncCriticalWriteVia:
-        "Synchronous {{request}} to the '{{service}}' service via {{via}} carries a critical write ({{evidence}}). If '{{service}}' is down or slow, the write is lost or applied twice: publish it to a queue or record it in a transactional outbox.{{note}}",
+        "Synchronous {{request}} to the '{{service}}' service via {{via}} carries a critical write ({{evidence}}){{after}}. If '{{service}}' is down or slow, the write is lost or applied twice: publish it to a queue or record it in a transactional outbox.{{note}}",
       suggestPublish: "Publish to the {{destination}} '{{topic}}' with `{{handle}}` instead.{{note}}",
       suggestPublishConfigured: "Publish '{{topic}}' with `{{call}}` instead.{{note}}",
       suggestOutbox: "Record '{{topic}}' in the transactional outbox with `{{call}}` instead.{{note}}",
@@ -70,7 +71,7 @@ const rule = createRule<Options, MessageIds>({
           context.report({
             node: getCallReportNode(finding.call),
             messageId: finding.via.length > 0 ? 'syncCriticalWriteVia' : 'syncCriticalWrite',
-            data: getMessageData(finding),
+            data: getMessageData(finding, findLocalWrite(finding.call, file)),
             fix: autofix ? toFix(autofix, context.sourceCode, context.filename) : null,
             suggest: planSuggestions(finding, file, options).map((plan) => ({
               messageId: plan.messageId,
@@ -86,7 +87,7 @@ const rule = createRule<Options, MessageIds>({
 
 export default rule;
 
-function getMessageData(finding: Finding): Record<string, string> {
+function getMessageData(finding: Finding, local: LocalWrite | undefined): Record<string, string> {
   const { assessment } = finding;
   const path = formatTemplate(assessment.target.path).split('?')[0] || '/';
   const evidence = (assessment.criticality?.evidence ?? []).slice(0, 2).map((item) => item.text);
@@ -95,10 +96,23 @@ function getMessageData(finding: Finding): Record<string, string> {
     service: assessment.target.service ?? 'unknown',
     evidence: evidence.join(', '),
     via: finding.via.map((name) => `${name}()`).join(' → '),
+    // one warning per call: the database write this call pairs with is named here, not by no-dual-write
+    after: describeLocalWrite(local),
     note:
       (assessment.swallowed ? ` Its failure is swallowed (${assessment.swallowed.detail}): the caller never learns the write was lost.` : '') +
       (assessment.retry ? ` In-memory retries (${assessment.retry}) die with the process and do not make it durable.` : ''),
   };
+}
+
+/**
+ * The database write the call pairs with: ` after \`this.orders.save\` (line 50) committed`,
+ * ` before \`repo.update\` (line 86) commits`, ` inside the database transaction of \`tx.order.create\` (line 12)`.
+ */
+function describeLocalWrite(local: LocalWrite | undefined): string {
+  if (!local) return '';
+  const write = `\`${local.write.label}\` (line ${local.write.node.loc.start.line})`;
+  if (local.sameTransaction) return ` inside the database transaction of ${write}`;
+  return local.order === 'before' ? ` after ${write} committed` : ` before ${write} commits`;
 }
 
 export const TYPED_LINTING_REQUIRED =

@@ -33,20 +33,16 @@ inventory/src/stock.service.ts:59       no-dual-write           inventory → a 
 inventory/src/warehouse-client.ts:49    no-sync-critical-write  inventory → warehouse    PATCH /warehouses/{warehouseId}/stock/{sku}  POST /reservations (inventory/src/main.ts:23), DELETE /reservations/:id (inventory/src/main.ts:47)
 inventory/src/warehouse-client.ts:70    no-sync-critical-write  inventory → warehouse    POST /transfers                              (none found)
 orders/src/order-status.ts:45           no-dual-write           orders → Kafka           publish                                      POST /admin/orders/:id/shipment (orders/src/main.ts:79)
-orders/src/order-service.ts:52          no-dual-write           orders → inventory       POST /reservations                           POST /orders (orders/src/main.ts:26)
 orders/src/order-service.ts:52          no-sync-critical-write  orders → inventory       POST /reservations                           POST /orders (orders/src/main.ts:26)
-orders/src/order-service.ts:91          no-dual-write           orders → inventory       DELETE /reservations/{reservationId}         DELETE /admin/orders/:id (orders/src/main.ts:65)
 orders/src/order-service.ts:91          no-sync-critical-write  orders → inventory       DELETE /reservations/{reservationId}         DELETE /admin/orders/:id (orders/src/main.ts:65)
-orders/src/order-service.ts:59          no-dual-write           orders → payments        POST /payments                               POST /orders (orders/src/main.ts:26)
 orders/src/order-service.ts:59          no-sync-critical-write  orders → payments        POST /payments                               POST /orders (orders/src/main.ts:26)
 payments/src/chargeback.service.ts:52   no-dual-write           payments → RabbitMQ      publish                                      POST /webhooks/disputes (payments/src/disputes.controller.ts:16)
 payments/src/ledger.client.ts:34        no-sync-critical-write  payments → ledger        POST /entries                                POST /payments (payments/src/payments.controller.ts:44)
 payments/src/ledger.client.ts:49        no-sync-critical-write  payments → ledger        POST /entries/{entryId}/reversals            POST /payments/:id/refunds (payments/src/payments.controller.ts:51)
 payments/src/ledger.client.ts:68        no-sync-critical-write  payments → ledger        PUT /accounts/{account}/balance              PUT /payments/accounts/:account/balance (payments/src/payments.controller.ts:64)
-payments/src/settlement.service.ts:75   no-dual-write           payments → ledger        POST /transfers                              (none found)
 payments/src/settlement.service.ts:75   no-sync-critical-write  payments → ledger        POST /transfers                              (none found)
 
-5 services, 9 edges, 14 call sites, 18 findings (no-dual-write 8, no-sync-critical-write 10); 35 files linted (35 with types), 0 skipped
+5 services, 9 edges, 14 call sites, 14 findings (no-dual-write 4, no-sync-critical-write 10); 35 files linted (35 with types), 0 skipped
 `;
 
 const EXPECTED_MERMAID = `graph LR
@@ -303,33 +299,6 @@ const EXPECTED_JSON = {
       toKind: 'service',
       calls: [
         {
-          rule: 'no-dual-write',
-          messageId: 'dualWrite',
-          method: 'POST',
-          path: '/reservations',
-          file: 'orders/src/order-service.ts',
-          line: 52,
-          column: 31,
-          evidence: null,
-          via: [],
-          dualWrite: {
-            send: 'inventoryApi.post',
-            action: "makes a synchronous POST /reservations to the 'inventory' service",
-            dbWrite: 'this.orders.save',
-            dbWriteLine: 50,
-          },
-          entryPoints: [
-            {
-              kind: 'route',
-              label: 'POST /orders',
-              file: 'orders/src/main.ts',
-              line: 26,
-            },
-          ],
-          callersTruncated: false,
-          alsoReportedAt: [],
-        },
-        {
           rule: 'no-sync-critical-write',
           messageId: 'syncCriticalWrite',
           method: 'POST',
@@ -346,33 +315,6 @@ const EXPECTED_JSON = {
               label: 'POST /orders',
               file: 'orders/src/main.ts',
               line: 26,
-            },
-          ],
-          callersTruncated: false,
-          alsoReportedAt: [],
-        },
-        {
-          rule: 'no-dual-write',
-          messageId: 'dualWrite',
-          method: 'DELETE',
-          path: '/reservations/{reservationId}',
-          file: 'orders/src/order-service.ts',
-          line: 91,
-          column: 13,
-          evidence: null,
-          via: [],
-          dualWrite: {
-            send: 'inventoryApi.delete',
-            action: "makes a synchronous DELETE /reservations/{reservationId} to the 'inventory' service",
-            dbWrite: 'this.orders.save',
-            dbWriteLine: 95,
-          },
-          entryPoints: [
-            {
-              kind: 'route',
-              label: 'DELETE /admin/orders/:id',
-              file: 'orders/src/main.ts',
-              line: 65,
             },
           ],
           callersTruncated: false,
@@ -407,33 +349,6 @@ const EXPECTED_JSON = {
       to: 'payments',
       toKind: 'service',
       calls: [
-        {
-          rule: 'no-dual-write',
-          messageId: 'dualWrite',
-          method: 'POST',
-          path: '/payments',
-          file: 'orders/src/order-service.ts',
-          line: 59,
-          column: 29,
-          evidence: null,
-          via: [],
-          dualWrite: {
-            send: 'axios.post',
-            action: "makes a synchronous POST /payments to the 'payments' service",
-            dbWrite: 'this.orders.save',
-            dbWriteLine: 50,
-          },
-          entryPoints: [
-            {
-              kind: 'route',
-              label: 'POST /orders',
-              file: 'orders/src/main.ts',
-              line: 26,
-            },
-          ],
-          callersTruncated: false,
-          alsoReportedAt: [],
-        },
         {
           rule: 'no-sync-critical-write',
           messageId: 'syncCriticalWrite',
@@ -564,26 +479,6 @@ const EXPECTED_JSON = {
           alsoReportedAt: [],
         },
         {
-          rule: 'no-dual-write',
-          messageId: 'dualWrite',
-          method: 'POST',
-          path: '/transfers',
-          file: 'payments/src/settlement.service.ts',
-          line: 75,
-          column: 11,
-          evidence: null,
-          via: [],
-          dualWrite: {
-            send: 'this.http.post',
-            action: "makes a synchronous POST /transfers to the 'ledger' service",
-            dbWrite: 'repo.update',
-            dbWriteLine: 86,
-          },
-          entryPoints: [],
-          callersTruncated: false,
-          alsoReportedAt: [],
-        },
-        {
           rule: 'no-sync-critical-write',
           messageId: 'syncCriticalWrite',
           method: 'POST',
@@ -607,10 +502,10 @@ const EXPECTED_JSON = {
       typed: 35,
       untyped: 0,
     },
-    findings: 18,
+    findings: 14,
     callSites: 14,
     byRule: {
-      'no-dual-write': 8,
+      'no-dual-write': 4,
       'no-sync-critical-write': 10,
     },
     depth: 6,

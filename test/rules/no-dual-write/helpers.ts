@@ -39,10 +39,6 @@ export const rule = realRule as unknown as Parameters<typeof jsTester.run<Messag
 /** `publishes to Kafka` */
 export const publishesTo = (broker: string): string => `publishes to ${broker}`;
 
-/** `makes a synchronous POST /payments to the 'payments' service` */
-export const requests = (method: string, path: string, service: string): string =>
-  `makes a synchronous ${method} ${path} to the '${service}' service`;
-
 export type ExpectedSuggestion =
   | {
       /** the topic named in the description, without quotes */
@@ -67,7 +63,7 @@ export interface Expected {
   readonly nth?: number;
   /** `send` data without backticks, when it differs from `at` */
   readonly send?: string;
-  /** `publishesTo('Kafka')`, `requests('POST', '/payments', 'payments')` */
+  /** `publishesTo('Kafka')` */
   readonly action: string;
   /** the database write named in the message, as the rule prints it (callee text with its line breaks removed) */
   readonly write: string;

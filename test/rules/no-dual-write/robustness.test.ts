@@ -4,7 +4,7 @@
  * parameters. The rule must never crash, and must report what it reports where it should.
  */
 import { describe } from 'vitest';
-import { js, jsTester, publishesTo, requests, RULE_NAME, rule, ts, tsTester } from './helpers.js';
+import { js, jsTester, publishesTo, RULE_NAME, rule, ts, tsTester } from './helpers.js';
 
 const KAFKA = publishesTo('Kafka');
 
@@ -18,6 +18,24 @@ const producer = new Kafka({ brokers: ['kafka:9092'] }).producer();
 describe('plain JS (espree)', () => {
   jsTester.run(RULE_NAME, rule, {
     valid: [
+      js.valid(
+        `export async function placeOrder({ prisma }, input) {
+  const order = await prisma.order.create({ data: input });
+  await fetch(\`\${process.env.PAYMENTS_SERVICE_URL}/payments\`, { method: 'POST', body: JSON.stringify({ amount: order.total }) });
+}
+`,
+        { name: 'a Prisma client handed in as `{ prisma }` writes before a critical POST: left to no-sync-critical-write' },
+      ),
+      js.valid(
+        `import axios from 'axios';
+
+export async function placeOrder(db, input) {
+  const order = await db.order.create({ data: input });
+  await axios.post(\`\${process.env.PAYMENTS_SERVICE_URL}/payments\`, { orderId: order.id, amount: order.total });
+}
+`,
+        { name: 'an untyped parameter named db writes before a critical POST: left to no-sync-critical-write, which names `db.order.create`' },
+      ),
       js.valid(
         `${PRISMA_AND_PRODUCER}
 export async function odd(model, member, args) {
@@ -92,17 +110,6 @@ export async function placeOrder(producer, input) {
         { name: 'an untyped parameter named producer publishes' },
       ),
       js.invalid(
-        `import axios from 'axios';
-
-export async function placeOrder(db, input) {
-  const order = await db.order.create({ data: input });
-  await axios.post(\`\${process.env.PAYMENTS_SERVICE_URL}/payments\`, { orderId: order.id, amount: order.total });
-}
-`,
-        { at: 'axios.post', action: requests('POST', '/payments', 'payments'), write: 'db.order.create', suggestions: [] },
-        { name: 'an untyped parameter named db with a model delegate writes' },
-      ),
-      js.invalid(
         `${PRISMA_AND_PRODUCER}
 export async function odd(args) {
   await prisma.order?.create?.({ data: args });
@@ -154,15 +161,6 @@ export class Orders {
           { at: 'producer.send', nth: 3, action: KAFKA, write: 'prisma.order.upsert', suggestions: [] },
         ],
         { name: 'anonymous default export, async generator, private method' },
-      ),
-      js.invalid(
-        `export async function placeOrder({ prisma }, input) {
-  const order = await prisma.order.create({ data: input });
-  await fetch(\`\${process.env.PAYMENTS_SERVICE_URL}/payments\`, { method: 'POST', body: JSON.stringify({ amount: order.total }) });
-}
-`,
-        { at: 'fetch', action: requests('POST', '/payments', 'payments'), write: 'prisma.order.create', suggestions: [] },
-        { name: 'a Prisma client handed in as `{ prisma }` is recognised by name, with no import' },
       ),
       js.invalid(
         `${PRISMA_AND_PRODUCER}

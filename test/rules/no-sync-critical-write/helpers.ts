@@ -58,6 +58,8 @@ export interface Expected {
   readonly retry?: string;
   /** where the failure is swallowed, named in the note: `the catch at line 7 only logs` */
   readonly swallowed?: string;
+  /** the database write before the call: ` after \`repo.save\` (line 4) committed` */
+  readonly after?: string;
   /** wrappers passed through, outermost first (`['chargeCard', 'postJson']`): `syncCriticalWriteVia` */
   readonly via?: readonly string[];
   /** the suggestions the report must offer: `rewrite(…)` */
@@ -93,6 +95,7 @@ function expectedError(code: string, expected: Expected): TestCaseError<MessageI
     service: expected.service,
     evidence: expected.evidence.join(', '),
     note: messageNote(expected),
+    after: expected.after ?? '',
   };
   if (expected.via) data.via = expected.via.map((name) => `${name}()`).join(' → ');
   return {
