@@ -13,7 +13,8 @@ import { getObjectProperty, resolveObject } from './objects.js';
 import { getThisMemberValue } from './values.js';
 
 export type Part =
-  | { readonly kind: 'text'; readonly value: string }
+  /** `name`: the constant or config key an absolute URL was read from (`LEDGER_API_URL`), which names the service better than its host */
+  | { readonly kind: 'text'; readonly value: string; readonly name?: string }
   | {
       readonly kind: 'env';
       readonly name: string;
@@ -91,7 +92,9 @@ export function concat(...templates: Template[]): Template {
   for (const template of templates) {
     for (const part of template) {
       const last = result.at(-1);
-      if (part.kind === 'text' && last?.kind === 'text') result[result.length - 1] = text(last.value + part.value);
+      if (part.kind === 'text' && last?.kind === 'text') {
+        result[result.length - 1] = last.name === undefined ? text(last.value + part.value) : { kind: 'text', value: last.value + part.value, name: last.name };
+      }
       else if (part.kind !== 'text' || part.value !== '') result.push(part);
     }
   }
@@ -197,11 +200,26 @@ function evaluateIdentifier(identifier: TSESTree.Identifier, file: FileContext, 
       // `const id = param()`: an opaque value is better named by the variable than by its initializer
       const value = evaluateTemplate(binding.node, file, env);
       const only = value.length === 1 ? value[0] : undefined;
-      return only?.kind === 'unknown' && !only.fallback && binding.node.type !== AST_NODE_TYPES.Identifier ? unknown(identifier.name, identifier) : value;
+      if (only?.kind === 'unknown' && !only.fallback && binding.node.type !== AST_NODE_TYPES.Identifier) return unknown(identifier.name, identifier);
+      // `env.bindings` hold a wrapper's arguments: their names are the wrapper's, not the address's
+      return env.bindings.size > 0 && isBoundParameter(identifier, file, env) ? value : withName(value, identifier.name);
     }
-    return evaluatePath(binding.node, binding.path, file, env) ?? unknown(identifier.name, identifier);
+    const value = evaluatePath(binding.node, binding.path, file, env);
+    return value ? withName(value, binding.path.join('.')) : unknown(identifier.name, identifier);
   }
   return unknown(identifier.name, identifier);
+}
+
+function isBoundParameter(identifier: TSESTree.Identifier, file: FileContext, env: Env): boolean {
+  const variable = file.findVariable(identifier);
+  return variable !== undefined && env.bindings.has(variable);
+}
+
+/** An absolute URL read from a named constant or key keeps the name (`LEDGER_API_URL`): it names the service. */
+function withName(template: Template, name: string): Template {
+  const first = template[0];
+  if (first?.kind !== 'text' || first.name !== undefined || !/^[a-z][a-z0-9+.-]*:\/\//i.test(first.value)) return template;
+  return [{ kind: 'text', value: first.value, name }, ...template.slice(1)];
 }
 
 /** `process.env.X`: an env hole, marked when credentials named like it sit beside it. */
@@ -305,7 +323,7 @@ function evaluateMember(member: TSESTree.MemberExpression, file: FileContext, en
     if (url) return getUrlPart(url, name);
   }
   const fromObject = evaluatePath(member.object, [name], file, env);
-  if (fromObject) return fromObject;
+  if (fromObject) return withName(fromObject, [getMemberRootName(member) ?? '', ...getMemberPathNames(member)].join('.'));
   return unknown(name, member);
 }
 

@@ -91,6 +91,22 @@ export interface TargetHints {
 }
 
 export function classifyTarget(url: Template | undefined, settings: Settings, hints: TargetHints = {}): Target {
+  const target = classifyUrl(url, settings, hints);
+  // services are named the way the code names them: `SETTINGS.LEDGER_API_URL = 'http://localhost:4010'` is the ledger
+  const first = url?.[0];
+  // the key that holds the address names the service (`SETTINGS.LEDGER_API_URL`), else the path to it (`services.payments.url`)
+  const keys = first?.kind === 'text' && first.name !== undefined ? first.name.split('.') : [];
+  const lastWords = splitWords(keys.at(-1) ?? '');
+  const words = serviceNameFromWords(lastWords, settings) !== undefined ? lastWords : splitWords(keys.join(' '));
+  // a sidecar or proxy forwards to the service its headers name (Dapr): the name of its address is not the target's
+  const named =
+    target.kind === 'internal' && words.length > 0 && !target.via.includes('Dapr') && !settings.infrastructureWords.find(words) && !words.includes('sidecar')
+      ? serviceNameFromWords(words, settings)
+      : undefined;
+  return named ? { ...target, service: named, via: `${target.via} (${first?.kind === 'text' ? first.name : ''})` } : target;
+}
+
+function classifyUrl(url: Template | undefined, settings: Settings, hints: TargetHints): Target {
   if (!url || url.length === 0) return { kind: 'unknown', service: undefined, via: 'no URL', path: [] };
   const parsed = parseUrl(url);
   // the dapr-app-id header is read by the sidecar, wherever its address comes from (`${DAPR_HOST}:${DAPR_HTTP_PORT}`)

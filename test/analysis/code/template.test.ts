@@ -14,6 +14,8 @@ import {
 import { parse, type ParseOptions } from '../parse.js';
 
 const text = (value: string): Part => ({ kind: 'text', value });
+/** an absolute URL read from a named constant or key */
+const named = (value: string, name: string): Part => ({ kind: 'text', value, name });
 const env = (name: string, fallback?: Template): Part => (fallback ? { kind: 'env', name, fallback } : { kind: 'env', name });
 const config = (key: string, fallback?: Template): Part => (fallback ? { kind: 'config', key, fallback } : { kind: 'config', key });
 const unknown = (label: string): Part => ({ kind: 'unknown', label });
@@ -85,12 +87,12 @@ describe('evaluateTemplate', () => {
 
     it('follows consts declared in the file', () => {
       expect(evaluateUrl("const BASE = 'http://payments:8080'; const PATH = '/charges'; const url = `${BASE}${PATH}`;")).toEqual([
-        text('http://payments:8080/charges'),
+        named('http://payments:8080/charges', 'BASE'),
       ]);
     });
 
     it('follows a `let` assigned once like a const', () => {
-      expect(evaluateUrl("let base = 'http://ledger:80'; const url = base + '/entries';")).toEqual([text('http://ledger:80/entries')]);
+      expect(evaluateUrl("let base = 'http://ledger:80'; const url = base + '/entries';")).toEqual([named('http://ledger:80/entries', 'base')]);
     });
 
     it('does not follow a `let` that is reassigned', () => {
@@ -199,7 +201,7 @@ describe('evaluateTemplate', () => {
 
     it('reads properties of object literals declared in the file', () => {
       const code = "const services = { payments: { url: 'http://payments:3000' } }; const url = services.payments.url + '/x';";
-      expect(evaluateUrl(code)).toEqual([text('http://payments:3000/x')]);
+      expect(evaluateUrl(code)).toEqual([named('http://payments:3000/x', 'services.payments.url')]);
       const destructured = "const services = { ledger: { url: process.env.LEDGER_URL } }; const { ledger: { url: base } } = services; const url = base;";
       expect(evaluateUrl(destructured)).toEqual([env('LEDGER_URL')]);
     });

@@ -6,7 +6,7 @@
  * names, relative and unknown URLs, Dapr publish/state are not.
  */
 import { describe } from 'vitest';
-import { js, jsTester, RULE_NAME, rewrite, rule, ts, tsTester } from './helpers.js';
+import { js, jsTester, outbox, RULE_NAME, rewrite, rule, ts, tsTester } from './helpers.js';
 
 const PAYMENTS = ['service "payments"', 'path "/payments"'];
 
@@ -144,6 +144,44 @@ export async function refund(charge) {
       ),
     ],
     invalid: [
+      js.invalid(
+        `import axios from 'axios';
+
+const SETTINGS = { LEDGER_API_URL: 'http://localhost:4010/v2', timeoutMs: 3000 };
+const PAYMENTS = 'http://localhost:4020';
+
+export async function book(entry) {
+  await axios.post(\`\${SETTINGS.LEDGER_API_URL}/entries\`, { amount: entry.amount, account: entry.account });
+  await axios.post(\`\${PAYMENTS}/payments\`, { amount: entry.amount });
+}
+`,
+        [
+          {
+            at: 'axios.post',
+            nth: 1,
+            request: 'POST /v2/entries',
+            service: 'ledger',
+            evidence: ['service "ledger"', 'payload key "amount"'],
+            suggest: rewrite(
+              {
+                replaced: 'axios.post(`${SETTINGS.LEDGER_API_URL}/entries`, { amount: entry.amount, account: entry.account })',
+                topic: 'ledger.entries.created',
+                payload: '{ amount: entry.amount, account: entry.account }',
+              },
+              outbox(),
+            ),
+          },
+          {
+            at: 'axios.post',
+            nth: 2,
+            request: 'POST /payments',
+            service: 'payments',
+            evidence: ['service "payments"', 'path "/payments"'],
+            suggest: rewrite({ replaced: 'axios.post(`${PAYMENTS}/payments`, { amount: entry.amount })', topic: 'payments.created', payload: '{ amount: entry.amount }' }, outbox()),
+          },
+        ],
+        { name: 'a localhost address read from a named key or constant is named the way the code names it, not by its port' },
+      ),
       js.invalid(
         `
 import axios from 'axios';
