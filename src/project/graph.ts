@@ -105,7 +105,8 @@ export class ModuleGraph implements ProjectResolver {
       // `import config from './config.cjs'`: the default export of CommonJS is `module.exports`
       return name === 'default' ? whole : whole && this.#applyPath(whole, [name], hops);
     }
-    if (name === 'default' && table.commonjs) return { kind: 'module', module };
+    if (name === 'default') return table.commonjs ? { kind: 'module', module } : undefined;
+    // `export * from` passes on every name but `default`
     for (const source of table.stars) {
       const target = this.getModule(module.path, source);
       const found = target && target !== module ? this.#getExport(target, name, hops) : undefined;

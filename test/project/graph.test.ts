@@ -79,6 +79,19 @@ describe('getExport', () => {
     expect(exportOf(graph, barrel, 'nothing')).toBeUndefined();
   });
 
+  it('export * passes on every name but default', () => {
+    const graph = createGraph();
+    const dir = writeProject({
+      'package.json': '{ "type": "module" }',
+      'http.js': "import axios from 'axios';\nexport default axios.create({ baseURL: process.env.PAYMENTS_SERVICE_URL });\nexport const api = 1;\n",
+      'index.js': "export * from './http.js';\n",
+      'use.js': "import api from './index.js';\n",
+    });
+    const barrel = moduleOf(graph, `${dir}/use.js`, './index.js');
+    expect(exportOf(graph, barrel, 'default')).toBeUndefined();
+    expect(exportOf(graph, barrel, 'api')).toBe('value: 1');
+  });
+
   it('CommonJS: the properties of module.exports, and default for the whole value', () => {
     const graph = createGraph();
     const config = moduleOf(graph, fixture('js-cjs', 'src/services/checkout.js'), '../config');

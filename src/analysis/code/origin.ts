@@ -8,7 +8,8 @@ import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint
 import { type FunctionNode, getPropertyName, isFunctionNode, skipTransparent } from './ast.js';
 import { stepToken } from './families.js';
 import { bindArguments } from './bind.js';
-import { deeper, EMPTY_ENV, type Env, FileContext, type ImportBinding } from './file-context.js';
+import { type Binding, deeper, EMPTY_ENV, type Env, FileContext, type ImportBinding } from './file-context.js';
+import { getObjectProperty, resolveObject } from './objects.js';
 
 type Variable = TSESLint.Scope.Variable;
 
@@ -71,7 +72,7 @@ function computeOrigin(node: TSESTree.Node, file: FileContext, env: Env): Origin
       const name = getPropertyName(expression);
       if (name === undefined) return undefined;
       if (expression.object.type === AST_NODE_TYPES.ThisExpression) return getThisMemberOrigin(expression, name, file, env);
-      return extend(getOrigin(expression.object, file, deeper(env)), { kind: 'get', name });
+      return extend(getOrigin(expression.object, file, deeper(env)), { kind: 'get', name }) ?? getPropertyOrigin(expression, name, file, env);
     }
     case AST_NODE_TYPES.CallExpression: {
       const required = getRequiredModule(expression);
@@ -134,9 +135,25 @@ function getRequiredModule(call: TSESTree.CallExpression): string | undefined {
   return undefined;
 }
 
+/**
+ * A property whose object has no origin of its own: an export read from a whole module
+ * (`http.paymentsApi` after `const http = require('./http')`), or a property of an object
+ * literal (`clients.paymentsApi` with `const clients = { paymentsApi }`).
+ */
+function getPropertyOrigin(member: TSESTree.MemberExpression, name: string, file: FileContext, env: Env): Origin | undefined {
+  const exported = file.getMemberBinding(member, env);
+  if (exported) return getBindingOrigin(exported, file, env);
+  const object = resolveObject(member.object, file, deeper(env));
+  const property = object && getObjectProperty(object.node, name, file, object.env);
+  return property && getOrigin(property.node, file, deeper(property.env));
+}
+
 function getIdentifierOrigin(identifier: TSESTree.Identifier, file: FileContext, env: Env): Origin | undefined {
   const binding = file.getBinding(identifier, env);
-  if (!binding) return undefined;
+  return binding && getBindingOrigin(binding, file, env);
+}
+
+function getBindingOrigin(binding: Binding, file: FileContext, env: Env): Origin | undefined {
   switch (binding.kind) {
     case 'global':
       return { module: 'global', steps: [{ kind: 'get', name: binding.name }] };

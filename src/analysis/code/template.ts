@@ -310,8 +310,15 @@ function evaluatePath(base: TSESTree.Node, path: readonly string[], file: FileCo
   return undefined;
 }
 
-function evaluateMember(member: TSESTree.MemberExpression, file: FileContext, env: Env): Template {
+/** The key a member reads: its name, or a computed key whose value is known (`services[name]` with `name` bound to 'inventory'). */
+function getMemberKey(member: TSESTree.MemberExpression, file: FileContext, env: Env): string | undefined {
   const name = getPropertyName(member);
+  if (name !== undefined || !member.computed) return name;
+  return getStaticText(evaluateTemplate(member.property, file, deeper(env)));
+}
+
+function evaluateMember(member: TSESTree.MemberExpression, file: FileContext, env: Env): Template {
+  const name = getMemberKey(member, file, env);
   if (name === undefined) return unknown(file.getText(member).slice(0, 40));
   if (isProcessEnv(member.object, file, env)) return [envPart(name, member, file)];
   if (member.object.type === AST_NODE_TYPES.ThisExpression) {
@@ -323,7 +330,7 @@ function evaluateMember(member: TSESTree.MemberExpression, file: FileContext, en
     if (url) return getUrlPart(url, name);
   }
   const fromObject = evaluatePath(member.object, [name], file, env);
-  if (fromObject) return withName(fromObject, [getMemberRootName(member) ?? '', ...getMemberPathNames(member)].join('.'));
+  if (fromObject) return withName(fromObject, [getMemberRootName(member) ?? '', ...getMemberPathNames(member.object), name].join('.'));
   return unknown(name, member);
 }
 
@@ -333,15 +340,19 @@ function evaluateCall(call: TSESTree.CallExpression, file: FileContext, env: Env
   if (callee.type === AST_NODE_TYPES.MemberExpression) {
     const name = getPropertyName(callee);
     // configService.get('PAYMENTS_URL'), config.get('services.payments.url')
-    if (name !== undefined && CONFIG_GETTERS.has(name) && first && first.type === AST_NODE_TYPES.Literal && typeof first.value === 'string') {
+    // the key may be a constant: `configService.get(PAYMENTS_URL_KEY)`, `config.get(`services.${name}.url`)` in a bound factory
+    const key = name !== undefined && CONFIG_GETTERS.has(name) && first && first.type !== AST_NODE_TYPES.SpreadElement
+      ? getStaticText(evaluateTemplate(first, file, deeper(env)))
+      : undefined;
+    if (key !== undefined) {
       const receiver = getMemberRootName(callee.object) ?? '';
       const receiverName = callee.object.type === AST_NODE_TYPES.MemberExpression ? getPropertyName(callee.object) ?? '' : receiver;
       if (CONFIG_RECEIVER.test(receiverName) || CONFIG_RECEIVER.test(receiver)) {
         const fallback = call.arguments[1];
         return [
           fallback && fallback.type !== AST_NODE_TYPES.SpreadElement && fallback.type !== AST_NODE_TYPES.ObjectExpression
-            ? { kind: 'config', key: first.value, fallback: evaluateTemplate(fallback, file, env) }
-            : { kind: 'config', key: first.value },
+            ? { kind: 'config', key, fallback: evaluateTemplate(fallback, file, env) }
+            : { kind: 'config', key },
         ];
       }
     }

@@ -115,6 +115,30 @@ module.exports = { readInvoice };
         `
 import axios from 'axios';
 
+const paymentsApi = axios.create({ baseURL: process.env.PAYMENTS_SERVICE_URL });
+const clients = { paymentsApi };
+
+export async function capturePayment(paymentId) {
+  await clients.paymentsApi.post(\`/payments/\${paymentId}/capture\`);
+}
+`,
+        {
+          at: 'clients.paymentsApi.post',
+          request: 'POST /payments/{paymentId}/capture',
+          service: 'payments',
+          evidence: ['service "payments"', 'path "/payments/{paymentId}/capture"'],
+          suggest: rewrite({
+            replaced: 'clients.paymentsApi.post(`/payments/${paymentId}/capture`)',
+            topic: 'payments.capture.requested',
+            payload: '{ paymentId }',
+          }),
+        },
+        { name: 'an instance kept in an object literal of clients' },
+      ),
+      js.invalid(
+        `
+import axios from 'axios';
+
 export async function capturePayment(payment) {
   const { data } = await axios.post(\`\${process.env.PAYMENTS_SERVICE_URL}/payments\`, {
     orderId: payment.orderId,

@@ -451,6 +451,58 @@ module.exports = { releaseReservation };
     },
     { ...CJS, filename: cjsFile('src/services/release.js'), name: 'cjs: a factory of another module (createHttpClient(baseURL)) with its argument bound' },
   ),
+  js.invalid(
+    `
+'use strict';
+
+const { makeClient } = require('@lib/make-client');
+
+const inventory = makeClient('inventory');
+
+async function setStock(sku, quantity) {
+  await inventory.put(\`/stock/\${sku}\`, { quantity });
+}
+
+module.exports = { setStock };
+`,
+    {
+      at: 'inventory.put',
+      request: 'PUT /stock/{sku}',
+      service: 'inventory',
+      evidence: ['service "inventory"', 'path "/stock/{sku}"'],
+      suggest: rewrite({
+        replaced: 'inventory.put(`/stock/${sku}`, { quantity })',
+        topic: 'inventory.stock.updated',
+        payload: '{ sku, quantity }',
+      }),
+    },
+    { ...CJS, filename: cjsFile('src/services/stock.js'), name: "cjs: a factory reading config.services[name] with name bound to 'inventory'" },
+  ),
+  js.invalid(
+    `
+'use strict';
+
+const http = require('../lib/http');
+
+async function capturePayment(paymentId) {
+  await http.paymentsApi.post(\`/payments/\${paymentId}/capture\`);
+}
+
+module.exports = { capturePayment };
+`,
+    {
+      at: 'http.paymentsApi.post',
+      request: 'POST /payments/{paymentId}/capture',
+      service: 'payments',
+      evidence: ['service "payments"', 'path "/payments/{paymentId}/capture"'],
+      suggest: rewrite({
+        replaced: 'http.paymentsApi.post(`/payments/${paymentId}/capture`)',
+        topic: 'payments.capture.requested',
+        payload: '{ paymentId }',
+      }),
+    },
+    { ...CJS, filename: cjsFile('src/services/capture.js'), name: 'cjs: a client read as a property of a whole required module' },
+  ),
 ];
 
 const cjsValid = [
@@ -927,6 +979,50 @@ export async function pay(orderId, amount) {
       }),
     },
     { filename: esmFile('src/services/pay.js'), name: 'esm: two files deep (callCore → sendJson → fetch), within the default followDepth' },
+  ),
+  js.invalid(
+    `
+import * as http from '../lib/http.js';
+
+export async function capturePayment(paymentId) {
+  await http.paymentsApi.post(\`/payments/\${paymentId}/capture\`);
+}
+`,
+    {
+      at: 'http.paymentsApi.post',
+      request: 'POST /payments/{paymentId}/capture',
+      service: 'payments',
+      evidence: ['service "payments"', 'path "/payments/{paymentId}/capture"'],
+      suggest: rewrite({
+        replaced: 'http.paymentsApi.post(`/payments/${paymentId}/capture`)',
+        topic: 'payments.capture.requested',
+        payload: '{ paymentId }',
+      }),
+    },
+    { filename: esmFile('src/services/capture.js'), name: 'esm: a client read from a namespace import' },
+  ),
+  js.invalid(
+    `
+import { registry } from '../lib/registry.js';
+
+export async function reserveStock(orderId, items) {
+  await registry.call('inventory', { method: 'post', path: '/reservations', data: { orderId, items } });
+}
+`,
+    {
+      at: 'registry.call',
+      within: 'await registry.call(',
+      request: 'POST /reservations',
+      service: 'inventory',
+      evidence: ['service "inventory"', 'path "/reservations"'],
+      via: ['call'],
+      suggest: rewrite({
+        replaced: "registry.call('inventory', { method: 'post', path: '/reservations', data: { orderId, items } })",
+        topic: 'inventory.reservations.created',
+        payload: '{ orderId, items }',
+      }),
+    },
+    { filename: esmFile('src/services/reserve.js'), name: "esm: a registry helper reading services[service] with the service named by the caller" },
   ),
 ];
 

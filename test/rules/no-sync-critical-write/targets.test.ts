@@ -145,6 +145,30 @@ export async function refund(charge) {
     ],
     invalid: [
       js.invalid(
+        `
+import axios from 'axios';
+
+const SERVICES = { inventory: process.env.INVENTORY_SERVICE_URL, analytics: process.env.ANALYTICS_SERVICE_URL };
+const INVENTORY = 'inventory';
+
+export async function setStock(sku, quantity) {
+  await axios.put(\`\${SERVICES[INVENTORY]}/stock/\${sku}\`, { quantity });
+}
+`,
+        {
+          at: 'axios.put',
+          request: 'PUT /stock/{sku}',
+          service: 'inventory',
+          evidence: ['service "inventory"', 'path "/stock/{sku}"'],
+          suggest: rewrite({
+            replaced: 'axios.put(`${SERVICES[INVENTORY]}/stock/${sku}`, { quantity })',
+            topic: 'inventory.stock.updated',
+            payload: '{ sku, quantity }',
+          }),
+        },
+        { name: 'a map of addresses read with a computed key whose value is a constant' },
+      ),
+      js.invalid(
         `import axios from 'axios';
 
 const SETTINGS = { LEDGER_API_URL: 'http://localhost:4010/v2', timeoutMs: 3000 };
