@@ -88,15 +88,15 @@ const callTemplateSchema = (description: string): JSONSchema4ObjectSchema => ({
     call: {
       type: 'string',
       pattern: '^[A-Za-z_$][\\w$]*(?:\\.[A-Za-z_$][\\w$]*)*$',
-      description: 'Function or method to call, as a dotted name (`bus.publish`).',
+      description: 'In `publisher` and `outbox`: the function or method to call, as a dotted name (`bus.publish`).',
     },
     import: {
       type: 'object',
-      description: 'Import that brings the callee into scope; added to the file when missing.',
+      description: 'In `publisher` and `outbox`: the import that brings the callee into scope; added to the file when missing.',
       properties: {
-        from: { type: 'string', minLength: 1, description: 'Module specifier to import from.' },
-        name: { type: 'string', pattern: '^[A-Za-z_$][\\w$]*$', description: 'Imported binding name.' },
-        default: { type: 'boolean', description: 'Import the default export under `name` instead of a named export.' },
+        from: { type: 'string', minLength: 1, description: 'In `import`: the module specifier to import from.' },
+        name: { type: 'string', pattern: '^[A-Za-z_$][\\w$]*$', description: 'In `import`: the imported binding name.' },
+        default: { type: 'boolean', description: 'In `import`: import the default export under `name` instead of a named export.' },
       },
       required: ['from', 'name'],
       additionalProperties: false,

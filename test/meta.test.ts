@@ -25,6 +25,14 @@ describe('rules', () => {
     }
   });
 
+  it.each(ruleEntries)('%s lists each option once in its options table', (id) => {
+    const doc = readFileSync(path.join(root, 'docs/rules', `${id}.md`), 'utf8');
+    const table = /<!-- begin auto-generated rule options list -->([\s\S]*?)<!-- end auto-generated rule options list -->/.exec(doc)?.[1] ?? '';
+    const names = [...table.matchAll(/^\| `(\w+)`/gm)].map((match) => match[1]);
+    expect(names.length).toBeGreaterThan(0);
+    expect(names).toEqual([...new Set(names)]);
+  });
+
   it.each(ruleEntries)('%s has the metadata the docs and configs rely on', (id, rule) => {
     expect(rule.meta.type).toBe('problem');
     expect(rule.meta.docs?.description).toMatch(/^(Disallow|Require|Enforce) [^.]*[^.]$/);

@@ -35,6 +35,8 @@ const rule = createRule<Options, MessageIds>({
       suggestPublish: "Publish to the {{destination}} '{{topic}}' with `{{handle}}` instead.{{note}}",
       suggestPublishConfigured: "Publish '{{topic}}' with `{{call}}` instead.{{note}}",
       suggestOutbox: "Record '{{topic}}' in the transactional outbox with `{{call}}` instead.{{note}}",
+      suggestOutboxMissing:
+        "Record '{{topic}}' in the transactional outbox with `{{call}}` instead; nothing named `outbox` is in scope here: set the rule's `outbox` option to your outbox writer.{{note}}",
     },
   },
   create(context, [options]) {

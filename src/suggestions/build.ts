@@ -14,7 +14,7 @@ import { addImport } from './imports.js';
 import { getPayloadText, getReplacedExpression, isResponseUsed } from './rewrite.js';
 import { deriveTopic } from './topic.js';
 
-export type SuggestionMessageId = 'suggestPublish' | 'suggestPublishConfigured' | 'suggestOutbox';
+export type SuggestionMessageId = 'suggestPublish' | 'suggestPublishConfigured' | 'suggestOutbox' | 'suggestOutboxMissing';
 
 export interface SuggestionPlan {
   readonly messageId: SuggestionMessageId;
@@ -63,14 +63,30 @@ export function planSuggestions(finding: Finding, file: FileContext, options: No
   }
 
   const outbox = options.outbox ?? DEFAULT_OUTBOX;
+  const call = `${outbox.call}({ topic: ${topicLiteral}, payload: ${payload}, idempotencyKey: /* TODO: a stable business key */ undefined })`;
+  // unconfigured, the default `outbox` may name nothing in this file: the inserted code and the description say so
+  const missing = !options.outbox && !isNameInScope(finding.call, file, OUTBOX_NAME);
   plans.push({
-    messageId: 'suggestOutbox',
+    messageId: missing ? 'suggestOutboxMissing' : 'suggestOutbox',
     data: { topic, call: outbox.call, note },
     replaced,
-    text: `${outbox.call}({ topic: ${topicLiteral}, payload: ${payload}, idempotencyKey: /* TODO: a stable business key */ undefined })`,
+    text: missing ? `${MISSING_OUTBOX_COMMENT} ${call}` : call,
     imports: outbox.import ? [outbox.import] : [],
   });
   return plans;
+}
+
+const OUTBOX_NAME = DEFAULT_OUTBOX.call.split('.')[0]!;
+
+/** Put next to the default outbox call when nothing in scope is named `outbox`. */
+export const MISSING_OUTBOX_COMMENT = "/* TODO: no `outbox` here: set the rule's `outbox` option to your outbox writer */";
+
+/** Is a name bound where the call is (a local, a parameter, an import, a global the file declares)? */
+function isNameInScope(node: TSESTree.Node, file: FileContext, name: string): boolean {
+  for (let scope: TSESLint.Scope.Scope | null = file.getScope(node); scope; scope = scope.upper) {
+    if (scope.set.has(name)) return true;
+  }
+  return false;
 }
 
 export function toFix(plan: SuggestionPlan, sourceCode: Readonly<TSESLint.SourceCode>, filename: string): TSESLint.ReportFixFunction {

@@ -202,8 +202,21 @@ const RESPONSE_NOTE = ' The response of the call will no longer be available.';
 const note = (spec: RewriteSpec): string => (spec.responseUsed ? RESPONSE_NOTE : '');
 const literal = (text: string): string => `'${text}'`;
 
-/** Record in the outbox: `outbox.enqueue({ topic, payload, idempotencyKey })`, the default call unless configured. */
-export function outbox(call = 'outbox.enqueue', ...inserts: Insertion[]): Offer {
+/**
+ * Record in the outbox: `outbox.enqueue({ topic, payload, idempotencyKey })`. Called with no
+ * arguments, the default call with no `outbox` option and nothing named `outbox` in scope: the
+ * inserted code starts with a comment naming the option, and the description says so.
+ */
+export function outbox(call?: string, ...inserts: Insertion[]): Offer {
+  if (call === undefined) {
+    return {
+      messageId: 'suggestOutboxMissing',
+      data: (spec) => ({ topic: spec.topic, call: 'outbox.enqueue', note: note(spec) }),
+      text: (spec) =>
+        `/* TODO: no \`outbox\` here: set the rule's \`outbox\` option to your outbox writer */ outbox.enqueue({ topic: ${literal(spec.topic)}, payload: ${spec.payload}, idempotencyKey: /* TODO: a stable business key */ undefined })`,
+      inserts,
+    };
+  }
   return {
     messageId: 'suggestOutbox',
     data: (spec) => ({ topic: spec.topic, call, note: note(spec) }),

@@ -61,6 +61,31 @@ describe('publish with a broker client in scope (TS syntax)', () => {
     ts.invalid(
       `
 import axios from 'axios';
+import { outbox } from './messaging/outbox';
+
+export async function capturePayment(orderId: string, amount: number): Promise<void> {
+  await axios.post(\`\${process.env.PAYMENTS_SERVICE_URL}/payments/capture\`, { orderId, amount });
+}
+`,
+      {
+        at: 'axios.post',
+        request: 'POST /payments/capture',
+        service: 'payments',
+        evidence: ['service "payments"', 'path "/payments/capture"'],
+        suggest: rewrite(
+          {
+            replaced: 'axios.post(`${process.env.PAYMENTS_SERVICE_URL}/payments/capture`, { orderId, amount })',
+            topic: 'payments.capture.requested',
+            payload: '{ orderId, amount }',
+          },
+          outbox('outbox.enqueue'),
+        ),
+      },
+      { name: 'unconfigured, with an `outbox` imported by the file: the default call, no comment' },
+    ),
+    ts.invalid(
+      `
+import axios from 'axios';
 import { Kafka } from 'kafkajs';
 
 const kafka = new Kafka({ clientId: 'orders', brokers: ['kafka:9092'] });
