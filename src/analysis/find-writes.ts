@@ -12,10 +12,10 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import type { Settings } from '../options.js';
 import { type Assessment, assessRequest } from './assess.js';
-import { getClassName, getFunctionName, getMethodClass, type FunctionNode } from './code/ast.js';
+import { getClassName, getFunctionName, getMethodClass, getThisClass, type FunctionNode } from './code/ast.js';
 import { EMPTY_ENV, type Env, type FileContext } from './code/file-context.js';
 import { bindArguments } from './code/bind.js';
-import { bindConstruction, type CallTarget, getOwnerFunction, resolveCallTarget } from './code/functions.js';
+import { bindConstruction, type CallTarget, getOwnerFunction, getSingletonConstruction, resolveCallTarget } from './code/functions.js';
 import { describeRequest } from './request/request.js';
 
 type Variable = TSESLint.Scope.Variable;
@@ -122,10 +122,17 @@ export class WriteFinder {
   #leaves(call: TSESTree.CallExpression): Leaf[] {
     let leaves = this.#direct.get(call);
     if (!leaves) {
-      leaves = this.#evaluate(call, EMPTY_ENV, NO_HOPS, NO_NAMES, NO_FUNCTIONS);
+      leaves = this.#evaluate(call, this.#ownEnv(call), NO_HOPS, NO_NAMES, NO_FUNCTIONS);
       this.#direct.set(call, leaves);
     }
     return leaves;
+  }
+
+  /** A call in a method of a class whose file builds its one instance runs with that instance's constructor arguments. */
+  #ownEnv(call: TSESTree.CallExpression): Env {
+    const cls = getThisClass(call);
+    const construction = cls && getSingletonConstruction(cls, this.#file);
+    return construction && cls ? bindConstruction({ node: construction, cls, env: EMPTY_ENV }, this.#file, EMPTY_ENV) : EMPTY_ENV;
   }
 
   /**
@@ -163,7 +170,9 @@ export class WriteFinder {
     const inner = enter(target, call, this.#file, env);
     const name = describeFunction(target.fn);
     const nextVisiting = new Set(visiting).add(target.fn);
-    const nextHops = [...hops, { call, crossesFile, bound: newlyBound(env, inner) }];
+    // the one instance another file builds of its own class: that file reports the write, this call supplies only its arguments
+    const outer = isSingletonOfAnotherFile(target, call, this.#file) ? bindConstruction(target.construction!, this.#file, target.construction!.env) : env;
+    const nextHops = [...hops, { call, crossesFile, bound: newlyBound(outer, inner) }];
     return this.#file
       .getOwnedCalls(target.fn, getOwnerFunction)
       .flatMap((innerCall) => this.#evaluate(innerCall, inner, nextHops, [...via, name], nextVisiting));
@@ -174,6 +183,11 @@ export class WriteFinder {
 function enter(target: CallTarget, call: TSESTree.CallExpression, file: FileContext, env: Env): Env {
   const base = target.construction ? bindConstruction(target.construction, file, target.construction.env) : env;
   return bindArguments(target.fn, call, file, { ...base, thisClass: target.thisClass });
+}
+
+function isSingletonOfAnotherFile(target: CallTarget, call: TSESTree.CallExpression, file: FileContext): boolean {
+  const node = target.construction?.node;
+  return node !== undefined && !isSameFile(node, call) && getSingletonConstruction(target.construction!.cls, file) === node;
 }
 
 function newlyBound(outer: Env, inner: Env): ReadonlySet<Variable> {

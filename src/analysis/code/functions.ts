@@ -7,12 +7,13 @@ import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
 import { builtinModules } from 'node:module';
 import type { TSESLint } from '@typescript-eslint/utils';
 import { findProperty, getEnclosingFunction, getPropertyName, getThisClass, isFunctionNode, skipTransparent, type FunctionNode } from './ast.js';
-import { type ClassNode, type Env, type FileContext, getBindingFunction } from './file-context.js';
+import { type ClassNode, EMPTY_ENV, type Env, type FileContext, getBindingFunction } from './file-context.js';
 import { getOrigin } from './origin.js';
 import { bindParameters } from './bind.js';
+import { resolveValue } from './values.js';
+import { walk } from './walk.js';
 
 type Variable = TSESLint.Scope.Variable;
-import { resolveValue } from './values.js';
 
 /**
  * The function a callee refers to, if the project declares it: in this file, in a module it
@@ -254,4 +255,37 @@ function isRegistration(call: TSESTree.CallExpression | TSESTree.NewExpression):
   const callee = skipTransparent(call.callee);
   if (callee.type === AST_NODE_TYPES.Identifier) return REGISTRATION_FUNCTIONS.has(callee.name);
   return callee.type === AST_NODE_TYPES.MemberExpression && REGISTRATION_MEMBERS.has(getPropertyName(callee) ?? '');
+}
+
+const singletons = new WeakMap<ClassNode, TSESTree.NewExpression | null>();
+
+/**
+ * The one instance a class's own file builds at module level, when the file builds no other:
+ * `module.exports = new BillingClient(config.services.billing)`, `export const ledger = new
+ * LedgerClient(LEDGER_URL)`. Its methods then run with that construction's arguments, and the
+ * file that declares them shows the whole request.
+ */
+export function getSingletonConstruction(cls: ClassNode, file: FileContext): TSESTree.NewExpression | undefined {
+  let found = singletons.get(cls);
+  if (found === undefined) {
+    found = findSingletonConstruction(cls, file.fileOf(cls)) ?? null;
+    singletons.set(cls, found);
+  }
+  return found ?? undefined;
+}
+
+function findSingletonConstruction(cls: ClassNode, file: FileContext): TSESTree.NewExpression | undefined {
+  const name = cls.id?.name;
+  if (name === undefined) return undefined;
+  let program: TSESTree.Node = cls;
+  while (program.parent) program = program.parent;
+  const constructions: TSESTree.NewExpression[] = [];
+  walk(program, file.visitorKeys, (node) => {
+    if (node.type === AST_NODE_TYPES.NewExpression && node.callee.type === AST_NODE_TYPES.Identifier && node.callee.name === name) {
+      constructions.push(node);
+    }
+  });
+  const [only] = constructions;
+  if (constructions.length !== 1 || !only || getEnclosingFunction(only)) return undefined;
+  return getClassOf(only.callee, file, EMPTY_ENV) === cls ? only : undefined;
 }

@@ -343,34 +343,6 @@ module.exports = { issueCreditNote };
     `
 'use strict';
 
-const billing = require('../lib/clients/billing-client');
-
-async function invoiceOrder(order) {
-  const { data } = await billing.issueInvoice({ orderId: order.id, lines: order.items });
-  return data;
-}
-
-module.exports = { invoiceOrder };
-`,
-    {
-      at: 'billing.issueInvoice',
-      request: 'POST /invoices',
-      service: 'billing',
-      evidence: ['service "billing"', 'path "/invoices"'],
-      via: ['BillingClient.issueInvoice'],
-      suggest: rewrite({
-        replaced: 'billing.issueInvoice({ orderId: order.id, lines: order.items })',
-        topic: 'billing.invoices.created',
-        payload: '{ orderId: order.id, lines: order.items }',
-        responseUsed: true,
-      }),
-    },
-    { ...CJS, filename: cjsFile('src/services/invoices.js'), name: 'cjs: module.exports = new BillingClient(config.services.billing), its method called' },
-  ),
-  js.invalid(
-    `
-'use strict';
-
 const { LEDGER_URL } = require('../config/constants');
 const { LedgerClient } = require('../lib/clients/ledger-client');
 
@@ -505,7 +477,67 @@ module.exports = { capturePayment };
   ),
 ];
 
+/** Reported in the file that declares the class and builds its one instance: the callers only pass data. */
+const cjsSingletons = [
+  js.invalid(
+    `
+'use strict';
+
+const axios = require('axios');
+const config = require('../../config');
+
+class BillingClient {
+  constructor(baseUrl) {
+    this.http = axios.create({ baseURL: baseUrl, timeout: 5000 });
+  }
+
+  issueInvoice(dto) {
+    return this.http.post('/invoices', dto);
+  }
+
+  getInvoice(id) {
+    return this.http.get(\`/invoices/\${id}\`);
+  }
+}
+
+module.exports = new BillingClient(config.services.billing);
+`,
+    {
+      at: 'this.http.post',
+      request: 'POST /invoices',
+      service: 'billing',
+      evidence: ['service "billing"', 'path "/invoices"'],
+      suggest: rewrite({
+        replaced: "this.http.post('/invoices', dto)",
+        topic: 'billing.invoices.created',
+        payload: 'dto',
+        responseUsed: true,
+      }),
+    },
+    { ...CJS, filename: cjsFile('src/lib/clients/billing-client.js'), name: 'cjs: module.exports = new BillingClient(config.services.billing): the request in its method, with the constructor argument bound' },
+  ),
+];
+
 const cjsValid = [
+  js.valid(
+    `
+'use strict';
+
+const billing = require('../lib/clients/billing-client');
+
+async function invoiceOrder(order) {
+  const { data } = await billing.issueInvoice({ orderId: order.id, lines: order.items });
+  return data;
+}
+
+module.exports = { invoiceOrder };
+`,
+    {
+      ...CJS,
+      filename: cjsFile('src/services/invoices.js'),
+      name: 'cjs: the method of the one instance lib/clients/billing-client.js builds: reported there, not at each caller',
+    },
+  ),
   js.valid(
     `
 'use strict';
@@ -642,7 +674,7 @@ module.exports = router;
 describe('JavaScript, CommonJS (fixtures/cross-file/js-cjs)', () => {
   jsTester.run(RULE_NAME, rule, {
     valid: [...cjsValid, ...cjsInvalid.map(withoutImports)],
-    invalid: cjsInvalid,
+    invalid: [...cjsInvalid, ...cjsSingletons],
   });
 });
 
@@ -862,30 +894,6 @@ export async function openWallet(customerId, currency) {
   ),
   js.invalid(
     `
-import { billing } from '../lib/index.js';
-
-export async function invoiceOrder(order) {
-  const { data } = await billing.issueInvoice({ orderId: order.id, lines: order.items });
-  return data;
-}
-`,
-    {
-      at: 'billing.issueInvoice',
-      request: 'POST /invoices',
-      service: 'billing',
-      evidence: ['service "billing"', 'path "/invoices"'],
-      via: ['BillingClient.issueInvoice'],
-      suggest: rewrite({
-        replaced: 'billing.issueInvoice({ orderId: order.id, lines: order.items })',
-        topic: 'billing.invoices.created',
-        payload: '{ orderId: order.id, lines: order.items }',
-        responseUsed: true,
-      }),
-    },
-    { filename: esmFile('src/services/invoices.js'), name: 'esm: export default new BillingClient(services.billing), re-exported by the barrel' },
-  ),
-  js.invalid(
-    `
 import { LEDGER_URL } from '#config';
 import { LedgerClient } from '../lib/index.js';
 
@@ -1026,7 +1034,60 @@ export async function reserveStock(orderId, items) {
   ),
 ];
 
+/** Reported in the file that declares the class and builds its one instance: the callers only pass data. */
+const esmSingletons = [
+  js.invalid(
+    `
+import axios from 'axios';
+import { services } from '../../config.js';
+
+export class BillingClient {
+  constructor(baseUrl) {
+    this.http = axios.create({ baseURL: baseUrl, timeout: 5000 });
+  }
+
+  issueInvoice(dto) {
+    return this.http.post('/invoices', dto);
+  }
+
+  getInvoice(id) {
+    return this.http.get(\`/invoices/\${id}\`);
+  }
+}
+
+export default new BillingClient(services.billing);
+`,
+    {
+      at: 'this.http.post',
+      request: 'POST /invoices',
+      service: 'billing',
+      evidence: ['service "billing"', 'path "/invoices"'],
+      suggest: rewrite({
+        replaced: "this.http.post('/invoices', dto)",
+        topic: 'billing.invoices.created',
+        payload: 'dto',
+        responseUsed: true,
+      }),
+    },
+    { filename: esmFile('src/lib/clients/billing-client.js'), name: 'esm: export default new BillingClient(services.billing): the request in its method, with the constructor argument bound' },
+  ),
+];
+
 const esmValid = [
+  js.valid(
+    `
+import { billing } from '../lib/index.js';
+
+export async function invoiceOrder(order) {
+  const { data } = await billing.issueInvoice({ orderId: order.id, lines: order.items });
+  return data;
+}
+`,
+    {
+      filename: esmFile('src/services/invoices.js'),
+      name: 'esm: the method of the one instance lib/clients/billing-client.js builds, through the barrel: reported there, not at each caller',
+    },
+  ),
   js.valid(
     `
 import { stripeApi } from '../lib/index.js';
@@ -1178,7 +1239,7 @@ export async function charge(order) {
 describe('JavaScript, ES modules (fixtures/cross-file/js-esm)', () => {
   jsTester.run(RULE_NAME, rule, {
     valid: [...esmValid, ...esmInvalid.map(withoutImports)],
-    invalid: esmInvalid,
+    invalid: [...esmInvalid, ...esmSingletons],
   });
 });
 

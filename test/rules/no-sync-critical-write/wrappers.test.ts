@@ -82,6 +82,35 @@ export const warmUp = () => ping(\`\${process.env.PAYMENTS_SERVICE_URL}/payments
         `
 import axios from 'axios';
 
+class BillingClient {
+  constructor(baseUrl) {
+    this.http = axios.create({ baseURL: baseUrl });
+  }
+
+  issueInvoice(dto) {
+    return this.http.post('/invoices', dto);
+  }
+}
+
+const billing = new BillingClient(process.env.BILLING_SERVICE_URL);
+
+export async function invoiceOrder(order) {
+  await billing.issueInvoice({ orderId: order.id, lines: order.items });
+}
+`,
+        {
+          at: 'this.http.post',
+          request: 'POST /invoices',
+          service: 'billing',
+          evidence: ['service "billing"', 'path "/invoices"'],
+          suggest: rewrite({ replaced: "this.http.post('/invoices', dto)", topic: 'billing.invoices.created', payload: 'dto', responseUsed: true }),
+        },
+        { name: 'the one instance the file builds of its class: reported once, in the method, not again where it is called' },
+      ),
+      js.invalid(
+        `
+import axios from 'axios';
+
 async function postJson(base, path, body) {
   const { data } = await axios.post(base + path, body, { headers: { 'content-type': 'application/json' } });
   return data;
