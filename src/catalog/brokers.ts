@@ -98,6 +98,9 @@ export const BROKER_ROOTS: readonly FamilyRoot[] = [
   root('amqplib', ['connect', '()'], 'amqp-connection'),
   ...typed('amqplib', ['Connection', 'ChannelModel'], 'amqp-connection'),
   ...typed('amqplib', ['Channel', 'ConfirmChannel'], 'amqp-channel'),
+  // the callback API: the connection arrives in a callback, but its types name the channel
+  ...typed('amqplib/callback_api', ['Connection'], 'amqp-connection'),
+  ...typed('amqplib/callback_api', ['Channel', 'ConfirmChannel'], 'amqp-channel'),
   root('amqp-connection-manager', ['connect', '()'], 'amqp-connection'),
   ...typed('amqp-connection-manager', ['ChannelWrapper'], 'amqp-channel'),
   ...typed('@golevelup/nestjs-rabbitmq', ['AmqpConnection'], 'amqp-channel'),

@@ -1,7 +1,7 @@
 import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 import { getCallReportNode, getPropertyName, type FunctionNode } from '../analysis/code/ast.js';
 import { type Assessment, assessRequest } from '../analysis/assess.js';
-import { describeDbWrite, type DbWrite, getDatabaseFamilyOf, getTransactionScope } from '../analysis/data-layer/db-write.js';
+import { describeDbWrite, type DbWrite, getDatabaseFamilyOf, getTransactionScope, readProjectWrite } from '../analysis/data-layer/db-write.js';
 import { EMPTY_ENV, FileContext } from '../analysis/code/file-context.js';
 import { isTestFile, mentionsBroker, mentionsDatabase, mentionsHttpClient, mentionsProjectDataLayer, mentionsProjectPublisher } from '../analysis/file-filter.js';
 import { getExecutionOwner, resolveInFile } from '../analysis/code/functions.js';
@@ -16,7 +16,7 @@ import { OUTBOX_INSERT_SHAPES } from '../catalog/outbox-shapes.js';
 import { compileSettings, DEFAULT_OPTIONS, withNamedErrors } from '../options.js';
 import { deriveTopic } from '../suggestions/topic.js';
 import { formatCalleeLabel } from '../util/callee-label.js';
-import { getProjectRelativePath } from '../project/layer.js';
+import { getProjectRelativePath, getProjectResolver, getResolvableFileName } from '../project/layer.js';
 import { createRule } from '../util/create-rule.js';
 
 export interface NoDualWriteOptions {
@@ -29,6 +29,7 @@ export interface NoDualWriteOptions {
   outboxModel: string;
   outboxEntity: string;
   outboxTable: string;
+  followImports: boolean;
 }
 
 export type Options = [NoDualWriteOptions];
@@ -44,6 +45,7 @@ const DEFAULTS: NoDualWriteOptions = {
   outboxModel: 'outboxEvent',
   outboxEntity: 'OutboxEvent',
   outboxTable: 'outbox',
+  followImports: DEFAULT_OPTIONS.followImports,
 };
 
 /** A publish or a cross-service write: the second half of a dual write. */
@@ -81,6 +83,10 @@ export default createRule<Options, MessageIds>({
           outboxModel: identifierSchema('Prisma model delegate (and Drizzle table) of the outbox, used by the suggestion.'),
           outboxEntity: identifierSchema('TypeORM/MikroORM entity or Sequelize model class of the outbox, used by the suggestion.'),
           outboxTable: { type: 'string', pattern: '^[A-Za-z_][\\w.]*$', description: 'Outbox table name for Knex and Kysely, used by the suggestion.' },
+          followImports: {
+            type: 'boolean',
+            description: "Read the project's own data-layer and messaging functions imported from other modules to confirm that they write or publish, instead of trusting their names.",
+          },
         },
       }),
     ],
@@ -98,7 +104,8 @@ export default createRule<Options, MessageIds>({
     const text = context.sourceCode.text;
     if (!(mentionsDatabase(text) || mentionsProjectDataLayer(text))) return {};
     if (!(mentionsBroker(text) || mentionsProjectPublisher(text) || mentionsHttpClient(text))) return {};
-    const file = new FileContext(context.sourceCode);
+    const resolver = getProjectResolver({ followImports: options.followImports, typed: undefined });
+    const file = new FileContext(context.sourceCode, { resolver, fileName: getResolvableFileName(context.filename) });
     const writesByOwner = new Map<FunctionNode, DbWrite[]>();
     const callsByOwner = new Map<FunctionNode, TSESTree.CallExpression[]>();
     const outboxWrites = new Map<FunctionNode, DbWrite[]>();
@@ -114,6 +121,8 @@ export default createRule<Options, MessageIds>({
       const publish = describePublish(call, file);
       if (publish) {
         if (isTransactionalEnqueue(publish)) return undefined;
+        // a function of another module that writes the database and publishes is reported in its own file
+        if (readProjectWrite(call, file)?.found) return undefined;
         const parts = getPublishParts(publish);
         return {
           call,

@@ -72,7 +72,12 @@ function computeOrigin(node: TSESTree.Node, file: FileContext, env: Env): Origin
       const name = getPropertyName(expression);
       if (name === undefined) return undefined;
       if (expression.object.type === AST_NODE_TYPES.ThisExpression) return getThisMemberOrigin(expression, name, file, env);
-      return extend(getOrigin(expression.object, file, deeper(env)), { kind: 'get', name }) ?? getPropertyOrigin(expression, name, file, env);
+      const object = getOrigin(expression.object, file, deeper(env));
+      // an object of the project's own (a module, an object literal): the property may lead further than its name
+      if (!object || isProjectModule(object.module, expression, file)) {
+        return getPropertyOrigin(expression, name, file, env) ?? extend(object, { kind: 'get', name });
+      }
+      return extend(object, { kind: 'get', name });
     }
     case AST_NODE_TYPES.CallExpression: {
       const required = getRequiredModule(expression);
@@ -82,7 +87,11 @@ function computeOrigin(node: TSESTree.Node, file: FileContext, env: Env): Origin
       // a factory of the project: `const api = (userId) => axios.create({ … }); api(id).post(…)`, with its arguments bound
       const fn = getFactory(skipTransparent(expression.callee), file, env);
       const returned = fn && getReturnedValue(fn);
-      return returned && getOrigin(returned, file, bindArguments(fn, expression, file, env));
+      const made = returned && getOrigin(returned, file, bindArguments(fn, expression, file, env));
+      if (made) return made;
+      // what it is declared to return (`getDatabase(): Pool`), else where the import says it comes from
+      const declared = fn?.returnType && getTypeOrigin(unwrapPromise(fn.returnType.typeAnnotation), file, deeper(env));
+      return declared ?? extend(getImportedOrigin(expression.callee, file), { kind: 'call', node: expression });
     }
     case AST_NODE_TYPES.NewExpression:
       return extend(getOrigin(expression.callee, file, deeper(env)), { kind: 'new', node: expression });
@@ -150,7 +159,43 @@ function getPropertyOrigin(member: TSESTree.MemberExpression, name: string, file
 
 function getIdentifierOrigin(identifier: TSESTree.Identifier, file: FileContext, env: Env): Origin | undefined {
   const binding = file.getBinding(identifier, env);
-  return binding && getBindingOrigin(binding, file, env);
+  const origin = binding && getBindingOrigin(binding, file, env);
+  // a function followed into its module is entered by the call path (factories, declared return types)
+  return origin ?? (binding?.kind === 'function' ? undefined : getImportedOrigin(identifier, file));
+}
+
+/**
+ * The origin an import names (`../config/database › getDatabase`) when the project layer
+ * followed it to a value with no origin of its own: what the module path and the imported
+ * name say is still known, as it is without the project layer. Undefined without the layer,
+ * where {@link getOrigin} already gives it.
+ */
+export function getImportedOrigin(node: TSESTree.Node, file: FileContext): Origin | undefined {
+  if (!file.resolver) return undefined;
+  const expression = skipTransparent(node);
+  if (expression.type !== AST_NODE_TYPES.Identifier) return undefined;
+  const imported = file.getImportBinding(expression);
+  return imported && getImportOrigin(imported);
+}
+
+/** `./http`, `../config`, `@app/config`, `#lib/http`: a module of the project's own, not a package's. */
+function isProjectModule(module: string, node: TSESTree.Node, file: FileContext): boolean {
+  if (!file.resolver || module === 'global') return false;
+  if (module.startsWith('.') || module.startsWith('/')) return true;
+  return !file.resolver.isExternalModule(file.fileOf(node), module);
+}
+
+/** `Promise<Pool>` → `Pool`: an awaited call's value. */
+function unwrapPromise(type: TSESTree.TypeNode): TSESTree.TypeNode {
+  if (
+    type.type === AST_NODE_TYPES.TSTypeReference &&
+    type.typeName.type === AST_NODE_TYPES.Identifier &&
+    type.typeName.name === 'Promise' &&
+    type.typeArguments?.params.length === 1
+  ) {
+    return type.typeArguments.params[0]!;
+  }
+  return type;
 }
 
 function getBindingOrigin(binding: Binding, file: FileContext, env: Env): Origin | undefined {

@@ -11,7 +11,9 @@ import { type ConfigArgument, FamilyCatalog } from '../code/families.js';
 import type { FileContext } from '../code/file-context.js';
 import { getOrigin } from '../code/origin.js';
 import { formatCalleeLabel } from '../../util/callee-label.js';
-import { isProjectDataFunctionWrite, isProjectDataWrite } from './project-db-write.js';
+import { getProjectWriteFunction, isProjectDataWrite } from './project-db-write.js';
+import { readCallee, type Reading } from '../code/callees.js';
+import { mentionsDatabase } from '../file-filter.js';
 import { evaluateTemplate, getStaticText } from '../code/template.js';
 import { isWriteSql } from './write-sql.js';
 
@@ -33,8 +35,13 @@ export interface DbWrite {
 
 export function describeDbWrite(node: TSESTree.CallExpression | TSESTree.TaggedTemplateExpression, file: FileContext): DbWrite | undefined {
   const callee = skipTransparent(node.type === AST_NODE_TYPES.CallExpression ? node.callee : node.tag);
-  if (callee.type === AST_NODE_TYPES.Identifier && node.type === AST_NODE_TYPES.CallExpression && isProjectDataFunctionWrite(callee, file)) {
-    return { node, family: PROJECT_DATA_LAYER, label: callee.name, isOutbox: OUTBOX_NAME.test(callee.name) };
+  if (callee.type === AST_NODE_TYPES.Identifier && node.type === AST_NODE_TYPES.CallExpression) {
+    const named = getProjectWriteFunction(callee, file);
+    if (!named) return undefined;
+    // a write function of another module is confirmed by reading it, when it can be read; by its module's name when not
+    const read = readCallee(node, file, describeWriteCall, mentionsDatabase);
+    if (read) return read.found && { node, family: PROJECT_DATA_LAYER, label: callee.name, isOutbox: read.found.isOutbox || OUTBOX_NAME.test(callee.name) };
+    return named.dataLayer ? { node, family: PROJECT_DATA_LAYER, label: callee.name, isOutbox: OUTBOX_NAME.test(callee.name) } : undefined;
   }
   if (callee.type !== AST_NODE_TYPES.MemberExpression) return undefined;
   const member = getPropertyName(callee);
@@ -77,8 +84,23 @@ export function describeDbWrite(node: TSESTree.CallExpression | TSESTree.TaggedT
   const knex = getKnexTableChain(receiver, file);
   if (knex && knex.family.writes.includes(member)) return make(knex.family, [{ node: knex.table, env: undefined }]);
   if (isPrismaLike(receiver, member, file)) return make(PRISMA);
-  if (node.type === AST_NODE_TYPES.CallExpression && isProjectDataWrite(node, receiver, member, file)) return make(PROJECT_DATA_LAYER);
+  if (node.type === AST_NODE_TYPES.CallExpression && isProjectDataWrite(node, receiver, member, file)) {
+    // a repository or model method of another module is confirmed by reading it, when it can be read
+    const read = readCallee(node, file, describeWriteCall, mentionsDatabase);
+    if (!read) return make(PROJECT_DATA_LAYER);
+    return read.found && { node, family: PROJECT_DATA_LAYER, label, isOutbox: read.found.isOutbox || isOutboxWrite(node, receiver, [], file) };
+  }
   return undefined;
+}
+
+/** The database write the project function a call enters makes (read through the project layer), if it can be read. */
+export function readProjectWrite(call: TSESTree.CallExpression, file: FileContext): Reading<DbWrite> | undefined {
+  return readCallee(call, file, describeWriteCall, mentionsDatabase);
+}
+
+/** The database write a call makes, for reading the body of a project function. */
+function describeWriteCall(call: TSESTree.CallExpression, file: FileContext): DbWrite | undefined {
+  return describeDbWrite(call, file);
 }
 
 const QUERY_BUILDER_WRITES = new Set(['insert', 'update', 'delete', 'softDelete', 'restore', 'orUpdate', 'orIgnore']);

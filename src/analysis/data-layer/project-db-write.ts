@@ -22,7 +22,7 @@ import {
 } from '../../catalog/named-handles.js';
 import { getCalleeName, getPropertyName, skipTransparent } from '../code/ast.js';
 import type { FileContext } from '../code/file-context.js';
-import { getOrigin, type Origin, type Step } from '../code/origin.js';
+import { getImportedOrigin, getOrigin, type Origin, type Step } from '../code/origin.js';
 import { getHandleName, isProjectHandle, isProjectOrigin } from '../code/project-handles.js';
 import { isWriteSql } from './write-sql.js';
 
@@ -140,4 +140,17 @@ export function isProjectDataFunctionWrite(callee: TSESTree.Identifier, file: Fi
   if (!DATA_FUNCTION_NAME.test(callee.name) || DATA_SETUP_MEMBER.test(callee.name)) return false;
   const origin = getOrigin(callee, file);
   return origin !== undefined && isProjectHandle(callee, origin, file) && MODEL_MODULE.test(origin.module);
+}
+
+/**
+ * A function of the project whose name says it writes (`saveOrder(…)`, `createPayment(…)`),
+ * imported from another module. `dataLayer` when that module is a models or database module
+ * (`../db`, `./order.model`): evidence enough when the function cannot be read; elsewhere only
+ * reading its body confirms it.
+ */
+export function getProjectWriteFunction(callee: TSESTree.Identifier, file: FileContext): { readonly dataLayer: boolean } | undefined {
+  if (!DATA_FUNCTION_NAME.test(callee.name) || DATA_SETUP_MEMBER.test(callee.name)) return undefined;
+  const imported = getImportedOrigin(callee, file);
+  if (imported) return isProjectOrigin(imported) ? { dataLayer: MODEL_MODULE.test(imported.module) } : undefined;
+  return isProjectDataFunctionWrite(callee, file) ? { dataLayer: true } : undefined;
 }

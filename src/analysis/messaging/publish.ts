@@ -10,6 +10,8 @@ import { FamilyCatalog } from '../code/families.js';
 import { EMPTY_ENV, type Env, type FileContext } from '../code/file-context.js';
 import { getOrigin, type Origin } from '../code/origin.js';
 import { isNamedPublish, isNamedPublishFunction } from './named-publish.js';
+import { readCallee } from '../code/callees.js';
+import { mentionsBroker } from '../file-filter.js';
 
 export const BROKERS = new FamilyCatalog(BROKER_ROOTS, new Map(BROKER_FAMILIES.map((family) => [family.id, family])));
 const PUBLISH_FUNCTION_CATALOG = new FamilyCatalog(PUBLISH_FUNCTIONS, new Map(BROKER_FAMILIES.map((family) => [family.id, family])));
@@ -39,6 +41,9 @@ export function describePublish(call: TSESTree.CallExpression, file: FileContext
     const origin = getOrigin(callee, file, env);
     const match = origin && PUBLISH_FUNCTION_CATALOG.match(origin);
     if (match && match.rest.length === 0) return { call, family: match.family, member: callee.name, receiver: undefined };
+    // a function of another module is a publish when its body publishes; by its name only when it cannot be read
+    const read = readCallee(call, file, describePublishCall, mentionsBroker);
+    if (read) return read.found && { call, family: read.found.family, member: callee.name, receiver: undefined };
     return isNamedPublishFunction(callee, file) ? { call, family: NAMED_BROKER, member: callee.name, receiver: undefined } : undefined;
   }
   if (callee.type !== AST_NODE_TYPES.MemberExpression || callee.computed || callee.property.type !== AST_NODE_TYPES.Identifier) {
@@ -48,6 +53,8 @@ export function describePublish(call: TSESTree.CallExpression, file: FileContext
   const receiverOrigin = getOrigin(callee.object, file, env);
   const family = receiverOrigin && getBrokerFamily(receiverOrigin);
   if (!family) {
+    const read = readCallee(call, file, describePublishCall, mentionsBroker);
+    if (read) return read.found && { call, family: read.found.family, member, receiver: callee.object };
     if (!isNamedPublish(call, callee.object, member, receiverOrigin, file)) return undefined;
     return { call, family: QUEUE_ADD_MEMBERS.has(member) ? NAMED_QUEUE : NAMED_BROKER, member, receiver: callee.object };
   }
@@ -72,4 +79,9 @@ function isPublishCommand(call: TSESTree.CallExpression, pattern: RegExp, file: 
     }
   }
   return name !== undefined && pattern.test(name);
+}
+
+/** The publish a call makes, for reading the body of a project function. */
+function describePublishCall(call: TSESTree.CallExpression, file: FileContext): PublishDescription | undefined {
+  return describePublish(call, file);
 }

@@ -1,0 +1,71 @@
+/**
+ * What a function of the project does, read from its body rather than guessed from its name:
+ * `publishOrderCreated(order)` imported from `../events` publishes when its body (or a project
+ * function it calls) sends to a broker; `this.orders.saveOrder(o)` writes the database when its
+ * body does. Used through the project layer, for functions declared in other files.
+ */
+import type { TSESTree } from '@typescript-eslint/utils';
+import { EMPTY_ENV, type FileContext } from './file-context.js';
+import { type FunctionNode } from './ast.js';
+import { getOwnerFunction, resolveCallTarget } from './functions.js';
+
+/** How many project functions deep a reading looks: the callee, and the ones it calls. */
+const MAX_READ_DEPTH = 2;
+
+/** What a reading found: the first inner call the matcher accepted, or nothing in a body read whole. */
+export interface Reading<T> {
+  readonly found: T | undefined;
+}
+
+type Matcher<T> = (call: TSESTree.CallExpression, file: FileContext) => T | undefined;
+
+let depth = 0;
+const cache = new WeakMap<Matcher<unknown>, WeakMap<FunctionNode, Reading<unknown>>>();
+
+/**
+ * Reads the project function a call enters, declared in another file: the first call in its
+ * body that `match` accepts. The matcher may read further project functions itself, up to
+ * {@link MAX_READ_DEPTH} in all. Undefined when the call enters nothing the project layer can
+ * read (a library, an unresolved import, a function of this file), and when nothing was found
+ * in a module that `mayHide` says mentions it (a broker library, a database) in a shape the
+ * reading does not follow: the caller then decides as it would without the project layer.
+ */
+export function readCallee<T>(
+  call: TSESTree.CallExpression,
+  file: FileContext,
+  match: Matcher<T>,
+  mayHide: (text: string) => boolean,
+): Reading<T> | undefined {
+  if (!file.resolver || depth >= MAX_READ_DEPTH) return undefined;
+  const target = resolveCallTarget(call.callee, file, EMPTY_ENV);
+  if (!target || !file.isForeign(target.fn)) return undefined;
+  const top = depth === 0;
+  let byFunction = cache.get(match);
+  const cached = top ? byFunction?.get(target.fn) : undefined;
+  if (cached) return cached === UNKNOWN ? undefined : (cached as Reading<T>);
+  depth += 1;
+  let reading: Reading<T> = { found: undefined };
+  try {
+    for (const inner of file.getOwnedCalls(target.fn, getOwnerFunction)) {
+      const found = match(inner, file);
+      if (found !== undefined) {
+        reading = { found };
+        break;
+      }
+    }
+  } finally {
+    depth -= 1;
+  }
+  // nothing found, in a module that mentions what the matcher looks for: a shape the reading does not follow may hide it
+  const known = reading.found !== undefined || !mayHide(file.fileOf(target.fn).sourceCode.text);
+  if (top) {
+    if (!byFunction) {
+      byFunction = new WeakMap();
+      cache.set(match, byFunction);
+    }
+    byFunction.set(target.fn, known ? reading : UNKNOWN);
+  }
+  return known ? reading : undefined;
+}
+
+const UNKNOWN: Reading<unknown> = { found: undefined };
