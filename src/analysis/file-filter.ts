@@ -6,11 +6,18 @@ import { BROKER_ROOTS } from '../catalog/brokers.js';
 import { DATABASE_ROOTS } from '../catalog/databases.js';
 import { CLIENT_MODULES } from '../catalog/http-clients.js';
 
-/** Folder names of tests, also as a word of a longer name (`e2e-testing-backend`, `integration-tests`, `test-utils`). */
+/**
+ * Folder names of tests, seeds and developer scripts, also as a word of a longer name
+ * (`e2e-testing-backend`, `integration-tests`, `test-utils`, `build-scripts`).
+ */
 const TEST_FOLDER =
-  /(?:^|[\\/])(?:__tests__|__mocks__|__fixtures__|(?:[\w.]+[-_.])?(?:tests?|testing|e2e|specs?|cypress|playwright|mocks|seeds?)(?:[-_.][\w.]+)?)[\\/]/i;
-/** File names of tests, stories and scratch files. */
-const TEST_NAME = /\.(?:test|spec|e2e|cy|stories)\.[cm]?[jt]sx?$|(?:^|[\\/])(?:tests?|scratch|try|playground|sandbox|seed|seeds)\.[cm]?[jt]sx?$/;
+  /(?:^|[\\/])(?:__tests__|__mocks__|__fixtures__|(?:[\w.]+[-_.])?(?:tests?|testing|e2e|specs?|cypress|playwright|mocks|seeds?|scripts)(?:[-_.][\w.]+)?)[\\/]/i;
+/**
+ * File names of tests, stories, seeds and scratch files: `orders.test.ts`, `seed.js`, and
+ * scripts named for what they are (`e2e-checkout.js`, `order-flow-test.js`, `seed-users.js`).
+ */
+const TEST_NAME =
+  /\.(?:test|spec|e2e|cy|stories)\.[cm]?[jt]sx?$|(?:^|[\\/])(?:tests?|scratch|try|playground|sandbox|seed|seeds)\.[cm]?[jt]sx?$|(?:^|[\\/])(?:e2e|smoke|seed|seeds|seeder)[-_][\w.-]*\.[cm]?[jt]sx?$|[-_](?:tests?|e2e|seed|seeds|seeder)\.[cm]?[jt]sx?$/;
 
 /**
  * A test, fixture or seed file, by its path relative to the project (ESLint's working

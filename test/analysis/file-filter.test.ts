@@ -19,6 +19,15 @@ describe('isTestFile', () => {
     'playwright/checkout.ts',
     '/repo/services/orders/test/helpers.ts',
     'C:\\repo\\orders\\tests\\helpers.ts',
+    'scripts/test-order-flow.js',
+    'scripts/seed-all-services.js',
+    'services/orders/scripts/backfill.ts',
+    'tools/e2e-real-flow.js',
+    'tools/smoke_checkout.js',
+    'tools/seed-users.js',
+    'tools/order-flow-test.js',
+    'tools/orders_e2e.mjs',
+    'db/seeder-payments.ts',
   ])('%s is a test file', (filename) => {
     expect(isTestFile(filename)).toBe(true);
   });
@@ -32,6 +41,9 @@ describe('isTestFile', () => {
     'src/specification.ts',
     'src/test-data.ts',
     'src/orders.testing.ts',
+    'src/transcripts/orders.ts',
+    'src/seedling.ts',
+    'src/latest-orders.ts',
     '',
   ])('%s is not a test file', (filename) => {
     expect(isTestFile(filename)).toBe(false);

@@ -287,9 +287,35 @@ function isProcessEnv(node: TSESTree.Node, file: FileContext, env: Env): boolean
       return true;
     }
     const binding = file.getBinding(expression, env);
-    return binding?.kind === 'value' && binding.path.length === 0 && isProcessEnv(binding.node, file, deeper(env));
+    if (binding?.kind !== 'value') return false;
+    return (binding.path.length === 0 && isProcessEnv(binding.node, file, deeper(env))) || isValidatedEnv(binding.node, binding.path, file, deeper(env));
   }
   return false;
+}
+
+/** What a validator hands back of the object it checked: `schema.validate(process.env).value`, zod's `safeParse(…).data`. */
+const VALIDATED_MEMBERS: ReadonlySet<string> = new Set(['value', 'data']);
+
+/**
+ * `process.env` passed through a validator, read at `path` of its result: `cleanEnv(process.env,
+ * { … })` (envalid), `schema.parse(process.env)` (zod), `const { value: envVars } =
+ * schema.validate(process.env)` (joi), `envSchema.safeParse(process.env).data`. The validated
+ * object carries the same names, so `envVars.AUTH_SERVER_URL` is the env variable `AUTH_SERVER_URL`.
+ */
+function isValidatedEnv(node: TSESTree.Node, path: readonly string[], file: FileContext, env: Env): boolean {
+  let expression = skipTransparent(node);
+  let rest = path;
+  if (expression.type === AST_NODE_TYPES.MemberExpression && VALIDATED_MEMBERS.has(getPropertyName(expression) ?? '')) {
+    expression = skipTransparent(expression.object);
+  } else if (rest.length === 1 && VALIDATED_MEMBERS.has(rest[0]!)) {
+    rest = [];
+  }
+  if (rest.length !== 0) return false;
+  if (expression.type === AST_NODE_TYPES.AwaitExpression) expression = skipTransparent(expression.argument);
+  return (
+    expression.type === AST_NODE_TYPES.CallExpression &&
+    expression.arguments.some((argument) => argument.type !== AST_NODE_TYPES.SpreadElement && isProcessEnv(argument, file, env))
+  );
 }
 
 /** A property path read from a value: `const { A } = process.env`, `const { url } = config.payments`. */

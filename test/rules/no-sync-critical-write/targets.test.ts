@@ -169,6 +169,55 @@ export async function setStock(sku, quantity) {
         { name: 'a map of addresses read with a computed key whose value is a constant' },
       ),
       js.invalid(
+        `
+import axios from 'axios';
+import { cleanEnv, str, url } from 'envalid';
+
+const env = cleanEnv(process.env, { LEDGER_SERVICE_URL: url(), NODE_ENV: str() });
+
+export async function recordEntry(entry) {
+  await axios.post(\`\${env.LEDGER_SERVICE_URL}/entries\`, entry);
+}
+`,
+        {
+          at: 'axios.post',
+          request: 'POST /entries',
+          service: 'ledger',
+          evidence: ['service "ledger"'],
+          suggest: rewrite({
+            replaced: 'axios.post(`${env.LEDGER_SERVICE_URL}/entries`, entry)',
+            topic: 'ledger.entries.created',
+            payload: 'entry',
+          }),
+        },
+        { name: 'an env variable read from the object envalid cleanEnv(process.env, …) returns' },
+      ),
+      js.invalid(
+        `
+import axios from 'axios';
+import Joi from 'joi';
+
+const { value: envVars, error } = Joi.object({ WALLET_SERVICE_URL: Joi.string().uri().required() }).unknown().validate(process.env);
+if (error) throw new Error(error.message);
+
+export async function debit(userId, amount) {
+  await axios.post(envVars.WALLET_SERVICE_URL + '/wallet/debit', { userId, amount });
+}
+`,
+        {
+          at: 'axios.post',
+          request: 'POST /wallet/debit',
+          service: 'wallet',
+          evidence: ['service "wallet"', 'path "/wallet/debit"'],
+          suggest: rewrite({
+            replaced: "axios.post(envVars.WALLET_SERVICE_URL + '/wallet/debit', { userId, amount })",
+            topic: 'wallet.debit.requested',
+            payload: '{ userId, amount }',
+          }),
+        },
+        { name: 'an env variable read from the value joi validate(process.env) hands back, destructured' },
+      ),
+      js.invalid(
         `import axios from 'axios';
 
 const SETTINGS = { LEDGER_API_URL: 'http://localhost:4010/v2', timeoutMs: 3000 };
