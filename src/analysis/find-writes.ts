@@ -43,6 +43,8 @@ interface Leaf {
   readonly hops: readonly Hop[];
   /** the bound variables the verdict read */
   readonly reads: ReadonlySet<Variable>;
+  /** the values those variables were bound to: argument expressions at some call of the chain */
+  readonly readValues: readonly TSESTree.Node[];
 }
 
 export interface WriteFinderOptions {
@@ -88,7 +90,7 @@ export class WriteFinder {
       if (!leaf.assessment.reportable) return false;
       const [top, ...inner] = leaf.hops;
       if (!top) return true;
-      if (!suppliesPart(top, leaf.reads)) return false;
+      if (!suppliesPart(top, leaf.reads) && !suppliesValue(top, leaf.readValues)) return false;
       return [...inner.map((hop) => hop.call), leaf.assessment.request.call].every((below) => !this.#isReportedOnItsOwn(below));
     });
   }
@@ -158,7 +160,8 @@ export class WriteFinder {
       const top = hops[0];
       const nameContexts = top && !suppliesPart(top, request.urlReads ?? NO_READS) ? contexts.slice(0, -1) : contexts;
       const assessment = assessRequest(request, contexts, this.#file, this.#settings, { nameContexts });
-      return [{ assessment, via, hops, reads }];
+      const readValues = [...reads].flatMap((variable) => tracked.bindings.get(variable) ?? []);
+      return [{ assessment, via, hops, reads, readValues }];
     }
     const crossFileHops = hops.filter((hop) => hop.crossesFile).length;
     if (hops.length >= this.#maxInFile + crossFileHops) return [];
@@ -200,6 +203,18 @@ function newlyBound(outer: Env, inner: Env): ReadonlySet<Variable> {
 function suppliesPart(hop: Hop, reads: ReadonlySet<Variable>): boolean {
   for (const variable of hop.bound) if (reads.has(variable)) return true;
   return false;
+}
+
+/**
+ * The call's own arguments hold a value the verdict read, bound further down the chain:
+ * `callServiceWithRetry({ url, method: 'POST' })` passes its object on to `callService(options)`,
+ * whose `{ url, method }` parameters are bound to that object's properties.
+ */
+function suppliesValue(hop: Hop, values: readonly TSESTree.Node[]): boolean {
+  const first = hop.call.arguments[0];
+  const last = hop.call.arguments.at(-1);
+  if (!first || !last) return false;
+  return values.some((value) => value.range[0] >= first.range[0] && value.range[1] <= last.range[1] && isSameFile(value, hop.call));
 }
 
 /**

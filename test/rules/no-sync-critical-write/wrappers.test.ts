@@ -138,6 +138,52 @@ export async function chargeCustomer(order) {
       ),
       js.invalid(
         `
+import axios from 'axios';
+
+async function callService({ url, method = 'GET', data, timeoutMs = 3000 }) {
+  try {
+    const response = await axios({ url, method, data, timeout: timeoutMs });
+    return { ok: true, body: response.data };
+  } catch (error) {
+    return { ok: false, status: error.response?.status ?? null };
+  }
+}
+
+async function callServiceWithRetry(options, retries = 2) {
+  let result;
+  for (let attempt = 0; attempt <= retries; attempt += 1) {
+    result = await callService(options);
+    if (result.ok) return result;
+  }
+  return result;
+}
+
+export async function callPayment(payload) {
+  return callServiceWithRetry({ url: \`\${process.env.PAYMENT_SERVICE_URL}/payments\`, method: 'POST', data: payload.data });
+}
+
+export async function placeOrder(order) {
+  return callPayment({ data: { orderId: order.id, amount: order.total } });
+}
+`,
+        {
+          at: 'callServiceWithRetry',
+          within: 'return callServiceWithRetry(',
+          request: 'POST /payments',
+          service: 'payment',
+          evidence: ['service "payment"', 'path "/payments"'],
+          via: ['callServiceWithRetry', 'callService'],
+          suggest: rewrite({
+            replaced: "callServiceWithRetry({ url: `${process.env.PAYMENT_SERVICE_URL}/payments`, method: 'POST', data: payload.data })",
+            topic: 'payment.created',
+            payload: 'payload.data',
+            responseUsed: true,
+          }),
+        },
+        { name: 'an options object passed on whole to the wrapper that destructures it: reported where the object is written, not again further up' },
+      ),
+      js.invalid(
+        `
 const putJson = (url, body) => fetch(url, { method: 'PUT', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
 
 export async function setStock(sku, quantity) {
