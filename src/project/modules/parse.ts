@@ -45,6 +45,13 @@ interface TypeScriptParser {
 
 let typescriptParser: TypeScriptParser | null | undefined;
 
+/**
+ * No implicit library globals in the scopes of modules read through the project layer: a name
+ * no scope declares is a global to the analysis either way, and declaring the whole standard
+ * library's types in every module read was a large part of its scope analysis.
+ */
+const NO_LIB: [] = [];
+
 /** typescript-eslint's parser and scope analysis, loaded on first use: they load TypeScript, which JavaScript projects may not have. */
 function getTypeScriptParser(): TypeScriptParser | undefined {
   if (typescriptParser === undefined) {
@@ -153,7 +160,7 @@ function parseWithOxc(file: string, text: string, commonjs: boolean): SourceView
     (ast as { comments: TSESTree.Comment[] }).comments = result.comments.map(
       (comment) => ({ type: comment.type, value: comment.value, range: [comment.start, comment.end] }) as TSESTree.Comment,
     );
-    const scopeManager = typescript.analyze(ast, { sourceType: 'module', globalReturn: commonjs });
+    const scopeManager = typescript.analyze(ast, { sourceType: 'module', globalReturn: commonjs, lib: NO_LIB });
     return new ParsedSource(text, ast, scopeManager, typescript.visitorKeys, true);
   } catch {
     return undefined;
@@ -173,7 +180,7 @@ function parseWithTypeScript(file: string, text: string): SourceView | undefined
       jsx: /\.[jt]sx$/.test(file),
       errorOnUnknownASTType: false,
     }) as TSESTree.Program;
-    const scopeManager = typescript.analyze(ast, { sourceType: 'module' });
+    const scopeManager = typescript.analyze(ast, { sourceType: 'module', lib: NO_LIB });
     return new ParsedSource(text, ast, scopeManager, typescript.visitorKeys);
   } catch {
     return undefined;
