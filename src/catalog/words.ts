@@ -50,7 +50,8 @@ export const NON_CRITICAL_WORDS: readonly string[] = [
   'draft', 'feedback', 'report', 'export',
   // RPC-style reads sent as POST: they change nothing
   'query', 'lookup', 'check', 'validate', 'validation', 'verify', 'verification', 'quote', 'estimate', 'calculate',
-  'calculation', 'simulate', 'simulation', 'availability', 'eligibility', 'preflight',
+  'calculation', 'simulate', 'simulation', 'availability', 'eligibility', 'preflight', 'evaluate', 'evaluation', 'score',
+  'scoring',
   // derived artefacts: rendering a document is not the write itself
   'render', 'pdf', 'print', 'thumbnail', 'ocr', 'translate', 'geocode',
   // settings and descriptive data: nothing is lost or owed when they are out of date

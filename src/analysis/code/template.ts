@@ -521,19 +521,27 @@ function isValueNeutral(statement: TSESTree.Statement): boolean {
   return body.at(-1)?.type === AST_NODE_TYPES.ThrowStatement && body.every((item) => item.type === AST_NODE_TYPES.ThrowStatement || item.type === AST_NODE_TYPES.ExpressionStatement);
 }
 
-/** The identifier at the root of a member chain: `config` for `config.services.payments`. */
+/**
+ * The identifier at the root of a member chain: `config` for `config.services.payments`, and
+ * for `this.config.services.payments` (an injected or stored config object is its field).
+ */
 function getMemberRootName(node: TSESTree.Node): string | undefined {
   let current = skipTransparent(node);
-  while (current.type === AST_NODE_TYPES.MemberExpression) current = skipTransparent(current.object);
+  let field: TSESTree.MemberExpression | undefined;
+  while (current.type === AST_NODE_TYPES.MemberExpression) {
+    field = current;
+    current = skipTransparent(current.object);
+  }
   if (current.type === AST_NODE_TYPES.Identifier) return current.name;
+  if (current.type === AST_NODE_TYPES.ThisExpression && field) return getPropertyName(field);
   return undefined;
 }
 
-/** Property names below the root: `['services', 'payments']` for `config.services.payments`. */
+/** Property names below the root: `['services', 'payments']` for `config.services.payments` and `this.config.services.payments`. */
 function getMemberPathNames(node: TSESTree.Node): string[] {
   const names: string[] = [];
   let current = skipTransparent(node);
-  while (current.type === AST_NODE_TYPES.MemberExpression) {
+  while (current.type === AST_NODE_TYPES.MemberExpression && skipTransparent(current.object).type !== AST_NODE_TYPES.ThisExpression) {
     names.unshift(getPropertyName(current) ?? '?');
     current = skipTransparent(current.object);
   }

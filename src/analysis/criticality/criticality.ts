@@ -172,6 +172,9 @@ interface NamedContext {
   readonly fn: FunctionNode | undefined;
 }
 
+/** Class names of API clients: `LedgerClient`, `PaymentsApi`, `BillingApiClient`, `InventoryAdapter`, `WalletConnector`. */
+const CLIENT_CLASS_NAME = /(?:Client|Api|Adapter|Connector|Sdk)$/;
+
 /** Named functions and classes around a node, innermost first. */
 function getEnclosingNamed(node: TSESTree.Node): NamedContext[] {
   const result: NamedContext[] = [];
@@ -181,7 +184,8 @@ function getEnclosingNamed(node: TSESTree.Node): NamedContext[] {
       if (name) result.push({ name, fn: current });
       const cls = getMethodClass(current);
       const className = cls && getClassName(cls);
-      if (className) result.push({ name: className, fn: undefined });
+      // a client class is named for whom it calls (`PaymentsRiskClient`, `LedgerClient`): the target's evidence, not the write's
+      if (className && !CLIENT_CLASS_NAME.test(className)) result.push({ name: className, fn: undefined });
     }
   }
   return result;

@@ -46,7 +46,8 @@ export class ModuleResolver {
   });
   readonly #tsconfigCache = new Map<string, unknown>();
   readonly #matchers = new Map<string, PathsMatcher | null>();
-  readonly #resolved = new Map<string, Resolution>();
+  /** folder → specifier → where it leads from there */
+  readonly #resolved = new Map<string, Map<string, Resolution>>();
 
   constructor(workspaces: WorkspaceFinder) {
     this.#workspaces = workspaces;
@@ -63,11 +64,15 @@ export class ModuleResolver {
 
   resolve(fromFile: string, specifier: string): Resolution {
     const directory = path.dirname(fromFile);
-    const key = `${directory}\0${specifier}`;
-    let resolution = this.#resolved.get(key);
+    let inFolder = this.#resolved.get(directory);
+    if (!inFolder) {
+      inFolder = new Map();
+      this.#resolved.set(directory, inFolder);
+    }
+    let resolution = inFolder.get(specifier);
     if (!resolution) {
       resolution = this.#compute(directory, specifier);
-      this.#resolved.set(key, resolution);
+      inFolder.set(specifier, resolution);
     }
     return resolution;
   }

@@ -1325,7 +1325,7 @@ export class LedgerClient {
           at: 'this.http.post',
           request: 'POST /entries',
           service: 'ledger',
-          evidence: ['service "ledger"', 'class "LedgerClient"'],
+          evidence: ['service "ledger"'],
           suggest: rewrite({
             replaced: { from: 'firstValueFrom(\n', to: '\n    )' },
             topic: 'ledger.entries.created',

@@ -393,6 +393,26 @@ export async function reindex(document: SearchDocument): Promise<void> {
       ),
       ts.valid(
         `
+import { Injectable } from '@nestjs/common';
+
+/** The payments service's client of the risk service. */
+@Injectable()
+export class PaymentsRiskClient {
+  async recordEvent(type: string, subjectId: string): Promise<void> {
+    await fetch(\`\${process.env.RISK_SERVICE_URL}/internal/v1/events\`, { method: 'POST', body: JSON.stringify({ type, subjectId }) });
+  }
+
+  async evaluate(subjectId: string, amountMinor: string): Promise<void> {
+    await fetch(\`\${process.env.RISK_SERVICE_URL}/internal/v1/assessments/evaluate\`, { method: 'POST', body: JSON.stringify({ subjectId, amountMinor }) });
+  }
+}
+`,
+        {
+          name: 'a client class is named for whom it calls: "Payments" in PaymentsRiskClient is no evidence, and a risk evaluation is a query sent as POST',
+        },
+      ),
+      ts.valid(
+        `
 import axios from 'axios';
 
 type PushNotification = {

@@ -769,6 +769,38 @@ export class CheckoutService {
       ),
       ts.invalid(
         `
+import { Inject, Injectable } from '@nestjs/common';
+import { PAYMENTS_CONFIG, type PaymentsConfig } from './payments.config';
+
+@Injectable()
+export class LedgerTransfers {
+  constructor(@Inject(PAYMENTS_CONFIG) private readonly config: PaymentsConfig) {}
+
+  async transfer(fromAccount: string, toAccount: string, amountMinor: number) {
+    await fetch(new URL('/internal/transfers', this.config.ledgerServiceUrl), {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ fromAccount, toAccount, amountMinor }),
+    });
+  }
+}
+`,
+        {
+          at: 'fetch',
+          request: 'POST /internal/transfers',
+          service: 'ledger',
+          evidence: ['service "ledger"', 'path "/internal/transfers"'],
+          suggest: rewrite({
+            replaced:
+              "fetch(new URL('/internal/transfers', this.config.ledgerServiceUrl), {\n      method: 'POST',\n      headers: { 'content-type': 'application/json' },\n      body: JSON.stringify({ fromAccount, toAccount, amountMinor }),\n    })",
+            topic: 'ledger.transfers.created',
+            payload: '{ fromAccount, toAccount, amountMinor }',
+          }),
+        },
+        { name: 'an address read from an injected config object: this.config.ledgerServiceUrl names the ledger service' },
+      ),
+      ts.invalid(
+        `
 import { Injectable } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
 import axios, { type AxiosInstance } from 'axios';
