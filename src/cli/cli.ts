@@ -1,6 +1,6 @@
 /** The `durable-writes` command: parses arguments, runs a command, turns errors into exit codes. */
 import plugin from '../index.js';
-import { parseCliArgs, USAGE } from './args.js';
+import { parseCliArgs, USAGE } from './args/parse.js';
 import { CliError, EXIT_OK, EXIT_USAGE } from './errors.js';
 import type { CliIo } from './io.js';
 import { runMap } from './map-command.js';

@@ -4,19 +4,20 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import type { MapArgs } from './args.js';
-import { findNewCalls, readBaseline } from './baseline.js';
-import { CallerGraph } from './callers.js';
+import type { MapArgs } from './args/parse.js';
+import { findNewCalls, readBaseline } from './gate/baseline.js';
+import { CallerGraph } from './callers/callers.js';
 import { CliError, EXIT_FINDINGS, EXIT_OK } from './errors.js';
 import { listSourceFiles, toPosixRelative } from '../project/workspace/files.js';
 import { FORMATTERS } from './format/index.js';
 import type { CliIo } from './io.js';
-import { lintForMap } from './lint.js';
-import { allCalls, buildMap } from './map.js';
-import { type MapCall, requestLabel } from './model.js';
-import { loadProject } from './project.js';
-import { detectServices } from './services.js';
-import { locateTsconfig, readTsconfigSet } from './tsconfig.js';
+import { lintForMap } from './lint/run.js';
+import { buildMap } from './map/build.js';
+import { allCalls } from './model/queries.js';
+import { type MapCall, requestLabel } from './model/types.js';
+import { loadProject } from './code/project.js';
+import { detectServices } from './services/services.js';
+import { locateTsconfig, readTsconfigSet } from './lint/tsconfigs.js';
 
 /** Above this many files, progress is shown even when stderr is not a terminal. */
 export const PROGRESS_FILE_THRESHOLD = 50;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_DEPTH, parseCliArgs } from '../../src/cli/args.js';
+import { DEFAULT_DEPTH, parseCliArgs } from '../../src/cli/args/parse.js';
 import { CliError } from '../../src/cli/errors.js';
 
 describe('parseCliArgs', () => {

@@ -2,9 +2,9 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { baselineKey, findNewCalls, readBaseline } from '../../src/cli/baseline.js';
+import { baselineKey, findNewCalls, readBaseline } from '../../src/cli/gate/baseline.js';
 import { CliError } from '../../src/cli/errors.js';
-import type { MapCall } from '../../src/cli/model.js';
+import type { MapCall } from '../../src/cli/model/types.js';
 
 function call(file: string, line: number, overrides: Partial<MapCall> = {}): MapCall {
   return {

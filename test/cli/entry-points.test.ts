@@ -4,8 +4,8 @@
  */
 import { Project } from 'ts-morph';
 import { describe, expect, it } from 'vitest';
-import { CallerGraph } from '../../src/cli/callers.js';
-import { joinRoutePaths } from '../../src/cli/entry-points.js';
+import { CallerGraph } from '../../src/cli/callers/callers.js';
+import { joinRoutePaths } from '../../src/cli/callers/entry-points.js';
 
 const WRITE = `export async function write(): Promise<void> {
   await Promise.resolve('POST /payments');

@@ -5,7 +5,7 @@
  */
 import { Linter } from 'eslint';
 import { describe, expect, it } from 'vitest';
-import { toFinding } from '../../src/cli/findings.js';
+import { toFinding } from '../../src/cli/lint/findings.js';
 import plugin from '../../src/index.js';
 
 const CODE = `import axios from 'axios';

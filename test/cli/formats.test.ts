@@ -4,7 +4,7 @@ import { toJsonMap } from '../../src/cli/format/json.js';
 import { escapeMermaidText, formatMermaid, MermaidIds } from '../../src/cli/format/mermaid.js';
 import { formatSarif } from '../../src/cli/format/sarif.js';
 import { formatTable } from '../../src/cli/format/table.js';
-import type { CouplingMap, MapCall } from '../../src/cli/model.js';
+import type { CouplingMap, MapCall } from '../../src/cli/model/types.js';
 
 function call(line: number, overrides: Partial<MapCall> = {}): MapCall {
   return {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { compileMessageTemplate, parseMessage } from '../../src/cli/messages.js';
+import { compileMessageTemplate, parseMessage } from '../../src/cli/lint/messages.js';
 
 describe('parseMessage', () => {
   it('recovers each placeholder from the interpolated text', () => {

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { CliError } from '../../src/cli/errors.js';
 import { globToRegExp, matchesGlobOrInside } from '../../src/project/workspace/glob.js';
-import { detectServices, serviceOf } from '../../src/cli/services.js';
+import { detectServices, serviceOf } from '../../src/cli/services/services.js';
 import { readPnpmWorkspaceGlobs } from '../../src/project/workspace/workspaces.js';
 
 const temporary: string[] = [];

@@ -1,5 +1,5 @@
-import type { Format } from '../args.js';
-import type { CouplingMap } from '../model.js';
+import type { Format } from '../args/parse.js';
+import type { CouplingMap } from '../model/types.js';
 import { formatJson } from './json.js';
 import { formatMermaid } from './mermaid.js';
 import { formatSarif } from './sarif.js';

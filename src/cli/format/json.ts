@@ -2,8 +2,8 @@
  * `--format json`: the map as a versioned document (docs/map.md describes every field). Also
  * the baseline format of `--fail-on new`. Bump `SCHEMA_VERSION` on any incompatible change.
  */
-import { allCalls, countCallSites } from '../map.js';
-import type { CouplingMap, MapCall } from '../model.js';
+import { allCalls, countCallSites } from '../model/queries.js';
+import type { CouplingMap, MapCall } from '../model/types.js';
 
 export const SCHEMA_VERSION = 1;
 

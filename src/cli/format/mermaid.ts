@@ -3,8 +3,8 @@
  * services it calls that live elsewhere are rounded, brokers (dual writes) are cylinders.
  * Each edge lists its requests with the number of call sites; publishes are dotted.
  */
-import { countRequests } from '../map.js';
-import { type CouplingMap, requestLabel, type TargetKind, UNASSIGNED } from '../model.js';
+import { countRequests } from '../model/queries.js';
+import { type CouplingMap, requestLabel, type TargetKind, UNASSIGNED } from '../model/types.js';
 
 /** Words Mermaid reads as keywords when used as node ids. */
 const RESERVED = new Set(['end', 'graph', 'flowchart', 'subgraph', 'direction', 'style', 'class', 'classDef', 'click', 'linkStyle', 'default']);

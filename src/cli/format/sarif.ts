@@ -6,8 +6,8 @@
  */
 import plugin from '../../index.js';
 import { REPOSITORY_URL } from '../../util/create-rule.js';
-import { allCalls } from '../map.js';
-import { type CouplingMap, type MapCall, requestLabel } from '../model.js';
+import { allCalls } from '../model/queries.js';
+import { type CouplingMap, type MapCall, requestLabel } from '../model/types.js';
 
 const SARIF_SCHEMA = 'https://json.schemastore.org/sarif-2.1.0.json';
 

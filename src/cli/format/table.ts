@@ -2,8 +2,8 @@
  * The default output: the edges between services with their requests and call counts, then
  * one row per finding with its place and entry points, then a summary line.
  */
-import { allCalls, countCallSites, countRequests } from '../map.js';
-import { type CouplingMap, type EntryPoint, type MapCall, requestLabel } from '../model.js';
+import { allCalls, countCallSites, countRequests } from '../model/queries.js';
+import { type CouplingMap, type EntryPoint, type MapCall, requestLabel } from '../model/types.js';
 import { renderColumns } from './text-table.js';
 
 function describeEntryPoint(entry: EntryPoint): string {

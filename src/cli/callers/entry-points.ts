@@ -15,7 +15,7 @@
  * the code (constants are followed, other expressions shown as written).
  */
 import { type CallExpression, type ClassDeclaration, type MethodDeclaration, type NewExpression, Node, type ObjectLiteralExpression } from 'ts-morph';
-import type { EntryPoint, EntryPointKind } from './model.js';
+import type { EntryPoint, EntryPointKind } from '../model/types.js';
 
 /** An entry point before its file is made relative to the mapped root. */
 export interface FoundEntryPoint {

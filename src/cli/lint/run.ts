@@ -6,10 +6,10 @@
  */
 import tsParser from '@typescript-eslint/parser';
 import { ESLint, type Linter } from 'eslint';
-import plugin from '../index.js';
+import plugin from '../../index.js';
 import { isPluginMessage, type MessageContext, toFinding, toUnreadFinding } from './findings.js';
-import { toPosixRelative } from '../project/workspace/files.js';
-import type { Finding, Skipped } from './model.js';
+import { toPosixRelative } from '../../project/workspace/files.js';
+import type { Finding, Skipped } from '../model/types.js';
 
 export const BATCH_SIZE = 25;
 

@@ -5,9 +5,9 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { CliError } from './errors.js';
-import { SCHEMA_VERSION } from './format/json.js';
-import { compareLocations, type MapCall } from './model.js';
+import { CliError } from '../errors.js';
+import { SCHEMA_VERSION } from '../format/json.js';
+import { compareLocations, type MapCall } from '../model/types.js';
 
 export interface KeyFields {
   readonly rule: string;

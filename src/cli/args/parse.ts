@@ -1,6 +1,6 @@
 /** Command-line parsing for `durable-writes`, with `node:util` `parseArgs`. */
 import { parseArgs } from 'node:util';
-import { CliError } from './errors.js';
+import { CliError } from '../errors.js';
 
 export const FORMATS = ['table', 'json', 'mermaid', 'sarif'] as const;
 export type Format = (typeof FORMATS)[number];

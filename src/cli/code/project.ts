@@ -8,8 +8,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { Project, type ResolutionHostFactory, ts } from 'ts-morph';
-import { CliError } from './errors.js';
-import type { TsconfigSet } from './tsconfig.js';
+import { CliError } from '../errors.js';
+import type { TsconfigSet } from '../lint/tsconfigs.js';
 
 /** Whether `file` (after following symlinks) lies in one of `folders` and not in a node_modules folder. */
 export function isOwnFile(file: string, folders: readonly string[]): boolean {

@@ -3,7 +3,7 @@
  * file), its target (the service or broker the rule named), its entry points, grouped into
  * edges `from → to`. Everything is sorted so the same code always gives the same map.
  */
-import type { CallerSearch } from './callers.js';
+import type { CallerSearch } from '../callers/callers.js';
 import {
   compareLocations,
   compareStrings,
@@ -16,8 +16,8 @@ import {
   type Skipped,
   type TargetKind,
   UNASSIGNED,
-} from './model.js';
-import { type ServiceModel, serviceOf } from './services.js';
+} from '../model/types.js';
+import { type ServiceModel, serviceOf } from '../services/services.js';
 
 export interface MapInput {
   readonly root: string;
@@ -125,26 +125,4 @@ export function buildMap(input: MapInput): CouplingMap {
     files: { typed: input.typedFiles, untyped: input.files.length - input.typedFiles },
     depth: input.depth,
   };
-}
-
-/** Every call of the map, edge by edge. */
-export function allCalls(map: CouplingMap): MapCall[] {
-  return map.edges.flatMap((edge) => edge.calls);
-}
-
-/** The requests of an edge with the number of distinct call sites of each, sorted by request. */
-export function countRequests(edge: MapEdge, label: (call: MapCall) => string): { request: string; count: number }[] {
-  const sites = new Map<string, Set<string>>();
-  for (const call of edge.calls) {
-    const request = label(call);
-    const set = sites.get(request) ?? new Set<string>();
-    set.add(locationKey(call));
-    sites.set(request, set);
-  }
-  return [...sites.entries()].map(([request, set]) => ({ request, count: set.size })).sort((a, b) => compareStrings(a.request, b.request));
-}
-
-/** Distinct call sites in the map (a call breaking two rules is one site). */
-export function countCallSites(map: CouplingMap): number {
-  return new Set(allCalls(map).map((call) => locationKey(call))).size;
 }

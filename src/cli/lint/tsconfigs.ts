@@ -6,7 +6,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { ts } from 'ts-morph';
-import { CliError } from './errors.js';
+import { CliError } from '../errors.js';
 
 export interface TsconfigSet {
   /** the tsconfig given or found, absolute */

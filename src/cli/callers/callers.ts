@@ -8,8 +8,8 @@
  */
 import { Node, type Project, type SourceFile } from 'ts-morph';
 import { type FoundEntryPoint, getDecoratorEntries, getHandlerSlot, getRegistrationEntries, type HandlerSlot, toEntryPoint } from './entry-points.js';
-import type { EntryPoint, Location } from './model.js';
-import { compareLocations, locationKey } from './model.js';
+import type { EntryPoint, Location } from '../model/types.js';
+import { compareLocations, locationKey } from '../model/types.js';
 
 /** Functions looked at for one finding, at most: a bound on the cost in large code bases. */
 const MAX_FUNCTIONS_PER_SEARCH = 2_000;

@@ -5,7 +5,7 @@
  */
 import type { Linter, Rule } from 'eslint';
 import { parseMessage } from './messages.js';
-import type { DualWriteData, Finding } from './model.js';
+import type { DualWriteData, Finding } from '../model/types.js';
 
 export const PLUGIN_PREFIX = 'durable-writes/';
 

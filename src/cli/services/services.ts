@@ -9,10 +9,10 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { hasSourceFiles, isIgnoredFolder } from '../project/workspace/files.js';
-import { literalDepth, matchesGlobOrInside } from '../project/workspace/glob.js';
-import { expandFolderGlobs, isRecord, readPackageJson, readWorkspaceGlobs, type WorkspaceSource } from '../project/workspace/workspaces.js';
-import { CliError } from './errors.js';
+import { hasSourceFiles, isIgnoredFolder } from '../../project/workspace/files.js';
+import { literalDepth, matchesGlobOrInside } from '../../project/workspace/glob.js';
+import { expandFolderGlobs, isRecord, readPackageJson, readWorkspaceGlobs, type WorkspaceSource } from '../../project/workspace/workspaces.js';
+import { CliError } from '../errors.js';
 
 export const CONFIG_FILE = 'durable-writes.config.json';
 
