@@ -7,6 +7,10 @@ import path from 'node:path';
 import type { MapArgs } from './args/parse.js';
 import { findNewCalls, readBaseline } from './gate/baseline.js';
 import { CallerGraph } from './callers/callers.js';
+import { createFileResolver, loadProject } from './code/project.js';
+import { ModuleResolver } from '../project/resolution/module-resolver.js';
+import { WorkspaceFinder } from '../project/workspace/workspaces.js';
+import { ReceiverFinder } from './routes/receivers.js';
 import { CliError, EXIT_FINDINGS, EXIT_OK } from './errors.js';
 import { listSourceFiles, toPosixRelative } from '../project/workspace/files.js';
 import { FORMATTERS } from './format/index.js';
@@ -15,12 +19,8 @@ import { lintForMap } from './lint/run.js';
 import { buildMap } from './map/build.js';
 import { allCalls } from './model/queries.js';
 import { type MapCall, requestLabel } from './model/types.js';
-import { loadProject } from './code/project.js';
 import { detectServices } from './services/services.js';
-import { locateTsconfig, readTsconfigSet } from './lint/tsconfigs.js';
-
-/** Above this many files, progress is shown even when stderr is not a terminal. */
-export const PROGRESS_FILE_THRESHOLD = 50;
+import { locateExplicitTsconfig, planTypes } from './lint/tsconfigs.js';
 
 const PREFIX = 'durable-writes map';
 
@@ -31,23 +31,22 @@ function describeCall(call: MapCall): string {
 export async function runMap(args: MapArgs, io: CliIo): Promise<number> {
   const root = path.resolve(io.cwd, args.path);
   if (!fs.existsSync(root) || !fs.statSync(root).isDirectory()) throw new CliError(`${args.path}: no such folder`);
-  const tsconfigs = readTsconfigSet(locateTsconfig(root, args.tsconfig, io.cwd), io.cwd);
+  const explicit = args.tsconfig === undefined ? undefined : locateExplicitTsconfig(args.tsconfig, io.cwd);
   const services = detectServices(root, args.config === undefined ? undefined : path.resolve(io.cwd, args.config));
   const baseline = args.baseline === undefined ? undefined : readBaseline(args.baseline, io.cwd);
 
   const files = listSourceFiles(root);
-  const showProgress = args.progress ?? (io.stderr.isTTY === true || files.length > PROGRESS_FILE_THRESHOLD);
+  if (files.length === 0) throw new CliError(`no JavaScript or TypeScript files in ${args.path} (node_modules, dist, build, coverage and hidden folders are left out)`);
+  const showProgress = args.progress ?? io.stderr.isTTY === true;
   const progress = (text: string): void => {
     if (showProgress) io.stderr.write(`${PREFIX}: ${text}\n`);
   };
-  const typedFiles = new Set(files.filter((file) => tsconfigs.fileNames.has(file)));
-  const lint = await lintForMap({
-    root,
-    files,
-    typedFiles,
-    tsconfigs: tsconfigs.all,
-    onProgress: (done, total) => progress(`linted ${done}/${total} files`),
-  });
+  const relative = (absolute: string): string => toPosixRelative(root, absolute);
+  const types = planTypes(root, files, explicit, (file) => toPosixRelative(io.cwd, file) || '.');
+  for (const problem of types.problems) {
+    io.stderr.write(`${PREFIX}: warning: ${problem.message}; the files it would type are linted without types\n`);
+  }
+  const lint = await lintForMap({ root, files, owners: types.owners, onProgress: (done, total) => progress(`linted ${done}/${total} files`) });
   for (const skipped of lint.skipped) {
     io.stderr.write(`${PREFIX}: skipped ${skipped.file}:${skipped.line}:${skipped.column}: ${skipped.message}\n`);
   }
@@ -55,21 +54,26 @@ export async function runMap(args: MapArgs, io: CliIo): Promise<number> {
     io.stderr.write(`${PREFIX}: warning: ${lint.unread} message(s) did not match their rule's template; mapped with target "unknown"\n`);
   }
 
-  const relative = (absolute: string): string => toPosixRelative(root, absolute);
   let callers: CallerGraph | undefined;
+  let receivers: ReceiverFinder | undefined;
   if (lint.findings.length > 0) {
-    progress(`tracing the callers of ${lint.findings.length} findings (depth ${args.depth})`);
-    callers = new CallerGraph(loadProject(tsconfigs, root), args.depth, relative);
+    progress(`tracing the callers of ${lint.findings.length} findings (depth ${args.depth}) and the routes that receive them`);
+    const resolver = new ModuleResolver(new WorkspaceFinder());
+    const project = loadProject(root, files, resolver);
+    callers = new CallerGraph(project, args.depth, relative);
+    receivers = new ReceiverFinder({ project, services, resolveRequire: createFileResolver(root, resolver), relative });
   }
   const map = buildMap({
     root: toPosixRelative(io.cwd, root) || '.',
-    tsconfig: relative(tsconfigs.main),
+    types,
     depth: args.depth,
     findings: lint.findings,
     skipped: lint.skipped,
     services,
+    relative,
     files: files.map(relative),
-    typedFiles: lint.typed,
+    findReceiver: (target, method, requestPath) => receivers?.find(target, method, requestPath),
+    routeLabelsAt: (file, line) => receivers?.routeLabelsAt(file, line),
     searchCallers: (finding) => callers?.searchFrom(finding.absoluteFile, finding.line, finding.column),
   });
   io.stdout.write(FORMATTERS[args.format](map));

@@ -45,7 +45,7 @@ describe('parseCliArgs', () => {
 
   it.each([
     [['map', '--bogus'], /Unknown option '--bogus'$/],
-    [['map', '--format', 'xml'], /--format must be one of table, json, mermaid, sarif \(got "xml"\)/],
+    [['map', '--format', 'xml'], /--format must be one of table, json, mermaid, markdown, sarif \(got "xml"\)/],
     [['map', '--depth', 'deep'], /--depth must be a whole number/],
     [['map', '--fail-on', 'some'], /--fail-on must be one of any, new/],
     [['map', '--fail-on', 'new'], /--fail-on new needs --baseline <file>/],

@@ -25,6 +25,7 @@ function call(file: string, line: number, overrides: Partial<MapCall> = {}): Map
     entryPoints: [],
     callersTruncated: false,
     alsoReportedAt: [],
+    receiver: null,
     ...overrides,
   };
 }
@@ -61,11 +62,11 @@ describe('readBaseline', () => {
     return name;
   };
 
-  it('reads the keys of every call of every edge', () => {
+  it.each([1, 2])('reads the keys of every call of every edge (schema version %i)', (schemaVersion) => {
     const file = write(
-      'ok.json',
+      `ok-${schemaVersion}.json`,
       JSON.stringify({
-        schemaVersion: 1,
+        schemaVersion,
         edges: [{ from: 'orders', to: 'payments', calls: [{ rule: 'no-sync-critical-write', file: 'orders/a.ts', method: 'POST', path: '/payments' }] }],
       }),
     );
@@ -75,7 +76,7 @@ describe('readBaseline', () => {
   it('explains a missing file, bad JSON and another schema', () => {
     expect(() => readBaseline('missing.json', folder)).toThrow(/--baseline missing.json: no such file/);
     expect(() => readBaseline(write('bad.json', '{'), folder)).toThrow(/not valid JSON/);
-    expect(() => readBaseline(write('other.json', '{"schemaVersion":2,"edges":[]}'), folder)).toThrow(CliError);
+    expect(() => readBaseline(write('other.json', '{"schemaVersion":99,"edges":[]}'), folder)).toThrow(CliError);
     expect(() => readBaseline(write('calls.json', '{"schemaVersion":1,"edges":[{"from":"a","to":"b","calls":[{"rule":"x"}]}]}'), folder)).toThrow(
       /a call lacks "rule", "file", "method" or "path"/,
     );

@@ -5,7 +5,7 @@
 import { Project } from 'ts-morph';
 import { describe, expect, it } from 'vitest';
 import { CallerGraph } from '../../src/cli/callers/callers.js';
-import { joinRoutePaths } from '../../src/cli/callers/entry-points.js';
+import { joinRoutePaths } from '../../src/cli/code/static-text.js';
 
 const WRITE = `export async function write(): Promise<void> {
   await Promise.resolve('POST /payments');

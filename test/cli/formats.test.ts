@@ -4,7 +4,8 @@ import { toJsonMap } from '../../src/cli/format/json.js';
 import { escapeMermaidText, formatMermaid, MermaidIds } from '../../src/cli/format/mermaid.js';
 import { formatSarif } from '../../src/cli/format/sarif.js';
 import { formatTable } from '../../src/cli/format/table.js';
-import type { CouplingMap, MapCall } from '../../src/cli/model/types.js';
+import { formatMarkdown } from '../../src/cli/format/markdown.js';
+import type { CouplingMap, MapCall, Receiver } from '../../src/cli/model/types.js';
 
 function call(line: number, overrides: Partial<MapCall> = {}): MapCall {
   return {
@@ -25,13 +26,29 @@ function call(line: number, overrides: Partial<MapCall> = {}): MapCall {
     entryPoints: [{ kind: 'route', label: 'POST /checkout', file: 'end/src/main.ts', line: 4 }],
     callersTruncated: false,
     alsoReportedAt: [],
+    receiver: null,
     ...overrides,
   };
 }
 
+const RECEIVED: Receiver = {
+  status: 'matched',
+  service: 'pay-ments',
+  handlers: [
+    {
+      service: 'pay-ments',
+      method: 'POST',
+      path: '/payments',
+      file: 'pay-ments/src/routes.ts',
+      line: 7,
+      guards: [{ kind: 'idempotency-header', detail: 'reads header "idempotency-key"', file: 'pay-ments/src/routes.ts', line: 8 }],
+    },
+  ],
+};
+
 const MAP: CouplingMap = {
   root: '.',
-  tsconfig: 'tsconfig.json',
+  tsconfigs: [{ file: 'tsconfig.json', files: 3 }],
   servicesFrom: 'top-level',
   services: [
     { name: 'end', paths: ['end'], files: 3 },
@@ -60,19 +77,19 @@ const MAP: CouplingMap = {
       to: 'pay-ments',
       toKind: 'service',
       calls: [
-        call(10, { rule: 'no-dual-write', messageId: 'dualWrite' }),
-        call(10),
-        call(12, { path: '/payments/"x"', entryPoints: [], callersTruncated: true }),
+        call(10, { rule: 'no-dual-write', messageId: 'dualWrite', receiver: RECEIVED }),
+        call(10, { receiver: RECEIVED }),
+        call(12, { path: '/payments/"x"', entryPoints: [], callersTruncated: true, receiver: { status: 'no-route', service: 'pay-ments', routes: 3 } }),
       ],
     },
   ],
   skipped: [{ file: 'idle/src/broken.ts', line: 2, column: 7, message: 'Parsing error: Expression expected.' }],
-  files: { typed: 3, untyped: 1 },
+  files: { typed: 3, untyped: 1, untypedBecause: { javascript: 1, 'no-tsconfig': 0, 'not-included': 0, 'tsconfig-error': 0 } },
   depth: 6,
 };
 
 describe('table', () => {
-  it('lists the edges with call-site counts, then every finding, skipped files and a summary', () => {
+  it('lists the edges with call-site counts, every finding, the handler-to-handler flows, skipped files and a summary', () => {
     expect(formatTable(MAP)).toBe(`durable-writes map of . (services from top-level: end, idle)
 
 FROM → TO        REQUEST             CALLS
@@ -86,23 +103,27 @@ end/src/checkout.ts:10  no-dual-write           end → pay-ments  POST /payment
 end/src/checkout.ts:10  no-sync-critical-write  end → pay-ments  POST /payments      POST /checkout (end/src/main.ts:4)
 end/src/checkout.ts:12  no-sync-critical-write  end → pay-ments  POST /payments/"x"  (none within --depth 6)
 
+HANDLER                                 → RECEIVING HANDLER                                            DUPLICATE DELIVERY
+end POST /checkout (end/src/main.ts:4)  → pay-ments POST /payments (pay-ments/src/routes.ts:7)         guarded: reads header "idempotency-key"
+end end/src/checkout.ts:12              → pay-ments: no route for POST /payments/"x" (3 routes found)
+
 Skipped (could not be parsed):
   idle/src/broken.ts:2:7  Parsing error: Expression expected.
 
-2 services, 2 edges, 3 call sites, 4 findings (no-dual-write 2, no-sync-critical-write 2); 4 files linted (3 with types), 1 skipped
+2 services, 2 edges, 3 call sites, 4 findings (no-dual-write 2, no-sync-critical-write 2); 4 files linted: 3 with types (1 tsconfig), 1 without (JavaScript 1); 1 skipped
 `);
   });
 });
 
 describe('mermaid', () => {
-  it('draws repository services as boxes, other services rounded, brokers as cylinders, publishes dotted', () => {
+  it('draws repository services as boxes, other services rounded, brokers as cylinders, publishes dotted, receiving handlers on the edges', () => {
     expect(formatMermaid(MAP)).toBe(`graph LR
   n_end["end"]
   idle["idle"]
   pay_ments("pay-ments")
   Kafka[("Kafka")]
   n_end -.->|"publish (1)"| Kafka
-  n_end -->|"POST /payments (1)<br/>POST /payments/#quot;x#quot; (1)"| pay_ments
+  n_end -->|"POST /payments (1) → POST /payments (pay-ments/src/routes.ts:7, guarded)<br/>POST /payments/#quot;x#quot; (1)"| pay_ments
 `);
   });
 
@@ -122,8 +143,8 @@ describe('mermaid', () => {
 describe('json and sarif', () => {
   it('json: versioned, with a summary that counts findings and call sites', () => {
     const json = toJsonMap(MAP);
-    expect(json.schemaVersion).toBe(1);
-    expect(json.summary).toEqual({ files: { typed: 3, untyped: 1 }, findings: 4, callSites: 3, byRule: { 'no-dual-write': 2, 'no-sync-critical-write': 2 }, depth: 6 });
+    expect(json.schemaVersion).toBe(2);
+    expect(json.summary).toEqual({ files: { typed: 3, untyped: 1, untypedBecause: { javascript: 1, 'no-tsconfig': 0, 'not-included': 0, 'tsconfig-error': 0 } }, findings: 4, callSites: 3, byRule: { 'no-dual-write': 2, 'no-sync-critical-write': 2 }, depth: 6 });
     expect(json.edges[1]?.calls[0]).not.toHaveProperty('absoluteFile');
   });
 
@@ -138,6 +159,48 @@ describe('json and sarif', () => {
         message: { text: 'entry point (route): POST /checkout' },
         physicalLocation: { artifactLocation: { uri: 'end/src/main.ts', uriBaseId: '%SRCROOT%' }, region: { startLine: 4 } },
       },
+      {
+        id: 2,
+        message: { text: 'receiving handler: pay-ments POST /payments (pay-ments/src/routes.ts:7), guarded: reads header "idempotency-key"' },
+        physicalLocation: { artifactLocation: { uri: 'pay-ments/src/routes.ts', uriBaseId: '%SRCROOT%' }, region: { startLine: 7 } },
+      },
     ]);
+    expect(results[3]?.properties).toEqual({ from: 'end', to: 'pay-ments', toKind: 'service', request: 'POST /payments/"x"', receiver: 'pay-ments: no route for POST /payments/"x" (3 routes found)' });
+  });
+});
+
+describe('markdown', () => {
+  it('a summary, a table of the findings with their receiving handlers, the flows and the Mermaid graph', () => {
+    expect(formatMarkdown(MAP)).toBe(`### durable-writes map of \`.\`
+
+2 services, 2 edges, 3 call sites, 4 findings (no-dual-write 2, no-sync-critical-write 2); 4 files linted: 3 with types (1 tsconfig), 1 without (JavaScript 1); 1 skipped
+
+| At | Rule | From → To | Request | Entry points | Received by |
+| --- | --- | --- | --- | --- | --- |
+| \`end/src/checkout.ts:20\` | no-dual-write | end → Kafka | \`publish\` | consumer cart.closed (end/src/consumer.ts:9) |  |
+| \`end/src/checkout.ts:10\` | no-dual-write | end → pay-ments | \`POST /payments\` | POST /checkout (end/src/main.ts:4) | pay-ments POST /payments (pay-ments/src/routes.ts:7), guarded: reads header "idempotency-key" |
+| \`end/src/checkout.ts:10\` | no-sync-critical-write | end → pay-ments | \`POST /payments\` | POST /checkout (end/src/main.ts:4) | pay-ments POST /payments (pay-ments/src/routes.ts:7), guarded: reads header "idempotency-key" |
+| \`end/src/checkout.ts:12\` | no-sync-critical-write | end → pay-ments | \`POST /payments/"x"\` | none within --depth 6 | pay-ments: no route for POST /payments/"x" (3 routes found) |
+
+#### Handler to handler
+
+| Handler | Receiving handler | Duplicate delivery |
+| --- | --- | --- |
+| end POST /checkout (end/src/main.ts:4) | pay-ments POST /payments (pay-ments/src/routes.ts:7) | guarded: reads header "idempotency-key" |
+| end end/src/checkout.ts:12 | pay-ments: no route for POST /payments/"x" (3 routes found) |  |
+
+Skipped (could not be parsed):
+
+- \`idle/src/broken.ts:2:7\` Parsing error: Expression expected.
+
+\`\`\`mermaid
+${formatMermaid(MAP).trimEnd()}
+\`\`\`
+`);
+  });
+
+  it('escapes pipes in cells', () => {
+    const map: CouplingMap = { ...MAP, edges: [{ ...MAP.edges[1]!, calls: [call(3, { path: '/a|b', entryPoints: [] })] }], skipped: [] };
+    expect(formatMarkdown(map)).toContain('| `POST /a\\|b` |');
   });
 });

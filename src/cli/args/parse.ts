@@ -2,7 +2,7 @@
 import { parseArgs } from 'node:util';
 import { CliError } from '../errors.js';
 
-export const FORMATS = ['table', 'json', 'mermaid', 'sarif'] as const;
+export const FORMATS = ['table', 'json', 'mermaid', 'markdown', 'sarif'] as const;
 export type Format = (typeof FORMATS)[number];
 
 export const FAIL_ON = ['any', 'new'] as const;
@@ -33,28 +33,30 @@ export const USAGE = `Usage: durable-writes map [path] [options]
 Maps the synchronous critical writes between the services of a repository: every
 finding of eslint-plugin-durable-writes' rules, as an edge from the service that makes
 the call to the service it calls, with the entry points (routes, consumers, scheduled
-jobs) that reach it.
+jobs) that reach it and the route handler of the repository that receives it.
 
 Arguments:
-  path                  folder to map (default: the current folder); needs a tsconfig.json
+  path                  folder to map (default: the current folder); JavaScript or TypeScript,
+                        with one tsconfig, one per service, or none
 
 Options:
-  -f, --format <name>   table (default), json, mermaid or sarif, on stdout
+  -f, --format <name>   table (default), json, mermaid, markdown or sarif, on stdout
   -o, --output <format>=<file>
                         also write that format to a file, e.g. -o json=map.json -o sarif=map.sarif
                         (repeatable; one analysis for all of them)
-  -p, --tsconfig <file> tsconfig to use (default: <path>/tsconfig.json)
+  -p, --tsconfig <file> tsconfig to try first for the TypeScript files it includes
+                        (default: the nearest tsconfig.json of each file)
   -c, --config <file>   services mapping (default: <path>/durable-writes.config.json if present)
   -d, --depth <n>       how many callers up to look for entry points (default: ${DEFAULT_DEPTH})
       --fail-on <when>  exit 1 when there are findings: "any", or "new" (not in --baseline)
   -b, --baseline <file> JSON output of an earlier run; findings in it are not new
-      --[no-]progress   force the progress lines on stderr on or off (default: on for a
-                        terminal or more than 50 files)
+      --[no-]progress   force the progress lines on stderr on or off (default: on when
+                        stderr is a terminal)
   -h, --help            show this help
   -v, --version         show the version
 
 Exit codes: 0 done (whatever was found, unless --fail-on), 1 --fail-on matched,
-2 bad arguments, missing or broken tsconfig, unreadable baseline.
+2 bad arguments, no source files, broken --tsconfig, unreadable baseline.
 
 Docs: docs/map.md`;
 

@@ -7,6 +7,7 @@
  * runs on behalf of the function that makes the call.
  */
 import { Node, type Project, type SourceFile } from 'ts-morph';
+import { CommonJsImporters, getCommonJsExport } from './commonjs-importers.js';
 import { type FoundEntryPoint, getDecoratorEntries, getHandlerSlot, getRegistrationEntries, type HandlerSlot, toEntryPoint } from './entry-points.js';
 import type { EntryPoint, Location } from '../model/types.js';
 import { compareLocations, locationKey } from '../model/types.js';
@@ -75,13 +76,16 @@ interface QueueItem {
 export class CallerGraph {
   private readonly references = new Map<Node, Node[]>();
   private readonly searches = new Map<Node, CallerSearch>();
+  private readonly commonJs: CommonJsImporters;
 
   constructor(
     private readonly project: Project,
     private readonly maxDepth: number,
     /** absolute path → path relative to the mapped root */
     private readonly relative: (absolute: string) => string,
-  ) {}
+  ) {
+    this.commonJs = new CommonJsImporters(project);
+  }
 
   private getSourceFile(absoluteFile: string): SourceFile | undefined {
     return this.project.getSourceFile(absoluteFile) ?? this.project.addSourceFileAtPathIfExists(absoluteFile);
@@ -108,7 +112,8 @@ export class CallerGraph {
     return search;
   }
 
-  private getReferences(name: Node): Node[] {
+  /** The references of a name, and those that reach it through CommonJS `require` bindings. */
+  private getReferences(name: Node, seen = new Set<Node>()): Node[] {
     let references = this.references.get(name);
     if (!references) {
       try {
@@ -116,6 +121,16 @@ export class CallerGraph {
       } catch {
         references = [];
       }
+      seen.add(name);
+      const required: Node[] = [];
+      for (const reference of references) {
+        const exported = getCommonJsExport(reference);
+        if (!exported) continue;
+        for (const binding of this.commonJs.bindingsOf(exported)) {
+          if (!seen.has(binding)) required.push(...this.getReferences(binding, seen));
+        }
+      }
+      references = [...references, ...required];
       this.references.set(name, references);
     }
     return references;

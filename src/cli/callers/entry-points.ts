@@ -16,6 +16,17 @@
  */
 import { type CallExpression, type ClassDeclaration, type MethodDeclaration, type NewExpression, Node, type ObjectLiteralExpression } from 'ts-morph';
 import type { EntryPoint, EntryPointKind } from '../model/types.js';
+import {
+  getCalleeName,
+  getCalleeProperty,
+  getPropertyValue,
+  getStaticText,
+  HTTP_METHODS,
+  isRoutePath,
+  joinRoutePaths,
+  labelText,
+  NEST_ROUTE_DECORATORS,
+} from '../code/static-text.js';
 
 /** An entry point before its file is made relative to the mapped root. */
 export interface FoundEntryPoint {
@@ -24,112 +35,9 @@ export interface FoundEntryPoint {
   readonly node: Node;
 }
 
-const HTTP_METHODS: Readonly<Record<string, string>> = {
-  get: 'GET',
-  post: 'POST',
-  put: 'PUT',
-  patch: 'PATCH',
-  delete: 'DELETE',
-  del: 'DELETE',
-  all: 'ALL',
-  head: 'HEAD',
-  options: 'OPTIONS',
-};
-
-const NEST_ROUTE_DECORATORS: Readonly<Record<string, string>> = {
-  Get: 'GET',
-  Post: 'POST',
-  Put: 'PUT',
-  Patch: 'PATCH',
-  Delete: 'DELETE',
-  All: 'ALL',
-  Head: 'HEAD',
-  Options: 'OPTIONS',
-};
-
 const CONSUMER_DECORATORS: ReadonlySet<string> = new Set(['EventPattern', 'MessagePattern', 'SqsMessageHandler']);
 const RABBIT_DECORATORS: ReadonlySet<string> = new Set(['RabbitSubscribe', 'RabbitRPC']);
 const CONTROLLER_DECORATORS: ReadonlySet<string> = new Set(['Controller', 'JsonController']);
-
-/** How many constants deep a label is followed (`TOPIC = OTHER_TOPIC`). */
-const MAX_CONSTANT_HOPS = 4;
-
-function compact(text: string): string {
-  return text.replace(/\s+/g, ' ').trim();
-}
-
-/**
- * The value of an expression known from the code: string/number literals, templates (parts
- * not known as `{expr}`), arrays of those, and `const`s, enum members and object properties
- * with such initializers, followed through imports.
- */
-export function getStaticText(node: Node | undefined, hops = 0): string | undefined {
-  if (!node || hops > MAX_CONSTANT_HOPS) return undefined;
-  if (Node.isStringLiteral(node) || Node.isNoSubstitutionTemplateLiteral(node)) return node.getLiteralValue();
-  if (Node.isNumericLiteral(node)) return String(node.getLiteralValue());
-  if (Node.isTemplateExpression(node)) {
-    let text = node.getHead().getLiteralText();
-    for (const span of node.getTemplateSpans()) {
-      text += `{${getStaticText(span.getExpression(), hops + 1) ?? compact(span.getExpression().getText())}}`;
-      text += span.getLiteral().getLiteralText();
-    }
-    return text;
-  }
-  if (Node.isArrayLiteralExpression(node)) {
-    const items = node.getElements().map((element) => getStaticText(element, hops + 1));
-    return items.every((item) => item !== undefined) ? items.join(', ') : undefined;
-  }
-  if (Node.isAsExpression(node) || Node.isParenthesizedExpression(node) || Node.isSatisfiesExpression(node)) {
-    return getStaticText(node.getExpression(), hops);
-  }
-  if (Node.isIdentifier(node) || Node.isPropertyAccessExpression(node)) {
-    let symbol = node.getSymbol();
-    if (symbol?.isAlias()) symbol = symbol.getAliasedSymbol() ?? symbol;
-    for (const declaration of symbol?.getDeclarations() ?? []) {
-      if (Node.isVariableDeclaration(declaration) || Node.isPropertyAssignment(declaration) || Node.isEnumMember(declaration)) {
-        const value = getStaticText(declaration.getInitializer(), hops + 1);
-        if (value !== undefined) return value;
-      }
-    }
-  }
-  return undefined;
-}
-
-/** The text for a label: the static value, else the expression as written. */
-function labelText(node: Node | undefined): string | undefined {
-  if (!node) return undefined;
-  return getStaticText(node) ?? compact(node.getText());
-}
-
-function isRoutePath(value: string | undefined): value is string {
-  return value !== undefined && (value.startsWith('/') || value === '*');
-}
-
-/** `/admin` + `/orders/:id` → `/admin/orders/:id`; empty parts are left out. */
-export function joinRoutePaths(...parts: readonly string[]): string {
-  const segments = parts.flatMap((part) => part.split('/')).filter((segment) => segment.length > 0);
-  return `/${segments.join('/')}`;
-}
-
-function getPropertyValue(object: ObjectLiteralExpression, name: string): Node | undefined {
-  const property = object.getProperty(name);
-  if (Node.isPropertyAssignment(property)) return property.getInitializer();
-  if (Node.isShorthandPropertyAssignment(property)) return property.getNameNode();
-  return undefined;
-}
-
-function getCalleeProperty(call: CallExpression | NewExpression): { receiver: Node; name: string } | undefined {
-  const callee = call.getExpression();
-  if (!Node.isPropertyAccessExpression(callee)) return undefined;
-  return { receiver: callee.getExpression(), name: callee.getName() };
-}
-
-function getCalleeName(call: CallExpression | NewExpression): string | undefined {
-  const callee = call.getExpression();
-  if (Node.isIdentifier(callee)) return callee.getText();
-  if (Node.isPropertyAccessExpression(callee)) return callee.getName();
-  return undefined;
-}
 
 /**
  * Prefixes under which a router is mounted in its own file: `app.use('/admin', router)`, or

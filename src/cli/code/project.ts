@@ -1,52 +1,77 @@
 /**
- * The ts-morph project of the mapped repository: the tsconfig's program and the projects it
- * references. Imports are resolved only to the repository's own files (real path inside the
- * mapped root or a tsconfig's folder, outside node_modules, so symlinked workspace packages
- * count): callers and entry points are found in the repository's code, and leaving out the
- * declarations of its dependencies makes the project several times cheaper to build and search.
+ * The ts-morph project of the mapped repository, for the questions about the whole code base
+ * (callers, entry points, routes): every source file of the folder, JavaScript included,
+ * whatever tsconfigs there are or are not. Imports are resolved by the plugin's own module
+ * resolver (relative paths, the nearest tsconfig's `paths`, package.json `imports`,
+ * workspace packages by name), to the repository's own files only: callers and routes are in
+ * the repository's code, and leaving out the declarations of its dependencies makes the
+ * project several times cheaper to build and search.
  */
-import fs from 'node:fs';
 import path from 'node:path';
 import { Project, type ResolutionHostFactory, ts } from 'ts-morph';
+import { ModuleResolver } from '../../project/resolution/module-resolver.js';
+import { WorkspaceFinder } from '../../project/workspace/workspaces.js';
 import { CliError } from '../errors.js';
-import type { TsconfigSet } from '../lint/tsconfigs.js';
 
-/** Whether `file` (after following symlinks) lies in one of `folders` and not in a node_modules folder. */
-export function isOwnFile(file: string, folders: readonly string[]): boolean {
-  let real: string;
-  try {
-    real = fs.realpathSync(file);
-  } catch {
-    return false;
-  }
-  return folders.some((folder) => {
-    const relative = path.relative(folder, real);
-    return relative !== '' && !relative.startsWith('..') && !path.isAbsolute(relative) && !relative.split(path.sep).includes('node_modules');
+const EXTENSIONS: Readonly<Record<string, ts.Extension>> = {
+  '.ts': ts.Extension.Ts,
+  '.tsx': ts.Extension.Tsx,
+  '.mts': ts.Extension.Mts,
+  '.cts': ts.Extension.Cts,
+  '.js': ts.Extension.Js,
+  '.jsx': ts.Extension.Jsx,
+  '.mjs': ts.Extension.Mjs,
+  '.cjs': ts.Extension.Cjs,
+};
+
+/** Whether `file` lies inside `root`, outside any node_modules folder. */
+function isInside(root: string, file: string): boolean {
+  const relative = path.relative(root, file);
+  return relative !== '' && !relative.startsWith('..') && !path.isAbsolute(relative) && !relative.split(path.sep).includes('node_modules');
+}
+
+function ownModulesOnly(root: string, resolver: ModuleResolver): ResolutionHostFactory {
+  return () => ({
+    resolveModuleNames: (names, containingFile) =>
+      names.map((name) => {
+        const resolution = resolver.resolve(containingFile, name);
+        if (resolution.kind !== 'file' || !isInside(root, resolution.path)) return undefined;
+        const extension = EXTENSIONS[path.extname(resolution.path)];
+        return extension === undefined ? undefined : { resolvedFileName: resolution.path, extension, isExternalLibraryImport: false };
+      }),
+    resolveTypeReferenceDirectives: (names) => names.map(() => undefined),
   });
 }
 
-function ownModulesOnly(folders: readonly string[]): ResolutionHostFactory {
-  return (host, getCompilerOptions) => {
-    const canonical = (name: string): string => (ts.sys.useCaseSensitiveFileNames ? name : name.toLowerCase());
-    const cache = ts.createModuleResolutionCache(folders[0] ?? process.cwd(), canonical, getCompilerOptions());
-    return {
-      resolveModuleNames: (names, containingFile) =>
-        names.map((name) => {
-          const resolved = ts.resolveModuleName(name, containingFile, getCompilerOptions(), host, cache).resolvedModule;
-          return resolved && isOwnFile(resolved.resolvedFileName, folders) ? resolved : undefined;
-        }),
-      resolveTypeReferenceDirectives: (names) => names.map(() => undefined),
-    };
+/** Resolves an import or `require` specifier from a file to a source file of the repository under `root`. */
+export function createFileResolver(root: string, resolver: ModuleResolver): (fromFile: string, specifier: string) => string | undefined {
+  return (fromFile, specifier) => {
+    const resolution = resolver.resolve(fromFile, specifier);
+    return resolution.kind === 'file' && isInside(root, resolution.path) ? resolution.path : undefined;
   };
 }
 
-export function loadProject(tsconfigs: TsconfigSet, root: string): Project {
-  const folders = [...new Set([fs.realpathSync(root), ...tsconfigs.all.map((file) => fs.realpathSync(path.dirname(file)))])];
+/** A project of `files` (absolute), all of them under `root`, with imports resolved by `resolver`. */
+export function loadProject(root: string, files: readonly string[], resolver: ModuleResolver = new ModuleResolver(new WorkspaceFinder())): Project {
   try {
-    const project = new Project({ tsConfigFilePath: tsconfigs.main, skipAddingFilesFromTsConfig: false, resolutionHost: ownModulesOnly(folders) });
-    for (const reference of tsconfigs.all.slice(1)) project.addSourceFilesFromTsConfig(reference);
+    const project = new Project({
+      compilerOptions: {
+        allowJs: true,
+        checkJs: false,
+        noEmit: true,
+        target: ts.ScriptTarget.ES2022,
+        module: ts.ModuleKind.ESNext,
+        jsx: ts.JsxEmit.Preserve,
+        experimentalDecorators: true,
+        noLib: true,
+        types: [],
+      },
+      skipFileDependencyResolution: true,
+      resolutionHost: ownModulesOnly(root, resolver),
+    });
+    for (const file of files) project.addSourceFileAtPath(file);
     return project;
   } catch (error) {
-    throw new CliError(`ts-morph could not load ${tsconfigs.main}: ${error instanceof Error ? error.message : String(error)}`);
+    throw new CliError(`ts-morph could not load the sources of ${root}: ${error instanceof Error ? error.message : String(error)}`);
   }
 }

@@ -3,9 +3,12 @@
  * the baseline format of `--fail-on new`. Bump `SCHEMA_VERSION` on any incompatible change.
  */
 import { allCalls, countCallSites } from '../model/queries.js';
-import type { CouplingMap, MapCall } from '../model/types.js';
+import type { CouplingMap, MapCall, Receiver } from '../model/types.js';
 
-export const SCHEMA_VERSION = 1;
+export const SCHEMA_VERSION = 2;
+
+/** Versions whose findings `--baseline` can still read (the fields of a finding's key are the same). */
+export const BASELINE_VERSIONS: readonly number[] = [1, 2];
 
 export interface JsonCall {
   readonly rule: string;
@@ -21,18 +24,54 @@ export interface JsonCall {
   readonly entryPoints: readonly { readonly kind: string; readonly label: string; readonly file: string; readonly line: number }[];
   readonly callersTruncated: boolean;
   readonly alsoReportedAt: readonly { readonly file: string; readonly line: number; readonly column: number; readonly via: readonly string[] }[];
+  readonly receiver: JsonReceiver | null;
+}
+
+export interface JsonReceiver {
+  readonly status: 'matched' | 'no-route' | 'outside-repository';
+  readonly service: string;
+  /** `no-route` only: how many routes the service has */
+  readonly routes?: number;
+  readonly handlers: readonly {
+    readonly method: string;
+    readonly path: string;
+    readonly file: string;
+    readonly line: number;
+    readonly guardsDuplicates: boolean;
+    readonly guards: readonly { readonly kind: string; readonly detail: string; readonly file: string; readonly line: number }[];
+  }[];
+}
+
+function toJsonReceiver(receiver: Receiver | null): JsonReceiver | null {
+  if (receiver === null) return null;
+  if (receiver.status === 'matched') {
+    return {
+      status: receiver.status,
+      service: receiver.service,
+      handlers: receiver.handlers.map(({ method, path, file, line, guards }) => ({
+        method,
+        path,
+        file,
+        line,
+        guardsDuplicates: guards.length > 0,
+        guards: guards.map(({ kind, detail, file: guardFile, line: guardLine }) => ({ kind, detail, file: guardFile, line: guardLine })),
+      })),
+    };
+  }
+  if (receiver.status === 'no-route') return { status: receiver.status, service: receiver.service, routes: receiver.routes, handlers: [] };
+  return { status: receiver.status, service: receiver.service, handlers: [] };
 }
 
 export interface JsonMap {
   readonly schemaVersion: number;
   readonly root: string;
-  readonly tsconfig: string;
+  readonly tsconfigs: readonly { readonly file: string; readonly files: number }[];
   readonly servicesFrom: string;
   readonly services: readonly { readonly name: string; readonly paths: readonly string[]; readonly files: number }[];
   readonly edges: readonly { readonly from: string; readonly to: string; readonly toKind: string; readonly calls: readonly JsonCall[] }[];
   readonly skipped: readonly { readonly file: string; readonly line: number; readonly column: number; readonly message: string }[];
   readonly summary: {
-    readonly files: { readonly typed: number; readonly untyped: number };
+    readonly files: { readonly typed: number; readonly untyped: number; readonly untypedBecause: Readonly<Record<string, number>> };
     readonly findings: number;
     readonly callSites: number;
     readonly byRule: Readonly<Record<string, number>>;
@@ -55,6 +94,7 @@ function toJsonCall(call: MapCall): JsonCall {
     entryPoints: call.entryPoints.map(({ kind, label, file, line }) => ({ kind, label, file, line })),
     callersTruncated: call.callersTruncated,
     alsoReportedAt: call.alsoReportedAt.map(({ file, line, column, via }) => ({ file, line, column, via })),
+    receiver: toJsonReceiver(call.receiver),
   };
 }
 
@@ -65,12 +105,12 @@ export function toJsonMap(map: CouplingMap): JsonMap {
   return {
     schemaVersion: SCHEMA_VERSION,
     root: map.root,
-    tsconfig: map.tsconfig,
+    tsconfigs: map.tsconfigs.map(({ file, files }) => ({ file, files })),
     servicesFrom: map.servicesFrom,
     services: map.services.map(({ name, paths, files }) => ({ name, paths, files })),
     edges: map.edges.map((edge) => ({ from: edge.from, to: edge.to, toKind: edge.toKind, calls: edge.calls.map(toJsonCall) })),
     skipped: map.skipped.map(({ file, line, column, message }) => ({ file, line, column, message })),
-    summary: { files: map.files, findings: calls.length, callSites: countCallSites(map), byRule, depth: map.depth },
+    summary: { files: { typed: map.files.typed, untyped: map.files.untyped, untypedBecause: { ...map.files.untypedBecause } }, findings: calls.length, callSites: countCallSites(map), byRule, depth: map.depth },
   };
 }
 

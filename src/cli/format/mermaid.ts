@@ -1,10 +1,11 @@
 /**
  * `--format mermaid`: a `graph LR` of the services. Services of the repository are boxes,
  * services it calls that live elsewhere are rounded, brokers (dual writes) are cylinders.
- * Each edge lists its requests with the number of call sites; publishes are dotted.
+ * Each edge lists its requests with the number of call sites and the handlers that receive
+ * them (guarded against duplicate deliveries or not); publishes are dotted.
  */
 import { countRequests } from '../model/queries.js';
-import { type CouplingMap, requestLabel, type TargetKind, UNASSIGNED } from '../model/types.js';
+import { type CouplingMap, type MapEdge, requestLabel, type TargetKind, UNASSIGNED } from '../model/types.js';
 
 /** Words Mermaid reads as keywords when used as node ids. */
 const RESERVED = new Set(['end', 'graph', 'flowchart', 'subgraph', 'direction', 'style', 'class', 'classDef', 'click', 'linkStyle', 'default']);
@@ -39,6 +40,18 @@ function nodeShape(id: string, name: string, kind: 'repository' | TargetKind): s
   return `${id}[${text}]`;
 }
 
+/** ` → POST /payments (payments/src/payments.controller.ts:44, guarded)` for the handlers that receive a request of an edge. */
+function describeReceivers(edge: MapEdge, request: string): string {
+  const handlers = new Map<string, string>();
+  for (const call of edge.calls) {
+    if (requestLabel(call) !== request || call.receiver?.status !== 'matched') continue;
+    for (const handler of call.receiver.handlers) {
+      handlers.set(`${handler.method} ${handler.path} ${handler.file}:${handler.line}`, `${handler.method} ${handler.path} (${handler.file}:${handler.line}, ${handler.guards.length > 0 ? 'guarded' : 'not guarded'})`);
+    }
+  }
+  return handlers.size > 0 ? ` → ${[...handlers.values()].sort().join(', ')}` : '';
+}
+
 export function formatMermaid(map: CouplingMap): string {
   const ids = new MermaidIds();
   const nodes = new Map<string, { name: string; kind: 'repository' | TargetKind }>();
@@ -56,7 +69,7 @@ export function formatMermaid(map: CouplingMap): string {
   for (const [key, node] of sorted) lines.push(`  ${nodeShape(ids.get(key, node.name), node.name, node.kind)}`);
   for (const edge of map.edges) {
     const label = countRequests(edge, requestLabel)
-      .map(({ request, count }) => escapeMermaidText(`${request} (${count})`))
+      .map(({ request, count }) => escapeMermaidText(`${request} (${count})${describeReceivers(edge, request)}`))
       .join('<br/>');
     const arrow = edge.toKind === 'broker' ? '-.->' : '-->';
     lines.push(`  ${ids.get(serviceKey(edge.from), edge.from)} ${arrow}|"${label}"| ${ids.get(`${edge.toKind}:${edge.to}`, edge.to)}`);

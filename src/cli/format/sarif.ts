@@ -1,13 +1,14 @@
 /**
  * `--format sarif`: SARIF 2.1.0 for code scanning, written directly. One result per finding,
  * at the reported call, with the map's facts in `properties` and the entry points that reach
- * the call as `relatedLocations`. URIs are relative to the mapped root (`%SRCROOT%`), so run
+ * the call and the handlers that receive it as `relatedLocations`. URIs are relative to the mapped root (`%SRCROOT%`), so run
  * the command from the repository root for code scanning.
  */
 import plugin from '../../index.js';
 import { REPOSITORY_URL } from '../../util/create-rule.js';
 import { allCalls } from '../model/queries.js';
-import { type CouplingMap, type MapCall, requestLabel } from '../model/types.js';
+import { type CouplingMap, type MapCall, requestLabel, type RouteHandler } from '../model/types.js';
+import { describeGuards, describeHandler, describeUnmatched } from './flows.js';
 
 const SARIF_SCHEMA = 'https://json.schemastore.org/sarif-2.1.0.json';
 
@@ -30,6 +31,10 @@ function physicalLocation(file: string, line: number, column?: number) {
   };
 }
 
+function receivingHandlers(call: MapCall): readonly RouteHandler[] {
+  return call.receiver?.status === 'matched' ? call.receiver.handlers : [];
+}
+
 function toResult(call: MapCall, ruleIndex: number) {
   return {
     ruleId: call.rule,
@@ -37,13 +42,21 @@ function toResult(call: MapCall, ruleIndex: number) {
     level: 'warning',
     message: { text: call.message },
     locations: [{ physicalLocation: physicalLocation(call.file, call.line, call.column) }],
-    relatedLocations: call.entryPoints.map((entry, index) => ({
-      id: index + 1,
-      message: { text: `entry point (${entry.kind}): ${entry.label}` },
-      physicalLocation: physicalLocation(entry.file, entry.line),
-    })),
+    relatedLocations: [
+      ...call.entryPoints.map((entry) => ({ message: { text: `entry point (${entry.kind}): ${entry.label}` }, physicalLocation: physicalLocation(entry.file, entry.line) })),
+      ...receivingHandlers(call).map((handler) => ({
+        message: { text: `receiving handler: ${describeHandler(handler)}, ${describeGuards(handler)}` },
+        physicalLocation: physicalLocation(handler.file, handler.line),
+      })),
+    ].map((location, index) => ({ id: index + 1, ...location })),
     partialFingerprints: { durableWritesKey: [call.rule, call.file, call.from, call.target.name, requestLabel(call)].join('|') },
-    properties: { from: call.from, to: call.target.name, toKind: call.target.kind, request: requestLabel(call) },
+    properties: {
+      from: call.from,
+      to: call.target.name,
+      toKind: call.target.kind,
+      request: requestLabel(call),
+      ...(call.receiver ? { receiver: call.receiver.status === 'matched' ? receivingHandlers(call).map(describeHandler).join(', ') : describeUnmatched(call.receiver, call) } : {}),
+    },
   };
 }
 

@@ -1,40 +1,18 @@
 /**
- * The default output: the edges between services with their requests and call counts, then
- * one row per finding with its place and entry points, then a summary line.
+ * The default output: the edges between services with their requests and call counts, one
+ * row per finding with its place and entry points, the handler-to-handler flows with what the
+ * receiving handlers do against a duplicate delivery, then a summary line.
  */
-import { allCalls, countCallSites, countRequests } from '../model/queries.js';
-import { type CouplingMap, type EntryPoint, type MapCall, requestLabel } from '../model/types.js';
+import { countRequests } from '../model/queries.js';
+import { type CouplingMap, type MapCall, requestLabel } from '../model/types.js';
+import { describeEntryPoint, listFlows } from './flows.js';
+import { formatSummary } from './summary.js';
 import { renderColumns } from './text-table.js';
-
-function describeEntryPoint(entry: EntryPoint): string {
-  const kind = entry.kind === 'route' ? '' : `${entry.kind} `;
-  return `${kind}${entry.label} (${entry.file}:${entry.line})`;
-}
 
 function describeEntryPoints(call: MapCall, depth: number): string {
   const more = call.callersTruncated ? ` (more callers past --depth ${depth})` : '';
   if (call.entryPoints.length === 0) return call.callersTruncated ? `(none within --depth ${depth})` : '(none found)';
   return call.entryPoints.map(describeEntryPoint).join(', ') + more;
-}
-
-function plural(count: number, word: string): string {
-  return `${count} ${word}${count === 1 ? '' : 's'}`;
-}
-
-export function formatSummary(map: CouplingMap): string {
-  const calls = allCalls(map);
-  const byRule = new Map<string, number>();
-  for (const call of calls) byRule.set(call.rule, (byRule.get(call.rule) ?? 0) + 1);
-  const rules = [...byRule.entries()].sort(([a], [b]) => (a < b ? -1 : 1)).map(([rule, count]) => `${rule} ${count}`);
-  const folded = calls.reduce((sum, call) => sum + call.alsoReportedAt.length, 0);
-  const files = map.files.typed + map.files.untyped;
-  return (
-    `${plural(map.services.length, 'service')}, ${plural(map.edges.length, 'edge')}, ` +
-    `${plural(countCallSites(map), 'call site')}, ${plural(calls.length, 'finding')}` +
-    `${rules.length > 0 ? ` (${rules.join(', ')})` : ''}` +
-    `${folded > 0 ? `, ${folded} typed ${folded === 1 ? 'report' : 'reports'} at call sites folded in` : ''}; ` +
-    `${plural(files, 'file')} linted (${map.files.typed} with types), ${map.skipped.length} skipped`
-  );
 }
 
 export function formatTable(map: CouplingMap): string {
@@ -58,6 +36,13 @@ export function formatTable(map: CouplingMap): string {
       }
     }
     lines.push(...renderColumns(findingRows));
+
+    const flows = listFlows(map);
+    if (flows.length > 0) {
+      const flowRows: string[][] = [['HANDLER', '→ RECEIVING HANDLER', 'DUPLICATE DELIVERY']];
+      for (const flow of flows) flowRows.push([flow.from, `→ ${flow.to}`, flow.duplicates]);
+      lines.push('', ...renderColumns(flowRows));
+    }
   }
 
   if (map.skipped.length > 0) {

@@ -6,7 +6,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { CliError } from '../errors.js';
-import { SCHEMA_VERSION } from '../format/json.js';
+import { BASELINE_VERSIONS, SCHEMA_VERSION } from '../format/json.js';
 import { compareLocations, type MapCall } from '../model/types.js';
 
 export interface KeyFields {
@@ -42,7 +42,7 @@ export function readBaseline(file: string, cwd: string): string[] {
     const reason = (error as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : `not valid JSON (${(error as Error).message})`;
     throw new CliError(`--baseline ${file}: ${reason}`);
   }
-  if (!isRecord(json) || json.schemaVersion !== SCHEMA_VERSION || !Array.isArray(json.edges)) {
+  if (!isRecord(json) || !BASELINE_VERSIONS.includes(json.schemaVersion as number) || !Array.isArray(json.edges)) {
     throw new CliError(`--baseline ${file}: not the output of \`durable-writes map --format json\` (schemaVersion ${SCHEMA_VERSION})`);
   }
   const keys: string[] = [];

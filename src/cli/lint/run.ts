@@ -1,15 +1,17 @@
 /**
- * Runs the plugin's rules over the mapped files through ESLint's Node API: typed
- * (`recommended-type-checked`, `parserOptions.project`) for files in the tsconfig's program,
- * syntax-only (`recommended`) for the others. Lints in batches so that progress can be shown;
- * a file that cannot be parsed is skipped and reported, and the rest are still linted.
+ * Runs the plugin's rules over the mapped files through ESLint's Node API, the way a user's
+ * `eslint .` runs them: every file gets `recommended` (syntax rules, with the project layer
+ * following imports across files); TypeScript files that a tsconfig owns also get
+ * `recommended-type-checked`, with that tsconfig as their `parserOptions.project`. Lints in
+ * batches so that progress can be shown; a file that cannot be parsed is skipped and
+ * reported, and the rest are still linted.
  */
 import tsParser from '@typescript-eslint/parser';
 import { ESLint, type Linter } from 'eslint';
 import plugin from '../../index.js';
-import { isPluginMessage, type MessageContext, toFinding, toUnreadFinding } from './findings.js';
 import { toPosixRelative } from '../../project/workspace/files.js';
 import type { Finding, Skipped } from '../model/types.js';
+import { isPluginMessage, type MessageContext, toFinding, toUnreadFinding } from './findings.js';
 
 export const BATCH_SIZE = 25;
 
@@ -17,54 +19,36 @@ export interface LintRequest {
   readonly root: string;
   /** absolute, in the order to lint them */
   readonly files: readonly string[];
-  /** the files of the tsconfig's program, linted with type information */
-  readonly typedFiles: ReadonlySet<string>;
-  /** tsconfig files (absolute) for `parserOptions.project` */
-  readonly tsconfigs: readonly string[];
+  /** TypeScript file (absolute) → the tsconfig (absolute) that types it; files not in it are linted without types */
+  readonly owners: ReadonlyMap<string, string>;
   readonly onProgress?: (done: number, total: number) => void;
 }
 
 export interface LintOutcome {
   readonly findings: Finding[];
   readonly skipped: Skipped[];
-  readonly typed: number;
-  readonly untyped: number;
   /** plugin messages whose text did not fit their rule's template (kept, with target `unknown`) */
   readonly unread: number;
 }
 
 const IGNORES: Linter.Config = { ignores: ['**/node_modules/**', '**/dist/**', '**/build/**', '**/coverage/**'] };
-const TS_FILES = ['**/*.ts', '**/*.tsx', '**/*.mts', '**/*.cts'];
-const ALL_FILES = [...TS_FILES, '**/*.js', '**/*.jsx', '**/*.mjs', '**/*.cjs'];
+export const TS_FILES = ['**/*.ts', '**/*.tsx', '**/*.mts', '**/*.cts'];
 
-function createTypedEslint(root: string, tsconfigs: readonly string[]): ESLint {
-  return new ESLint({
-    cwd: root,
-    overrideConfigFile: true,
-    errorOnUnmatchedPattern: false,
-    overrideConfig: [
-      IGNORES,
-      {
-        files: ALL_FILES,
-        languageOptions: { parser: tsParser, parserOptions: { project: [...tsconfigs], tsconfigRootDir: root } },
-      },
-      plugin.configs['recommended-type-checked'],
-    ],
-  });
-}
-
-function createSyntaxEslint(root: string): ESLint {
-  return new ESLint({
-    cwd: root,
-    overrideConfigFile: true,
-    errorOnUnmatchedPattern: false,
-    overrideConfig: [
-      IGNORES,
-      { files: TS_FILES, languageOptions: { parser: tsParser } },
-      { files: ['**/*.jsx'], languageOptions: { parserOptions: { ecmaFeatures: { jsx: true } } } },
-      plugin.configs.recommended,
-    ],
-  });
+/**
+ * The flat config for files typed by `tsconfig` (absolute), or for files without types
+ * (`undefined`): what `eslint .` runs with `recommended` for every file and
+ * `recommended-type-checked` for the TypeScript files of a typed project.
+ */
+export function mapLintConfig(root: string, tsconfig: string | undefined): Linter.Config[] {
+  return [
+    IGNORES,
+    { files: TS_FILES, languageOptions: { parser: tsParser } },
+    { files: ['**/*.jsx', '**/*.tsx'], languageOptions: { parserOptions: { ecmaFeatures: { jsx: true } } } },
+    plugin.configs.recommended,
+    ...(tsconfig === undefined
+      ? []
+      : [{ files: TS_FILES, languageOptions: { parserOptions: { project: tsconfig, tsconfigRootDir: root } } }, plugin.configs['recommended-type-checked']]),
+  ];
 }
 
 function errorText(error: unknown): string {
@@ -89,37 +73,45 @@ async function lintBatch(eslint: ESLint, files: readonly string[], root: string,
   }
 }
 
+/** The files in the order to lint them, grouped by the tsconfig that types them (`undefined`: no types), groups in file order. */
+function groupByTsconfig(files: readonly string[], owners: ReadonlyMap<string, string>): Map<string | undefined, string[]> {
+  const groups = new Map<string | undefined, string[]>();
+  for (const file of files) {
+    const tsconfig = owners.get(file);
+    const group = groups.get(tsconfig) ?? [];
+    group.push(file);
+    groups.set(tsconfig, group);
+  }
+  return groups;
+}
+
 export async function lintForMap(request: LintRequest): Promise<LintOutcome> {
-  const { root, files, typedFiles } = request;
-  const typedEslint = createTypedEslint(root, request.tsconfigs);
-  const syntaxEslint = createSyntaxEslint(root);
+  const { root, files } = request;
   const findings: Finding[] = [];
   const skipped: Skipped[] = [];
   let unread = 0;
-  let typed = 0;
+  let done = 0;
 
-  for (let start = 0; start < files.length; start += BATCH_SIZE) {
-    const batch = files.slice(start, start + BATCH_SIZE);
-    const typedBatch = batch.filter((file) => typedFiles.has(file));
-    const syntaxBatch = batch.filter((file) => !typedFiles.has(file));
-    typed += typedBatch.length;
-    const results = [
-      ...(await lintBatch(typedEslint, typedBatch, root, skipped)),
-      ...(await lintBatch(syntaxEslint, syntaxBatch, root, skipped)),
-    ];
-    for (const result of results) {
-      const context: MessageContext = { file: toPosixRelative(root, result.filePath), absoluteFile: result.filePath };
-      for (const message of result.messages) {
-        if (message.fatal) {
-          skipped.push({ file: context.file, line: message.line, column: message.column, message: message.message });
-        } else if (isPluginMessage(message)) {
-          const finding = toFinding(message, plugin.rules, context);
-          if (!finding) unread += 1;
-          findings.push(finding ?? toUnreadFinding(message, context));
+  for (const [tsconfig, group] of groupByTsconfig(files, request.owners)) {
+    // one ESLint per tsconfig, as `parserOptions.project` names one program
+    const eslint = new ESLint({ cwd: root, overrideConfigFile: true, errorOnUnmatchedPattern: false, overrideConfig: mapLintConfig(root, tsconfig) });
+    for (let start = 0; start < group.length; start += BATCH_SIZE) {
+      const batch = group.slice(start, start + BATCH_SIZE);
+      for (const result of await lintBatch(eslint, batch, root, skipped)) {
+        const context: MessageContext = { file: toPosixRelative(root, result.filePath), absoluteFile: result.filePath };
+        for (const message of result.messages) {
+          if (message.fatal) {
+            skipped.push({ file: context.file, line: message.line, column: message.column, message: message.message });
+          } else if (isPluginMessage(message)) {
+            const finding = toFinding(message, plugin.rules, context);
+            if (!finding) unread += 1;
+            findings.push(finding ?? toUnreadFinding(message, context));
+          }
         }
       }
+      done += batch.length;
+      request.onProgress?.(done, files.length);
     }
-    request.onProgress?.(Math.min(start + BATCH_SIZE, files.length), files.length);
   }
-  return { findings, skipped, typed, untyped: files.length - typed, unread };
+  return { findings, skipped, unread };
 }

@@ -7,28 +7,40 @@ import type { CallerSearch } from '../callers/callers.js';
 import {
   compareLocations,
   compareStrings,
+  type FileCounts,
   type CouplingMap,
   type Finding,
   locationKey,
   type MapCall,
+  type EntryPoint,
   type MapEdge,
+  type Receiver,
   type ServiceInfo,
   type Skipped,
   type TargetKind,
   UNASSIGNED,
+  UNTYPED_REASONS,
+  type UntypedReason,
 } from '../model/types.js';
+import type { TypePlan } from '../lint/tsconfigs.js';
 import { type ServiceModel, serviceOf } from '../services/services.js';
 
 export interface MapInput {
   readonly root: string;
-  readonly tsconfig: string;
+  /** which tsconfig types each file, and why the others have no types */
+  readonly types: TypePlan;
   readonly depth: number;
   readonly findings: readonly Finding[];
   readonly skipped: readonly Skipped[];
   readonly services: ServiceModel;
+  /** absolute path → relative to the root */
+  readonly relative: (absolute: string) => string;
   /** the linted files, relative to the root */
   readonly files: readonly string[];
-  readonly typedFiles: number;
+  /** where a request lands in the repository; `undefined` when there is no project model */
+  readonly findReceiver: (target: string, method: string, path: string) => Receiver | undefined;
+  /** the full routes registered at a place, prefixes and mounts in other files joined; `undefined` when there is no project model */
+  readonly routeLabelsAt: (file: string, line: number) => readonly string[] | undefined;
   /** caller search of a finding; `undefined` when there is no project model */
   readonly searchCallers: (finding: Finding) => CallerSearch | undefined;
 }
@@ -73,6 +85,42 @@ function foldViaReports(placed: readonly Placed[]): Map<Placed, Placed[]> {
   return folded;
 }
 
+/**
+ * Route entry points labelled with the route as the service serves it: the caller search
+ * sees the registration and its own file, the route discovery also the mounts, prefixes,
+ * global prefix and versions set elsewhere.
+ */
+function withFullRoutes(entryPoints: readonly EntryPoint[], input: MapInput): EntryPoint[] {
+  const labelled = entryPoints.flatMap((entry) => {
+    if (entry.kind !== 'route') return [entry];
+    const method = entry.label.split(' ')[0];
+    const labels = (input.routeLabelsAt(entry.file, entry.line) ?? []).filter((label) => label.split(' ')[0] === method);
+    return labels.length > 0 ? labels.map((label) => ({ ...entry, label })) : [entry];
+  });
+  const unique = new Map(labelled.map((entry) => [`${entry.kind}|${entry.label}|${entry.file}|${entry.line}`, entry]));
+  return [...unique.values()].sort((a, b) => compareStrings(a.file, b.file) || a.line - b.line || compareStrings(a.label, b.label));
+}
+
+/** The receiving handler of a request to a service; `null` for a publish, or when the method, path or target is not known. */
+function getReceiver(finding: Finding, input: MapInput): Receiver | null {
+  if (finding.target.kind !== 'service' || finding.method === null || finding.path === null || finding.target.name === 'unknown') return null;
+  return input.findReceiver(finding.target.name, finding.method, finding.path) ?? null;
+}
+
+function countTsconfigs(input: MapInput): CouplingMap['tsconfigs'] {
+  const counts = new Map<string, number>();
+  for (const tsconfig of input.types.owners.values()) counts.set(tsconfig, (counts.get(tsconfig) ?? 0) + 1);
+  return [...counts.entries()]
+    .map(([file, files]) => ({ file: input.relative(file), files }))
+    .sort((a, b) => compareStrings(a.file, b.file));
+}
+
+function countFiles(types: TypePlan): FileCounts {
+  const untypedBecause = Object.fromEntries(UNTYPED_REASONS.map((reason) => [reason, 0])) as Record<UntypedReason, number>;
+  for (const reason of types.untyped.values()) untypedBecause[reason] += 1;
+  return { typed: types.owners.size, untyped: types.untyped.size, untypedBecause };
+}
+
 export function buildMap(input: MapInput): CouplingMap {
   const placed: Placed[] = [...input.findings].sort(compareFindings).map((finding) => ({
     finding,
@@ -95,8 +143,9 @@ export function buildMap(input: MapInput): CouplingMap {
     edge.calls.push({
       ...finding,
       from,
-      entryPoints: item.search?.entryPoints ?? [],
+      entryPoints: withFullRoutes(item.search?.entryPoints ?? [], input),
       callersTruncated: item.search?.truncated ?? false,
+      receiver: getReceiver(finding, input),
       alsoReportedAt: (folded.get(item) ?? []).map(({ finding: via }) => ({ file: via.file, line: via.line, column: via.column, via: via.via })),
     });
   }
@@ -117,12 +166,12 @@ export function buildMap(input: MapInput): CouplingMap {
   );
   return {
     root: input.root,
-    tsconfig: input.tsconfig,
+    tsconfigs: countTsconfigs(input),
     servicesFrom: input.services.source,
     services,
     edges: sortedEdges,
     skipped: [...input.skipped].sort((a, b) => compareLocations(a, b) || compareStrings(a.message, b.message)),
-    files: { typed: input.typedFiles, untyped: input.files.length - input.typedFiles },
+    files: countFiles(input.types),
     depth: input.depth,
   };
 }

@@ -67,6 +67,41 @@ export interface ServiceInfo {
   readonly files: number;
 }
 
+/** How a receiving handler guards against a second delivery of the same request. */
+export type DuplicateGuardKind = 'idempotency-header' | 'upsert' | 'unique-key' | 'processed-ids';
+
+export interface DuplicateGuard {
+  readonly kind: DuplicateGuardKind;
+  /** what in the code shows it, e.g. `reads header "idempotency-key"`, `ON CONFLICT … DO NOTHING` */
+  readonly detail: string;
+  readonly file: string;
+  readonly line: number;
+}
+
+/** A route of a service of the repository, with the code that handles it. */
+export interface RouteHandler {
+  readonly service: string;
+  /** `POST`, or `ALL` */
+  readonly method: string;
+  /** the full path as the service serves it, prefixes and mounts joined: `/api/v1/payments/:id` */
+  readonly path: string;
+  readonly file: string;
+  readonly line: number;
+  /** what guards it against a duplicate delivery; empty when nothing does */
+  readonly guards: readonly DuplicateGuard[];
+}
+
+/**
+ * Where a synchronous request lands in the repository: the receiving handlers (several when
+ * more than one route fits as well), or why none was found: the target service is not one of
+ * the repository's (`outside-repository`, e.g. a third party or a service kept elsewhere), or
+ * it is and no route of it fits the method and path (`no-route`).
+ */
+export type Receiver =
+  | { readonly status: 'matched'; readonly service: string; readonly handlers: readonly RouteHandler[] }
+  | { readonly status: 'no-route'; readonly service: string; readonly routes: number }
+  | { readonly status: 'outside-repository'; readonly service: string };
+
 /** A finding placed in the map. */
 export interface MapCall extends Finding {
   readonly from: string;
@@ -78,6 +113,8 @@ export interface MapCall extends Finding {
    * (`via` findings). Those that lead to this call are folded into it and listed here.
    */
   readonly alsoReportedAt: readonly (Location & { readonly via: readonly string[] })[];
+  /** for a request to a service: the handler that receives it; `null` for a publish or an unknown method or target */
+  readonly receiver: Receiver | null;
 }
 
 export interface MapEdge {
@@ -87,18 +124,30 @@ export interface MapEdge {
   readonly calls: readonly MapCall[];
 }
 
+/** Why a file is linted without type information: JavaScript, no tsconfig up its folders, none of them includes it, or the one that would is broken. */
+export type UntypedReason = 'javascript' | 'no-tsconfig' | 'not-included' | 'tsconfig-error';
+
+export const UNTYPED_REASONS: readonly UntypedReason[] = ['javascript', 'no-tsconfig', 'not-included', 'tsconfig-error'];
+
+/** How many files were linted with and without types, and why. */
+export interface FileCounts {
+  readonly typed: number;
+  readonly untyped: number;
+  readonly untypedBecause: Readonly<Record<UntypedReason, number>>;
+}
+
 export interface CouplingMap {
   /** the mapped folder, relative to the working directory (`.` when it is the same) */
   readonly root: string;
-  /** the tsconfig used, relative to the root */
-  readonly tsconfig: string;
+  /** the tsconfigs that typed files, relative to the root, with the number of files each typed */
+  readonly tsconfigs: readonly { readonly file: string; readonly files: number }[];
   /** how the services were found: `config`, `workspaces`, `pnpm-workspace`, `folders`, `top-level`, `root` */
   readonly servicesFrom: string;
   readonly services: readonly ServiceInfo[];
   readonly edges: readonly MapEdge[];
   readonly skipped: readonly Skipped[];
-  /** files linted, typed (in the tsconfig's program) or not */
-  readonly files: { readonly typed: number; readonly untyped: number };
+  /** files linted, typed (in a tsconfig's program) or not */
+  readonly files: FileCounts;
   readonly depth: number;
 }
 
