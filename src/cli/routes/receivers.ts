@@ -41,6 +41,8 @@ interface ServiceRoutes {
 
 export class ReceiverFinder {
   private readonly routesByService = new Map<string, ServiceRoutes>();
+  /** the project's source files by service, grouped once */
+  private filesByService: Map<string, SourceFile[]> | undefined;
   private readonly serviceNames: ReadonlyMap<string, string>;
 
   constructor(private readonly input: ReceiverInput) {
@@ -124,6 +126,16 @@ export class ReceiverFinder {
   }
 
   private filesOf(service: string): SourceFile[] {
-    return this.input.project.getSourceFiles().filter((file) => serviceOf(this.input.relative(file.getFilePath()), this.input.services) === service);
+    if (!this.filesByService) {
+      this.filesByService = new Map();
+      for (const file of this.input.project.getSourceFiles()) {
+        const owner = serviceOf(this.input.relative(file.getFilePath()), this.input.services);
+        if (owner === undefined) continue;
+        const files = this.filesByService.get(owner) ?? [];
+        files.push(file);
+        this.filesByService.set(owner, files);
+      }
+    }
+    return this.filesByService.get(service) ?? [];
   }
 }

@@ -3,8 +3,20 @@
  * `?`, `{a,b}` and a leading `!` for exclusions; paths relative to the root with `/`.
  */
 
+/** Compiled globs: a repository's few globs are matched against every one of its files. */
+const COMPILED = new Map<string, RegExp>();
+
 /** A regular expression matching whole relative paths. */
 export function globToRegExp(glob: string): RegExp {
+  let compiled = COMPILED.get(glob);
+  if (!compiled) {
+    compiled = compileGlob(glob);
+    COMPILED.set(glob, compiled);
+  }
+  return compiled;
+}
+
+function compileGlob(glob: string): RegExp {
   let source = '';
   let braces = 0;
   const pattern = glob.replace(/^\.\//, '').replace(/\/+$/, '');
