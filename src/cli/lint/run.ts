@@ -2,16 +2,19 @@
  * Runs the plugin's rules over the mapped files through ESLint's Node API, the way a user's
  * `eslint .` runs them: every file gets `recommended` (syntax rules, with the project layer
  * following imports across files); TypeScript files that a tsconfig owns also get
- * `recommended-type-checked`, with that tsconfig as their `parserOptions.project`. Lints in
+ * `recommended-type-checked`, with that tsconfig's program (see programs.ts) as their
+ * `parserOptions.programs`. Lints in
  * batches so that progress can be shown; a file that cannot be parsed is skipped and
  * reported, and the rest are still linted.
  */
 import tsParser from '@typescript-eslint/parser';
 import { ESLint, type Linter } from 'eslint';
+import type { Program } from 'typescript';
 import plugin from '../../index.js';
 import { toPosixRelative } from '../../project/workspace/files.js';
 import type { Finding, Skipped } from '../model/types.js';
 import { isPluginMessage, type MessageContext, toFinding, toUnreadFinding } from './findings.js';
+import { createTsconfigProgram, DeclarationCache } from './programs.js';
 
 export const BATCH_SIZE = 25;
 
@@ -35,19 +38,23 @@ const IGNORES: Linter.Config = { ignores: ['**/node_modules/**', '**/dist/**', '
 export const TS_FILES = ['**/*.ts', '**/*.tsx', '**/*.mts', '**/*.cts'];
 
 /**
- * The flat config for files typed by `tsconfig` (absolute), or for files without types
+ * The flat config for files typed by `types` (the program of the tsconfig that owns them, or
+ * that tsconfig's path when its program could not be built here), or for files without types
  * (`undefined`): what `eslint .` runs with `recommended` for every file and
  * `recommended-type-checked` for the TypeScript files of a typed project.
  */
-export function mapLintConfig(root: string, tsconfig: string | undefined): Linter.Config[] {
+export function mapLintConfig(root: string, types: Program | string | undefined): Linter.Config[] {
   return [
     IGNORES,
     { files: TS_FILES, languageOptions: { parser: tsParser } },
     { files: ['**/*.jsx', '**/*.tsx'], languageOptions: { parserOptions: { ecmaFeatures: { jsx: true } } } },
     plugin.configs.recommended,
-    ...(tsconfig === undefined
+    ...(types === undefined
       ? []
-      : [{ files: TS_FILES, languageOptions: { parserOptions: { project: tsconfig, tsconfigRootDir: root } } }, plugin.configs['recommended-type-checked']]),
+      : [
+          { files: TS_FILES, languageOptions: { parserOptions: typeof types === 'string' ? { project: types, tsconfigRootDir: root } : { programs: [types] } } },
+          plugin.configs['recommended-type-checked'],
+        ]),
   ];
 }
 
@@ -85,16 +92,27 @@ function groupByTsconfig(files: readonly string[], owners: ReadonlyMap<string, s
   return groups;
 }
 
+/** The program of `tsconfig`; the tsconfig itself (for `parserOptions.project`) when TypeScript cannot build one here. */
+function typesOf(tsconfig: string | undefined, declarations: DeclarationCache): Program | string | undefined {
+  if (tsconfig === undefined) return undefined;
+  try {
+    return createTsconfigProgram(tsconfig, declarations);
+  } catch {
+    return tsconfig;
+  }
+}
+
 export async function lintForMap(request: LintRequest): Promise<LintOutcome> {
   const { root, files } = request;
   const findings: Finding[] = [];
   const skipped: Skipped[] = [];
   let unread = 0;
   let done = 0;
+  const declarations = new DeclarationCache();
 
   for (const [tsconfig, group] of groupByTsconfig(files, request.owners)) {
-    // one ESLint per tsconfig, as `parserOptions.project` names one program
-    const eslint = new ESLint({ cwd: root, overrideConfigFile: true, errorOnUnmatchedPattern: false, overrideConfig: mapLintConfig(root, tsconfig) });
+    // one ESLint per tsconfig, with that tsconfig's program; dropped before the next one is built
+    const eslint = new ESLint({ cwd: root, overrideConfigFile: true, errorOnUnmatchedPattern: false, overrideConfig: mapLintConfig(root, typesOf(tsconfig, declarations)) });
     for (let start = 0; start < group.length; start += BATCH_SIZE) {
       const batch = group.slice(start, start + BATCH_SIZE);
       for (const result of await lintBatch(eslint, batch, root, skipped)) {
