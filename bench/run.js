@@ -6,6 +6,7 @@
 //   npm run bench -- --rounds 3 --json reports/bench.json
 //   npm run bench -- --only typed
 //   npm run bench -- --only services --repos <folder of checkouts> [--repo-list owner/name,…]
+//   npm run bench -- --only map-1000 --rounds 1
 //
 // Each benchmark (see BENCHMARKS) measures a list of configurations over one workload; the
 // first configuration is the baseline the others are compared with. Configurations are
@@ -19,6 +20,7 @@ import path from 'node:path';
 import v8 from 'node:v8';
 import vm from 'node:vm';
 import plugin from '../dist/index.js';
+import { generateRepository } from './generate-repository.js';
 import {
   buildConfig,
   collectSourceFiles,
@@ -49,6 +51,7 @@ import {
  * @property {string} workload e.g. `331 files, 21.3 MB (…)`
  * @property {Record<string, unknown>} [details] extra facts for the JSON output
  * @property {Configuration[]} configurations the first one is the baseline
+ * @property {() => void} [cleanup] removes what prepare wrote, after the last pass
  */
 
 /**
@@ -61,6 +64,9 @@ import {
 
 /** Command-line values the benchmarks read. @type {{ repos?: string, repoList?: string }} */
 const ARGS = {};
+
+/** Source files in the repository the `map-1000` benchmark generates. */
+const MAP_REPOSITORY_FILES = 1000;
 
 /** Files for the `syntax` benchmark: the N largest `.js`/`.ts` files of node_modules, plus the sample services. */
 const LARGEST_FILES = 300;
@@ -94,6 +100,12 @@ const BENCHMARKS = [
     name: 'map',
     description: 'the `durable-writes map` command over fixtures/shop, end to end (a child process per pass)',
     prepare: prepareMapBenchmark,
+    maxRounds: 3,
+  },
+  {
+    name: 'map-1000',
+    description: `the \`durable-writes map\` command over a repository of ${MAP_REPOSITORY_FILES}+ files generated from the fixtures (bench/generate-repository.js), end to end`,
+    prepare: prepareMapRepositoryBenchmark,
     maxRounds: 3,
   },
 ];
@@ -308,6 +320,38 @@ function prepareMapBenchmark() {
 }
 
 /**
+ * The `map-1000` benchmark: `durable-writes map <root> --format json` over a repository of
+ * about 1,000 source files copied from the fixtures into a temporary folder (services typed by
+ * one root tsconfig, by a tsconfig each, and JavaScript services without one; see
+ * bench/generate-repository.js), against `--version` as in the `map` row. The folder is
+ * removed after the last pass.
+ * @returns {Prepared}
+ */
+function prepareMapRepositoryBenchmark() {
+  const cli = path.join(REPO_ROOT, 'dist', 'cli', 'main.js');
+  const repository = generateRepository(REPO_ROOT, MAP_REPOSITORY_FILES);
+  /** @param {string[]} args */
+  const run = (args) => {
+    const child = spawnSync(process.execPath, [cli, ...args], { cwd: REPO_ROOT, encoding: 'utf8', maxBuffer: 256 * 1024 * 1024 });
+    if (child.status !== 0) throw new Error(`durable-writes ${args.join(' ')} exited ${child.status}: ${child.stderr}`);
+    return child.stdout;
+  };
+  return {
+    workload: `${repository.files} files in ${fs.readdirSync(path.join(repository.root, 'services')).length} services (copies of fixtures/shop, fixtures/map/js-services and fixtures/map/ts-per-service)`,
+    details: { files: repository.files },
+    configurations: [
+      { name: 'startup', description: 'node dist/cli/main.js --version: process start and module loading', run: () => (run(['--version']), 0) },
+      {
+        name: 'map',
+        description: 'node dist/cli/main.js map <generated repository> --format json',
+        run: () => /** @type {{ summary: { findings: number } }} */ (JSON.parse(run(['map', repository.root, '--format', 'json', '--no-progress']))).summary.findings,
+      },
+    ],
+    cleanup: repository.remove,
+  };
+}
+
+/**
  * @param {readonly number[]} values
  * @returns {number}
  */
@@ -416,6 +460,19 @@ async function runBenchmark(definition, requestedRounds) {
     process.stdout.write(`\n${definition.name}: skipped (needs --repos <folder of checkouts>, see scripts/accuracy.js)\n`);
     return { name: definition.name, description: definition.description, skipped: true };
   }
+  try {
+    return measure(definition, rounds, prepared);
+  } finally {
+    prepared.cleanup?.();
+  }
+}
+
+/**
+ * @param {BenchmarkDefinition} definition
+ * @param {number} rounds
+ * @param {Prepared} prepared
+ */
+function measure(definition, rounds, prepared) {
   const { configurations } = prepared;
   process.stdout.write(`\n${definition.name}: ${definition.description}\n  corpus: ${prepared.workload}\n`);
 
