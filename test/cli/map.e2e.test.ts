@@ -10,37 +10,37 @@ import { copyShop, emptyFolder, ensureBuilt, REPO_ROOT, removeTemporaryFolders, 
 
 const EXPECTED_TABLE = `durable-writes map of fixtures/shop (services from top-level: gateway, inventory, notifications, orders, payments)
 
-FROM → TO                REQUEST                                      CALLS
-gateway → billing        POST /invoices                                   1
-inventory → BullMQ       publish                                          1
-inventory → a job queue  publish                                          1
-inventory → warehouse    PATCH /warehouses/{warehouseId}/stock/{sku}      1
-                         POST /transfers                                  1
-orders → Kafka           publish                                          1
-orders → inventory       DELETE /reservations/{reservationId}             1
-                         POST /reservations                               1
-orders → payments        POST /payments                                   1
-payments → RabbitMQ      publish                                          1
-payments → ledger        POST /entries                                    1
-                         POST /entries/{entryId}/reversals                1
-                         POST /transfers                                  1
-                         PUT /accounts/{account}/balance                  1
+FROM → TO              REQUEST                                      CALLS
+gateway → billing      POST /invoices                                   1
+inventory → BullMQ     publish                                          2
+inventory → warehouse  PATCH /warehouses/{warehouseId}/stock/{sku}      1
+                       POST /transfers                                  1
+orders → Kafka         publish                                          2
+orders → inventory     DELETE /reservations/{reservationId}             1
+                       POST /reservations                               1
+orders → payments      POST /payments                                   1
+payments → RabbitMQ    publish                                          1
+payments → ledger      POST /entries                                    1
+                       POST /entries/{entryId}/reversals                1
+                       POST /transfers                                  1
+                       PUT /accounts/{account}/balance                  1
 
-AT                                      RULE                    FROM → TO                REQUEST                                      ENTRY POINTS
-gateway/src/billing-proxy.ts:58         no-sync-critical-write  gateway → billing        POST /invoices                               POST /api/invoices (gateway/src/server.ts:30)
-inventory/src/reservation-expiry.ts:40  no-dual-write           inventory → BullMQ       publish                                      schedule every 60000 ms (inventory/src/main.ts:75)
-inventory/src/stock.service.ts:59       no-dual-write           inventory → a job queue  publish                                      POST /reservations/:id/confirm (inventory/src/main.ts:42)
-inventory/src/warehouse-client.ts:49    no-sync-critical-write  inventory → warehouse    PATCH /warehouses/{warehouseId}/stock/{sku}  POST /reservations (inventory/src/main.ts:23), DELETE /reservations/:id (inventory/src/main.ts:47)
-inventory/src/warehouse-client.ts:70    no-sync-critical-write  inventory → warehouse    POST /transfers                              (none found)
-orders/src/order-status.ts:45           no-dual-write           orders → Kafka           publish                                      POST /admin/orders/:id/shipment (orders/src/main.ts:79)
-orders/src/order-service.ts:52          no-sync-critical-write  orders → inventory       POST /reservations                           POST /orders (orders/src/main.ts:26)
-orders/src/order-service.ts:91          no-sync-critical-write  orders → inventory       DELETE /reservations/{reservationId}         DELETE /admin/orders/:id (orders/src/main.ts:65)
-orders/src/order-service.ts:59          no-sync-critical-write  orders → payments        POST /payments                               POST /orders (orders/src/main.ts:26)
-payments/src/chargeback.service.ts:52   no-dual-write           payments → RabbitMQ      publish                                      POST /webhooks/disputes (payments/src/disputes.controller.ts:16)
-payments/src/ledger.client.ts:34        no-sync-critical-write  payments → ledger        POST /entries                                POST /payments (payments/src/payments.controller.ts:44)
-payments/src/ledger.client.ts:49        no-sync-critical-write  payments → ledger        POST /entries/{entryId}/reversals            POST /payments/:id/refunds (payments/src/payments.controller.ts:51)
-payments/src/ledger.client.ts:68        no-sync-critical-write  payments → ledger        PUT /accounts/{account}/balance              PUT /payments/accounts/:account/balance (payments/src/payments.controller.ts:64)
-payments/src/settlement.service.ts:75   no-sync-critical-write  payments → ledger        POST /transfers                              (none found)
+AT                                      RULE                    FROM → TO              REQUEST                                      ENTRY POINTS
+gateway/src/billing-proxy.ts:58         no-sync-critical-write  gateway → billing      POST /invoices                               POST /api/invoices (gateway/src/server.ts:30)
+inventory/src/reservation-expiry.ts:40  no-dual-write           inventory → BullMQ     publish                                      schedule every 60000 ms (inventory/src/main.ts:75)
+inventory/src/stock.service.ts:59       no-dual-write           inventory → BullMQ     publish                                      POST /reservations/:id/confirm (inventory/src/main.ts:42)
+inventory/src/warehouse-client.ts:49    no-sync-critical-write  inventory → warehouse  PATCH /warehouses/{warehouseId}/stock/{sku}  POST /reservations (inventory/src/main.ts:23), DELETE /reservations/:id (inventory/src/main.ts:47)
+inventory/src/warehouse-client.ts:70    no-sync-critical-write  inventory → warehouse  POST /transfers                              (none found)
+orders/src/order-service.ts:80          no-dual-write           orders → Kafka         publish                                      POST /v2/orders (orders/src/main.ts:36)
+orders/src/order-status.ts:45           no-dual-write           orders → Kafka         publish                                      POST /admin/orders/:id/shipment (orders/src/main.ts:79)
+orders/src/order-service.ts:52          no-sync-critical-write  orders → inventory     POST /reservations                           POST /orders (orders/src/main.ts:26)
+orders/src/order-service.ts:91          no-sync-critical-write  orders → inventory     DELETE /reservations/{reservationId}         DELETE /admin/orders/:id (orders/src/main.ts:65)
+orders/src/order-service.ts:59          no-sync-critical-write  orders → payments      POST /payments                               POST /orders (orders/src/main.ts:26)
+payments/src/chargeback.service.ts:52   no-dual-write           payments → RabbitMQ    publish                                      POST /webhooks/disputes (payments/src/disputes.controller.ts:16)
+payments/src/ledger.client.ts:34        no-sync-critical-write  payments → ledger      POST /entries                                POST /payments (payments/src/payments.controller.ts:44)
+payments/src/ledger.client.ts:49        no-sync-critical-write  payments → ledger      POST /entries/{entryId}/reversals            POST /payments/:id/refunds (payments/src/payments.controller.ts:51)
+payments/src/ledger.client.ts:68        no-sync-critical-write  payments → ledger      PUT /accounts/{account}/balance              PUT /payments/accounts/:account/balance (payments/src/payments.controller.ts:64)
+payments/src/settlement.service.ts:75   no-sync-critical-write  payments → ledger      POST /transfers                              (none found)
 
 HANDLER                                                                                    → RECEIVING HANDLER                                                 DUPLICATE DELIVERY
 gateway POST /api/invoices (gateway/src/server.ts:30)                                      → billing: not in this repository
@@ -55,7 +55,7 @@ payments POST /payments/:id/refunds (payments/src/payments.controller.ts:51)    
 payments PUT /payments/accounts/:account/balance (payments/src/payments.controller.ts:64)  → ledger: not in this repository
 payments payments/src/settlement.service.ts:75                                             → ledger: not in this repository
 
-5 services, 9 edges, 14 call sites, 14 findings (no-dual-write 4, no-sync-critical-write 10); 35 files linted: 35 with types (1 tsconfig), 0 without; 0 skipped
+5 services, 8 edges, 15 call sites, 15 findings (no-dual-write 5, no-sync-critical-write 10); 35 files linted: 35 with types (1 tsconfig), 0 without; 0 skipped
 `;
 
 const EXPECTED_MERMAID = `graph LR
@@ -70,12 +70,10 @@ const EXPECTED_MERMAID = `graph LR
   BullMQ[("BullMQ")]
   Kafka[("Kafka")]
   RabbitMQ[("RabbitMQ")]
-  a_job_queue[("a job queue")]
   gateway -->|"POST /invoices (1)"| billing
-  inventory -.->|"publish (1)"| BullMQ
-  inventory -.->|"publish (1)"| a_job_queue
+  inventory -.->|"publish (2)"| BullMQ
   inventory -->|"PATCH /warehouses/{warehouseId}/stock/{sku} (1)<br/>POST /transfers (1)"| warehouse
-  orders -.->|"publish (1)"| Kafka
+  orders -.->|"publish (2)"| Kafka
   orders -->|"DELETE /reservations/{reservationId} (1) → DELETE /reservations/:id (inventory/src/main.ts:47, not guarded)<br/>POST /reservations (1) → POST /reservations (inventory/src/main.ts:23, guarded)"| inventory
   orders -->|"POST /payments (1) → POST /payments (payments/src/payments.controller.ts:44, guarded)"| payments
   payments -.->|"publish (1)"| RabbitMQ
@@ -196,14 +194,7 @@ const EXPECTED_JSON = {
           "callersTruncated": false,
           "alsoReportedAt": [],
           "receiver": null
-        }
-      ]
-    },
-    {
-      "from": "inventory",
-      "to": "a job queue",
-      "toKind": "broker",
-      "calls": [
+        },
         {
           "rule": "no-dual-write",
           "messageId": "dualWrite",
@@ -216,7 +207,7 @@ const EXPECTED_JSON = {
           "via": [],
           "dualWrite": {
             "send": "shipmentsQueue.add",
-            "action": "publishes to a job queue",
+            "action": "publishes to BullMQ",
             "dbWrite": "this.reservations.save",
             "dbWriteLine": 57
           },
@@ -299,6 +290,34 @@ const EXPECTED_JSON = {
       "to": "Kafka",
       "toKind": "broker",
       "calls": [
+        {
+          "rule": "no-dual-write",
+          "messageId": "dualWrite",
+          "method": null,
+          "path": null,
+          "file": "orders/src/order-service.ts",
+          "line": 80,
+          "column": 11,
+          "evidence": null,
+          "via": [],
+          "dualWrite": {
+            "send": "this.events.publishOrderCreated",
+            "action": "publishes to Kafka",
+            "dbWrite": "this.orders.save",
+            "dbWriteLine": 79
+          },
+          "entryPoints": [
+            {
+              "kind": "route",
+              "label": "POST /v2/orders",
+              "file": "orders/src/main.ts",
+              "line": 36
+            }
+          ],
+          "callersTruncated": false,
+          "alsoReportedAt": [],
+          "receiver": null
+        },
         {
           "rule": "no-dual-write",
           "messageId": "dualWrite",
@@ -627,10 +646,10 @@ const EXPECTED_JSON = {
         "tsconfig-error": 0
       }
     },
-    "findings": 14,
-    "callSites": 14,
+    "findings": 15,
+    "callSites": 15,
     "byRule": {
-      "no-dual-write": 4,
+      "no-dual-write": 5,
       "no-sync-critical-write": 10
     },
     "depth": 6
