@@ -23,9 +23,18 @@ export function getGatewayRelay(request: RequestDescription, contexts: readonly 
 
 const RE_ENCODINGS: ReadonlySet<string> = new Set(['stringify', 'from', 'parse', 'toString']);
 
+/** Validation that hands back what it checked: `schema.parse(body)`, `parse(schema, body)`, `plainToInstance(Dto, body)`. */
+const VALIDATIONS: ReadonlySet<string> = new Set([
+  'parse', 'parseAsync', 'safeParse', 'safeParseAsync', 'validate', 'validateSync', 'validateAsync', 'plainToInstance', 'plainToClass', 'decode',
+  'cast',
+]);
+
+/** The incoming request itself, by the names handlers give it. */
+const INCOMING_REQUEST = /^(?:req|request|ctx|context)$/;
+
 /** A value made only of parameters and literals: `dto`, `{ userId, items: dto.items }`, `JSON.stringify({ ...body })`. */
 function isPassedOn(node: TSESTree.Node, env: Env, file: FileContext, depth: number): boolean {
-  if (depth > 6) return false;
+  if (depth > 12) return false;
   const expression = skipTransparent(node);
   switch (expression.type) {
     case AST_NODE_TYPES.Literal:
@@ -45,14 +54,16 @@ function isPassedOn(node: TSESTree.Node, env: Env, file: FileContext, depth: num
     case AST_NODE_TYPES.ArrayExpression:
       return expression.elements.every((element) => element === null || isPassedOn(element.type === AST_NODE_TYPES.SpreadElement ? element.argument : element, env, file, depth + 1));
     case AST_NODE_TYPES.CallExpression: {
-      // re-encodings that keep the data as it came: `JSON.stringify(body)`, `Buffer.from(raw)`
+      const name = getCalleeName(expression.callee) ?? '';
       const first = expression.arguments[0];
-      return (
-        RE_ENCODINGS.has(getCalleeName(expression.callee) ?? '') &&
-        first !== undefined &&
-        first.type !== AST_NODE_TYPES.SpreadElement &&
-        isPassedOn(first, env, file, depth + 1)
-      );
+      // re-encodings that keep the data as it came: `JSON.stringify(body)`, `Buffer.from(raw)`
+      if (RE_ENCODINGS.has(name) && first !== undefined && first.type !== AST_NODE_TYPES.SpreadElement && isPassedOn(first, env, file, depth + 1)) return true;
+      // validation hands back what it checked: `parse(transferSchema, body)`, `schema.parse(body)`
+      if (VALIDATIONS.has(name) && expression.arguments.some((argument) => argument.type !== AST_NODE_TYPES.SpreadElement && isPassedOn(argument, env, file, depth + 1))) {
+        return true;
+      }
+      // who is asking, read from the incoming request: `await this.sessions.resolve(request)`
+      return expression.arguments.length > 0 && expression.arguments.every((argument) => isIncomingRequest(argument, env, file));
     }
     case AST_NODE_TYPES.LogicalExpression:
       return isPassedOn(expression.left, env, file, depth + 1) && isPassedOn(expression.right, env, file, depth + 1);
@@ -63,4 +74,9 @@ function isPassedOn(node: TSESTree.Node, env: Env, file: FileContext, depth: num
     default:
       return false;
   }
+}
+
+function isIncomingRequest(node: TSESTree.Node, env: Env, file: FileContext): boolean {
+  const expression = skipTransparent(node);
+  return expression.type === AST_NODE_TYPES.Identifier && INCOMING_REQUEST.test(expression.name) && file.getBinding(expression, env)?.kind === 'parameter';
 }

@@ -1,0 +1,90 @@
+/**
+ * A gateway (its package named like one: `api-gateway`, `web-bff`) passing on what its client
+ * sent, with the outcome answered to that client, loses nothing of its own. What its client
+ * sent includes the body after validation (`schema.parse(body)`, `parse(schema, body)`) and who
+ * is asking, read from the incoming request (`await this.sessions.resolve(request)`). The same
+ * handler in a service that is not a gateway, or a gateway that computes the write itself, is
+ * reported.
+ */
+import path from 'node:path';
+import { describe } from 'vitest';
+import { writeProject } from '../../project/helpers.js';
+import { rewrite, RULE_NAME, rule, ts, tsTester } from './helpers.js';
+
+const gateway = writeProject({ 'package.json': { name: 'api-gateway', private: true, dependencies: { '@nestjs/core': '^11.0.0', axios: '^1.7.9' } } });
+const orders = writeProject({ 'package.json': { name: 'orders-service', private: true, dependencies: { '@nestjs/core': '^11.0.0', axios: '^1.7.9' } } });
+
+const FORWARD = `
+import axios from 'axios';
+import { z } from 'zod';
+
+const transferSchema = z.object({ fromAccount: z.string(), toAccount: z.string(), amountMinor: z.number().int() });
+
+export class TransfersController {
+  constructor(private readonly sessions: { resolve(request: unknown): Promise<string> }) {}
+
+  async create(body: unknown, request: { headers: Record<string, string> }) {
+    const customerId = await this.sessions.resolve(request);
+    const data = transferSchema.parse(body);
+    const { data: transfer } = await axios.post(\`\${process.env.PAYMENTS_SERVICE_URL}/transfers\`, { ...data, customerId });
+    return transfer;
+  }
+}
+`;
+
+const COMPUTED = `
+import axios from 'axios';
+
+export class InvoicesController {
+  async create(body: { orderId: string; lines: { unitPrice: number; quantity: number }[] }) {
+    const total = body.lines.reduce((sum, line) => sum + line.unitPrice * line.quantity, 0);
+    const { data: invoice } = await axios.post(\`\${process.env.BILLING_SERVICE_URL}/invoices\`, { orderId: body.orderId, total });
+    return invoice;
+  }
+}
+`;
+
+describe('gateways', () => {
+  tsTester.run(RULE_NAME, rule, {
+    valid: [
+      ts.valid(FORWARD, {
+        filename: path.join(gateway, 'src', 'transfers.controller.ts'),
+        name: 'a gateway forwards the validated body and the caller it resolved from the request, and answers with the outcome',
+      }),
+    ],
+    invalid: [
+      ts.invalid(
+        FORWARD,
+        {
+          at: 'axios.post',
+          request: 'POST /transfers',
+          service: 'payments',
+          evidence: ['service "payments"', 'path "/transfers"'],
+          suggest: rewrite({
+            replaced: 'axios.post(`${process.env.PAYMENTS_SERVICE_URL}/transfers`, { ...data, customerId })',
+            topic: 'payments.transfers.created',
+            payload: '{ ...data, customerId }',
+            responseUsed: true,
+          }),
+        },
+        { filename: path.join(orders, 'src', 'transfers.controller.ts'), name: 'the same handler in a service that is not a gateway' },
+      ),
+      ts.invalid(
+        COMPUTED,
+        {
+          at: 'axios.post',
+          request: 'POST /invoices',
+          service: 'billing',
+          evidence: ['service "billing"', 'path "/invoices"'],
+          suggest: rewrite({
+            replaced: 'axios.post(`${process.env.BILLING_SERVICE_URL}/invoices`, { orderId: body.orderId, total })',
+            topic: 'billing.invoices.created',
+            payload: '{ orderId: body.orderId, total }',
+            responseUsed: true,
+          }),
+        },
+        { filename: path.join(gateway, 'src', 'invoices.controller.ts'), name: 'a gateway that computes the total itself owns the write' },
+      ),
+    ],
+  });
+});
