@@ -2,7 +2,9 @@
  * How to publish with each broker handle, as text templates for suggestions. Placeholders:
  * `{handle}` the broker handle as written in the file (`this.producer`), `{topic}` the topic
  * as a string literal, `{payload}` the payload expression, `{envPrefix}` the topic in
- * UPPER_SNAKE_CASE for env-var names.
+ * UPPER_SNAKE_CASE for env-var names; for durable execution engines, `{name}` the workflow or
+ * task to start as a string literal (a command: `payments.create`) and `{queue}` the target
+ * service's name as a string literal.
  */
 
 export interface PublishShape {
@@ -17,6 +19,8 @@ export interface PublishShape {
   readonly needs?: readonly string[];
   /** the payload is serialised by the template (so pass the object, not a JSON string) */
   readonly serialises: boolean;
+  /** what the call does, when it is not a publish: sends an engine's event, or starts its workflow or task */
+  readonly verb?: 'send' | 'start';
 }
 
 export const PUBLISH_SHAPES: readonly PublishShape[] = [
@@ -57,4 +61,20 @@ export const PUBLISH_SHAPES: readonly PublishShape[] = [
     serialises: false,
   },
   { family: 'pubsub-topic', destination: 'Pub/Sub topic', template: '{handle}.publishMessage({ json: {payload} })', serialises: false },
+  { family: 'inngest', destination: 'Inngest event', template: '{handle}.send({ name: {topic}, data: {payload} })', serialises: false, verb: 'send' },
+  {
+    family: 'temporal',
+    destination: 'Temporal workflow',
+    template: '{handle}.workflow.start({name}, { taskQueue: {queue}, workflowId: /* TODO: a stable business key */ {name}, args: [{payload}] })',
+    serialises: false,
+    verb: 'start',
+  },
+  {
+    family: 'temporal-workflow',
+    destination: 'Temporal workflow',
+    template: '{handle}.start({name}, { taskQueue: {queue}, workflowId: /* TODO: a stable business key */ {name}, args: [{payload}] })',
+    serialises: false,
+    verb: 'start',
+  },
+  { family: 'trigger-tasks', destination: 'Trigger.dev task', template: '{handle}.trigger({name}, {payload})', serialises: false, verb: 'start' },
 ];

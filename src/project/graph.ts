@@ -22,7 +22,7 @@ import type { ExportEntry } from './modules/exports.js';
 import type { ModuleCache, ModuleRecord } from './modules/module-cache.js';
 import type { Reachability } from './modules/reach.js';
 import type { ModuleResolver } from './resolution/module-resolver.js';
-import { isGatewayFile } from './workspace/package-kind.js';
+import { dependsOnPackage, isGatewayFile } from './workspace/package-kind.js';
 import { CLIENT_MODULES } from '../catalog/http-clients.js';
 
 /** How many re-exports and CommonJS indirections one lookup follows. */
@@ -79,6 +79,10 @@ export class ModuleGraph implements ProjectResolver {
 
   isGatewayFile(fileName: string): boolean {
     return isGatewayFile(fileName);
+  }
+
+  dependsOn(fileName: string, prefix: string): boolean {
+    return dependsOnPackage(fileName, prefix);
   }
 
   mayReachRequests(fromFile: string, source: string, depth: number, name?: string): boolean {

@@ -134,6 +134,10 @@ class CombinedResolver implements ProjectResolver {
     return this.#graph.isGatewayFile(fileName);
   }
 
+  dependsOn(fileName: string, prefix: string): boolean {
+    return this.#graph.dependsOn(fileName, prefix);
+  }
+
   mayReachRequests(fromFile: string, source: string, depth: number, name?: string): boolean {
     return this.#graph.mayReachRequests(fromFile, source, depth, name);
   }

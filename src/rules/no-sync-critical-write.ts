@@ -5,6 +5,7 @@ import { hasBrowserGlobals, importsProjectModule, isBrowserCode, isTestFile, men
 import { type Finding, WriteFinder } from '../analysis/find-writes.js';
 import { formatTemplate } from '../analysis/code/template.js';
 import { findLocalWrite, type LocalWrite } from '../analysis/data-layer/local-writes.js';
+import { type EngineContext, getEngineContext } from '../analysis/mitigation/durable-execution.js';
 import { compileSettings, DEFAULT_OPTIONS, type NoSyncCriticalWriteOptions, OPTIONS_SCHEMA } from '../options.js';
 import { planAutofix, planSuggestions, type SuggestionMessageId, toFix } from '../suggestions/build.js';
 import { getProjectRelativePath, getProjectResolver, getResolvableFileName, mayReach } from '../project/layer.js';
@@ -37,6 +38,9 @@ const rule = createRule<Options, MessageIds>({
       suggestOutbox: "Record '{{topic}}' in the transactional outbox with `{{call}}` instead.{{note}}",
       suggestOutboxMissing:
         "Record '{{topic}}' in the transactional outbox with `{{call}}` instead; nothing named `outbox` is in scope here: set the rule's `outbox` option to your outbox writer.{{note}}",
+      suggestDurableStep: "Run it in the {{engine}} step '{{name}}' with `{{call}}`.{{note}}",
+      suggestSendEvent: "Send the {{destination}} '{{topic}}' with `{{handle}}` instead.{{note}}",
+      suggestStartWorkflow: "Start the {{destination}} '{{topic}}' with `{{handle}}` instead.{{note}}",
     },
   },
   create(context, [options]) {
@@ -66,14 +70,14 @@ const rule = createRule<Options, MessageIds>({
       },
       'Program:exit'() {
         if (typed) typed.resolver.setLocalFile(context.sourceCode.ast, typed.services);
-        const file = new FileContext(context.sourceCode, { calls, resolver, fileName });
+        const file = new FileContext(context.sourceCode, { calls, resolver, fileName, relativePath });
         const finder = new WriteFinder(file, settings, calls, { maxCrossFileDepth: options.followDepth });
         for (const finding of finder.findAll()) {
           const autofix = planAutofix(finding, file, options);
           context.report({
             node: getCallReportNode(finding.call),
             messageId: finding.via.length > 0 ? 'syncCriticalWriteVia' : 'syncCriticalWrite',
-            data: getMessageData(finding, findLocalWrite(finding.call, file)),
+            data: getMessageData(finding, findLocalWrite(finding.call, file), getEngineContext(finding.call, file)),
             fix: autofix ? toFix(autofix, context.sourceCode, context.filename) : null,
             suggest: planSuggestions(finding, file, options).map((plan) => ({
               messageId: plan.messageId,
@@ -89,7 +93,7 @@ const rule = createRule<Options, MessageIds>({
 
 export default rule;
 
-function getMessageData(finding: Finding, local: LocalWrite | undefined): Record<string, string> {
+function getMessageData(finding: Finding, local: LocalWrite | undefined, engine: EngineContext | undefined): Record<string, string> {
   const { assessment } = finding;
   const path = formatTemplate(assessment.target.path).split('?')[0] || '/';
   const evidence = (assessment.criticality?.evidence ?? []).slice(0, 2).map((item) => item.text);
@@ -102,7 +106,9 @@ function getMessageData(finding: Finding, local: LocalWrite | undefined): Record
     after: describeLocalWrite(local),
     note:
       (assessment.swallowed ? ` Its failure is swallowed (${assessment.swallowed.detail}): the caller never learns the write was lost.` : '') +
-      (assessment.retry ? ` In-memory retries (${assessment.retry}) die with the process and do not make it durable.` : ''),
+      (assessment.retry ? ` In-memory retries (${assessment.retry}) die with the process and do not make it durable.` : '') +
+      // a team already on a durable execution engine is told where the call belongs in it
+      (engine ? ` This file uses ${engine.engine.label}: ${engine.engine.advice}.` : ''),
   };
 }
 

@@ -34,6 +34,7 @@ const HANDLE_WORDS = new WordSet([
   'this', 'queue', 'queues', 'producer', 'client', 'proxy', 'channel', 'publisher', 'bus', 'kafka', 'sqs', 'sns', 'topic',
   'pubsub', 'event', 'events', 'job', 'jobs', 'broker', 'rabbit', 'rabbitmq', 'amqp', 'q', 'service', 'outbound', 'messages',
   'message', 'default', 'main', 'app', 'command', 'commands', 'worker', 'bullmq', 'bull', 'tx', 'transaction', 'confirm',
+  'inngest', 'temporal', 'workflow', 'workflows', 'task', 'tasks', 'trigger',
 ]);
 
 /**

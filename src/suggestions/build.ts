@@ -1,8 +1,9 @@
 /**
- * The suggestions offered on a report of `no-sync-critical-write`: publish with a broker
- * handle in scope (or the configured publisher), and record in the outbox (the configured
- * outbox call or the documented default). Each replaces only the request expression and
- * adds imports it needs.
+ * The suggestions offered on a report of `no-sync-critical-write`: run it in a step of the
+ * durable execution engine whose workflow code it is in, publish with a broker handle in scope
+ * (or send an engine's event, start its workflow; or the configured publisher), and record in
+ * the outbox (the configured outbox call or the documented default). Each replaces only the
+ * request expression and adds imports it needs.
  */
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import type { FileContext } from '../analysis/code/file-context.js';
@@ -12,9 +13,17 @@ import type { CallTemplate, NoSyncCriticalWriteOptions } from '../options.js';
 import { findBrokerHandles } from './broker-handles.js';
 import { addImport } from './imports.js';
 import { getPayloadText, getReplacedExpression, isResponseUsed } from './rewrite.js';
-import { deriveTopic } from './topic.js';
+import { deriveStepName, deriveTopic } from './topic.js';
+import { planDurableStep } from './durable-step.js';
 
-export type SuggestionMessageId = 'suggestPublish' | 'suggestPublishConfigured' | 'suggestOutbox' | 'suggestOutboxMissing';
+export type SuggestionMessageId =
+  | 'suggestPublish'
+  | 'suggestPublishConfigured'
+  | 'suggestOutbox'
+  | 'suggestOutboxMissing'
+  | 'suggestDurableStep'
+  | 'suggestSendEvent'
+  | 'suggestStartWorkflow';
 
 export interface SuggestionPlan {
   readonly messageId: SuggestionMessageId;
@@ -31,26 +40,35 @@ const RESPONSE_NOTE = ' The response of the call will no longer be available.';
 
 export function planSuggestions(finding: Finding, file: FileContext, options: NoSyncCriticalWriteOptions): SuggestionPlan[] {
   const replaced = getReplacedExpression(finding);
-  const note = isResponseUsed(replaced, finding.call) ? RESPONSE_NOTE : '';
+  const responseUsed = isResponseUsed(replaced, finding.call);
+  const note = responseUsed ? RESPONSE_NOTE : '';
   const { target, method } = finding.assessment;
-  const topic = deriveTopic({ service: target.service, path: target.path, method: method?.split('/')[0] }, options.topicTemplate);
+  const input = { service: target.service, path: target.path, method: method?.split('/')[0] };
+  const topic = deriveTopic(input, options.topicTemplate);
   const topicLiteral = quote(topic);
+  const name = deriveStepName(input);
   const payload = getPayloadText(finding, replaced, file).text;
   const plans: SuggestionPlan[] = [];
+
+  const step = planDurableStep(finding, file, replaced, name, quote(name), responseUsed);
+  if (step) plans.push({ messageId: 'suggestDurableStep', data: step.data, replaced, text: step.text, imports: [] });
 
   const handle = findBrokerHandles(finding.call, file, topic)[0];
   if (handle) {
     const text = handle.shape.template
       .replaceAll('{handle}', handle.text)
       .replaceAll('{topic}', topicLiteral)
+      .replaceAll('{name}', quote(name))
+      .replaceAll('{queue}', quote(name.split('.')[0]!))
       .replaceAll('{envPrefix}', toUpperSnake(topic))
-      .replaceAll('{payload}', payload);
+      .replaceAll('{payload}', () => payload);
+    const verb = handle.shape.verb;
     plans.push({
-      messageId: 'suggestPublish',
+      messageId: verb === 'send' ? 'suggestSendEvent' : verb === 'start' ? 'suggestStartWorkflow' : 'suggestPublish',
       data: {
         destination: handle.shape.destination,
-        // a Pub/Sub `Topic` handle is the destination itself; every other shape is addressed by the topic name
-        topic: handle.shape.family === 'pubsub-topic' ? handle.text : topic,
+        // a Pub/Sub `Topic` handle is the destination itself; a workflow or task is started by name; every other shape is addressed by the topic name
+        topic: handle.shape.family === 'pubsub-topic' ? handle.text : verb === 'start' ? name : topic,
         handle: handle.text,
         note,
       },

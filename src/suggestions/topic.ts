@@ -28,7 +28,15 @@ export interface TopicInput {
   readonly method: string | undefined;
 }
 
-export function deriveTopic(input: TopicInput, template: string): string {
+interface TopicParts {
+  readonly service: string;
+  /** path segments naming what is written, without the service's own collection */
+  readonly resource: readonly string[];
+  /** the last segment is a command (`/capture`), not a collection */
+  readonly isCommand: boolean;
+}
+
+function getTopicParts(input: TopicInput): TopicParts {
   const segments = input.path
     .filter((part) => part.kind === 'text')
     .flatMap((part) => (part.kind === 'text' ? (part.value.split(/[?#]/)[0] ?? '').split('/') : []))
@@ -43,6 +51,11 @@ export function deriveTopic(input: TopicInput, template: string): string {
   const last = resource.at(-1);
   // a singular verb-like segment is a command (`/capture`); a plural one is a collection (`/charges`)
   const isCommand = last !== undefined && singular(last) === last && COMMAND_SEGMENTS.has(last);
+  return { service, resource, isCommand };
+}
+
+export function deriveTopic(input: TopicInput, template: string): string {
+  const { service, resource, isCommand } = getTopicParts(input);
   const action = isCommand ? 'requested' : (PAST_TENSE[input.method ?? ''] ?? 'requested');
 
   // resource segments are joined like the template joins its placeholders: `{service}-{resource}` → `a-b`
@@ -53,6 +66,19 @@ export function deriveTopic(input: TopicInput, template: string): string {
     .replaceAll('{action}', action)
     .replace(/([./:_-])\1+/g, '$1')
     .replace(/^[./:_-]+|[./:_-]+$/g, '');
+}
+
+const IMPERATIVE: Record<string, string> = { POST: 'create', PUT: 'update', PATCH: 'update', DELETE: 'delete' };
+
+/**
+ * The name of a durable step (or a workflow to start) that makes the write, from the same
+ * parts as a topic but as a command: `POST payments /payments` → `payments.create`,
+ * `POST payments /payments/capture` → `payments.capture`.
+ */
+export function deriveStepName(input: TopicInput): string {
+  const { service, resource, isCommand } = getTopicParts(input);
+  const verb = isCommand ? [] : [IMPERATIVE[input.method ?? ''] ?? 'call'];
+  return [service, ...resource, ...verb].join('.');
 }
 
 /** `{orderId}`, `:id`, `<id>`: a parameter written into the path template. */

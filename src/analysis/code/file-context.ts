@@ -94,6 +94,8 @@ export interface ProjectResolver {
   getTypeFacts(node: TSESTree.Node): { readonly name: string; readonly critical: boolean } | undefined;
   /** Is the file part of a gateway, a service that relays requests to the ones behind it? */
   isGatewayFile(fileName: string): boolean;
+  /** Does the package the file belongs to depend on a package whose name starts with `prefix` (`@temporalio/`)? */
+  dependsOn(fileName: string, prefix: string): boolean;
   /**
    * Whether a module imported from a file may make HTTP requests, read from texts only: true
    * for anything but a project module that neither mentions an HTTP client nor imports one that
@@ -137,6 +139,8 @@ export interface FileContextOptions {
   readonly resolver?: ProjectResolver;
   /** the file's path (absolute); needed to resolve its imports */
   readonly fileName?: string;
+  /** the file's path relative to the project (ESLint's working directory), for conventions of file names and folders */
+  readonly relativePath?: string;
   /** the file's call expressions, when the caller already collected them */
   readonly calls?: readonly TSESTree.CallExpression[];
 }
@@ -148,6 +152,7 @@ export class FileContext {
   readonly sourceCode: SourceView;
   readonly resolver: ProjectResolver | undefined;
   readonly fileName: string | undefined;
+  readonly relativePath: string | undefined;
   readonly #memberCache = new WeakMap<ClassNode, Map<string, ClassMember>>();
   readonly #bindingCache = new WeakMap<Variable, Binding | null>();
   readonly #importCache = new WeakMap<Variable, ImportBinding | null>();
@@ -158,6 +163,7 @@ export class FileContext {
     this.sourceCode = sourceCode;
     this.resolver = options.resolver;
     this.fileName = options.fileName;
+    this.relativePath = options.relativePath ?? options.fileName;
     this.#calls = options.calls;
   }
 

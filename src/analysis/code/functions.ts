@@ -289,3 +289,16 @@ function findSingletonConstruction(cls: ClassNode, file: FileContext): TSESTree.
   if (constructions.length !== 1 || !only || getEnclosingFunction(only)) return undefined;
   return getClassOf(only.callee, file, EMPTY_ENV) === cls ? only : undefined;
 }
+
+/** The identifiers that refer to a named function as a value (not its declaration). */
+export function getValueReferences(fn: FunctionNode, file: FileContext): TSESTree.Identifier[] {
+  const id =
+    fn.type === AST_NODE_TYPES.FunctionDeclaration
+      ? fn.id
+      : fn.parent.type === AST_NODE_TYPES.VariableDeclarator && fn.parent.init === fn && fn.parent.id.type === AST_NODE_TYPES.Identifier
+        ? fn.parent.id
+        : undefined;
+  if (!id) return [];
+  const variable = file.findVariable(id);
+  return (variable?.references ?? []).filter((reference) => !reference.init).map((reference) => reference.identifier as TSESTree.Identifier);
+}

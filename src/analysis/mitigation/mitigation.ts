@@ -31,6 +31,8 @@ import { EMPTY_ENV, type Env, type FileContext } from '../code/file-context.js';
 import { walk } from '../code/walk.js';
 import { getOrigin } from '../code/origin.js';
 import { getHandleName } from '../code/project-handles.js';
+import { getValueReferences } from '../code/functions.js';
+import { getDurableFunction } from './durable-execution.js';
 import { isBrokerName } from '../messaging/named-publish.js';
 import { BROKERS, describePublish } from '../messaging/publish.js';
 
@@ -39,6 +41,8 @@ export type Mitigation =
   | { readonly kind: 'proxy'; readonly detail: string }
   | { readonly kind: 'consumer'; readonly detail: string }
   | { readonly kind: 'relay'; readonly detail: string }
+  /** a step of a durable execution engine: the engine records it once it completes and retries it until it does */
+  | { readonly kind: 'durable-step'; readonly detail: string }
   | { readonly kind: 'catch-handoff'; readonly detail: string };
 
 /**
@@ -55,6 +59,8 @@ export function findMitigation(node: TSESTree.Node, file: FileContext, settings:
       if (handoff) return { kind: 'catch-handoff', detail: handoff };
     }
     if (isFunctionNode(parent)) {
+      const durable = getDurableFunction(parent, file);
+      if (durable?.role === 'step') return { kind: 'durable-step', detail: durable.detail };
       const consumer = getConsumerKind(parent, file);
       if (consumer) return { kind: 'consumer', detail: consumer };
       const relay = getRelayName(parent, settings) ?? getOutboxRowParameter(parent, file);
@@ -361,19 +367,6 @@ function findClientRetryPlugin(file: FileContext): string | undefined {
     if (origin && CLIENT_RETRY_MODULES.has(origin.module)) return origin.module;
   }
   return undefined;
-}
-
-/** The identifiers that refer to a named function as a value (not its declaration). */
-function getValueReferences(fn: FunctionNode, file: FileContext): TSESTree.Identifier[] {
-  const id =
-    fn.type === AST_NODE_TYPES.FunctionDeclaration
-      ? fn.id
-      : fn.parent.type === AST_NODE_TYPES.VariableDeclarator && fn.parent.init === fn && fn.parent.id.type === AST_NODE_TYPES.Identifier
-        ? fn.parent.id
-        : undefined;
-  if (!id) return [];
-  const variable = file.findVariable(id);
-  return (variable?.references ?? []).filter((reference) => !reference.init).map((reference) => reference.identifier as TSESTree.Identifier);
 }
 
 /** `this.handle` read (not called) in the class of a method: the method handed on as a value. */

@@ -60,6 +60,30 @@ function asRecord(value: unknown): Record<string, unknown> {
   return isRecord(value) ? value : {};
 }
 
+const dependencyNames = new Map<string, readonly string[] | null>();
+
+/** The packages the nearest package.json of a folder depends on (any kind of dependency). */
+function findDependencies(folder: string): readonly string[] | undefined {
+  const cached = dependencyNames.get(folder);
+  if (cached !== undefined) return cached ?? undefined;
+  const manifest = readPackageJson(folder);
+  let names: readonly string[] | undefined;
+  if (manifest) {
+    names = Object.keys({ ...asRecord(manifest.dependencies), ...asRecord(manifest.devDependencies), ...asRecord(manifest.peerDependencies) });
+  } else {
+    const parent = path.dirname(folder);
+    names = parent === folder ? undefined : findDependencies(parent);
+  }
+  dependencyNames.set(folder, names ?? null);
+  return names;
+}
+
+/** Whether the package a file belongs to depends on a package whose name starts with `prefix` (`@temporalio/`). */
+export function dependsOnPackage(fileName: string, prefix: string): boolean {
+  if (!path.isAbsolute(fileName)) return false;
+  return findDependencies(path.dirname(fileName))?.some((name) => name.startsWith(prefix)) ?? false;
+}
+
 /**
  * A gateway, a back end for front ends, or an admin back office: it relays what a client or an
  * operator asked to the services behind it, and answers them with the outcome.

@@ -58,6 +58,8 @@ export interface Expected {
   readonly retry?: string;
   /** where the failure is swallowed, named in the note: `the catch at line 7 only logs` */
   readonly swallowed?: string;
+  /** the durable execution engine the file uses and the advice for it: ``Inngest: run it in `step.run` `` */
+  readonly engine?: string;
   /** the database write before the call: ` after \`repo.save\` (line 4) committed` */
   readonly after?: string;
   /** wrappers passed through, outermost first (`['chargeCard', 'postJson']`): `syncCriticalWriteVia` */
@@ -85,7 +87,8 @@ interface InvalidExtras extends CaseExtras {
 function messageNote(expected: Expected): string {
   const swallowed = expected.swallowed === undefined ? '' : ` Its failure is swallowed (${expected.swallowed}): the caller never learns the write was lost.`;
   const retry = expected.retry === undefined ? '' : ` In-memory retries (${expected.retry}) die with the process and do not make it durable.`;
-  return swallowed + retry;
+  const engine = expected.engine === undefined ? '' : ` This file uses ${expected.engine}.`;
+  return swallowed + retry + engine;
 }
 
 
@@ -168,6 +171,8 @@ export interface RewriteSpec {
   readonly payload: string;
   /** the response is used (assigned, returned, chained): the descriptions say it will no longer be available */
   readonly responseUsed?: boolean;
+  /** the name of a durable step or workflow that makes the write, a command: `payments.create` */
+  readonly name?: string;
 }
 
 /** Text a suggestion adds besides the rewrite: an import line, or a name merged into an import. */
@@ -303,6 +308,57 @@ export const pubsubTopic = (handle: string): Offer => ({
   inserts: [],
 });
 
+/** The exact text a spec replaces, for offers that keep it (a durable step wraps the request). */
+function replacedText(spec: RewriteSpec): string {
+  if (typeof spec.replaced !== 'string') throw new Error('a durable step offer needs the replaced text itself, not a { from, to } range');
+  return spec.replaced;
+}
+
+function stepName(spec: RewriteSpec): string {
+  if (spec.name === undefined) throw new Error('a durable step or workflow offer needs the spec to state its `name`');
+  return spec.name;
+}
+
+const RESULT_NOTE = " The step's result is stored as JSON: return only the data you need.";
+
+/**
+ * Run the request in a step of the engine: `wrap(name literal, request text)` writes the step
+ * call (`step.run('payments.create', () => …)`), `call` is the API the description names.
+ */
+export function durableStep(engine: string, call: string, wrap: (name: string, request: string) => string): Offer {
+  return {
+    messageId: 'suggestDurableStep',
+    data: (spec) => ({ engine, name: stepName(spec), call, note: spec.responseUsed ? RESULT_NOTE : '' }),
+    text: (spec) => wrap(literal(stepName(spec)), replacedText(spec)),
+    inserts: [],
+  };
+}
+
+/** An Inngest client: `send({ name: topic, data: payload })`. */
+export const inngestEvent = (handle: string): Offer => ({
+  messageId: 'suggestSendEvent',
+  data: (spec) => ({ destination: 'Inngest event', topic: spec.topic, handle, note: note(spec) }),
+  text: (spec) => `${handle}.send({ name: ${literal(spec.topic)}, data: ${spec.payload} })`,
+  inserts: [],
+});
+
+/** A Temporal `Client`: `workflow.start(name, { taskQueue: service, workflowId, args: [payload] })`. */
+export const temporalStart = (handle: string): Offer => ({
+  messageId: 'suggestStartWorkflow',
+  data: (spec) => ({ destination: 'Temporal workflow', topic: stepName(spec), handle, note: note(spec) }),
+  text: (spec) =>
+    `${handle}.workflow.start(${literal(stepName(spec))}, { taskQueue: ${literal(stepName(spec).split('.')[0]!)}, workflowId: /* TODO: a stable business key */ ${literal(stepName(spec))}, args: [${spec.payload}] })`,
+  inserts: [],
+});
+
+/** Trigger.dev `tasks.trigger(name, payload)`. */
+export const triggerTask = (handle: string): Offer => ({
+  messageId: 'suggestStartWorkflow',
+  data: (spec) => ({ destination: 'Trigger.dev task', topic: stepName(spec), handle, note: note(spec) }),
+  text: (spec) => `${handle}.trigger(${literal(stepName(spec))}, ${spec.payload})`,
+  inserts: [],
+});
+
 function locateReplaced(code: string, spec: RewriteSpec): { start: number; end: number } {
   const nth = spec.nth ?? 1;
   if (typeof spec.replaced === 'string') {
@@ -350,4 +406,21 @@ function expectedSuggestions(code: string, suggest: Suggest): TestCaseError<Mess
 export function fixed(spec: RewriteSpec, call: string, ...inserts: Insertion[]): (code: string) => string {
   const offer = publisher(call, ...inserts);
   return (code) => applyRewrite(code, spec, offer.text(spec), offer.inserts);
+}
+
+/** Each suggestion's output (and each `--fix` output) of the cases, as valid cases with the same options. */
+export function outputsOf(cases: readonly InvalidTestCase<MessageIds, Options>[]): ValidTestCase<Options>[] {
+  return cases.flatMap((item) => {
+    const outputs = [
+      ...item.errors.flatMap((error) => (error.suggestions ?? []).map((suggestion) => suggestion.output)),
+      ...(typeof item.output === 'string' ? [item.output] : (item.output ?? []).slice(-1)),
+    ];
+    return [...new Set(outputs)].map((code, index) => ({
+      code,
+      name: `${item.name ?? 'case'}: output ${index + 1} is not reported again`,
+      ...(item.filename === undefined ? {} : { filename: item.filename }),
+      ...(item.options === undefined ? {} : { options: item.options }),
+      ...(item.languageOptions === undefined ? {} : { languageOptions: item.languageOptions }),
+    }));
+  });
 }

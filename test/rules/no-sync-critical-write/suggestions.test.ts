@@ -11,9 +11,7 @@
  * is also linted again as a valid case with the same options: the rewritten call is no
  * longer reported.
  */
-import type { InvalidTestCase, ValidTestCase } from '@typescript-eslint/rule-tester';
 import { describe } from 'vitest';
-import type { MessageIds, Options } from '../../../src/rules/no-sync-critical-write.js';
 import {
   amqp,
   bullmq,
@@ -23,6 +21,7 @@ import {
   kafka,
   nestEmit,
   outbox,
+  outputsOf,
   publisher,
   pubsub,
   pubsubTopic,
@@ -38,23 +37,6 @@ import {
 
 const PAYMENTS = ['service "payments"', 'path "/payments"'];
 const BUS: UserOptions = { publisher: { call: 'bus.publish', import: { from: '@acme/bus', name: 'bus' } } };
-
-/** Each suggestion's output (and each `--fix` output) of the cases, as valid cases with the same options. */
-function outputsOf(cases: readonly InvalidTestCase<MessageIds, Options>[]): ValidTestCase<Options>[] {
-  return cases.flatMap((item) => {
-    const outputs = [
-      ...item.errors.flatMap((error) => (error.suggestions ?? []).map((suggestion) => suggestion.output)),
-      ...(typeof item.output === 'string' ? [item.output] : (item.output ?? []).slice(-1)),
-    ];
-    return [...new Set(outputs)].map((code, index) => ({
-      code,
-      name: `${item.name ?? 'case'}: output ${index + 1} is not reported again`,
-      ...(item.filename === undefined ? {} : { filename: item.filename }),
-      ...(item.options === undefined ? {} : { options: item.options }),
-      ...(item.languageOptions === undefined ? {} : { languageOptions: item.languageOptions }),
-    }));
-  });
-}
 
 describe('publish with a broker client in scope (TS syntax)', () => {
   const invalid = [
