@@ -7,6 +7,7 @@ import { isTestFile, mentionsBroker, mentionsDatabase, mentionsHttpClient, menti
 import { getExecutionOwner, resolveInFile } from '../analysis/code/functions.js';
 import { areExclusive } from '../analysis/code/flow.js';
 import { findMitigation } from '../analysis/mitigation/mitigation.js';
+import { getEnclosingStep } from '../analysis/mitigation/durable-execution.js';
 import { getPublishParts } from '../analysis/messaging/publish-parts.js';
 import { describePublish, type PublishDescription } from '../analysis/messaging/publish.js';
 import { describeRequest } from '../analysis/request/request.js';
@@ -33,7 +34,7 @@ export interface NoDualWriteOptions {
 }
 
 export type Options = [NoDualWriteOptions];
-export type MessageIds = 'dualWrite' | 'suggestOutboxInsert' | 'suggestRemovePublish';
+export type MessageIds = 'dualWrite' | 'dualWriteInStep' | 'suggestOutboxInsert' | 'suggestRemovePublish';
 
 const DEFAULTS: NoDualWriteOptions = {
   services: DEFAULT_OPTIONS.services,
@@ -94,6 +95,8 @@ export default createRule<Options, MessageIds>({
     messages: {
       dualWrite:
         '{{send}} {{action}}, and {{dbWrite}} (line {{line}}) writes the database, but not in one transaction with an outbox: if the process dies between the two, one happens without the other. Insert the event into an outbox table in the same transaction and let a relay publish it.',
+      dualWriteInStep:
+        '{{send}} {{action}}, and {{dbWrite}} (line {{line}}) writes the database, in one durable step ({{step}}): a retry of the step makes the database write again, and a step that fails for good keeps one without the other. Make each its own step ({{stepApi}}): {{engine}} records a completed step and does not run it again.',
       suggestOutboxInsert: "Insert '{{topic}}' into the outbox with `{{handle}}` in the same transaction instead.",
       suggestRemovePublish: 'Remove this publish: the outbox row written in the same transaction (line {{line}}) already carries the event to the relay.',
     },
@@ -105,7 +108,11 @@ export default createRule<Options, MessageIds>({
     if (!(mentionsDatabase(text) || mentionsProjectDataLayer(text))) return {};
     if (!(mentionsBroker(text) || mentionsProjectPublisher(text) || mentionsHttpClient(text))) return {};
     const resolver = getProjectResolver({ followImports: options.followImports, typed: undefined });
-    const file = new FileContext(context.sourceCode, { resolver, fileName: getResolvableFileName(context.filename) });
+    const file = new FileContext(context.sourceCode, {
+      resolver,
+      fileName: getResolvableFileName(context.filename),
+      relativePath: getProjectRelativePath(context.cwd, context.filename),
+    });
     const writesByOwner = new Map<FunctionNode, DbWrite[]>();
     const callsByOwner = new Map<FunctionNode, TSESTree.CallExpression[]>();
     const outboxWrites = new Map<FunctionNode, DbWrite[]>();
@@ -196,20 +203,26 @@ export default createRule<Options, MessageIds>({
           const sends = (callsByOwner.get(owner) ?? []).flatMap((call) => describeSend(call) ?? describeHelperPublish(call) ?? []);
           for (const send of sends) {
             const mitigation = findMitigation(send.call, file, settings);
-            if (mitigation && mitigation.kind !== 'catch-handoff') continue;
+            // a durable step retries its body: its writes pair with what the same step does (below)
+            if (mitigation && mitigation.kind !== 'catch-handoff' && mitigation.kind !== 'durable-step') continue;
             if (isEagerDelivery(send.call, outboxWrites.get(owner) ?? [], file)) continue;
-            const together = writes.filter((item) => !areExclusive(item.node, send.call));
+            const sendStep = getEnclosingStep(send.call, file);
+            // each in a step of its own: the engine records the first and only retries the second
+            const together = writes.filter((item) => !areExclusive(item.node, send.call) && !inOtherSteps(getEnclosingStep(item.node, file), sendStep));
             const write = together.filter((item) => item.node.range[0] < send.call.range[0]).at(-1) ?? together[0];
             if (!write) continue;
+            const step = sendStep && getEnclosingStep(write.node, file)?.fn === sendStep.fn ? sendStep.step : undefined;
+            const data = {
+              send: `\`${formatCalleeLabel(context.sourceCode.getText(send.call.callee))}\``,
+              action: send.action,
+              dbWrite: `\`${write.label}\``,
+              line: String(write.node.loc.start.line),
+            };
             context.report({
               node: getCallReportNode(send.call),
-              messageId: 'dualWrite',
-              data: {
-                send: `\`${formatCalleeLabel(context.sourceCode.getText(send.call.callee))}\``,
-                action: send.action,
-                dbWrite: `\`${write.label}\``,
-                line: String(write.node.loc.start.line),
-              },
+              ...(step
+                ? { messageId: 'dualWriteInStep', data: { ...data, engine: step.engine.label, step: step.detail, stepApi: step.engine.step } }
+                : { messageId: 'dualWrite', data }),
               suggest: planOutboxInsert(send, write, outboxWrites.get(owner) ?? [], file, options),
             });
           }
@@ -330,7 +343,17 @@ function getLineRange(statement: TSESTree.Node, text: string): [number, number] 
   return alone ? [lineStart, lineEnd] : [start, end];
 }
 
-/** A critical write sent to another of your services that no-sync-critical-write leaves to a relay's client. */
+/**
+ * A critical write sent to another of your services that no-sync-critical-write leaves alone:
+ * to a relay's client, or made in a durable step (a dual write when the step also writes the
+ * database).
+ */
 function isCrossServiceWrite(assessment: Assessment): boolean {
-  return assessment.request.sent && assessment.criticality?.critical === true && assessment.mitigation?.kind === 'proxy';
+  const kind = assessment.mitigation?.kind;
+  return assessment.request.sent && assessment.criticality?.critical === true && (kind === 'proxy' || kind === 'durable-step');
+}
+
+/** Two writes made in different durable steps. */
+function inOtherSteps(a: { readonly fn: FunctionNode } | undefined, b: { readonly fn: FunctionNode } | undefined): boolean {
+  return a !== undefined && b !== undefined && a.fn !== b.fn;
 }

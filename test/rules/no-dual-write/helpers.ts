@@ -72,6 +72,11 @@ export interface Expected {
   /** which occurrence of `writeAt` (or of `write`), 1-based */
   readonly writeNth?: number;
   readonly suggestions: readonly ExpectedSuggestion[];
+  /**
+   * Both writes are made in one durable step (`dualWriteInStep`): the engine's name, the step as
+   * the message names it (`Inngest step.run`) and the engine's unit of work (`` `step.run` ``).
+   */
+  readonly step?: { readonly engine: string; readonly detail: string; readonly api: string };
 }
 
 interface CaseExtras {
@@ -94,15 +99,18 @@ export function replaceOnce(code: string, from: string, to: string): string {
 
 export function expectedError(code: string, expected: Expected): TestCaseError<MessageIds> {
   const writeLine = position(code, indexOf(code, expected.writeAt ?? expected.write, expected.writeNth ?? 1)).line;
+  const data = {
+    send: `\`${expected.send ?? expected.at}\``,
+    action: expected.action,
+    dbWrite: `\`${expected.write}\``,
+    line: String(writeLine),
+  };
+  const { step } = expected;
   return {
-    messageId: 'dualWrite',
+    ...(step
+      ? { messageId: 'dualWriteInStep' as const, data: { ...data, engine: step.engine, step: step.detail, stepApi: step.api } }
+      : { messageId: 'dualWrite' as const, data }),
     ...locate(code, expected),
-    data: {
-      send: `\`${expected.send ?? expected.at}\``,
-      action: expected.action,
-      dbWrite: `\`${expected.write}\``,
-      line: String(writeLine),
-    },
     suggestions: expected.suggestions.map((suggestion) =>
       'removeBecauseOutboxAt' in suggestion
         ? { messageId: 'suggestRemovePublish' as const, data: { line: String(suggestion.removeBecauseOutboxAt) }, output: suggestion.output }
