@@ -1,5 +1,5 @@
 /**
- * fixtures/fulfilment: a service on Temporal and Inngest, type-checked against their SDKs.
+ * fixtures/fulfilment: a service on durable execution engines, type-checked against their SDKs.
  * Calls inside activities and steps are not reported; the calls outside are, with the engine
  * named in the message and the step (or the workflow start) as the first suggestion.
  */
