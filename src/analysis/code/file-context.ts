@@ -575,7 +575,7 @@ function getRequiredModule(init: TSESTree.Expression): { source: string; importe
  * The property path from a destructuring pattern to one of its names:
  * `const { a: { b } } = x` gives `['a', 'b']` for `b`; `[]` for a plain identifier.
  */
-function getPatternPath(pattern: TSESTree.Node, name: TSESTree.Node): string[] | undefined {
+export function getPatternPath(pattern: TSESTree.Node, name: TSESTree.Node): string[] | undefined {
   if (pattern === name) return [];
   switch (pattern.type) {
     case AST_NODE_TYPES.ObjectPattern:
@@ -589,6 +589,8 @@ function getPatternPath(pattern: TSESTree.Node, name: TSESTree.Node): string[] |
       return undefined;
     case AST_NODE_TYPES.AssignmentPattern:
       return getPatternPath(pattern.left, name);
+    case AST_NODE_TYPES.TSParameterProperty:
+      return getPatternPath(pattern.parameter, name);
     default:
       return undefined;
   }

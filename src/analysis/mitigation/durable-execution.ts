@@ -20,7 +20,7 @@ import {
   WORKFLOW_BASE_CLASSES,
 } from '../../catalog/durable-engines.js';
 import { getPropertyName, isFunctionNode, skipTransparent, type FunctionNode } from '../code/ast.js';
-import type { FileContext } from '../code/file-context.js';
+import { type FileContext, getPatternPath, getRequireSource } from '../code/file-context.js';
 import { stepToken } from '../code/families.js';
 import { getValueReferences } from '../code/functions.js';
 import { getOrigin, getTypeOrigin, type Origin } from '../code/origin.js';
@@ -180,27 +180,6 @@ function getParameter(identifier: TSESTree.Identifier, file: FileContext): Param
   return undefined;
 }
 
-/** The properties read on the way from a parameter pattern to a name in it: `{ step }` → `['step']`. */
-function getPatternPath(pattern: TSESTree.Node, name: TSESTree.Node): string[] | undefined {
-  if (pattern === name) return [];
-  switch (pattern.type) {
-    case AST_NODE_TYPES.ObjectPattern:
-      for (const property of pattern.properties) {
-        if (property.type !== AST_NODE_TYPES.Property) continue;
-        const key = getPropertyName(property);
-        const inner = key === undefined ? undefined : getPatternPath(property.value, name);
-        if (inner) return [key!, ...inner];
-      }
-      return undefined;
-    case AST_NODE_TYPES.AssignmentPattern:
-      return getPatternPath(pattern.left, name);
-    case AST_NODE_TYPES.TSParameterProperty:
-      return getPatternPath(pattern.parameter, name);
-    default:
-      return undefined;
-  }
-}
-
 /** `@DBOS.step()`, `@Step()`, `@Communicator()`, `@DBOS.workflow()` on the method. */
 function getDecoratedRole(method: TSESTree.MethodDefinition | TSESTree.PropertyDefinition, file: FileContext): DurableFunction | undefined {
   // espree's nodes have no `decorators`
@@ -266,15 +245,8 @@ function getImportedModules(file: FileContext): ReadonlySet<string> {
       for (const declarator of declaration?.declarations ?? []) {
         let init = declarator.init && skipTransparent(declarator.init);
         while (init?.type === AST_NODE_TYPES.MemberExpression) init = skipTransparent(init.object);
-        if (
-          init?.type === AST_NODE_TYPES.CallExpression &&
-          init.callee.type === AST_NODE_TYPES.Identifier &&
-          init.callee.name === 'require' &&
-          init.arguments[0]?.type === AST_NODE_TYPES.Literal &&
-          typeof init.arguments[0].value === 'string'
-        ) {
-          found.add(init.arguments[0].value);
-        }
+        const source = init ? getRequireSource(init) : undefined;
+        if (source !== undefined) found.add(source);
       }
     }
     modules = found;
