@@ -18,6 +18,23 @@ const producer = new Kafka({ brokers: ['kafka:9092'] }).producer();
 const inngest = new Inngest({ id: 'orders' });
 `;
 
+/** A Restate service with a Prisma client: a case writes the body of its handler between the two. */
+const RESTATE_HEAD = `import axios from 'axios';
+import * as restate from '@restatedev/restate-sdk';
+import { PrismaClient } from '@prisma/client';
+
+const prisma = new PrismaClient();
+
+export const checkout = restate.service({
+  name: 'checkout',
+  handlers: {
+    process: async (ctx: restate.Context, order: { id: string; total: number }) => {
+`;
+const RESTATE_TAIL = `    },
+  },
+});
+`;
+
 const INNGEST_STEP = { engine: 'Inngest', detail: 'Inngest step.run', api: '`step.run`' };
 
 describe('durable steps', () => {
@@ -42,22 +59,9 @@ export const place = inngest.createFunction({ id: 'place-order' }, { event: 'sho
         { name: "a step's database write and Inngest's own step.sendEvent (a step itself)" },
       ),
       ts.valid(
-        `import axios from 'axios';
-import * as restate from '@restatedev/restate-sdk';
-import { PrismaClient } from '@prisma/client';
-
-const prisma = new PrismaClient();
-
-export const checkout = restate.service({
-  name: 'checkout',
-  handlers: {
-    process: async (ctx: restate.Context, order: { id: string; total: number }) => {
-      await ctx.run('mark-charging', () => prisma.order.update({ where: { id: order.id }, data: { status: 'charging' } }));
+        `${RESTATE_HEAD}      await ctx.run('mark-charging', () => prisma.order.update({ where: { id: order.id }, data: { status: 'charging' } }));
       await ctx.run('charge', () => axios.post(\`\${process.env.PAYMENTS_SERVICE_URL}/payments\`, { orderId: order.id, amount: order.total }));
-    },
-  },
-});
-`,
+${RESTATE_TAIL}`,
         { name: 'a database write and a cross-service write in two Restate steps' },
       ),
     ],
@@ -75,24 +79,11 @@ export const place = inngest.createFunction({ id: 'place-order' }, { event: 'sho
         { name: 'the database write and the publish in one Inngest step: split the step' },
       ),
       ts.invalid(
-        `import axios from 'axios';
-import * as restate from '@restatedev/restate-sdk';
-import { PrismaClient } from '@prisma/client';
-
-const prisma = new PrismaClient();
-
-export const checkout = restate.service({
-  name: 'checkout',
-  handlers: {
-    process: async (ctx: restate.Context, order: { id: string; total: number }) => {
-      await ctx.run('charge', async () => {
+        `${RESTATE_HEAD}      await ctx.run('charge', async () => {
         await prisma.order.update({ where: { id: order.id }, data: { status: 'charging' } });
         await axios.post(\`\${process.env.PAYMENTS_SERVICE_URL}/payments\`, { orderId: order.id, amount: order.total });
       });
-    },
-  },
-});
-`,
+${RESTATE_TAIL}`,
         {
           at: 'axios.post',
           action: "makes a synchronous POST /payments to the 'payments' service",

@@ -682,3 +682,41 @@ df.app.activity('charge', {
     invalid,
   });
 });
+
+describe('odd shapes never crash', () => {
+  tsTester.run(RULE_NAME, rule, {
+    valid: [
+      ts.valid(
+        `import axios from 'axios';
+import { Inngest } from 'inngest';
+import * as restate from '@restatedev/restate-sdk';
+import { DBOS } from '@dbos-inc/dbos-sdk';
+
+const inngest = new Inngest({ id: 'shop' });
+const key = 'handlers';
+const handlers = { process: async (ctx: restate.Context) => ctx.run(() => 1) };
+
+inngest.createFunction();
+inngest.createFunction({ id: 'f' }, async ({ step: { run } }) => run('charge', async () => 1));
+restate.service({ name: 's', [key]: { ...handlers } });
+restate.service({ name: 's', handlers: { [Symbol.iterator]: async () => 1 } });
+DBOS.runStep();
+DBOS.registerStep(undefined as never);
+
+export class Odd {
+  @(DBOS.workflow())
+  static async checkout(): Promise<void> {}
+}
+
+export async function unrelated(step: { run(): void }, ctx: { run(fn: () => void): void }): Promise<void> {
+  step.run();
+  ctx.run(() => undefined);
+  await axios.get(\`\${process.env.PAYMENTS_SERVICE_URL}/payments\`);
+}
+`,
+        { name: 'calls without arguments, computed and spread keys, destructured step tools, decorator expressions' },
+      ),
+    ],
+    invalid: [],
+  });
+});
