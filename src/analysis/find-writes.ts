@@ -82,6 +82,20 @@ export class WriteFinder {
   }
 
   /**
+   * The critical writes requested directly inside a step of a durable execution engine, in
+   * source order: not findings (the engine retries the step until it succeeds), but edges of
+   * the service map all the same.
+   */
+  findInDurableSteps(): Finding[] {
+    const found: Finding[] = [];
+    for (const call of this.#calls) {
+      const leaf = this.#leaves(call).find((item) => item.hops.length === 0 && item.assessment.mitigation?.kind === 'durable-step');
+      if (leaf) found.push({ call, assessment: leaf.assessment, via: leaf.via });
+    }
+    return found;
+  }
+
+  /**
    * Reportable leaves of a call that are reported here and nowhere below: no inner call (in
    * this file or another) reports the write on its own, and this call supplies part of it.
    */

@@ -68,6 +68,7 @@ export async function runMap(args: MapArgs, io: CliIo): Promise<number> {
     types,
     depth: args.depth,
     findings: lint.findings,
+    durable: lint.durable,
     skipped: lint.skipped,
     services,
     relative,

@@ -13,7 +13,7 @@ import { isFrontEndPackageFile } from '../project/workspace/package-kind.js';
 import { getProgramResolver } from '../project/typed/resolver.js';
 import { createRule } from '../util/create-rule.js';
 
-export type MessageIds = 'syncCriticalWrite' | 'syncCriticalWriteVia' | SuggestionMessageId;
+export type MessageIds = 'syncCriticalWrite' | 'syncCriticalWriteVia' | 'durableStep' | SuggestionMessageId;
 export type Options = [NoSyncCriticalWriteOptions];
 
 const rule = createRule<Options, MessageIds>({
@@ -33,6 +33,9 @@ const rule = createRule<Options, MessageIds>({
         "Synchronous {{request}} to the '{{service}}' service carries a critical write ({{evidence}}){{after}}. If '{{service}}' is down or slow, the write is lost or applied twice: publish it to a queue or record it in a transactional outbox.{{note}}",
       syncCriticalWriteVia:
         "Synchronous {{request}} to the '{{service}}' service via {{via}} carries a critical write ({{evidence}}){{after}}. If '{{service}}' is down or slow, the write is lost or applied twice: publish it to a queue or record it in a transactional outbox.{{note}}",
+      // only with the shared setting `durable-writes: { reportDurableSteps: true }` (the map sets it): not a finding, an edge
+      durableStep:
+        "Synchronous {{request}} to the '{{service}}' service carries a critical write ({{evidence}}) inside a durable step ({{step}}): the engine retries the step until it succeeds, so the write is not lost.",
       suggestPublish: "Publish to the {{destination}} '{{topic}}' with `{{handle}}` instead.{{note}}",
       suggestPublishConfigured: "Publish '{{topic}}' with `{{call}}` instead.{{note}}",
       suggestOutbox: "Record '{{topic}}' in the transactional outbox with `{{call}}` instead.{{note}}",
@@ -86,12 +89,32 @@ const rule = createRule<Options, MessageIds>({
             })),
           });
         }
+        if (reportsDurableSteps(context.settings)) {
+          for (const finding of finder.findInDurableSteps()) {
+            const { request, service, evidence } = getMessageData(finding, undefined, undefined);
+            context.report({
+              node: getCallReportNode(finding.call),
+              messageId: 'durableStep',
+              data: { request, service, evidence, step: finding.assessment.mitigation?.detail ?? 'a durable step' },
+            });
+          }
+        }
       },
     };
   },
 });
 
 export default rule;
+
+/**
+ * `settings: { 'durable-writes': { reportDurableSteps: true } }`: also report, as `durableStep`,
+ * the critical writes made inside a durable execution engine's step. They are durable, not
+ * findings; the `map` command sets it to draw them as durable edges.
+ */
+function reportsDurableSteps(settings: Readonly<Record<string, unknown>> | undefined): boolean {
+  const shared = settings?.['durable-writes'];
+  return typeof shared === 'object' && shared !== null && (shared as Record<string, unknown>).reportDurableSteps === true;
+}
 
 function getMessageData(finding: Finding, local: LocalWrite | undefined, engine: EngineContext | undefined): Record<string, string> {
   const { assessment } = finding;

@@ -5,7 +5,7 @@
  */
 import { Linter } from 'eslint';
 import { describe, expect, it } from 'vitest';
-import { toFinding } from '../../src/cli/lint/findings.js';
+import { toDurableCall, toFinding } from '../../src/cli/lint/findings.js';
 import plugin from '../../src/index.js';
 
 const CODE = `import axios from 'axios';
@@ -111,6 +111,44 @@ describe('toFinding', () => {
     expect(toFinding({ ruleId: 'no-undef', message: 'x', line: 1, column: 1, severity: 2 }, plugin.rules, context)).toBeUndefined();
     expect(
       toFinding({ ruleId: 'durable-writes/no-dual-write', messageId: 'dualWrite', message: 'reworded', line: 1, column: 1, severity: 1 }, plugin.rules, context),
+    ).toBeUndefined();
+  });
+});
+
+describe('toDurableCall', () => {
+  const STEP_CODE = `import axios from 'axios';
+import { Inngest } from 'inngest';
+
+const inngest = new Inngest({ id: 'orders' });
+
+export const place = inngest.createFunction({ id: 'place-order' }, { event: 'shop/order.placed' }, async ({ event, step }) => {
+  await step.run('charge', () => axios.post(\`\${process.env.PAYMENTS_SERVICE_URL}/payments\`, { orderId: event.data.id, amount: event.data.total }));
+});
+`;
+  const context = { file: 'orders/src/place.js', absoluteFile: '/repo/orders/src/place.js' };
+
+  it('reads the durableStep message the rule reports when the map sets reportDurableSteps', () => {
+    const linter = new Linter();
+    const messages = linter.verify(STEP_CODE, [plugin.configs.recommended, { settings: { 'durable-writes': { reportDurableSteps: true } } }], {
+      filename: 'orders/src/place.js',
+    });
+    expect(messages.map((message) => message.messageId)).toEqual(['durableStep']);
+    expect(toDurableCall(messages[0]!, plugin.rules, context)).toEqual({
+      ...context,
+      line: 7,
+      column: 34,
+      target: { kind: 'service', name: 'payments' },
+      method: 'POST',
+      path: '/payments',
+      evidence: 'service "payments", path "/payments"',
+      step: 'Inngest step.run',
+    });
+  });
+
+  it('without the setting, the rule reports nothing there; reworded text is not read', () => {
+    expect(lint(STEP_CODE)).toEqual([]);
+    expect(
+      toDurableCall({ ruleId: 'durable-writes/no-sync-critical-write', messageId: 'durableStep', message: 'reworded', line: 1, column: 1, severity: 1 }, plugin.rules, context),
     ).toBeUndefined();
   });
 });

@@ -83,9 +83,52 @@ const MAP: CouplingMap = {
       ],
     },
   ],
+  durableEdges: [],
   skipped: [{ file: 'idle/src/broken.ts', line: 2, column: 7, message: 'Parsing error: Expression expected.' }],
   files: { typed: 3, untyped: 1, untypedBecause: { javascript: 1, 'no-tsconfig': 0, 'not-included': 0, 'tsconfig-error': 0 } },
   depth: 6,
+};
+
+/** The same map with two writes inside durable steps, one of them to a service a finding also reaches. */
+const DURABLE_MAP: CouplingMap = {
+  ...MAP,
+  skipped: [],
+  durableEdges: [
+    {
+      from: 'end',
+      to: 'pay-ments',
+      calls: [
+        {
+          file: 'end/src/workflows.ts',
+          absoluteFile: '/repo/end/src/workflows.ts',
+          line: 8,
+          column: 5,
+          target: { kind: 'service', name: 'pay-ments' },
+          method: 'POST',
+          path: '/payments',
+          evidence: 'service "payments"',
+          step: 'Inngest step.run',
+        },
+      ],
+    },
+    {
+      from: 'idle',
+      to: 'shipping',
+      calls: [
+        {
+          file: 'idle/src/activities.ts',
+          absoluteFile: '/repo/idle/src/activities.ts',
+          line: 4,
+          column: 3,
+          target: { kind: 'service', name: 'shipping' },
+          method: 'POST',
+          path: '/shipments',
+          evidence: 'service "shipping"',
+          step: 'Temporal activity module',
+        },
+      ],
+    },
+  ],
 };
 
 describe('table', () => {
@@ -112,6 +155,69 @@ Skipped (could not be parsed):
 
 2 services, 2 edges, 3 call sites, 4 findings (no-dual-write 2, no-sync-critical-write 2); 4 files linted: 3 with types (1 tsconfig), 1 without (JavaScript 1); 1 skipped
 `);
+  });
+});
+
+describe('durable edges', () => {
+  it('table: a section after the findings, counted apart from them in the summary', () => {
+    const table = formatTable(DURABLE_MAP);
+    expect(table).toContain(`Durable (critical writes inside a step of a durable execution engine, which retries it until it succeeds; not findings):
+AT                        FROM → TO        REQUEST          DURABLE STEP
+end/src/workflows.ts:8    end → pay-ments  POST /payments   Inngest step.run
+idle/src/activities.ts:4  idle → shipping  POST /shipments  Temporal activity module
+
+2 services, 2 edges, 3 call sites, 4 findings (no-dual-write 2, no-sync-critical-write 2), 2 durable calls in engine steps; 4 files linted: 3 with types (1 tsconfig), 1 without (JavaScript 1); 0 skipped
+`);
+  });
+
+  it('mermaid: thick edges labelled durable, beside the edges of findings', () => {
+    expect(formatMermaid(DURABLE_MAP)).toBe(`graph LR
+  n_end["end"]
+  idle["idle"]
+  pay_ments("pay-ments")
+  shipping("shipping")
+  Kafka[("Kafka")]
+  n_end -.->|"publish (1)"| Kafka
+  n_end -->|"POST /payments (1) → POST /payments (pay-ments/src/routes.ts:7, guarded)<br/>POST /payments/#quot;x#quot; (1)"| pay_ments
+  n_end ==>|"durable POST /payments (1)"| pay_ments
+  idle ==>|"durable POST /shipments (1)"| shipping
+`);
+  });
+
+  it('json: durableEdges apart from the edges; the summary counts findings only; sarif has no result for them', () => {
+    const json = toJsonMap(DURABLE_MAP);
+    expect(json.summary.findings).toBe(4);
+    expect(json.durableEdges).toEqual([
+      {
+        from: 'end',
+        to: 'pay-ments',
+        calls: [{ method: 'POST', path: '/payments', file: 'end/src/workflows.ts', line: 8, column: 5, evidence: 'service "payments"', step: 'Inngest step.run' }],
+      },
+      {
+        from: 'idle',
+        to: 'shipping',
+        calls: [{ method: 'POST', path: '/shipments', file: 'idle/src/activities.ts', line: 4, column: 3, evidence: 'service "shipping"', step: 'Temporal activity module' }],
+      },
+    ]);
+    const sarif = JSON.parse(formatSarif(DURABLE_MAP)) as { runs: { results: unknown[] }[] };
+    expect(sarif.runs[0]?.results).toHaveLength(4);
+  });
+
+  it('markdown: a short Durable table after the findings, before the Mermaid graph', () => {
+    const markdown = formatMarkdown(DURABLE_MAP);
+    expect(markdown).toContain(`#### Durable
+
+Critical writes inside a step of a durable execution engine, which retries it until it succeeds; not findings.
+
+| At | From → To | Request | Durable step |
+| --- | --- | --- | --- |
+| \`end/src/workflows.ts:8\` | end → pay-ments | \`POST /payments\` | Inngest step.run |
+| \`idle/src/activities.ts:4\` | idle → shipping | \`POST /shipments\` | Temporal activity module |
+
+\`\`\`mermaid
+`);
+    expect(markdown).toContain('2 durable calls in engine steps');
+    expect(formatMarkdown(MAP)).not.toContain('#### Durable');
   });
 });
 

@@ -634,6 +634,7 @@ const EXPECTED_JSON = {
       ]
     }
   ],
+  "durableEdges": [],
   "skipped": [],
   "summary": {
     "files": {
@@ -656,6 +657,35 @@ const EXPECTED_JSON = {
   }
 };
 
+/** fixtures/fulfilment: two findings, and the eight writes inside the engines' steps as durable edges. */
+const EXPECTED_FULFILMENT_TABLE = `durable-writes map of fixtures/fulfilment (services from root: fulfilment)
+
+FROM → TO               REQUEST                    CALLS
+fulfilment → billing    POST /invoices                 1
+fulfilment → inventory  DELETE /reservations/{id}      1
+
+AT                           RULE                    FROM → TO               REQUEST                    ENTRY POINTS
+src/temporal/routes.ts:18    no-sync-critical-write  fulfilment → billing    POST /invoices             POST /orders/:id/fulfilment (src/temporal/routes.ts:15)
+src/inngest/functions.ts:17  no-sync-critical-write  fulfilment → inventory  DELETE /reservations/{id}  (none found)
+
+HANDLER                                                             → RECEIVING HANDLER                  DUPLICATE DELIVERY
+fulfilment POST /orders/:id/fulfilment (src/temporal/routes.ts:15)  → billing: not in this repository
+fulfilment src/inngest/functions.ts:17                              → inventory: not in this repository
+
+Durable (critical writes inside a step of a durable execution engine, which retries it until it succeeds; not findings):
+AT                             FROM → TO               REQUEST                             DURABLE STEP
+src/trigger/invoices.ts:10     fulfilment → billing    POST /invoices                      Trigger.dev task run
+src/azure/activities.ts:8      fulfilment → inventory  DELETE /reservations/{id}           Azure Durable Functions activity
+src/cloudflare/checkout.ts:10  fulfilment → payments   POST /payments                      Cloudflare Workflows step.do
+src/inngest/functions.ts:15    fulfilment → payments   POST /payments/{paymentId}/refunds  Inngest step.run
+src/restate/capture.ts:11      fulfilment → payments   POST /payments/{paymentId}/capture  Restate ctx.run
+src/temporal/activities.ts:10  fulfilment → payments   POST /payments/{paymentId}/capture  Temporal activity module
+src/dbos/shipments.ts:9        fulfilment → shipping   POST /shipments                     @DBOS.step()
+src/temporal/activities.ts:15  fulfilment → shipping   POST /shipments                     Temporal activity module
+
+1 service, 2 edges, 2 call sites, 2 findings (no-sync-critical-write 2), 8 durable calls in engine steps; 11 files linted: 11 with types (1 tsconfig), 0 without; 0 skipped
+`;
+
 /** A new synchronous critical write, added to a copy of the fixtures for the baseline check. */
 const NEW_CALL = `import axios from 'axios';
 
@@ -670,6 +700,9 @@ interface Runs {
   shop: Run;
   json: string;
   mermaid: string;
+  /** fixtures/fulfilment with --fail-on any: the table on stdout, the JSON written by --output */
+  fulfilment: Run;
+  fulfilmentJson: string;
   roundTrip: Run;
   newCall: Run;
   syntaxError: Run;
@@ -700,8 +733,9 @@ beforeAll(async () => {
   const brokenLine = original.split('\n').length;
 
   const baselineFile = path.join(out, 'shop.json');
-  const [shop, syntaxError, help, badFlag, badFormat, noFiles, brokenTsconfig] = await Promise.all([
+  const [shop, fulfilment, syntaxError, help, badFlag, badFormat, noFiles, brokenTsconfig] = await Promise.all([
     runCli(['map', 'fixtures/shop', '--output', `json=${baselineFile}`, '-o', `mermaid=${path.join(out, 'shop.mmd')}`]),
+    runCli(['map', 'fixtures/fulfilment', '--fail-on', 'any', '-o', `json=${path.join(out, 'fulfilment.json')}`]),
     runCli(['map', '--format', 'json', '--fail-on', 'any', '--output', `sarif=${path.join(out, 'broken.sarif')}`], withSyntaxError),
     runCli(['--help']),
     runCli(['map', 'fixtures/shop', '--bogus']),
@@ -721,6 +755,8 @@ beforeAll(async () => {
     shop,
     json: read('shop.json'),
     mermaid: read('shop.mmd'),
+    fulfilment,
+    fulfilmentJson: read('fulfilment.json'),
     roundTrip,
     newCall,
     syntaxError,
@@ -764,6 +800,33 @@ describe('durable-writes map fixtures/shop', () => {
     for (const flow of flows) expect(readme.replace(/ {2,}/g, '  ')).toContain(flow);
     const excerpt = JSON.parse(/```json\n([\s\S]*?)\n```/.exec(docs)?.[1] ?? '{}') as { edges: unknown[] };
     expect(excerpt.edges[1]).toEqual(EXPECTED_JSON.edges.find((edge) => edge.from === 'orders' && edge.to === 'payments'));
+  });
+});
+
+describe('durable-writes map fixtures/fulfilment', () => {
+  it('prints the writes inside durable steps as durable edges, apart from the findings', () => {
+    expect(runs.fulfilment.stdout).toBe(EXPECTED_FULFILMENT_TABLE);
+  });
+
+  it('--fail-on any counts the findings only', () => {
+    expect(runs.fulfilment.code).toBe(1);
+    expect(runs.fulfilment.stderr).toBe('durable-writes map: --fail-on any: 2 findings\n');
+  });
+
+  it('writes the durable edges to the JSON, outside the edges and the summary', () => {
+    const json = JSON.parse(runs.fulfilmentJson) as {
+      edges: { calls: unknown[] }[];
+      durableEdges: { from: string; to: string; calls: { step: string }[] }[];
+      summary: { findings: number };
+    };
+    expect(json.summary.findings).toBe(2);
+    expect(json.edges.flatMap((edge) => edge.calls)).toHaveLength(2);
+    expect(json.durableEdges.map((edge) => `${edge.from} → ${edge.to}: ${edge.calls.map((call) => call.step).join(', ')}`)).toEqual([
+      'fulfilment → billing: Trigger.dev task run',
+      'fulfilment → inventory: Azure Durable Functions activity',
+      'fulfilment → payments: Cloudflare Workflows step.do, Inngest step.run, Restate ctx.run, Temporal activity module',
+      'fulfilment → shipping: @DBOS.step(), Temporal activity module',
+    ]);
   });
 });
 

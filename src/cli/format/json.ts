@@ -69,6 +69,20 @@ export interface JsonMap {
   readonly servicesFrom: string;
   readonly services: readonly { readonly name: string; readonly paths: readonly string[]; readonly files: number }[];
   readonly edges: readonly { readonly from: string; readonly to: string; readonly toKind: string; readonly calls: readonly JsonCall[] }[];
+  /** critical writes inside durable steps: not findings, not in the summary's counts, not read as a baseline */
+  readonly durableEdges: readonly {
+    readonly from: string;
+    readonly to: string;
+    readonly calls: readonly {
+      readonly method: string;
+      readonly path: string;
+      readonly file: string;
+      readonly line: number;
+      readonly column: number;
+      readonly evidence: string | null;
+      readonly step: string;
+    }[];
+  }[];
   readonly skipped: readonly { readonly file: string; readonly line: number; readonly column: number; readonly message: string }[];
   readonly summary: {
     readonly files: { readonly typed: number; readonly untyped: number; readonly untypedBecause: Readonly<Record<string, number>> };
@@ -109,6 +123,11 @@ export function toJsonMap(map: CouplingMap): JsonMap {
     servicesFrom: map.servicesFrom,
     services: map.services.map(({ name, paths, files }) => ({ name, paths, files })),
     edges: map.edges.map((edge) => ({ from: edge.from, to: edge.to, toKind: edge.toKind, calls: edge.calls.map(toJsonCall) })),
+    durableEdges: map.durableEdges.map((edge) => ({
+      from: edge.from,
+      to: edge.to,
+      calls: edge.calls.map(({ method, path, file, line, column, evidence, step }) => ({ method, path, file, line, column, evidence, step })),
+    })),
     skipped: map.skipped.map(({ file, line, column, message }) => ({ file, line, column, message })),
     summary: { files: { typed: map.files.typed, untyped: map.files.untyped, untypedBecause: { ...map.files.untypedBecause } }, findings: calls.length, callSites: countCallSites(map), byRule, depth: map.depth },
   };

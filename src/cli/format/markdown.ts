@@ -1,7 +1,8 @@
 /**
  * `--format markdown`: the map for a CI job summary or a pull-request comment: the summary, a
  * table of the findings with their entry points and receiving handlers, the handler-to-handler
- * flows, and the Mermaid graph in a ```mermaid block (GitHub renders it).
+ * flows, the critical writes inside durable steps (durable edges, not findings), and the
+ * Mermaid graph in a ```mermaid block (GitHub renders it).
  */
 import { allCalls } from '../model/queries.js';
 import { type CouplingMap, type MapCall, requestLabel } from '../model/types.js';
@@ -55,6 +56,20 @@ export function formatMarkdown(map: CouplingMap): string {
       for (const flow of flows) lines.push(row([flow.from, flow.to, flow.duplicates]));
       lines.push('');
     }
+  }
+  if (map.durableEdges.length > 0) {
+    lines.push(
+      '#### Durable',
+      '',
+      'Critical writes inside a step of a durable execution engine, which retries it until it succeeds; not findings.',
+      '',
+      row(['At', 'From → To', 'Request', 'Durable step']),
+      row(['---', '---', '---', '---']),
+    );
+    for (const edge of map.durableEdges) {
+      for (const call of edge.calls) lines.push(row([code(`${call.file}:${call.line}`), `${edge.from} → ${edge.to}`, code(`${call.method} ${call.path}`), call.step]));
+    }
+    lines.push('');
   }
   if (map.skipped.length > 0) {
     lines.push('Skipped (could not be parsed):', '');

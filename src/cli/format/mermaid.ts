@@ -2,7 +2,8 @@
  * `--format mermaid`: a `graph LR` of the services. Services of the repository are boxes,
  * services it calls that live elsewhere are rounded, brokers (dual writes) are cylinders.
  * Each edge lists its requests with the number of call sites and the handlers that receive
- * them (guarded against duplicate deliveries or not); publishes are dotted.
+ * them (guarded against duplicate deliveries or not); publishes are dotted. Writes inside
+ * durable steps are thick edges labelled `durable`, apart from the findings' edges.
  */
 import { countRequests } from '../model/queries.js';
 import { type CouplingMap, type MapEdge, requestLabel, type TargetKind, UNASSIGNED } from '../model/types.js';
@@ -62,6 +63,10 @@ export function formatMermaid(map: CouplingMap): string {
     const key = `${edge.toKind}:${edge.to}`;
     if (!nodes.has(key)) nodes.set(key, { name: edge.to, kind: edge.toKind });
   }
+  for (const edge of map.durableEdges) {
+    if (!nodes.has(serviceKey(edge.from))) nodes.set(serviceKey(edge.from), { name: edge.from, kind: edge.from === UNASSIGNED ? 'service' : 'repository' });
+    if (!nodes.has(`service:${edge.to}`)) nodes.set(`service:${edge.to}`, { name: edge.to, kind: 'service' });
+  }
 
   const lines = ['graph LR'];
   const order = (kind: string) => (kind === 'repository' ? 0 : kind === 'service' ? 1 : 2);
@@ -73,6 +78,15 @@ export function formatMermaid(map: CouplingMap): string {
       .join('<br/>');
     const arrow = edge.toKind === 'broker' ? '-.->' : '-->';
     lines.push(`  ${ids.get(serviceKey(edge.from), edge.from)} ${arrow}|"${label}"| ${ids.get(`${edge.toKind}:${edge.to}`, edge.to)}`);
+  }
+  for (const edge of map.durableEdges) {
+    const counts = new Map<string, number>();
+    for (const call of edge.calls) counts.set(`${call.method} ${call.path}`, (counts.get(`${call.method} ${call.path}`) ?? 0) + 1);
+    const label = [...counts.entries()]
+      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+      .map(([request, count]) => escapeMermaidText(`durable ${request} (${count})`))
+      .join('<br/>');
+    lines.push(`  ${ids.get(serviceKey(edge.from), edge.from)} ==>|"${label}"| ${ids.get(`service:${edge.to}`, edge.to)}`);
   }
   return `${lines.join('\n')}\n`;
 }

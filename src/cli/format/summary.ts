@@ -1,5 +1,5 @@
-/** The one-line summary of a map, shared by the text formats: services, edges, findings, and how the files were linted. */
-import { allCalls, countCallSites } from '../model/queries.js';
+/** The one-line summary of a map, shared by the text formats: services, edges, findings, durable calls, and how the files were linted. */
+import { allCalls, countCallSites, countDurableCalls } from '../model/queries.js';
 import { type CouplingMap, type FileCounts, UNTYPED_REASONS, type UntypedReason } from '../model/types.js';
 
 const REASON_TEXT: Readonly<Record<UntypedReason, string>> = {
@@ -28,11 +28,13 @@ export function formatSummary(map: CouplingMap): string {
   for (const call of calls) byRule.set(call.rule, (byRule.get(call.rule) ?? 0) + 1);
   const rules = [...byRule.entries()].sort(([a], [b]) => (a < b ? -1 : 1)).map(([rule, count]) => `${rule} ${count}`);
   const folded = calls.reduce((sum, call) => sum + call.alsoReportedAt.length, 0);
+  const durable = countDurableCalls(map);
   return (
     `${plural(map.services.length, 'service')}, ${plural(map.edges.length, 'edge')}, ` +
     `${plural(countCallSites(map), 'call site')}, ${plural(calls.length, 'finding')}` +
     `${rules.length > 0 ? ` (${rules.join(', ')})` : ''}` +
-    `${folded > 0 ? `, ${folded} typed ${folded === 1 ? 'report' : 'reports'} at call sites folded in` : ''}; ` +
+    `${folded > 0 ? `, ${folded} typed ${folded === 1 ? 'report' : 'reports'} at call sites folded in` : ''}` +
+    `${durable > 0 ? `, ${plural(durable, 'durable call')} in engine steps` : ''}; ` +
     `${describeFileCounts(map.files, map.tsconfigs.length)}; ${map.skipped.length} skipped`
   );
 }

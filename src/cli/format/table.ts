@@ -1,7 +1,8 @@
 /**
  * The default output: the edges between services with their requests and call counts, one
  * row per finding with its place and entry points, the handler-to-handler flows with what the
- * receiving handlers do against a duplicate delivery, then a summary line.
+ * receiving handlers do against a duplicate delivery, the critical writes made inside durable
+ * steps (durable edges, not findings), then a summary line.
  */
 import { countRequests } from '../model/queries.js';
 import { type CouplingMap, type MapCall, requestLabel } from '../model/types.js';
@@ -43,6 +44,15 @@ export function formatTable(map: CouplingMap): string {
       for (const flow of flows) flowRows.push([flow.from, `→ ${flow.to}`, flow.duplicates]);
       lines.push('', ...renderColumns(flowRows));
     }
+  }
+
+  if (map.durableEdges.length > 0) {
+    const durableRows: string[][] = [['AT', 'FROM → TO', 'REQUEST', 'DURABLE STEP']];
+    for (const edge of map.durableEdges) {
+      for (const call of edge.calls) durableRows.push([`${call.file}:${call.line}`, `${edge.from} → ${edge.to}`, `${call.method} ${call.path}`, call.step]);
+    }
+    lines.push('', 'Durable (critical writes inside a step of a durable execution engine, which retries it until it succeeds; not findings):');
+    lines.push(...renderColumns(durableRows));
   }
 
   if (map.skipped.length > 0) {

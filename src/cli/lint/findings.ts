@@ -5,7 +5,7 @@
  */
 import type { Linter, Rule } from 'eslint';
 import { parseMessage } from './messages.js';
-import type { DualWriteData, Finding } from '../model/types.js';
+import type { DualWriteData, DurableCall, Finding } from '../model/types.js';
 
 export const PLUGIN_PREFIX = 'durable-writes/';
 
@@ -112,6 +112,33 @@ export function toFinding(
     };
   }
   return undefined;
+}
+
+/** The message id of a critical write inside a durable step (reported only when the map asks for it). */
+export const DURABLE_STEP_MESSAGE = 'durableStep';
+
+/** The call of a `durableStep` message, or `undefined` when its text does not fit the template. */
+export function toDurableCall(
+  message: Linter.LintMessage,
+  rules: Readonly<Record<string, Rule.RuleModule>>,
+  context: MessageContext,
+): DurableCall | undefined {
+  const rule = (message.ruleId ?? '').slice(PLUGIN_PREFIX.length);
+  const template = rules[rule]?.meta?.messages?.[DURABLE_STEP_MESSAGE];
+  const data = template === undefined ? undefined : parseMessage(template, message.message);
+  if (!data || data.request === undefined || data.service === undefined || data.step === undefined) return undefined;
+  const { method, path } = splitRequest(data.request);
+  return {
+    file: context.file,
+    absoluteFile: context.absoluteFile,
+    line: message.line,
+    column: message.column,
+    target: { kind: 'service', name: data.service },
+    method,
+    path,
+    evidence: data.evidence || null,
+    step: data.step,
+  };
 }
 
 /**

@@ -12,8 +12,8 @@ import { ESLint, type Linter } from 'eslint';
 import type { Program } from 'typescript';
 import plugin from '../../index.js';
 import { toPosixRelative } from '../../project/workspace/files.js';
-import type { Finding, Skipped } from '../model/types.js';
-import { isPluginMessage, type MessageContext, toFinding, toUnreadFinding } from './findings.js';
+import type { DurableCall, Finding, Skipped } from '../model/types.js';
+import { DURABLE_STEP_MESSAGE, isPluginMessage, type MessageContext, toDurableCall, toFinding, toUnreadFinding } from './findings.js';
 import { createTsconfigProgram, DeclarationCache } from './programs.js';
 
 export const BATCH_SIZE = 25;
@@ -29,6 +29,8 @@ export interface LintRequest {
 
 export interface LintOutcome {
   readonly findings: Finding[];
+  /** critical writes inside durable steps: not findings */
+  readonly durable: DurableCall[];
   readonly skipped: Skipped[];
   /** plugin messages whose text did not fit their rule's template (kept, with target `unknown`) */
   readonly unread: number;
@@ -36,12 +38,15 @@ export interface LintOutcome {
 
 const IGNORES: Linter.Config = { ignores: ['**/node_modules/**', '**/dist/**', '**/build/**', '**/coverage/**'] };
 export const TS_FILES = ['**/*.ts', '**/*.tsx', '**/*.mts', '**/*.cts'];
+/** The rules also report the critical writes inside durable steps, for the map's durable edges. */
+const MAP_SETTINGS: Linter.Config = { settings: { 'durable-writes': { reportDurableSteps: true } } };
 
 /**
  * The flat config for files typed by `types` (the program of the tsconfig that owns them, or
  * that tsconfig's path when its program could not be built here), or for files without types
  * (`undefined`): what `eslint .` runs with `recommended` for every file and
- * `recommended-type-checked` for the TypeScript files of a typed project.
+ * `recommended-type-checked` for the TypeScript files of a typed project, with the shared
+ * setting that also reports the critical writes inside durable steps (the map's durable edges).
  */
 export function mapLintConfig(root: string, types: Program | string | undefined): Linter.Config[] {
   return [
@@ -55,6 +60,7 @@ export function mapLintConfig(root: string, types: Program | string | undefined)
           { files: TS_FILES, languageOptions: { parserOptions: typeof types === 'string' ? { project: types, tsconfigRootDir: root } : { programs: [types] } } },
           plugin.configs['recommended-type-checked'],
         ]),
+    MAP_SETTINGS,
   ];
 }
 
@@ -105,6 +111,7 @@ function typesOf(tsconfig: string | undefined, declarations: DeclarationCache): 
 export async function lintForMap(request: LintRequest): Promise<LintOutcome> {
   const { root, files } = request;
   const findings: Finding[] = [];
+  const durable: DurableCall[] = [];
   const skipped: Skipped[] = [];
   let unread = 0;
   let done = 0;
@@ -120,6 +127,10 @@ export async function lintForMap(request: LintRequest): Promise<LintOutcome> {
         for (const message of result.messages) {
           if (message.fatal) {
             skipped.push({ file: context.file, line: message.line, column: message.column, message: message.message });
+          } else if (isPluginMessage(message) && message.messageId === DURABLE_STEP_MESSAGE) {
+            const call = toDurableCall(message, plugin.rules, context);
+            if (call) durable.push(call);
+            else unread += 1;
           } else if (isPluginMessage(message)) {
             const finding = toFinding(message, plugin.rules, context);
             if (!finding) unread += 1;
@@ -131,5 +142,5 @@ export async function lintForMap(request: LintRequest): Promise<LintOutcome> {
       request.onProgress?.(done, files.length);
     }
   }
-  return { findings, skipped, unread };
+  return { findings, durable, skipped, unread };
 }

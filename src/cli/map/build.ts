@@ -9,6 +9,7 @@ import {
   compareStrings,
   type FileCounts,
   type CouplingMap,
+  type DurableCall,
   type Finding,
   locationKey,
   type MapCall,
@@ -31,6 +32,8 @@ export interface MapInput {
   readonly types: TypePlan;
   readonly depth: number;
   readonly findings: readonly Finding[];
+  /** critical writes inside durable steps: drawn as durable edges, not counted as findings */
+  readonly durable?: readonly DurableCall[];
   readonly skipped: readonly Skipped[];
   readonly services: ServiceModel;
   /** absolute path → relative to the root */
@@ -161,6 +164,18 @@ export function buildMap(input: MapInput): CouplingMap {
     files: filesPerService.get(service.name) ?? 0,
   }));
 
+  const durableEdges = new Map<string, { from: string; to: string; calls: DurableCall[] }>();
+  for (const call of [...(input.durable ?? [])].sort(compareLocations)) {
+    const from = serviceOf(call.file, input.services) ?? UNASSIGNED;
+    const key = `${from}\u0000${call.target.name}`;
+    let edge = durableEdges.get(key);
+    if (!edge) {
+      edge = { from, to: call.target.name, calls: [] };
+      durableEdges.set(key, edge);
+    }
+    edge.calls.push(call);
+  }
+
   const sortedEdges: MapEdge[] = [...edges.values()].sort(
     (a, b) => compareStrings(a.from, b.from) || compareStrings(a.toKind, b.toKind) || compareStrings(a.to, b.to),
   );
@@ -170,6 +185,7 @@ export function buildMap(input: MapInput): CouplingMap {
     servicesFrom: input.services.source,
     services,
     edges: sortedEdges,
+    durableEdges: [...durableEdges.values()].sort((a, b) => compareStrings(a.from, b.from) || compareStrings(a.to, b.to)),
     skipped: [...input.skipped].sort((a, b) => compareLocations(a, b) || compareStrings(a.message, b.message)),
     files: countFiles(input.types),
     depth: input.depth,

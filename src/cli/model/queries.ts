@@ -1,4 +1,4 @@
-/** Questions the formats ask of a coupling map: its calls, requests per edge, distinct call sites. */
+/** Questions the formats ask of a coupling map: its calls, requests per edge, distinct call sites, durable calls. */
 import { compareStrings, type CouplingMap, locationKey, type MapCall, type MapEdge } from './types.js';
 
 /** Every call of the map, edge by edge. */
@@ -21,4 +21,9 @@ export function countRequests(edge: MapEdge, label: (call: MapCall) => string): 
 /** Distinct call sites in the map (a call breaking two rules is one site). */
 export function countCallSites(map: CouplingMap): number {
   return new Set(allCalls(map).map((call) => locationKey(call))).size;
+}
+
+/** The calls inside durable steps (the durable edges' calls): not findings, counted apart. */
+export function countDurableCalls(map: CouplingMap): number {
+  return map.durableEdges.reduce((sum, edge) => sum + edge.calls.length, 0);
 }

@@ -124,6 +124,28 @@ export interface MapEdge {
   readonly calls: readonly MapCall[];
 }
 
+/**
+ * A critical write requested inside a step of a durable execution engine (Temporal activity,
+ * Inngest `step.run`, …): the engine retries the step until it succeeds, so it is not a
+ * finding, but the services are coupled all the same.
+ */
+export interface DurableCall extends Location {
+  /** absolute path */
+  readonly absoluteFile: string;
+  readonly target: { readonly kind: 'service'; readonly name: string };
+  readonly method: string;
+  readonly path: string;
+  readonly evidence: string | null;
+  /** the step, as the rule names it: `Inngest step.run`, `Temporal activity module` */
+  readonly step: string;
+}
+
+export interface DurableEdge {
+  readonly from: string;
+  readonly to: string;
+  readonly calls: readonly DurableCall[];
+}
+
 /** Why a file is linted without type information: JavaScript, no tsconfig up its folders, none of them includes it, or the one that would is broken. */
 export type UntypedReason = 'javascript' | 'no-tsconfig' | 'not-included' | 'tsconfig-error';
 
@@ -144,7 +166,10 @@ export interface CouplingMap {
   /** how the services were found: `config`, `workspaces`, `pnpm-workspace`, `folders`, `top-level`, `root` */
   readonly servicesFrom: string;
   readonly services: readonly ServiceInfo[];
+  /** the edges of findings */
   readonly edges: readonly MapEdge[];
+  /** the calls made inside durable steps, grouped by source and target service: durable, not findings */
+  readonly durableEdges: readonly DurableEdge[];
   readonly skipped: readonly Skipped[];
   /** files linted, typed (in a tsconfig's program) or not */
   readonly files: FileCounts;

@@ -720,3 +720,52 @@ export async function unrelated(step: { run(): void }, ctx: { run(fn: () => void
     invalid: [],
   });
 });
+
+describe('the map asks for the writes inside durable steps', () => {
+  const REPORT_DURABLE = { 'durable-writes': { reportDurableSteps: true } };
+  const IN_STEP = `import axios from 'axios';
+import { Inngest } from 'inngest';
+
+const inngest = new Inngest({ id: 'shop' });
+
+export const place = inngest.createFunction({ id: 'place-order', triggers: [{ event: 'shop/order.placed' }] }, async ({ event, step }) => {
+  const order = event.data as { id: string; total: number };
+  await step.run('charge', () => ${CHARGE});
+});
+`;
+  tsTester.run(RULE_NAME, rule, {
+    valid: [
+      ts.valid(IN_STEP, { name: 'without the setting, a write inside a step is not reported at all' }),
+      { code: IN_STEP, filename: 'src/service.ts', settings: { 'durable-writes': { reportDurableSteps: false } }, name: 'the setting off' },
+    ],
+    invalid: [
+      {
+        name: 'with `reportDurableSteps`, a write inside an Inngest step is reported as durableStep, with no fix or suggestion',
+        code: IN_STEP,
+        filename: 'src/service.ts',
+        settings: REPORT_DURABLE,
+        errors: [
+          {
+            messageId: 'durableStep',
+            line: 8,
+            data: { request: 'POST /payments', service: 'payments', evidence: PAYMENTS.join(', '), step: 'Inngest step.run' },
+          },
+        ],
+      },
+      {
+        name: 'with `reportDurableSteps`, a Temporal activity module',
+        code: `import axios from 'axios';
+import { heartbeat } from '@temporalio/activity';
+
+export async function charge(order: { id: string; total: number }): Promise<void> {
+  heartbeat();
+  await ${CHARGE};
+}
+`,
+        filename: 'src/activities.ts',
+        settings: REPORT_DURABLE,
+        errors: [{ messageId: 'durableStep', line: 6, data: { request: 'POST /payments', service: 'payments', evidence: PAYMENTS.join(', '), step: 'Temporal activity module' } }],
+      },
+    ],
+  });
+});
