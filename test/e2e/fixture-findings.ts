@@ -25,14 +25,20 @@ export function readExpectedFindings(folder: string): string[] {
     .sort();
 }
 
-/** The fixture linted from its folder with the `recommended` config: its messages, and the findings as `file:line rule`. */
-export async function lintFixture(folder: string): Promise<{ findings: string[]; messages: ESLint.LintResult['messages'] }> {
-  const eslint = new ESLint({
+/** ESLint in a fixture folder with the `recommended` config, as the demo runs it. */
+export function createFixtureEslint(folder: string): ESLint {
+  return new ESLint({
     cwd: folder,
     overrideConfigFile: true,
     overrideConfig: [{ files: ['**/*.ts'], languageOptions: { parser: tsParser } }, plugin.configs.recommended],
   });
-  const results = await eslint.lintFiles(['.']);
+}
+
+/** The fixture linted from its folder with the `recommended` config: its results and messages, and the findings as `file:line rule`. */
+export async function lintFixture(
+  folder: string,
+): Promise<{ findings: string[]; messages: ESLint.LintResult['messages']; results: ESLint.LintResult[] }> {
+  const results = await createFixtureEslint(folder).lintFiles(['.']);
   const findings = results
     .flatMap((result) =>
       result.messages.map((message) => {
@@ -42,5 +48,5 @@ export async function lintFixture(folder: string): Promise<{ findings: string[];
       }),
     )
     .sort();
-  return { findings, messages: results.flatMap((result) => result.messages) };
+  return { findings, messages: results.flatMap((result) => result.messages), results };
 }
