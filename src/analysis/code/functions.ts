@@ -277,6 +277,23 @@ export function getSingletonConstruction(cls: ClassNode, file: FileContext): TSE
 function findSingletonConstruction(cls: ClassNode, file: FileContext): TSESTree.NewExpression | undefined {
   const name = cls.id?.name;
   if (name === undefined) return undefined;
+  const constructions = getConstructions(cls, name, file);
+  const [only] = constructions;
+  if (constructions.length !== 1 || !only || getEnclosingFunction(only)) return undefined;
+  return getClassOf(only.callee, file, EMPTY_ENV) === cls ? only : undefined;
+}
+
+/** Every `new C(…)` of a class in its own file: the references of its name in the scope that declares it. */
+function getConstructions(cls: ClassNode, name: string, file: FileContext): TSESTree.NewExpression[] {
+  const own = file.getScope(cls);
+  const variable = (own.block === cls ? own.upper : own)?.set.get(name);
+  if (variable) {
+    return variable.references.flatMap((reference) => {
+      const parent = reference.identifier.parent;
+      return parent?.type === AST_NODE_TYPES.NewExpression && parent.callee === reference.identifier ? [parent] : [];
+    });
+  }
+  // a class the scope analysis does not declare where expected: look through the whole file
   let program: TSESTree.Node = cls;
   while (program.parent) program = program.parent;
   const constructions: TSESTree.NewExpression[] = [];
@@ -285,9 +302,7 @@ function findSingletonConstruction(cls: ClassNode, file: FileContext): TSESTree.
       constructions.push(node);
     }
   });
-  const [only] = constructions;
-  if (constructions.length !== 1 || !only || getEnclosingFunction(only)) return undefined;
-  return getClassOf(only.callee, file, EMPTY_ENV) === cls ? only : undefined;
+  return constructions;
 }
 
 /** The identifiers that refer to a named function as a value (not its declaration). */
