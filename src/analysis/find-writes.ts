@@ -162,8 +162,9 @@ export class WriteFinder {
     via: readonly string[],
     visiting: ReadonlySet<FunctionNode>,
   ): Leaf[] {
+    const crossFileHops = hops.filter((hop) => hop.crossesFile).length;
     // a call into a module whose imports reach no HTTP client within the files left to follow
-    if (!this.#file.mayCallRequests(call.callee, this.#maxCrossFile - hops.filter((hop) => hop.crossesFile).length - 1)) return [];
+    if (!this.#file.mayCallRequests(call.callee, this.#maxCrossFile - crossFileHops - 1)) return [];
     const reads = new Set<Variable>();
     const tracked: Env = hops.length > 0 ? { ...env, reads } : env;
     const request = describeRequest(call, this.#file, tracked);
@@ -177,7 +178,6 @@ export class WriteFinder {
       const readValues = [...reads].flatMap((variable) => tracked.bindings.get(variable) ?? []);
       return [{ assessment, via, hops, reads, readValues }];
     }
-    const crossFileHops = hops.filter((hop) => hop.crossesFile).length;
     if (hops.length >= this.#maxInFile + crossFileHops) return [];
     const target = resolveCallTarget(call.callee, this.#file, env);
     if (!target || visiting.has(target.fn)) return [];

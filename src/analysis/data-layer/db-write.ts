@@ -39,7 +39,7 @@ export function describeDbWrite(node: TSESTree.CallExpression | TSESTree.TaggedT
     const named = getProjectWriteFunction(callee, file);
     if (!named) return undefined;
     // a write function of another module is confirmed by reading it, when it can be read; by its module's name when not
-    const read = readCallee(node, file, describeWriteCall, mentionsDatabase);
+    const read = readProjectWrite(node, file);
     if (read) return read.found && { node, family: PROJECT_DATA_LAYER, label: callee.name, isOutbox: read.found.isOutbox || OUTBOX_NAME.test(callee.name) };
     return named.dataLayer ? { node, family: PROJECT_DATA_LAYER, label: callee.name, isOutbox: OUTBOX_NAME.test(callee.name) } : undefined;
   }
@@ -86,7 +86,7 @@ export function describeDbWrite(node: TSESTree.CallExpression | TSESTree.TaggedT
   if (isPrismaLike(receiver, member, file)) return make(PRISMA);
   if (node.type === AST_NODE_TYPES.CallExpression && isProjectDataWrite(node, receiver, member, file)) {
     // a repository or model method of another module is confirmed by reading it, when it can be read
-    const read = readCallee(node, file, describeWriteCall, mentionsDatabase);
+    const read = readProjectWrite(node, file);
     if (!read) return make(PROJECT_DATA_LAYER);
     return read.found && { node, family: PROJECT_DATA_LAYER, label, isOutbox: read.found.isOutbox || isOutboxWrite(node, receiver, [], file) };
   }
@@ -95,12 +95,7 @@ export function describeDbWrite(node: TSESTree.CallExpression | TSESTree.TaggedT
 
 /** The database write the project function a call enters makes (read through the project layer), if it can be read. */
 export function readProjectWrite(call: TSESTree.CallExpression, file: FileContext): Reading<DbWrite> | undefined {
-  return readCallee(call, file, describeWriteCall, mentionsDatabase);
-}
-
-/** The database write a call makes, for reading the body of a project function. */
-function describeWriteCall(call: TSESTree.CallExpression, file: FileContext): DbWrite | undefined {
-  return describeDbWrite(call, file);
+  return readCallee(call, file, describeDbWrite, mentionsDatabase);
 }
 
 const QUERY_BUILDER_WRITES = new Set(['insert', 'update', 'delete', 'softDelete', 'restore', 'orUpdate', 'orIgnore']);

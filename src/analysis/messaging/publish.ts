@@ -42,7 +42,7 @@ export function describePublish(call: TSESTree.CallExpression, file: FileContext
     const match = origin && PUBLISH_FUNCTION_CATALOG.match(origin);
     if (match && match.rest.length === 0) return { call, family: match.family, member: callee.name, receiver: undefined };
     // a function of another module is a publish when its body publishes; by its name only when it cannot be read
-    const read = readCallee(call, file, describePublishCall, mentionsBroker);
+    const read = readCallee(call, file, describePublish, mentionsBroker);
     if (read) return read.found && { call, family: read.found.family, member: callee.name, receiver: undefined };
     return isNamedPublishFunction(callee, file) ? { call, family: NAMED_BROKER, member: callee.name, receiver: undefined } : undefined;
   }
@@ -53,7 +53,7 @@ export function describePublish(call: TSESTree.CallExpression, file: FileContext
   const receiverOrigin = getOrigin(callee.object, file, env);
   const family = receiverOrigin && getBrokerFamily(receiverOrigin);
   if (!family) {
-    const read = readCallee(call, file, describePublishCall, mentionsBroker);
+    const read = readCallee(call, file, describePublish, mentionsBroker);
     if (read) return read.found && { call, family: read.found.family, member, receiver: callee.object };
     if (!isNamedPublish(call, callee.object, member, receiverOrigin, file)) return undefined;
     return { call, family: QUEUE_ADD_MEMBERS.has(member) ? NAMED_QUEUE : NAMED_BROKER, member, receiver: callee.object };
@@ -79,9 +79,4 @@ function isPublishCommand(call: TSESTree.CallExpression, pattern: RegExp, file: 
     }
   }
   return name !== undefined && pattern.test(name);
-}
-
-/** The publish a call makes, for reading the body of a project function. */
-function describePublishCall(call: TSESTree.CallExpression, file: FileContext): PublishDescription | undefined {
-  return describePublish(call, file);
 }

@@ -21,9 +21,9 @@ export function getGatewayRelay(request: RequestDescription, contexts: readonly 
   return passedOn ? 'relayed by a gateway, its outcome answered to the client' : undefined;
 }
 
-const RE_ENCODINGS: ReadonlySet<string> = new Set(['stringify', 'from', 'parse', 'toString']);
+const RE_ENCODINGS: ReadonlySet<string> = new Set(['stringify', 'from', 'toString']);
 
-/** Validation that hands back what it checked: `schema.parse(body)`, `parse(schema, body)`, `plainToInstance(Dto, body)`. */
+/** Validation that hands back what it checked: `schema.parse(body)`, `parse(schema, body)`, `JSON.parse(raw)`, `plainToInstance(Dto, body)`. */
 const VALIDATIONS: ReadonlySet<string> = new Set([
   'parse', 'parseAsync', 'safeParse', 'safeParseAsync', 'validate', 'validateSync', 'validateAsync', 'plainToInstance', 'plainToClass', 'decode',
   'cast',
