@@ -23,6 +23,10 @@ const USE_SERVER = /^\s*(?:\/\/[^\n]*\n\s*|\/\*[\s\S]*?\*\/\s*)*['"]use server['
 
 interface PackageKind {
   readonly folder: string;
+  /** the `name` of its package.json, or '' */
+  readonly name: string;
+  /** what it depends on, of any kind */
+  readonly dependencies: readonly string[];
   readonly frontEnd: boolean;
   /** a meta-framework app, whose server files are not front-end */
   readonly metaFramework: boolean;
@@ -45,9 +49,15 @@ function findPackageKind(folder: string): PackageKind | undefined {
   const manifest = readPackageJson(folder);
   let kind: PackageKind | undefined;
   if (manifest) {
-    const dependencies = { ...asRecord(manifest.dependencies), ...asRecord(manifest.devDependencies), ...asRecord(manifest.peerDependencies) };
-    const has = (names: readonly string[]): boolean => names.some((name) => name in dependencies);
-    kind = { folder, frontEnd: has(UI_PACKAGES) && !has(SERVER_PACKAGES), metaFramework: has(META_FRAMEWORKS) };
+    const dependencies = Object.keys({ ...asRecord(manifest.dependencies), ...asRecord(manifest.devDependencies), ...asRecord(manifest.peerDependencies) });
+    const has = (names: readonly string[]): boolean => names.some((name) => dependencies.includes(name));
+    kind = {
+      folder,
+      name: typeof manifest.name === 'string' ? manifest.name : '',
+      dependencies,
+      frontEnd: has(UI_PACKAGES) && !has(SERVER_PACKAGES),
+      metaFramework: has(META_FRAMEWORKS),
+    };
   } else {
     const parent = path.dirname(folder);
     kind = parent === folder ? undefined : findPackageKind(parent);
@@ -60,28 +70,10 @@ function asRecord(value: unknown): Record<string, unknown> {
   return isRecord(value) ? value : {};
 }
 
-const dependencyNames = new Map<string, readonly string[] | null>();
-
-/** The packages the nearest package.json of a folder depends on (any kind of dependency). */
-function findDependencies(folder: string): readonly string[] | undefined {
-  const cached = dependencyNames.get(folder);
-  if (cached !== undefined) return cached ?? undefined;
-  const manifest = readPackageJson(folder);
-  let names: readonly string[] | undefined;
-  if (manifest) {
-    names = Object.keys({ ...asRecord(manifest.dependencies), ...asRecord(manifest.devDependencies), ...asRecord(manifest.peerDependencies) });
-  } else {
-    const parent = path.dirname(folder);
-    names = parent === folder ? undefined : findDependencies(parent);
-  }
-  dependencyNames.set(folder, names ?? null);
-  return names;
-}
-
 /** Whether the package a file belongs to depends on a package whose name starts with `prefix` (`@temporalio/`). */
 export function dependsOnPackage(fileName: string, prefix: string): boolean {
   if (!path.isAbsolute(fileName)) return false;
-  return findDependencies(path.dirname(fileName))?.some((name) => name.startsWith(prefix)) ?? false;
+  return findPackageKind(path.dirname(fileName))?.dependencies.some((name) => name.startsWith(prefix)) ?? false;
 }
 
 /**
@@ -104,8 +96,7 @@ export function isGatewayFile(fileName: string): boolean {
   let cached = gateways.get(folder);
   if (cached === undefined) {
     const kind = findPackageKind(folder);
-    const manifestName = kind ? readPackageJson(kind.folder)?.name : undefined;
-    const own = kind ? [path.basename(kind.folder), typeof manifestName === 'string' ? manifestName : ''] : [];
+    const own = kind ? [path.basename(kind.folder), kind.name] : [];
     const inner = kind ? path.relative(kind.folder, folder).split(path.sep) : [];
     // in a package holding several services, the service folder is the first folder of the path
     const service = inner[0] !== undefined && !/^(?:src|lib|app)$/.test(inner[0]) ? [inner[0]] : [];
