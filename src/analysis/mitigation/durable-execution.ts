@@ -63,7 +63,8 @@ function computeDurableFunction(fn: FunctionNode, file: FileContext): DurableFun
     const decorated = getDecoratedRole(method, file) ?? getWorkflowMethod(method, file);
     if (decorated) return decorated;
   }
-  return isActivityModule(file) ? { engine: engineOf('temporal'), role: 'step', detail: 'Temporal activity module' } : undefined;
+  // the module that declares the function, which is not the linted file when the function was reached through an import
+  return isActivityModule(file.fileOf(fn)) ? { engine: engineOf('temporal'), role: 'step', detail: 'Temporal activity module' } : undefined;
 }
 
 /** The step or workflow a value is registered as where it stands: an argument of an engine's call, or a value in an object argument. */
