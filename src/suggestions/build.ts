@@ -83,7 +83,7 @@ export function planSuggestions(finding: Finding, file: FileContext, options: No
   const outbox = options.outbox ?? DEFAULT_OUTBOX;
   const call = `${outbox.call}({ topic: ${topicLiteral}, payload: ${payload}, idempotencyKey: /* TODO: a stable business key */ undefined })`;
   // unconfigured, the default `outbox` may name nothing in this file: the inserted code and the description say so
-  const missing = !options.outbox && !isNameInScope(finding.call, file, OUTBOX_NAME);
+  const missing = !options.outbox && file.findVariableByName(finding.call, OUTBOX_NAME) === undefined;
   plans.push({
     messageId: missing ? 'suggestOutboxMissing' : 'suggestOutbox',
     data: { topic, call: outbox.call, note },
@@ -100,13 +100,6 @@ const OUTBOX_NAME = DEFAULT_OUTBOX.call.split('.')[0]!;
 export const MISSING_OUTBOX_COMMENT = "/* TODO: no `outbox` here: set the rule's `outbox` option to your outbox writer */";
 
 /** Is a name bound where the call is (a local, a parameter, an import, a global the file declares)? */
-function isNameInScope(node: TSESTree.Node, file: FileContext, name: string): boolean {
-  for (let scope: TSESLint.Scope.Scope | null = file.getScope(node); scope; scope = scope.upper) {
-    if (scope.set.has(name)) return true;
-  }
-  return false;
-}
-
 export function toFix(plan: SuggestionPlan, sourceCode: Readonly<TSESLint.SourceCode>, filename: string): TSESLint.ReportFixFunction {
   return (fixer) => [
     fixer.replaceText(plan.replaced, plan.text),

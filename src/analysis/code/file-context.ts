@@ -203,6 +203,11 @@ export class FileContext {
     return ASTUtils.findVariable(scope, identifier) ?? undefined;
   }
 
+  /** The variable a name refers to where `node` stands, whether or not the name is written there. */
+  findVariableByName(node: TSESTree.Node, name: string): Variable | undefined {
+    return ASTUtils.findVariable(this.getScope(node), name) ?? undefined;
+  }
+
   /** Call expressions whose owner (see `getOwnerFunction`) is `fn`, in the file that declares `fn`. */
   getOwnedCalls(fn: TSESTree.Node, getOwner: (call: TSESTree.CallExpression) => TSESTree.Node | undefined): readonly TSESTree.CallExpression[] {
     const file = this.#route(fn);

@@ -63,10 +63,9 @@ const CRITICAL_TAG = /@critical\b/;
 
 export function assessCriticality(input: CriticalityInput, file: FileContext, settings: Settings): Criticality {
   const evidence: Evidence[] = [];
-  const tagged = input.contexts
-    .flatMap((node) => getEnclosingNamed(node))
-    .find((entry) => entry.fn && hasCriticalTag(entry.fn, file));
-  const perContext = (input.nameContexts ?? input.contexts).map((node) => getEnclosingNamed(node));
+  const named = new Map(input.contexts.map((node) => [node, getEnclosingNamed(node)]));
+  const tagged = [...named.values()].flat().find((entry) => entry.fn && hasCriticalTag(entry.fn, file));
+  const perContext = (input.nameContexts ?? input.contexts).map((node) => named.get(node) ?? getEnclosingNamed(node));
   const functions = perContext.flat();
 
   if (tagged) evidence.push({ kind: 'tag', text: `@critical on ${tagged.name}` });

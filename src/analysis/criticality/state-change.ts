@@ -18,7 +18,7 @@ const TRANSITIONS: ReadonlySet<string> = new Set(TRANSITION_VERBS);
 const STATES = new WordSet(STATE_KEYS);
 const IDENTITY = new WordSet(IDENTITY_SERVICE_WORDS);
 const ACCOUNT_CREATION = new WordSet(ACCOUNT_CREATION_WORDS);
-const LIFECYCLE = new WordSet(['suspend', 'deactivate', 'activate', 'ban', 'block', 'unblock', 'delete', 'close', 'terminate', 'revoke', 'restore']);
+const LIFECYCLE = new WordSet(['suspend', 'deactivate', 'activate', 'ban', 'block', 'delete', 'close', 'terminate', 'revoke', 'restore']);
 
 export interface StateChange {
   /** `status set to "DISPATCHED"`, `transition "approve"`, `PATCH …/status` */
@@ -33,9 +33,8 @@ export function findStateChange(path: Template, method: string | undefined, payl
   const segments = getLiteralSegments(path);
   const last = segments.at(-1);
   if (last !== undefined) {
-    const verb = splitWords(last).find((word) => TRANSITIONS.has(word));
     // the last segment commands the transition: `/approve`, `/mark-shipped` does not count, `/release-seats` does
-    if (verb !== undefined && splitWords(last)[0] === verb) return { text: `transition "${last}"` };
+    if (TRANSITIONS.has(splitWords(last)[0] ?? '')) return { text: `transition "${last}"` };
     if (STATES.has(last) && method !== undefined && /PATCH|PUT|POST/.test(method)) return { text: `${method.split('/')[0]} …/${last}` };
   }
   // an update of an existing entity, not a new one created with an initial status

@@ -5,7 +5,7 @@
  * workflow code (replayed between steps, durable only through them), which engine a file
  * uses, and the step API in scope at a call.
  */
-import { AST_NODE_TYPES, ASTUtils, TSESLint, type TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES, TSESLint, type TSESTree } from '@typescript-eslint/utils';
 import {
   DURABLE_ENGINES,
   type DurableEngine,
@@ -19,7 +19,7 @@ import {
   TEMPORAL_ACTIVITIES,
   WORKFLOW_BASE_CLASSES,
 } from '../../catalog/durable-engines.js';
-import { getPropertyName, isFunctionNode, skipTransparent, type FunctionNode } from '../code/ast.js';
+import { getCalleeName, getPropertyName, isFunctionNode, skipTransparent, type FunctionNode } from '../code/ast.js';
 import { type FileContext, getPatternPath, getRequireSource } from '../code/file-context.js';
 import { stepToken } from '../code/families.js';
 import { getValueReferences } from '../code/functions.js';
@@ -105,8 +105,7 @@ function matchesCallee(callee: TSESTree.Node, entry: RegisteredFunction, file: F
   if (origin && isPath(origin, entry.module, entry.callee)) return true;
   const member = skipTransparent(callee);
   if (!entry.receiverName || member.type !== AST_NODE_TYPES.MemberExpression || getPropertyName(member) !== entry.callee.at(-1)) return false;
-  const receiver = skipTransparent(member.object);
-  const name = receiver.type === AST_NODE_TYPES.Identifier ? receiver.name : receiver.type === AST_NODE_TYPES.MemberExpression ? getPropertyName(receiver) : undefined;
+  const name = getCalleeName(member.object);
   // a receiver of another library is not the engine's client, whatever its name
   return name !== undefined && entry.receiverName.test(name) && (origin === undefined || isProjectModule(origin.module));
 }
@@ -296,7 +295,7 @@ function findStepApi(node: TSESTree.Node, workflow: FunctionNode, engine: Engine
   const api = STEP_APIS.find((candidate) => candidate.engine === engine);
   if (!api) return undefined;
   if (api.global) {
-    const variable = findVisible(node, api.global.name, file);
+    const variable = file.findVariableByName(node, api.global.name);
     const def = variable?.defs[0];
     const origin = def && def.name.type === AST_NODE_TYPES.Identifier ? getOrigin(def.name, file) : undefined;
     return origin && isPath(origin, api.global.module, [api.global.name]) ? { handle: api.global.name, api } : undefined;
@@ -321,10 +320,7 @@ function findStepApi(node: TSESTree.Node, workflow: FunctionNode, engine: Engine
   }
   if (!name || !handle) return undefined;
   // the name must mean the same parameter at the call (not shadowed)
-  const variable = findVisible(node, name.name, file);
+  const variable = file.findVariableByName(node, name.name);
   return variable?.defs[0]?.name === name ? { handle, api } : undefined;
 }
 
-function findVisible(node: TSESTree.Node, name: string, file: FileContext): TSESLint.Scope.Variable | undefined {
-  return ASTUtils.findVariable(file.getScope(node), name) ?? undefined;
-}

@@ -17,7 +17,7 @@ export interface SwallowedFailure {
 }
 
 /** Receivers of logging calls: `console.error`, `logger.warn`, `this.logger.error`, `log.info`. */
-const LOGGER = /^(?:console|logger|log|_?logger|this\.logger|this\.log|this\._logger|winston|pino|bunyan|signale|debug|Sentry)$/i;
+const LOGGER = /^(?:console|log|_?logger|this\.logger|this\.log|this\._logger|winston|pino|bunyan|signale|debug|Sentry)$/i;
 const LOG_MEMBERS = new Set(['log', 'info', 'warn', 'warning', 'error', 'debug', 'trace', 'fatal', 'verbose', 'captureException', 'captureMessage']);
 
 /**
