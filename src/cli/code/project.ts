@@ -9,8 +9,7 @@
  */
 import path from 'node:path';
 import { Project, type ResolutionHostFactory, ts } from 'ts-morph';
-import { ModuleResolver } from '../../project/resolution/module-resolver.js';
-import { WorkspaceFinder } from '../../project/workspace/workspaces.js';
+import type { ModuleResolver } from '../../project/resolution/module-resolver.js';
 import { CliError } from '../errors.js';
 
 const EXTENSIONS: Readonly<Record<string, ts.Extension>> = {
@@ -31,13 +30,13 @@ function isInside(root: string, file: string): boolean {
 }
 
 function ownModulesOnly(root: string, resolver: ModuleResolver): ResolutionHostFactory {
+  const resolve = createFileResolver(root, resolver);
   return () => ({
     resolveModuleNames: (names, containingFile) =>
       names.map((name) => {
-        const resolution = resolver.resolve(containingFile, name);
-        if (resolution.kind !== 'file' || !isInside(root, resolution.path)) return undefined;
-        const extension = EXTENSIONS[path.extname(resolution.path)];
-        return extension === undefined ? undefined : { resolvedFileName: resolution.path, extension, isExternalLibraryImport: false };
+        const file = resolve(containingFile, name);
+        const extension = file === undefined ? undefined : EXTENSIONS[path.extname(file)];
+        return file === undefined || extension === undefined ? undefined : { resolvedFileName: file, extension, isExternalLibraryImport: false };
       }),
     resolveTypeReferenceDirectives: (names) => names.map(() => undefined),
   });
@@ -52,7 +51,7 @@ export function createFileResolver(root: string, resolver: ModuleResolver): (fro
 }
 
 /** A project of `files` (absolute), all of them under `root`, with imports resolved by `resolver`. */
-export function loadProject(root: string, files: readonly string[], resolver: ModuleResolver = new ModuleResolver(new WorkspaceFinder())): Project {
+export function loadProject(root: string, files: readonly string[], resolver: ModuleResolver): Project {
   try {
     const project = new Project({
       compilerOptions: {

@@ -25,8 +25,6 @@ export interface TypePlan {
   readonly owners: ReadonlyMap<string, string>;
   /** every other file (absolute) → why it has no types */
   readonly untyped: ReadonlyMap<string, UntypedReason>;
-  /** the tsconfigs that own files, sorted */
-  readonly tsconfigs: readonly string[];
   readonly problems: readonly TsconfigProblem[];
 }
 
@@ -168,7 +166,7 @@ export function planTypes(root: string, files: readonly string[], explicit: stri
     if ('tsconfig' in result) owners.set(file, result.tsconfig);
     else untyped.set(file, result.reason);
   }
-  return { owners, untyped, tsconfigs: [...new Set(owners.values())].sort(), problems: finder.problems() };
+  return { owners, untyped, problems: finder.problems() };
 }
 
 /** `tsconfig.json` given with `--tsconfig` (a file, or a folder holding one), absolute. */

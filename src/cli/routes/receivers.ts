@@ -5,7 +5,7 @@
  * method and path template. Routes are discovered once per service, over its own files.
  */
 import type { Project, SourceFile } from 'ts-morph';
-import type { Receiver, RouteHandler } from '../model/types.js';
+import { compareStrings, type Receiver, type RouteHandler } from '../model/types.js';
 import { type ServiceModel, serviceOf } from '../services/services.js';
 import { findDuplicateGuards } from './duplicate-guards.js';
 import { type RequireResolver, RouterIdentities } from './identity.js';
@@ -36,11 +36,13 @@ export interface ReceiverInput {
 
 interface ServiceRoutes {
   readonly routes: readonly FoundRoute[];
-  readonly handlers: Map<FoundRoute, RouteHandler>;
+  /** the handler of each route, its duplicate-delivery guards left to be read when a request is matched to it */
+  readonly handlers: Map<FoundRoute, Omit<RouteHandler, 'guards'>>;
 }
 
 export class ReceiverFinder {
   private readonly routesByService = new Map<string, ServiceRoutes>();
+  private readonly guardsByRoute = new Map<FoundRoute, RouteHandler['guards']>();
   /** the project's source files by service, grouped once */
   private filesByService: Map<string, SourceFile[]> | undefined;
   private readonly serviceNames: ReadonlyMap<string, string>;
@@ -79,10 +81,10 @@ export class ReceiverFinder {
     const exactMethod = bestFits.filter(({ route }) => route.method !== 'ALL');
     const chosen = (exactMethod.length > 0 ? exactMethod : bestFits).flatMap(({ route }) => {
       const handler = handlers.get(route);
-      return handler ? [handler] : [];
+      return handler ? [{ ...handler, guards: this.guardsOf(route) }] : [];
     });
     const unique = [...new Map(chosen.map((handler) => [`${handler.method} ${handler.path} ${handler.file}:${handler.line}`, handler])).values()];
-    return { status: 'matched', service, handlers: unique.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : a.line - b.line)) };
+    return { status: 'matched', service, handlers: unique.sort((a, b) => compareStrings(a.file, b.file) || a.line - b.line) };
   }
 
   /**
@@ -99,6 +101,16 @@ export class ReceiverFinder {
     return [...labels].sort();
   }
 
+  /** How a route's handler guards against a duplicate delivery, read once, for the routes requests reach. */
+  private guardsOf(route: FoundRoute): RouteHandler['guards'] {
+    let guards = this.guardsByRoute.get(route);
+    if (!guards) {
+      guards = route.handler ? findDuplicateGuards(route.handler, this.input.relative) : [];
+      this.guardsByRoute.set(route, guards);
+    }
+    return guards;
+  }
+
   private routesOf(service: string): ServiceRoutes {
     let known = this.routesByService.get(service);
     if (!known) {
@@ -107,7 +119,7 @@ export class ReceiverFinder {
       for (const file of files) routers.addFile(file);
       const application = readNestApplication(files);
       const routes = [...routers.routes(), ...files.flatMap((file) => findNestRoutes(file, application))];
-      const handlers = new Map<FoundRoute, RouteHandler>();
+      const handlers = new Map<FoundRoute, Omit<RouteHandler, 'guards'>>();
       for (const route of routes) {
         const sourceFile = route.node.getSourceFile();
         handlers.set(route, {
@@ -116,7 +128,6 @@ export class ReceiverFinder {
           path: route.path,
           file: this.input.relative(sourceFile.getFilePath()),
           line: route.node.getStartLineNumber(),
-          guards: route.handler ? findDuplicateGuards(route.handler, this.input.relative) : [],
         });
       }
       known = { routes, handlers };
