@@ -7,12 +7,7 @@
  * require it, built once per project when the first CommonJS export is met.
  */
 import { Node, type Project, SyntaxKind } from 'ts-morph';
-
-function isRequireCall(node: Node | undefined): boolean {
-  if (!Node.isCallExpression(node)) return false;
-  const callee = node.getExpression();
-  return Node.isIdentifier(callee) && callee.getText() === 'require' && node.getArguments().length === 1;
-}
+import { isRequireCall } from '../code/static-text.js';
 
 /** `module.exports` or `exports`. */
 function isExportsObject(node: Node): boolean {

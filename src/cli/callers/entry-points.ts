@@ -17,8 +17,10 @@
 import { type CallExpression, type ClassDeclaration, type MethodDeclaration, type NewExpression, Node, type ObjectLiteralExpression } from 'ts-morph';
 import type { EntryPoint, EntryPointKind } from '../model/types.js';
 import {
+  CONTROLLER_DECORATORS,
   getCalleeName,
   getCalleeProperty,
+  getDecoratorArgument,
   getPropertyValue,
   getStaticText,
   HTTP_METHODS,
@@ -37,8 +39,6 @@ export interface FoundEntryPoint {
 
 const CONSUMER_DECORATORS: ReadonlySet<string> = new Set(['EventPattern', 'MessagePattern', 'SqsMessageHandler']);
 const RABBIT_DECORATORS: ReadonlySet<string> = new Set(['RabbitSubscribe', 'RabbitRPC']);
-const CONTROLLER_DECORATORS: ReadonlySet<string> = new Set(['Controller', 'JsonController']);
-
 /**
  * Prefixes under which a router is mounted in its own file: `app.use('/admin', router)`, or
  * Koa's `new Router({ prefix: '/admin' })`. `['']` when it is not mounted under a path.
@@ -193,10 +193,6 @@ function schedule(label: string, node: Node): FoundEntryPoint[] {
 /** Entry points made by handing a handler over: route registrations, consumers, schedules. */
 export function getRegistrationEntries(slot: HandlerSlot): FoundEntryPoint[] {
   return slot.kind === 'argument' ? argumentEntries(slot.call, slot.index) : optionEntries(slot);
-}
-
-function getDecoratorArgument(decorator: { getArguments(): Node[] } | undefined, index = 0): Node | undefined {
-  return decorator?.getArguments()[index];
 }
 
 function getControllerPrefix(cls: ClassDeclaration | undefined): string {

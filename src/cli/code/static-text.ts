@@ -3,7 +3,7 @@
  * static text of expressions (literals, templates, constants followed through imports), the
  * parts of calls and object literals that route registrations are made of, and route paths.
  */
-import { type CallExpression, type NewExpression, Node, type ObjectLiteralExpression } from 'ts-morph';
+import { type CallExpression, type Decorator, type NewExpression, Node, type ObjectLiteralExpression, type Symbol as MorphSymbol } from 'ts-morph';
 
 /** Router methods that register a route, by the HTTP method they answer. */
 export const HTTP_METHODS: Readonly<Record<string, string>> = {
@@ -62,9 +62,7 @@ export function getStaticText(node: Node | undefined, hops = 0): string | undefi
     return getStaticText(node.getExpression(), hops);
   }
   if (Node.isIdentifier(node) || Node.isPropertyAccessExpression(node)) {
-    let symbol = node.getSymbol();
-    if (symbol?.isAlias()) symbol = symbol.getAliasedSymbol() ?? symbol;
-    for (const declaration of symbol?.getDeclarations() ?? []) {
+    for (const declaration of getTargetSymbol(node)?.getDeclarations() ?? []) {
       if (Node.isVariableDeclaration(declaration) || Node.isPropertyAssignment(declaration) || Node.isEnumMember(declaration)) {
         const value = getStaticText(declaration.getInitializer(), hops + 1);
         if (value !== undefined) return value;
@@ -110,3 +108,24 @@ export function getCalleeName(call: CallExpression | NewExpression): string | un
   return undefined;
 }
 
+/** The symbol a name refers to, past an import alias to what the other module declares. */
+export function getTargetSymbol(node: Node): MorphSymbol | undefined {
+  const symbol = node.getSymbol();
+  return symbol?.isAlias() ? (symbol.getAliasedSymbol() ?? symbol) : symbol;
+}
+
+/** `require('./x')`: a CommonJS require of a module named by a string. */
+export function isRequireCall(node: Node | undefined): node is CallExpression {
+  if (!Node.isCallExpression(node)) return false;
+  const callee = node.getExpression();
+  const [first] = node.getArguments();
+  return Node.isIdentifier(callee) && callee.getText() === 'require' && first !== undefined && Node.isStringLiteral(first);
+}
+
+/** Decorators of controller classes (NestJS, routing-controllers), whose argument prefixes their routes. */
+export const CONTROLLER_DECORATORS: ReadonlySet<string> = new Set(['Controller', 'JsonController']);
+
+/** A decorator's argument: `'orders'` of `@Controller('orders')`. */
+export function getDecoratorArgument(decorator: Decorator | undefined, index = 0): Node | undefined {
+  return decorator?.getArguments()[index];
+}

@@ -7,6 +7,7 @@
  * meet at that declaration.
  */
 import { type CallExpression, Node, type Project, type SourceFile, SyntaxKind } from 'ts-morph';
+import { getTargetSymbol, isRequireCall } from '../code/static-text.js';
 
 /** Resolves a `require`/`import()` specifier from a file to a file of the project. */
 export type RequireResolver = (fromFile: string, specifier: string) => string | undefined;
@@ -25,13 +26,6 @@ function unwrap(node: Node): Node {
     current = current.getExpression();
   }
   return current;
-}
-
-export function isRequireCall(node: Node): node is CallExpression {
-  if (!Node.isCallExpression(node)) return false;
-  const callee = node.getExpression();
-  const [first] = node.getArguments();
-  return Node.isIdentifier(callee) && callee.getText() === 'require' && first !== undefined && Node.isStringLiteral(first);
 }
 
 export class RouterIdentities {
@@ -56,9 +50,7 @@ export class RouterIdentities {
     }
     if (Node.isArrowFunction(node) || Node.isFunctionExpression(node) || Node.isFunctionDeclaration(node)) return node;
     if (!Node.isIdentifier(node) && !Node.isPropertyAccessExpression(node)) return undefined;
-    let symbol = node.getSymbol();
-    if (symbol?.isAlias()) symbol = symbol.getAliasedSymbol() ?? symbol;
-    const declaration = symbol?.getDeclarations()[0];
+    const declaration = getTargetSymbol(node)?.getDeclarations()[0];
     if (!declaration) return undefined;
     return this.ofDeclaration(declaration, hops);
   }

@@ -5,11 +5,17 @@
  * (`app.enableVersioning({ type: VersioningType.URI })`), the version segment `v1` from
  * `@Version('1')`, the controller's `version`, or the default version.
  */
-import { type ClassDeclaration, type Decorator, type MethodDeclaration, Node, type SourceFile } from 'ts-morph';
-import { getCalleeProperty, getPropertyValue, getStaticText, joinRoutePaths, NEST_ROUTE_DECORATORS } from '../code/static-text.js';
+import { type ClassDeclaration, type MethodDeclaration, Node, type SourceFile } from 'ts-morph';
+import {
+  CONTROLLER_DECORATORS,
+  getCalleeProperty,
+  getDecoratorArgument,
+  getPropertyValue,
+  getStaticText,
+  joinRoutePaths,
+  NEST_ROUTE_DECORATORS,
+} from '../code/static-text.js';
 import type { FoundRoute } from './routers.js';
-
-const CONTROLLER_DECORATORS: ReadonlySet<string> = new Set(['Controller', 'JsonController']);
 
 /** What `main.ts` says about all routes of the application. */
 export interface NestApplication {
@@ -49,10 +55,6 @@ function versionsOf(node: Node | undefined): string[] {
   if (Node.isArrayLiteralExpression(node)) return node.getElements().flatMap(versionsOf);
   const text = getStaticText(node);
   return text === undefined ? [] : [text];
-}
-
-function getDecoratorArgument(decorator: Decorator | undefined): Node | undefined {
-  return decorator?.getArguments()[0];
 }
 
 function controllerOf(cls: ClassDeclaration): { paths: string[]; versions: string[] } | undefined {

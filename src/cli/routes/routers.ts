@@ -8,7 +8,7 @@
  * several places has a route under each; one mounted nowhere serves at its own paths.
  */
 import { type CallExpression, type NewExpression, Node, type SourceFile } from 'ts-morph';
-import { getCalleeProperty, getPropertyValue, getStaticText, HTTP_METHODS, isRoutePath, joinRoutePaths } from '../code/static-text.js';
+import { getCalleeProperty, getPropertyValue, getStaticText, getTargetSymbol, HTTP_METHODS, isRoutePath, joinRoutePaths } from '../code/static-text.js';
 import type { RouterIdentities } from './identity.js';
 
 /** A route before its place is made relative to the mapped root. */
@@ -53,9 +53,7 @@ export function resolveHandler(argument: Node | undefined): Node | undefined {
     return resolveHandler(argument.getArguments()[0]);
   }
   if (!Node.isIdentifier(argument) && !Node.isPropertyAccessExpression(argument)) return undefined;
-  let symbol = argument.getSymbol();
-  if (symbol?.isAlias()) symbol = symbol.getAliasedSymbol() ?? symbol;
-  for (const declaration of symbol?.getDeclarations() ?? []) {
+  for (const declaration of getTargetSymbol(argument)?.getDeclarations() ?? []) {
     if (isFunctionLike(declaration)) return declaration;
     if (Node.isVariableDeclaration(declaration) || Node.isPropertyAssignment(declaration) || Node.isPropertyDeclaration(declaration)) {
       const initializer = declaration.getInitializer();
