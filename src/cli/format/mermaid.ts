@@ -6,7 +6,7 @@
  * durable steps are thick edges labelled `durable`, apart from the findings' edges.
  */
 import { countRequests } from '../model/queries.js';
-import { type CouplingMap, type MapEdge, requestLabel, type TargetKind, UNASSIGNED } from '../model/types.js';
+import { compareStrings, type CouplingMap, type MapEdge, requestLabel, type TargetKind, UNASSIGNED } from '../model/types.js';
 
 /** Words Mermaid reads as keywords when used as node ids. */
 const RESERVED = new Set(['end', 'graph', 'flowchart', 'subgraph', 'direction', 'style', 'class', 'classDef', 'click', 'linkStyle', 'default']);
@@ -58,19 +58,17 @@ export function formatMermaid(map: CouplingMap): string {
   const nodes = new Map<string, { name: string; kind: 'repository' | TargetKind }>();
   const serviceKey = (name: string) => `service:${name}`;
   for (const service of map.services) nodes.set(serviceKey(service.name), { name: service.name, kind: 'repository' });
-  for (const edge of map.edges) {
+  // durable edges always lead to a service
+  const ends = [...map.edges, ...map.durableEdges.map((edge) => ({ from: edge.from, to: edge.to, toKind: 'service' as const }))];
+  for (const edge of ends) {
     if (!nodes.has(serviceKey(edge.from))) nodes.set(serviceKey(edge.from), { name: edge.from, kind: edge.from === UNASSIGNED ? 'service' : 'repository' });
     const key = `${edge.toKind}:${edge.to}`;
     if (!nodes.has(key)) nodes.set(key, { name: edge.to, kind: edge.toKind });
   }
-  for (const edge of map.durableEdges) {
-    if (!nodes.has(serviceKey(edge.from))) nodes.set(serviceKey(edge.from), { name: edge.from, kind: edge.from === UNASSIGNED ? 'service' : 'repository' });
-    if (!nodes.has(`service:${edge.to}`)) nodes.set(`service:${edge.to}`, { name: edge.to, kind: 'service' });
-  }
 
   const lines = ['graph LR'];
   const order = (kind: string) => (kind === 'repository' ? 0 : kind === 'service' ? 1 : 2);
-  const sorted = [...nodes.entries()].sort(([, a], [, b]) => order(a.kind) - order(b.kind) || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  const sorted = [...nodes.entries()].sort(([, a], [, b]) => order(a.kind) - order(b.kind) || compareStrings(a.name, b.name));
   for (const [key, node] of sorted) lines.push(`  ${nodeShape(ids.get(key, node.name), node.name, node.kind)}`);
   for (const edge of map.edges) {
     const label = countRequests(edge, requestLabel)
@@ -83,10 +81,10 @@ export function formatMermaid(map: CouplingMap): string {
     const counts = new Map<string, number>();
     for (const call of edge.calls) counts.set(`${call.method} ${call.path}`, (counts.get(`${call.method} ${call.path}`) ?? 0) + 1);
     const label = [...counts.entries()]
-      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+      .sort(([a], [b]) => compareStrings(a, b))
       .map(([request, count]) => escapeMermaidText(`durable ${request} (${count})`))
       .join('<br/>');
-    lines.push(`  ${ids.get(serviceKey(edge.from), edge.from)} ==>|"${label}"| ${ids.get(`service:${edge.to}`, edge.to)}`);
+    lines.push(`  ${ids.get(serviceKey(edge.from), edge.from)} ==>|"${label}"| ${ids.get(serviceKey(edge.to), edge.to)}`);
   }
   return `${lines.join('\n')}\n`;
 }
