@@ -375,27 +375,27 @@ function getMethodReferences(fn: FunctionNode, file: FileContext): readonly TSES
   if (definition.type !== AST_NODE_TYPES.MethodDefinition && definition.type !== AST_NODE_TYPES.PropertyDefinition) return [];
   const name = getPropertyName(definition);
   if (name === undefined) return [];
-  let byName = thisReadsByClass.get(definition.parent);
+  // `this.x` read as a value, not called
+  return getThisMembers(definition.parent, name, file).filter((node) => !(node.parent.type === AST_NODE_TYPES.CallExpression && node.parent.callee === node));
+}
+
+/** `this.x` member expressions by name, per class body, in source order: collected once per class. */
+const thisMembersByClass = new WeakMap<TSESTree.ClassBody, Map<string, TSESTree.MemberExpression[]>>();
+
+function getThisMembers(body: TSESTree.ClassBody, name: string, file: FileContext): readonly TSESTree.MemberExpression[] {
+  let byName = thisMembersByClass.get(body);
   if (!byName) {
-    byName = new Map();
-    const reads = byName;
-    walk(definition.parent, file.visitorKeys, (node) => {
-      if (
-        node.type === AST_NODE_TYPES.MemberExpression &&
-        node.object.type === AST_NODE_TYPES.ThisExpression &&
-        !(node.parent.type === AST_NODE_TYPES.CallExpression && node.parent.callee === node)
-      ) {
-        const read = getPropertyName(node);
-        if (read !== undefined) reads.set(read, [...(reads.get(read) ?? []), node]);
-      }
+    const members = new Map<string, TSESTree.MemberExpression[]>();
+    walk(body, file.visitorKeys, (node) => {
+      if (node.type !== AST_NODE_TYPES.MemberExpression || node.object.type !== AST_NODE_TYPES.ThisExpression) return;
+      const read = getPropertyName(node);
+      if (read !== undefined) members.set(read, [...(members.get(read) ?? []), node]);
     });
-    thisReadsByClass.set(definition.parent, byName);
+    byName = members;
+    thisMembersByClass.set(body, byName);
   }
   return byName.get(name) ?? [];
 }
-
-/** `this.x` reads that are not calls, by name, per class body: collected once per class. */
-const thisReadsByClass = new WeakMap<TSESTree.ClassBody, Map<string, TSESTree.Node[]>>();
 
 /** `handler.bind(this)` stands where `handler` is handed on. */
 function unwrapBind(node: TSESTree.Node): TSESTree.Node {
@@ -461,14 +461,7 @@ function getPrivateUses(fn: FunctionNode, file: FileContext): TSESTree.Node[] | 
     const isPrivate = parent.accessibility === 'private' || parent.key.type === AST_NODE_TYPES.PrivateIdentifier;
     const name = getPropertyName(parent);
     if (!isPrivate || name === undefined) return undefined;
-    const uses: TSESTree.Node[] = [];
-    walk(parent.parent, file.visitorKeys, (node) => {
-      if (node.type === AST_NODE_TYPES.MemberExpression && node.object.type === AST_NODE_TYPES.ThisExpression && getPropertyName(node) === name) {
-        uses.push(node);
-      }
-      return true;
-    });
-    return uses;
+    return [...getThisMembers(parent.parent, name, file)];
   }
   const declaration = fn.type === AST_NODE_TYPES.FunctionDeclaration ? fn : parent.parent;
   if (declaration?.parent?.type === AST_NODE_TYPES.ExportNamedDeclaration || declaration?.parent?.type === AST_NODE_TYPES.ExportDefaultDeclaration) {
