@@ -4,6 +4,7 @@
  * request itself, not one service calling another. In meta-frameworks (Next.js, Nuxt,
  * SvelteKit, Remix, Astro) route handlers, API folders and server modules are server code.
  */
+import fs from 'node:fs';
 import path from 'node:path';
 import { isRecord, readPackageJson } from './workspaces.js';
 
@@ -96,7 +97,8 @@ export function isGatewayFile(fileName: string): boolean {
   let cached = gateways.get(folder);
   if (cached === undefined) {
     const kind = findPackageKind(folder);
-    const own = kind ? [path.basename(kind.folder), kind.name] : [];
+    // a package is named by its package.json and its folder, except the folder of a checkout, which the user names
+    const own = kind ? [isCheckoutRoot(kind.folder) ? '' : path.basename(kind.folder), kind.name] : [];
     const inner = kind ? path.relative(kind.folder, folder).split(path.sep) : [];
     // in a package holding several services, the service folder is the first folder of the path
     const service = inner[0] !== undefined && !/^(?:src|lib|app)$/.test(inner[0]) ? [inner[0]] : [];
@@ -104,4 +106,9 @@ export function isGatewayFile(fileName: string): boolean {
     gateways.set(folder, cached);
   }
   return cached;
+}
+
+/** The root folder of a git checkout: its name is where the user put the repository, not the project's. */
+function isCheckoutRoot(folder: string): boolean {
+  return fs.existsSync(path.join(folder, '.git'));
 }

@@ -6,8 +6,9 @@
  * handler in a service that is not a gateway, or a gateway that computes the write itself, is
  * reported.
  */
+import fs from 'node:fs';
 import path from 'node:path';
-import { describe } from 'vitest';
+import { afterAll, beforeAll, describe } from 'vitest';
 import { writeProject } from '../../project/helpers.js';
 import { rewrite, RULE_NAME, rule, ts, tsTester } from './helpers.js';
 
@@ -84,6 +85,44 @@ describe('gateways', () => {
           }),
         },
         { filename: path.join(gateway, 'src', 'invoices.controller.ts'), name: 'a gateway that computes the total itself owns the write' },
+      ),
+    ],
+  });
+});
+
+/** A checkout whose folder the user named like a gateway: the folder's name says nothing of the project. */
+const checkout = writeProject({ 'package.json': { name: 'orders-service', private: true, dependencies: { axios: '^1.7.9' } }, '.git/HEAD': 'ref: refs/heads/main\n' });
+const renamed = path.join(path.dirname(checkout), `api-gateway-${path.basename(checkout)}`);
+
+describe('the folder of a checkout', () => {
+  beforeAll(() => {
+    fs.renameSync(checkout, renamed);
+  });
+  afterAll(() => {
+    fs.rmSync(renamed, { recursive: true, force: true });
+  });
+
+  tsTester.run(RULE_NAME, rule, {
+    valid: [],
+    invalid: [
+      ts.invalid(
+        FORWARD,
+        {
+          at: 'axios.post',
+          request: 'POST /transfers',
+          service: 'payments',
+          evidence: ['service "payments"', 'path "/transfers"'],
+          suggest: rewrite({
+            replaced: 'axios.post(`${process.env.PAYMENTS_SERVICE_URL}/transfers`, { ...data, customerId })',
+            topic: 'payments.transfers.created',
+            payload: '{ ...data, customerId }',
+            responseUsed: true,
+          }),
+        },
+        {
+          filename: path.join(renamed, 'src', 'transfers.controller.ts'),
+          name: 'a service checked out into a folder named api-gateway-… is not a gateway',
+        },
       ),
     ],
   });
