@@ -33,6 +33,20 @@ export class TransfersController {
 }
 `;
 
+/** FORWARD reported where it is not a gateway's relay. */
+const FORWARD_REPORTED = {
+  at: 'axios.post',
+  request: 'POST /transfers',
+  service: 'payments',
+  evidence: ['service "payments"', 'path "/transfers"'],
+  suggest: rewrite({
+    replaced: 'axios.post(`${process.env.PAYMENTS_SERVICE_URL}/transfers`, { ...data, customerId })',
+    topic: 'payments.transfers.created',
+    payload: '{ ...data, customerId }',
+    responseUsed: true,
+  }),
+};
+
 const COMPUTED = `
 import axios from 'axios';
 
@@ -56,18 +70,7 @@ describe('gateways', () => {
     invalid: [
       ts.invalid(
         FORWARD,
-        {
-          at: 'axios.post',
-          request: 'POST /transfers',
-          service: 'payments',
-          evidence: ['service "payments"', 'path "/transfers"'],
-          suggest: rewrite({
-            replaced: 'axios.post(`${process.env.PAYMENTS_SERVICE_URL}/transfers`, { ...data, customerId })',
-            topic: 'payments.transfers.created',
-            payload: '{ ...data, customerId }',
-            responseUsed: true,
-          }),
-        },
+        FORWARD_REPORTED,
         { filename: path.join(orders, 'src', 'transfers.controller.ts'), name: 'the same handler in a service that is not a gateway' },
       ),
       ts.invalid(
@@ -107,18 +110,7 @@ describe('the folder of a checkout', () => {
     invalid: [
       ts.invalid(
         FORWARD,
-        {
-          at: 'axios.post',
-          request: 'POST /transfers',
-          service: 'payments',
-          evidence: ['service "payments"', 'path "/transfers"'],
-          suggest: rewrite({
-            replaced: 'axios.post(`${process.env.PAYMENTS_SERVICE_URL}/transfers`, { ...data, customerId })',
-            topic: 'payments.transfers.created',
-            payload: '{ ...data, customerId }',
-            responseUsed: true,
-          }),
-        },
+        FORWARD_REPORTED,
         {
           filename: path.join(renamed, 'src', 'transfers.controller.ts'),
           name: 'a service checked out into a folder named api-gateway-… is not a gateway',
