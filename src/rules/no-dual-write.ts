@@ -183,7 +183,7 @@ export default createRule<Options, MessageIds>({
     const describeHelperPublish = (call: TSESTree.CallExpression): Send | undefined => {
       const helper = resolveInFile(call.callee, file, EMPTY_ENV);
       const publish = helper && !writesByOwner.has(helper) ? findHelperPublish(helper) : null;
-      return publish ? { call, action: `publishes to ${publish.family.label} (line ${publish.call.loc.start.line})`, parts: undefined } : undefined;
+      return publish ? { call, action: `publishes to ${publish.family.label} (line ${file.getLine(publish.call)})`, parts: undefined } : undefined;
     };
 
     const visitWrite = (node: TSESTree.CallExpression | TSESTree.TaggedTemplateExpression): void => {

@@ -28,6 +28,20 @@ describe('ModuleCache', () => {
     expect(namesOf(cache, fixture('ts', 'src/clients/ledger.client.ts'))).toEqual(['LedgerClient']);
   });
 
+  it('links every node of a module read to its parent and gives lines on demand, not as `loc` on each node (ES syntax in a CommonJS package too)', () => {
+    const root = writeProject({ 'src/ledger.js': "import axios from 'axios';\n\n// the ledger\nexport const ledger = axios.create({\n  baseURL: process.env.LEDGER_SERVICE_URL,\n});\n" });
+    const record = new ModuleCache().get(path.join(root, 'src/ledger.js'));
+    const entry = record?.exports.named.get('ledger');
+    const node = entry?.kind === 'local' ? entry.identifier : undefined;
+    if (!record || !node) throw new Error('the module does not export ledger');
+    expect(record.file.getText(node)).toBe('ledger');
+    expect(node.parent?.type).toBe('VariableDeclarator');
+    expect(node.parent?.parent?.parent?.type).toBe('ExportNamedDeclaration');
+    expect(record.file.getLine(node)).toBe(4);
+    expect(record.file.sourceCode.getLocFromIndex(record.file.sourceCode.text.indexOf('process'))).toEqual({ line: 5, column: 11 });
+    expect(node.loc).toBeUndefined();
+  });
+
   it('reads a changed file again, and tells its owner that modules changed', () => {
     const root = writeProject({ 'src/config.js': 'export const A = 1;\n' });
     const file = path.join(root, 'src/config.js');

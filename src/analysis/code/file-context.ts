@@ -23,6 +23,8 @@ export interface SourceView {
   getText(node?: TSESTree.Node): string;
   getCommentsBefore(node: TSESTree.Node): TSESTree.Comment[];
   getScope(node: TSESTree.Node): TSESLint.Scope.Scope;
+  /** The 1-based line and 0-based column of an offset in the text. */
+  getLocFromIndex(index: number): TSESTree.Position;
 }
 
 /**
@@ -128,10 +130,12 @@ export function getForeignFile(node: TSESTree.Node): FileContext | undefined {
   return (node as OwnedNode)[OWNER];
 }
 
-/** Marks every node under `root` as belonging to `context`. */
+/** Marks every node under `root` as belonging to `context`, and links each to its parent. */
 export function claimNodes(root: TSESTree.Node, context: FileContext, visitorKeys: TSESLint.SourceCode.VisitorKeys): void {
-  walk(root, visitorKeys, (node) => {
+  // parent links are set on the same walk: the project layer's parser leaves them to this
+  walk(root, visitorKeys, (node, parent) => {
     (node as OwnedNode)[OWNER] = context;
+    if (parent) (node as { parent: TSESTree.Node }).parent = parent;
   });
 }
 
@@ -188,6 +192,15 @@ export class FileContext {
 
   getCommentsBefore(node: TSESTree.Node): TSESTree.Comment[] {
     return this.#route(node).sourceCode.getCommentsBefore(node);
+  }
+
+  /**
+   * The line a node starts on, in its own file. Nodes of modules the project layer parsed carry
+   * no `loc` (computing it for every node of every module read cost more than all the rest of
+   * their reading): ask here, not `node.loc`, for a node that may come from another file.
+   */
+  getLine(node: TSESTree.Node): number {
+    return this.#route(node).sourceCode.getLocFromIndex(node.range[0]).line;
   }
 
   getScope(node: TSESTree.Node): TSESLint.Scope.Scope {

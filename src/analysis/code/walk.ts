@@ -33,10 +33,28 @@ export function walk(
   visitorKeys: VisitorKeys,
   visit: (node: TSESTree.Node, parent: TSESTree.Node | undefined) => boolean | void,
 ): void {
-  const stack: [TSESTree.Node, TSESTree.Node | undefined][] = [[root, undefined]];
-  while (stack.length > 0) {
-    const [node, parent] = stack.pop()!;
+  // two stacks, children pushed straight from their keys: this runs over every node of every module read
+  const keysByType = visitorKeys as Readonly<Record<string, readonly string[] | undefined>>;
+  const nodes: TSESTree.Node[] = [root];
+  const parents: (TSESTree.Node | undefined)[] = [undefined];
+  while (nodes.length > 0) {
+    const node = nodes.pop()!;
+    const parent = parents.pop();
     if (visit(node, parent) === false) continue;
-    for (const child of getChildren(node, visitorKeys)) stack.push([child, node]);
+    for (const key of keysByType[node.type] ?? NO_KEYS) {
+      const child = (node as unknown as Record<string, unknown>)[key];
+      if (Array.isArray(child)) {
+        for (const item of child) {
+          if (!isNode(item)) continue;
+          nodes.push(item);
+          parents.push(node);
+        }
+      } else if (isNode(child)) {
+        nodes.push(child);
+        parents.push(node);
+      }
+    }
   }
 }
+
+const NO_KEYS: readonly string[] = [];

@@ -43,7 +43,7 @@ function getFailureHandling(call: TSESTree.CallExpression, file: FileContext): S
   if (chained) {
     const handler = skipTransparent(chained.arguments[0]!);
     if (isFunctionNode(handler) && swallows(handler.body, handler.params[0], file)) {
-      return { detail: `the .catch at ${where(chained, file)} ${describe(handler.body, file)}`, line: chained.loc.start.line };
+      return { detail: `the .catch at ${where(chained, file)} ${describe(handler.body, file)}`, line: file.getLine(chained) };
     }
     return 'propagates';
   }
@@ -53,7 +53,7 @@ function getFailureHandling(call: TSESTree.CallExpression, file: FileContext): S
     if (parent.type === AST_NODE_TYPES.TryStatement && parent.block === current && parent.handler) {
       const handler = parent.handler;
       return swallows(handler.body, handler.param ?? undefined, file)
-        ? { detail: `the catch at ${where(handler, file)} ${describe(handler.body, file)}`, line: handler.loc.start.line }
+        ? { detail: `the catch at ${where(handler, file)} ${describe(handler.body, file)}`, line: file.getLine(handler) }
         : 'propagates';
     }
   }
@@ -182,7 +182,8 @@ function isLogging(node: TSESTree.Node, file: FileContext): boolean {
 /** `line 42`, or `line 42 of payments.client.ts` for a node of another file. */
 function where(node: TSESTree.Node, file: FileContext): string {
   const owner = file.fileOf(node);
-  return owner !== file && owner.fileName ? `line ${node.loc.start.line} of ${path.basename(owner.fileName)}` : `line ${node.loc.start.line}`;
+  const line = file.getLine(node);
+  return owner !== file && owner.fileName ? `line ${line} of ${path.basename(owner.fileName)}` : `line ${line}`;
 }
 
 function describe(body: TSESTree.Node, file: FileContext): string {

@@ -12,7 +12,6 @@ import { AST_NODE_TYPES, TSESLint, type TSESTree } from '@typescript-eslint/util
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import type { SourceView } from '../../analysis/code/file-context.js';
-import { walk } from '../../analysis/code/walk.js';
 
 const { ScopeType } = TSESLint.Scope;
 
@@ -92,7 +91,9 @@ function getJavaScriptParser(): { espree: Espree; scope: EslintScope } | undefin
  */
 export function parseModule(file: string, text: string, commonjs: boolean): SourceView | undefined {
   const extension = path.extname(file);
-  const fast = parseWithOxc(file, text, extension === '.cjs' || (extension === '.js' && commonjs));
+  const cjs = extension === '.cjs' || (extension === '.js' && commonjs);
+  // a `.js` file of a CommonJS package may still be written with `import` (compiled later by Babel or TypeScript)
+  const fast = parseWithOxc(file, text, cjs) ?? (extension === '.js' ? parseWithOxc(file, text, !cjs) : undefined);
   if (fast) return fast;
   if (TYPESCRIPT.has(extension)) return parseWithTypeScript(file, text);
   if (!JAVASCRIPT.has(extension)) return undefined;
@@ -161,7 +162,7 @@ function parseWithOxc(file: string, text: string, commonjs: boolean): SourceView
       (comment) => ({ type: comment.type, value: comment.value, range: [comment.start, comment.end] }) as TSESTree.Comment,
     );
     const scopeManager = typescript.analyze(ast, { sourceType: 'module', globalReturn: commonjs, lib: NO_LIB });
-    return new ParsedSource(text, ast, scopeManager, typescript.visitorKeys, true);
+    return new ParsedSource(text, ast, scopeManager, typescript.visitorKeys);
   } catch {
     return undefined;
   }
@@ -187,27 +188,30 @@ function parseWithTypeScript(file: string, text: string): SourceView | undefined
   }
 }
 
-/** A parsed module: its text, tree and scopes, with parent links set. */
+/**
+ * A parsed module: its text, tree and scopes. Parent links are set when the module's nodes are
+ * claimed for its file context (`claimNodes`), on the one walk over them. Nodes built from oxc's
+ * offsets get no `loc`: lines are computed on demand (`getLocFromIndex`), as few are ever asked for.
+ */
 class ParsedSource implements SourceView {
   readonly text: string;
   readonly ast: TSESTree.Program;
   readonly visitorKeys: VisitorKeys;
   readonly #scopeManager: ScopeManager;
   readonly #comments: readonly TSESTree.Comment[];
+  #lineStarts: number[] | undefined;
 
-  /** @param withoutLoc the parser gave offsets only: line and column are computed here */
-  constructor(text: string, ast: TSESTree.Program, scopeManager: ScopeManager, visitorKeys: VisitorKeys, withoutLoc = false) {
+  constructor(text: string, ast: TSESTree.Program, scopeManager: ScopeManager, visitorKeys: VisitorKeys) {
     this.text = text;
     this.ast = ast;
     this.visitorKeys = visitorKeys;
     this.#scopeManager = scopeManager;
     this.#comments = ast.comments ?? [];
-    const lines = withoutLoc ? getLineStarts(text) : undefined;
-    walk(ast, visitorKeys, (node, parent) => {
-      if (parent) (node as { parent: TSESTree.Node }).parent = parent;
-      if (lines) (node as { loc: TSESTree.SourceLocation }).loc = { start: toPosition(lines, node.range[0]), end: toPosition(lines, node.range[1]) };
-    });
-    if (lines) for (const comment of this.#comments) (comment as { loc: TSESTree.SourceLocation }).loc = { start: toPosition(lines, comment.range[0]), end: toPosition(lines, comment.range[1]) };
+  }
+
+  getLocFromIndex(index: number): TSESTree.Position {
+    this.#lineStarts ??= getLineStarts(this.text);
+    return toPosition(this.#lineStarts, index);
   }
 
   getText(node?: TSESTree.Node): string {
