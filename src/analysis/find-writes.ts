@@ -13,7 +13,8 @@ import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import type { Settings } from '../options.js';
 import { type Assessment, assessRequest } from './assess.js';
 import { getClassName, getFunctionName, getMethodClass, getThisClass, type FunctionNode } from './code/ast.js';
-import { EMPTY_ENV, type Env, type FileContext } from './code/file-context.js';
+import { EMPTY_ENV, type Env, type FileContext, getForeignFile } from './code/file-context.js';
+import { EnvDependencies } from './code/env-dependencies.js';
 import { bindArguments } from './code/bind.js';
 import { bindConstruction, type CallTarget, getOwnerFunction, getSingletonConstruction, resolveCallTarget } from './code/functions.js';
 import { describeRequest } from './request/request.js';
@@ -62,6 +63,8 @@ export class WriteFinder {
   readonly #maxCrossFile: number;
   readonly #direct = new Map<TSESTree.CallExpression, Leaf[]>();
   readonly #checking = new Set<TSESTree.CallExpression>();
+  /** calls found to lead to no request, with what they read of the environment (see `deadEnds`): those that depend on the linted file */
+  readonly #deadEnds: DeadEnds = new WeakMap();
 
   constructor(file: FileContext, settings: Settings, calls: readonly TSESTree.CallExpression[], options: WriteFinderOptions = {}) {
     this.#file = file;
@@ -119,19 +122,33 @@ export class WriteFinder {
     }
   }
 
-  #mayRequest(fn: FunctionNode, depth: number, visiting = new Set<FunctionNode>()): boolean {
-    const cached = mayRequestCache.get(fn);
-    if (cached && (cached.result || cached.depth >= depth)) return cached.result;
-    if (depth <= 0 || visiting.has(fn)) return false;
+  /**
+   * Whether a function's body may reach a request within the calls left to follow (`inFile`
+   * wrapper calls in all, `crossFile` of them into other files), whatever its arguments.
+   */
+  #mayRequest(fn: FunctionNode, inFile: number, crossFile: number, visiting = new Set<FunctionNode>()): boolean {
+    let known = mayRequestCache.get(fn);
+    // a "yes" with fewer calls left holds with more; a "no" with more holds with fewer
+    for (const entry of known ?? []) {
+      if (entry.result ? entry.inFile <= inFile && entry.crossFile <= crossFile : entry.inFile >= inFile && entry.crossFile >= crossFile) return entry.result;
+    }
+    if (visiting.has(fn)) return false;
     visiting.add(fn);
     const result = this.#file.getOwnedCalls(fn, getOwnerFunction).some((call) => {
-      if (!this.#file.mayCallRequests(call.callee, depth - 1)) return false;
+      if (!this.#file.mayCallRequests(call.callee, crossFile - 1)) return false;
       if (describeRequest(call, this.#file)) return true;
+      if (inFile <= 0) return false;
       const callee = resolveCallTarget(call.callee, this.#file, EMPTY_ENV)?.fn;
-      return callee !== undefined && callee !== fn && this.#mayRequest(callee, depth - 1, visiting);
+      if (callee === undefined || callee === fn) return false;
+      if (isSameFile(callee, call)) return this.#mayRequest(callee, inFile - 1, crossFile, visiting);
+      return crossFile > 0 && this.#mayRequest(callee, inFile, crossFile - 1, visiting);
     });
     visiting.delete(fn);
-    mayRequestCache.set(fn, { result, depth });
+    if (!known) {
+      known = [];
+      mayRequestCache.set(fn, known);
+    }
+    known.push({ inFile, crossFile, result });
     return result;
   }
 
@@ -163,6 +180,31 @@ export class WriteFinder {
     visiting: ReadonlySet<FunctionNode>,
   ): Leaf[] {
     const crossFileHops = hops.filter((hop) => hop.crossesFile).length;
+    // what a call leads to depends on the environment and on the calls left to follow, not on the calls above
+    const budget = (this.#maxInFile - (hops.length - crossFileHops)) * 16 + (this.#maxCrossFile - crossFileHops);
+    const foreign = getForeignFile(call) !== undefined;
+    const dead = (foreign && findDeadEnd(sharedDeadEnds, call, budget, env)) || findDeadEnd(this.#deadEnds, call, budget, env);
+    if (dead) {
+      env.dependencies?.absorb(dead, env);
+      return [];
+    }
+    const dependencies = new EnvDependencies(env);
+    const leaves = this.#compute(call, { ...env, dependencies }, hops, via, visiting, crossFileHops);
+    if (leaves.length === 0 && !dependencies.incomplete) {
+      addDeadEnd(foreign && dependsOnOtherFilesOnly(dependencies) ? sharedDeadEnds : this.#deadEnds, call, budget, dependencies);
+    }
+    env.dependencies?.absorb(dependencies, env);
+    return leaves;
+  }
+
+  #compute(
+    call: TSESTree.CallExpression,
+    env: Env,
+    hops: readonly Hop[],
+    via: readonly string[],
+    visiting: ReadonlySet<FunctionNode>,
+    crossFileHops: number,
+  ): Leaf[] {
     // a call into a module whose imports reach no HTTP client within the files left to follow
     if (!this.#file.mayCallRequests(call.callee, this.#maxCrossFile - crossFileHops - 1)) return [];
     const reads = new Set<Variable>();
@@ -180,10 +222,16 @@ export class WriteFinder {
     }
     if (hops.length >= this.#maxInFile + crossFileHops) return [];
     const target = resolveCallTarget(call.callee, this.#file, env);
-    if (!target || visiting.has(target.fn)) return [];
+    if (!target) return [];
+    if (visiting.has(target.fn)) {
+      // a cycle: what is found here depends on the calls above
+      env.dependencies!.incomplete = true;
+      return [];
+    }
     const crossesFile = !isSameFile(target.fn, call);
     if (crossesFile && crossFileHops >= this.#maxCrossFile) return [];
-    if (!this.#mayRequest(target.fn, this.#maxInFile + this.#maxCrossFile)) return [];
+    const inFileLeft = this.#maxInFile - (hops.length - crossFileHops) - (crossesFile ? 0 : 1);
+    if (!this.#mayRequest(target.fn, inFileLeft, this.#maxCrossFile - crossFileHops - (crossesFile ? 1 : 0))) return [];
     const inner = enter(target, call, this.#file, env);
     const name = describeFunction(target.fn);
     const nextVisiting = new Set(visiting).add(target.fn);
@@ -235,9 +283,49 @@ function suppliesValue(hop: Hop, values: readonly TSESTree.Node[]): boolean {
  * Whether a function can reach an HTTP request at all (directly or through the functions it
  * calls), whatever its arguments: most functions cannot, and following their calls with bound
  * arguments would be wasted work. Cached per function node for the whole lint run, with the
- * depth it was looked at: a "no" found with fewer calls left to follow may be a "yes" with more.
+ * calls that were left to follow.
  */
-const mayRequestCache = new WeakMap<FunctionNode, { readonly result: boolean; readonly depth: number }>();
+const mayRequestCache = new WeakMap<FunctionNode, { readonly inFile: number; readonly crossFile: number; readonly result: boolean }[]>();
+
+/**
+ * Calls found to lead to no request, per call and budget of calls left to follow, each with
+ * what its evaluation read of the environment: under any environment that agrees with that,
+ * the call leads to no request again. Most calls a wrapper's body makes lead nowhere, and the
+ * same wrappers are entered from many call sites with different arguments.
+ */
+type DeadEnds = WeakMap<TSESTree.CallExpression, Map<number, EnvDependencies[]>>;
+
+/**
+ * Dead ends of calls in other project files that read nothing of the linted file, shared by
+ * every file linted in the process. Keyed by node: a module read again is parsed into new nodes.
+ */
+const sharedDeadEnds: DeadEnds = new WeakMap();
+
+/** Dead ends kept per call and budget; the oldest is dropped past this. */
+const MAX_DEAD_ENDS = 8;
+
+function findDeadEnd(deadEnds: DeadEnds, call: TSESTree.CallExpression, budget: number, env: Env): EnvDependencies | undefined {
+  return deadEnds.get(call)?.get(budget)?.find((dependencies) => EnvDependencies.matches(dependencies, env));
+}
+
+function addDeadEnd(deadEnds: DeadEnds, call: TSESTree.CallExpression, budget: number, dependencies: EnvDependencies): void {
+  let byBudget = deadEnds.get(call);
+  if (!byBudget) {
+    byBudget = new Map();
+    deadEnds.set(call, byBudget);
+  }
+  const list = byBudget.get(budget) ?? [];
+  list.push(dependencies);
+  if (list.length > MAX_DEAD_ENDS) list.shift();
+  byBudget.set(budget, list);
+}
+
+/** The values an evaluation read of its environment are all nodes of other project files (or unbound). */
+function dependsOnOtherFilesOnly(dependencies: EnvDependencies): boolean {
+  for (const value of dependencies.lookups.values()) if (value && getForeignFile(value) === undefined) return false;
+  const cls = dependencies.thisClass?.value;
+  return !cls || getForeignFile(cls) !== undefined;
+}
 
 const NO_HOPS: readonly Hop[] = [];
 const NO_READS: ReadonlySet<Variable> = new Set();

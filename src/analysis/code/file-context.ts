@@ -8,6 +8,7 @@ import { AST_NODE_TYPES, ASTUtils, TSESLint, type TSESTree } from '@typescript-e
 const { DefinitionType, ScopeType } = TSESLint.Scope;
 import { type FunctionNode, getPropertyName, getThisClass, isFunctionNode, skipTransparent } from './ast.js';
 import { walk } from './walk.js';
+import type { EnvDependencies } from './env-dependencies.js';
 
 type Variable = TSESLint.Scope.Variable;
 export type ClassNode = TSESTree.ClassDeclaration | TSESTree.ClassExpression;
@@ -38,6 +39,8 @@ export interface Env {
   readonly thisClass?: ClassNode;
   /** records every bound variable read through `bindings`, to tell which arguments a verdict used */
   readonly reads?: Set<Variable>;
+  /** records what an evaluation read of the environment, to tell when its result can be reused */
+  readonly dependencies?: EnvDependencies;
 }
 
 export const EMPTY_ENV: Env = { bindings: new Map(), depth: 0 };
@@ -254,6 +257,7 @@ export class FileContext {
       // Declared by `languageOptions.globals` or an environment, never by this file.
       return variable.scope.type === ScopeType.global ? { kind: 'global', name: identifier.name } : undefined;
     }
+    env.dependencies?.lookUp(variable, env);
     if (env.bindings.has(variable)) {
       env.reads?.add(variable);
       return { kind: 'value', node: env.bindings.get(variable)!, path: [] };
@@ -395,6 +399,7 @@ export class FileContext {
   getReceiverClass(node: TSESTree.Node, env: Env = EMPTY_ENV): ClassNode | undefined {
     const lexical = getThisClass(node);
     if (!lexical) return undefined;
+    env.dependencies?.askThisClass(env);
     return env.thisClass && env.thisClass !== lexical && this.isSubclassOf(env.thisClass, lexical) ? env.thisClass : lexical;
   }
 
@@ -410,7 +415,9 @@ export class FileContext {
 
   /** `depth` guard shared by the recursive resolvers. */
   static isTooDeep(env: Env): boolean {
-    return env.depth > MAX_DEPTH;
+    if (env.depth <= MAX_DEPTH) return false;
+    if (env.dependencies) env.dependencies.incomplete = true;
+    return true;
   }
 }
 

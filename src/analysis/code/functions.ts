@@ -87,6 +87,7 @@ function resolveInProject(callee: TSESTree.Node, file: FileContext, env: Env): C
     const fn = start && file.getClassMember(start, name)?.method;
     if (!fn) return undefined;
     // the constructors already ran for this instance when the caller's own `this` is this class
+    env.dependencies?.askThisClass(env);
     return env.thisClass === cls ? { fn, thisClass: cls } : { fn, thisClass: cls, construction: { node: undefined, cls, env } };
   }
   const namespaced = getBindingFunction(file.getMemberBinding(expression, env));

@@ -212,6 +212,7 @@ function evaluateIdentifier(identifier: TSESTree.Identifier, file: FileContext, 
 
 function isBoundParameter(identifier: TSESTree.Identifier, file: FileContext, env: Env): boolean {
   const variable = file.findVariable(identifier);
+  if (variable) env.dependencies?.lookUp(variable, env);
   return variable !== undefined && env.bindings.has(variable);
 }
 

@@ -82,6 +82,84 @@ export const warmUp = () => ping(\`\${process.env.PAYMENTS_SERVICE_URL}/payments
         `
 import axios from 'axios';
 
+class Core {
+  send(path, body) {
+    return axios.post(\`\${process.env.CORE_SERVICE_URL}\${path}\`, body);
+  }
+}
+
+class Journal {
+  send(path, body) {
+    return [path, body];
+  }
+}
+
+const core = new Core();
+
+function forward(target, path, body) {
+  core.send('/heartbeat', {});
+  return target.send(path, body);
+}
+
+export async function settle(order) {
+  await forward(new Journal(), '/transfers', { amount: order.total });
+  await forward(new Core(), '/transfers', { amount: order.total });
+}
+`,
+        {
+          at: 'forward',
+          within: 'await forward(new Core()',
+          request: 'POST /transfers',
+          service: 'core',
+          evidence: ['path "/transfers"', 'payload key "amount"'],
+          via: ['forward', 'Core.send'],
+          suggest: rewrite({ replaced: "forward(new Core(), '/transfers', { amount: order.total })", topic: 'core.transfers.created', payload: '{ amount: order.total }' }),
+        },
+        { name: 'a wrapper whose inner call leads nowhere for one argument leads to the write for another (the dead end is not reused)' },
+      ),
+      js.invalid(
+        `
+import axios from 'axios';
+
+class Core {
+  send(path, body) {
+    return axios.post(\`\${process.env.CORE_SERVICE_URL}\${path}\`, body);
+  }
+}
+
+class Journal {
+  send(path, body) {
+    return [path, body];
+  }
+}
+
+const core = new Core();
+
+function forward(target, path, body) {
+  core.send('/heartbeat', {});
+  return target.send(path, body);
+}
+
+export async function settle(order) {
+  await forward(new Core(), '/transfers', { amount: order.total });
+  await forward(new Journal(), '/transfers', { amount: order.total });
+}
+`,
+        {
+          at: 'forward',
+          within: 'await forward(new Core()',
+          request: 'POST /transfers',
+          service: 'core',
+          evidence: ['path "/transfers"', 'payload key "amount"'],
+          via: ['forward', 'Core.send'],
+          suggest: rewrite({ replaced: "forward(new Core(), '/transfers', { amount: order.total })", topic: 'core.transfers.created', payload: '{ amount: order.total }' }),
+        },
+        { name: 'the same, the argument that leads to the write first' },
+      ),
+      js.invalid(
+        `
+import axios from 'axios';
+
 class BillingClient {
   constructor(baseUrl) {
     this.http = axios.create({ baseURL: baseUrl });
