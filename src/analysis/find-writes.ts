@@ -191,7 +191,9 @@ export class WriteFinder {
     const dependencies = new EnvDependencies(env);
     const leaves = this.#compute(call, { ...env, dependencies }, hops, via, visiting, crossFileHops);
     if (leaves.length === 0 && !dependencies.incomplete) {
-      addDeadEnd(foreign && dependsOnOtherFilesOnly(dependencies) ? sharedDeadEnds : this.#deadEnds, call, budget, dependencies);
+      // what was read, without the environment itself: it holds nodes of the file linted now
+      const read: Read = { lookups: dependencies.lookups, thisClass: dependencies.thisClass, incomplete: false };
+      addDeadEnd(foreign && dependsOnOtherFilesOnly(read) ? sharedDeadEnds : this.#deadEnds, call, budget, read);
     }
     env.dependencies?.absorb(dependencies, env);
     return leaves;
@@ -293,7 +295,10 @@ const mayRequestCache = new WeakMap<FunctionNode, { readonly inFile: number; rea
  * the call leads to no request again. Most calls a wrapper's body makes lead nowhere, and the
  * same wrappers are entered from many call sites with different arguments.
  */
-type DeadEnds = WeakMap<TSESTree.CallExpression, Map<number, EnvDependencies[]>>;
+type DeadEnds = WeakMap<TSESTree.CallExpression, Map<number, Read[]>>;
+
+/** What an evaluation read of its environment. */
+type Read = Pick<EnvDependencies, 'lookups' | 'thisClass' | 'incomplete'>;
 
 /**
  * Dead ends of calls in other project files that read nothing of the linted file, shared by
@@ -304,26 +309,26 @@ const sharedDeadEnds: DeadEnds = new WeakMap();
 /** Dead ends kept per call and budget; the oldest is dropped past this. */
 const MAX_DEAD_ENDS = 8;
 
-function findDeadEnd(deadEnds: DeadEnds, call: TSESTree.CallExpression, budget: number, env: Env): EnvDependencies | undefined {
-  return deadEnds.get(call)?.get(budget)?.find((dependencies) => EnvDependencies.matches(dependencies, env));
+function findDeadEnd(deadEnds: DeadEnds, call: TSESTree.CallExpression, budget: number, env: Env): Read | undefined {
+  return deadEnds.get(call)?.get(budget)?.find((read) => EnvDependencies.matches(read, env));
 }
 
-function addDeadEnd(deadEnds: DeadEnds, call: TSESTree.CallExpression, budget: number, dependencies: EnvDependencies): void {
+function addDeadEnd(deadEnds: DeadEnds, call: TSESTree.CallExpression, budget: number, read: Read): void {
   let byBudget = deadEnds.get(call);
   if (!byBudget) {
     byBudget = new Map();
     deadEnds.set(call, byBudget);
   }
   const list = byBudget.get(budget) ?? [];
-  list.push(dependencies);
+  list.push(read);
   if (list.length > MAX_DEAD_ENDS) list.shift();
   byBudget.set(budget, list);
 }
 
 /** The values an evaluation read of its environment are all nodes of other project files (or unbound). */
-function dependsOnOtherFilesOnly(dependencies: EnvDependencies): boolean {
-  for (const value of dependencies.lookups.values()) if (value && getForeignFile(value) === undefined) return false;
-  const cls = dependencies.thisClass?.value;
+function dependsOnOtherFilesOnly(read: Read): boolean {
+  for (const value of read.lookups.values()) if (value && getForeignFile(value) === undefined) return false;
+  const cls = read.thisClass?.value;
   return !cls || getForeignFile(cls) !== undefined;
 }
 
