@@ -286,6 +286,15 @@ describe('packages and built-ins are external; node_modules is never project cod
 });
 
 describe('cache', () => {
+  it('one module reached by relative paths from different folders resolves once and alike; a trailing slash still asks for the folder', () => {
+    const root = writeProject({ 'src/main.js': '', 'src/lib/send.js': '', 'src/config.js': '', 'src/config/index.js': '' });
+    const modules = resolver();
+    expect(modules.resolve(path.join(root, 'src/main.js'), './config')).toEqual(file(path.join(root, 'src/config.js')));
+    expect(modules.resolve(path.join(root, 'src/lib/send.js'), '../config/')).toEqual(file(path.join(root, 'src/config/index.js')));
+    expect(modules.resolve(path.join(root, 'src/lib/send.js'), '../config')).toEqual(file(path.join(root, 'src/config.js')));
+    expect(modules.resolve(path.join(root, 'src/lib/send.js'), path.join(root, 'src/config'))).toEqual(file(path.join(root, 'src/config.js')));
+  });
+
   it('answers from its cache until cleared: a file that appears later is found after clear()', () => {
     const root = writeProject({ 'src/main.js': '' });
     const from = path.join(root, 'src/main.js');

@@ -48,6 +48,8 @@ export class ModuleResolver {
   readonly #matchers = new Map<string, PathsMatcher | null>();
   /** folder → specifier → where it leads from there */
   readonly #resolved = new Map<string, Map<string, Resolution>>();
+  /** absolute path a relative specifier points to → where it leads */
+  readonly #byTarget = new Map<string, Resolution>();
 
   constructor(workspaces: WorkspaceFinder) {
     this.#workspaces = workspaces;
@@ -60,6 +62,7 @@ export class ModuleResolver {
     this.#tsconfigCache.clear();
     this.#matchers.clear();
     this.#resolved.clear();
+    this.#byTarget.clear();
   }
 
   resolve(fromFile: string, specifier: string): Resolution {
@@ -79,7 +82,16 @@ export class ModuleResolver {
 
   #compute(directory: string, specifier: string): Resolution {
     if (specifier.startsWith('node:') || builtinModules.includes(specifier)) return EXTERNAL;
-    if (specifier.startsWith('.') || path.isAbsolute(specifier)) return this.#classify(this.#node(directory, specifier)) ?? MISSING;
+    if (specifier.startsWith('.') || path.isAbsolute(specifier)) {
+      // the same module is reached by many relative paths from many folders: resolved once by where they point
+      const target = path.resolve(directory, specifier) + (specifier.endsWith('/') ? '/' : '');
+      let resolution = this.#byTarget.get(target);
+      if (!resolution) {
+        resolution = this.#classify(this.#node(directory, specifier)) ?? MISSING;
+        this.#byTarget.set(target, resolution);
+      }
+      return resolution;
+    }
     for (const candidate of this.#getPathsMatcher(directory)?.(specifier) ?? []) {
       const found = this.#classify(this.#node(directory, candidate));
       if (found) return found;
