@@ -63,7 +63,8 @@ export class Reachability {
   readonly #mentions: (text: string) => boolean;
   /** path → the deepest look that found nothing, or a "yes" */
   readonly #known = new Map<string, { reaches: boolean; depth: number }>();
-  readonly #texts = new Map<string, { text: string; declared: ReadonlySet<string>; reExports: ReExports; imports: Map<string, Set<string> | null> } | null>();
+  /** what is read of each file's text (the text itself is not kept: there are many, and this is all that is asked of them) */
+  readonly #texts = new Map<string, { mentions: boolean; declared: ReadonlySet<string>; reExports: ReExports; imports: Map<string, Set<string> | null> } | null>();
   readonly #declaring = new Map<string, string | null>();
 
   constructor(resolver: ModuleResolver, mentions: (text: string) => boolean) {
@@ -97,7 +98,10 @@ export class Reachability {
     let entry = this.#texts.get(file);
     if (entry === undefined) {
       const text = readText(file);
-      entry = text === undefined ? null : { text, declared: getDeclared(text), reExports: getReExports(text), imports: getImportedNames(text) };
+      entry =
+        text === undefined
+          ? null
+          : { mentions: this.#mentions(text), declared: getDeclared(text), reExports: getReExports(text), imports: getImportedNames(text) };
       this.#texts.set(file, entry);
     }
     return entry ?? undefined;
@@ -141,7 +145,7 @@ export class Reachability {
     if (visiting.has(file)) return false;
     visiting.add(file);
     const entry = this.#read(file);
-    const reaches = entry !== undefined && (this.#mentions(entry.text) || this.#importsReaching(file, entry.imports, depth, visiting));
+    const reaches = entry !== undefined && (entry.mentions || this.#importsReaching(file, entry.imports, depth, visiting));
     visiting.delete(file);
     this.#known.set(file, { reaches, depth });
     return reaches;
