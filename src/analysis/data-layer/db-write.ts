@@ -11,7 +11,7 @@ import { type ConfigArgument, FamilyCatalog } from '../code/families.js';
 import type { FileContext } from '../code/file-context.js';
 import { getOrigin } from '../code/origin.js';
 import { formatCalleeLabel } from '../../util/callee-label.js';
-import { getProjectWriteFunction, isProjectDataWrite } from './project-db-write.js';
+import { getProjectWriteFunction, isProjectDataWrite, isProjectWriteMember } from './project-db-write.js';
 import { readCallee, type Reading } from '../code/callees.js';
 import { mentionsDatabase } from '../file-filter.js';
 import { evaluateTemplate, getStaticText } from '../code/template.js';
@@ -20,6 +20,9 @@ import { isWriteSql } from './write-sql.js';
 const DATABASES = new FamilyCatalog(DATABASE_ROOTS, new Map(DATABASE_FAMILIES.map((family) => [family.id, family])));
 
 const PRISMA = DATABASE_FAMILIES.find((family) => family.id === 'prisma')!;
+
+/** Every member a database library writes with. */
+const LIBRARY_WRITE_MEMBERS: ReadonlySet<string> = new Set(DATABASE_FAMILIES.flatMap((family) => family.writes));
 
 /** Models, repositories and database handles of the project's own data layer, known by name and shape. */
 const PROJECT_DATA_LAYER: DatabaseFamily = { id: 'project', label: 'the database', shape: 'member', writes: [] };
@@ -46,6 +49,8 @@ export function describeDbWrite(node: TSESTree.CallExpression | TSESTree.TaggedT
   if (callee.type !== AST_NODE_TYPES.MemberExpression) return undefined;
   const member = getPropertyName(callee);
   if (member === undefined) return undefined;
+  // by name first: most member calls are no write, and their receivers need not be traced
+  if (!LIBRARY_WRITE_MEMBERS.has(member) && !member.startsWith('$executeRaw') && !isProjectWriteMember(member)) return undefined;
   const label = formatCalleeLabel(file.getText(callee));
   const receiver = skipTransparent(callee.object);
   const make = (family: DatabaseFamily, configs: readonly ConfigArgument[] = []): DbWrite => ({

@@ -49,6 +49,26 @@ export function isProjectDataWrite(call: TSESTree.CallExpression, receiver: TSES
   return isTableBuilderWrite(receiver, member, file) || isModelDelegateWrite(receiver, member, file);
 }
 
+/**
+ * Whether a member name can be a write of the project's data layer at all, by any of the ways
+ * below: asked before any origin is computed, as most member calls are no write.
+ */
+export function isProjectWriteMember(member: string): boolean {
+  return (
+    member === 'query' ||
+    member === 'execute' ||
+    REPOSITORY_WRITES.has(member) ||
+    isNamedWrite(member) ||
+    COLLECTION_WRITES.has(member) ||
+    MODEL_STATIC_WRITES.has(member) ||
+    INSTANCE_WRITES.has(member) ||
+    KYSELY_WRITES.has(member) ||
+    Object.hasOwn(FOLLOW_UPS, member) ||
+    TABLE_BUILDER_WRITES.has(member) ||
+    PRISMA_MODEL_WRITES.has(member)
+  );
+}
+
 function isRepositoryWrite(member: string): boolean {
   // TypeORM's `create` only builds an entity, but its repositories come from TypeORM, not from the project
   return !REPOSITORY_BUILDERS.has(member) && (REPOSITORY_WRITES.has(member) || isNamedWrite(member));

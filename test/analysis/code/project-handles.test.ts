@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { getOrigin } from '../../../src/analysis/code/origin.js';
 import { getConstructedClassName, getHandleName, getOriginClassName, isProjectHandle, isProjectOrigin } from '../../../src/analysis/code/project-handles.js';
-import { isProjectDataFunctionWrite, isProjectDataWrite } from '../../../src/analysis/data-layer/project-db-write.js';
+import { isProjectDataFunctionWrite, isProjectDataWrite, isProjectWriteMember } from '../../../src/analysis/data-layer/project-db-write.js';
 import { getPropertyName } from '../../../src/analysis/code/ast.js';
 import { AST_NODE_TYPES } from '@typescript-eslint/utils';
 import { parse } from '../parse.js';
@@ -57,6 +57,20 @@ describe('handle names', () => {
     const parsed = parse("import { repo } from '../repo'; const local = { save() {} }; class Store {} const store = new Store(); repo.save(); local.save(); store.save();");
     const receivers = parsed.all(AST_NODE_TYPES.CallExpression).map((call) => (call.callee as { object: Parameters<typeof isProjectHandle>[0] }).object);
     expect(receivers.map((receiver) => isProjectHandle(receiver, getOrigin(receiver, parsed.file), parsed.file))).toEqual([true, false, false]);
+  });
+});
+
+describe('isProjectWriteMember', () => {
+  it('admits every member a project write can be made with, before any origin is traced', () => {
+    for (const member of ['save', 'saveOrder', 'addOrderItem', 'create', 'updateOne', 'insertOne', 'insert', 'insertInto', 'query', 'execute', 'upsert', 'deleteMany']) {
+      expect(isProjectWriteMember(member), member).toBe(true);
+    }
+  });
+
+  it('turns away reads, helpers and the names an object inherits', () => {
+    for (const member of ['findOne', 'find', 'get', 'map', 'log', 'status', 'json', 'toString', 'constructor', 'hasOwnProperty']) {
+      expect(isProjectWriteMember(member), member).toBe(false);
+    }
   });
 });
 
