@@ -163,6 +163,7 @@ export class FileContext {
   readonly #memberCache = new WeakMap<ClassNode, Map<string, ClassMember>>();
   readonly #bindingCache = new WeakMap<Variable, Binding | null>();
   readonly #importCache = new WeakMap<Variable, ImportBinding | null>();
+  readonly #variables = new WeakMap<TSESTree.Identifier, Variable | null>();
   #calls: readonly TSESTree.CallExpression[] | undefined;
   #callsByOwner: Map<TSESTree.Node, TSESTree.CallExpression[]> | undefined;
 
@@ -214,9 +215,16 @@ export class FileContext {
     return this.sourceCode.visitorKeys;
   }
 
+  /** The variable an identifier refers to; asked for the same identifiers by many steps, so found once each. */
   findVariable(identifier: TSESTree.Identifier): Variable | undefined {
-    const scope = this.getScope(identifier);
-    return ASTUtils.findVariable(scope, identifier) ?? undefined;
+    const file = this.#route(identifier);
+    if (file !== this) return file.findVariable(identifier);
+    let variable = this.#variables.get(identifier);
+    if (variable === undefined) {
+      variable = ASTUtils.findVariable(this.getScope(identifier), identifier) ?? null;
+      this.#variables.set(identifier, variable);
+    }
+    return variable ?? undefined;
   }
 
   /** The variable a name refers to where `node` stands, whether or not the name is written there. */
