@@ -55,7 +55,12 @@ const escape = (text: string): string => text.replace(/[.*+?^${}()|[\]\\/]/g, '\
 function mentionTest(modules: readonly string[], words: readonly string[]): (text: string) => boolean {
   const names = [...new Set(modules)].filter((module) => module !== 'global').map(escape);
   const pattern = new RegExp(`['"\`](?:node:)?(?:${names.join('|')})['"\`/]${words.length > 0 ? `|${words.join('|')}` : ''}`);
-  return (text) => pattern.test(text);
+  // both rules ask about the same text in turn: the last answer is kept
+  let last: { readonly text: string; readonly found: boolean } | undefined;
+  return (text) => {
+    if (last?.text !== text) last = { text, found: pattern.test(text) };
+    return last.found;
+  };
 }
 
 /**
