@@ -1,17 +1,20 @@
 // One lint of a whole repository as a user runs it (`eslint .` from its root), in a process of
 // its own so that every run starts cold, as a real one does. Used by bench/run.js.
 //
-//   node bench/lint-repo.js <root> baseline|recommended
+//   node bench/lint-repo.js <root> baseline|recommended [--heap]
 //
 // baseline: typescript-eslint's parser for TypeScript files and a rule that visits every call
 // expression and does nothing (users always run other rules, so the AST is traversed anyway);
 // recommended: the same plus this plugin's `recommended` config. Prints the number of the
-// plugin's reports, for a sanity check.
+// plugin's reports, for a sanity check; with `--heap`, also the heap still in use after a full
+// garbage collection at the end (what the run keeps alive), in MB.
 import tsParser from '@typescript-eslint/parser';
 import { ESLint } from 'eslint';
+import v8 from 'node:v8';
+import vm from 'node:vm';
 import plugin from '../dist/index.js';
 
-const [root, configuration] = process.argv.slice(2);
+const [root, configuration, flag] = process.argv.slice(2);
 if (!root || (configuration !== 'baseline' && configuration !== 'recommended')) {
   console.error('usage: node bench/lint-repo.js <root> baseline|recommended');
   process.exit(2);
@@ -35,4 +38,11 @@ const eslint = new ESLint({
 const results = await eslint.lintFiles(['.']);
 let reports = 0;
 for (const result of results) for (const message of result.messages) if (message.ruleId?.startsWith('durable-writes/')) reports += 1;
-console.log(JSON.stringify({ files: results.length, reports }));
+/** @type {{ files: number, reports: number, heapMB?: number }} */
+const summary = { files: results.length, reports };
+if (flag === '--heap') {
+  v8.setFlagsFromString('--expose-gc');
+  /** @type {() => void} */ (vm.runInNewContext('gc'))();
+  summary.heapMB = Math.round(process.memoryUsage().heapUsed / 2 ** 20);
+}
+console.log(JSON.stringify(summary));

@@ -52,6 +52,7 @@ import {
  * @property {Record<string, unknown>} [details] extra facts for the JSON output
  * @property {Configuration[]} configurations the first one is the baseline
  * @property {() => void} [cleanup] removes what prepare wrote, after the last pass
+ * @property {() => string[]} [notes] measured once after the timed rounds (untimed): lines printed under the table, kept in the JSON output
  */
 
 /**
@@ -216,16 +217,25 @@ function prepareServicesBenchmark() {
   const roots = names.map((name) => path.join(path.resolve(folder), name.replace('/', '__'))).filter((root) => fs.existsSync(root));
   if (roots.length === 0) throw new Error(`--repos ${folder}: none of ${names.join(', ')} is checked out there`);
   const script = path.join(REPO_ROOT, 'bench', 'lint-repo.js');
+  /**
+   * @param {string} root
+   * @param {'baseline' | 'recommended'} configuration
+   * @param {string[]} extra
+   */
+  const lint = (root, configuration, extra = []) => {
+    const child = spawnSync(process.execPath, [script, root, configuration, ...extra], { cwd: REPO_ROOT, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+    if (child.status !== 0) throw new Error(`lint-repo ${root} ${configuration} exited ${child.status}: ${child.stderr}`);
+    return /** @type {{ files: number, reports: number, heapMB?: number }} */ (JSON.parse(child.stdout));
+  };
   /** @param {'baseline' | 'recommended'} configuration */
-  const pass = (configuration) => () => {
-    let reports = 0;
-    for (const root of roots) {
-      const child = spawnSync(process.execPath, [script, root, configuration], { cwd: REPO_ROOT, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
-      if (child.status !== 0) throw new Error(`lint-repo ${root} ${configuration} exited ${child.status}: ${child.stderr}`);
-      const result = /** @type {{ files: number, reports: number }} */ (JSON.parse(child.stdout));
-      reports += result.reports;
-    }
-    return reports;
+  const pass = (configuration) => () => roots.reduce((reports, root) => reports + lint(root, configuration).reports, 0);
+  // what each run keeps alive at its end (parsed modules, caches): a larger heap costs garbage collection all along
+  /** @param {'baseline' | 'recommended'} configuration */
+  const heap = (configuration) => roots.map((root) => `${path.basename(root).replace('__', '/')} ${lint(root, configuration, ['--heap']).heapMB} MB`);
+  const notes = () => {
+    const baseline = heap('baseline');
+    const recommended = heap('recommended');
+    return [`heap in use at the end of each run, after a full gc (one untimed run each):`, `    baseline:    ${baseline.join(', ')}`, `    recommended: ${recommended.join(', ')}`];
   };
   return {
     workload: `${roots.length} repositories (${roots.map((root) => path.basename(root).replace('__', '/')).join(', ')})`,
@@ -234,6 +244,7 @@ function prepareServicesBenchmark() {
       { name: 'baseline', description: 'eslint . with a rule visiting every call', run: pass('baseline') },
       { name: 'recommended', description: 'plus durable-writes configs.recommended', run: pass('recommended') },
     ],
+    notes,
   };
 }
 
@@ -527,7 +538,9 @@ function measure(definition, rounds, prepared) {
       '  per round = min .. max of the same ratio computed within each round\n',
   );
 
-  return { name: definition.name, description: definition.description, rounds, workload: prepared.workload, details: prepared.details ?? {}, configurations: rows };
+  const notes = prepared.notes?.() ?? [];
+  if (notes.length > 0) process.stdout.write(`${notes.map((note) => `  ${note}`).join('\n')}\n`);
+  return { name: definition.name, description: definition.description, rounds, workload: prepared.workload, details: { ...prepared.details, notes }, configurations: rows };
 }
 
 async function main() {
