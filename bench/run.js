@@ -5,7 +5,7 @@
 //   npm run bench                          # 7 rounds after 1 warm-up round
 //   npm run bench -- --rounds 3 --json reports/bench.json
 //   npm run bench -- --only typed
-//   npm run bench -- --only services --repos <folder of checkouts> [--repo-list owner/name,…]
+//   npm run bench -- --only services --repos <folder of checkouts> [--repo-list owner/name,…] [--compare <another build's dist/index.js>]
 //   npm run bench -- --only map-1000 --rounds 1
 //
 // Each benchmark (see BENCHMARKS) measures a list of configurations over one workload; the
@@ -63,7 +63,7 @@ import {
  * @property {number} [maxRounds] fewer rounds than `--rounds` for slow benchmarks
  */
 
-/** Command-line values the benchmarks read. @type {{ repos?: string, repoList?: string }} */
+/** Command-line values the benchmarks read. @type {{ repos?: string, repoList?: string, compare?: string }} */
 const ARGS = {};
 
 /** Source files in the repository the `map-1000` benchmark generates. */
@@ -217,6 +217,8 @@ function prepareServicesBenchmark() {
   const roots = names.map((name) => path.join(path.resolve(folder), name.replace('/', '__'))).filter((root) => fs.existsSync(root));
   if (roots.length === 0) throw new Error(`--repos ${folder}: none of ${names.join(', ')} is checked out there`);
   const script = path.join(REPO_ROOT, 'bench', 'lint-repo.js');
+  // `--compare`: the same config of another build (an earlier commit's), measured in the same rounds
+  const compared = ARGS.compare === undefined ? [] : ['--plugin', path.resolve(ARGS.compare)];
   /**
    * @param {string} root
    * @param {'baseline' | 'recommended'} configuration
@@ -227,22 +229,32 @@ function prepareServicesBenchmark() {
     if (child.status !== 0) throw new Error(`lint-repo ${root} ${configuration} exited ${child.status}: ${child.stderr}`);
     return /** @type {{ files: number, reports: number, heapMB?: number }} */ (JSON.parse(child.stdout));
   };
-  /** @param {'baseline' | 'recommended'} configuration */
-  const pass = (configuration) => () => roots.reduce((reports, root) => reports + lint(root, configuration).reports, 0);
+  /**
+   * @param {'baseline' | 'recommended'} configuration
+   * @param {string[]} [extra]
+   */
+  const pass = (configuration, extra) => () => roots.reduce((reports, root) => reports + lint(root, configuration, extra).reports, 0);
   // what each run keeps alive at its end (parsed modules, caches): a larger heap costs garbage collection all along
-  /** @param {'baseline' | 'recommended'} configuration */
-  const heap = (configuration) => roots.map((root) => `${path.basename(root).replace('__', '/')} ${lint(root, configuration, ['--heap']).heapMB} MB`);
-  const notes = () => {
-    const baseline = heap('baseline');
-    const recommended = heap('recommended');
-    return [`heap in use at the end of each run, after a full gc (one untimed run each):`, `    baseline:    ${baseline.join(', ')}`, `    recommended: ${recommended.join(', ')}`];
-  };
+  /**
+   * @param {'baseline' | 'recommended'} configuration
+   * @param {string[]} [extra]
+   */
+  const heap = (configuration, extra = []) => roots.map((root) => `${path.basename(root).replace('__', '/')} ${lint(root, configuration, ['--heap', ...extra]).heapMB} MB`);
+  const notes = () => [
+    'heap in use at the end of each run, after a full gc (one untimed run each):',
+    `    baseline:    ${heap('baseline').join(', ')}`,
+    `    recommended: ${heap('recommended').join(', ')}`,
+    ...(compared.length > 0 ? [`    compared:    ${heap('recommended', compared).join(', ')}`] : []),
+  ];
   return {
     workload: `${roots.length} repositories (${roots.map((root) => path.basename(root).replace('__', '/')).join(', ')})`,
     details: { repositories: roots.map((root) => path.basename(root).replace('__', '/')) },
     configurations: [
       { name: 'baseline', description: 'eslint . with a rule visiting every call', run: pass('baseline') },
       { name: 'recommended', description: 'plus durable-writes configs.recommended', run: pass('recommended') },
+      ...(compared.length > 0
+        ? [{ name: 'compared', description: `plus configs.recommended of the build at ${ARGS.compare}`, run: pass('recommended', compared) }]
+        : []),
     ],
     notes,
   };
@@ -544,9 +556,10 @@ function measure(definition, rounds, prepared) {
 }
 
 async function main() {
-  const { flags } = parseArgs(process.argv.slice(2), ['--rounds', '--json', '--only', '--repos', '--repo-list']);
+  const { flags } = parseArgs(process.argv.slice(2), ['--rounds', '--json', '--only', '--repos', '--repo-list', '--compare']);
   ARGS.repos = flags.get('--repos');
   ARGS.repoList = flags.get('--repo-list');
+  ARGS.compare = flags.get('--compare');
   const rounds = positiveInt(flags.get('--rounds'), '--rounds') ?? 7;
   const only = flags.get('--only');
   const selected = only ? BENCHMARKS.filter((definition) => definition.name === only) : BENCHMARKS;
