@@ -42,6 +42,23 @@ describe('ModuleCache', () => {
     expect(node.loc).toBeUndefined();
   });
 
+  it('starts over, whole, past its budget of source bytes: a module dropped is read again, the others with it', () => {
+    const root = writeProject({ 'src/a.js': 'export const A = 1;\n', 'src/b.js': 'export const B = 2;\n' });
+    const a = path.join(root, 'src/a.js');
+    const b = path.join(root, 'src/b.js');
+    const size = fs.statSync(a).size;
+    const cache = new ModuleCache(2 * size - 1); // room for one of the two
+    const first = cache.get(a);
+    expect(cache.get(a)).toBe(first);
+    const second = cache.get(b);
+    expect(namesOf(cache, b)).toEqual(['B']);
+    expect(cache.get(b)).toBe(second);
+    const again = cache.get(a);
+    expect(again).not.toBe(first);
+    expect(namesOf(cache, a)).toEqual(['A']);
+    expect(cache.get(b)).not.toBe(second);
+  });
+
   it('reads a changed file again, and tells its owner that modules changed', () => {
     const root = writeProject({ 'src/config.js': 'export const A = 1;\n' });
     const file = path.join(root, 'src/config.js');

@@ -2,7 +2,9 @@
  * The project's modules, parsed on demand and kept for the whole process, keyed by path,
  * modification time and size. ESLint's `--concurrency` runs rules in several threads: each
  * keeps its own cache. When a module changed since it was read, every module is read again
- * (their bindings may lead into the changed one).
+ * (their bindings may lead into the changed one). Past a budget of source bytes the cache
+ * starts over, whole: a module dropped alone would be read into a second copy while the
+ * modules still kept point into the first.
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -14,8 +16,12 @@ import { isParseableModule, parseModule } from './parse.js';
 /** Larger files are generated bundles or data, not the project's code: they stay unknown. */
 export const MAX_MODULE_BYTES = 512 * 1024;
 
-/** Modules kept at most; the least recently read ones are dropped first. */
-const MAX_MODULES = 4000;
+/**
+ * Source bytes of the modules kept at most. What is kept of a module read (its tree, scopes and
+ * caches) is about 25 times its source: this bounds the layer to a few hundred MB in the
+ * largest monorepos, and is far more than the modules one service reaches.
+ */
+export const MAX_CACHED_SOURCE_BYTES = 12 * 1024 * 1024;
 
 export interface ModuleRecord extends ProjectModule {
   readonly path: string;
@@ -31,9 +37,17 @@ interface Entry {
 export class ModuleCache {
   readonly #entries = new Map<string, Entry>();
   readonly #packageTypes = new Map<string, boolean>();
+  readonly #maxBytes: number;
+  /** source bytes of the modules kept */
+  #bytes = 0;
   #resolver: ProjectResolver | undefined;
   /** called when a module read before has changed on disk */
   onChange: (() => void) | undefined;
+
+  /** @param maxBytes source bytes kept at most before the cache starts over */
+  constructor(maxBytes = MAX_CACHED_SOURCE_BYTES) {
+    this.#maxBytes = maxBytes;
+  }
 
   set resolver(resolver: ProjectResolver) {
     this.#resolver = resolver;
@@ -47,21 +61,23 @@ export class ModuleCache {
       return undefined;
     }
     const cached = this.#entries.get(file);
-    if (cached && cached.mtimeMs === stat.mtimeMs && cached.size === stat.size) {
-      // most recently used last
-      this.#entries.delete(file);
-      this.#entries.set(file, cached);
-      return cached.record;
-    }
+    if (cached && cached.mtimeMs === stat.mtimeMs && cached.size === stat.size) return cached.record;
     if (cached) {
-      this.#entries.clear();
+      this.#startOver();
       this.#packageTypes.clear();
       this.onChange?.();
     }
-    const record = stat.isFile() && stat.size <= MAX_MODULE_BYTES ? this.#read(file) : undefined;
+    const readable = stat.isFile() && stat.size <= MAX_MODULE_BYTES;
+    if (readable && this.#bytes + stat.size > this.#maxBytes) this.#startOver();
+    const record = readable ? this.#read(file) : undefined;
     this.#entries.set(file, { mtimeMs: stat.mtimeMs, size: stat.size, record });
-    if (this.#entries.size > MAX_MODULES) this.#entries.delete(this.#entries.keys().next().value!);
+    if (record) this.#bytes += stat.size;
     return record;
+  }
+
+  #startOver(): void {
+    this.#entries.clear();
+    this.#bytes = 0;
   }
 
   #read(file: string): ModuleRecord | undefined {
