@@ -7,6 +7,53 @@
 import { describe } from 'vitest';
 import { js, jsTester, RULE_NAME, rewrite, rule, ts, tsTester } from './helpers.js';
 
+/**
+ * `forward(target, …)` called with a `Journal` (its `send` leads nowhere) and a `Core` (its
+ * `send` posts to the core service), in the order given: the write is reported at the `Core`
+ * call only, whichever comes first.
+ */
+function forwardCase(order: readonly ('Journal' | 'Core')[], name: string) {
+  const calls = order.map((cls) => `  await forward(new ${cls}(), '/transfers', { amount: order.total });`).join('\n');
+  return js.invalid(
+    `
+import axios from 'axios';
+
+class Core {
+  send(path, body) {
+    return axios.post(\`\${process.env.CORE_SERVICE_URL}\${path}\`, body);
+  }
+}
+
+class Journal {
+  send(path, body) {
+    return [path, body];
+  }
+}
+
+const core = new Core();
+
+function forward(target, path, body) {
+  core.send('/heartbeat', {});
+  return target.send(path, body);
+}
+
+export async function settle(order) {
+${calls}
+}
+`,
+    {
+      at: 'forward',
+      within: 'await forward(new Core()',
+      request: 'POST /transfers',
+      service: 'core',
+      evidence: ['path "/transfers"', 'payload key "amount"'],
+      via: ['forward', 'Core.send'],
+      suggest: rewrite({ replaced: "forward(new Core(), '/transfers', { amount: order.total })", topic: 'core.transfers.created', payload: '{ amount: order.total }' }),
+    },
+    { name },
+  );
+}
+
 describe('plain JS (espree)', () => {
   jsTester.run(RULE_NAME, rule, {
     valid: [
@@ -78,84 +125,8 @@ export const warmUp = () => ping(\`\${process.env.PAYMENTS_SERVICE_URL}/payments
       ),
     ],
     invalid: [
-      js.invalid(
-        `
-import axios from 'axios';
-
-class Core {
-  send(path, body) {
-    return axios.post(\`\${process.env.CORE_SERVICE_URL}\${path}\`, body);
-  }
-}
-
-class Journal {
-  send(path, body) {
-    return [path, body];
-  }
-}
-
-const core = new Core();
-
-function forward(target, path, body) {
-  core.send('/heartbeat', {});
-  return target.send(path, body);
-}
-
-export async function settle(order) {
-  await forward(new Journal(), '/transfers', { amount: order.total });
-  await forward(new Core(), '/transfers', { amount: order.total });
-}
-`,
-        {
-          at: 'forward',
-          within: 'await forward(new Core()',
-          request: 'POST /transfers',
-          service: 'core',
-          evidence: ['path "/transfers"', 'payload key "amount"'],
-          via: ['forward', 'Core.send'],
-          suggest: rewrite({ replaced: "forward(new Core(), '/transfers', { amount: order.total })", topic: 'core.transfers.created', payload: '{ amount: order.total }' }),
-        },
-        { name: 'a wrapper whose inner call leads nowhere for one argument leads to the write for another (the dead end is not reused)' },
-      ),
-      js.invalid(
-        `
-import axios from 'axios';
-
-class Core {
-  send(path, body) {
-    return axios.post(\`\${process.env.CORE_SERVICE_URL}\${path}\`, body);
-  }
-}
-
-class Journal {
-  send(path, body) {
-    return [path, body];
-  }
-}
-
-const core = new Core();
-
-function forward(target, path, body) {
-  core.send('/heartbeat', {});
-  return target.send(path, body);
-}
-
-export async function settle(order) {
-  await forward(new Core(), '/transfers', { amount: order.total });
-  await forward(new Journal(), '/transfers', { amount: order.total });
-}
-`,
-        {
-          at: 'forward',
-          within: 'await forward(new Core()',
-          request: 'POST /transfers',
-          service: 'core',
-          evidence: ['path "/transfers"', 'payload key "amount"'],
-          via: ['forward', 'Core.send'],
-          suggest: rewrite({ replaced: "forward(new Core(), '/transfers', { amount: order.total })", topic: 'core.transfers.created', payload: '{ amount: order.total }' }),
-        },
-        { name: 'the same, the argument that leads to the write first' },
-      ),
+      forwardCase(['Journal', 'Core'], 'a wrapper whose inner call leads nowhere for one argument leads to the write for another (the dead end is not reused)'),
+      forwardCase(['Core', 'Journal'], 'the same, the argument that leads to the write first'),
       js.invalid(
         `
 import axios from 'axios';
