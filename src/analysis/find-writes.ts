@@ -192,7 +192,7 @@ export class WriteFinder {
     const leaves = this.#compute(call, { ...env, dependencies }, hops, via, visiting, crossFileHops);
     if (leaves.length === 0 && !dependencies.incomplete) {
       // what was read, without the environment itself: it holds nodes of the file linted now
-      const read: Read = { lookups: dependencies.lookups, thisClass: dependencies.thisClass, incomplete: false };
+      const read: Read = { lookups: dependencies.lookups, thisClass: dependencies.thisClass };
       addDeadEnd(foreign && dependsOnOtherFilesOnly(read) ? sharedDeadEnds : this.#deadEnds, call, budget, read);
     }
     env.dependencies?.absorb(dependencies, env);
@@ -297,8 +297,8 @@ const mayRequestCache = new WeakMap<FunctionNode, { readonly inFile: number; rea
  */
 type DeadEnds = WeakMap<TSESTree.CallExpression, Map<number, Read[]>>;
 
-/** What an evaluation read of its environment. */
-type Read = Pick<EnvDependencies, 'lookups' | 'thisClass' | 'incomplete'>;
+/** What a complete evaluation read of its environment. */
+type Read = Pick<EnvDependencies, 'lookups' | 'thisClass'>;
 
 /**
  * Dead ends of calls in other project files that read nothing of the linted file, shared by

@@ -39,7 +39,7 @@ export class EnvDependencies {
   }
 
   /** Takes in what an inner evaluation read of `env`, the environment it ran in (derived from the base one). */
-  absorb(inner: Pick<EnvDependencies, 'lookups' | 'incomplete'>, env: Env): void {
+  absorb(inner: Pick<EnvDependencies, 'lookups'> & { readonly incomplete?: boolean }, env: Env): void {
     for (const variable of inner.lookups.keys()) this.lookUp(variable, env);
     if (inner.incomplete) this.incomplete = true;
   }
