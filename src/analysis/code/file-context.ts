@@ -336,7 +336,7 @@ export class FileContext {
       return getTypeName(type);
     }
     if (root.type !== AST_NODE_TYPES.Identifier) return undefined;
-    const variable = this.#route(root).findVariable(root);
+    const variable = this.findVariable(root);
     const def = variable?.defs.length === 1 ? variable.defs[0] : undefined;
     // a typed parameter or variable: `(payments: PaymentsClient) => payments.charge(…)`
     if (def && (def.type === DefinitionType.Parameter || def.type === DefinitionType.Variable) && def.name.type === AST_NODE_TYPES.Identifier) {
