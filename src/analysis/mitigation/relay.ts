@@ -32,9 +32,15 @@ const VALIDATIONS: ReadonlySet<string> = new Set([
 /** The incoming request itself, by the names handlers give it. */
 const INCOMING_REQUEST = /^(?:req|request|ctx|context)$/;
 
+/**
+ * How many steps a value is traced back. Each wrapper a request passes through costs a few (the
+ * parameter, the options object, its member), so a body handed down three wrappers needs more than a dozen.
+ */
+const MAX_DEPTH = 32;
+
 /** A value made only of parameters and literals: `dto`, `{ userId, items: dto.items }`, `JSON.stringify({ ...body })`. */
 function isPassedOn(node: TSESTree.Node, env: Env, file: FileContext, depth: number): boolean {
-  if (depth > 12) return false;
+  if (depth > MAX_DEPTH) return false;
   const expression = skipTransparent(node);
   switch (expression.type) {
     case AST_NODE_TYPES.Literal:

@@ -59,9 +59,61 @@ export class InvoicesController {
 }
 `;
 
+/** The client's body, checked again against the internal contract, handed down three methods of a client class before it is sent. */
+const LAYERED = `
+import { z } from 'zod';
+
+const redeemSchema = z.object({ voucherCode: z.string(), accountId: z.string() });
+const internalRedeemSchema = redeemSchema.extend({ customerId: z.string(), currency: z.string() });
+
+class PaymentsClient {
+  async send(path: string, method: 'GET' | 'POST', options: { body?: unknown } = {}) {
+    if (process.env.PAYMENTS_TRANSPORT === 'mesh') return this.sendThroughMesh(path, method, options);
+    return this.sendDirect(path, method, options);
+  }
+
+  private async sendThroughMesh(path: string, method: 'GET' | 'POST', options: { body?: unknown }) {
+    try {
+      return await this.sendDirect(path, method, options);
+    } catch (error) {
+      return this.sendDirect(path, method, options);
+    }
+  }
+
+  private async sendDirect(path: string, method: 'GET' | 'POST', options: { body?: unknown } = {}) {
+    const response = await fetch(new URL(path, process.env.PAYMENTS_SERVICE_URL), {
+      method,
+      headers: { 'content-type': 'application/json' },
+      body: method === 'POST' ? JSON.stringify(options.body ?? {}) : undefined,
+    });
+    if (!response.ok) throw new Error(\`payments answered \${response.status}\`);
+    return response.json();
+  }
+}
+
+export class VouchersController {
+  constructor(
+    private readonly payments: PaymentsClient,
+    private readonly sessions: { resolve(request: unknown): Promise<string> },
+  ) {}
+
+  async redeem(body: unknown, request: { headers: Record<string, string> }) {
+    const customerId = await this.sessions.resolve(request);
+    const data = redeemSchema.parse(body);
+    return this.payments.send('/internal/vouchers/redeem', 'POST', {
+      body: internalRedeemSchema.parse({ customerId, accountId: data.accountId, voucherCode: data.voucherCode, currency: 'EUR' }),
+    });
+  }
+}
+`;
+
 describe('gateways', () => {
   tsTester.run(RULE_NAME, rule, {
     valid: [
+      ts.valid(LAYERED, {
+        filename: path.join(gateway, 'src', 'vouchers.controller.ts'),
+        name: 'a gateway hands the validated body down three methods of its client, and answers with the outcome',
+      }),
       ts.valid(FORWARD, {
         filename: path.join(gateway, 'src', 'transfers.controller.ts'),
         name: 'a gateway forwards the validated body and the caller it resolved from the request, and answers with the outcome',
