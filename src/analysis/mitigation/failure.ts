@@ -105,7 +105,7 @@ function swallows(body: TSESTree.Node, errorParam: TSESTree.Node | undefined, fi
         if (node.argument && !isDefaultValue(node.argument)) propagates = true;
         return false;
       case AST_NODE_TYPES.CallExpression:
-        if (isErrorResponse(node) || (errorName !== undefined && passesError(node, errorName, file) && isHandOver(node, file))) propagates = true;
+        if (isErrorResponse(node) || isErrorAnswer(node, file) || (errorName !== undefined && passesError(node, errorName, file) && isHandOver(node, file))) propagates = true;
         return !propagates;
       case AST_NODE_TYPES.AssignmentExpression:
         // `ctx.status = 502`, `res.statusCode = 500`
@@ -153,6 +153,24 @@ function isErrorResponse(call: TSESTree.CallExpression): boolean {
 
 /** The objects a handler answers through: `res.statusCode = 502`, `ctx.status = 500`. */
 const RESPONSE_OBJECT = /^(?:res|response|ctx|context|reply|h|this\.res)$/;
+
+/** What a handler answers its client with: a page, a redirect, a body. */
+const ANSWERS: ReadonlySet<string> = new Set(['redirect', 'render', 'json', 'send', 'view', 'response']);
+
+/** Words of a failure told to the client: `?error=…`, `{ error: 'Failed to cancel' }`, `'Service unavailable'`. */
+const FAILURE_WORDS = /error|fail|unavailable|could\s*not|couldn't|unable/i;
+
+/**
+ * The client told of the failure without a status: a page rendered or a redirect made with an
+ * error (`res.redirect('/events?error=' + …)`, `res.render('profile', { error: 'Failed…' })`),
+ * as server-rendered back ends answer a form.
+ */
+function isErrorAnswer(call: TSESTree.CallExpression, file: FileContext): boolean {
+  const callee = skipTransparent(call.callee);
+  if (callee.type !== AST_NODE_TYPES.MemberExpression || !ANSWERS.has(getPropertyName(callee) ?? '')) return false;
+  if (!RESPONSE_OBJECT.test(file.getText(callee.object))) return false;
+  return call.arguments.some((argument) => FAILURE_WORDS.test(file.getText(argument)));
+}
 
 /**
  * A call the error is handed over to, to be thrown, answered or passed on (`next(err)`,

@@ -241,6 +241,60 @@ export async function capturePayment(payment, logger) {
         `
 import axios from 'axios';
 
+export async function cancelPayment(req, res, logger) {
+  try {
+    await axios.post(\`\${process.env.PAYMENTS_SERVICE_URL}/payments/\${req.params.id}/cancel\`);
+    res.redirect('/payments?cancelled=1');
+  } catch (error) {
+    logger.error('cancel failed', error);
+    res.redirect('/payments?error=' + encodeURIComponent('Failed to cancel the payment'));
+  }
+}
+`,
+        {
+          at: 'axios.post',
+          request: 'POST /payments/{id}/cancel',
+          service: 'payments',
+          evidence: ['service "payments"', 'path "/payments/{id}/cancel"'],
+          suggest: rewrite({
+            replaced: 'axios.post(`${process.env.PAYMENTS_SERVICE_URL}/payments/${req.params.id}/cancel`)',
+            topic: 'payments.cancel.requested',
+            payload: '{ id: req.params.id }',
+          }),
+        },
+        { name: 'a catch that redirects the client to an error is not a swallowed failure: the message says nothing of one' },
+      ),
+      js.invalid(
+        `
+import axios from 'axios';
+
+export async function cancelPayment(req, res, logger) {
+  try {
+    await axios.post(\`\${process.env.PAYMENTS_SERVICE_URL}/payments/\${req.params.id}/cancel\`);
+  } catch (error) {
+    logger.error('cancel failed', error);
+  }
+  res.render('payments/cancelled', { title: 'Payment cancelled' });
+}
+`,
+        {
+          at: 'axios.post',
+          request: 'POST /payments/{id}/cancel',
+          service: 'payments',
+          evidence: ['service "payments"', 'path "/payments/{id}/cancel"'],
+          swallowed: 'the catch at line 7 only logs',
+          suggest: rewrite({
+            replaced: 'axios.post(`${process.env.PAYMENTS_SERVICE_URL}/payments/${req.params.id}/cancel`)',
+            topic: 'payments.cancel.requested',
+            payload: '{ id: req.params.id }',
+          }),
+        },
+        { name: 'a page rendered after a catch that only logs tells the client nothing of the failure' },
+      ),
+      js.invalid(
+        `
+import axios from 'axios';
+
 export async function capturePayment(payment, metrics) {
   try {
     await axios.post(\`\${process.env.PAYMENTS_SERVICE_URL}/payments\`, payment);
