@@ -82,8 +82,11 @@ export function dependsOnPackage(fileName: string, prefix: string): boolean {
  * operator asked to the services behind it, and answers them with the outcome.
  */
 const GATEWAY = /(?:^|[-_@/.])(?:api-?gateway|gateway|gw|bff|backend-for-frontend|edge-?api|proxy)(?:[-_./]|$)/i;
-/** Services that act for an operator: named so as a whole (`admin-service`), not a folder inside a service. */
-const BACK_OFFICE = /(?:^|[-_@/.])(?:admin|back-?office|portal)(?:[-_./]|$)/i;
+/**
+ * Services that act for an operator or a user through pages of their own (`admin-service`,
+ * `dashboard`): named so as a whole, not a folder inside a service.
+ */
+const BACK_OFFICE = /(?:^|[-_@/.])(?:admin|back-?office|portal|dashboard)(?:[-_./]|$)/i;
 
 const gateways = new Map<string, boolean>();
 

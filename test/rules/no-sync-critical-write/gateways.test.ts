@@ -145,6 +145,31 @@ describe('gateways', () => {
   });
 });
 
+/** Services that act for an operator or a user through pages of their own relay like a gateway. */
+const admin = writeProject({ 'package.json': { name: 'admin-service', private: true, dependencies: { axios: '^1.7.9' } } });
+const services = writeProject({
+  'package.json': { name: 'volunteer-platform', private: true, workspaces: ['services/*'] },
+  'services/dashboard/package.json': { name: 'volunteer-dashboard', private: true, dependencies: { axios: '^1.7.9' } },
+});
+
+describe('back offices and dashboards', () => {
+  tsTester.run(RULE_NAME, rule, {
+    valid: [
+      ts.valid(FORWARD, { filename: path.join(admin, 'src', 'transfers.controller.ts'), name: 'an admin service relays for its operator' }),
+      ts.valid(FORWARD, {
+        filename: path.join(services, 'services', 'dashboard', 'src', 'transfers.controller.ts'),
+        name: 'a dashboard service of a workspace relays for its user',
+      }),
+    ],
+    invalid: [
+      ts.invalid(FORWARD, FORWARD_REPORTED, {
+        filename: path.join(orders, 'src', 'dashboard', 'transfers.controller.ts'),
+        name: 'a dashboard folder inside a service is not a service of its own',
+      }),
+    ],
+  });
+});
+
 /** A checkout whose folder the user named like a gateway: the folder's name says nothing of the project. */
 const checkout = writeProject({ 'package.json': { name: 'orders-service', private: true, dependencies: { axios: '^1.7.9' } }, '.git/HEAD': 'ref: refs/heads/main\n' });
 const renamed = path.join(path.dirname(checkout), `api-gateway-${path.basename(checkout)}`);
