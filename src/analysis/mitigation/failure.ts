@@ -116,6 +116,8 @@ function swallows(body: TSESTree.Node, errorParam: TSESTree.Node | undefined, fi
         ) {
           propagates = true;
         }
+        // `lastError = error` in a retry loop, thrown once the attempts run out
+        if (errorName !== undefined && isKeptForLater(node, errorName, body)) propagates = true;
         return !propagates;
       default:
         return true;
@@ -124,6 +126,27 @@ function swallows(body: TSESTree.Node, errorParam: TSESTree.Node | undefined, fi
   if (propagates) return false;
   // an arrow whose body is an expression returns it: `.catch(() => null)` returns a default
   return body.type === AST_NODE_TYPES.BlockStatement || isDefaultValue(body) || isLogging(body, file);
+}
+
+/**
+ * The error stored in a variable declared outside the handler (`lastError = error`): a retry
+ * loop keeps it to throw, or to answer with, once its attempts run out. What happens to it then
+ * is out of the handler's sight, so the handler is not said to swallow it.
+ */
+function isKeptForLater(assignment: TSESTree.AssignmentExpression, errorName: string, body: TSESTree.Node): boolean {
+  const value = skipTransparent(assignment.right);
+  if (value.type !== AST_NODE_TYPES.Identifier || value.name !== errorName) return false;
+  return assignment.left.type === AST_NODE_TYPES.Identifier && !declaresIn(body, assignment.left.name);
+}
+
+/** Whether a block declares a variable of that name at its top level. */
+function declaresIn(body: TSESTree.Node, name: string): boolean {
+  if (body.type !== AST_NODE_TYPES.BlockStatement) return false;
+  return body.body.some(
+    (statement) =>
+      statement.type === AST_NODE_TYPES.VariableDeclaration &&
+      statement.declarations.some((declarator) => declarator.id.type === AST_NODE_TYPES.Identifier && declarator.id.name === name),
+  );
 }
 
 /** `null`, `undefined`, `false`, `[]`, `{}`, `''`, `0`: a value that stands for "nothing happened". */

@@ -295,6 +295,65 @@ export async function cancelPayment(req, res, logger) {
         `
 import axios from 'axios';
 
+export async function capturePayment(payment, logger) {
+  let lastError;
+  for (let attempt = 1; attempt <= 3; attempt += 1) {
+    try {
+      return await axios.post(\`\${process.env.PAYMENTS_SERVICE_URL}/payments\`, payment);
+    } catch (error) {
+      lastError = error;
+      logger.warn('payment capture failed, trying again', { attempt });
+    }
+  }
+  throw lastError;
+}
+`,
+        {
+          at: 'axios.post',
+          request: 'POST /payments',
+          service: 'payments',
+          evidence: PAYMENTS,
+          suggest: rewrite({
+            replaced: 'axios.post(`${process.env.PAYMENTS_SERVICE_URL}/payments`, payment)',
+            topic: 'payments.created',
+            payload: 'payment',
+            responseUsed: true,
+          }),
+        },
+        { name: 'a retry loop whose catch keeps the error to throw once the attempts run out does not swallow it' },
+      ),
+      js.invalid(
+        `
+import axios from 'axios';
+
+export async function capturePayment(payment, logger) {
+  try {
+    await axios.post(\`\${process.env.PAYMENTS_SERVICE_URL}/payments\`, payment);
+  } catch (error) {
+    let lastError;
+    lastError = error;
+    logger.error('payment capture failed', lastError);
+  }
+}
+`,
+        {
+          at: 'axios.post',
+          request: 'POST /payments',
+          service: 'payments',
+          evidence: PAYMENTS,
+          swallowed: 'the catch at line 7 only logs',
+          suggest: rewrite({
+            replaced: 'axios.post(`${process.env.PAYMENTS_SERVICE_URL}/payments`, payment)',
+            topic: 'payments.created',
+            payload: 'payment',
+          }),
+        },
+        { name: 'an error kept in a variable of the catch itself is still swallowed' },
+      ),
+      js.invalid(
+        `
+import axios from 'axios';
+
 export async function capturePayment(payment, metrics) {
   try {
     await axios.post(\`\${process.env.PAYMENTS_SERVICE_URL}/payments\`, payment);
