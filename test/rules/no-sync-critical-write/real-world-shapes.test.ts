@@ -62,6 +62,15 @@ export async function checkOrder(order) {
     js.valid(
       `import axios from 'axios';
 
+export async function notifyLabOrderCreated(appointmentId, labOrderId) {
+  await axios.post(\`\${process.env.APPOINTMENT_SERVICE_URL}/appointments/\${appointmentId}/lab-order\`, { labOrderId, status: 'lab_ordered' });
+}
+`,
+      { name: 'a function named notifyX tells another service of what happened here, though the path names an order' },
+    ),
+    js.valid(
+      `import axios from 'axios';
+
 export async function placeOrder(order) {
   await axios.post(\`\${process.env.API_URL}/orders\`, order);
 }
@@ -118,6 +127,29 @@ export async function checkAndReserve(order) {
         suggest: rewrite({ replaced: 'axios.post(`${process.env.INVENTORY_SERVICE_URL}/reserve`, order)', topic: 'inventory.reserve.requested', payload: 'order' }, outbox()),
       },
       { name: 'a read-named function whose path commands a write is still reported' },
+    ),
+    js.invalid(
+      `import axios from 'axios';
+
+export async function notifyFlashSalePaid(saleId) {
+  await axios.post(\`\${process.env.PRODUCT_SERVICE_URL}/flash-sales/\${saleId}/update-payment-status\`, { status: 'PAID' });
+}
+`,
+      {
+        at: 'axios.post',
+        request: 'POST /flash-sales/{saleId}/update-payment-status',
+        service: 'product',
+        evidence: ['path "/flash-sales/{saleId}/update-payment-status"'],
+        suggest: rewrite(
+          {
+            replaced: "axios.post(`${process.env.PRODUCT_SERVICE_URL}/flash-sales/${saleId}/update-payment-status`, { status: 'PAID' })",
+            topic: 'product.flash-sales.update-payment-status.created',
+            payload: "{ saleId, status: 'PAID' }",
+          },
+          outbox(),
+        ),
+      },
+      { name: 'a notify-named function whose path commands a write is still reported' },
     ),
     js.invalid(
       `const axios = require('axios');
