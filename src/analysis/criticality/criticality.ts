@@ -120,11 +120,6 @@ export function assessCriticality(input: CriticalityInput, file: FileContext, se
   if (readIntent && !pathWords.some((word) => WRITE_COMMANDS.has(singular(word)))) {
     return { critical: false, evidence, against: { kind: 'function', text: `function "${readIntent}" reads` } };
   }
-  // `notifyLabOrderCreated`, `announceShipment`: telling another service of what happened here, unless the path commands a write
-  const notifyIntent = settings.builtinCriticality ? nearestNames.find((name) => NOTIFY_VERBS.has(splitWords(name)[0] ?? '')) : undefined;
-  if (notifyIntent && !pathWords.some((word) => WRITE_COMMANDS.has(singular(word)))) {
-    return { critical: false, evidence, against: { kind: 'function', text: `function "${notifyIntent}" notifies` } };
-  }
   if (evidence.some((item) => STRONG_EVIDENCE.has(item.kind))) return { critical: true, evidence };
   if (weakAgainst) return { critical: false, evidence, against: weakAgainst };
   const minor = settings.minorResourceWords.find(pathWords);
@@ -137,9 +132,6 @@ const READ_VERBS: ReadonlySet<string> = new Set([
   'check', 'validate', 'verify', 'get', 'fetch', 'find', 'lookup', 'load', 'read', 'list', 'search', 'query', 'quote',
   'calculate', 'compute', 'estimate', 'preview', 'simulate', 'count', 'exists', 'is', 'has', 'can', 'should',
 ]);
-
-/** First words of function names that tell another service of an event: a notification, whatever it names. */
-const NOTIFY_VERBS: ReadonlySet<string> = new Set(['notify', 'announce', 'alert']);
 
 /** Path words that command a write whatever the caller's name says. */
 const WRITE_COMMANDS: ReadonlySet<string> = new Set([

@@ -62,15 +62,6 @@ export async function checkOrder(order) {
     js.valid(
       `import axios from 'axios';
 
-export async function notifyLabOrderCreated(appointmentId, labOrderId) {
-  await axios.post(\`\${process.env.APPOINTMENT_SERVICE_URL}/appointments/\${appointmentId}/lab-order\`, { labOrderId, status: 'lab_ordered' });
-}
-`,
-      { name: 'a function named notifyX tells another service of what happened here, though the path names an order' },
-    ),
-    js.valid(
-      `import axios from 'axios';
-
 export async function placeOrder(order) {
   await axios.post(\`\${process.env.API_URL}/orders\`, order);
 }
@@ -131,25 +122,30 @@ export async function checkAndReserve(order) {
     js.invalid(
       `import axios from 'axios';
 
-export async function notifyFlashSalePaid(saleId) {
-  await axios.post(\`\${process.env.PRODUCT_SERVICE_URL}/flash-sales/\${saleId}/update-payment-status\`, { status: 'PAID' });
+export async function notifyOrderService(sessionId, paid) {
+  try {
+    await axios.patch(\`\${process.env.ORDER_SERVICE_URL}/checkout/sessions/\${sessionId}/payment-status\`, { status: paid ? 'PAID' : 'FAILED' });
+  } catch (error) {
+    console.error('could not tell the order service', error);
+  }
 }
 `,
       {
-        at: 'axios.post',
-        request: 'POST /flash-sales/{saleId}/update-payment-status',
-        service: 'product',
-        evidence: ['path "/flash-sales/{saleId}/update-payment-status"'],
+        at: 'axios.patch',
+        request: 'PATCH /checkout/sessions/{sessionId}/payment-status',
+        service: 'order',
+        evidence: ['service "order"', 'path "/checkout/sessions/{sessionId}/payment-status"'],
+        swallowed: 'the catch at line 6 only logs',
         suggest: rewrite(
           {
-            replaced: "axios.post(`${process.env.PRODUCT_SERVICE_URL}/flash-sales/${saleId}/update-payment-status`, { status: 'PAID' })",
-            topic: 'product.flash-sales.update-payment-status.created',
-            payload: "{ saleId, status: 'PAID' }",
+            replaced: "axios.patch(`${process.env.ORDER_SERVICE_URL}/checkout/sessions/${sessionId}/payment-status`, { status: paid ? 'PAID' : 'FAILED' })",
+            topic: 'order.checkout.sessions.payment-status.updated',
+            payload: "{ sessionId, status: paid ? 'PAID' : 'FAILED' }",
           },
           outbox(),
         ),
       },
-      { name: 'a notify-named function whose path commands a write is still reported' },
+      { name: 'a function named notifyX that sets another service’s payment status is reported' },
     ),
     js.invalid(
       `const axios = require('axios');
