@@ -8,6 +8,7 @@ import { isFunctionNode, skipTransparent } from '../analysis/code/ast.js';
 import {
   type Binding,
   EMPTY_ENV,
+  type ExportUse,
   type FileContext,
   type FunctionLike,
   getForeignFile,
@@ -19,6 +20,7 @@ import {
 } from '../analysis/code/file-context.js';
 import { getObjectProperty, resolveObject } from '../analysis/code/objects.js';
 import type { ExportEntry } from './modules/exports.js';
+import type { Importers } from './modules/importers.js';
 import type { ModuleCache, ModuleRecord } from './modules/module-cache.js';
 import type { Reachability } from './modules/reach.js';
 import type { ModuleResolver } from './resolution/module-resolver.js';
@@ -32,11 +34,13 @@ export class ModuleGraph implements ProjectResolver {
   readonly #resolver: ModuleResolver;
   readonly #modules: ModuleCache;
   readonly #requests: Reachability;
+  readonly #importers: Importers | undefined;
 
-  constructor(resolver: ModuleResolver, modules: ModuleCache, requests: Reachability) {
+  constructor(resolver: ModuleResolver, modules: ModuleCache, requests: Reachability, importers?: Importers) {
     this.#resolver = resolver;
     this.#modules = modules;
     this.#requests = requests;
+    this.#importers = importers;
   }
 
   /** The project module a specifier leads to from a file, parsed; undefined when it is not project code or is unknown. */
@@ -91,6 +95,10 @@ export class ModuleGraph implements ProjectResolver {
     if (resolution.kind === 'external') return isClientModule(source);
     if (resolution.kind !== 'file') return true;
     return name === undefined ? this.#requests.mayReachModule(resolution.path, depth) : this.#requests.mayReachExport(resolution.path, name, depth);
+  }
+
+  findExportUses(fileName: string, name: string): readonly ExportUse[] | undefined {
+    return this.#importers?.find(fileName, name);
   }
 
   /** What `require('./m')` gives: `module.exports`, else the module's exports as a namespace. */

@@ -5,9 +5,10 @@
  */
 import type { TSESTree } from '@typescript-eslint/utils';
 import path from 'node:path';
-import type { Binding, FileContext, FunctionLike, ImportBinding, ProjectModule, ProjectResolver, TypeOrigin } from '../analysis/code/file-context.js';
+import type { Binding, ExportUse, FileContext, FunctionLike, ImportBinding, ProjectModule, ProjectResolver, TypeOrigin } from '../analysis/code/file-context.js';
 import { mentionsHttpClient } from '../analysis/file-filter.js';
 import { ModuleGraph } from './graph.js';
+import { Importers } from './modules/importers.js';
 import { ModuleCache } from './modules/module-cache.js';
 import { Reachability } from './modules/reach.js';
 import { ModuleResolver } from './resolution/module-resolver.js';
@@ -30,10 +31,12 @@ function getShared(): Shared {
     const reach = new Map<(text: string) => boolean, Reachability>();
     const requests = new Reachability(resolver, mentionsHttpClient);
     reach.set(mentionsHttpClient, requests);
-    const graph = new ModuleGraph(resolver, modules, requests);
+    const importers = new Importers(resolver, modules);
+    const graph = new ModuleGraph(resolver, modules, requests, importers);
     modules.resolver = graph;
     modules.onChange = () => {
       resolver.clear();
+      importers.clear();
       for (const each of reach.values()) each.clear();
     };
     shared = { resolver, modules, graph, reach };
@@ -140,5 +143,9 @@ class CombinedResolver implements ProjectResolver {
 
   mayReachRequests(fromFile: string, source: string, depth: number, name?: string): boolean {
     return this.#graph.mayReachRequests(fromFile, source, depth, name);
+  }
+
+  findExportUses(fileName: string, name: string): readonly ExportUse[] | undefined {
+    return this.#graph.findExportUses(fileName, name);
   }
 }

@@ -107,6 +107,18 @@ export interface ProjectResolver {
    * does, `depth` imports deep.
    */
   mayReachRequests(fromFile: string, source: string, depth: number, name?: string): boolean;
+  /**
+   * Every use of export `name` of a module in the other modules of its repository (tests aside):
+   * the identifier or member expression that stands for it, each in its own file; undefined
+   * when some use may be out of sight.
+   */
+  findExportUses(fileName: string, name: string): readonly ExportUse[] | undefined;
+}
+
+/** Where another module uses an export: `handle` of `import { handle }`, or `service.handle`. */
+export interface ExportUse {
+  readonly file: FileContext;
+  readonly node: TSESTree.Node;
 }
 
 export type ImportBinding = Extract<Binding, { kind: 'import' }>;

@@ -411,9 +411,10 @@ function unwrapBind(node: TSESTree.Node): TSESTree.Node {
 }
 
 /**
- * A function the file keeps to itself (not exported, not a public method) whose every use is
- * a call from a mitigated place: `async function charge(order) { … }` called only from an
- * `eachMessage` handler is part of that consumer.
+ * A function whose every use is a call from a mitigated place: `async function charge(order)
+ * { … }` called only from an `eachMessage` handler is part of that consumer. A function the file
+ * keeps to itself (not exported, not a public method) is used only in its file; an exported one,
+ * with the project layer, also wherever the other modules of its repository import it.
  */
 export function findCallerMitigation(
   node: TSESTree.Node,
@@ -424,22 +425,94 @@ export function findCallerMitigation(
   if (depth > 3) return undefined;
   const fn = getEnclosingNamedFunction(node);
   if (!fn) return undefined;
-  const uses = getPrivateUses(fn, file);
+  const owner = file.fileOf(fn);
+  const privateUses = getPrivateUses(fn, owner);
+  const uses = privateUses ? privateUses.map((use) => ({ file: owner, node: use })) : getExportedUses(fn, owner);
   if (!uses || uses.length === 0) return undefined;
   let first: Mitigation | undefined;
-  for (const use of uses) {
+  for (const { file: useFile, node: use } of uses) {
     const call = use.parent;
     if (call?.type !== AST_NODE_TYPES.CallExpression || call.callee !== use) {
-      const slot = getConsumerSlot(use, file);
+      const slot = getConsumerSlot(use, useFile);
       if (!slot) return undefined;
       first ??= { kind: 'consumer', detail: slot };
       continue;
     }
-    const mitigation = findMitigation(call, file, settings) ?? findCallerMitigation(call, file, settings, depth + 1);
+    const mitigation = findMitigation(call, useFile, settings) ?? findCallerMitigation(call, useFile, settings, depth + 1);
     if (!mitigation) return undefined;
     first ??= mitigation;
   }
   return first && { kind: first.kind, detail: `only called from ${first.detail}` };
+}
+
+/**
+ * Every use of an exported function: its own file's, and those of the modules of its repository
+ * that import it (asked of the project layer); undefined when it is exported in a way whose
+ * uses cannot all be found (a default export, `module.exports = fn`, no project layer).
+ */
+function getExportedUses(fn: FunctionNode, file: FileContext): { file: FileContext; node: TSESTree.Node }[] | undefined {
+  const fileName = file.fileName;
+  if (!file.resolver || fileName === undefined) return undefined;
+  const declaration = fn.type === AST_NODE_TYPES.FunctionDeclaration ? fn : fn.parent.type === AST_NODE_TYPES.VariableDeclarator ? fn.parent.parent : undefined;
+  const id = fn.type === AST_NODE_TYPES.FunctionDeclaration ? fn.id : fn.parent.type === AST_NODE_TYPES.VariableDeclarator ? fn.parent.id : undefined;
+  if (!declaration || id?.type !== AST_NODE_TYPES.Identifier) return undefined;
+  const names = new Set<string>();
+  if (declaration.parent?.type === AST_NODE_TYPES.ExportNamedDeclaration) names.add(id.name);
+  else if (declaration.parent?.type === AST_NODE_TYPES.ExportDefaultDeclaration) return undefined;
+  const uses: { file: FileContext; node: TSESTree.Node }[] = [];
+  for (const reference of getValueReferences(fn, file)) {
+    const exported = getExportName(reference);
+    if (exported === null) return undefined;
+    if (exported === undefined) uses.push({ file, node: reference });
+    else names.add(exported);
+  }
+  if (names.size === 0) return undefined;
+  for (const name of names) {
+    const found = file.resolver.findExportUses(fileName, name);
+    if (!found) return undefined;
+    uses.push(...found);
+  }
+  return uses;
+}
+
+/**
+ * The name a reference exports its function under: `export { fn as name }`, `export default
+ * { name: fn }`, `module.exports = { name }`, `exports.name = fn`; undefined for a reference that
+ * exports nothing, null for an export whose uses cannot be named (`module.exports = fn`).
+ */
+function getExportName(reference: TSESTree.Identifier): string | null | undefined {
+  const parent = reference.parent;
+  if (parent?.type === AST_NODE_TYPES.ExportSpecifier) {
+    const exported = parent.exported;
+    const name = exported.type === AST_NODE_TYPES.Identifier ? exported.name : String(exported.value);
+    return name === 'default' ? null : name;
+  }
+  if (parent?.type === AST_NODE_TYPES.Property && parent.value === reference) {
+    const object = parent.parent;
+    const holder = object?.parent;
+    const key = getPropertyName(parent);
+    if (holder?.type === AST_NODE_TYPES.ExportDefaultDeclaration) return key ?? null;
+    if (holder?.type === AST_NODE_TYPES.AssignmentExpression && holder.right === object && isModuleExports(holder.left)) return key ?? null;
+    return undefined;
+  }
+  if (parent?.type === AST_NODE_TYPES.AssignmentExpression && parent.right === reference) {
+    if (isModuleExports(parent.left)) return null;
+    if (parent.left.type === AST_NODE_TYPES.MemberExpression && isModuleExports(parent.left.object)) return getPropertyName(parent.left) ?? null;
+  }
+  if (parent?.type === AST_NODE_TYPES.ExportDefaultDeclaration) return null;
+  return undefined;
+}
+
+/** `module.exports` or `exports`. */
+function isModuleExports(node: TSESTree.Node): boolean {
+  const expression = skipTransparent(node);
+  if (expression.type === AST_NODE_TYPES.Identifier) return expression.name === 'exports';
+  return (
+    expression.type === AST_NODE_TYPES.MemberExpression &&
+    expression.object.type === AST_NODE_TYPES.Identifier &&
+    expression.object.name === 'module' &&
+    getPropertyName(expression) === 'exports'
+  );
 }
 
 function getEnclosingNamedFunction(node: TSESTree.Node): FunctionNode | undefined {
@@ -468,7 +541,7 @@ function getPrivateUses(fn: FunctionNode, file: FileContext): TSESTree.Node[] | 
     return undefined;
   }
   const references = getValueReferences(fn, file);
-  const exported = references.some((reference) => reference.parent?.type === AST_NODE_TYPES.ExportSpecifier);
+  const exported = references.some((reference) => getExportName(reference) !== undefined);
   return exported ? undefined : references;
 }
 

@@ -56,6 +56,16 @@ interface ReExports {
 }
 
 const RE_EXPORT = /\bexport\s*(?:\*(?:\s*as\s+[\w$]+)?|\{([^}]*)\})\s*from\s*['"]([^'"\n]+)['"]/g;
+/**
+ * Whether a module passes on what `source` exports: `export * from './m'`, `export { a } from './m'`,
+ * `module.exports = require('./m')`, `exports.a = require('./m').a`.
+ */
+export function hasReExport(text: string, source: string): boolean {
+  for (const match of text.matchAll(RE_EXPORT)) if (match[2] === source) return true;
+  const quoted = source.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  return new RegExp(`\\bexports\\b[^\\n]*\\brequire\\s*\\(\\s*['"]${quoted}['"]`).test(text);
+}
+
 const DECLARATION = /(?:^|[\s;])(?:export\s+)?(?:default\s+)?(?:abstract\s+)?(?:class|function\*?|const|let|var|enum)\s+([\w$]+)/gm;
 
 export class Reachability {

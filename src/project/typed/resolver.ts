@@ -96,6 +96,11 @@ export class ProgramResolver implements ProjectResolver {
     return true;
   }
 
+  /** The checker is not asked who uses an export; the module graph answers beside it when imports are followed. */
+  findExportUses(): undefined {
+    return undefined;
+  }
+
   resolveImportedBinding(identifier: TSESTree.Identifier, source: string): Binding | undefined {
     if (this.#isExternal(source)) return undefined;
     const declaration = this.#symbolOf(identifier)?.declarations?.[0];

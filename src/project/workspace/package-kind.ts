@@ -44,6 +44,11 @@ export function isFrontEndPackageFile(fileName: string, text: string): boolean {
   return !SERVER_PATH.test(inPackage) && !USE_SERVER.test(text);
 }
 
+/** The folder of the package a file belongs to (its nearest package.json), if any. */
+export function getPackageFolder(fileName: string): string | undefined {
+  return path.isAbsolute(fileName) ? findPackageKind(path.dirname(fileName))?.folder : undefined;
+}
+
 function findPackageKind(folder: string): PackageKind | undefined {
   const cached = kinds.get(folder);
   if (cached !== undefined) return cached ?? undefined;

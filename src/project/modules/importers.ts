@@ -1,0 +1,217 @@
+/**
+ * Who uses an export of a module, from the other modules of its repository: what a rule needs to
+ * tell that a function exported for one message consumer runs only inside it. Texts are read
+ * first; only a module that names the export and imports the module is parsed. The answer is
+ * unknown (undefined) whenever a use could hide: a re-export of the module, a `require` out of
+ * sight, the module handed on whole, a repository too large to read.
+ */
+import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
+import fs from 'node:fs';
+import path from 'node:path';
+import { skipTransparent } from '../../analysis/code/ast.js';
+import type { ExportUse, FileContext } from '../../analysis/code/file-context.js';
+import { isTestFile } from '../../analysis/file-filter.js';
+import type { ModuleResolver } from '../resolution/module-resolver.js';
+import { listSourceFiles } from '../workspace/files.js';
+import { getPackageFolder } from '../workspace/package-kind.js';
+import type { ModuleCache } from './module-cache.js';
+import { getImportedNames, hasReExport } from './reach.js';
+import { MAX_MODULE_BYTES } from './module-cache.js';
+
+/** Past this many source files a repository is not searched: the answer would cost more than it is worth. */
+export const MAX_PACKAGE_FILES = 2000;
+
+/** A module that may pass on another's exports without naming them: `export * from`, `exports … require(`. */
+const MAY_RE_EXPORT = /\bexport\s*\*|\bexports\b[^\n]*\brequire\s*\(/;
+
+export class Importers {
+  readonly #resolver: ModuleResolver;
+  readonly #modules: ModuleCache;
+  /** repository folder → its source files, or null past the bound */
+  readonly #repositories = new Map<string, readonly string[] | null>();
+  /** file → its text, or null when unreadable or too large */
+  readonly #texts = new Map<string, string | null>();
+  /** `file\0name` → the uses found */
+  readonly #found = new Map<string, readonly ExportUse[] | null>();
+
+  readonly #maxFiles: number;
+
+  constructor(resolver: ModuleResolver, modules: ModuleCache, maxFiles = MAX_PACKAGE_FILES) {
+    this.#resolver = resolver;
+    this.#modules = modules;
+    this.#maxFiles = maxFiles;
+  }
+
+  clear(): void {
+    this.#repositories.clear();
+    this.#texts.clear();
+    this.#found.clear();
+  }
+
+  /**
+   * Every use of the export `name` of `fileName` in the other source files of its repository
+   * (tests, seeds and scripts aside): the identifier or member expression that stands for it.
+   */
+  find(fileName: string, name: string): readonly ExportUse[] | undefined {
+    const key = `${fileName}\0${name}`;
+    let found = this.#found.get(key);
+    if (found === undefined) {
+      found = this.#search(fileName, name) ?? null;
+      this.#found.set(key, found);
+    }
+    return found ?? undefined;
+  }
+
+  #search(target: string, name: string): readonly ExportUse[] | undefined {
+    const folder = getRepositoryFolder(target);
+    if (folder === undefined) return undefined;
+    const files = this.#getRepositoryFiles(folder);
+    if (!files) return undefined;
+    const uses: ExportUse[] = [];
+    for (const file of files) {
+      if (file === target || isTestFile(path.relative(folder, file))) continue;
+      const text = this.#getText(file);
+      if (text === null) return undefined;
+      const mentions = text.includes(name);
+      if (!mentions && !MAY_RE_EXPORT.test(text)) continue;
+      const sources = [...getImportedNames(text).keys()].filter((source) => this.#leadsTo(file, source, target));
+      if (sources.length === 0) continue;
+      // a module that passes ours on (`export * from`, `module.exports = require(…)`): its importers are out of sight
+      if (sources.some((source) => hasReExport(text, source))) return undefined;
+      if (!mentions) continue;
+      const module = this.#modules.get(file);
+      if (!module) return undefined;
+      const inModule = findUses(module.file, name, (source) => this.#leadsTo(file, source, target));
+      if (!inModule) return undefined;
+      uses.push(...inModule);
+    }
+    return uses;
+  }
+
+  #leadsTo(fromFile: string, source: string, target: string): boolean {
+    const resolution = this.#resolver.resolve(fromFile, source);
+    return resolution.kind === 'file' && resolution.path === target;
+  }
+
+  #getRepositoryFiles(folder: string): readonly string[] | undefined {
+    let files = this.#repositories.get(folder);
+    if (files === undefined) {
+      let listed: string[] | undefined;
+      try {
+        listed = listSourceFiles(folder);
+      } catch {
+        listed = undefined;
+      }
+      files = listed && listed.length <= this.#maxFiles ? listed : null;
+      this.#repositories.set(folder, files);
+    }
+    return files ?? undefined;
+  }
+
+  #getText(file: string): string | null {
+    let text = this.#texts.get(file);
+    if (text === undefined) {
+      try {
+        text = fs.statSync(file).size > MAX_MODULE_BYTES ? null : fs.readFileSync(file, 'utf8');
+      } catch {
+        text = null;
+      }
+      this.#texts.set(file, text);
+    }
+    return text;
+  }
+}
+
+/**
+ * The folder whose modules may import a file: the checkout it belongs to (the nearest folder
+ * holding `.git`), else the outermost folder of nested packages (a workspace's root). A library
+ * of a workspace is imported by the services beside it, not only by its own package.
+ */
+function getRepositoryFolder(fileName: string): string | undefined {
+  const own = getPackageFolder(fileName);
+  if (own === undefined) return undefined;
+  let outermost = own;
+  for (let folder = own, steps = 0; steps < 12; steps += 1) {
+    if (fs.existsSync(path.join(folder, '.git'))) return folder;
+    if (fs.existsSync(path.join(folder, 'package.json'))) outermost = folder;
+    const parent = path.dirname(folder);
+    if (parent === folder) break;
+    folder = parent;
+  }
+  return outermost;
+}
+
+/**
+ * The uses of export `name` in a module, through its top-level imports and `require`s of the
+ * target (`leadsTo`); undefined when the module imports the target in a way whose uses cannot
+ * all be seen.
+ */
+function findUses(file: FileContext, name: string, leadsTo: (source: string) => boolean): ExportUse[] | undefined {
+  const uses: ExportUse[] = [];
+  let bound = false;
+  for (const identifier of getTopLevelImports(file.sourceCode.ast)) {
+    const binding = file.getImportBinding(identifier);
+    if (!binding || !leadsTo(binding.source)) continue;
+    bound = true;
+    const variable = file.findVariable(identifier);
+    if (!variable) return undefined;
+    const references = variable.references.filter((reference) => !reference.init).map((reference) => reference.identifier as TSESTree.Identifier);
+    const property = binding.imported === undefined ? binding.path?.[0] : undefined;
+    const depth = binding.path?.length ?? 0;
+    if (binding.imported === name || (property === name && depth === 1)) {
+      // `import { handle } from './m'`, `const { handle } = require('./m')`
+      uses.push(...references.map((node) => ({ file, node })));
+    } else if (binding.imported === '*' || binding.imported === 'default' || (binding.imported === undefined && depth === 0)) {
+      // the module whole: `import * as m`, `import m from`, `const m = require('./m')`; its `m.handle` are uses
+      for (const reference of references) {
+        const member = reference.parent;
+        if (member?.type !== AST_NODE_TYPES.MemberExpression || member.object !== reference) return undefined;
+        if (getMemberName(member) === name) uses.push({ file, node: member });
+      }
+    }
+  }
+  // imported somewhere out of sight (inside a function, `import()`): its uses are unknown
+  return bound ? uses : undefined;
+}
+
+function getMemberName(member: TSESTree.MemberExpression): string | undefined {
+  if (!member.computed && member.property.type === AST_NODE_TYPES.Identifier) return member.property.name;
+  return member.property.type === AST_NODE_TYPES.Literal && typeof member.property.value === 'string' ? member.property.value : undefined;
+}
+
+/** The identifiers a module binds by its top-level imports and `require`s. */
+function getTopLevelImports(program: TSESTree.Program): TSESTree.Identifier[] {
+  const identifiers: TSESTree.Identifier[] = [];
+  for (const statement of program.body) {
+    if (statement.type === AST_NODE_TYPES.ImportDeclaration) {
+      if (statement.importKind !== 'type') identifiers.push(...statement.specifiers.map((specifier) => specifier.local));
+    } else if (statement.type === AST_NODE_TYPES.VariableDeclaration) {
+      for (const declarator of statement.declarations) {
+        if (declarator.init && isRequire(declarator.init)) identifiers.push(...getPatternIdentifiers(declarator.id));
+      }
+    }
+  }
+  return identifiers;
+}
+
+/** `require('x')`, `require('x').y`, `await import('x')`. */
+function isRequire(node: TSESTree.Node): boolean {
+  let expression = skipTransparent(node);
+  if (expression.type === AST_NODE_TYPES.AwaitExpression) expression = skipTransparent(expression.argument);
+  while (expression.type === AST_NODE_TYPES.MemberExpression) expression = skipTransparent(expression.object);
+  if (expression.type === AST_NODE_TYPES.ImportExpression) return true;
+  return expression.type === AST_NODE_TYPES.CallExpression && expression.callee.type === AST_NODE_TYPES.Identifier && expression.callee.name === 'require';
+}
+
+function getPatternIdentifiers(pattern: TSESTree.Node): TSESTree.Identifier[] {
+  switch (pattern.type) {
+    case AST_NODE_TYPES.Identifier:
+      return [pattern];
+    case AST_NODE_TYPES.ObjectPattern:
+      return pattern.properties.flatMap((property) => getPatternIdentifiers(property.type === AST_NODE_TYPES.Property ? property.value : property.argument));
+    case AST_NODE_TYPES.AssignmentPattern:
+      return getPatternIdentifiers(pattern.left);
+    default:
+      return [];
+  }
+}

@@ -1,0 +1,189 @@
+/**
+ * A function exported for a message consumer in another module of its repository runs inside
+ * that consumer: the broker redelivers the message when the call fails. With the project layer,
+ * the rule finds every module of the repository that imports the function; when each use is a call
+ * from a consumer (or from a function only called from one), the write is not reported. One use
+ * it cannot vouch for (an HTTP route, the function handed on as a value, a module that re-exports
+ * it) and the write is reported as before. Tests, seeds and scripts do not count as uses.
+ */
+import path from 'node:path';
+import { describe } from 'vitest';
+import { writeProject } from '../../project/helpers.js';
+import { js, jsTester, rewrite, RULE_NAME, rule } from './helpers.js';
+
+const PACKAGE = { name: 'refund-orchestrator', private: true, type: 'module', dependencies: { axios: '^1.7.9', kafkajs: '^2.2.4', express: '^4.21.0' } };
+
+/** The linted module: an exported handler that refunds through a private helper. */
+const REFUNDS = `import axios from 'axios';
+
+async function refundPayment(orderId, amount) {
+  const { data } = await axios.post(\`\${process.env.PAYMENT_SERVICE_URL}/refunds\`, { orderId, amount });
+  return data;
+}
+
+export async function handleRefundApproved(event) {
+  await refundPayment(event.orderId, event.amount);
+}
+
+export default { handleRefundApproved };
+`;
+
+const CONSUMER = `import { Kafka } from 'kafkajs';
+import { handleRefundApproved } from '../services/refunds.js';
+
+const consumer = new Kafka({ clientId: 'refunds', brokers: [process.env.KAFKA_BROKER] }).consumer({ groupId: 'refunds' });
+
+export async function startConsumer() {
+  await consumer.subscribe({ topic: 'refund.approved' });
+  await consumer.run({
+    eachMessage: async ({ message }) => {
+      await handleRefundApproved(JSON.parse(message.value.toString()));
+    },
+  });
+}
+`;
+
+const ROUTE = `import express from 'express';
+import { handleRefundApproved } from '../services/refunds.js';
+
+export const router = express.Router();
+
+router.post('/refunds/approve', async (req, res) => {
+  await handleRefundApproved(req.body);
+  res.status(204).end();
+});
+`;
+
+/** The same module in CommonJS. */
+const REFUNDS_CJS = `const axios = require('axios');
+
+async function refundPayment(orderId, amount) {
+  const { data } = await axios.post(\`\${process.env.PAYMENT_SERVICE_URL}/refunds\`, { orderId, amount });
+  return data;
+}
+
+async function handleRefundApproved(event) {
+  await refundPayment(event.orderId, event.amount);
+}
+
+module.exports = { handleRefundApproved };
+`;
+
+/** A project holding the linted module (its text as linted) and the modules that import it. */
+function project(files: Readonly<Record<string, string>>, linted = 'src/services/refunds.js', code = REFUNDS, manifest: object = PACKAGE): string {
+  const root = writeProject({ 'package.json': manifest, [linted]: code, ...files });
+  return path.join(root, linted);
+}
+
+const REPORTED = {
+  at: 'axios.post',
+  request: 'POST /refunds',
+  service: 'payment',
+  evidence: ['service "payment"', 'path "/refunds"'],
+  suggest: rewrite({
+    replaced: 'axios.post(`${process.env.PAYMENT_SERVICE_URL}/refunds`, { orderId, amount })',
+    topic: 'payment.refunds.created',
+    payload: '{ orderId, amount }',
+    responseUsed: true,
+  }),
+};
+
+describe('exported functions called from consumers in other modules', () => {
+  jsTester.run(RULE_NAME, rule, {
+    valid: [
+      js.valid(REFUNDS, {
+        filename: project({ 'src/kafka/consumer.js': CONSUMER }),
+        name: 'exported, and imported only by a kafkajs eachMessage handler of another module',
+      }),
+      js.valid(REFUNDS, {
+        filename: project({
+          'src/kafka/consumer.js': CONSUMER.replace("import { handleRefundApproved } from '../services/refunds.js';", "import refunds from '../services/refunds.js';").replace(
+            'await handleRefundApproved(',
+            'await refunds.handleRefundApproved(',
+          ),
+        }),
+        name: 'the default export object, its member called from the consumer',
+      }),
+      js.valid(REFUNDS_CJS, {
+        filename: project(
+          {
+            'src/workers/refunds.worker.js': `const { Worker } = require('bullmq');
+const refunds = require('../services/refunds');
+
+module.exports = new Worker('refunds', async (job) => refunds.handleRefundApproved(job.data), { connection: { host: process.env.REDIS_HOST } });
+`,
+          },
+          'src/services/refunds.js',
+          REFUNDS_CJS,
+          { ...PACKAGE, type: 'commonjs', dependencies: { axios: '^1.7.9', bullmq: '^5.0.0' } },
+        ),
+        sourceType: 'commonjs',
+        name: 'CommonJS: module.exports, required whole by a bullmq Worker processor',
+      }),
+      js.valid(REFUNDS, {
+        filename: project({
+          'src/kafka/consumer.js': CONSUMER,
+          'src/services/refunds.test.js': `import { handleRefundApproved } from './refunds.js';\n\nawait handleRefundApproved({ orderId: 'o-1', amount: 10 });\n`,
+        }),
+        name: 'a test calling it is not a use',
+      }),
+    ],
+    invalid: [
+      js.invalid(REFUNDS, REPORTED, {
+        filename: project({ 'src/kafka/consumer.js': CONSUMER, 'src/routes/refunds.js': ROUTE }),
+        name: 'also called from an HTTP route of another module',
+      }),
+      js.invalid(REFUNDS, REPORTED, {
+        filename: project({
+          'src/kafka/consumer.js': CONSUMER,
+          'src/routes/refunds.js': `import express from 'express';\nimport { handleRefundApproved } from '../services/refunds.js';\n\nexport const router = express.Router().post('/refunds/approve', handleRefundApproved);\n`,
+        }),
+        name: 'handed on as a route handler by another module',
+      }),
+      js.invalid(REFUNDS, REPORTED, {
+        filename: project({ 'src/kafka/consumer.js': CONSUMER, 'src/services/index.js': "export * from './refunds.js';\n" }),
+        name: 're-exported by a barrel, whose importers are not searched',
+      }),
+      js.invalid(REFUNDS, REPORTED, {
+        filename: project({ 'src/__tests__/consumer.test.js': CONSUMER }),
+        name: 'called from a consumer only in a test',
+      }),
+      js.invalid(REFUNDS, REPORTED, {
+        filename: project({
+          'src/kafka/consumer.js': CONSUMER,
+          'src/routes/lazy.js': "export async function approve(req) {\n  const { handleRefundApproved } = await import('../services/refunds.js');\n  return handleRefundApproved(req.body);\n}\n",
+        }),
+        name: 'imported inside a function, out of sight',
+      }),
+      js.invalid(REFUNDS_CJS, REPORTED, {
+        filename: project(
+          {
+            'src/workers/refunds.worker.js': `const { Worker } = require('bullmq');
+const { handleRefundApproved } = require('../services/refunds');
+
+module.exports = new Worker('refunds', async (job) => handleRefundApproved(job.data), { connection: { host: process.env.REDIS_HOST } });
+`,
+            'src/routes/refunds.js': `const express = require('express');
+const refunds = require('../services/refunds');
+
+module.exports = express.Router().post('/refunds/approve', async (req, res) => {
+  await refunds.handleRefundApproved(req.body);
+  res.sendStatus(204);
+});
+`,
+          },
+          'src/services/refunds.js',
+          REFUNDS_CJS,
+          { ...PACKAGE, type: 'commonjs', dependencies: { axios: '^1.7.9', bullmq: '^5.0.0', express: '^4.21.0' } },
+        ),
+        sourceType: 'commonjs',
+        name: 'CommonJS: required by a worker and by an HTTP route',
+      }),
+      js.invalid(REFUNDS, REPORTED, {
+        filename: project({ 'src/kafka/consumer.js': CONSUMER }),
+        options: { followImports: false },
+        name: 'without followImports the other modules are not read',
+      }),
+    ],
+  });
+});
