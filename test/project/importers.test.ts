@@ -43,6 +43,17 @@ describe('Importers.find', () => {
     expect(usesOf(root, 'settle')).toEqual(['src/a.js: settle', 'src/b.js: billing.settle', 'src/c.cjs: settle', 'src/d.cjs: billing.settle']);
   });
 
+  it('finds the importers of an index by its folder', () => {
+    const root = writeProject({
+      'package.json': { name: 'billing', type: 'module' },
+      'src/billing/index.js': TARGET,
+      'src/a.js': "import { settle } from './billing/index.js';\nsettle(1);\n",
+      'src/b.cjs': "const { settle } = require('./billing');\nsettle(2);\n",
+    });
+    const uses = createImporters().find(path.join(root, 'src/billing/index.js'), 'settle');
+    expect(uses?.map((use) => path.relative(root, use.file.fileName!)).sort()).toEqual(['src/a.js', 'src/b.cjs']);
+  });
+
   it('leaves out tests, seeds and scripts, and counts the other packages of a workspace', () => {
     const root = writeProject({
       'package.json': { name: 'billing', type: 'module', workspaces: ['tools'] },

@@ -67,11 +67,14 @@ export class Importers {
     if (folder === undefined) return undefined;
     const files = this.#getRepositoryFiles(folder);
     if (!files) return undefined;
+    const stem = getSpecifierStem(target);
     const uses: ExportUse[] = [];
     for (const file of files) {
       if (file === target || isTestFile(path.relative(folder, file))) continue;
       const text = this.#getText(file);
       if (text === null) return undefined;
+      // a specifier that leads to `billing.js` names `billing`; only an index is reached by its folder or a package name
+      if (stem !== undefined && !text.includes(stem)) continue;
       const mentions = text.includes(name);
       if (!mentions && !MAY_RE_EXPORT.test(text)) continue;
       const sources = [...getImportedNames(text).keys()].filter((source) => this.#leadsTo(file, source, target));
@@ -120,6 +123,12 @@ export class Importers {
     }
     return text;
   }
+}
+
+/** What every specifier leading to a module names (`billing` for `src/billing.ts`); undefined for an index. */
+function getSpecifierStem(fileName: string): string | undefined {
+  const stem = path.basename(fileName).replace(/\.[^.]*$/, '');
+  return stem === 'index' ? undefined : stem;
 }
 
 /**
