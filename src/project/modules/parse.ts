@@ -161,8 +161,9 @@ function parseWithOxc(file: string, text: string, commonjs: boolean): SourceView
     (ast as { comments: TSESTree.Comment[] }).comments = result.comments.map(
       (comment) => ({ type: comment.type, value: comment.value, range: [comment.start, comment.end] }) as TSESTree.Comment,
     );
-    const scopeManager = typescript.analyze(ast, { sourceType: 'module', globalReturn: commonjs, lib: NO_LIB });
-    return new ParsedSource(text, ast, scopeManager, typescript.visitorKeys);
+    // scopes are analysed when first asked for: many modules are read only for what they export
+    const analyze = (): ScopeManager => typescript.analyze(ast, { sourceType: 'module', globalReturn: commonjs, lib: NO_LIB });
+    return new ParsedSource(text, ast, analyze, typescript.visitorKeys);
   } catch {
     return undefined;
   }
@@ -197,11 +198,11 @@ class ParsedSource implements SourceView {
   readonly text: string;
   readonly ast: TSESTree.Program;
   readonly visitorKeys: VisitorKeys;
-  readonly #scopeManager: ScopeManager;
+  #scopeManager: ScopeManager | (() => ScopeManager);
   readonly #comments: readonly TSESTree.Comment[];
   #lineStarts: number[] | undefined;
 
-  constructor(text: string, ast: TSESTree.Program, scopeManager: ScopeManager, visitorKeys: VisitorKeys) {
+  constructor(text: string, ast: TSESTree.Program, scopeManager: ScopeManager | (() => ScopeManager), visitorKeys: VisitorKeys) {
     this.text = text;
     this.ast = ast;
     this.visitorKeys = visitorKeys;
@@ -235,13 +236,33 @@ class ParsedSource implements SourceView {
 
   /** The innermost scope around a node, as ESLint's `SourceCode#getScope` finds it. */
   getScope(node: TSESTree.Node): Scope {
+    const scopeManager = this.#getScopeManager();
     const inner = node.type !== AST_NODE_TYPES.Program;
     for (let current: TSESTree.Node | undefined = node; current; current = current.parent) {
-      const scope = this.#scopeManager.acquire(current, inner);
+      const scope = scopeManager.acquire(current, inner);
       if (scope) return scope.type === ScopeType.functionExpressionName ? scope.childScopes[0]! : scope;
     }
-    return this.#scopeManager.scopes[0]!;
+    return scopeManager.scopes[0]!;
   }
+
+  #getScopeManager(): ScopeManager {
+    if (typeof this.#scopeManager === 'function') {
+      const analyze = this.#scopeManager;
+      try {
+        this.#scopeManager = analyze();
+      } catch {
+        // scopes that cannot be analysed know no variable: every name of the module is unknown
+        this.#scopeManager = analyzeNothing();
+      }
+    }
+    return this.#scopeManager;
+  }
+}
+
+/** The scopes of an empty module: no variable, a global scope that knows nothing. */
+function analyzeNothing(): ScopeManager {
+  const empty = { type: AST_NODE_TYPES.Program, body: [], sourceType: 'module', range: [0, 0], comments: [] } as unknown as TSESTree.Program;
+  return getTypeScriptParser()!.analyze(empty, { sourceType: 'module', lib: NO_LIB });
 }
 
 /** Offsets where each line starts. */
