@@ -7,6 +7,7 @@ import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
 import { isFunctionNode, skipTransparent } from '../analysis/code/ast.js';
 import {
   type Binding,
+  type ClassNode,
   EMPTY_ENV,
   type ExportUse,
   type FileContext,
@@ -20,6 +21,7 @@ import {
 } from '../analysis/code/file-context.js';
 import { getObjectProperty, resolveObject } from '../analysis/code/objects.js';
 import type { ExportEntry } from './modules/exports.js';
+import type { Implementations } from './modules/implementations.js';
 import type { Importers } from './modules/importers.js';
 import type { ModuleCache, ModuleRecord } from './modules/module-cache.js';
 import type { Reachability } from './modules/reach.js';
@@ -35,12 +37,14 @@ export class ModuleGraph implements ProjectResolver {
   readonly #modules: ModuleCache;
   readonly #requests: Reachability;
   readonly #importers: Importers | undefined;
+  readonly #implementations: Implementations | undefined;
 
-  constructor(resolver: ModuleResolver, modules: ModuleCache, requests: Reachability, importers?: Importers) {
+  constructor(resolver: ModuleResolver, modules: ModuleCache, requests: Reachability, reverse?: { importers: Importers; implementations: Implementations }) {
     this.#resolver = resolver;
     this.#modules = modules;
     this.#requests = requests;
-    this.#importers = importers;
+    this.#importers = reverse?.importers;
+    this.#implementations = reverse?.implementations;
   }
 
   /** The project module a specifier leads to from a file, parsed; undefined when it is not project code or is unknown. */
@@ -99,6 +103,10 @@ export class ModuleGraph implements ProjectResolver {
 
   findExportUses(fileName: string, name: string): readonly ExportUse[] | undefined {
     return this.#importers?.find(fileName, name);
+  }
+
+  findImplementation(file: FileContext, declaration: TSESTree.TSInterfaceDeclaration): ClassNode | undefined {
+    return this.#implementations?.find(file, declaration);
   }
 
   /** What `require('./m')` gives: `module.exports`, else the module's exports as a namespace. */

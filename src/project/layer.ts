@@ -5,10 +5,12 @@
  */
 import type { TSESTree } from '@typescript-eslint/utils';
 import path from 'node:path';
-import type { Binding, ExportUse, FileContext, FunctionLike, ImportBinding, ProjectModule, ProjectResolver, TypeOrigin } from '../analysis/code/file-context.js';
+import type { Binding, ClassNode, ExportUse, FileContext, FunctionLike, ImportBinding, ProjectModule, ProjectResolver, TypeOrigin } from '../analysis/code/file-context.js';
 import { mentionsHttpClient } from '../analysis/file-filter.js';
 import { ModuleGraph } from './graph.js';
+import { Implementations } from './modules/implementations.js';
 import { Importers } from './modules/importers.js';
+import { RepositoryTexts } from './modules/repository-texts.js';
 import { ModuleCache } from './modules/module-cache.js';
 import { Reachability } from './modules/reach.js';
 import { ModuleResolver } from './resolution/module-resolver.js';
@@ -20,6 +22,7 @@ interface Shared {
   readonly modules: ModuleCache;
   readonly graph: ModuleGraph;
   readonly reach: Map<(text: string) => boolean, Reachability>;
+  readonly implementers: (file: string, name: string) => readonly string[];
 }
 
 let shared: Shared | undefined;
@@ -29,17 +32,22 @@ function getShared(): Shared {
     const resolver = new ModuleResolver(new WorkspaceFinder());
     const modules = new ModuleCache();
     const reach = new Map<(text: string) => boolean, Reachability>();
-    const requests = new Reachability(resolver, mentionsHttpClient);
+    const texts = new RepositoryTexts();
+    const implementers = (file: string, name: string): readonly string[] => texts.getImplementers(file, name);
+    const requests = new Reachability(resolver, mentionsHttpClient, implementers);
     reach.set(mentionsHttpClient, requests);
-    const importers = new Importers(resolver, modules);
-    const graph = new ModuleGraph(resolver, modules, requests, importers);
+    const importers = new Importers(resolver, modules, texts);
+    const implementations = new Implementations(modules, texts);
+    const graph = new ModuleGraph(resolver, modules, requests, { importers, implementations });
     modules.resolver = graph;
     modules.onChange = () => {
       resolver.clear();
+      texts.clear();
       importers.clear();
+      implementations.clear();
       for (const each of reach.values()) each.clear();
     };
-    shared = { resolver, modules, graph, reach };
+    shared = { resolver, modules, graph, reach, implementers };
   }
   return shared;
 }
@@ -76,7 +84,7 @@ export function mayReach(fileName: string, text: string, mentions: (text: string
   const state = getShared();
   let reach = state.reach.get(mentions);
   if (!reach) {
-    reach = new Reachability(state.resolver, mentions);
+    reach = new Reachability(state.resolver, mentions, state.implementers);
     state.reach.set(mentions, reach);
   }
   return reach.mayReach(fileName, text, depth);
@@ -147,5 +155,9 @@ class CombinedResolver implements ProjectResolver {
 
   findExportUses(fileName: string, name: string): readonly ExportUse[] | undefined {
     return this.#graph.findExportUses(fileName, name);
+  }
+
+  findImplementation(file: FileContext, declaration: TSESTree.TSInterfaceDeclaration): ClassNode | undefined {
+    return this.#graph.findImplementation(file, declaration);
   }
 }

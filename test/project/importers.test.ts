@@ -6,9 +6,11 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { mentionsHttpClient } from '../../src/analysis/file-filter.js';
 import { ModuleGraph } from '../../src/project/graph.js';
+import { Implementations } from '../../src/project/modules/implementations.js';
 import { Importers } from '../../src/project/modules/importers.js';
 import { ModuleCache } from '../../src/project/modules/module-cache.js';
 import { Reachability } from '../../src/project/modules/reach.js';
+import { RepositoryTexts } from '../../src/project/modules/repository-texts.js';
 import { ModuleResolver } from '../../src/project/resolution/module-resolver.js';
 import { WorkspaceFinder } from '../../src/project/workspace/workspaces.js';
 import { writeFile, writeProject } from './helpers.js';
@@ -16,8 +18,10 @@ import { writeFile, writeProject } from './helpers.js';
 function createImporters(maxFiles?: number): Importers {
   const resolver = new ModuleResolver(new WorkspaceFinder());
   const modules = new ModuleCache();
-  const importers = new Importers(resolver, modules, maxFiles);
-  modules.resolver = new ModuleGraph(resolver, modules, new Reachability(resolver, mentionsHttpClient), importers);
+  const texts = new RepositoryTexts(maxFiles);
+  const importers = new Importers(resolver, modules, texts);
+  const implementations = new Implementations(modules, texts);
+  modules.resolver = new ModuleGraph(resolver, modules, new Reachability(resolver, mentionsHttpClient), { importers, implementations });
   return importers;
 }
 

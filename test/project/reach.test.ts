@@ -9,6 +9,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { mentionsHttpClient } from '../../src/analysis/file-filter.js';
 import { getImportedNames, Reachability } from '../../src/project/modules/reach.js';
+import { RepositoryTexts } from '../../src/project/modules/repository-texts.js';
 import { ModuleResolver } from '../../src/project/resolution/module-resolver.js';
 import { WorkspaceFinder } from '../../src/project/workspace/workspaces.js';
 import { fixture, touchLater, writeProject } from './helpers.js';
@@ -185,5 +186,22 @@ describe('Reachability', () => {
     expect(reach.mayReach(from, text, 3)).toBe(false);
     reach.clear();
     expect(reach.mayReach(from, text, 3)).toBe(true);
+  });
+
+  it('an exported interface reaches what its implementations reach, one module further', () => {
+    const root = writeProject({
+      'package.json': { name: 'route-service' },
+      'src/ports/payments.port.ts': 'export interface PaymentsPort {\n  charge(orderId: string): Promise<void>;\n}\n',
+      'src/adapters/http-payments.ts': "import axios from 'axios';\nimport { PaymentsPort } from '../ports/payments.port';\n\nexport class HttpPayments implements PaymentsPort {\n  async charge(orderId: string) {\n    await axios.post(`${process.env.PAYMENTS_SERVICE_URL}/charges`, { orderId });\n  }\n}\n",
+      'src/ports/audit.port.ts': 'export interface AuditPort {\n  record(entry: string): void;\n}\n',
+    });
+    const texts = new RepositoryTexts();
+    const withImplementers = (): Reachability =>
+      new Reachability(new ModuleResolver(new WorkspaceFinder()), mentionsHttpClient, (file, name) => texts.getImplementers(file, name));
+    const from = path.join(root, 'src/orders.service.ts');
+    expect(withImplementers().mayReach(from, "import { PaymentsPort } from './ports/payments.port';\n", 1)).toBe(false);
+    expect(withImplementers().mayReach(from, "import { PaymentsPort } from './ports/payments.port';\n", 2)).toBe(true);
+    expect(withImplementers().mayReach(from, "import { AuditPort } from './ports/audit.port';\n", 3)).toBe(false);
+    expect(reachability().mayReach(from, "import { PaymentsPort } from './ports/payments.port';\n", 3)).toBe(false);
   });
 });

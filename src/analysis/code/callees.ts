@@ -42,7 +42,7 @@ export function readCallee<T>(
   const top = depth === 0;
   let byFunction = cache.get(match);
   const cached = top ? byFunction?.get(target.fn) : undefined;
-  if (cached) return cached === UNKNOWN ? undefined : (cached as Reading<T>);
+  if (cached && !(target.viaInterface && cached.found === undefined)) return cached === UNKNOWN ? undefined : (cached as Reading<T>);
   depth += 1;
   let reading: Reading<T> = { found: undefined };
   try {
@@ -56,9 +56,11 @@ export function readCallee<T>(
   } finally {
     depth -= 1;
   }
-  // nothing found, in a module that mentions what the matcher looks for: a shape the reading does not follow may hide it
-  const known = reading.found !== undefined || !mayHide(file.fileOf(target.fn).sourceCode.text);
-  if (top) {
+  // nothing found, in a module that mentions what the matcher looks for: a shape the reading does not follow may hide it;
+  // nor does the one implementation of an interface say what the instance bound in production does
+  const known = reading.found !== undefined || (!target.viaInterface && !mayHide(file.fileOf(target.fn).sourceCode.text));
+  // what an implementation found through its interface does not do is not a fact about the function: not kept
+  if (top && (reading.found !== undefined || !target.viaInterface)) {
     if (!byFunction) {
       byFunction = new WeakMap();
       cache.set(match, byFunction);

@@ -65,6 +65,8 @@ export type Binding =
   | { kind: 'function'; node: TSESTree.FunctionDeclaration | TSESTree.ArrowFunctionExpression | TSESTree.FunctionExpression }
   | { kind: 'class'; node: ClassNode }
   | { kind: 'enum'; node: TSESTree.TSEnumDeclaration }
+  /** an interface a project class implements: `constructor(@Inject(S2S_CLIENT) private readonly s2s: IS2SClient)` */
+  | { kind: 'interface'; node: TSESTree.TSInterfaceDeclaration }
   | { kind: 'parameter'; variable: Variable; type: TSESTree.TypeNode | undefined }
   | { kind: 'global'; name: string };
 
@@ -113,6 +115,12 @@ export interface ProjectResolver {
    * when some use may be out of sight.
    */
   findExportUses(fileName: string, name: string): readonly ExportUse[] | undefined;
+  /**
+   * The one class of the repository (tests aside) that implements a project interface: what an
+   * instance typed with the interface is, when it is injected by a token. Undefined when there is
+   * none, more than one, or some may be out of sight.
+   */
+  findImplementation(file: FileContext, declaration: TSESTree.TSInterfaceDeclaration): ClassNode | undefined;
 }
 
 /** Where another module uses an export: `handle` of `import { handle }`, or `service.handle`. */
@@ -585,6 +593,8 @@ function computeBinding(variable: Variable): Binding | undefined {
       return { kind: 'class', node: def.node };
     case DefinitionType.TSEnumName:
       return { kind: 'enum', node: def.node };
+    case DefinitionType.Type:
+      return def.node.type === AST_NODE_TYPES.TSInterfaceDeclaration ? { kind: 'interface', node: def.node } : undefined;
     case DefinitionType.Parameter: {
       const type = def.name.type === AST_NODE_TYPES.Identifier ? def.name.typeAnnotation?.typeAnnotation : undefined;
       return { kind: 'parameter', variable, type };

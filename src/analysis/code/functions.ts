@@ -34,6 +34,11 @@ export interface CallTarget {
    * constructors pass to their base classes (`super({ baseURL: … })`)
    */
   readonly construction?: { readonly node: TSESTree.NewExpression | undefined; readonly cls: ClassNode; readonly env: Env };
+  /**
+   * the instance is typed with an interface, and the class is its one implementation found in
+   * the repository: what the method does is likely, not certain (another may be bound in production)
+   */
+  readonly viaInterface?: true;
 }
 
 export function resolveCallTarget(callee: TSESTree.Node, file: FileContext, env: Env): CallTarget | undefined {
@@ -107,9 +112,9 @@ function resolveInProject(callee: TSESTree.Node, file: FileContext, env: Env): C
     return fn && { fn };
   }
   // an instance typed with a project class: `constructor(private readonly billing: BillingClient)`, `(orders: OrdersService) => …`
-  const cls = getDeclaredClass(node, file, receiver.env);
-  const fn = cls && file.getClassMember(cls, name)?.method;
-  return fn && cls && { fn, thisClass: cls };
+  const declared = getDeclaredClass(node, file, receiver.env);
+  const fn = declared && file.getClassMember(declared.cls, name)?.method;
+  return fn && declared && { fn, thisClass: declared.cls, ...(declared.viaInterface ? { viaInterface: true as const } : {}) };
 }
 
 /** The project class an expression names: `OrdersClient`, `clients.OrdersClient`. */
@@ -125,7 +130,7 @@ function getClassOf(node: TSESTree.Node, file: FileContext, env: Env): ClassNode
 }
 
 /** The class of a value declared with a project class as its type: a typed parameter, variable or field. */
-function getDeclaredClass(node: TSESTree.Node, file: FileContext, env: Env): ClassNode | undefined {
+function getDeclaredClass(node: TSESTree.Node, file: FileContext, env: Env): { cls: ClassNode; viaInterface?: true } | undefined {
   let type: TSESTree.TypeNode | undefined;
   if (node.type === AST_NODE_TYPES.Identifier) {
     const binding = file.getBinding(node, env);
@@ -136,7 +141,11 @@ function getDeclaredClass(node: TSESTree.Node, file: FileContext, env: Env): Cla
     type = cls && name !== undefined ? file.getClassMember(cls, name)?.type : undefined;
   }
   if (type?.type !== AST_NODE_TYPES.TSTypeReference || type.typeName.type !== AST_NODE_TYPES.Identifier) return undefined;
-  return getClassOf(type.typeName, file, env);
+  const binding = file.getBinding(type.typeName, env);
+  if (binding?.kind === 'class') return { cls: binding.node };
+  // an interface: its one implementation in the repository (`IS2SClient` → `HttpS2SAdapter`)
+  const implementation = binding?.kind === 'interface' ? file.resolver?.findImplementation(file.fileOf(binding.node), binding.node) : undefined;
+  return implementation && { cls: implementation, viaInterface: true };
 }
 
 /**

@@ -284,6 +284,11 @@ function getTypeNameOrigin(name: TSESTree.EntityName, file: FileContext, env: En
     case AST_NODE_TYPES.Identifier: {
       const binding = file.getBinding(name, env);
       if (binding?.kind === 'import') return getImportOrigin(binding);
+      // an interface of another module says where it comes from, as an import it does not follow would
+      if (binding?.kind === 'interface') {
+        const imported = file.getImportBinding(name);
+        return imported ? getImportOrigin(imported) : undefined;
+      }
       if (binding?.kind === 'class' && binding.node.superClass) {
         // `class PrismaService extends PrismaClient`: a value of the subclass type is an instance of the base
         return getOrigin(binding.node.superClass, file, deeper(env));

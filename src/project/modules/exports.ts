@@ -91,8 +91,13 @@ function isCommonJsEntry(entry: ExportEntry): boolean {
 }
 
 function readNamedExport(statement: TSESTree.ExportNamedDeclaration, named: Map<string, ExportEntry>): void {
-  if (statement.exportKind === 'type') return;
   const declaration = statement.declaration;
+  // an interface (a type export), for the class that implements it
+  if (declaration?.type === AST_NODE_TYPES.TSInterfaceDeclaration) {
+    named.set(declaration.id.name, { kind: 'local', identifier: declaration.id });
+    return;
+  }
+  if (statement.exportKind === 'type') return;
   if (declaration) {
     switch (declaration.type) {
       case AST_NODE_TYPES.VariableDeclaration:
@@ -106,7 +111,7 @@ function readNamedExport(statement: TSESTree.ExportNamedDeclaration, named: Map<
         if (declaration.id) named.set(declaration.id.name, { kind: 'local', identifier: declaration.id });
         break;
       default:
-        break; // types, interfaces, namespaces, `declare` forms
+        break; // types, namespaces, `declare` forms
     }
     return;
   }

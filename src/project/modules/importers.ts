@@ -6,20 +6,13 @@
  * sight, the module handed on whole, a repository too large to read.
  */
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
-import fs from 'node:fs';
 import path from 'node:path';
 import { skipTransparent } from '../../analysis/code/ast.js';
 import type { ExportUse, FileContext } from '../../analysis/code/file-context.js';
-import { isTestFile } from '../../analysis/file-filter.js';
 import type { ModuleResolver } from '../resolution/module-resolver.js';
-import { listSourceFiles } from '../workspace/files.js';
-import { getPackageFolder } from '../workspace/package-kind.js';
 import type { ModuleCache } from './module-cache.js';
 import { getImportedNames, hasReExport } from './reach.js';
-import { MAX_MODULE_BYTES } from './module-cache.js';
-
-/** Past this many source files a repository is not searched: the answer would cost more than it is worth. */
-export const MAX_PACKAGE_FILES = 2000;
+import type { RepositoryTexts } from './repository-texts.js';
 
 /** A module that may pass on another's exports without naming them: `export * from`, `exports … require(`. */
 const MAY_RE_EXPORT = /\bexport\s*\*|\bexports\b[^\n]*\brequire\s*\(/;
@@ -27,24 +20,17 @@ const MAY_RE_EXPORT = /\bexport\s*\*|\bexports\b[^\n]*\brequire\s*\(/;
 export class Importers {
   readonly #resolver: ModuleResolver;
   readonly #modules: ModuleCache;
-  /** repository folder → its source files, or null past the bound */
-  readonly #repositories = new Map<string, readonly string[] | null>();
-  /** file → its text, or null when unreadable or too large */
-  readonly #texts = new Map<string, string | null>();
+  readonly #texts: RepositoryTexts;
   /** `file\0name` → the uses found */
   readonly #found = new Map<string, readonly ExportUse[] | null>();
 
-  readonly #maxFiles: number;
-
-  constructor(resolver: ModuleResolver, modules: ModuleCache, maxFiles = MAX_PACKAGE_FILES) {
+  constructor(resolver: ModuleResolver, modules: ModuleCache, texts: RepositoryTexts) {
     this.#resolver = resolver;
     this.#modules = modules;
-    this.#maxFiles = maxFiles;
+    this.#texts = texts;
   }
 
   clear(): void {
-    this.#repositories.clear();
-    this.#texts.clear();
     this.#found.clear();
   }
 
@@ -63,15 +49,13 @@ export class Importers {
   }
 
   #search(target: string, name: string): readonly ExportUse[] | undefined {
-    const folder = getRepositoryFolder(target);
-    if (folder === undefined) return undefined;
-    const files = this.#getRepositoryFiles(folder);
+    const files = this.#texts.getFiles(target);
     if (!files) return undefined;
     const stem = getSpecifierStem(target);
     const uses: ExportUse[] = [];
     for (const file of files) {
-      if (file === target || isTestFile(path.relative(folder, file))) continue;
-      const text = this.#getText(file);
+      if (file === target) continue;
+      const text = this.#texts.getText(file);
       if (text === null) return undefined;
       // a specifier that leads to `billing.js` names `billing`; only an index is reached by its folder or a package name
       if (stem !== undefined && !text.includes(stem)) continue;
@@ -95,34 +79,6 @@ export class Importers {
     const resolution = this.#resolver.resolve(fromFile, source);
     return resolution.kind === 'file' && resolution.path === target;
   }
-
-  #getRepositoryFiles(folder: string): readonly string[] | undefined {
-    let files = this.#repositories.get(folder);
-    if (files === undefined) {
-      let listed: string[] | undefined;
-      try {
-        listed = listSourceFiles(folder);
-      } catch {
-        listed = undefined;
-      }
-      files = listed && listed.length <= this.#maxFiles ? listed : null;
-      this.#repositories.set(folder, files);
-    }
-    return files ?? undefined;
-  }
-
-  #getText(file: string): string | null {
-    let text = this.#texts.get(file);
-    if (text === undefined) {
-      try {
-        text = fs.statSync(file).size > MAX_MODULE_BYTES ? null : fs.readFileSync(file, 'utf8');
-      } catch {
-        text = null;
-      }
-      this.#texts.set(file, text);
-    }
-    return text;
-  }
 }
 
 /** What every specifier leading to a module names (`billing` for `src/billing.ts`); undefined for an index. */
@@ -131,24 +87,6 @@ function getSpecifierStem(fileName: string): string | undefined {
   return stem === 'index' ? undefined : stem;
 }
 
-/**
- * The folder whose modules may import a file: the checkout it belongs to (the nearest folder
- * holding `.git`), else the outermost folder of nested packages (a workspace's root). A library
- * of a workspace is imported by the services beside it, not only by its own package.
- */
-function getRepositoryFolder(fileName: string): string | undefined {
-  const own = getPackageFolder(fileName);
-  if (own === undefined) return undefined;
-  let outermost = own;
-  for (let folder = own, steps = 0; steps < 12; steps += 1) {
-    if (fs.existsSync(path.join(folder, '.git'))) return folder;
-    if (fs.existsSync(path.join(folder, 'package.json'))) outermost = folder;
-    const parent = path.dirname(folder);
-    if (parent === folder) break;
-    folder = parent;
-  }
-  return outermost;
-}
 
 /**
  * The uses of export `name` in a module, through its top-level imports and `require`s of the

@@ -74,12 +74,19 @@ export class Reachability {
   /** path → the deepest look that found nothing, or a "yes" */
   readonly #known = new Map<string, { reaches: boolean; depth: number }>();
   /** what is read of each file's text (the text itself is not kept: there are many, and this is all that is asked of them) */
-  readonly #texts = new Map<string, { mentions: boolean; declared: ReadonlySet<string>; reExports: ReExports; imports: Map<string, Set<string> | null> } | null>();
+  readonly #texts = new Map<
+    string,
+    { mentions: boolean; declared: ReadonlySet<string>; interfaces: readonly string[]; reExports: ReExports; imports: Map<string, Set<string> | null> } | null
+  >();
   readonly #declaring = new Map<string, string | null>();
 
-  constructor(resolver: ModuleResolver, mentions: (text: string) => boolean) {
+  /** the files whose classes implement an interface of that name, in the repository of a file */
+  readonly #implementers: ((file: string, name: string) => readonly string[]) | undefined;
+
+  constructor(resolver: ModuleResolver, mentions: (text: string) => boolean, implementers?: (file: string, name: string) => readonly string[]) {
     this.#resolver = resolver;
     this.#mentions = mentions;
+    this.#implementers = implementers;
   }
 
   clear(): void {
@@ -111,7 +118,13 @@ export class Reachability {
       entry =
         text === undefined
           ? null
-          : { mentions: this.#mentions(text), declared: getDeclared(text), reExports: getReExports(text), imports: getImportedNames(text) };
+          : {
+              mentions: this.#mentions(text),
+              declared: getDeclared(text),
+              interfaces: getInterfaces(text),
+              reExports: getReExports(text),
+              imports: getImportedNames(text),
+            };
       this.#texts.set(file, entry);
     }
     return entry ?? undefined;
@@ -149,17 +162,32 @@ export class Reachability {
     return false;
   }
 
+  /** An interface reaches what its implementations reach: an instance injected by a token is one of them. */
+  #implementationsReaching(file: string, interfaces: readonly string[], depth: number, visiting: Set<string>): boolean {
+    if (depth <= 0 || !this.#implementers) return false;
+    return interfaces.some((name) => this.#implementers!(file, name).some((implementer) => this.#moduleReaches(implementer, depth - 1, visiting)));
+  }
+
   #moduleReaches(file: string, depth: number, visiting: Set<string>): boolean {
     const known = this.#known.get(file);
     if (known && (known.reaches || known.depth >= depth)) return known.reaches;
     if (visiting.has(file)) return false;
     visiting.add(file);
     const entry = this.#read(file);
-    const reaches = entry !== undefined && (entry.mentions || this.#importsReaching(file, entry.imports, depth, visiting));
+    const reaches =
+      entry !== undefined &&
+      (entry.mentions || this.#importsReaching(file, entry.imports, depth, visiting) || this.#implementationsReaching(file, entry.interfaces, depth, visiting));
     visiting.delete(file);
     this.#known.set(file, { reaches, depth });
     return reaches;
   }
+}
+
+/** `export interface IS2SClient`: the interfaces a module offers for classes to implement. */
+const EXPORTED_INTERFACE = /\bexport\s+(?:declare\s+)?interface\s+([\w$]+)/g;
+
+function getInterfaces(text: string): string[] {
+  return text.includes('interface') ? [...text.matchAll(EXPORTED_INTERFACE)].map((match) => match[1]!) : [];
 }
 
 function getDeclared(text: string): Set<string> {
