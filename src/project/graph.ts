@@ -23,6 +23,7 @@ import { getObjectProperty, resolveObject } from '../analysis/code/objects.js';
 import type { ExportEntry } from './modules/exports.js';
 import type { Implementations } from './modules/implementations.js';
 import type { Importers } from './modules/importers.js';
+import type { MethodCallers } from './modules/method-callers.js';
 import type { ModuleCache, ModuleRecord } from './modules/module-cache.js';
 import type { Reachability } from './modules/reach.js';
 import type { ModuleResolver } from './resolution/module-resolver.js';
@@ -38,13 +39,20 @@ export class ModuleGraph implements ProjectResolver {
   readonly #requests: Reachability;
   readonly #importers: Importers | undefined;
   readonly #implementations: Implementations | undefined;
+  readonly #methodCallers: MethodCallers | undefined;
 
-  constructor(resolver: ModuleResolver, modules: ModuleCache, requests: Reachability, reverse?: { importers: Importers; implementations: Implementations }) {
+  constructor(
+    resolver: ModuleResolver,
+    modules: ModuleCache,
+    requests: Reachability,
+    reverse?: { importers: Importers; implementations: Implementations; methodCallers?: MethodCallers },
+  ) {
     this.#resolver = resolver;
     this.#modules = modules;
     this.#requests = requests;
     this.#importers = reverse?.importers;
     this.#implementations = reverse?.implementations;
+    this.#methodCallers = reverse?.methodCallers;
   }
 
   /** The project module a specifier leads to from a file, parsed; undefined when it is not project code or is unknown. */
@@ -107,6 +115,10 @@ export class ModuleGraph implements ProjectResolver {
 
   findImplementation(file: FileContext, declaration: TSESTree.TSInterfaceDeclaration): ClassNode | undefined {
     return this.#implementations?.find(file, declaration);
+  }
+
+  findMethodCalls(file: FileContext, method: TSESTree.MethodDefinition): readonly ExportUse[] | undefined {
+    return this.#methodCallers?.find(file, method);
   }
 
   /** What `require('./m')` gives: `module.exports`, else the module's exports as a namespace. */

@@ -10,6 +10,7 @@ import { mentionsHttpClient } from '../analysis/file-filter.js';
 import { ModuleGraph } from './graph.js';
 import { Implementations } from './modules/implementations.js';
 import { Importers } from './modules/importers.js';
+import { MethodCallers } from './modules/method-callers.js';
 import { RepositoryTexts } from './modules/repository-texts.js';
 import { ModuleCache } from './modules/module-cache.js';
 import { Reachability } from './modules/reach.js';
@@ -38,13 +39,15 @@ function getShared(): Shared {
     reach.set(mentionsHttpClient, requests);
     const importers = new Importers(resolver, modules, texts);
     const implementations = new Implementations(modules, texts);
-    const graph = new ModuleGraph(resolver, modules, requests, { importers, implementations });
+    const methodCallers = new MethodCallers(modules, texts);
+    const graph = new ModuleGraph(resolver, modules, requests, { importers, implementations, methodCallers });
     modules.resolver = graph;
     modules.onChange = () => {
       resolver.clear();
       texts.clear();
       importers.clear();
       implementations.clear();
+      methodCallers.clear();
       for (const each of reach.values()) each.clear();
     };
     shared = { resolver, modules, graph, reach, implementers };
@@ -159,5 +162,9 @@ class CombinedResolver implements ProjectResolver {
 
   findImplementation(file: FileContext, declaration: TSESTree.TSInterfaceDeclaration): ClassNode | undefined {
     return this.#graph.findImplementation(file, declaration);
+  }
+
+  findMethodCalls(file: FileContext, method: TSESTree.MethodDefinition): readonly ExportUse[] | undefined {
+    return this.#graph.findMethodCalls(file, method);
   }
 }

@@ -121,6 +121,12 @@ export interface ProjectResolver {
    * none, more than one, or some may be out of sight.
    */
   findImplementation(file: FileContext, declaration: TSESTree.TSInterfaceDeclaration): ClassNode | undefined;
+  /**
+   * Every call of a public method of a project class in its repository (tests aside), but those
+   * through `this` in its own file: the member expression called, each in its own file.
+   * Undefined when some call may be out of sight.
+   */
+  findMethodCalls(file: FileContext, method: TSESTree.MethodDefinition): readonly ExportUse[] | undefined;
 }
 
 /** Where another module uses an export: `handle` of `import { handle }`, or `service.handle`. */

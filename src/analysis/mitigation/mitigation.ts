@@ -427,7 +427,7 @@ export function findCallerMitigation(
   if (!fn) return undefined;
   const owner = file.fileOf(fn);
   const privateUses = getPrivateUses(fn, owner);
-  const uses = privateUses ? privateUses.map((use) => ({ file: owner, node: use })) : getExportedUses(fn, owner);
+  const uses = privateUses ? privateUses.map((use) => ({ file: owner, node: use })) : (getExportedUses(fn, owner) ?? getMethodUses(fn, owner));
   if (!uses || uses.length === 0) return undefined;
   let first: Mitigation | undefined;
   for (const { file: useFile, node: use } of uses) {
@@ -473,6 +473,21 @@ function getExportedUses(fn: FunctionNode, file: FileContext): { file: FileConte
     uses.push(...found);
   }
   return uses;
+}
+
+/**
+ * Every use of a public method of a named class: `this.name` in its class, and the calls the
+ * project layer finds in the repository (`this.ordersService.markPaid(…)` in a controller whose
+ * constructor is given an `OrdersService`). Undefined when some call may be out of sight.
+ */
+function getMethodUses(fn: FunctionNode, file: FileContext): { file: FileContext; node: TSESTree.Node }[] | undefined {
+  const definition = fn.parent;
+  if (!file.resolver || definition.type !== AST_NODE_TYPES.MethodDefinition || definition.kind !== 'method' || definition.static) return undefined;
+  const name = getPropertyName(definition);
+  if (name === undefined || definition.parent.parent.type !== AST_NODE_TYPES.ClassDeclaration) return undefined;
+  const others = file.resolver.findMethodCalls(file, definition);
+  if (!others) return undefined;
+  return [...getThisMembers(definition.parent, name, file).map((node) => ({ file, node })), ...others];
 }
 
 /**

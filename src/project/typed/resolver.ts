@@ -105,6 +105,10 @@ export class ProgramResolver implements ProjectResolver {
     return undefined;
   }
 
+  findMethodCalls(): undefined {
+    return undefined;
+  }
+
   resolveImportedBinding(identifier: TSESTree.Identifier, source: string): Binding | undefined {
     if (this.#isExternal(source)) return undefined;
     const declaration = this.#symbolOf(identifier)?.declarations?.[0];
