@@ -16,7 +16,7 @@ import { getClassName, getFunctionName, getMethodClass, getThisClass, type Funct
 import { EMPTY_ENV, type Env, type FileContext, getForeignFile } from './code/file-context.js';
 import { EnvDependencies } from './code/env-dependencies.js';
 import { bindArguments } from './code/bind.js';
-import { bindConstruction, type CallTarget, getOwnerFunction, getSingletonConstruction, resolveCallTarget } from './code/functions.js';
+import { bindConstruction, type CallTarget, getOwnerFunction, getRepositoryConstruction, getSingletonConstruction, resolveCallTarget } from './code/functions.js';
 import { describeRequest } from './request/request.js';
 
 type Variable = TSESLint.Scope.Variable;
@@ -161,11 +161,18 @@ export class WriteFinder {
     return leaves;
   }
 
-  /** A call in a method of a class whose file builds its one instance runs with that instance's constructor arguments. */
+  /**
+   * A call in a method of a class whose file builds its one instance runs with that instance's
+   * constructor arguments; so does one whose class the repository builds once, elsewhere (a
+   * composition root), when the call may lead to a request at all.
+   */
   #ownEnv(call: TSESTree.CallExpression): Env {
     const cls = getThisClass(call);
-    const construction = cls && getSingletonConstruction(cls, this.#file);
-    return construction && cls ? bindConstruction({ node: construction, cls, env: EMPTY_ENV }, this.#file, EMPTY_ENV) : EMPTY_ENV;
+    if (!cls) return EMPTY_ENV;
+    const construction =
+      getSingletonConstruction(cls, this.#file) ??
+      (this.#file.mayCallRequests(call.callee, this.#maxCrossFile - 1) ? getRepositoryConstruction(cls, this.#file) : undefined);
+    return construction ? bindConstruction({ node: construction, cls, env: EMPTY_ENV }, this.#file, EMPTY_ENV) : EMPTY_ENV;
   }
 
   /**

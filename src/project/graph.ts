@@ -109,8 +109,8 @@ export class ModuleGraph implements ProjectResolver {
     return name === undefined ? this.#requests.mayReachModule(resolution.path, depth) : this.#requests.mayReachExport(resolution.path, name, depth);
   }
 
-  findExportUses(fileName: string, name: string): readonly ExportUse[] | undefined {
-    return this.#importers?.find(fileName, name);
+  findExportUses(fileName: string, name: string, marker?: string): readonly ExportUse[] | undefined {
+    return this.#importers?.find(fileName, name, marker);
   }
 
   findImplementation(file: FileContext, declaration: TSESTree.TSInterfaceDeclaration): ClassNode | undefined {

@@ -156,8 +156,8 @@ class CombinedResolver implements ProjectResolver {
     return this.#graph.mayReachRequests(fromFile, source, depth, name);
   }
 
-  findExportUses(fileName: string, name: string): readonly ExportUse[] | undefined {
-    return this.#graph.findExportUses(fileName, name);
+  findExportUses(fileName: string, name: string, marker?: string): readonly ExportUse[] | undefined {
+    return this.#graph.findExportUses(fileName, name, marker);
   }
 
   findImplementation(file: FileContext, declaration: TSESTree.TSInterfaceDeclaration): ClassNode | undefined {

@@ -112,9 +112,10 @@ export interface ProjectResolver {
   /**
    * Every use of export `name` of a module in the other modules of its repository (tests aside):
    * the identifier or member expression that stands for it, each in its own file; undefined
-   * when some use may be out of sight.
+   * when some use may be out of sight. With `marker`, only the modules whose text holds it are
+   * read (`new OrdersClient(` for the constructions of a class).
    */
-  findExportUses(fileName: string, name: string): readonly ExportUse[] | undefined;
+  findExportUses(fileName: string, name: string, marker?: string): readonly ExportUse[] | undefined;
   /**
    * The one class of the repository (tests aside) that implements a project interface: what an
    * instance typed with the interface is, when it is injected by a token. Undefined when there is

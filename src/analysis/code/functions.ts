@@ -293,6 +293,92 @@ function findSingletonConstruction(cls: ClassNode, file: FileContext): TSESTree.
   return getClassOf(only.callee, file, EMPTY_ENV) === cls ? only : undefined;
 }
 
+const repositoryConstructions = new WeakMap<ClassNode, TSESTree.NewExpression | null>();
+
+/**
+ * The one instance the whole repository builds of an exported class, when its own file builds
+ * none: a composition root's `new HttpProductClient(productHttpClient)` (with
+ * `productHttpClient = new HttpClient({ baseURL: env.PRODUCT_SERVICE_URL })`), found through the
+ * modules that import the class (the project layer). Its methods then run with that
+ * construction's arguments. Two constructions, or a use out of sight: none.
+ */
+export function getRepositoryConstruction(cls: ClassNode, file: FileContext): TSESTree.NewExpression | undefined {
+  let found = repositoryConstructions.get(cls);
+  if (found === undefined) {
+    found = findRepositoryConstruction(cls, file.fileOf(cls)) ?? null;
+    repositoryConstructions.set(cls, found);
+  }
+  return found ?? undefined;
+}
+
+function findRepositoryConstruction(cls: ClassNode, file: FileContext): TSESTree.NewExpression | undefined {
+  const name = cls.id?.name;
+  const fileName = file.fileName;
+  if (name === undefined || fileName === undefined || !file.resolver || !hasConstructorParameters(cls)) return undefined;
+  // a decorated class (`@Injectable()`, `@Service()`) is built by its container, not by `new`
+  if ((cls.decorators as readonly TSESTree.Decorator[] | undefined)?.length) return undefined;
+  if (!isExportedByName(cls, name, file) || getConstructions(cls, name, file).length > 0) return undefined;
+  const uses = file.resolver.findExportUses(fileName, name, `new ${name}(`);
+  if (!uses) return undefined;
+  const constructions = uses.flatMap(({ node, file: owner }) =>
+    node.parent?.type === AST_NODE_TYPES.NewExpression && node.parent.callee === node ? [{ node: node.parent, file: owner }] : [],
+  );
+  const [only] = constructions;
+  return constructions.length === 1 && only && isHandedOn(only.node, only.file) ? only.node : undefined;
+}
+
+/**
+ * An instance a composition root builds to hand on (`new OrderService(new HttpProductClient(…))`,
+ * or a `const` passed only as arguments): whoever calls its methods does not know how it was
+ * built. An instance whose builder calls its methods itself (`this.ledger = new LedgerClient(url)`),
+ * or exports it, is reported where those calls are.
+ */
+function isHandedOn(construction: TSESTree.NewExpression, file: FileContext): boolean {
+  const parent = construction.parent;
+  if (isArgument(construction)) return true;
+  if (parent?.type !== AST_NODE_TYPES.VariableDeclarator || parent.id.type !== AST_NODE_TYPES.Identifier) return false;
+  if (parent.parent.parent?.type === AST_NODE_TYPES.ExportNamedDeclaration) return false;
+  const variable = file.findVariable(parent.id);
+  const reads = variable?.references.filter((reference) => !reference.init) ?? [];
+  return reads.length > 0 && reads.every((reference) => isArgument(reference.identifier as TSESTree.Node));
+}
+
+/** `f(x)`, `new C(x)`: a value handed to a call. */
+function isArgument(node: TSESTree.Node): boolean {
+  const parent = node.parent;
+  return (parent?.type === AST_NODE_TYPES.CallExpression || parent?.type === AST_NODE_TYPES.NewExpression) && parent.arguments.some((argument) => argument === node);
+}
+
+/** `export class C`, `module.exports = { C }`, `exports.C = C`: exported under its own name. */
+function isExportedByName(cls: ClassNode, name: string, file: FileContext): boolean {
+  if (cls.parent?.type === AST_NODE_TYPES.ExportNamedDeclaration) return true;
+  if (cls.type !== AST_NODE_TYPES.ClassDeclaration) return false;
+  // the class's name in the scope that declares it (its own scope holds a second, inner one)
+  const own = file.getScope(cls);
+  const variable = (own.block === cls ? own.upper : own)?.set.get(name);
+  return (variable?.references ?? []).some(({ identifier }) => {
+    const parent = identifier.parent;
+    if (parent?.type === AST_NODE_TYPES.Property && parent.value === identifier && getPropertyName(parent) === name) {
+      const holder = parent.parent.parent;
+      return holder?.type === AST_NODE_TYPES.AssignmentExpression && /^(?:module\.)?exports$/.test(file.getText(holder.left));
+    }
+    if (parent?.type === AST_NODE_TYPES.ExportSpecifier) return true;
+    return (
+      parent?.type === AST_NODE_TYPES.AssignmentExpression &&
+      parent.right === identifier &&
+      parent.left.type === AST_NODE_TYPES.MemberExpression &&
+      /^(?:module\.)?exports$/.test(file.getText(parent.left.object)) &&
+      getPropertyName(parent.left) === name
+    );
+  });
+}
+
+function hasConstructorParameters(cls: ClassNode): boolean {
+  return cls.body.body.some(
+    (element) => element.type === AST_NODE_TYPES.MethodDefinition && element.kind === 'constructor' && element.value.params.length > 0,
+  );
+}
+
 /** Every `new C(…)` of a class in its own file: the references of its name in the scope that declares it. */
 function getConstructions(cls: ClassNode, name: string, file: FileContext): TSESTree.NewExpression[] {
   const own = file.getScope(cls);

@@ -37,18 +37,19 @@ export class Importers {
   /**
    * Every use of the export `name` of `fileName` in the other source files of its repository
    * (tests, seeds and scripts aside): the identifier or member expression that stands for it.
+   * With `marker`, only the modules whose text holds it are read.
    */
-  find(fileName: string, name: string): readonly ExportUse[] | undefined {
-    const key = `${fileName}\0${name}`;
+  find(fileName: string, name: string, marker = name): readonly ExportUse[] | undefined {
+    const key = `${fileName}\0${name}\0${marker}`;
     let found = this.#found.get(key);
     if (found === undefined) {
-      found = this.#search(fileName, name) ?? null;
+      found = this.#search(fileName, name, marker) ?? null;
       this.#found.set(key, found);
     }
     return found ?? undefined;
   }
 
-  #search(target: string, name: string): readonly ExportUse[] | undefined {
+  #search(target: string, name: string, marker: string): readonly ExportUse[] | undefined {
     const files = this.#texts.getFiles(target);
     if (!files) return undefined;
     const stem = getSpecifierStem(target);
@@ -59,7 +60,7 @@ export class Importers {
       if (text === null) return undefined;
       // a specifier that leads to `billing.js` names `billing`; only an index is reached by its folder or a package name
       if (stem !== undefined && !text.includes(stem)) continue;
-      const mentions = text.includes(name);
+      const mentions = text.includes(marker);
       if (!mentions && !MAY_RE_EXPORT.test(text)) continue;
       const sources = [...getImportedNames(text).keys()].filter((source) => this.#leadsTo(file, source, target));
       if (sources.length === 0) continue;

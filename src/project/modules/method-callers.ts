@@ -16,6 +16,9 @@ import { walk } from '../../analysis/code/walk.js';
 import type { ModuleCache } from './module-cache.js';
 import type { RepositoryTexts } from './repository-texts.js';
 
+/** Past this many files calling a method of that name, its calls are not resolved: unknown. */
+export const MAX_CALLING_FILES = 4;
+
 export class MethodCallers {
   readonly #modules: ModuleCache;
   readonly #texts: RepositoryTexts;
@@ -46,13 +49,11 @@ export class MethodCallers {
   }
 
   #search(owner: string, name: string, method: TSESTree.MethodDefinition): readonly ExportUse[] | undefined {
-    const files = this.#texts.getFiles(owner);
-    if (!files) return undefined;
+    const calling = this.#texts.getMemberCallers(owner, name);
+    // a name called all over the repository (`post`, `create`, `send`): resolving every call would cost more than it tells
+    if (!calling || calling.length > MAX_CALLING_FILES) return undefined;
     const uses: ExportUse[] = [];
-    for (const path of files) {
-      const text = this.#texts.getText(path);
-      if (text === null) return undefined;
-      if (!text.includes(`.${name}(`) && !text.includes(`.${name}<`)) continue;
+    for (const path of calling) {
       const module = this.#modules.get(path);
       if (!module) return undefined;
       const inModule = findCalls(module.file, name, owner, method, path === owner);
@@ -66,23 +67,37 @@ export class MethodCallers {
 /** The calls `x.name(…)` of a module that reach the method; undefined when one may and cannot be told. */
 function findCalls(file: FileContext, name: string, owner: string, method: TSESTree.MethodDefinition, isOwner: boolean): ExportUse[] | undefined {
   const uses: ExportUse[] = [];
-  let unknown = false;
-  walk(file.sourceCode.ast, file.visitorKeys, (node) => {
-    if (unknown) return false;
-    if (node.type !== AST_NODE_TYPES.CallExpression) return true;
-    const callee = skipTransparent(node.callee);
-    if (callee.type !== AST_NODE_TYPES.MemberExpression || getPropertyName(callee) !== name) return true;
+  for (const call of getMemberCalls(file).get(name) ?? []) {
+    const callee = skipTransparent(call.callee) as TSESTree.MemberExpression;
     // calls through `this` in the method's own file are its class's own uses, read there
-    if (isOwner && skipTransparent(callee.object).type === AST_NODE_TYPES.ThisExpression) return true;
+    if (isOwner && skipTransparent(callee.object).type === AST_NODE_TYPES.ThisExpression) continue;
     const target = resolveCallTarget(callee, file, EMPTY_ENV);
     if (target) {
       if (file.fileOf(target.fn).fileName === owner && target.fn.range[0] === method.value.range[0]) uses.push({ file, node: callee });
-      return true;
+      continue;
     }
-    // a library's method of the same name (`axios.post`, `repository.create`) is not a use
+    // a library's method of the same name (`axios.post`, `stripe.paymentIntents.capture`) is not a use
     const origin = getOrigin(callee.object, file);
-    if (!origin || isProjectOrigin(origin)) unknown = true;
-    return true;
-  });
-  return unknown ? undefined : uses;
+    if (!origin || (isProjectOrigin(origin) && !file.resolver?.isExternalModule(file, origin.module))) return undefined;
+  }
+  return uses;
+}
+
+/** A module's member calls by member name, collected on one walk. */
+const memberCalls = new WeakMap<FileContext, ReadonlyMap<string, readonly TSESTree.CallExpression[]>>();
+
+function getMemberCalls(file: FileContext): ReadonlyMap<string, readonly TSESTree.CallExpression[]> {
+  let byName = memberCalls.get(file);
+  if (!byName) {
+    const collected = new Map<string, TSESTree.CallExpression[]>();
+    walk(file.sourceCode.ast, file.visitorKeys, (node) => {
+      if (node.type !== AST_NODE_TYPES.CallExpression) return;
+      const callee = skipTransparent(node.callee);
+      const name = callee.type === AST_NODE_TYPES.MemberExpression ? getPropertyName(callee) : undefined;
+      if (name !== undefined) collected.set(name, [...(collected.get(name) ?? []), node]);
+    });
+    byName = collected;
+    memberCalls.set(file, byName);
+  }
+  return byName;
 }

@@ -27,6 +27,8 @@ export class RepositoryTexts {
   readonly #texts = new Map<string, string | null>();
   /** repository folder → interface name → the files whose classes write `implements <name>` */
   readonly #implementers = new Map<string, ReadonlyMap<string, readonly string[]>>();
+  /** repository folder → member name → the files that call a member of that name (`.capture(`) */
+  readonly #memberCalls = new Map<string, ReadonlyMap<string, readonly string[]>>();
 
   constructor(maxFiles = MAX_REPOSITORY_FILES) {
     this.#maxFiles = maxFiles;
@@ -36,6 +38,7 @@ export class RepositoryTexts {
     this.#repositories.clear();
     this.#texts.clear();
     this.#implementers.clear();
+    this.#memberCalls.clear();
   }
 
   /** The source files of the repository `fileName` belongs to (tests, seeds and scripts aside); undefined past the bound. */
@@ -71,6 +74,30 @@ export class RepositoryTexts {
     return index.get(name) ?? [];
   }
 
+  /** The files of the repository of `fileName` (tests aside) that call a member of that name (`x.capture(…)`), read from texts. */
+  getMemberCallers(fileName: string, name: string): readonly string[] | undefined {
+    const folder = getRepositoryFolder(fileName);
+    if (folder === undefined) return undefined;
+    let index = this.#memberCalls.get(folder);
+    if (!index) {
+      const files = this.#getFolderFiles(folder);
+      if (!files) return undefined;
+      const byName = new Map<string, string[]>();
+      for (const file of files) {
+        const text = this.getText(file);
+        if (text === null) continue;
+        for (const match of text.matchAll(MEMBER_CALL)) {
+          const callers = byName.get(match[1]!) ?? [];
+          if (callers.at(-1) !== file) callers.push(file);
+          byName.set(match[1]!, callers);
+        }
+      }
+      index = byName;
+      this.#memberCalls.set(folder, index);
+    }
+    return index.get(name) ?? [];
+  }
+
   #getFolderFiles(folder: string): readonly string[] | undefined {
     let files = this.#repositories.get(folder);
     if (files === undefined) {
@@ -100,6 +127,9 @@ export class RepositoryTexts {
     return text;
   }
 }
+
+/** `.capture(`, `.get<Order>(`, `?.send(`: a member called, group 1. */
+const MEMBER_CALL = /\.([A-Za-z_$][\w$]*)\s*[(<]/g;
 
 /** `class X extends Y implements A, B<T> {`: the clause, group 1. */
 const IMPLEMENTS = /\bimplements\s+([^{;()]+)\{/g;

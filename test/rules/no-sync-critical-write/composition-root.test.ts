@@ -1,0 +1,179 @@
+/**
+ * A client class whose address is given where it is built: a composition root that builds its
+ * one instance to hand on (`new OrderService(new HttpProductClient(new HttpClient({ baseURL:
+ * env.PRODUCT_SERVICE_URL })))`). Whoever calls its methods does not know how it was built, so
+ * with the project layer its methods run with that construction's arguments and the request is
+ * reported in the class's own file. Built twice, built by a container (a decorated class), or
+ * built by a module that calls the instance itself (reported there instead): nothing changes.
+ */
+import path from 'node:path';
+import { describe } from 'vitest';
+import { writeProject } from '../../project/helpers.js';
+import { js, jsTester, rewrite, RULE_NAME, rule, ts, tsTester } from './helpers.js';
+
+const PACKAGE = { name: 'order-service', private: true, dependencies: { axios: '^1.7.9', express: '^4.21.0' } };
+
+const HTTP_CLIENT = `import axios, { type AxiosInstance } from 'axios';
+
+export class HttpClient {
+  private readonly http: AxiosInstance;
+
+  constructor(options: { baseURL: string; serviceName: string }) {
+    this.http = axios.create({ baseURL: options.baseURL, headers: { 'x-service': options.serviceName } });
+  }
+
+  async patch<T>(path: string, body: unknown): Promise<T> {
+    const { data } = await this.http.patch<T>(path, body);
+    return data;
+  }
+}
+`;
+
+/** The linted module: the client class, given its HttpClient by constructor. */
+const PRODUCT_CLIENT = `import { HttpClient } from '../http/HttpClient';
+
+export class HttpProductClient {
+  constructor(private readonly httpClient: HttpClient) {}
+
+  async reserveStock(productId: string, quantity: number): Promise<void> {
+    await this.httpClient.patch(\`/products/\${productId}/reserve\`, { quantity });
+  }
+}
+`;
+
+const ORDER_SERVICE = `import type { HttpProductClient } from '../clients/HttpProductClient';
+
+export class OrderService {
+  constructor(private readonly products: HttpProductClient) {}
+
+  async place(productId: string, quantity: number) {
+    await this.products.reserveStock(productId, quantity);
+  }
+}
+`;
+
+const ROOT = (url: string, extra = '') => `import { HttpClient } from '../http/HttpClient';
+import { HttpProductClient } from '../clients/HttpProductClient';
+import { OrderService } from '../services/OrderService';
+
+export function createOrderModule() {
+  const productHttpClient = new HttpClient({ baseURL: ${url}, serviceName: 'product-service' });
+  const productClient = new HttpProductClient(productHttpClient);${extra}
+  return new OrderService(productClient);
+}
+`;
+
+const LINTED = 'src/clients/HttpProductClient.ts';
+
+function project(root: string, client = PRODUCT_CLIENT): string {
+  const folder = writeProject({
+    'package.json': PACKAGE,
+    'src/http/HttpClient.ts': HTTP_CLIENT,
+    [LINTED]: client,
+    'src/services/OrderService.ts': ORDER_SERVICE,
+    'src/modules/orderModule.ts': root,
+  });
+  return path.join(folder, LINTED);
+}
+
+const REPORTED = {
+  at: 'this.httpClient.patch',
+  request: 'PATCH /products/{productId}/reserve',
+  service: 'product',
+  evidence: ['path "/products/{productId}/reserve"', 'transition "reserve"'],
+  via: ['HttpClient.patch'],
+  suggest: rewrite({
+    replaced: 'this.httpClient.patch(`/products/${productId}/reserve`, { quantity })',
+    topic: 'product.reserve.requested',
+    payload: '{ productId, quantity }',
+  }),
+};
+
+describe('a client class built once, in a composition root', () => {
+  tsTester.run(RULE_NAME, rule, {
+    valid: [
+      ts.valid(PRODUCT_CLIENT, {
+        filename: project(ROOT('process.env.PRODUCT_SERVICE_URL', "\n  const backup = new OrderService(new HttpProductClient(new HttpClient({ baseURL: 'https://backup.example.com', serviceName: 'backup' })));")),
+        name: 'built twice: which address a call uses is not known',
+      }),
+      ts.valid(PRODUCT_CLIENT, {
+        filename: project(ROOT("'https://api.stripe.com'")),
+        name: 'built once with the address of a third party',
+      }),
+      ts.valid(PRODUCT_CLIENT, {
+        filename: project(
+          `import { HttpClient } from '../http/HttpClient';
+import { HttpProductClient } from '../clients/HttpProductClient';
+
+export async function restock(productId: string) {
+  const products = new HttpProductClient(new HttpClient({ baseURL: process.env.PRODUCT_SERVICE_URL!, serviceName: 'product-service' }));
+  await products.reserveStock(productId, 1);
+}
+`,
+        ),
+        name: 'built by a module that calls the instance itself: reported there, not in the class',
+      }),
+      ts.valid(`import { Injectable } from '@nestjs/common';\n${PRODUCT_CLIENT.replace('export class', '@Injectable()\nexport class')}`, {
+        filename: project(ROOT('process.env.PRODUCT_SERVICE_URL'), `import { Injectable } from '@nestjs/common';\n${PRODUCT_CLIENT.replace('export class', '@Injectable()\nexport class')}`),
+        name: 'a decorated class is built by its container',
+      }),
+    ],
+    invalid: [
+      ts.invalid(PRODUCT_CLIENT, REPORTED, {
+        filename: project(ROOT('process.env.PRODUCT_SERVICE_URL')),
+        name: 'built once and handed on, with the service address from the environment',
+      }),
+      ts.invalid(PRODUCT_CLIENT, REPORTED, {
+        filename: project(ROOT('process.env.PRODUCT_SERVICE_URL').replace('const productClient = new HttpProductClient(productHttpClient);', '').replace('new OrderService(productClient)', 'new OrderService(new HttpProductClient(productHttpClient))')),
+        name: 'built inside the call that hands it on',
+      }),
+    ],
+  });
+});
+
+/** The same in CommonJS JavaScript, parsed by espree (whose classes carry no `decorators`). */
+const CJS_CLIENT = `const axios = require('axios');
+
+class PaymentClient {
+  constructor(baseURL) {
+    this.http = axios.create({ baseURL });
+  }
+
+  async charge(orderId, amount) {
+    await this.http.post('/payments', { orderId, amount });
+  }
+}
+
+module.exports = { PaymentClient };
+`;
+
+describe('CommonJS: a client class built once, in a composition root', () => {
+  jsTester.run(RULE_NAME, rule, {
+    valid: [],
+    invalid: [
+      js.invalid(
+        CJS_CLIENT,
+        {
+          at: 'this.http.post',
+          request: 'POST /payments',
+          service: 'payment',
+          evidence: ['service "payment"', 'path "/payments"'],
+          suggest: rewrite({ replaced: "this.http.post('/payments', { orderId, amount })", topic: 'payment.created', payload: '{ orderId, amount }' }),
+        },
+        {
+          filename: (() => {
+            const folder = writeProject({
+              'package.json': { name: 'checkout', private: true, dependencies: { axios: '^1.7.9' } },
+              'src/clients/payment-client.js': CJS_CLIENT,
+              'src/services/checkout.js': "class Checkout {\n  constructor(payments) {\n    this.payments = payments;\n  }\n\n  async pay(order) {\n    await this.payments.charge(order.id, order.total);\n  }\n}\n\nmodule.exports = { Checkout };\n",
+              'src/index.js': "const { PaymentClient } = require('./clients/payment-client');\nconst { Checkout } = require('./services/checkout');\n\nmodule.exports = new Checkout(new PaymentClient(process.env.PAYMENT_SERVICE_URL));\n",
+            });
+            return path.join(folder, 'src/clients/payment-client.js');
+          })(),
+          sourceType: 'commonjs',
+          name: 'CommonJS, module.exports = { PaymentClient }, built in the entry point and handed to a service',
+        },
+      ),
+    ],
+  });
+});
