@@ -50,16 +50,17 @@ export class Importers {
   }
 
   #search(target: string, name: string, marker: string): readonly ExportUse[] | undefined {
-    const files = this.#texts.getFiles(target);
-    if (!files) return undefined;
-    const stem = getSpecifierStem(target);
+    // a file that could not be read may import the target: its uses would be out of sight
+    if (!this.#texts.isReadable(target)) return undefined;
+    const stem = getModuleStem(target);
+    // a specifier that leads to `billing.js` ends with `billing`; an index is reached by its folder or a package name: every file
+    const candidates = stem === undefined ? this.#texts.getFiles(target) : this.#texts.getImportersOf(target, stem);
+    if (!candidates) return undefined;
     const uses: ExportUse[] = [];
-    for (const file of files) {
+    for (const file of candidates) {
       if (file === target) continue;
       const text = this.#texts.getText(file);
       if (text === null) return undefined;
-      // a specifier that leads to `billing.js` names `billing`; only an index is reached by its folder or a package name
-      if (stem !== undefined && !text.includes(stem)) continue;
       const mentions = text.includes(marker);
       if (!mentions && !MAY_RE_EXPORT.test(text)) continue;
       const sources = [...getImportedNames(text).keys()].filter((source) => this.#leadsTo(file, source, target));
@@ -82,8 +83,8 @@ export class Importers {
   }
 }
 
-/** What every specifier leading to a module names (`billing` for `src/billing.ts`); undefined for an index. */
-function getSpecifierStem(fileName: string): string | undefined {
+/** What every specifier leading to a module ends with (`billing` for `src/billing.ts`); undefined for an index. */
+function getModuleStem(fileName: string): string | undefined {
   const stem = path.basename(fileName).replace(/\.[^.]*$/, '');
   return stem === 'index' ? undefined : stem;
 }

@@ -1,8 +1,9 @@
 /**
- * The source files of a repository and their texts, read once per process: what the questions
- * asked in reverse (who imports this export, which class implements this interface) search
- * before they parse anything. A repository is the checkout a file belongs to, or the root of its
- * workspace; past a bound on its files it is not searched.
+ * The source files of a repository, read once per process into an index: what the questions
+ * asked in reverse (who imports this export, which class implements this interface, who calls
+ * this method) look up before they parse anything. The texts themselves are not kept. A
+ * repository is the checkout a file belongs to, or the root of its workspace; past a bound on
+ * its files it is not searched.
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -10,41 +11,47 @@ import { isTestFile } from '../../analysis/file-filter.js';
 import { listSourceFiles } from '../workspace/files.js';
 import { getPackageFolder } from '../workspace/package-kind.js';
 import { MAX_MODULE_BYTES } from './module-cache.js';
+import { getImportedNames } from './reach.js';
 
 /** Past this many source files a repository is not searched: the answer would cost more than it is worth. */
 export const MAX_REPOSITORY_FILES = 2000;
 
-export interface RepositoryFile {
-  readonly path: string;
-  /** its text, or null when it cannot be read or is too large to parse */
-  readonly text: string | null;
+/** What the reverse questions look up first, read from every text of a repository in one pass. */
+interface RepositoryIndex {
+  /** its source files, tests, seeds and scripts aside */
+  readonly files: readonly string[];
+  /** a file could not be read or is too large to parse: what it imports is unknown */
+  readonly unreadable: boolean;
+  /** interface name → the files whose classes write `implements <name>` */
+  readonly implementers: ReadonlyMap<string, readonly string[]>;
+  /** member name → the files that call a member of that name (`.capture(`) */
+  readonly memberCallers: ReadonlyMap<string, readonly string[]>;
+  /** the last segment of a specifier, without its extension (`refunds` for `'../services/refunds.js'`) → the files that import or re-export it */
+  readonly importers: ReadonlyMap<string, readonly string[]>;
 }
 
 export class RepositoryTexts {
   readonly #maxFiles: number;
-  /** repository folder → its source files, tests, seeds and scripts aside; null past the bound */
-  readonly #repositories = new Map<string, readonly string[] | null>();
-  readonly #texts = new Map<string, string | null>();
-  /** repository folder → interface name → the files whose classes write `implements <name>` */
-  readonly #implementers = new Map<string, ReadonlyMap<string, readonly string[]>>();
-  /** repository folder → member name → the files that call a member of that name (`.capture(`) */
-  readonly #memberCalls = new Map<string, ReadonlyMap<string, readonly string[]>>();
+  /** repository folder → its index; null past the bound on files */
+  readonly #indexes = new Map<string, RepositoryIndex | null>();
 
   constructor(maxFiles = MAX_REPOSITORY_FILES) {
     this.#maxFiles = maxFiles;
   }
 
   clear(): void {
-    this.#repositories.clear();
-    this.#texts.clear();
-    this.#implementers.clear();
-    this.#memberCalls.clear();
+    this.#indexes.clear();
   }
 
   /** The source files of the repository `fileName` belongs to (tests, seeds and scripts aside); undefined past the bound. */
   getFiles(fileName: string): readonly string[] | undefined {
-    const folder = getRepositoryFolder(fileName);
-    return folder === undefined ? undefined : this.#getFolderFiles(folder);
+    return this.#getIndex(fileName)?.files;
+  }
+
+  /** Whether every source file of the repository could be read. */
+  isReadable(fileName: string): boolean {
+    const index = this.#getIndex(fileName);
+    return index !== undefined && !index.unreadable;
   }
 
   /**
@@ -52,80 +59,77 @@ export class RepositoryTexts {
    * `implements <name>`, read from texts: the name may still be another interface's.
    */
   getImplementers(fileName: string, name: string): readonly string[] {
-    const folder = getRepositoryFolder(fileName);
-    if (folder === undefined) return [];
-    let index = this.#implementers.get(folder);
-    if (!index) {
-      const byName = new Map<string, string[]>();
-      for (const file of this.#getFolderFiles(folder) ?? []) {
-        const text = this.getText(file);
-        if (text === null || !text.includes('implements')) continue;
-        for (const match of text.matchAll(IMPLEMENTS)) {
-          for (const implemented of getImplementedNames(match[1]!)) {
-            const files = byName.get(implemented) ?? [];
-            if (!files.includes(file)) files.push(file);
-            byName.set(implemented, files);
-          }
-        }
-      }
-      index = byName;
-      this.#implementers.set(folder, index);
-    }
-    return index.get(name) ?? [];
+    return this.#getIndex(fileName)?.implementers.get(name) ?? [];
   }
 
   /** The files of the repository of `fileName` (tests aside) that call a member of that name (`x.capture(…)`), read from texts. */
   getMemberCallers(fileName: string, name: string): readonly string[] | undefined {
-    const folder = getRepositoryFolder(fileName);
-    if (folder === undefined) return undefined;
-    let index = this.#memberCalls.get(folder);
-    if (!index) {
-      const files = this.#getFolderFiles(folder);
-      if (!files) return undefined;
-      const byName = new Map<string, string[]>();
-      for (const file of files) {
-        const text = this.getText(file);
-        if (text === null) continue;
-        for (const match of text.matchAll(MEMBER_CALL)) {
-          const callers = byName.get(match[1]!) ?? [];
-          if (callers.at(-1) !== file) callers.push(file);
-          byName.set(match[1]!, callers);
-        }
-      }
-      index = byName;
-      this.#memberCalls.set(folder, index);
-    }
-    return index.get(name) ?? [];
+    const index = this.#getIndex(fileName);
+    return index && (index.memberCallers.get(name) ?? []);
   }
 
-  #getFolderFiles(folder: string): readonly string[] | undefined {
-    let files = this.#repositories.get(folder);
-    if (files === undefined) {
+  /** The files of the repository of `fileName` (tests aside) with a specifier whose last segment is `stem` (`./refunds`, `@app/refunds.js`). */
+  getImportersOf(fileName: string, stem: string): readonly string[] | undefined {
+    const index = this.#getIndex(fileName);
+    return index && (index.importers.get(stem) ?? []);
+  }
+
+  /** A file's text, read again each time (the texts of a repository are not kept), or null when it cannot be read or is too large to parse. */
+  getText(file: string): string | null {
+    try {
+      return fs.statSync(file).size > MAX_MODULE_BYTES ? null : fs.readFileSync(file, 'utf8');
+    } catch {
+      return null;
+    }
+  }
+
+  #getIndex(fileName: string): RepositoryIndex | undefined {
+    const folder = getRepositoryFolder(fileName);
+    if (folder === undefined) return undefined;
+    let index = this.#indexes.get(folder);
+    if (index === undefined) {
       let listed: string[] | undefined;
       try {
         listed = listSourceFiles(folder);
       } catch {
         listed = undefined;
       }
-      files = listed && listed.length <= this.#maxFiles ? listed.filter((file) => !isTestFile(path.relative(folder, file))) : null;
-      this.#repositories.set(folder, files);
+      index = listed && listed.length <= this.#maxFiles ? this.#read(listed.filter((file) => !isTestFile(path.relative(folder, file)))) : null;
+      this.#indexes.set(folder, index);
     }
-    return files ?? undefined;
+    return index ?? undefined;
   }
 
-  /** A file's text, or null when it cannot be read or is too large to parse. */
-  getText(file: string): string | null {
-    let text = this.#texts.get(file);
-    if (text === undefined) {
-      try {
-        text = fs.statSync(file).size > MAX_MODULE_BYTES ? null : fs.readFileSync(file, 'utf8');
-      } catch {
-        text = null;
+  #read(files: readonly string[]): RepositoryIndex {
+    const implementers = new Map<string, string[]>();
+    const memberCallers = new Map<string, string[]>();
+    const importers = new Map<string, string[]>();
+    const add = (map: Map<string, string[]>, key: string, file: string): void => {
+      const list = map.get(key);
+      if (!list) map.set(key, [file]);
+      else if (list.at(-1) !== file) list.push(file);
+    };
+    let unreadable = false;
+    for (const file of files) {
+      const text = this.getText(file);
+      if (text === null) {
+        unreadable = true;
+        continue;
       }
-      this.#texts.set(file, text);
+      if (text.includes('implements')) {
+        for (const match of text.matchAll(IMPLEMENTS)) for (const name of getImplementedNames(match[1]!)) add(implementers, name, file);
+      }
+      for (const match of text.matchAll(MEMBER_CALL)) add(memberCallers, match[1]!, file);
+      for (const source of getImportedNames(text).keys()) add(importers, getSpecifierStem(source), file);
     }
-    return text;
+    return { files, unreadable, implementers, memberCallers, importers };
   }
+}
+
+/** The last segment of a specifier, without a source extension: `../services/refunds.js` → `refunds`. */
+export function getSpecifierStem(specifier: string): string {
+  const last = specifier.slice(specifier.lastIndexOf('/') + 1);
+  return last.replace(/\.(?:[cm]?[jt]sx?)$/, '');
 }
 
 /** `.capture(`, `.get<Order>(`, `?.send(`: a member called, group 1. */
