@@ -64,6 +64,18 @@ export function getPropertyName(
 }
 
 /** The last name in a callee: `post` for `this.http.post`, `fetch` for `fetch`. */
+/** `module.exports` or `exports`. */
+export function isModuleExports(node: TSESTree.Node): boolean {
+  const expression = skipTransparent(node);
+  if (expression.type === AST_NODE_TYPES.Identifier) return expression.name === 'exports';
+  return (
+    expression.type === AST_NODE_TYPES.MemberExpression &&
+    expression.object.type === AST_NODE_TYPES.Identifier &&
+    expression.object.name === 'module' &&
+    getPropertyName(expression) === 'exports'
+  );
+}
+
 export function getCalleeName(callee: TSESTree.Node): string | undefined {
   const node = skipTransparent(callee);
   if (node.type === AST_NODE_TYPES.Identifier) return node.name;

@@ -6,7 +6,7 @@
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
 import { builtinModules } from 'node:module';
 import type { TSESLint } from '@typescript-eslint/utils';
-import { findProperty, getEnclosingFunction, getPropertyName, getThisClass, isFunctionNode, skipTransparent, type FunctionNode } from './ast.js';
+import { findProperty, getEnclosingFunction, getPropertyName, getThisClass, isFunctionNode, isModuleExports, skipTransparent, type FunctionNode } from './ast.js';
 import { type ClassNode, EMPTY_ENV, type Env, type FileContext, getBindingFunction } from './file-context.js';
 import { getOrigin } from './origin.js';
 import { bindParameters } from './bind.js';
@@ -353,21 +353,18 @@ function isArgument(node: TSESTree.Node): boolean {
 function isExportedByName(cls: ClassNode, name: string, file: FileContext): boolean {
   if (cls.parent?.type === AST_NODE_TYPES.ExportNamedDeclaration) return true;
   if (cls.type !== AST_NODE_TYPES.ClassDeclaration) return false;
-  // the class's name in the scope that declares it (its own scope holds a second, inner one)
-  const own = file.getScope(cls);
-  const variable = (own.block === cls ? own.upper : own)?.set.get(name);
-  return (variable?.references ?? []).some(({ identifier }) => {
+  return (getClassVariable(cls, name, file)?.references ?? []).some(({ identifier }) => {
     const parent = identifier.parent;
     if (parent?.type === AST_NODE_TYPES.Property && parent.value === identifier && getPropertyName(parent) === name) {
       const holder = parent.parent.parent;
-      return holder?.type === AST_NODE_TYPES.AssignmentExpression && /^(?:module\.)?exports$/.test(file.getText(holder.left));
+      return holder?.type === AST_NODE_TYPES.AssignmentExpression && isModuleExports(holder.left);
     }
     if (parent?.type === AST_NODE_TYPES.ExportSpecifier) return true;
     return (
       parent?.type === AST_NODE_TYPES.AssignmentExpression &&
       parent.right === identifier &&
       parent.left.type === AST_NODE_TYPES.MemberExpression &&
-      /^(?:module\.)?exports$/.test(file.getText(parent.left.object)) &&
+      isModuleExports(parent.left.object) &&
       getPropertyName(parent.left) === name
     );
   });
@@ -379,10 +376,15 @@ function hasConstructorParameters(cls: ClassNode): boolean {
   );
 }
 
+/** A class's name in the scope that declares it (the class's own scope holds a second, inner one). */
+function getClassVariable(cls: ClassNode, name: string, file: FileContext): Variable | undefined {
+  const own = file.getScope(cls);
+  return (own.block === cls ? own.upper : own)?.set.get(name);
+}
+
 /** Every `new C(…)` of a class in its own file: the references of its name in the scope that declares it. */
 function getConstructions(cls: ClassNode, name: string, file: FileContext): TSESTree.NewExpression[] {
-  const own = file.getScope(cls);
-  const variable = (own.block === cls ? own.upper : own)?.set.get(name);
+  const variable = getClassVariable(cls, name, file);
   if (variable) {
     return variable.references.flatMap((reference) => {
       const parent = reference.identifier.parent;

@@ -24,6 +24,7 @@ import {
   getMethodClass,
   getPropertyName,
   isFunctionNode,
+  isModuleExports,
   skipTransparent,
   type FunctionNode,
 } from '../code/ast.js';
@@ -516,18 +517,6 @@ function getExportName(reference: TSESTree.Identifier): string | null | undefine
   }
   if (parent?.type === AST_NODE_TYPES.ExportDefaultDeclaration) return null;
   return undefined;
-}
-
-/** `module.exports` or `exports`. */
-function isModuleExports(node: TSESTree.Node): boolean {
-  const expression = skipTransparent(node);
-  if (expression.type === AST_NODE_TYPES.Identifier) return expression.name === 'exports';
-  return (
-    expression.type === AST_NODE_TYPES.MemberExpression &&
-    expression.object.type === AST_NODE_TYPES.Identifier &&
-    expression.object.name === 'module' &&
-    getPropertyName(expression) === 'exports'
-  );
 }
 
 function getEnclosingNamedFunction(node: TSESTree.Node): FunctionNode | undefined {

@@ -135,7 +135,7 @@ function isTypeOnly(node: TSESTree.Node): boolean {
 }
 
 /** Every name a declaration pattern binds: `const { a, b: [c] } = …` → a, c. */
-function getPatternNames(pattern: TSESTree.Node): TSESTree.Identifier[] {
+export function getPatternNames(pattern: TSESTree.Node): TSESTree.Identifier[] {
   switch (pattern.type) {
     case AST_NODE_TYPES.Identifier:
       return [pattern];

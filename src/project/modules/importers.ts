@@ -7,9 +7,9 @@
  */
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
 import path from 'node:path';
-import { skipTransparent } from '../../analysis/code/ast.js';
 import type { ExportUse, FileContext } from '../../analysis/code/file-context.js';
 import type { ModuleResolver } from '../resolution/module-resolver.js';
+import { getPatternNames } from './exports.js';
 import type { ModuleCache } from './module-cache.js';
 import { getImportedNames, hasReExport } from './reach.js';
 import type { RepositoryTexts } from './repository-texts.js';
@@ -128,39 +128,15 @@ function getMemberName(member: TSESTree.MemberExpression): string | undefined {
   return member.property.type === AST_NODE_TYPES.Literal && typeof member.property.value === 'string' ? member.property.value : undefined;
 }
 
-/** The identifiers a module binds by its top-level imports and `require`s. */
+/** The identifiers a module binds by its top-level imports and declarations: `getImportBinding` tells which are `require`s. */
 function getTopLevelImports(program: TSESTree.Program): TSESTree.Identifier[] {
   const identifiers: TSESTree.Identifier[] = [];
   for (const statement of program.body) {
     if (statement.type === AST_NODE_TYPES.ImportDeclaration) {
       if (statement.importKind !== 'type') identifiers.push(...statement.specifiers.map((specifier) => specifier.local));
     } else if (statement.type === AST_NODE_TYPES.VariableDeclaration) {
-      for (const declarator of statement.declarations) {
-        if (declarator.init && isRequire(declarator.init)) identifiers.push(...getPatternIdentifiers(declarator.id));
-      }
+      for (const declarator of statement.declarations) if (declarator.init) identifiers.push(...getPatternNames(declarator.id));
     }
   }
   return identifiers;
-}
-
-/** `require('x')`, `require('x').y`, `await import('x')`. */
-function isRequire(node: TSESTree.Node): boolean {
-  let expression = skipTransparent(node);
-  if (expression.type === AST_NODE_TYPES.AwaitExpression) expression = skipTransparent(expression.argument);
-  while (expression.type === AST_NODE_TYPES.MemberExpression) expression = skipTransparent(expression.object);
-  if (expression.type === AST_NODE_TYPES.ImportExpression) return true;
-  return expression.type === AST_NODE_TYPES.CallExpression && expression.callee.type === AST_NODE_TYPES.Identifier && expression.callee.name === 'require';
-}
-
-function getPatternIdentifiers(pattern: TSESTree.Node): TSESTree.Identifier[] {
-  switch (pattern.type) {
-    case AST_NODE_TYPES.Identifier:
-      return [pattern];
-    case AST_NODE_TYPES.ObjectPattern:
-      return pattern.properties.flatMap((property) => getPatternIdentifiers(property.type === AST_NODE_TYPES.Property ? property.value : property.argument));
-    case AST_NODE_TYPES.AssignmentPattern:
-      return getPatternIdentifiers(pattern.left);
-    default:
-      return [];
-  }
 }

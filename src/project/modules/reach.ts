@@ -213,7 +213,8 @@ function getReExports(text: string): ReExports {
   return { stars, named };
 }
 
-function readText(file: string): string | undefined {
+/** A module's text, unless it cannot be read or is too large to parse. */
+export function readText(file: string): string | undefined {
   try {
     const stat = fs.statSync(file);
     return stat.size <= MAX_MODULE_BYTES ? fs.readFileSync(file, 'utf8') : undefined;

@@ -10,8 +10,7 @@ import path from 'node:path';
 import { isTestFile } from '../../analysis/file-filter.js';
 import { listSourceFiles } from '../workspace/files.js';
 import { getPackageFolder } from '../workspace/package-kind.js';
-import { MAX_MODULE_BYTES } from './module-cache.js';
-import { getImportedNames } from './reach.js';
+import { getImportedNames, readText } from './reach.js';
 
 /** Past this many source files a repository is not searched: the answer would cost more than it is worth. */
 export const MAX_REPOSITORY_FILES = 2000;
@@ -76,11 +75,7 @@ export class RepositoryTexts {
 
   /** A file's text, read again each time (the texts of a repository are not kept), or null when it cannot be read or is too large to parse. */
   getText(file: string): string | null {
-    try {
-      return fs.statSync(file).size > MAX_MODULE_BYTES ? null : fs.readFileSync(file, 'utf8');
-    } catch {
-      return null;
-    }
+    return readText(file) ?? null;
   }
 
   #getIndex(fileName: string): RepositoryIndex | undefined {
