@@ -8,6 +8,19 @@ import { js, jsTester, RULE_NAME, rewrite, rule, ts, tsTester } from './helpers.
 
 const PAYMENTS = ['service "payments"', 'path "/payments"'];
 
+/** The payment cancelled by `cancelPayment(req, res, logger)`, as reported. */
+const CANCEL_REPORTED = {
+  at: 'axios.post',
+  request: 'POST /payments/{id}/cancel',
+  service: 'payments',
+  evidence: ['service "payments"', 'path "/payments/{id}/cancel"'],
+  suggest: rewrite({
+    replaced: 'axios.post(`${process.env.PAYMENTS_SERVICE_URL}/payments/${req.params.id}/cancel`)',
+    topic: 'payments.cancel.requested',
+    payload: '{ id: req.params.id }',
+  }),
+};
+
 describe('plain JS (espree)', () => {
   jsTester.run(RULE_NAME, rule, {
     valid: [
@@ -251,17 +264,7 @@ export async function cancelPayment(req, res, logger) {
   }
 }
 `,
-        {
-          at: 'axios.post',
-          request: 'POST /payments/{id}/cancel',
-          service: 'payments',
-          evidence: ['service "payments"', 'path "/payments/{id}/cancel"'],
-          suggest: rewrite({
-            replaced: 'axios.post(`${process.env.PAYMENTS_SERVICE_URL}/payments/${req.params.id}/cancel`)',
-            topic: 'payments.cancel.requested',
-            payload: '{ id: req.params.id }',
-          }),
-        },
+        CANCEL_REPORTED,
         { name: 'a catch that redirects the client to an error is not a swallowed failure: the message says nothing of one' },
       ),
       js.invalid(
@@ -277,18 +280,7 @@ export async function cancelPayment(req, res, logger) {
   res.render('payments/cancelled', { title: 'Payment cancelled' });
 }
 `,
-        {
-          at: 'axios.post',
-          request: 'POST /payments/{id}/cancel',
-          service: 'payments',
-          evidence: ['service "payments"', 'path "/payments/{id}/cancel"'],
-          swallowed: 'the catch at line 7 only logs',
-          suggest: rewrite({
-            replaced: 'axios.post(`${process.env.PAYMENTS_SERVICE_URL}/payments/${req.params.id}/cancel`)',
-            topic: 'payments.cancel.requested',
-            payload: '{ id: req.params.id }',
-          }),
-        },
+        { ...CANCEL_REPORTED, swallowed: 'the catch at line 7 only logs' },
         { name: 'a page rendered after a catch that only logs tells the client nothing of the failure' },
       ),
       js.invalid(
