@@ -114,8 +114,19 @@ function getConsumerSlot(value: TSESTree.Node, file: FileContext): string | unde
   return undefined;
 }
 
-/** Why a function is a consumer handler, or undefined. */
+const consumerKinds = new WeakMap<FunctionNode, string | null>();
+
+/** Why a function is a consumer handler, or undefined; read once per function. */
 function getConsumerKind(fn: FunctionNode, file: FileContext): string | undefined {
+  let kind = consumerKinds.get(fn);
+  if (kind === undefined) {
+    kind = computeConsumerKind(fn, file) ?? null;
+    consumerKinds.set(fn, kind);
+  }
+  return kind ?? undefined;
+}
+
+function computeConsumerKind(fn: FunctionNode, file: FileContext): string | undefined {
   const parent = fn.parent;
   const slot = getConsumerSlot(fn, file);
   if (slot) return slot;
@@ -375,9 +386,32 @@ function getMethodReferences(fn: FunctionNode, file: FileContext): readonly TSES
   const definition = fn.parent;
   if (definition.type !== AST_NODE_TYPES.MethodDefinition && definition.type !== AST_NODE_TYPES.PropertyDefinition) return [];
   const name = getPropertyName(definition);
-  if (name === undefined) return [];
+  if (name === undefined || !mayReadMember(definition.parent, name, file)) return [];
   // `this.x` read as a value, not called
   return getThisMembers(definition.parent, name, file).filter((node) => !(node.parent.type === AST_NODE_TYPES.CallExpression && node.parent.callee === node));
+}
+
+/**
+ * Whether the class's text may read member `name` as a value: some `.name` not followed by a
+ * call's `(` (`this.handle.bind(this)`, `{ eachMessage: this.handle }`). Most methods are only
+ * ever called, and the class need not be walked for them.
+ */
+function mayReadMember(body: TSESTree.ClassBody, name: string, file: FileContext): boolean {
+  const text = file.fileOf(body).sourceCode.text;
+  const [start, end] = body.range;
+  const needle = `.${name}`;
+  if (occursIn(text, `'${name}'`, start, end) || occursIn(text, `"${name}"`, start, end)) return true; // `this['handle']`
+  for (let index = text.indexOf(needle, start); index !== -1 && index < end; index = text.indexOf(needle, index + needle.length)) {
+    const after = text.slice(index + needle.length, index + needle.length + 8);
+    if (/^[\w$]/.test(after)) continue; // a longer name
+    if (!/^\s*(?:\?\.\s*)?\(/.test(after)) return true;
+  }
+  return false;
+}
+
+function occursIn(text: string, needle: string, start: number, end: number): boolean {
+  const index = text.indexOf(needle, start);
+  return index !== -1 && index + needle.length <= end;
 }
 
 /** `this.x` member expressions by name, per class body, in source order: collected once per class. */
