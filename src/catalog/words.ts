@@ -94,7 +94,7 @@ export const INFRASTRUCTURE_WORDS: readonly string[] = [
 
 /** Words in env/config names and host labels that say "address of a service" but name no service. */
 export const GENERIC_ADDRESS_WORDS: readonly string[] = [
-  'url', 'uri', 'host', 'hostname', 'endpoint', 'addr', 'address', 'origin', 'base', 'baseurl', 'baseuri', 'service', 'services', 'svc',
+  'url', 'uri', 'host', 'hostname', 'dns', 'endpoint', 'addr', 'address', 'origin', 'base', 'baseurl', 'baseuri', 'service', 'services', 'svc',
   'urls', 'hosts', 'endpoints', 'addresses',
   'api', 'http', 'https', 'internal', 'server', 'backend', 'root', 'app', 'port', 'config', 'env', 'ms', 'micro',
   'microservice', 'microservices', 'v1', 'v2', 'v3', 'local', 'remote', 'process',

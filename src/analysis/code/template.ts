@@ -229,7 +229,7 @@ function envPart(name: string, node: TSESTree.Node, file: FileContext): Part {
 }
 
 /** The part of an address name before its address words: `ZATCA` in `ZATCA_API_URL`, `PAYMENT_SERVICE` in `PAYMENT_SERVICE_URL`. */
-const ADDRESS_SUFFIX = /(?:_(?:API|BASE|SERVER|GATEWAY|ENDPOINT|PUBLIC|ROOT))*_(?:URL|URI|HOST|HOSTNAME|ENDPOINT|ADDR|ADDRESS|ORIGIN|BASE_?URL)$/;
+const ADDRESS_SUFFIX = /(?:_(?:API|BASE|SERVER|GATEWAY|ENDPOINT|PUBLIC|ROOT))*_(?:URL|URI|HOST|HOSTNAME|DNS|ENDPOINT|ADDR|ADDRESS|ORIGIN|BASE_?URL)$/;
 const CREDENTIAL_SUFFIX = /_(?:[A-Z0-9]+_)*?(?:API_?KEY|SECRET(?:_?KEY)?|CLIENT_?ID|CLIENT_?SECRET|USER_?NAME|USER|PASSWORD|PASS|TOKEN|APP_?KEY|APP_?ID|APP_?SECRET|PRIVATE_?KEY|MERCHANT(?:_?[A-Z]+)?|CSID|SIGNING_?KEY|SUBSCRIPTION_?KEY|ACCOUNT_?SID|AUTH_?TOKEN)\b/;
 /** Keys of an object literal that hold a provider's credentials. */
 const CREDENTIAL_KEY = /^(?:api_?key|apikey|secret|secret_?key|client_?id|client_?secret|username|user|password|pass|token|app_?key|app_?secret|app_?id|private_?key|merchant\w*|signing_?key|subscription_?key)$/i;

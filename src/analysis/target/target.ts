@@ -146,6 +146,9 @@ const SERVICE_NAME = /(?:^|_)(?:SERVICE|SERVICES|SVC|MICROSERVICE)(?:_|$)/;
 /** Classifies an env/config name that holds a URL or host. */
 export function classifyName(name: string, settings: Settings): Omit<Target, 'via' | 'path'> {
   if (settings.externalHosts.some((glob) => glob.test(name))) return { kind: 'external', service: name };
+  // the innermost key that names a service decides: `webhook.subscriptionServiceUrl` is the subscription service
+  const last = name.includes('.') ? name.slice(name.lastIndexOf('.') + 1) : undefined;
+  if (last && SERVICE_NAME.test(toUpperSnake(last)) && serviceNameFromWords(splitWords(last), settings) !== undefined) return classifyName(last, settings);
   const upper = toUpperSnake(name);
   if (settings.browserEnvPrefixes.some((prefix) => upper.startsWith(prefix) || name.startsWith(prefix))) {
     return { kind: 'unknown', service: undefined };
@@ -266,7 +269,7 @@ function classifyHost(
   if (!host.includes('.')) {
     if (host === '') return { kind: 'unknown', service: undefined, via, path };
     const words = splitWords(host);
-    if (!settings.services.names.has(normalizeServiceName(host)) && (settings.vendorWords.find(words) || settings.infrastructureWords.find(words))) {
+    if (!settings.services.names.has(normalizeServiceName(host)) && (settings.vendorWords.find(words) || isInfrastructureHost(words, settings))) {
       return { kind: 'external', service: host, via, path };
     }
     return { kind: 'internal', service: cleanServiceLabel(host), via, path };
@@ -276,6 +279,21 @@ function classifyHost(
     return { kind: 'internal', service: firstLabel(host), via, path };
   }
   return { kind: 'external', service: host, via, path };
+}
+
+/**
+ * Stores spoken to in their own protocol, never over HTTP: a host that names itself a service
+ * after one of them and is sent an HTTP request (`http://db-service:3000/wallet/recharge`) is an
+ * application in front of the store, not the store.
+ */
+const NON_HTTP_STORES: ReadonlySet<string> = new Set(['db', 'database', 'redis', 'mongo', 'mongodb', 'postgres', 'rabbitmq', 'kafka']);
+
+/** A host label that names infrastructure (`elasticsearch`, `redis`), not an application service. */
+function isInfrastructureHost(words: readonly string[], settings: Settings): boolean {
+  const infrastructure = words.filter((word) => settings.infrastructureWords.has(word));
+  if (infrastructure.length === 0) return false;
+  const namesService = words.some((word) => word === 'service' || word === 'svc');
+  return !namesService || infrastructure.some((word) => !NON_HTTP_STORES.has(word));
 }
 
 /** The sidecar: a loopback host, or an address whose literal text or names mention Dapr. */

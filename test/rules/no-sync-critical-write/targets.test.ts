@@ -942,3 +942,97 @@ export async function postEntry(entry: { account: string; amount: number }): Pro
     ],
   });
 });
+
+describe('names of hosts and addresses that say a service', () => {
+  jsTester.run(RULE_NAME, rule, {
+    valid: [
+      js.valid(
+        `
+import axios from 'axios';
+
+export async function indexOrder(order) {
+  await axios.put(\`http://elasticsearch-service:9200/orders/_doc/\${order.id}\`, { total: order.total });
+}
+`,
+        { name: 'a search index named as a service is still infrastructure: it speaks HTTP' },
+      ),
+      js.valid(
+        `
+import axios from 'axios';
+
+export async function notifyPartner(config, payment) {
+  await axios.post(config.get('stripe.webhookUrl'), { amount: payment.amount });
+}
+`,
+        { name: 'a config key whose last segment names no service keeps the vendor the whole key names' },
+      ),
+    ],
+    invalid: [
+      js.invalid(
+        `
+import axios from 'axios';
+
+const { BILLING_DNS } = process.env;
+
+export async function fundAccount(body) {
+  await axios.post(\`http://\${BILLING_DNS}:3001/billing/account-funding\`, { ...body });
+}
+`,
+        {
+          at: 'axios.post',
+          request: 'POST /billing/account-funding',
+          service: 'billing',
+          evidence: ['service "billing"', 'path "/billing/account-funding"'],
+          suggest: rewrite({
+            replaced: 'axios.post(`http://${BILLING_DNS}:3001/billing/account-funding`, { ...body })',
+            topic: 'billing.account-funding.created',
+            payload: '{ ...body }',
+          }),
+        },
+        { name: 'an env var holding a DNS name (`BILLING_DNS`) is a host' },
+      ),
+      js.invalid(
+        `
+import axios from 'axios';
+
+export async function recharge(document, amount) {
+  await axios.post('http://db-service:3000/db-api/wallet/recharge', { document, amount });
+}
+`,
+        {
+          at: 'axios.post',
+          request: 'POST /db-api/wallet/recharge',
+          service: 'db',
+          evidence: ['path "/db-api/wallet/recharge"', 'payload key "amount"'],
+          suggest: rewrite({
+            replaced: "axios.post('http://db-service:3000/db-api/wallet/recharge', { document, amount })",
+            topic: 'db.db-api.wallet.recharge.created',
+            payload: '{ document, amount }',
+          }),
+        },
+        { name: 'a host that names itself a service after a database is an application in front of it: a database speaks no HTTP' },
+      ),
+      js.invalid(
+        `
+import axios from 'axios';
+
+export async function sendResult(config, payment) {
+  await axios.post(config.get('webhook.subscriptionServiceUrl'), { paymentId: payment.id, status: 'paid', amount: payment.amount });
+}
+`,
+        {
+          at: 'axios.post',
+          request: 'POST /',
+          service: 'subscription',
+          evidence: ['service "subscription"', 'status set to "paid"'],
+          suggest: rewrite({
+            replaced: "axios.post(config.get('webhook.subscriptionServiceUrl'), { paymentId: payment.id, status: 'paid', amount: payment.amount })",
+            topic: 'subscription.created',
+            payload: "{ paymentId: payment.id, status: 'paid', amount: payment.amount }",
+          }),
+        },
+        { name: 'the innermost config key that names a service decides (`webhook.subscriptionServiceUrl`)' },
+      ),
+    ],
+  });
+});
