@@ -8,7 +8,8 @@ import type { Settings } from '../options.js';
 import { assessCriticality, type Criticality } from './criticality/criticality.js';
 import type { FileContext } from './code/file-context.js';
 import { findSwallowedFailure, type SwallowedFailure } from './mitigation/failure.js';
-import { getGatewayRelay } from './mitigation/relay.js';
+import { getGatewayRelay, getRouteRelay } from './mitigation/relay.js';
+import { writesOwnDatabase } from './data-layer/local-writes.js';
 import { classifyMethods, WRITE_METHODS } from './request/method.js';
 import { findCallerMitigation, findInMemoryRetry, findMitigation, isForwardedBody, type Mitigation } from './mitigation/mitigation.js';
 import type { RequestDescription } from './request/request.js';
@@ -63,11 +64,27 @@ export function assessRequest(
   const swallowed = findSwallowedFailure(calls, file);
   // a relay whose outcome goes back to its caller loses nothing of its own; one that swallows the failure loses the write
   if (!settings.checkProxies && !swallowed) {
-    const relay = request.payload && isForwardedBody(request.payload, file) ? 'forwards the incoming request body' : getGatewayRelay(request, contexts, file);
+    const relay =
+      request.payload && isForwardedBody(request.payload, file)
+        ? 'forwards the incoming request body'
+        : (getGatewayRelay(request, contexts, file) ?? getOwnlessRouteRelay(request, method, target, calls, file));
     if (relay) return { ...base, criticality, mitigation: { kind: 'proxy', detail: relay }, reportable: false };
   }
   const callerMitigation = findCallerMitigation(contexts.at(-1) ?? request.call, file, settings);
   if (callerMitigation) return { ...base, criticality, mitigation: callerMitigation, reportable: false };
   const retry = findInMemoryRetry(request.call, file) ?? (request.retries ? `${request.client.label} retry option` : undefined);
   return { ...base, criticality, retry, swallowed, reportable: true };
+}
+
+/** A route relay (see `getRouteRelay`) whose handler writes nothing of its own: a service that saves and then forwards owns the write. */
+function getOwnlessRouteRelay(
+  request: RequestDescription,
+  method: string | undefined,
+  target: Target,
+  calls: readonly TSESTree.CallExpression[],
+  file: FileContext,
+): string | undefined {
+  const top = calls.at(-1);
+  const relay = top && getRouteRelay(request, method, target.path, calls, file);
+  return relay && !writesOwnDatabase(top, file) ? relay : undefined;
 }

@@ -43,3 +43,17 @@ export function findLocalWrite(call: TSESTree.CallExpression, file: FileContext)
   const scope = getTransactionScope(call)?.fn;
   return { write: found, order: before ? 'before' : 'after', sameTransaction: scope !== undefined && getTransactionScope(found.node)?.fn === scope };
 }
+
+/** Whether the function that runs a call also writes the service's own database (an outbox row aside). */
+export function writesOwnDatabase(call: TSESTree.CallExpression, file: FileContext): boolean {
+  const owner = getExecutionOwner(call);
+  if (!owner) return false;
+  let found = false;
+  walk(owner.body, file.fileOf(owner).visitorKeys, (node) => {
+    if (found) return false;
+    if (node.type !== AST_NODE_TYPES.CallExpression && node.type !== AST_NODE_TYPES.TaggedTemplateExpression) return;
+    const write = node !== call ? describeDbWrite(node, file) : undefined;
+    found = write !== undefined && !write.isOutbox;
+  });
+  return found;
+}

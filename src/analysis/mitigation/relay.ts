@@ -3,8 +3,9 @@
  * that client, loses nothing of its own: the client learns of a failure and can try again.
  */
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
-import { getCalleeName, skipTransparent } from '../code/ast.js';
+import { getCalleeName, getEnclosingFunction, getPropertyName, skipTransparent } from '../code/ast.js';
 import type { Env, FileContext } from '../code/file-context.js';
+import type { Template } from '../code/template.js';
 import type { RequestDescription } from '../request/request.js';
 
 /**
@@ -20,6 +21,67 @@ export function getGatewayRelay(request: RequestDescription, contexts: readonly 
   const passedOn = request.payload ? isPassedOn(request.payload.node, request.payload.env, file, 0) : request.client.id !== 'node-http';
   return passedOn ? 'relayed by a gateway, its outcome answered to the client' : undefined;
 }
+
+/**
+ * A request that mirrors the route it is made in, sent on with what the client sent: a back end
+ * for a front end whose `app.put('/pay/:userId', …)` handler makes `PUT /pay/${userId}` on the
+ * payments service and answers its outcome. Named like a gateway or not, it relays.
+ * @param method the request's write method (`PUT`)
+ * @param path the request's path, after its service's address
+ */
+export function getRouteRelay(request: RequestDescription, method: string | undefined, path: Template, contexts: readonly TSESTree.Node[], file: FileContext): string | undefined {
+  const top = contexts.at(-1);
+  const handler = top && getEnclosingFunction(top);
+  const route = handler && getRouteOf(handler);
+  if (!route || method === undefined || (route.method !== 'ALL' && route.method !== method)) return undefined;
+  if (!isMirroredPath(splitPath(route.path), splitTemplatePath(path))) return undefined;
+  const passedOn = request.payload ? isPassedOn(request.payload.node, request.payload.env, file, 0) : request.client.id !== 'node-http';
+  return passedOn ? `relays its route ${route.method} ${route.path}, its outcome answered to the client` : undefined;
+}
+
+const ROUTE_METHODS: ReadonlySet<string> = new Set(['get', 'post', 'put', 'patch', 'delete', 'all']);
+
+/** The route a function handles: `app.put('/pay/:userId', handler)`, `router.post('/orders', auth, handler)`. */
+function getRouteOf(fn: TSESTree.Node): { method: string; path: string } | undefined {
+  const call = fn.parent;
+  if (call?.type !== AST_NODE_TYPES.CallExpression || !call.arguments.includes(fn as TSESTree.Expression)) return undefined;
+  const callee = skipTransparent(call.callee);
+  const method = callee.type === AST_NODE_TYPES.MemberExpression ? getPropertyName(callee) : undefined;
+  const first = call.arguments[0];
+  if (method === undefined || !ROUTE_METHODS.has(method) || first === fn) return undefined;
+  const path = first?.type === AST_NODE_TYPES.Literal && typeof first.value === 'string' ? first.value : undefined;
+  return path?.startsWith('/') ? { method: method.toUpperCase(), path } : undefined;
+}
+
+/** `/pay/:userId` → `['pay', '*']`. */
+function splitPath(path: string): string[] {
+  return path
+    .split('?')[0]!
+    .split('/')
+    .filter((segment) => segment !== '')
+    .map((segment) => (segment.startsWith(':') || segment.includes('*') ? '*' : segment.toLowerCase()));
+}
+
+/** `/pay/${userId}` → `['pay', '*']`: a segment with a hole in it is a parameter. */
+function splitTemplatePath(path: Template): string[] {
+  const text = path.map((part) => (part.kind === 'text' ? part.value : '\0')).join('');
+  return splitPath(text).map((segment) => (segment.includes('\0') ? '*' : segment));
+}
+
+/**
+ * The same path, but for a prefix one side adds (`/api/pay/:id` routed to `/pay/${id}`): one
+ * is the other's tail, segment by segment (a parameter where the other has one), with a literal
+ * segment among them.
+ */
+function isMirroredPath(route: readonly string[], request: readonly string[]): boolean {
+  const [shorter, longer] = route.length <= request.length ? [route, request] : [request, route];
+  if (!shorter.some((segment) => segment !== '*')) return false;
+  const tail = longer.slice(longer.length - shorter.length);
+  return shorter.every((segment, index) => segment === tail[index]);
+}
+
+/** Conversions that keep the value the client sent: `parseInt(req.body.amount)`, `Number(qty)`. */
+const CONVERSIONS: ReadonlySet<string> = new Set(['parseInt', 'parseFloat', 'Number', 'String', 'Boolean']);
 
 const RE_ENCODINGS: ReadonlySet<string> = new Set(['stringify', 'from', 'toString']);
 
@@ -63,7 +125,7 @@ function isPassedOn(node: TSESTree.Node, env: Env, file: FileContext, depth: num
       const name = getCalleeName(expression.callee) ?? '';
       const first = expression.arguments[0];
       // re-encodings that keep the data as it came: `JSON.stringify(body)`, `Buffer.from(raw)`
-      if (RE_ENCODINGS.has(name) && first !== undefined && first.type !== AST_NODE_TYPES.SpreadElement && isPassedOn(first, env, file, depth + 1)) return true;
+      if ((RE_ENCODINGS.has(name) || CONVERSIONS.has(name)) && first !== undefined && first.type !== AST_NODE_TYPES.SpreadElement && isPassedOn(first, env, file, depth + 1)) return true;
       // validation hands back what it checked: `parse(transferSchema, body)`, `schema.parse(body)`
       if (VALIDATIONS.has(name) && expression.arguments.some((argument) => argument.type !== AST_NODE_TYPES.SpreadElement && isPassedOn(argument, env, file, depth + 1))) {
         return true;

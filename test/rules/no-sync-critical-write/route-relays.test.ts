@@ -1,0 +1,103 @@
+/**
+ * A back end for a front end relays whatever package name it has: a route handler whose request
+ * mirrors its own route (same method, the same path but for a prefix) and sends on what the
+ * client sent, answering the outcome, loses nothing of its own. A handler that writes its own
+ * database first, computes the write, or calls another path owns the write, and is reported.
+ */
+import { describe } from 'vitest';
+import { js, jsTester, RULE_NAME, rewrite, rule } from './helpers.js';
+
+describe('route relays', () => {
+  jsTester.run(RULE_NAME, rule, {
+    valid: [
+      js.valid(
+        `
+const express = require('express');
+const axios = require('axios');
+const app = express();
+
+app.put('/pay/:userid', (req, res) => {
+  const userId = req.params.userid;
+  axios.put(\`http://localhost:61784/pay/\${userId}\`, {})
+    .then((payment) => res.json(payment.data))
+    .catch((error) => res.status(error.response.status).json({ error: 'Payment failed' }));
+});
+`,
+        { name: 'a handler that makes its own route on a sibling, with nothing of its own, relays' },
+      ),
+      js.valid(
+        `
+const express = require('express');
+const axios = require('axios');
+const router = express.Router();
+
+router.put('/api/cart/:userId/:articleId', async (req, res, next) => {
+  const amount = parseInt(req.body.amount, 10);
+  try {
+    const { data } = await axios.put(\`http://cart-service:3000/cart/\${req.params.userId}/\${req.params.articleId}\`, { amount });
+    res.json(data);
+  } catch (error) {
+    next(error);
+  }
+});
+`,
+        { name: 'the same path behind a prefix, with the client value converted (`parseInt`), relays' },
+      ),
+    ],
+    invalid: [
+      js.invalid(
+        `
+const express = require('express');
+const axios = require('axios');
+const Order = require('./models/order');
+const app = express();
+
+app.post('/orders/:userId', async (req, res) => {
+  const order = await Order.create({ userId: req.params.userId, amount: req.body.amount });
+  const { data } = await axios.post(\`\${process.env.PAYMENT_SERVICE_URL}/orders/\${req.params.userId}\`, { amount: req.body.amount });
+  res.status(201).json({ order, payment: data });
+});
+`,
+        {
+          at: 'axios.post',
+          request: 'POST /orders/{userId}',
+          service: 'payment',
+          evidence: ['service "payment"', 'path "/orders/{userId}"'],
+          after: ' after `Order.create` (line 8) committed',
+          suggest: rewrite({
+            replaced: 'axios.post(`${process.env.PAYMENT_SERVICE_URL}/orders/${req.params.userId}`, { amount: req.body.amount })',
+            topic: 'payment.orders.created',
+            payload: '{ userId: req.params.userId, amount: req.body.amount }',
+            responseUsed: true,
+          }),
+        },
+        { name: 'a handler that writes its own database before it calls the same route owns the write' },
+      ),
+      js.invalid(
+        `
+const express = require('express');
+const axios = require('axios');
+const app = express();
+
+app.post('/checkout/:userId', async (req, res) => {
+  const { data } = await axios.post(\`\${process.env.PAYMENT_SERVICE_URL}/payments\`, { userId: req.params.userId, amount: req.body.amount });
+  res.json(data);
+});
+`,
+        {
+          at: 'axios.post',
+          request: 'POST /payments',
+          service: 'payment',
+          evidence: ['service "payment"', 'path "/payments"'],
+          suggest: rewrite({
+            replaced: 'axios.post(`${process.env.PAYMENT_SERVICE_URL}/payments`, { userId: req.params.userId, amount: req.body.amount })',
+            topic: 'payment.created',
+            payload: '{ userId: req.params.userId, amount: req.body.amount }',
+            responseUsed: true,
+          }),
+        },
+        { name: 'a request to another path than the route is the handler’s own write' },
+      ),
+    ],
+  });
+});
