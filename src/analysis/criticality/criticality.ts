@@ -6,7 +6,7 @@
 import { AST_NODE_TYPES, AST_TOKEN_TYPES, type TSESTree } from '@typescript-eslint/utils';
 import { TRANSITION_VERBS } from '../../catalog/words.js';
 import type { Settings } from '../../options.js';
-import { getClassName, getFunctionName, getMethodClass, isFunctionNode, skipTransparent, type FunctionNode } from '../code/ast.js';
+import { getClassName, getFunctionName, getMethodClass, getPropertyName, isFunctionNode, skipTransparent, type FunctionNode } from '../code/ast.js';
 import { deeper, type FileContext } from '../code/file-context.js';
 import { getObjectKeys } from '../code/objects.js';
 import type { Target } from '../target/target.js';
@@ -25,6 +25,8 @@ export type EvidenceKind =
   | 'payloadKey'
   | 'payloadType'
   | 'payloadName'
+  /** the event an envelope names (`type: 'OrderCreated'`): weak, as names around the request are */
+  | 'payloadEvent'
   | 'function'
   | 'class';
 
@@ -105,6 +107,8 @@ export function assessCriticality(input: CriticalityInput, file: FileContext, se
     }
     const name = payload.names.find((candidate) => settings.criticalWords.find(splitWords(candidate)));
     if (name) evidence.push({ kind: 'payloadName', text: `payload "${name}"` });
+    const event = payload.events.find((candidate) => settings.criticalWords.find(splitWords(candidate)));
+    if (event) evidence.push({ kind: 'payloadEvent', text: `event "${event}"` });
   }
   for (const entry of functions) {
     if (settings.criticalWords.find(splitWords(entry.name))) {
@@ -216,13 +220,15 @@ function hasTag(node: TSESTree.Node, file: FileContext): boolean {
 interface PayloadFacts {
   keys: string[];
   names: string[];
+  /** events named by an envelope's literal `type`/`event` */
+  events: string[];
   typeName: string | undefined;
   taggedType: string | undefined;
 }
 
 /** Keys, names and declared type of a payload: `{ amount }`, `paymentDto`, `dto: CreatePaymentDto`. */
 export function describePayload(payload: Located, file: FileContext): PayloadFacts {
-  const facts: PayloadFacts = { keys: [], names: [], typeName: undefined, taggedType: undefined };
+  const facts: PayloadFacts = { keys: [], names: [], events: [], typeName: undefined, taggedType: undefined };
   collectPayloadFacts(payload, file, facts, 0);
   return facts;
 }
@@ -264,6 +270,8 @@ function collectPayloadFacts(
   if (resolved.node.type === AST_NODE_TYPES.ObjectExpression) {
     facts.keys.push(...getObjectKeys(resolved.node, file, resolved.env));
     for (const property of resolved.node.properties) {
+      const eventName = property.type === AST_NODE_TYPES.Property ? getEventName(property) : undefined;
+      if (eventName) facts.events.push(eventName);
       if (property.type === AST_NODE_TYPES.SpreadElement) {
         collectPayloadFacts({ node: property.argument, env: deeper(resolved.env) }, file, facts, depth + 1);
       } else if (property.value.type === AST_NODE_TYPES.ObjectExpression || property.value.type === AST_NODE_TYPES.ArrayExpression) {
@@ -275,6 +283,19 @@ function collectPayloadFacts(
     // a wrapper's parameter bound to the caller's argument: read the argument's name and type
     collectPayloadFacts({ node: resolved.node, env: resolved.env }, file, facts, depth + 1);
   }
+}
+
+/** Keys of an event envelope that name the event: `{ type: 'OrderCreated', data }`. */
+const EVENT_NAME_KEYS: ReadonlySet<string> = new Set(['type', 'event', 'eventType', 'eventName', 'event_type', 'event_name', 'topic', 'action']);
+
+/** The event an envelope's property names, when its value is a literal: `type: 'OrderCreated'`. */
+function getEventName(property: TSESTree.Property): string | undefined {
+  const key = getPropertyName(property);
+  const value = skipTransparent(property.value);
+  if (key === undefined || !EVENT_NAME_KEYS.has(key)) return undefined;
+  if (value.type === AST_NODE_TYPES.Literal && typeof value.value === 'string') return value.value;
+  if (value.type === AST_NODE_TYPES.TemplateLiteral && value.expressions.length === 0) return value.quasis[0]?.value.cooked ?? undefined;
+  return undefined;
 }
 
 function recordType(

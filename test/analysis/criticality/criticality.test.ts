@@ -238,9 +238,16 @@ describe('describePayload', () => {
   it('collects keys, names and type of a payload', () => {
     const parsed = parse('class OrderDto {} function f(dto: OrderDto) { const body = { ...dto, total: 1 }; use(body); use(dto); }\ndeclare function use(x: unknown): void;');
     const body = parsed.callAt('use', 0).arguments[0]!;
-    expect(describePayload({ node: body, env: EMPTY_ENV }, parsed.file)).toEqual({ keys: ['total'], names: ['body', 'dto'], typeName: 'OrderDto', taggedType: undefined });
+    expect(describePayload({ node: body, env: EMPTY_ENV }, parsed.file)).toEqual({ keys: ['total'], names: ['body', 'dto'], events: [], typeName: 'OrderDto', taggedType: undefined });
     const dto = parsed.callAt('use', 1).arguments[0]!;
     expect(describePayload({ node: dto, env: EMPTY_ENV }, parsed.file)).toMatchObject({ keys: [], names: ['dto'], typeName: 'OrderDto' });
+  });
+
+  it('collects the event an envelope names with a literal', () => {
+    const parsed = parse("function f(order: object) { use({ type: 'OrderCreated', data: order }); use({ event: `PaymentCaptured` }); use({ type: kind }); }\ndeclare const kind: string;\ndeclare function use(x: unknown): void;");
+    expect(describePayload({ node: parsed.callAt('use', 0).arguments[0]!, env: EMPTY_ENV }, parsed.file).events).toEqual(['OrderCreated']);
+    expect(describePayload({ node: parsed.callAt('use', 1).arguments[0]!, env: EMPTY_ENV }, parsed.file).events).toEqual(['PaymentCaptured']);
+    expect(describePayload({ node: parsed.callAt('use', 2).arguments[0]!, env: EMPTY_ENV }, parsed.file).events).toEqual([]);
   });
 
   it('does not throw on self-referencing payloads', () => {

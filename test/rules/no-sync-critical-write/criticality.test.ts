@@ -582,3 +582,44 @@ export class CoreClient {
     ],
   });
 });
+
+describe('event envelopes', () => {
+  jsTester.run(RULE_NAME, rule, {
+    valid: [
+      js.valid(
+        `
+import axios from 'axios';
+
+export async function announceProfile(profile) {
+  await axios.post('http://eventbus:4000/events', { type: 'ProfileViewed', data: { id: profile.id } });
+}
+`,
+        { name: 'an event whose name says nothing critical' },
+      ),
+    ],
+    invalid: [
+      js.invalid(
+        `
+import axios from 'axios';
+
+export async function createPickup(body) {
+  const pickup = { type: 'OrderCreated', data: { ...body, kind: 'pickup' } };
+  await axios.post('http://eventbus:4000/events', pickup);
+}
+`,
+        {
+          at: 'axios.post',
+          request: 'POST /events',
+          service: 'eventbus',
+          evidence: ['event "OrderCreated"'],
+          suggest: rewrite({
+            replaced: "axios.post('http://eventbus:4000/events', pickup)",
+            topic: 'eventbus.events.created',
+            payload: 'pickup',
+          }),
+        },
+        { name: 'the event an envelope names (`type: \'OrderCreated\'`) is evidence of what is written' },
+      ),
+    ],
+  });
+});
