@@ -60,7 +60,7 @@ const { values: args } = parseArgs({
   },
 });
 if (typeof args.repos !== 'string') {
-  console.error('usage: npm run accuracy -- --repos <folder of checkouts named owner__name> [--only owner/name] [--list] [--held-out|--tuning] [--plugin dist/index.js] [--json out.json]');
+  console.error('usage: npm run accuracy -- --repos <folder of checkouts named owner__name> [--only owner/name[,owner/name…]] [--list] [--held-out|--tuning] [--plugin dist/index.js] [--json out.json]');
   process.exit(2);
 }
 const reposFolder = path.resolve(args.repos);
@@ -75,7 +75,7 @@ const all = fs
   .map((name) => JSON.parse(fs.readFileSync(path.join(LABELS, name), 'utf8')));
 const selected = all.filter(
   (labels) =>
-    (typeof args.only !== 'string' || labels.repo === args.only) &&
+    (typeof args.only !== 'string' || args.only.split(',').includes(labels.repo)) &&
     (!args['held-out'] || labels.heldOut === true) &&
     (!args.tuning || labels.heldOut !== true),
 );
