@@ -12,7 +12,7 @@ import { getObjectKeys } from '../code/objects.js';
 import type { Target } from '../target/target.js';
 import type { Template } from '../code/template.js';
 import { type Located, resolveValue } from '../code/values.js';
-import { findAccountLifecycle, findStateChange } from './state-change.js';
+import { findAccountLifecycle, findRoleChange, findStateChange } from './state-change.js';
 import { singular, splitWords } from '../code/words.js';
 
 export type EvidenceKind =
@@ -96,6 +96,7 @@ export function assessCriticality(input: CriticalityInput, file: FileContext, se
   if (settings.builtinCriticality) {
     const change =
       findAccountLifecycle(input.target.service, input.target.path, input.method) ??
+      findRoleChange(input.target.service, input.target.path, input.method, input.payload, file) ??
       findStateChange(input.target.path, input.method, input.payload, file);
     if (change) evidence.push({ kind: 'state', text: change.text });
   }

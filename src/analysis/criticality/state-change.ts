@@ -66,6 +66,23 @@ export function findAccountLifecycle(service: string | undefined, path: Template
   return method.includes('POST') && creates ? { text: `account created in "${service}"` } : undefined;
 }
 
+/** Payload keys that hold an account's role, lower-cased. */
+const ROLE_KEYS: ReadonlySet<string> = new Set(['role', 'roles', 'userrole', 'accounttype', 'usertype']);
+
+/**
+ * A role granted or taken away on an account of the service that owns accounts:
+ * `PATCH /api/auth/users/{id}` with `{ role: 'restaurant_admin' }` once an application is
+ * approved. The identity service may sit behind a gateway: its name can be in the path.
+ */
+export function findRoleChange(service: string | undefined, path: Template, method: string | undefined, payload: Located | undefined, file: FileContext): StateChange | undefined {
+  if (method === undefined || !/PATCH|PUT/.test(method) || !payload) return undefined;
+  const words = getLiteralSegments(path).flatMap((segment) => splitWords(segment));
+  const identity = [...(service === undefined ? [] : splitWords(service)), ...words].some((word) => IDENTITY.has(word));
+  if (!identity || !words.some((word) => ACCOUNT_CREATION.has(word))) return undefined;
+  const role = findKeyValue(payload, file, (key) => ROLE_KEYS.has(key.toLowerCase()));
+  return role && { text: `account ${role.key} set to "${role.value}"` };
+}
+
 /** The literal path segments of a URL path, holes left out: `/claims/{id}/approve` → `['claims', 'approve']`. */
 function getLiteralSegments(path: Template): string[] {
   const segments: string[] = [];
@@ -79,6 +96,11 @@ function getLiteralSegments(path: Template): string[] {
 
 /** `{ status: 'DISPATCHED' }`, `{ state: OrderState.PAID }`, `{ orderStatus: SHIPPED }`: a state key set to a constant. */
 function findStateValue(payload: Located, file: FileContext): { key: string; value: string } | undefined {
+  return findKeyValue(payload, file, (key) => STATES.has(splitWords(key).at(-1) ?? ''));
+}
+
+/** A key of the payload object that `matches`, set to a constant. */
+function findKeyValue(payload: Located, file: FileContext, matches: (key: string) => boolean): { key: string; value: string } | undefined {
   const located = resolveValue(payload.node, file, payload.env);
   let node = skipTransparent(located.node);
   // JSON.stringify({ … })
@@ -90,8 +112,7 @@ function findStateValue(payload: Located, file: FileContext): { key: string; val
   for (const property of object.node.properties) {
     if (property.type !== AST_NODE_TYPES.Property) continue;
     const key = getPropertyName(property);
-    const words = key === undefined ? [] : splitWords(key);
-    if (key === undefined || !STATES.has(words.at(-1) ?? '')) continue;
+    if (key === undefined || !matches(key)) continue;
     const value = getObjectProperty(object.node, key, file, object.env);
     const constant = value && getConstant(value.node, file, value.env);
     if (constant !== undefined) return { key, value: constant };

@@ -623,3 +623,74 @@ export async function createPickup(body) {
     ],
   });
 });
+
+describe('roles of accounts', () => {
+  jsTester.run(RULE_NAME, rule, {
+    valid: [
+      js.valid(
+        `
+import axios from 'axios';
+
+export async function saveReply(conversationId, content) {
+  await axios.put(\`\${process.env.ASSISTANT_SERVICE_URL}/conversations/\${conversationId}\`, { role: 'assistant', content });
+}
+`,
+        { name: 'a role set outside an account of the identity service is no account change' },
+      ),
+      js.valid(
+        `
+import axios from 'axios';
+
+export async function syncRole(userId, role) {
+  await axios.patch(\`\${process.env.AUTH_SERVICE_URL}/api/auth/users/\${userId}\`, { role });
+}
+`,
+        { name: 'a role passed through from a variable is not known to change' },
+      ),
+    ],
+    invalid: [
+      js.invalid(
+        `
+import axios from 'axios';
+
+export async function approveCourier(registration) {
+  await axios.patch(\`\${process.env.AUTH_SERVICE_URL}/api/auth/users/\${registration.user}\`, { role: 'delivery_personnel' });
+}
+`,
+        {
+          at: 'axios.patch',
+          request: 'PATCH /api/auth/users/{user}',
+          service: 'auth',
+          evidence: ['account role set to "delivery_personnel"'],
+          suggest: rewrite({
+            replaced: "axios.patch(`${process.env.AUTH_SERVICE_URL}/api/auth/users/${registration.user}`, { role: 'delivery_personnel' })",
+            topic: 'auth.users.updated',
+            payload: "{ user: registration.user, role: 'delivery_personnel' }",
+          }),
+        },
+        { name: 'a role granted on an account of the identity service' },
+      ),
+      js.invalid(
+        `
+import axios from 'axios';
+
+export async function approveRestaurant(restaurant) {
+  await axios.patch(\`http://localhost:3000/api/auth/users/\${restaurant.owner}\`, { role: 'restaurant_admin' });
+}
+`,
+        {
+          at: 'axios.patch',
+          request: 'PATCH /api/auth/users/{owner}',
+          service: 'localhost:3000',
+          evidence: ['account role set to "restaurant_admin"'],
+          suggest: rewrite({
+            replaced: "axios.patch(`http://localhost:3000/api/auth/users/${restaurant.owner}`, { role: 'restaurant_admin' })",
+            topic: 'auth.users.updated',
+            payload: "{ owner: restaurant.owner, role: 'restaurant_admin' }",
+          }),
+        },
+        { name: 'the identity service behind a gateway, named in the path' },
+      ),
+    ],
+  });
+});
