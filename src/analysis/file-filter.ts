@@ -24,8 +24,12 @@ const TEST_NAME =
  * directory): where a checkout lives (`/home/ci/tests/shop`) says nothing about the file.
  */
 export function isTestFile(relativePath: string): boolean {
-  return TEST_FOLDER.test(relativePath) || TEST_NAME.test(relativePath);
+  return TEST_FOLDER.test(relativePath) || TEST_NAME.test(relativePath) || (TEST_SCRIPT.test(relativePath) && !SOURCE_FOLDER.test(relativePath));
 }
+
+/** A script named for a test run (`test-kyc-flow.js`), which is one outside the source folders (`src/test-data.ts` is data). */
+const TEST_SCRIPT = /(?:^|[\\/])tests?[-_][\w.-]*\.[cm]?[jt]sx?$/;
+const SOURCE_FOLDER = /(?:^|[\\/])(?:src|lib|app|source)[\\/]/;
 
 /** Folders of front-end code in full-stack repositories. */
 const BROWSER_FOLDER = /(?:^|[\\/])(?:frontend|front-end|webapp|web-app|browser|spa)[\\/]/i;

@@ -28,6 +28,8 @@ describe('isTestFile', () => {
     'tools/order-flow-test.js',
     'tools/orders_e2e.mjs',
     'db/seeder-payments.ts',
+    'test-kyc-flow.js',
+    'tools/test_checkout.mjs',
   ])('%s is a test file', (filename) => {
     expect(isTestFile(filename)).toBe(true);
   });
@@ -40,6 +42,7 @@ describe('isTestFile', () => {
     'src/attestation.ts',
     'src/specification.ts',
     'src/test-data.ts',
+    'services/orders/src/test-connection.ts',
     'src/orders.testing.ts',
     'src/transcripts/orders.ts',
     'src/seedling.ts',
