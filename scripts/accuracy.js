@@ -188,12 +188,14 @@ for (const labels of selected) {
   const counts = emptyCounts();
   const set = labels.heldOut ? bySet['held-out'] : bySet.tuning;
   for (const positive of scored.positives) {
+    // a borderline site counts neither way: reported, it is neither a hit nor a false positive
+    if (positive.borderline) continue;
     const shape = (byShape[positive.shape] ??= emptyCounts());
     if (positive.matched) {
       counts.tp += 1;
       shape.tp += 1;
       set.tp += 1;
-    } else if (!positive.borderline) {
+    } else {
       counts.fn += 1;
       shape.fn += 1;
       set.fn += 1;
@@ -214,7 +216,7 @@ for (const labels of selected) {
     parseErrors: result.parseErrors,
     positives: labels.positives.filter((positive) => !isBorderline(positive)).length,
     ...counts,
-    ignored: scored.ignored.length,
+    ignored: scored.ignored.length + scored.positives.filter((positive) => positive.borderline && positive.matched).length,
     dualWrites: result.dualWrites,
     seconds: Number(result.seconds.toFixed(1)),
   });
