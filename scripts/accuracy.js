@@ -43,6 +43,7 @@ const IGNORES = ['**/node_modules/**', '**/dist/**', '**/build/**', '**/coverage
  * @property {string} commit
  * @property {string} language
  * @property {boolean} [heldOut]
+ * @property {number} [round] for a held-out repository, the round of labelling it came in (the first when absent)
  * @property {Positive[]} positives
  * @property {{ site: string, why: string }[]} negatives
  */
@@ -174,7 +175,9 @@ const recall = (/** @type {Counts} */ c) => ratio(c.tp, c.tp + c.fn);
 
 /** @type {Record<string, Counts>} */
 const byShape = {};
-/** @type {Record<'tuning' | 'held-out', Counts>} */
+/** The set a repository belongs to: `tuning`, `held-out`, or `held-out 2` for a later round of held-out labels. */
+const setOf = (/** @type {RepoLabels} */ labels) => (labels.heldOut ? (labels.round && labels.round > 1 ? `held-out ${labels.round}` : 'held-out') : 'tuning');
+/** @type {Record<string, Counts>} */
 const bySet = { tuning: emptyCounts(), 'held-out': emptyCounts() };
 const rows = [];
 const details = [];
@@ -186,7 +189,7 @@ for (const labels of selected) {
   totalSeconds += result.seconds;
   const scored = score(labels, result.reports);
   const counts = emptyCounts();
-  const set = labels.heldOut ? bySet['held-out'] : bySet.tuning;
+  const set = (bySet[setOf(labels)] ??= emptyCounts());
   for (const positive of scored.positives) {
     // a borderline site counts neither way: reported, it is neither a hit nor a false positive
     if (positive.borderline) continue;
@@ -210,7 +213,7 @@ for (const labels of selected) {
   }
   rows.push({
     repo: labels.repo,
-    set: labels.heldOut ? 'held-out' : 'tuning',
+    set: setOf(labels),
     language: labels.language,
     files: result.files,
     parseErrors: result.parseErrors,
@@ -229,10 +232,10 @@ for (const labels of selected) {
 }
 
 const pad = (/** @type {unknown} */ value, /** @type {number} */ width) => String(value).padEnd(width);
-console.log(`\n${pad('repository', 58)}${pad('set', 10)}${pad('lang', 7)}${pad('files', 7)}${pad('pos', 5)}${pad('tp', 5)}${pad('fp', 5)}${pad('fn', 5)}${pad('P', 6)}${pad('R', 6)}`);
+console.log(`\n${pad('repository', 58)}${pad('set', 12)}${pad('lang', 7)}${pad('files', 7)}${pad('pos', 5)}${pad('tp', 5)}${pad('fp', 5)}${pad('fn', 5)}${pad('P', 6)}${pad('R', 6)}`);
 for (const row of rows) {
   console.log(
-    `${pad(row.repo, 58)}${pad(row.set, 10)}${pad(row.language, 7)}${pad(row.files, 7)}${pad(row.positives, 5)}${pad(row.tp, 5)}${pad(row.fp, 5)}${pad(row.fn, 5)}${pad(precision(row), 6)}${pad(recall(row), 6)}`,
+    `${pad(row.repo, 58)}${pad(row.set, 12)}${pad(row.language, 7)}${pad(row.files, 7)}${pad(row.positives, 5)}${pad(row.tp, 5)}${pad(row.fp, 5)}${pad(row.fn, 5)}${pad(precision(row), 6)}${pad(recall(row), 6)}`,
   );
 }
 console.log('\nby shape (recall over labelled writes; false positives by how they were reported):');
