@@ -92,6 +92,13 @@ export const INFRASTRUCTURE_WORDS: readonly string[] = [
   'splunk', 'dapr',
 ];
 
+/**
+ * Infrastructure words of stores spoken to in their own protocol, never over HTTP: a host that
+ * names itself a service after one of them and is sent an HTTP request
+ * (`http://db-service:3000/wallet/recharge`) is an application in front of the store.
+ */
+export const NON_HTTP_STORE_WORDS: readonly string[] = ['db', 'database', 'redis', 'mongo', 'mongodb', 'postgres', 'rabbitmq', 'kafka'];
+
 /** Words in env/config names and host labels that say "address of a service" but name no service. */
 export const GENERIC_ADDRESS_WORDS: readonly string[] = [
   'url', 'uri', 'host', 'hostname', 'dns', 'endpoint', 'addr', 'address', 'origin', 'base', 'baseurl', 'baseuri', 'service', 'services', 'svc',

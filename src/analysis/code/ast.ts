@@ -57,9 +57,13 @@ export function getPropertyName(
   if (key.type === AST_NODE_TYPES.Literal && (typeof key.value === 'string' || typeof key.value === 'number')) {
     return String(key.value);
   }
-  if (key.type === AST_NODE_TYPES.TemplateLiteral && key.expressions.length === 0) {
-    return key.quasis[0]?.value.cooked ?? undefined;
-  }
+  return key.type === AST_NODE_TYPES.TemplateLiteral ? getStaticString(key) : undefined;
+}
+
+/** The text of a string literal or of a template literal without expressions: `'OrderCreated'`, `` `orders` ``. */
+export function getStaticString(node: TSESTree.Node): string | undefined {
+  if (node.type === AST_NODE_TYPES.Literal) return typeof node.value === 'string' ? node.value : undefined;
+  if (node.type === AST_NODE_TYPES.TemplateLiteral && node.expressions.length === 0) return node.quasis[0]?.value.cooked ?? undefined;
   return undefined;
 }
 

@@ -6,7 +6,7 @@
 import { AST_NODE_TYPES, AST_TOKEN_TYPES, type TSESTree } from '@typescript-eslint/utils';
 import { TRANSITION_VERBS } from '../../catalog/words.js';
 import type { Settings } from '../../options.js';
-import { getClassName, getFunctionName, getMethodClass, getPropertyName, isFunctionNode, skipTransparent, type FunctionNode } from '../code/ast.js';
+import { getClassName, getFunctionName, getMethodClass, getPropertyName, getStaticString, isFunctionNode, skipTransparent, type FunctionNode } from '../code/ast.js';
 import { deeper, type FileContext } from '../code/file-context.js';
 import { getObjectKeys } from '../code/objects.js';
 import type { Target } from '../target/target.js';
@@ -292,11 +292,7 @@ const EVENT_NAME_KEYS: ReadonlySet<string> = new Set(['type', 'event', 'eventTyp
 /** The event an envelope's property names, when its value is a literal: `type: 'OrderCreated'`. */
 function getEventName(property: TSESTree.Property): string | undefined {
   const key = getPropertyName(property);
-  const value = skipTransparent(property.value);
-  if (key === undefined || !EVENT_NAME_KEYS.has(key)) return undefined;
-  if (value.type === AST_NODE_TYPES.Literal && typeof value.value === 'string') return value.value;
-  if (value.type === AST_NODE_TYPES.TemplateLiteral && value.expressions.length === 0) return value.quasis[0]?.value.cooked ?? undefined;
-  return undefined;
+  return key !== undefined && EVENT_NAME_KEYS.has(key) ? getStaticString(skipTransparent(property.value)) : undefined;
 }
 
 function recordType(

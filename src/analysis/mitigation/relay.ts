@@ -17,9 +17,7 @@ export function getGatewayRelay(request: RequestDescription, contexts: readonly 
   const top = contexts.at(-1);
   const fileName = top && file.fileOf(top).fileName;
   if (fileName === undefined || !file.resolver?.isGatewayFile(fileName)) return undefined;
-  // node:http bodies are written to the request stream, out of sight: no payload seen is no payload known
-  const passedOn = request.payload ? isPassedOn(request.payload.node, request.payload.env, file, 0) : request.client.id !== 'node-http';
-  return passedOn ? 'relayed by a gateway, its outcome answered to the client' : undefined;
+  return sendsWhatCame(request, file) ? 'relayed by a gateway, its outcome answered to the client' : undefined;
 }
 
 /**
@@ -35,8 +33,13 @@ export function getRouteRelay(request: RequestDescription, method: string | unde
   const route = handler && getRouteOf(handler);
   if (!route || method === undefined || (route.method !== 'ALL' && route.method !== method)) return undefined;
   if (!isMirroredPath(splitPath(route.path), splitTemplatePath(path))) return undefined;
-  const passedOn = request.payload ? isPassedOn(request.payload.node, request.payload.env, file, 0) : request.client.id !== 'node-http';
-  return passedOn ? `relays its route ${route.method} ${route.path}, its outcome answered to the client` : undefined;
+  return sendsWhatCame(request, file) ? `relays its route ${route.method} ${route.path}, its outcome answered to the client` : undefined;
+}
+
+/** The request sends on what its caller was given: its payload is made of parameters and literals. */
+function sendsWhatCame(request: RequestDescription, file: FileContext): boolean {
+  // node:http bodies are written to the request stream, out of sight: no payload seen is no payload known
+  return request.payload ? isPassedOn(request.payload.node, request.payload.env, file, 0) : request.client.id !== 'node-http';
 }
 
 const ROUTE_METHODS: ReadonlySet<string> = new Set(['get', 'post', 'put', 'patch', 'delete', 'all']);

@@ -3,6 +3,7 @@
  * a relative URL, or unknown; with the service's name and how it was recognised.
  * Service runtimes that proxy over HTTP count for what they do (Dapr invoke vs publish).
  */
+import { NON_HTTP_STORE_WORDS } from '../../catalog/words.js';
 import { normalizeServiceName, type Settings } from '../../options.js';
 import { formatTemplate, getStaticText, type Hole, type Template } from '../code/template.js';
 import { splitWords, toUpperSnake } from '../code/words.js';
@@ -281,12 +282,7 @@ function classifyHost(
   return { kind: 'external', service: host, via, path };
 }
 
-/**
- * Stores spoken to in their own protocol, never over HTTP: a host that names itself a service
- * after one of them and is sent an HTTP request (`http://db-service:3000/wallet/recharge`) is an
- * application in front of the store, not the store.
- */
-const NON_HTTP_STORES: ReadonlySet<string> = new Set(['db', 'database', 'redis', 'mongo', 'mongodb', 'postgres', 'rabbitmq', 'kafka']);
+const NON_HTTP_STORES: ReadonlySet<string> = new Set(NON_HTTP_STORE_WORDS);
 
 /** A host label that names infrastructure (`elasticsearch`, `redis`), not an application service. */
 function isInfrastructureHost(words: readonly string[], settings: Settings): boolean {
