@@ -12,6 +12,7 @@ import { getOrigin } from './origin.js';
 import { bindParameters } from './bind.js';
 import { resolveValue } from './values.js';
 import { walk } from './walk.js';
+import { remember } from '../../util/remember.js';
 
 type Variable = TSESLint.Scope.Variable;
 
@@ -276,12 +277,7 @@ const singletons = new WeakMap<ClassNode, TSESTree.NewExpression | null>();
  * file that declares them shows the whole request.
  */
 export function getSingletonConstruction(cls: ClassNode, file: FileContext): TSESTree.NewExpression | undefined {
-  let found = singletons.get(cls);
-  if (found === undefined) {
-    found = findSingletonConstruction(cls, file.fileOf(cls)) ?? null;
-    singletons.set(cls, found);
-  }
-  return found ?? undefined;
+  return remember(singletons, cls, () => findSingletonConstruction(cls, file.fileOf(cls)));
 }
 
 function findSingletonConstruction(cls: ClassNode, file: FileContext): TSESTree.NewExpression | undefined {
@@ -303,12 +299,7 @@ const repositoryConstructions = new WeakMap<ClassNode, TSESTree.NewExpression | 
  * construction's arguments. Two constructions, or a use out of sight: none.
  */
 export function getRepositoryConstruction(cls: ClassNode, file: FileContext): TSESTree.NewExpression | undefined {
-  let found = repositoryConstructions.get(cls);
-  if (found === undefined) {
-    found = findRepositoryConstruction(cls, file.fileOf(cls)) ?? null;
-    repositoryConstructions.set(cls, found);
-  }
-  return found ?? undefined;
+  return remember(repositoryConstructions, cls, () => findRepositoryConstruction(cls, file.fileOf(cls)));
 }
 
 function findRepositoryConstruction(cls: ClassNode, file: FileContext): TSESTree.NewExpression | undefined {

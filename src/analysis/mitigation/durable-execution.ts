@@ -24,6 +24,7 @@ import { type FileContext, getPatternPath, getRequireSource } from '../code/file
 import { stepToken } from '../code/families.js';
 import { getValueReferences } from '../code/functions.js';
 import { getOrigin, getTypeOrigin, type Origin } from '../code/origin.js';
+import { remember } from '../../util/remember.js';
 
 export interface DurableFunction {
   readonly engine: DurableEngine;
@@ -42,12 +43,7 @@ const roles = new WeakMap<FunctionNode, DurableFunction | null>();
 
 /** What the engine makes of a function: a step, workflow code, or nothing (undefined). */
 export function getDurableFunction(fn: FunctionNode, file: FileContext): DurableFunction | undefined {
-  let role = roles.get(fn);
-  if (role === undefined) {
-    role = computeDurableFunction(fn, file) ?? null;
-    roles.set(fn, role);
-  }
-  return role ?? undefined;
+  return remember(roles, fn, () => computeDurableFunction(fn, file));
 }
 
 function computeDurableFunction(fn: FunctionNode, file: FileContext): DurableFunction | undefined {

@@ -36,6 +36,7 @@ import { getValueReferences } from '../code/functions.js';
 import { getDurableFunction } from './durable-execution.js';
 import { isBrokerName } from '../messaging/named-publish.js';
 import { BROKERS, describePublish } from '../messaging/publish.js';
+import { remember } from '../../util/remember.js';
 
 export type Mitigation =
   /** a gateway forwarding the incoming request as it came: the caller is the user's own request */
@@ -118,12 +119,7 @@ const consumerKinds = new WeakMap<FunctionNode, string | null>();
 
 /** Why a function is a consumer handler, or undefined; read once per function. */
 function getConsumerKind(fn: FunctionNode, file: FileContext): string | undefined {
-  let kind = consumerKinds.get(fn);
-  if (kind === undefined) {
-    kind = computeConsumerKind(fn, file) ?? null;
-    consumerKinds.set(fn, kind);
-  }
-  return kind ?? undefined;
+  return remember(consumerKinds, fn, () => computeConsumerKind(fn, file));
 }
 
 function computeConsumerKind(fn: FunctionNode, file: FileContext): string | undefined {
