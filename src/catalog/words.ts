@@ -42,16 +42,23 @@ export const CRITICAL_PAYLOAD_KEYS: readonly string[] = [
   'balance', 'payout', 'debit', 'credit', 'cents', 'minor',
 ];
 
+/**
+ * RPC-style reads sent as POST: they change nothing (`POST /availability`, `POST /quote`).
+ * Followed by a command (`POST /availability/hold`), they name what the command acts on.
+ */
+export const READ_COMMAND_WORDS: readonly string[] = [
+  'query', 'lookup', 'check', 'validate', 'validation', 'verify', 'verification', 'quote', 'estimate', 'calculate',
+  'calculation', 'simulate', 'simulation', 'availability', 'eligibility', 'preflight', 'evaluate', 'evaluation', 'score',
+  'scoring',
+];
+
 /** Words of traffic nobody loses money over; they count against criticality. */
 export const NON_CRITICAL_WORDS: readonly string[] = [
   'log', 'logs', 'logging', 'metric', 'metrics', 'telemetry', 'analytics', 'tracking', 'track', 'trace', 'tracing',
   'health', 'healthz', 'healthcheck', 'ping', 'heartbeat', 'cache', 'notification', 'notify', 'email', 'mail', 'sms',
   'push', 'audit', 'stats', 'statistics', 'monitoring', 'search', 'recommendation', 'beacon', 'preview',
   'draft', 'feedback', 'report', 'export',
-  // RPC-style reads sent as POST: they change nothing
-  'query', 'lookup', 'check', 'validate', 'validation', 'verify', 'verification', 'quote', 'estimate', 'calculate',
-  'calculation', 'simulate', 'simulation', 'availability', 'eligibility', 'preflight', 'evaluate', 'evaluation', 'score',
-  'scoring',
+  ...READ_COMMAND_WORDS,
   // derived artefacts: rendering a document is not the write itself
   'render', 'pdf', 'print', 'thumbnail', 'ocr', 'translate', 'geocode',
   // settings and descriptive data: nothing is lost or owed when they are out of date

@@ -49,8 +49,8 @@ function getTopicParts(input: TopicInput): TopicParts {
   // `/payments/capture` on the payments service: the leading collection repeats the service
   const resource = segments.length > 0 && singular(segments[0]!) === singular(service) ? segments.slice(1) : segments;
   const last = resource.at(-1);
-  // a singular verb-like segment is a command (`/capture`); a plural one is a collection (`/charges`)
-  const isCommand = last !== undefined && singular(last) === last && COMMAND_SEGMENTS.has(last);
+  // a singular verb-like segment is a command (`/capture`, undone: `/unhold`); a plural one is a collection (`/charges`)
+  const isCommand = last !== undefined && singular(last) === last && (COMMAND_SEGMENTS.has(last) || COMMAND_SEGMENTS.has(last.replace(/^un(?=[a-z]{4})/, '')));
   return { service, resource, isCommand };
 }
 

@@ -16,6 +16,11 @@ describe('deriveStepName', () => {
     expect(deriveStepName({ service: 'payments', path: path('/payments/capture'), method: 'POST' })).toBe('payments.capture');
   });
 
+  it('undoing a command is a command too', () => {
+    expect(deriveTopic({ service: 'inventory', path: path('/availability/unhold'), method: 'POST' }, '{service}.{resource}.{action}')).toBe('inventory.availability.unhold.requested');
+    expect(deriveTopic({ service: 'inventory', path: path('/units'), method: 'POST' }, '{service}.{resource}.{action}')).toBe('inventory.units.created');
+  });
+
   it('an unknown method is a call; no service takes the first segment', () => {
     expect(deriveStepName({ service: undefined, path: path('/orders'), method: undefined })).toBe('orders.call');
   });

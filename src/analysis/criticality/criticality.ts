@@ -4,7 +4,7 @@
  * Words of non-critical traffic (logs, metrics, notifications…) count against.
  */
 import { AST_NODE_TYPES, AST_TOKEN_TYPES, type TSESTree } from '@typescript-eslint/utils';
-import { TRANSITION_VERBS } from '../../catalog/words.js';
+import { READ_COMMAND_WORDS, TRANSITION_VERBS } from '../../catalog/words.js';
 import type { Settings } from '../../options.js';
 import { getClassName, getFunctionName, getMethodClass, getPropertyName, getStaticString, isFunctionNode, skipTransparent, type FunctionNode } from '../code/ast.js';
 import { deeper, type FileContext } from '../code/file-context.js';
@@ -12,8 +12,8 @@ import { getObjectKeys } from '../code/objects.js';
 import type { Target } from '../target/target.js';
 import type { Template } from '../code/template.js';
 import { type Located, resolveValue } from '../code/values.js';
-import { findAccountLifecycle, findRoleChange, findStateChange } from './state-change.js';
-import { singular, splitWords } from '../code/words.js';
+import { findAccountLifecycle, findRoleChange, findStateChange, getTransition } from './state-change.js';
+import { singular, splitWords, WordSet } from '../code/words.js';
 
 export type EvidenceKind =
   | 'tag'
@@ -62,6 +62,7 @@ export interface CriticalityInput {
 }
 
 const CRITICAL_TAG = /@critical\b/;
+const READ_COMMANDS = new WordSet(READ_COMMAND_WORDS);
 
 export function assessCriticality(input: CriticalityInput, file: FileContext, settings: Settings): Criticality {
   const evidence: Evidence[] = [];
@@ -77,12 +78,14 @@ export function assessCriticality(input: CriticalityInput, file: FileContext, se
 
   const serviceWords = input.target.service ? splitWords(input.target.service) : [];
   const pathWords = getPathWords(input.target.path);
+  // `POST /availability` checks; in `POST /availability/hold` the read word names what the command holds
+  const againstPathWords = getTransition(input.target.path) === undefined ? pathWords : pathWords.filter((word) => !READ_COMMANDS.has(word));
   const nearestNames = perContext.flatMap((named) => (named[0] ? [named[0].name] : []));
 
   // What the request says about itself (service, path) outweighs what its surroundings say (function names).
   const strongAgainst: Evidence | undefined =
     findWord(settings.nonCriticalWords, serviceWords, (word) => ({ kind: 'service', text: `service "${input.target.service}" (${word})` })) ??
-    findWord(settings.nonCriticalWords, pathWords, (word) => ({ kind: 'path', text: `path word "${word}"` }));
+    findWord(settings.nonCriticalWords, againstPathWords, (word) => ({ kind: 'path', text: `path word "${word}"` }));
   const weakAgainst: Evidence | undefined = nearestNames
     .map((name) => findWord(settings.nonCriticalWords, splitWords(name), (): Evidence => ({ kind: 'function', text: `function "${name}"` })))
     .find((item) => item !== undefined);

@@ -33,14 +33,30 @@ export function findStateChange(path: Template, method: string | undefined, payl
   const segments = getLiteralSegments(path);
   const last = segments.at(-1);
   if (last !== undefined) {
-    // the last segment commands the transition: `/approve`, `/mark-shipped` does not count, `/release-seats` does
-    if (TRANSITIONS.has(splitWords(last)[0] ?? '')) return { text: `transition "${last}"` };
+    const transition = getTransition(path);
+    if (transition !== undefined) return { text: `transition "${transition}"` };
     if (STATES.has(last) && method !== undefined && /PATCH|PUT|POST/.test(method)) return { text: `${method.split('/')[0]} …/${last}` };
+    // a named state of the entity, updated in place: `PUT …/blockchain-status`, `PATCH …/payment_status`
+    const lastWords = splitWords(last);
+    if (lastWords.length > 1 && STATES.has(lastWords.at(-1) ?? '') && method !== undefined && /PATCH|PUT/.test(method)) {
+      return { text: `${method.split('/')[0]} …/${last}` };
+    }
   }
   // an update of an existing entity, not a new one created with an initial status
   const updates = method !== undefined && (/PATCH|PUT/.test(method) || path.at(-1)?.kind !== 'text');
   const state = updates && payload ? findStateValue(payload, file) : undefined;
   return state && { text: `${state.key} set to "${state.value}"` };
+}
+
+/**
+ * The last path segment when it commands a transition or its undoing: `/claims/{id}/approve`,
+ * `/release-seats`, `/unhold`; `/mark-shipped` does not count.
+ */
+export function getTransition(path: Template): string | undefined {
+  const last = getLiteralSegments(path).at(-1);
+  const verb = splitWords(last ?? '')[0] ?? '';
+  // undoing a transition is one too: `/unhold`, `/unreserve`
+  return last !== undefined && (TRANSITIONS.has(verb) || TRANSITIONS.has(verb.replace(/^un(?=[a-z]{4})/, ''))) ? last : undefined;
 }
 
 /** An account created, suspended or deleted in the service that owns accounts. */

@@ -694,3 +694,97 @@ export async function approveRestaurant(restaurant) {
     ],
   });
 });
+
+describe('named states of an entity', () => {
+  tsTester.run(RULE_NAME, rule, {
+    valid: [
+      ts.valid(
+        `
+import axios from 'axios';
+
+export async function pollSync(productId: string) {
+  return axios.post(\`\${process.env.CATALOG_SERVICE_URL}/products/\${productId}/sync-status\`, {});
+}
+`,
+        { name: 'a named state sent as POST is not taken for an update of it' },
+      ),
+    ],
+    invalid: [
+      ts.invalid(
+        `
+import axios from 'axios';
+
+export class EventClient {
+  private readonly http = axios.create({ baseURL: process.env.EVENT_SERVICE_URL });
+
+  async updateBlockchainStatus(eventId: string, update: { status: string; error?: string }) {
+    const response = await this.http.put(\`/internal/events/\${eventId}/blockchain-status\`, update);
+    return response.data;
+  }
+
+  async markSynced(eventId: string) {
+    return this.updateBlockchainStatus(eventId, { status: 'synced' });
+  }
+
+  async markFailed(eventId: string, error: string) {
+    return this.updateBlockchainStatus(eventId, { status: 'failed', error });
+  }
+}
+`,
+        {
+          at: 'this.http.put',
+          request: 'PUT /internal/events/{eventId}/blockchain-status',
+          service: 'event',
+          evidence: ['PUT …/blockchain-status'],
+          suggest: rewrite({
+            replaced: 'this.http.put(`/internal/events/${eventId}/blockchain-status`, update)',
+            topic: 'event.blockchain-status.updated',
+            payload: '{ ...update, eventId }',
+            responseUsed: true,
+          }),
+        },
+        { name: 'a named state updated in place (`PUT …/blockchain-status`) is reported once, at the request, not at each caller' },
+      ),
+    ],
+  });
+});
+
+describe('commands on what a read word names', () => {
+  jsTester.run(RULE_NAME, rule, {
+    valid: [
+      js.valid(
+        `
+import axios from 'axios';
+
+export async function checkRooms(query) {
+  return axios.post(\`\${process.env.INVENTORY_SERVICE_URL}/availability\`, query);
+}
+`,
+        { name: 'a check of availability sent as POST is a read' },
+      ),
+    ],
+    invalid: [
+      js.invalid(
+        `
+import axios from 'axios';
+
+export async function freeRooms(roomId, from, to) {
+  await axios.post(\`\${process.env.BOOKING_SERVICE_URL}/availability/unhold\`, { roomId, from, to });
+}
+`,
+        {
+          at: 'axios.post',
+          request: 'POST /availability/unhold',
+          service: 'booking',
+          evidence: ['service "booking"', 'transition "unhold"'],
+          suggest: rewrite({
+            replaced: 'axios.post(`${process.env.BOOKING_SERVICE_URL}/availability/unhold`, { roomId, from, to })',
+            topic: 'booking.availability.unhold.requested',
+            payload: '{ roomId, from, to }',
+          }),
+        },
+        { name: 'a command after a read word (`/availability/unhold`) is a write, and undoing a transition is one' },
+      ),
+    ],
+  });
+});
