@@ -9,7 +9,7 @@
  * (or, for a method, the arguments its instance was built with) supply what the request lacks.
  * A caller that only passes the write along is not reported again.
  */
-import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 import type { Settings } from '../options.js';
 import { type Assessment, assessRequest } from './assess.js';
 import { getClassName, getFunctionName, getMethodClass, getThisClass, type FunctionNode } from './code/ast.js';
@@ -17,7 +17,9 @@ import { EMPTY_ENV, type Env, type FileContext, getForeignFile } from './code/fi
 import { EnvDependencies } from './code/env-dependencies.js';
 import { bindArguments } from './code/bind.js';
 import { bindConstruction, type CallTarget, getOwnerFunction, getRepositoryConstruction, getSingletonConstruction, resolveCallTarget } from './code/functions.js';
-import { describeRequest } from './request/request.js';
+import { getPrivateCallers } from './code/private-callers.js';
+import type { Template } from './code/template.js';
+import { describeRequest, type RequestDescription } from './request/request.js';
 
 type Variable = TSESLint.Scope.Variable;
 
@@ -106,10 +108,24 @@ export class WriteFinder {
     return this.#leaves(call).filter((leaf) => {
       if (!leaf.assessment.reportable) return false;
       const [top, ...inner] = leaf.hops;
-      if (!top) return true;
+      if (!top) return !this.#defersToCallers(leaf.assessment.request);
       if (!suppliesPart(top, leaf.reads) && !suppliesValue(top, leaf.readValues)) return false;
       return [...inner.map((hop) => hop.call), leaf.assessment.request.call].every((below) => !this.#isReportedOnItsOwn(below));
     });
+  }
+
+  /**
+   * A request whose path is wholly a parameter of a helper only this file calls (`private
+   * post(path, body)` fed by `hold()`, `release()`, …) makes as many writes as the helper has
+   * callers: each is reported at the caller that names its path, not once at the helper.
+   */
+  #defersToCallers(request: RequestDescription): boolean {
+    const fn = getOwnerFunction(request.call);
+    if (!fn || !request.url) return false;
+    const index = getPathParameterIndex(request.url, fn, this.#file);
+    if (index === undefined) return false;
+    const callers = getPrivateCallers(fn, this.#file, this.#calls);
+    return callers !== undefined && callers.some((caller) => startsWithText(caller.arguments[index]));
   }
 
   #isReportedOnItsOwn(call: TSESTree.CallExpression): boolean {
@@ -251,6 +267,36 @@ export class WriteFinder {
       .getOwnedCalls(target.fn, getOwnerFunction)
       .flatMap((innerCall) => this.#evaluate(innerCall, inner, nextHops, [...via, name], nextVisiting));
   }
+}
+
+/**
+ * The index of the parameter that is the whole path of a URL (`${this.baseUrl}${path}`,
+ * `` `${base}/${path}` ``): after its base, the URL holds nothing but that parameter and slashes.
+ */
+function getPathParameterIndex(url: Template, fn: FunctionNode, file: FileContext): number | undefined {
+  const rest = url.slice(1);
+  let index: number | undefined;
+  for (const part of rest) {
+    if (part.kind === 'text') {
+      if (/[^/]/.test(part.value)) return undefined;
+      continue;
+    }
+    if (part.kind !== 'unknown' || part.node?.type !== AST_NODE_TYPES.Identifier || index !== undefined) return undefined;
+    const variable = file.findVariable(part.node);
+    // declared by the parameter itself: `path`, `path = '/'`
+    const position = fn.params.findIndex((param) => variable?.defs.some((def) => def.name === param || (param.type === AST_NODE_TYPES.AssignmentPattern && def.name === param.left)));
+    if (position < 0) return undefined;
+    index = position;
+  }
+  return index;
+}
+
+/** A path written at the call: `'/availability/hold'`, `` `/holds/${id}` ``, `'/fees/' + id`. */
+function startsWithText(node: TSESTree.Node | undefined): boolean {
+  if (!node) return false;
+  if (node.type === AST_NODE_TYPES.Literal) return typeof node.value === 'string' && node.value !== '';
+  if (node.type === AST_NODE_TYPES.TemplateLiteral) return (node.quasis[0]?.value.cooked ?? '') !== '';
+  return node.type === AST_NODE_TYPES.BinaryExpression && node.operator === '+' && startsWithText(node.left);
 }
 
 /** The environment inside a call's target: its instance's constructor arguments, then its own arguments, bound. */

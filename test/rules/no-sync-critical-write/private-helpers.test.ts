@@ -1,0 +1,157 @@
+/**
+ * A helper only its own file can call (`private post(path, body)`, a module-level function that
+ * is not exported), whose request takes its whole path from a parameter, makes as many writes
+ * as it has callers: each is reported at the call that names its path, not once at the helper.
+ * A helper other modules may call keeps its one report.
+ */
+import { describe } from 'vitest';
+import { js, jsTester, RULE_NAME, rewrite, rule, ts, tsTester } from './helpers.js';
+
+const INVENTORY_CLIENT = (helper: string, calls: string) => `
+import axios from 'axios';
+
+export class InventoryClient {
+  private readonly baseUrl = process.env.INVENTORY_SERVICE_URL ?? 'http://localhost:3003';
+
+${calls}
+
+  ${helper}(path: string, body: Record<string, string>): Promise<void> {
+    await axios.post(\`\${this.baseUrl}\${path}\`, body);
+  }
+}
+`;
+
+const HOLD_AND_RELEASE = `  async hold(roomId: string, from: string, to: string): Promise<void> {
+    await this.post('/availability/hold', { roomId, from, to });
+  }
+
+  async release(roomId: string, from: string, to: string): Promise<void> {
+    await this.post('/availability/release', { roomId, from, to });
+  }`;
+
+describe('helpers only their file calls', () => {
+  tsTester.run(RULE_NAME, rule, {
+    valid: [
+      ts.valid(
+        INVENTORY_CLIENT(
+          'private async post',
+          `  async isFree(roomId: string, from: string, to: string): Promise<void> {
+    await this.post('/availability', { roomId, from, to });
+  }`,
+        ),
+        { name: 'the path each caller names decides: a check of availability sent as POST is no write' },
+      ),
+    ],
+    invalid: [
+      ts.invalid(
+        INVENTORY_CLIENT('private async post', HOLD_AND_RELEASE),
+        [
+          {
+            at: 'this.post',
+            within: "this.post('/availability/hold'",
+            request: 'POST /availability/hold',
+            service: 'inventory',
+            evidence: ['service "inventory"', 'path "/availability/hold"'],
+            via: ['InventoryClient.post'],
+            suggest: rewrite({
+              replaced: "this.post('/availability/hold', { roomId, from, to })",
+              topic: 'inventory.availability.hold.requested',
+              payload: '{ roomId, from, to }',
+            }),
+          },
+          {
+            at: 'this.post',
+            within: "this.post('/availability/release'",
+            request: 'POST /availability/release',
+            service: 'inventory',
+            evidence: ['service "inventory"', 'transition "release"'],
+            via: ['InventoryClient.post'],
+            suggest: rewrite({
+              replaced: "this.post('/availability/release', { roomId, from, to })",
+              topic: 'inventory.availability.release.requested',
+              payload: '{ roomId, from, to }',
+            }),
+          },
+        ],
+        { name: 'a private post(path, body) helper: each caller that names a path is its own write' },
+      ),
+      ts.invalid(
+        INVENTORY_CLIENT('async post', HOLD_AND_RELEASE),
+        {
+          at: 'axios.post',
+          request: 'POST {path}',
+          service: 'inventory',
+          evidence: ['service "inventory"'],
+          suggest: rewrite({
+            replaced: 'axios.post(`${this.baseUrl}${path}`, body)',
+            topic: 'inventory.created',
+            payload: '{ ...body, path }',
+          }),
+        },
+        { name: 'a public helper, which other modules may call, is reported once at its request' },
+      ),
+    ],
+  });
+});
+
+describe('module-level helpers', () => {
+  jsTester.run(RULE_NAME, rule, {
+    valid: [],
+    invalid: [
+      js.invalid(
+        `
+import axios from 'axios';
+
+async function send(path, body) {
+  await axios.post(\`\${process.env.PAYMENTS_SERVICE_URL}/\${path}\`, body);
+}
+
+export async function charge(order) {
+  await send('charges', { orderId: order.id, amount: order.total });
+}
+`,
+        {
+          at: 'send',
+          within: "send('charges'",
+          request: 'POST /charges',
+          service: 'payments',
+          evidence: ['service "payments"', 'path "/charges"'],
+          via: ['send'],
+          suggest: rewrite({
+            replaced: "send('charges', { orderId: order.id, amount: order.total })",
+            topic: 'payments.charges.created',
+            payload: '{ orderId: order.id, amount: order.total }',
+          }),
+        },
+        { name: 'a function neither exported nor passed on is reported where it is called with a path' },
+      ),
+      js.invalid(
+        `
+import axios from 'axios';
+
+async function send(path, body) {
+  await axios.post(\`\${process.env.PAYMENTS_SERVICE_URL}\${path}\`, body);
+}
+
+export async function charge(order) {
+  await send('/charges', { orderId: order.id, amount: order.total });
+}
+
+module.exports = { send };
+`,
+        {
+          at: 'axios.post',
+          request: 'POST {path}',
+          service: 'payments',
+          evidence: ['service "payments"'],
+          suggest: rewrite({
+            replaced: 'axios.post(`${process.env.PAYMENTS_SERVICE_URL}${path}`, body)',
+            topic: 'payments.created',
+            payload: '{ ...body, path }',
+          }),
+        },
+        { name: 'a function the module exports may be called elsewhere: reported once at its request' },
+      ),
+    ],
+  });
+});
