@@ -31,7 +31,7 @@ export const TRANSITION_VERBS: readonly string[] = [
 export const STATE_KEYS: readonly string[] = ['status', 'state', 'stage', 'phase'];
 
 /** Words of services that own user accounts: creating, suspending or deleting one there is an account's lifecycle. */
-export const IDENTITY_SERVICE_WORDS: readonly string[] = ['identity', 'auth', 'authentication', 'iam', 'user', 'account', 'customer', 'member', 'profile'];
+export const IDENTITY_SERVICE_WORDS: readonly string[] = ['identity', 'auth', 'authentication', 'iam', 'login', 'user', 'account', 'customer', 'member', 'profile'];
 
 /** Path words of account creation in an identity service. */
 export const ACCOUNT_CREATION_WORDS: readonly string[] = ['register', 'registration', 'signup', 'user', 'account', 'customer', 'member'];

@@ -4,7 +4,7 @@
  * Words of non-critical traffic (logs, metrics, notifications…) count against.
  */
 import { AST_NODE_TYPES, AST_TOKEN_TYPES, type TSESTree } from '@typescript-eslint/utils';
-import { READ_COMMAND_WORDS, TRANSITION_VERBS } from '../../catalog/words.js';
+import { IDENTITY_SERVICE_WORDS, READ_COMMAND_WORDS, TRANSITION_VERBS } from '../../catalog/words.js';
 import type { Settings } from '../../options.js';
 import { getClassName, getFunctionName, getMethodClass, getPropertyName, getStaticString, isFunctionNode, skipTransparent, type FunctionNode } from '../code/ast.js';
 import { deeper, type FileContext } from '../code/file-context.js';
@@ -63,6 +63,7 @@ export interface CriticalityInput {
 
 const CRITICAL_TAG = /@critical\b/;
 const READ_COMMANDS = new WordSet(READ_COMMAND_WORDS);
+const IDENTITY = new WordSet(IDENTITY_SERVICE_WORDS);
 
 export function assessCriticality(input: CriticalityInput, file: FileContext, settings: Settings): Criticality {
   const evidence: Evidence[] = [];
@@ -82,9 +83,17 @@ export function assessCriticality(input: CriticalityInput, file: FileContext, se
   const againstPathWords = getTransition(input.target.path) === undefined ? pathWords : pathWords.filter((word) => !READ_COMMANDS.has(word));
   const nearestNames = perContext.flatMap((named) => (named[0] ? [named[0].name] : []));
 
+  const change = settings.builtinCriticality
+    ? (findAccountLifecycle(input.target.service, input.target.path, input.method) ??
+      findRoleChange(input.target.service, input.target.path, input.method, input.payload, file) ??
+      findStateChange(input.target.path, input.method, input.payload, file))
+    : undefined;
+  // an account created or changed: the service that owns accounts may be named for logging in
+  const againstServiceWords = change?.account ? serviceWords.filter((word) => !IDENTITY.has(word)) : serviceWords;
+
   // What the request says about itself (service, path) outweighs what its surroundings say (function names).
   const strongAgainst: Evidence | undefined =
-    findWord(settings.nonCriticalWords, serviceWords, (word) => ({ kind: 'service', text: `service "${input.target.service}" (${word})` })) ??
+    findWord(settings.nonCriticalWords, againstServiceWords, (word) => ({ kind: 'service', text: `service "${input.target.service}" (${word})` })) ??
     findWord(settings.nonCriticalWords, againstPathWords, (word) => ({ kind: 'path', text: `path word "${word}"` }));
   const weakAgainst: Evidence | undefined = nearestNames
     .map((name) => findWord(settings.nonCriticalWords, splitWords(name), (): Evidence => ({ kind: 'function', text: `function "${name}"` })))
@@ -96,13 +105,7 @@ export function assessCriticality(input: CriticalityInput, file: FileContext, se
   if (serviceWord) evidence.push({ kind: 'service', text: `service "${input.target.service}"` });
   const pathWord = settings.criticalWords.find(pathWords);
   if (pathWord) evidence.push({ kind: 'path', text: `path "${renderPath(input.target.path)}"` });
-  if (settings.builtinCriticality) {
-    const change =
-      findAccountLifecycle(input.target.service, input.target.path, input.method) ??
-      findRoleChange(input.target.service, input.target.path, input.method, input.payload, file) ??
-      findStateChange(input.target.path, input.method, input.payload, file);
-    if (change) evidence.push({ kind: 'state', text: change.text });
-  }
+  if (change) evidence.push({ kind: 'state', text: change.text });
   if (payload) {
     const key = payload.keys.find((candidate) => settings.criticalPayloadKeys.find(splitWords(candidate)));
     if (key) evidence.push({ kind: 'payloadKey', text: `payload key "${key}"` });

@@ -18,11 +18,14 @@ const TRANSITIONS: ReadonlySet<string> = new Set(TRANSITION_VERBS);
 const STATES = new WordSet(STATE_KEYS);
 const IDENTITY = new WordSet(IDENTITY_SERVICE_WORDS);
 const ACCOUNT_CREATION = new WordSet(ACCOUNT_CREATION_WORDS);
+const CREATION_VERBS: ReadonlySet<string> = new Set(['create', 'new', 'add', 'register', 'signup', 'provision', 'onboard']);
 const LIFECYCLE = new WordSet(['suspend', 'deactivate', 'activate', 'ban', 'block', 'delete', 'close', 'terminate', 'revoke', 'restore']);
 
 export interface StateChange {
   /** `status set to "DISPATCHED"`, `transition "approve"`, `PATCH …/status` */
   readonly text: string;
+  /** the change is to an account: created, suspended, deleted, given a role */
+  readonly account?: true;
 }
 
 /**
@@ -65,21 +68,22 @@ export function findAccountLifecycle(service: string | undefined, path: Template
   const segments = getLiteralSegments(path);
   // `POST /signup`, `POST /auth/register`: a new account, whatever the service is called
   if (method.includes('POST') && path.at(-1)?.kind === 'text' && /^(?:sign-?up|register|registration)$/i.test(segments.at(-1) ?? '')) {
-    return { text: `account created (${segments.at(-1)})` };
+    return { text: `account created (${segments.at(-1)})`, account: true };
   }
   if (service === undefined || !splitWords(service).some((word) => IDENTITY.has(word))) return undefined;
   const words = segments.flatMap((segment) => splitWords(segment));
   if (!words.some((word) => ACCOUNT_CREATION.has(word) || IDENTITY.has(word))) return undefined;
   // `/users/{id}/suspend`, `/accounts/{id}/unblock`
   const lifecycle = words.find((word) => LIFECYCLE.has(word.replace(/^un(?=[a-z]{4})/, '')));
-  if (lifecycle !== undefined && method !== 'GET') return { text: `account ${lifecycle} in "${service}"` };
+  if (lifecycle !== undefined && method !== 'GET') return { text: `account ${lifecycle} in "${service}"`, account: true };
   const lastText = path.at(-1)?.kind === 'text';
   const lastWords = splitWords(segments.at(-1) ?? '');
   // `DELETE /users/{id}`: the account itself
-  if (method.includes('DELETE') && !lastText && ACCOUNT_CREATION.has(lastWords.at(-1) ?? '')) return { text: `account deleted in "${service}"` };
-  // `POST /users`, `POST /auth/register`, `POST /users/get-or-create`: a new account, not a lookup sent as POST
-  const creates = lastText && (ACCOUNT_CREATION.has(lastWords.at(-1) ?? '') || (lastWords.includes('create') && words.some((word) => ACCOUNT_CREATION.has(word))));
-  return method.includes('POST') && creates ? { text: `account created in "${service}"` } : undefined;
+  if (method.includes('DELETE') && !lastText && ACCOUNT_CREATION.has(lastWords.at(-1) ?? '')) return { text: `account deleted in "${service}"`, account: true };
+  // `POST /users`, `POST /create-user`, `POST /users/get-or-create`: a new account, not a lookup sent as POST nor `POST /update-user`
+  const names = lastWords.slice(0, -1).every((word) => ACCOUNT_CREATION.has(word) || IDENTITY.has(word) || CREATION_VERBS.has(word));
+  const creates = lastText && ((names && ACCOUNT_CREATION.has(lastWords.at(-1) ?? '')) || (lastWords.includes('create') && words.some((word) => ACCOUNT_CREATION.has(word))));
+  return method.includes('POST') && creates ? { text: `account created in "${service}"`, account: true } : undefined;
 }
 
 /** Payload keys that hold an account's role, lower-cased. */
@@ -96,15 +100,18 @@ export function findRoleChange(service: string | undefined, path: Template, meth
   const identity = [...(service === undefined ? [] : splitWords(service)), ...words].some((word) => IDENTITY.has(word));
   if (!identity || !words.some((word) => ACCOUNT_CREATION.has(word))) return undefined;
   const role = findKeyValue(payload, file, (key) => ROLE_KEYS.has(key.toLowerCase()));
-  return role && { text: `account ${role.key} set to "${role.value}"` };
+  return role && { text: `account ${role.key} set to "${role.value}"`, account: true };
 }
 
-/** The literal path segments of a URL path, holes left out: `/claims/{id}/approve` → `['claims', 'approve']`. */
+/**
+ * The literal path segments of a URL path, holes, versions and audiences left out:
+ * `/claims/{id}/approve` → `['claims', 'approve']`, `/v1/users/internal` → `['users']`.
+ */
 function getLiteralSegments(path: Template): string[] {
   const segments: string[] = [];
   for (const part of path) {
     if (part.kind !== 'text') continue;
-    segments.push(...(part.value.split(/[?#]/)[0] ?? '').split('/').filter((segment) => segment !== '' && !/^v\d+$/.test(segment)));
+    segments.push(...(part.value.split(/[?#]/)[0] ?? '').split('/').filter((segment) => segment !== '' && !/^(?:v\d+|internal|public)$/i.test(segment)));
     if (/[?#]/.test(part.value)) break;
   }
   return segments;

@@ -788,3 +788,80 @@ export async function freeRooms(roomId, from, to) {
     ],
   });
 });
+
+describe('accounts', () => {
+  jsTester.run(RULE_NAME, rule, {
+    valid: [
+      js.valid(
+        `
+import axios from 'axios';
+
+export async function saveProfile(details) {
+  await axios.post(\`\${process.env.IDENTITY_SERVICE_URL}/api/v1/update-user\`, details);
+}
+`,
+        { name: 'an update of a user sent as POST is no new account' },
+      ),
+      js.valid(
+        `
+import axios from 'axios';
+
+const LOGIN_SERVER_URI = 'http://localhost:4001';
+
+export async function logIn(credentials) {
+  await axios.post(\`\${LOGIN_SERVER_URI}/api/v1/login\`, credentials);
+}
+`,
+        { name: 'logging in at the service named for it stays no write' },
+      ),
+    ],
+    invalid: [
+      js.invalid(
+        `
+import axios from 'axios';
+
+const LOGIN_SERVER_URI = 'http://localhost:4001';
+
+export async function signupUser(details) {
+  const response = await axios.post(\`\${LOGIN_SERVER_URI}/api/v1/signup\`, details);
+  return response.data;
+}
+`,
+        {
+          at: 'axios.post',
+          request: 'POST /api/v1/signup',
+          service: 'login',
+          evidence: ['account created (signup)'],
+          suggest: rewrite({
+            replaced: 'axios.post(`${LOGIN_SERVER_URI}/api/v1/signup`, details)',
+            topic: 'login.signup.created',
+            payload: 'details',
+            responseUsed: true,
+          }),
+        },
+        { name: 'an account created at a service named for logging in' },
+      ),
+      js.invalid(
+        `
+import axios from 'axios';
+
+export async function createUser(userData) {
+  await axios.post(\`\${process.env.IDENTITY_SERVICE_URL}/api/v1/identity/users/internal\`, userData);
+}
+`,
+        {
+          at: 'axios.post',
+          request: 'POST /api/v1/identity/users/internal',
+          service: 'identity',
+          evidence: ['account created in "identity"'],
+          suggest: rewrite({
+            replaced: 'axios.post(`${process.env.IDENTITY_SERVICE_URL}/api/v1/identity/users/internal`, userData)',
+            topic: 'identity.users.created',
+            payload: 'userData',
+          }),
+        },
+        { name: 'an account created at an internal endpoint (`/users/internal`)' },
+      ),
+    ],
+  });
+});
