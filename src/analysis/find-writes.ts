@@ -17,7 +17,7 @@ import { EMPTY_ENV, type Env, type FileContext, getForeignFile } from './code/fi
 import { EnvDependencies } from './code/env-dependencies.js';
 import { bindArguments } from './code/bind.js';
 import { bindConstruction, type CallTarget, getOwnerFunction, getRepositoryConstruction, getSingletonConstruction, resolveCallTarget } from './code/functions.js';
-import { getPrivateCallers } from './code/private-callers.js';
+import { getPrivateUses } from './code/uses.js';
 import type { Template } from './code/template.js';
 import { describeRequest, type RequestDescription } from './request/request.js';
 
@@ -124,8 +124,16 @@ export class WriteFinder {
     if (!fn || !request.url) return false;
     const index = getPathParameterIndex(request.url, fn, this.#file);
     if (index === undefined) return false;
-    const callers = getPrivateCallers(fn, this.#file, this.#calls);
-    return callers !== undefined && callers.some((caller) => startsWithText(caller.arguments[index]));
+    const uses = getPrivateUses(fn, this.#file);
+    if (!uses) return false;
+    const paths: (TSESTree.Node | undefined)[] = [];
+    for (const use of uses) {
+      const call = use.parent;
+      // a use that is no call (`retry(this.post)`) passes the helper on: who calls it is out of sight
+      if (call?.type !== AST_NODE_TYPES.CallExpression || call.callee !== use) return false;
+      paths.push(call.arguments[index]);
+    }
+    return paths.some(startsWithText);
   }
 
   #isReportedOnItsOwn(call: TSESTree.CallExpression): boolean {

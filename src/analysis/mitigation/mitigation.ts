@@ -24,7 +24,6 @@ import {
   getMethodClass,
   getPropertyName,
   isFunctionNode,
-  isModuleExports,
   skipTransparent,
   type FunctionNode,
 } from '../code/ast.js';
@@ -33,6 +32,7 @@ import { walk } from '../code/walk.js';
 import { getOrigin } from '../code/origin.js';
 import { getHandleName } from '../code/project-handles.js';
 import { getValueReferences } from '../code/functions.js';
+import { getExportName, getPrivateUses, getThisMembers } from '../code/uses.js';
 import { getDurableFunction } from './durable-execution.js';
 import { isBrokerName } from '../messaging/named-publish.js';
 import { BROKERS, describePublish } from '../messaging/publish.js';
@@ -410,24 +410,6 @@ function occursIn(text: string, needle: string, start: number, end: number): boo
   return index !== -1 && index + needle.length <= end;
 }
 
-/** `this.x` member expressions by name, per class body, in source order: collected once per class. */
-const thisMembersByClass = new WeakMap<TSESTree.ClassBody, Map<string, TSESTree.MemberExpression[]>>();
-
-function getThisMembers(body: TSESTree.ClassBody, name: string, file: FileContext): readonly TSESTree.MemberExpression[] {
-  let byName = thisMembersByClass.get(body);
-  if (!byName) {
-    const members = new Map<string, TSESTree.MemberExpression[]>();
-    walk(body, file.visitorKeys, (node) => {
-      if (node.type !== AST_NODE_TYPES.MemberExpression || node.object.type !== AST_NODE_TYPES.ThisExpression) return;
-      const read = getPropertyName(node);
-      if (read !== undefined) members.set(read, [...(members.get(read) ?? []), node]);
-    });
-    byName = members;
-    thisMembersByClass.set(body, byName);
-  }
-  return byName.get(name) ?? [];
-}
-
 /** `handler.bind(this)` stands where `handler` is handed on. */
 function unwrapBind(node: TSESTree.Node): TSESTree.Node {
   const member = node.parent;
@@ -521,34 +503,6 @@ function getMethodUses(fn: FunctionNode, file: FileContext): { file: FileContext
   return [...getThisMembers(definition.parent, name, file).map((node) => ({ file, node })), ...others];
 }
 
-/**
- * The name a reference exports its function under: `export { fn as name }`, `export default
- * { name: fn }`, `module.exports = { name }`, `exports.name = fn`; undefined for a reference that
- * exports nothing, null for an export whose uses cannot be named (`module.exports = fn`).
- */
-function getExportName(reference: TSESTree.Identifier): string | null | undefined {
-  const parent = reference.parent;
-  if (parent?.type === AST_NODE_TYPES.ExportSpecifier) {
-    const exported = parent.exported;
-    const name = exported.type === AST_NODE_TYPES.Identifier ? exported.name : String(exported.value);
-    return name === 'default' ? null : name;
-  }
-  if (parent?.type === AST_NODE_TYPES.Property && parent.value === reference) {
-    const object = parent.parent;
-    const holder = object?.parent;
-    const key = getPropertyName(parent);
-    if (holder?.type === AST_NODE_TYPES.ExportDefaultDeclaration) return key ?? null;
-    if (holder?.type === AST_NODE_TYPES.AssignmentExpression && holder.right === object && isModuleExports(holder.left)) return key ?? null;
-    return undefined;
-  }
-  if (parent?.type === AST_NODE_TYPES.AssignmentExpression && parent.right === reference) {
-    if (isModuleExports(parent.left)) return null;
-    if (parent.left.type === AST_NODE_TYPES.MemberExpression && isModuleExports(parent.left.object)) return getPropertyName(parent.left) ?? null;
-  }
-  if (parent?.type === AST_NODE_TYPES.ExportDefaultDeclaration) return null;
-  return undefined;
-}
-
 function getEnclosingNamedFunction(node: TSESTree.Node): FunctionNode | undefined {
   for (let current = node.parent; current; current = current.parent) {
     if (!isFunctionNode(current)) continue;
@@ -559,24 +513,6 @@ function getEnclosingNamedFunction(node: TSESTree.Node): FunctionNode | undefine
     if (!isCallback) return current;
   }
   return undefined;
-}
-
-/** Every use of a function the file keeps private; undefined when others may call it. */
-function getPrivateUses(fn: FunctionNode, file: FileContext): TSESTree.Node[] | undefined {
-  const parent = fn.parent;
-  if (parent.type === AST_NODE_TYPES.MethodDefinition) {
-    const isPrivate = parent.accessibility === 'private' || parent.key.type === AST_NODE_TYPES.PrivateIdentifier;
-    const name = getPropertyName(parent);
-    if (!isPrivate || name === undefined) return undefined;
-    return [...getThisMembers(parent.parent, name, file)];
-  }
-  const declaration = fn.type === AST_NODE_TYPES.FunctionDeclaration ? fn : parent.parent;
-  if (declaration?.parent?.type === AST_NODE_TYPES.ExportNamedDeclaration || declaration?.parent?.type === AST_NODE_TYPES.ExportDefaultDeclaration) {
-    return undefined;
-  }
-  const references = getValueReferences(fn, file);
-  const exported = references.some((reference) => getExportName(reference) !== undefined);
-  return exported ? undefined : references;
 }
 
 function isNothing(node: TSESTree.Node): boolean {

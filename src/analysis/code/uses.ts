@@ -1,0 +1,74 @@
+/**
+ * Where a function of the file is used: `this.x` reads of a method in its class, the name an
+ * export gives a function, and every use of a function the file keeps to itself (a `private`
+ * or `#` method, a function neither exported nor exported under another name).
+ */
+import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
+import { getPropertyName, isModuleExports, type FunctionNode } from './ast.js';
+import type { FileContext } from './file-context.js';
+import { getValueReferences } from './functions.js';
+import { walk } from './walk.js';
+
+/** `this.x` member expressions by name, per class body, in source order: collected once per class. */
+const thisMembersByClass = new WeakMap<TSESTree.ClassBody, Map<string, TSESTree.MemberExpression[]>>();
+
+export function getThisMembers(body: TSESTree.ClassBody, name: string, file: FileContext): readonly TSESTree.MemberExpression[] {
+  let byName = thisMembersByClass.get(body);
+  if (!byName) {
+    const members = new Map<string, TSESTree.MemberExpression[]>();
+    walk(body, file.visitorKeys, (node) => {
+      if (node.type !== AST_NODE_TYPES.MemberExpression || node.object.type !== AST_NODE_TYPES.ThisExpression) return;
+      const read = getPropertyName(node);
+      if (read !== undefined) members.set(read, [...(members.get(read) ?? []), node]);
+    });
+    byName = members;
+    thisMembersByClass.set(body, byName);
+  }
+  return byName.get(name) ?? [];
+}
+
+/**
+ * The name a reference exports its function under: `export { fn as name }`, `export default
+ * { name: fn }`, `module.exports = { name }`, `exports.name = fn`; undefined for a reference that
+ * exports nothing, null for an export whose uses cannot be named (`module.exports = fn`).
+ */
+export function getExportName(reference: TSESTree.Identifier): string | null | undefined {
+  const parent = reference.parent;
+  if (parent?.type === AST_NODE_TYPES.ExportSpecifier) {
+    const exported = parent.exported;
+    const name = exported.type === AST_NODE_TYPES.Identifier ? exported.name : String(exported.value);
+    return name === 'default' ? null : name;
+  }
+  if (parent?.type === AST_NODE_TYPES.Property && parent.value === reference) {
+    const object = parent.parent;
+    const holder = object?.parent;
+    const key = getPropertyName(parent);
+    if (holder?.type === AST_NODE_TYPES.ExportDefaultDeclaration) return key ?? null;
+    if (holder?.type === AST_NODE_TYPES.AssignmentExpression && holder.right === object && isModuleExports(holder.left)) return key ?? null;
+    return undefined;
+  }
+  if (parent?.type === AST_NODE_TYPES.AssignmentExpression && parent.right === reference) {
+    if (isModuleExports(parent.left)) return null;
+    if (parent.left.type === AST_NODE_TYPES.MemberExpression && isModuleExports(parent.left.object)) return getPropertyName(parent.left) ?? null;
+  }
+  if (parent?.type === AST_NODE_TYPES.ExportDefaultDeclaration) return null;
+  return undefined;
+}
+
+/** Every use of a function the file keeps private; undefined when others may call it. */
+export function getPrivateUses(fn: FunctionNode, file: FileContext): TSESTree.Node[] | undefined {
+  const parent = fn.parent;
+  if (parent.type === AST_NODE_TYPES.MethodDefinition) {
+    const isPrivate = parent.accessibility === 'private' || parent.key.type === AST_NODE_TYPES.PrivateIdentifier;
+    const name = getPropertyName(parent);
+    if (!isPrivate || name === undefined) return undefined;
+    return [...getThisMembers(parent.parent, name, file)];
+  }
+  const declaration = fn.type === AST_NODE_TYPES.FunctionDeclaration ? fn : parent.parent;
+  if (declaration?.parent?.type === AST_NODE_TYPES.ExportNamedDeclaration || declaration?.parent?.type === AST_NODE_TYPES.ExportDefaultDeclaration) {
+    return undefined;
+  }
+  const references = getValueReferences(fn, file);
+  const exported = references.some((reference) => getExportName(reference) !== undefined);
+  return exported ? undefined : references;
+}
