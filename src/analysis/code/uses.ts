@@ -4,7 +4,7 @@
  * or `#` method, a function neither exported nor exported under another name).
  */
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
-import { getPropertyName, isModuleExports, type FunctionNode } from './ast.js';
+import { getPropertyName, isFunctionNode, isModuleExports, type FunctionNode } from './ast.js';
 import type { FileContext } from './file-context.js';
 import { getValueReferences } from './functions.js';
 import { walk } from './walk.js';
@@ -71,4 +71,72 @@ export function getPrivateUses(fn: FunctionNode, file: FileContext): TSESTree.No
   const references = getValueReferences(fn, file);
   const exported = references.some((reference) => getExportName(reference) !== undefined);
   return exported ? undefined : references;
+}
+
+/**
+ * Every use of a function: in its file when the file keeps it to itself, else (with the project
+ * layer) also in the modules of its repository that import it or call the method. Undefined when
+ * some use may be out of sight.
+ */
+export function getFunctionUses(fn: FunctionNode, file: FileContext): { file: FileContext; node: TSESTree.Node }[] | undefined {
+  const privateUses = getPrivateUses(fn, file);
+  return privateUses ? privateUses.map((use) => ({ file, node: use })) : (getExportedUses(fn, file) ?? getMethodUses(fn, file));
+}
+
+/**
+ * Every use of an exported function: its own file's, and those of the modules of its repository
+ * that import it (asked of the project layer); undefined when it is exported in a way whose
+ * uses cannot all be found (a default export, `module.exports = fn`, no project layer).
+ */
+function getExportedUses(fn: FunctionNode, file: FileContext): { file: FileContext; node: TSESTree.Node }[] | undefined {
+  const fileName = file.fileName;
+  if (!file.resolver || fileName === undefined) return undefined;
+  const declaration = fn.type === AST_NODE_TYPES.FunctionDeclaration ? fn : fn.parent.type === AST_NODE_TYPES.VariableDeclarator ? fn.parent.parent : undefined;
+  const id = fn.type === AST_NODE_TYPES.FunctionDeclaration ? fn.id : fn.parent.type === AST_NODE_TYPES.VariableDeclarator ? fn.parent.id : undefined;
+  if (!declaration || id?.type !== AST_NODE_TYPES.Identifier) return undefined;
+  const names = new Set<string>();
+  if (declaration.parent?.type === AST_NODE_TYPES.ExportNamedDeclaration) names.add(id.name);
+  else if (declaration.parent?.type === AST_NODE_TYPES.ExportDefaultDeclaration) return undefined;
+  const uses: { file: FileContext; node: TSESTree.Node }[] = [];
+  for (const reference of getValueReferences(fn, file)) {
+    const exported = getExportName(reference);
+    if (exported === null) return undefined;
+    if (exported === undefined) uses.push({ file, node: reference });
+    else names.add(exported);
+  }
+  if (names.size === 0) return undefined;
+  for (const name of names) {
+    const found = file.resolver.findExportUses(fileName, name);
+    if (!found) return undefined;
+    uses.push(...found);
+  }
+  return uses;
+}
+
+/**
+ * Every use of a public method of a named class: `this.name` in its class, and the calls the
+ * project layer finds in the repository (`this.ordersService.markPaid(…)` in a controller whose
+ * constructor is given an `OrdersService`). Undefined when some call may be out of sight.
+ */
+function getMethodUses(fn: FunctionNode, file: FileContext): { file: FileContext; node: TSESTree.Node }[] | undefined {
+  const definition = fn.parent;
+  if (!file.resolver || definition.type !== AST_NODE_TYPES.MethodDefinition || definition.kind !== 'method' || definition.static) return undefined;
+  const name = getPropertyName(definition);
+  if (name === undefined || definition.parent.parent.type !== AST_NODE_TYPES.ClassDeclaration) return undefined;
+  const others = file.resolver.findMethodCalls(file, definition);
+  if (!others) return undefined;
+  return [...getThisMembers(definition.parent, name, file).map((node) => ({ file, node })), ...others];
+}
+
+/** The function a node runs in, skipping callbacks passed as arguments (`retry(() => …)`). */
+export function getEnclosingNamedFunction(node: TSESTree.Node): FunctionNode | undefined {
+  for (let current = node.parent; current; current = current.parent) {
+    if (!isFunctionNode(current)) continue;
+    const isCallback =
+      current.type !== AST_NODE_TYPES.FunctionDeclaration &&
+      (current.parent.type === AST_NODE_TYPES.CallExpression || current.parent.type === AST_NODE_TYPES.NewExpression) &&
+      current.parent.arguments.some((argument) => argument === current);
+    if (!isCallback) return current;
+  }
+  return undefined;
 }

@@ -32,7 +32,7 @@ import { walk } from '../code/walk.js';
 import { getOrigin } from '../code/origin.js';
 import { getHandleName } from '../code/project-handles.js';
 import { getValueReferences } from '../code/functions.js';
-import { getExportName, getPrivateUses, getThisMembers } from '../code/uses.js';
+import { getEnclosingNamedFunction, getFunctionUses, getThisMembers } from '../code/uses.js';
 import { getDurableFunction } from './durable-execution.js';
 import { isBrokerName } from '../messaging/named-publish.js';
 import { BROKERS, describePublish } from '../messaging/publish.js';
@@ -438,9 +438,7 @@ export function findCallerMitigation(
   if (depth > 3) return undefined;
   const fn = getEnclosingNamedFunction(node);
   if (!fn) return undefined;
-  const owner = file.fileOf(fn);
-  const privateUses = getPrivateUses(fn, owner);
-  const uses = privateUses ? privateUses.map((use) => ({ file: owner, node: use })) : (getExportedUses(fn, owner) ?? getMethodUses(fn, owner));
+  const uses = getFunctionUses(fn, file.fileOf(fn));
   if (!uses || uses.length === 0) return undefined;
   let first: Mitigation | undefined;
   for (const { file: useFile, node: use } of uses) {
@@ -456,63 +454,6 @@ export function findCallerMitigation(
     first ??= mitigation;
   }
   return first && { kind: first.kind, detail: `only called from ${first.detail}` };
-}
-
-/**
- * Every use of an exported function: its own file's, and those of the modules of its repository
- * that import it (asked of the project layer); undefined when it is exported in a way whose
- * uses cannot all be found (a default export, `module.exports = fn`, no project layer).
- */
-function getExportedUses(fn: FunctionNode, file: FileContext): { file: FileContext; node: TSESTree.Node }[] | undefined {
-  const fileName = file.fileName;
-  if (!file.resolver || fileName === undefined) return undefined;
-  const declaration = fn.type === AST_NODE_TYPES.FunctionDeclaration ? fn : fn.parent.type === AST_NODE_TYPES.VariableDeclarator ? fn.parent.parent : undefined;
-  const id = fn.type === AST_NODE_TYPES.FunctionDeclaration ? fn.id : fn.parent.type === AST_NODE_TYPES.VariableDeclarator ? fn.parent.id : undefined;
-  if (!declaration || id?.type !== AST_NODE_TYPES.Identifier) return undefined;
-  const names = new Set<string>();
-  if (declaration.parent?.type === AST_NODE_TYPES.ExportNamedDeclaration) names.add(id.name);
-  else if (declaration.parent?.type === AST_NODE_TYPES.ExportDefaultDeclaration) return undefined;
-  const uses: { file: FileContext; node: TSESTree.Node }[] = [];
-  for (const reference of getValueReferences(fn, file)) {
-    const exported = getExportName(reference);
-    if (exported === null) return undefined;
-    if (exported === undefined) uses.push({ file, node: reference });
-    else names.add(exported);
-  }
-  if (names.size === 0) return undefined;
-  for (const name of names) {
-    const found = file.resolver.findExportUses(fileName, name);
-    if (!found) return undefined;
-    uses.push(...found);
-  }
-  return uses;
-}
-
-/**
- * Every use of a public method of a named class: `this.name` in its class, and the calls the
- * project layer finds in the repository (`this.ordersService.markPaid(…)` in a controller whose
- * constructor is given an `OrdersService`). Undefined when some call may be out of sight.
- */
-function getMethodUses(fn: FunctionNode, file: FileContext): { file: FileContext; node: TSESTree.Node }[] | undefined {
-  const definition = fn.parent;
-  if (!file.resolver || definition.type !== AST_NODE_TYPES.MethodDefinition || definition.kind !== 'method' || definition.static) return undefined;
-  const name = getPropertyName(definition);
-  if (name === undefined || definition.parent.parent.type !== AST_NODE_TYPES.ClassDeclaration) return undefined;
-  const others = file.resolver.findMethodCalls(file, definition);
-  if (!others) return undefined;
-  return [...getThisMembers(definition.parent, name, file).map((node) => ({ file, node })), ...others];
-}
-
-function getEnclosingNamedFunction(node: TSESTree.Node): FunctionNode | undefined {
-  for (let current = node.parent; current; current = current.parent) {
-    if (!isFunctionNode(current)) continue;
-    const isCallback =
-      current.type !== AST_NODE_TYPES.FunctionDeclaration &&
-      (current.parent.type === AST_NODE_TYPES.CallExpression || current.parent.type === AST_NODE_TYPES.NewExpression) &&
-      current.parent.arguments.some((argument) => argument === current);
-    if (!isCallback) return current;
-  }
-  return undefined;
 }
 
 function isNothing(node: TSESTree.Node): boolean {
