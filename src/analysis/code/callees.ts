@@ -4,10 +4,11 @@
  * function it calls) sends to a broker; `this.orders.saveOrder(o)` writes the database when its
  * body does. Used through the project layer, for functions declared in other files.
  */
-import type { TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
 import { EMPTY_ENV, type FileContext } from './file-context.js';
 import { type FunctionNode } from './ast.js';
 import { getOwnerFunction, resolveCallTarget } from './functions.js';
+import { walk } from './walk.js';
 
 /** How many project functions deep a reading looks: the callee, and the ones it calls. */
 const MAX_READ_DEPTH = 2;
@@ -45,8 +46,9 @@ export function readCallee<T>(
   if (cached && !(target.viaInterface && cached.found === undefined)) return cached === UNKNOWN ? undefined : (cached as Reading<T>);
   depth += 1;
   let reading: Reading<T> = { found: undefined };
+  const inners = file.getOwnedCalls(target.fn, getOwnerFunction);
   try {
-    for (const inner of file.getOwnedCalls(target.fn, getOwnerFunction)) {
+    for (const inner of inners) {
       const found = match(inner, file);
       if (found !== undefined) {
         reading = { found };
@@ -58,7 +60,8 @@ export function readCallee<T>(
   }
   // nothing found, in a module that mentions what the matcher looks for: a shape the reading does not follow may hide it;
   // nor does the one implementation of an interface say what the instance bound in production does
-  const known = reading.found !== undefined || (!target.viaInterface && !mayHide(file.fileOf(target.fn).sourceCode.text));
+  // a body that calls nothing but conversions (`return new Pool({ port: Number(…) })`) hides nothing
+  const known = reading.found !== undefined || (!target.viaInterface && (!mayHide(file.fileOf(target.fn).sourceCode.text) || callsNothing(target.fn, inners, file)));
   // what an implementation found through its interface does not do is not a fact about the function: not kept
   if (top && (reading.found !== undefined || !target.viaInterface)) {
     if (!byFunction) {
@@ -71,3 +74,17 @@ export function readCallee<T>(
 }
 
 const UNKNOWN: Reading<unknown> = { found: undefined };
+
+/** Conversions and builders of plain values: calling them does nothing outside the function. */
+const PURE_CALLS: ReadonlySet<string> = new Set(['Number', 'String', 'Boolean', 'parseInt', 'parseFloat', 'BigInt', 'Symbol']);
+
+/** A body whose calls are all conversions, and that holds no tagged template (`sql\`insert …\``). */
+function callsNothing(fn: FunctionNode, calls: readonly TSESTree.CallExpression[], file: FileContext): boolean {
+  if (!calls.every((call) => call.callee.type === AST_NODE_TYPES.Identifier && PURE_CALLS.has(call.callee.name))) return false;
+  let tagged = false;
+  walk(fn.body ?? fn, file.fileOf(fn).visitorKeys, (node) => {
+    if (node.type === AST_NODE_TYPES.TaggedTemplateExpression) tagged = true;
+    return !tagged;
+  });
+  return !tagged;
+}

@@ -87,6 +87,20 @@ export class PlaceOrderService {
 }
 `;
 
+const START_WORKER = `'use strict';
+
+const { createPool } = require('../data/db');
+const { publishEvent } = require('../lib/events');
+
+async function startWorker() {
+  const pool = createPool(process.env.WORKER_DATABASE_URL);
+  await publishEvent('workers.started', { at: Date.now() });
+  return pool;
+}
+
+module.exports = { startWorker };
+`;
+
 const CJS = { sourceType: 'commonjs' } as const;
 
 describe('JavaScript, CommonJS (fixtures/cross-file/js-cjs)', () => {
@@ -122,6 +136,11 @@ module.exports = { confirmOrder };
 `,
         { ...CJS, filename: cjsFile('src/services/confirm.js'), name: 'publishOrderEvent emits on an in-process EventEmitter: read, it publishes nothing' },
       ),
+      js.valid(START_WORKER, {
+        ...CJS,
+        filename: cjsFile('src/services/start-worker.js'),
+        name: 'createPool from a db module builds a pool and calls nothing else: read, it writes no database',
+      }),
       js.valid(
         `'use strict';
 
