@@ -1,6 +1,7 @@
 /**
  * Whether a file belongs to a front-end package: the nearest package.json depends on a UI
- * framework and on no server framework. A browser app calling its own back end is the user's
+ * framework (or the package is a Vite app, built from its own `index.html`) and on no server
+ * framework. A browser app calling its own back end is the user's
  * request itself, not one service calling another. In meta-frameworks (Next.js, Nuxt,
  * SvelteKit, Remix, Astro) route handlers, API folders and server modules are server code.
  */
@@ -61,7 +62,7 @@ function findPackageKind(folder: string): PackageKind | undefined {
       folder,
       name: typeof manifest.name === 'string' ? manifest.name : '',
       dependencies,
-      frontEnd: has(UI_PACKAGES) && !has(SERVER_PACKAGES),
+      frontEnd: (has(UI_PACKAGES) || isWebAppFolder(folder)) && !has(SERVER_PACKAGES),
       metaFramework: has(META_FRAMEWORKS),
     };
   } else {
@@ -70,6 +71,14 @@ function findPackageKind(folder: string): PackageKind | undefined {
   }
   kinds.set(folder, kind ?? null);
   return kind;
+}
+
+/** Vite's config files: beside an `index.html`, the package is a web app whose entry is that page. */
+const VITE_CONFIGS = ['vite.config.ts', 'vite.config.js', 'vite.config.mts', 'vite.config.mjs', 'vite.config.cts', 'vite.config.cjs'];
+
+/** A package built by Vite from its own `index.html` (its UI framework may be declared by the workspace root). */
+function isWebAppFolder(folder: string): boolean {
+  return fs.existsSync(path.join(folder, 'index.html')) && VITE_CONFIGS.some((name) => fs.existsSync(path.join(folder, name)));
 }
 
 function asRecord(value: unknown): Record<string, unknown> {

@@ -3,6 +3,8 @@
  * calling another: skipped unless `checkBrowserCode` is on. Also env names that carry the
  * address word first (`BASEURL_PAYMENTS_SERVICE`).
  */
+import path from 'node:path';
+import { writeProject } from '../../project/helpers.js';
 import { js, jsTester, outbox, rewrite, RULE_NAME, rule, ts, tsTester } from './helpers.js';
 
 const PAY = `import axios from 'axios';
@@ -74,4 +76,35 @@ export function usePay() {
     ),
   ],
   invalid: [],
+});
+
+/** A package of a workspace, with the files beside its package.json; the linted file is `src/services/payment.js` in it. */
+function packageFile(files: Readonly<Record<string, string | object>>): string {
+  return path.join(writeProject(files), 'src', 'services', 'payment.js');
+}
+
+const VITE_CONFIG = "import { defineConfig } from 'vite';\n\nexport default defineConfig({});\n";
+const INDEX_HTML = '<!doctype html>\n<div id="root"></div>\n<script type="module" src="/src/main.js"></script>\n';
+
+jsTester.run(RULE_NAME, rule, {
+  valid: [
+    js.valid(PAY, {
+      filename: packageFile({ 'package.json': { name: 'shop', private: true, dependencies: { 'react-dom': '^18.0.0', axios: '^1.7.9' } } }),
+      name: 'a package that depends on a UI framework and on no server framework',
+    }),
+    js.valid(PAY, {
+      filename: packageFile({ 'package.json': { name: 'web', private: true }, 'vite.config.mts': VITE_CONFIG, 'index.html': INDEX_HTML }),
+      name: 'a Vite app built from its own index.html, its framework declared elsewhere',
+    }),
+  ],
+  invalid: [
+    js.invalid(PAY, PAY_REPORT, {
+      filename: packageFile({ 'package.json': { name: 'web', private: true, dependencies: { express: '^4.21.0' } }, 'vite.config.mts': VITE_CONFIG, 'index.html': INDEX_HTML }),
+      name: 'a package that also depends on a server framework is a back end',
+    }),
+    js.invalid(PAY, PAY_REPORT, {
+      filename: packageFile({ 'package.json': { name: 'web', private: true }, 'vite.config.mts': VITE_CONFIG }),
+      name: 'a Vite config without an index.html beside it (a library build) is not a web app',
+    }),
+  ],
 });
