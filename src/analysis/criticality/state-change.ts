@@ -100,8 +100,14 @@ export function findRoleChange(service: string | undefined, path: Template, meth
   const identity = [...(service === undefined ? [] : splitWords(service)), ...words].some((word) => IDENTITY.has(word));
   if (!identity || !words.some((word) => ACCOUNT_CREATION.has(word))) return undefined;
   const role = findKeyValue(payload, file, (key) => ROLE_KEYS.has(key.toLowerCase()));
-  return role && { text: `account ${role.key} set to "${role.value}"`, account: true };
+  if (role) return { text: `account ${role.key} set to "${role.value}"`, account: true };
+  // the organisation the account belongs to, whatever the value: moved in, or out with `null`
+  const membership = findKey(payload, file, (key) => MEMBERSHIP_KEYS.has(key.toLowerCase()));
+  return membership && { text: `account ${membership.key} ${membership.cleared ? 'cleared' : 'set'}`, account: true };
 }
+
+/** Payload keys that tie an account to an organisation, lower-cased: which tenant's data it may see. */
+const MEMBERSHIP_KEYS: ReadonlySet<string> = new Set(['companyid', 'organizationid', 'organisationid', 'orgid', 'tenantid', 'teamid', 'workspaceid']);
 
 /**
  * The literal path segments of a URL path, holes, versions and audiences left out:
@@ -123,14 +129,19 @@ function findStateValue(payload: Located, file: FileContext): { key: string; val
 }
 
 /** A key of the payload object that `matches`, set to a constant. */
-function findKeyValue(payload: Located, file: FileContext, matches: (key: string) => boolean): { key: string; value: string } | undefined {
+/** The object literal a payload is, through variables and `JSON.stringify({ … })`. */
+function getPayloadObject(payload: Located, file: FileContext): ReturnType<typeof resolveObject> {
   const located = resolveValue(payload.node, file, payload.env);
   let node = skipTransparent(located.node);
   // JSON.stringify({ … })
   if (node.type === AST_NODE_TYPES.CallExpression && node.arguments[0] && node.arguments[0].type !== AST_NODE_TYPES.SpreadElement) {
     node = skipTransparent(node.arguments[0]);
   }
-  const object = resolveObject(node, file, located.env);
+  return resolveObject(node, file, located.env);
+}
+
+function findKeyValue(payload: Located, file: FileContext, matches: (key: string) => boolean): { key: string; value: string } | undefined {
+  const object = getPayloadObject(payload, file);
   if (!object) return undefined;
   for (const property of object.node.properties) {
     if (property.type !== AST_NODE_TYPES.Property) continue;
@@ -139,6 +150,19 @@ function findKeyValue(payload: Located, file: FileContext, matches: (key: string
     const value = getObjectProperty(object.node, key, file, object.env);
     const constant = value && getConstant(value.node, file, value.env);
     if (constant !== undefined) return { key, value: constant };
+  }
+  return undefined;
+}
+
+/** The first key of the payload object that `matches`, and whether it is set to `null`. */
+function findKey(payload: Located, file: FileContext, matches: (key: string) => boolean): { key: string; cleared: boolean } | undefined {
+  const object = getPayloadObject(payload, file);
+  for (const property of object?.node.properties ?? []) {
+    if (property.type !== AST_NODE_TYPES.Property) continue;
+    const key = getPropertyName(property);
+    if (key === undefined || !matches(key)) continue;
+    const value = skipTransparent(property.value);
+    return { key, cleared: value.type === AST_NODE_TYPES.Literal && value.value === null };
   }
   return undefined;
 }

@@ -647,6 +647,16 @@ export async function syncRole(userId, role) {
 `,
         { name: 'a role passed through from a variable is not known to change' },
       ),
+      js.valid(
+        `
+import axios from 'axios';
+
+export async function renameProject(projectId, name, teamId) {
+  await axios.patch(\`\${process.env.PROJECTS_SERVICE_URL}/projects/\${projectId}\`, { name, teamId });
+}
+`,
+        { name: 'an organisation key outside an account of the identity service is no account change' },
+      ),
     ],
     invalid: [
       js.invalid(
@@ -690,6 +700,48 @@ export async function approveRestaurant(restaurant) {
           }),
         },
         { name: 'the identity service behind a gateway, named in the path' },
+      ),
+      js.invalid(
+        `
+import axios from 'axios';
+
+export async function approveJoinRequest(userId, companyId) {
+  await axios.patch(\`\${process.env.IDENTITY_SERVICE_URL}/api/v1/identity/users/\${userId}\`, { companyId });
+}
+`,
+        {
+          at: 'axios.patch',
+          request: 'PATCH /api/v1/identity/users/{userId}',
+          service: 'identity',
+          evidence: ['account companyId set'],
+          suggest: rewrite({
+            replaced: 'axios.patch(`${process.env.IDENTITY_SERVICE_URL}/api/v1/identity/users/${userId}`, { companyId })',
+            topic: 'identity.users.updated',
+            payload: '{ userId, companyId }',
+          }),
+        },
+        { name: 'an account moved into a company of the identity service' },
+      ),
+      js.invalid(
+        `
+import axios from 'axios';
+
+export async function removeEmployee(userId) {
+  await axios.patch(\`\${process.env.IDENTITY_SERVICE_URL}/api/v1/identity/users/\${userId}\`, { companyId: null });
+}
+`,
+        {
+          at: 'axios.patch',
+          request: 'PATCH /api/v1/identity/users/{userId}',
+          service: 'identity',
+          evidence: ['account companyId cleared'],
+          suggest: rewrite({
+            replaced: 'axios.patch(`${process.env.IDENTITY_SERVICE_URL}/api/v1/identity/users/${userId}`, { companyId: null })',
+            topic: 'identity.users.updated',
+            payload: '{ userId, companyId: null }',
+          }),
+        },
+        { name: 'an account taken out of its company' },
       ),
     ],
   });
