@@ -4,7 +4,7 @@
  * `POST payments /payments/capture` → `payments.capture.requested`.
  */
 import type { Template } from '../analysis/code/template.js';
-import { singular, splitWords } from '../analysis/code/words.js';
+import { singular, splitWords, withoutUndo } from '../analysis/code/words.js';
 
 /** Path segments that name a command rather than a resource: the event is a request for it. */
 const COMMAND_SEGMENTS = new Set([
@@ -50,7 +50,7 @@ function getTopicParts(input: TopicInput): TopicParts {
   const resource = segments.length > 0 && singular(segments[0]!) === singular(service) ? segments.slice(1) : segments;
   const last = resource.at(-1);
   // a singular verb-like segment is a command (`/capture`, undone: `/unhold`); a plural one is a collection (`/charges`)
-  const isCommand = last !== undefined && singular(last) === last && (COMMAND_SEGMENTS.has(last) || COMMAND_SEGMENTS.has(last.replace(/^un(?=[a-z]{4})/, '')));
+  const isCommand = last !== undefined && singular(last) === last && (COMMAND_SEGMENTS.has(last) || COMMAND_SEGMENTS.has(withoutUndo(last)));
   return { service, resource, isCommand };
 }
 

@@ -67,7 +67,6 @@ export function getStaticString(node: TSESTree.Node): string | undefined {
   return undefined;
 }
 
-/** The last name in a callee: `post` for `this.http.post`, `fetch` for `fetch`. */
 /** `module.exports` or `exports`. */
 export function isModuleExports(node: TSESTree.Node): boolean {
   const expression = skipTransparent(node);
@@ -80,6 +79,7 @@ export function isModuleExports(node: TSESTree.Node): boolean {
   );
 }
 
+/** The last name in a callee: `post` for `this.http.post`, `fetch` for `fetch`. */
 export function getCalleeName(callee: TSESTree.Node): string | undefined {
   const node = skipTransparent(callee);
   if (node.type === AST_NODE_TYPES.Identifier) return node.name;

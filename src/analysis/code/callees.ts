@@ -75,8 +75,11 @@ export function readCallee<T>(
 
 const UNKNOWN: Reading<unknown> = { found: undefined };
 
+/** Conversions that keep the value they are given: `parseInt(req.body.amount)`, `Number(qty)`. */
+export const VALUE_CONVERSIONS: ReadonlySet<string> = new Set(['parseInt', 'parseFloat', 'Number', 'String', 'Boolean']);
+
 /** Conversions and builders of plain values: calling them does nothing outside the function. */
-const PURE_CALLS: ReadonlySet<string> = new Set(['Number', 'String', 'Boolean', 'parseInt', 'parseFloat', 'BigInt', 'Symbol']);
+const PURE_CALLS: ReadonlySet<string> = new Set([...VALUE_CONVERSIONS, 'BigInt', 'Symbol']);
 
 /** A body whose calls are all conversions, and that holds no tagged template (`sql\`insert …\``). */
 function callsNothing(fn: FunctionNode, calls: readonly TSESTree.CallExpression[], file: FileContext): boolean {

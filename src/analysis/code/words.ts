@@ -30,6 +30,11 @@ export function singular(word: string): string {
   return word;
 }
 
+/** The verb an undoing verb undoes: `unhold` → `hold`, `unblock` → `block`; other words as they are (`until`, `unit`). */
+export function withoutUndo(word: string): string {
+  return word.replace(/^un(?=[a-z]{4})/, '');
+}
+
 /** `paymentsServiceUrl`, `services.payments.url` → `PAYMENTS_SERVICE_URL`, `SERVICES_PAYMENTS_URL`. */
 export function toUpperSnake(text: string): string {
   return splitWords(text).join('_').toUpperCase();

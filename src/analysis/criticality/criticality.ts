@@ -4,7 +4,7 @@
  * Words of non-critical traffic (logs, metrics, notifications…) count against.
  */
 import { AST_NODE_TYPES, AST_TOKEN_TYPES, type TSESTree } from '@typescript-eslint/utils';
-import { IDENTITY_SERVICE_WORDS, READ_COMMAND_WORDS, TRANSITION_VERBS } from '../../catalog/words.js';
+import { READ_COMMAND_WORDS, TRANSITION_VERBS } from '../../catalog/words.js';
 import type { Settings } from '../../options.js';
 import { getClassName, getFunctionName, getMethodClass, getPropertyName, getStaticString, isFunctionNode, skipTransparent, type FunctionNode } from '../code/ast.js';
 import { deeper, type FileContext } from '../code/file-context.js';
@@ -12,7 +12,7 @@ import { getObjectKeys } from '../code/objects.js';
 import type { Target } from '../target/target.js';
 import type { Template } from '../code/template.js';
 import { type Located, resolveValue } from '../code/values.js';
-import { findAccountLifecycle, findRoleChange, findStateChange, getTransition } from './state-change.js';
+import { findAccountLifecycle, findRoleChange, findStateChange, getTransition, namesIdentityService } from './state-change.js';
 import { singular, splitWords, WordSet } from '../code/words.js';
 
 export type EvidenceKind =
@@ -63,7 +63,6 @@ export interface CriticalityInput {
 
 const CRITICAL_TAG = /@critical\b/;
 const READ_COMMANDS = new WordSet(READ_COMMAND_WORDS);
-const IDENTITY = new WordSet(IDENTITY_SERVICE_WORDS);
 
 export function assessCriticality(input: CriticalityInput, file: FileContext, settings: Settings): Criticality {
   const evidence: Evidence[] = [];
@@ -89,7 +88,7 @@ export function assessCriticality(input: CriticalityInput, file: FileContext, se
       findStateChange(input.target.path, input.method, input.payload, file))
     : undefined;
   // an account created or changed: the service that owns accounts may be named for logging in
-  const againstServiceWords = change?.account ? serviceWords.filter((word) => !IDENTITY.has(word)) : serviceWords;
+  const againstServiceWords = change?.account ? serviceWords.filter((word) => !namesIdentityService(word)) : serviceWords;
 
   // What the request says about itself (service, path) outweighs what its surroundings say (function names).
   const strongAgainst: Evidence | undefined =

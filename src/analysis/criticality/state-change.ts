@@ -11,7 +11,7 @@ import { deeper, type FileContext } from '../code/file-context.js';
 import { getObjectProperty, resolveObject } from '../code/objects.js';
 import { evaluateTemplate, getStaticText, type Template } from '../code/template.js';
 import { type Located, resolveValue } from '../code/values.js';
-import { splitWords, WordSet } from '../code/words.js';
+import { splitWords, withoutUndo, WordSet } from '../code/words.js';
 
 /** verbs as written: `/refund` commands a transition, `/refunds` names a collection */
 const TRANSITIONS: ReadonlySet<string> = new Set(TRANSITION_VERBS);
@@ -33,11 +33,9 @@ export interface StateChange {
  * @param method the write's method, upper-cased (`PATCH`, `POST/PUT`)
  */
 export function findStateChange(path: Template, method: string | undefined, payload: Located | undefined, file: FileContext): StateChange | undefined {
-  const segments = getLiteralSegments(path);
-  const last = segments.at(-1);
+  const last = getLiteralSegments(path).at(-1);
   if (last !== undefined) {
-    const transition = getTransition(path);
-    if (transition !== undefined) return { text: `transition "${transition}"` };
+    if (commandsTransition(last)) return { text: `transition "${last}"` };
     if (STATES.has(last) && method !== undefined && /PATCH|PUT|POST/.test(method)) return { text: `${method.split('/')[0]} …/${last}` };
     // a named state of the entity, updated in place: `PUT …/blockchain-status`, `PATCH …/payment_status`
     const lastWords = splitWords(last);
@@ -57,9 +55,18 @@ export function findStateChange(path: Template, method: string | undefined, payl
  */
 export function getTransition(path: Template): string | undefined {
   const last = getLiteralSegments(path).at(-1);
-  const verb = splitWords(last ?? '')[0] ?? '';
-  // undoing a transition is one too: `/unhold`, `/unreserve`
-  return last !== undefined && (TRANSITIONS.has(verb) || TRANSITIONS.has(verb.replace(/^un(?=[a-z]{4})/, ''))) ? last : undefined;
+  return last !== undefined && commandsTransition(last) ? last : undefined;
+}
+
+/** A segment whose first word is a transition's verb, or undoes one (`unhold`, `unreserve`). */
+function commandsTransition(segment: string): boolean {
+  const verb = splitWords(segment)[0] ?? '';
+  return TRANSITIONS.has(verb) || TRANSITIONS.has(withoutUndo(verb));
+}
+
+/** A word that names the service owning user accounts: `identity`, `auth`, `login`, `users`. */
+export function namesIdentityService(word: string): boolean {
+  return IDENTITY.has(word);
 }
 
 /** An account created, suspended or deleted in the service that owns accounts. */
@@ -74,7 +81,7 @@ export function findAccountLifecycle(service: string | undefined, path: Template
   const words = segments.flatMap((segment) => splitWords(segment));
   if (!words.some((word) => ACCOUNT_CREATION.has(word) || IDENTITY.has(word))) return undefined;
   // `/users/{id}/suspend`, `/accounts/{id}/unblock`
-  const lifecycle = words.find((word) => LIFECYCLE.has(word.replace(/^un(?=[a-z]{4})/, '')));
+  const lifecycle = words.find((word) => LIFECYCLE.has(withoutUndo(word)));
   if (lifecycle !== undefined && method !== 'GET') return { text: `account ${lifecycle} in "${service}"`, account: true };
   const lastText = path.at(-1)?.kind === 'text';
   const lastWords = splitWords(segments.at(-1) ?? '');
@@ -128,7 +135,6 @@ function findStateValue(payload: Located, file: FileContext): { key: string; val
   return findKeyValue(payload, file, (key) => STATES.has(splitWords(key).at(-1) ?? ''));
 }
 
-/** A key of the payload object that `matches`, set to a constant. */
 /** The object literal a payload is, through variables and `JSON.stringify({ … })`. */
 function getPayloadObject(payload: Located, file: FileContext): ReturnType<typeof resolveObject> {
   const located = resolveValue(payload.node, file, payload.env);
@@ -140,13 +146,24 @@ function getPayloadObject(payload: Located, file: FileContext): ReturnType<typeo
   return resolveObject(node, file, located.env);
 }
 
-function findKeyValue(payload: Located, file: FileContext, matches: (key: string) => boolean): { key: string; value: string } | undefined {
+/** The properties of the payload object whose key `matches`, in source order. */
+function* getMatchingProperties(
+  payload: Located,
+  file: FileContext,
+  matches: (key: string) => boolean,
+): Generator<{ key: string; property: TSESTree.Property; object: NonNullable<ReturnType<typeof resolveObject>> }> {
   const object = getPayloadObject(payload, file);
-  if (!object) return undefined;
+  if (!object) return;
   for (const property of object.node.properties) {
     if (property.type !== AST_NODE_TYPES.Property) continue;
     const key = getPropertyName(property);
-    if (key === undefined || !matches(key)) continue;
+    if (key !== undefined && matches(key)) yield { key, property, object };
+  }
+}
+
+/** The first key of the payload object that `matches` set to a constant, with that constant. */
+function findKeyValue(payload: Located, file: FileContext, matches: (key: string) => boolean): { key: string; value: string } | undefined {
+  for (const { key, object } of getMatchingProperties(payload, file, matches)) {
     const value = getObjectProperty(object.node, key, file, object.env);
     const constant = value && getConstant(value.node, file, value.env);
     if (constant !== undefined) return { key, value: constant };
@@ -156,11 +173,7 @@ function findKeyValue(payload: Located, file: FileContext, matches: (key: string
 
 /** The first key of the payload object that `matches`, and whether it is set to `null`. */
 function findKey(payload: Located, file: FileContext, matches: (key: string) => boolean): { key: string; cleared: boolean } | undefined {
-  const object = getPayloadObject(payload, file);
-  for (const property of object?.node.properties ?? []) {
-    if (property.type !== AST_NODE_TYPES.Property) continue;
-    const key = getPropertyName(property);
-    if (key === undefined || !matches(key)) continue;
+  for (const { key, property } of getMatchingProperties(payload, file, matches)) {
     const value = skipTransparent(property.value);
     return { key, cleared: value.type === AST_NODE_TYPES.Literal && value.value === null };
   }

@@ -4,6 +4,7 @@
  */
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
 import { getCalleeName, getEnclosingFunction, getPropertyName, skipTransparent } from '../code/ast.js';
+import { VALUE_CONVERSIONS } from '../code/callees.js';
 import type { Env, FileContext } from '../code/file-context.js';
 import type { Template } from '../code/template.js';
 import type { RequestDescription } from '../request/request.js';
@@ -83,9 +84,6 @@ function isMirroredPath(route: readonly string[], request: readonly string[]): b
   return shorter.every((segment, index) => segment === tail[index]);
 }
 
-/** Conversions that keep the value the client sent: `parseInt(req.body.amount)`, `Number(qty)`. */
-const CONVERSIONS: ReadonlySet<string> = new Set(['parseInt', 'parseFloat', 'Number', 'String', 'Boolean']);
-
 const RE_ENCODINGS: ReadonlySet<string> = new Set(['stringify', 'from', 'toString']);
 
 /** Validation that hands back what it checked: `schema.parse(body)`, `parse(schema, body)`, `JSON.parse(raw)`, `plainToInstance(Dto, body)`. */
@@ -128,7 +126,7 @@ function isPassedOn(node: TSESTree.Node, env: Env, file: FileContext, depth: num
       const name = getCalleeName(expression.callee) ?? '';
       const first = expression.arguments[0];
       // re-encodings that keep the data as it came: `JSON.stringify(body)`, `Buffer.from(raw)`
-      if ((RE_ENCODINGS.has(name) || CONVERSIONS.has(name)) && first !== undefined && first.type !== AST_NODE_TYPES.SpreadElement && isPassedOn(first, env, file, depth + 1)) return true;
+      if ((RE_ENCODINGS.has(name) || VALUE_CONVERSIONS.has(name)) && first !== undefined && first.type !== AST_NODE_TYPES.SpreadElement && isPassedOn(first, env, file, depth + 1)) return true;
       // validation hands back what it checked: `parse(transferSchema, body)`, `schema.parse(body)`
       if (VALIDATIONS.has(name) && expression.arguments.some((argument) => argument.type !== AST_NODE_TYPES.SpreadElement && isPassedOn(argument, env, file, depth + 1))) {
         return true;

@@ -1,9 +1,9 @@
 /**
  * Whether a file belongs to a front-end package: the nearest package.json depends on a UI
  * framework (or the package is a Vite app, built from its own `index.html`) and on no server
- * framework. A browser app calling its own back end is the user's
- * request itself, not one service calling another. In meta-frameworks (Next.js, Nuxt,
- * SvelteKit, Remix, Astro) route handlers, API folders and server modules are server code.
+ * framework. A browser app calling its own back end is the user's request itself, not one
+ * service calling another. In meta-frameworks (Next.js, Nuxt, SvelteKit, Remix, Astro) route
+ * handlers, API folders and server modules are server code.
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -62,7 +62,7 @@ function findPackageKind(folder: string): PackageKind | undefined {
       folder,
       name: typeof manifest.name === 'string' ? manifest.name : '',
       dependencies,
-      frontEnd: (has(UI_PACKAGES) || isWebAppFolder(folder)) && !has(SERVER_PACKAGES),
+      frontEnd: !has(SERVER_PACKAGES) && (has(UI_PACKAGES) || isWebAppFolder(folder)),
       metaFramework: has(META_FRAMEWORKS),
     };
   } else {
