@@ -5,7 +5,7 @@
  */
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
 import type { Settings } from '../options.js';
-import { assessCriticality, type Criticality } from './criticality/criticality.js';
+import { assessCriticality, type Criticality, describePayload, type PayloadFacts } from './criticality/criticality.js';
 import type { FileContext } from './code/file-context.js';
 import { findSwallowedFailure, type SwallowedFailure } from './mitigation/failure.js';
 import { getGatewayRelay, getRouteRelay } from './mitigation/relay.js';
@@ -13,7 +13,7 @@ import { writesOwnDatabase } from './data-layer/local-writes.js';
 import { classifyMethods, WRITE_METHODS } from './request/method.js';
 import { findCallerMitigation, findInMemoryRetry, findMitigation, isForwardedBody, type Mitigation } from './mitigation/mitigation.js';
 import type { RequestDescription } from './request/request.js';
-import { classifyTarget, type Target } from './target/target.js';
+import { classifyTarget, isProviderCredentialKey, type Target } from './target/target.js';
 
 export interface Assessment {
   readonly request: RequestDescription;
@@ -31,6 +31,8 @@ export interface Assessment {
 export interface AssessOptions {
   /** where names count as criticality evidence (see `CriticalityInput.nameContexts`) */
   readonly nameContexts?: readonly TSESTree.Node[];
+  /** the payload's facts (`describePayload`), when the caller read them already */
+  readonly payloadFacts?: PayloadFacts;
 }
 
 /**
@@ -52,8 +54,12 @@ export function assessRequest(
 
   const isWrite = verdict === 'write' || ((verdict === 'maybe' || verdict === 'unknown') && settings.unknownMethodIsWrite);
   if (!request.sent || !isWrite || target.kind !== 'internal') return { ...base, reportable: false };
+  const payloadFacts = options.payloadFacts ?? (request.payload ? describePayload(request.payload, file) : undefined);
+  // a body that carries an API key and secret authenticates to a provider's API, not to one of your services
+  const credential = payloadFacts?.keys.find(isProviderCredentialKey);
+  if (credential) return { ...base, target: { ...target, kind: 'external', via: `${target.via} (sent with the API credential "${credential}" in its body)` }, reportable: false };
 
-  const criticality = assessCriticality({ target, method, payload: request.payload, contexts, nameContexts: options.nameContexts }, file, settings);
+  const criticality = assessCriticality({ target, method, payload: request.payload, payloadFacts, contexts, nameContexts: options.nameContexts }, file, settings);
   if (!criticality.critical) return { ...base, criticality, reportable: false };
 
   for (const context of contexts) {

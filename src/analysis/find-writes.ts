@@ -12,6 +12,7 @@
 import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 import type { Settings } from '../options.js';
 import { type Assessment, assessRequest } from './assess.js';
+import { describePayload } from './criticality/criticality.js';
 import { getClassName, getFunctionName, getMethodClass, getThisClass, type FunctionNode } from './code/ast.js';
 import { EMPTY_ENV, type Env, type FileContext, getForeignFile } from './code/file-context.js';
 import { EnvDependencies } from './code/env-dependencies.js';
@@ -106,10 +107,10 @@ export class WriteFinder {
    */
   #reportableLeaves(call: TSESTree.CallExpression): Leaf[] {
     return this.#leaves(call).filter((leaf) => {
-      if (!leaf.assessment.reportable) return false;
       const [top, ...inner] = leaf.hops;
-      if (!top) return !this.#defersToCallers(leaf.assessment.request);
+      if (!top) return leaf.assessment.reportable && !this.#defersToCallers(leaf.assessment.request);
       if (!suppliesPart(top, leaf.reads) && !suppliesValue(top, leaf.readValues)) return false;
+      if (!leaf.assessment.reportable) return false;
       return [...inner.map((hop) => hop.call), leaf.assessment.request.call].every((below) => !this.#isReportedOnItsOwn(below));
     });
   }
@@ -160,7 +161,7 @@ export class WriteFinder {
     visiting.add(fn);
     const result = this.#file.getOwnedCalls(fn, getOwnerFunction).some((call) => {
       if (!this.#file.mayCallRequests(call.callee, crossFile - 1)) return false;
-      if (describeRequest(call, this.#file)) return true;
+      if (describeRequest(call, this.#file) || callsKeyedMember(call)) return true;
       if (inFile <= 0) return false;
       const callee = resolveCallTarget(call.callee, this.#file, EMPTY_ENV)?.fn;
       if (callee === undefined || callee === fn) return false;
@@ -249,9 +250,24 @@ export class WriteFinder {
       // takes no evidence from the names around that call: they name the caller, not the write
       const top = hops[0];
       const nameContexts = top && !suppliesPart(top, request.urlReads ?? NO_READS) ? contexts.slice(0, -1) : contexts;
-      const assessment = assessRequest(request, contexts, this.#file, this.#settings, { nameContexts });
+      // what the payload reads of the bindings counts for who supplies the write: read it now
+      const payloadFacts = request.payload ? describePayload(request.payload, this.#file) : undefined;
       const readValues = [...reads].flatMap((variable) => tracked.bindings.get(variable) ?? []);
-      return [{ assessment, via, hops, reads, readValues }];
+      // judged when asked: most requests reached through a call are reported below it, and the verdict is never read
+      const file = this.#file;
+      const settings = this.#settings;
+      let assessment: Assessment | undefined;
+      return [
+        {
+          get assessment() {
+            return (assessment ??= assessRequest(request, contexts, file, settings, { nameContexts, payloadFacts }));
+          },
+          via,
+          hops,
+          reads,
+          readValues,
+        },
+      ];
     }
     if (hops.length >= this.#maxInFile + crossFileHops) return [];
     const target = resolveCallTarget(call.callee, this.#file, env);
@@ -305,6 +321,15 @@ function startsWithText(node: TSESTree.Node | undefined): boolean {
   if (node.type === AST_NODE_TYPES.Literal) return typeof node.value === 'string' && node.value !== '';
   if (node.type === AST_NODE_TYPES.TemplateLiteral) return (node.quasis[0]?.value.cooked ?? '') !== '';
   return node.type === AST_NODE_TYPES.BinaryExpression && node.operator === '+' && startsWithText(node.left);
+}
+
+/**
+ * `this.client[method](path, options)`: which method is called, and so whether it is a
+ * request, depends on what the caller binds `method` to.
+ */
+function callsKeyedMember(call: TSESTree.CallExpression): boolean {
+  const callee = call.callee;
+  return callee.type === AST_NODE_TYPES.MemberExpression && callee.computed && callee.property.type === AST_NODE_TYPES.Identifier;
 }
 
 /** The environment inside a call's target: its instance's constructor arguments, then its own arguments, bound. */

@@ -21,7 +21,7 @@ export const CRITICAL_WORDS: readonly string[] = [
  * is wrong for good.
  */
 export const TRANSITION_VERBS: readonly string[] = [
-  'approve', 'reject', 'cancel', 'confirm', 'complete', 'activate', 'deactivate', 'suspend', 'resume', 'close', 'reopen',
+  'approve', 'reject', 'cancel', 'confirm', 'complete', 'activate', 'deactivate', 'reactivate', 'suspend', 'pause', 'resume', 'close', 'reopen',
   'ship', 'dispatch', 'deliver', 'fulfil', 'fulfill', 'assign', 'unassign', 'allocate', 'deallocate', 'release', 'reserve',
   'book', 'hold', 'claim', 'capture', 'settle', 'refund', 'void', 'expire', 'redeem', 'accept', 'decline', 'finalize',
   'finalise', 'mint', 'burn', 'lock', 'unlock', 'reverse', 'rollback', 'revoke', 'terminate', 'ban', 'block', 'unblock',

@@ -4,13 +4,17 @@
  * `POST payments /payments/capture` → `payments.capture.requested`.
  */
 import type { Template } from '../analysis/code/template.js';
+import { TRANSITION_VERBS } from '../catalog/words.js';
 import { singular, splitWords, withoutUndo } from '../analysis/code/words.js';
 
-/** Path segments that name a command rather than a resource: the event is a request for it. */
+/**
+ * Path segments that name a command rather than a resource: the event is a request for it.
+ * Every transition the criticality knows, and the money movements.
+ */
 const COMMAND_SEGMENTS = new Set([
-  'capture', 'refund', 'cancel', 'confirm', 'reserve', 'release', 'charge', 'authorize', 'authorise', 'approve',
-  'reject', 'void', 'settle', 'transfer', 'withdraw', 'deposit', 'pay', 'book', 'ship', 'fulfil', 'fulfill',
-  'complete', 'close', 'open', 'submit', 'reverse', 'commit', 'hold', 'debit', 'credit', 'checkout', 'dispatch',
+  ...TRANSITION_VERBS,
+  'charge', 'authorize', 'authorise', 'transfer', 'withdraw', 'deposit', 'pay', 'open', 'submit', 'commit', 'debit',
+  'credit', 'checkout',
 ]);
 
 const IGNORED_SEGMENTS = /^(?:api|v\d+|rest|internal|public)$/i;

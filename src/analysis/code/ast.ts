@@ -184,3 +184,8 @@ export function findProperty(object: TSESTree.ObjectExpression, name: string): O
     (item): item is ObjectProperty => item.type === AST_NODE_TYPES.Property && getPropertyName(item) === name,
   );
 }
+
+/** The member of an enum declaration named `name`: `ORDER = 'order'` in `enum DownstreamApps { … }`. */
+export function findEnumMember(declaration: TSESTree.TSEnumDeclaration, name: string): TSESTree.TSEnumMember | undefined {
+  return declaration.body.members.find((item) => (item.id.type === AST_NODE_TYPES.Identifier ? item.id.name : item.id.value) === name);
+}

@@ -10,6 +10,7 @@ import { stepToken } from './families.js';
 import { bindArguments } from './bind.js';
 import { type Binding, deeper, EMPTY_ENV, type Env, FileContext, type ImportBinding } from './file-context.js';
 import { getObjectProperty, resolveObject } from './objects.js';
+import { resolveValue } from './values.js';
 
 type Variable = TSESLint.Scope.Variable;
 
@@ -69,7 +70,7 @@ function computeOrigin(node: TSESTree.Node, file: FileContext, env: Env): Origin
     case AST_NODE_TYPES.Identifier:
       return getIdentifierOrigin(expression, file, env);
     case AST_NODE_TYPES.MemberExpression: {
-      const name = getPropertyName(expression);
+      const name = getPropertyName(expression) ?? getBoundKey(expression, file, env);
       if (name === undefined) return undefined;
       if (expression.object.type === AST_NODE_TYPES.ThisExpression) return getThisMemberOrigin(expression, name, file, env);
       const object = getOrigin(expression.object, file, deeper(env));
@@ -112,6 +113,16 @@ function computeOrigin(node: TSESTree.Node, file: FileContext, env: Env): Origin
     default:
       return undefined;
   }
+}
+
+/**
+ * `this.client[method](path, options)` in a helper called as `request('post', …)`: the key of a
+ * computed member is a name when the environment binds it to a string.
+ */
+function getBoundKey(member: TSESTree.MemberExpression, file: FileContext, env: Env): string | undefined {
+  if (!member.computed || env.bindings.size === 0 || member.property.type !== AST_NODE_TYPES.Identifier) return undefined;
+  const value = resolveValue(member.property, file, env).node;
+  return value.type === AST_NODE_TYPES.Literal && typeof value.value === 'string' ? value.value : undefined;
 }
 
 /** What a function returns, when it returns one thing: the body of an arrow function, or the argument of a block's only `return`. */

@@ -5,12 +5,13 @@
  * `[env PAYMENTS_URL] "/payments/" [unknown id]`.
  */
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
-import { getPropertyName, isFunctionNode, skipTransparent } from './ast.js';
+import { findEnumMember, getPropertyName, isFunctionNode, skipTransparent } from './ast.js';
 import { deeper, EMPTY_ENV, type Env, FileContext } from './file-context.js';
 import { bindArguments } from './bind.js';
 import { getOrigin } from './origin.js';
 import { getObjectProperty, resolveObject } from './objects.js';
 import { getThisMemberValue } from './values.js';
+import { bindConstruction, resolveCallTarget } from './functions.js';
 
 export type Part =
   /** `name`: the constant or config key an absolute URL was read from (`LEDGER_API_URL`), which names the service better than its host */
@@ -180,9 +181,25 @@ function evaluateConditional(expression: TSESTree.ConditionalExpression, file: F
   if (isNullish(expression.consequent)) return evaluateTemplate(expression.alternate, file, env);
   const consequent = evaluateTemplate(expression.consequent, file, env);
   const alternate = evaluateTemplate(expression.alternate, file, env);
+  if (formatTemplate(consequent) === formatTemplate(alternate)) return consequent;
+  // `path.startsWith('/') ? path : `/${path}``, `base.endsWith('/') ? base.slice(0, -1) : base`:
+  // one address, with a leading slash made sure of or a trailing one dropped
+  if (withoutEndSlashes(consequent) === withoutEndSlashes(alternate)) return slashScore(consequent) >= slashScore(alternate) ? consequent : alternate;
   const first = consequent[0];
   if (!first || first.kind === 'unknown' || formatTemplate([first]) !== formatTemplate(alternate.slice(0, 1))) return unknown('…');
   return alternate.length > consequent.length ? alternate : consequent;
+}
+
+/** The template as text, without the slashes it starts or ends with. */
+function withoutEndSlashes(template: Template): string {
+  return formatTemplate(template).replace(/^\/+|\/+$/g, '');
+}
+
+/** The tidier of two spellings: a path that starts with a slash, a base that does not end with one. */
+function slashScore(template: Template): number {
+  const first = template[0];
+  const last = template.at(-1);
+  return (first?.kind === 'text' && first.value.startsWith('/') ? 1 : 0) + (last?.kind === 'text' && last.value.endsWith('/') ? 0 : 1);
 }
 
 function isNullish(node: TSESTree.Node): boolean {
@@ -323,6 +340,8 @@ function isValidatedEnv(node: TSESTree.Node, path: readonly string[], file: File
 function evaluatePath(base: TSESTree.Node, path: readonly string[], file: FileContext, env: Env): Template | undefined {
   if (path.length === 0) return evaluateTemplate(base, file, env);
   if (path.length === 1 && isProcessEnv(base, file, env)) return [envPart(path[0]!, base, file)];
+  const enumValue = path.length === 1 ? getEnumMemberValue(base, path[0]!, file, env) : undefined;
+  if (enumValue) return evaluateTemplate(enumValue, file, env);
   const object = resolveObject(base, file, env);
   if (object) {
     const value = getObjectProperty(object.node, path[0]!, file, object.env);
@@ -335,6 +354,14 @@ function evaluatePath(base: TSESTree.Node, path: readonly string[], file: FileCo
     return [{ kind: 'config', key: [...prefix, ...getMemberPathNames(base), ...path].join('.') }];
   }
   return undefined;
+}
+
+/** `DownstreamApps.ORDER` of `enum DownstreamApps { ORDER = 'order' }`, declared here or imported: its initializer. */
+function getEnumMemberValue(base: TSESTree.Node, name: string, file: FileContext, env: Env): TSESTree.Expression | undefined {
+  const object = skipTransparent(base);
+  if (object.type !== AST_NODE_TYPES.Identifier) return undefined;
+  const binding = file.getBinding(object, env);
+  return binding?.kind === 'enum' ? (findEnumMember(binding.node, name)?.initializer ?? undefined) : undefined;
 }
 
 /** The key a member reads: its name, or a computed key whose value is known (`services[name]` with `name` bound to 'inventory'). */
@@ -386,6 +413,23 @@ function evaluateCall(call: TSESTree.CallExpression, file: FileContext, env: Env
     if (name === 'toString' && call.arguments.length === 0) {
       return evaluateUrlObject(callee.object, file, env) ?? evaluateTemplate(callee.object, file, env);
     }
+    // `base.trim()`, `base.replace(/\/+$/, '')`: the same address, tidied
+    if (name !== undefined && TIDYING_METHODS.has(name) && call.arguments.length === 0) {
+      return tidy(evaluateTemplate(callee.object, file, env), name);
+    }
+    // `service.toUpperCase()` in `${service.toUpperCase()}_SERVICE_URL`
+    if ((name === 'toUpperCase' || name === 'toLowerCase') && call.arguments.length === 0) {
+      const upper = name === 'toUpperCase';
+      return evaluateTemplate(callee.object, file, env).map((part) =>
+        part.kind === 'text' ? text(upper ? part.value.toUpperCase() : part.value.toLowerCase()) : part,
+      );
+    }
+    // `base.slice(0, -1)` under `base.endsWith('/') ? … : base`: a trailing slash dropped
+    if (name === 'slice' && isDropLast(call.arguments)) return dropLastCharacter(evaluateTemplate(callee.object, file, env));
+    if ((name === 'replace' || name === 'replaceAll') && call.arguments.length === 2) {
+      const replaced = replaceInText(name, callee.object, call.arguments, file, env);
+      if (replaced) return replaced;
+    }
     if (name === 'join' && callee.object.type === AST_NODE_TYPES.ArrayExpression) {
       const separator = first && first.type === AST_NODE_TYPES.Literal && typeof first.value === 'string' ? first.value : ',';
       const pieces: Template[] = [];
@@ -412,6 +456,76 @@ function evaluateCall(call: TSESTree.CallExpression, file: FileContext, env: Env
   const local = evaluateLocalFunctionCall(call, file, env);
   if (local) return local;
   return unknown(`${file.getText(callee).slice(0, 40)}()`);
+}
+
+/** `(0, -1)`. */
+function isDropLast(args: readonly TSESTree.CallExpressionArgument[]): boolean {
+  const [start, end] = args;
+  return (
+    args.length === 2 &&
+    start?.type === AST_NODE_TYPES.Literal &&
+    start.value === 0 &&
+    end?.type === AST_NODE_TYPES.UnaryExpression &&
+    end.operator === '-' &&
+    end.argument.type === AST_NODE_TYPES.Literal &&
+    end.argument.value === 1
+  );
+}
+
+/** The template less its last character, when that is known text; what it does not know is kept. */
+function dropLastCharacter(template: Template): Template {
+  const last = template.at(-1);
+  if (last?.kind !== 'text') return template;
+  return last.value.length > 1 ? [...template.slice(0, -1), text(last.value.slice(0, -1))] : template.slice(0, -1);
+}
+
+/** String methods that leave an address as it is but for surrounding blanks. */
+const TIDYING_METHODS: ReadonlySet<string> = new Set(['trim', 'trimEnd', 'trimStart', 'trimRight', 'trimLeft']);
+
+function tidy(template: Template, method: string): Template {
+  const start = method === 'trim' || method === 'trimStart' || method === 'trimLeft';
+  const end = method === 'trim' || method === 'trimEnd' || method === 'trimRight';
+  return template.map((part, index) => {
+    if (part.kind !== 'text') return part;
+    let value = part.value;
+    if (start && index === 0) value = value.trimStart();
+    if (end && index === template.length - 1) value = value.trimEnd();
+    return value === part.value ? part : text(value);
+  }).filter((part) => part.kind !== 'text' || part.value !== '');
+}
+
+/**
+ * `base.replace(/\/+$/, '')`, `path.replace(/^\//, '')`: a replacement written with a regular
+ * expression (or string) and a string literal, applied to the text the template knows. An
+ * anchored expression applies to the end it is anchored at; what the template does not know
+ * (an environment variable) is kept as it is.
+ */
+function replaceInText(method: string, object: TSESTree.Expression, args: TSESTree.CallExpressionArgument[], file: FileContext, env: Env): Template | undefined {
+  const [pattern, replacement] = args;
+  if (replacement?.type !== AST_NODE_TYPES.Literal || typeof replacement.value !== 'string') return undefined;
+  let regex: RegExp;
+  if (pattern?.type === AST_NODE_TYPES.Literal && 'regex' in pattern && pattern.regex) {
+    try {
+      regex = new RegExp(pattern.regex.pattern, pattern.regex.flags);
+    } catch {
+      return undefined;
+    }
+  } else if (pattern?.type === AST_NODE_TYPES.Literal && typeof pattern.value === 'string') {
+    regex = new RegExp(pattern.value.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'), method === 'replaceAll' ? 'g' : '');
+  } else {
+    return undefined;
+  }
+  const template = evaluateTemplate(object, file, env);
+  const atStart = regex.source.startsWith('^');
+  const atEnd = regex.source.endsWith('$') && !regex.source.endsWith('\\$');
+  const value = replacement.value;
+  const parts = template.map((part, index) => {
+    if (part.kind !== 'text') return part;
+    if ((atStart && index !== 0) || (atEnd && index !== template.length - 1)) return part;
+    const replaced = part.value.replace(regex, value);
+    return replaced === part.value ? part : text(replaced);
+  });
+  return parts.filter((part) => part.kind !== 'text' || part.value !== '');
 }
 
 function isPathJoin(module: string, steps: readonly { kind: string; name?: string }[]): boolean {
@@ -492,11 +606,25 @@ function evaluateUrlObject(node: TSESTree.Node, file: FileContext, env: Env): Te
  */
 function evaluateLocalFunctionCall(call: TSESTree.CallExpression, file: FileContext, env: Env): Template | undefined {
   const callee = skipTransparent(call.callee);
+  if (callee.type === AST_NODE_TYPES.MemberExpression) return evaluateMethodCall(call, file, env);
   if (callee.type !== AST_NODE_TYPES.Identifier) return undefined;
   const fn = file.getDeclaredFunction(callee, env);
   const returned = fn && getSingleReturnedExpression(fn);
   if (!fn || !returned) return undefined;
   return evaluateTemplate(returned, file, bindArguments(fn, call, file, env));
+}
+
+/**
+ * `this.http.composeServiceUrl(DownstreamApps.ORDER, '/orders')`, `urls.forService('billing')`:
+ * a method of a project class that returns one expression, read with its arguments (and its
+ * instance's constructor arguments) bound.
+ */
+function evaluateMethodCall(call: TSESTree.CallExpression, file: FileContext, env: Env): Template | undefined {
+  const target = resolveCallTarget(call.callee, file, env);
+  const returned = target && getSingleReturnedExpression(target.fn);
+  if (!target || !returned) return undefined;
+  const base = target.construction ? bindConstruction(target.construction, file, target.construction.env) : env;
+  return evaluateTemplate(returned, file, bindArguments(target.fn, call, file, { ...base, depth: env.depth, thisClass: target.thisClass }));
 }
 
 /**

@@ -48,6 +48,8 @@ export interface CriticalityInput {
   /** the write's method, upper-cased (`PATCH`, `PUT/POST`) */
   readonly method?: string;
   readonly payload: Located | undefined;
+  /** what `describePayload` read of the payload, when the caller has it already */
+  readonly payloadFacts?: PayloadFacts;
   /**
    * where to look for enclosing functions and classes, innermost first: the request call,
    * then the call sites of the wrappers it was reached through
@@ -72,7 +74,7 @@ export function assessCriticality(input: CriticalityInput, file: FileContext, se
   const functions = perContext.flat();
 
   if (tagged) evidence.push({ kind: 'tag', text: `@critical on ${tagged.name}` });
-  const payload = input.payload ? describePayload(input.payload, file) : undefined;
+  const payload = input.payloadFacts ?? (input.payload ? describePayload(input.payload, file) : undefined);
   if (payload?.taggedType) evidence.push({ kind: 'tag', text: `@critical on type ${payload.taggedType}` });
   const explicit = evidence.length > 0;
 
@@ -223,7 +225,7 @@ function hasTag(node: TSESTree.Node, file: FileContext): boolean {
   return file.getCommentsBefore(node).some((comment) => comment.type === AST_TOKEN_TYPES.Block && CRITICAL_TAG.test(comment.value));
 }
 
-interface PayloadFacts {
+export interface PayloadFacts {
   keys: string[];
   names: string[];
   /** events named by an envelope's literal `type`/`event` */

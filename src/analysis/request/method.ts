@@ -3,7 +3,7 @@
  * member, or both branches of a ternary; compared case-insensitively.
  */
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
-import { getPropertyName, skipTransparent } from '../code/ast.js';
+import { findEnumMember, getPropertyName, skipTransparent } from '../code/ast.js';
 import { deeper, type Env, FileContext } from '../code/file-context.js';
 import { getObjectProperty, resolveObject } from '../code/objects.js';
 import { resolveValue } from '../code/values.js';
@@ -40,9 +40,7 @@ function evaluateMemberMethod(member: TSESTree.MemberExpression, file: FileConte
   if (object.type === AST_NODE_TYPES.Identifier) {
     const binding = file.getBinding(object, env);
     if (binding?.kind === 'enum') {
-      const enumMember = binding.node.body.members.find(
-        (item) => (item.id.type === AST_NODE_TYPES.Identifier ? item.id.name : item.id.value) === name,
-      );
+      const enumMember = findEnumMember(binding.node, name);
       if (!enumMember) return undefined;
       const initializer = enumMember.initializer;
       if (initializer?.type === AST_NODE_TYPES.Literal && typeof initializer.value === 'string') {

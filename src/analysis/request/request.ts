@@ -38,7 +38,8 @@ export function describeRequest(call: TSESTree.CallExpression, file: FileContext
   const callee = skipTransparent(call.callee);
   if (callee.type !== AST_NODE_TYPES.Identifier && callee.type !== AST_NODE_TYPES.MemberExpression) return undefined;
   // cheap first: a member call sends a request only through one of the clients' member names
-  if (callee.type === AST_NODE_TYPES.MemberExpression && !CLIENT_MEMBER_NAMES.has(getPropertyName(callee) ?? '')) return undefined;
+  // (a key the caller binds, `client[method](…)`, is read from the environment by the origin)
+  if (callee.type === AST_NODE_TYPES.MemberExpression && !CLIENT_MEMBER_NAMES.has(getPropertyName(callee) ?? '') && !(callee.computed && env.bindings.size > 0)) return undefined;
   const origin = getOrigin(callee, file, env);
   // the type checker is asked only when the file cannot tell: no origin, or one in project code (`deps.http`)
   const match = origin && !isProjectOrigin(origin, file) ? matchClientCall(origin) : ((origin && matchClientCall(origin)) ?? matchClientCallByType(callee, file));

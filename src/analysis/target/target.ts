@@ -141,6 +141,17 @@ function classifyBaseHole(base: Hole, path: Template, settings: Settings, hints:
   return { ...byName, via, path };
 }
 
+/**
+ * Body keys of a provider's API credentials: `{ api_key, api_key_secret, …data }`. Your own
+ * services authenticate a caller by a header or a token; a password (an account being created)
+ * is not one of these.
+ */
+const PROVIDER_CREDENTIAL_KEY = /^(?:api_?key(?:_?secret)?|apikey|api_?secret|client_?secret|secret_?key|app_?secret|access_?key(?:_?id)?|private_?key|merchant_?key)$/i;
+
+export function isProviderCredentialKey(key: string): boolean {
+  return PROVIDER_CREDENTIAL_KEY.test(key);
+}
+
 /** A name that says it addresses a service: `PAYMENT_SERVICE_URL`, `ORDERS_SVC_HOST`. */
 const SERVICE_NAME = /(?:^|_)(?:SERVICE|SERVICES|SVC|MICROSERVICE)(?:_|$)/;
 

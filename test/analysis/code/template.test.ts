@@ -247,6 +247,66 @@ describe('evaluateTemplate', () => {
       expect(evaluateUrl(declared)).toEqual([text('http://payments:80/refunds')]);
     });
 
+    it('keeps an address tidied by trim() or a trailing-slash replace()', () => {
+      expect(evaluateUrl("const url = String(process.env.BOOKING_URL || '').replace(/\\/+$/, '') + '/bookings';")).toEqual([
+        env('BOOKING_URL', [text('')]),
+        text('/bookings'),
+      ]);
+      expect(evaluateUrl("const url = ('http://ledger:80/ ').trim().replace(/\\/+$/, '') + '/entries';")).toEqual([text('http://ledger:80/entries')]);
+      expect(evaluateUrl("const path = ' /refunds '.trimEnd(); const url = 'http://payments:80' + path.trimStart();")).toEqual([
+        text('http://payments:80/refunds'),
+      ]);
+    });
+
+    it('applies an anchored replace() only at its end of the template', () => {
+      // the slash before the environment variable stays: the expression is anchored at the end
+      expect(evaluateUrl("const url = ('http://payments:80/' + process.env.TENANT + '/').replace(/\\/$/, '');")).toEqual([
+        text('http://payments:80/'),
+        env('TENANT'),
+      ]);
+      expect(evaluateUrl("const url = 'http://payments:80/charges'.replaceAll('charges', 'refunds');")).toEqual([text('http://payments:80/refunds')]);
+    });
+
+    it('gives up on a replace() it cannot read', () => {
+      expect(evaluateUrl("declare const pattern: RegExp; const url = 'http://payments:80/x'.replace(pattern, '');")).toEqual([
+        unknown("'http://payments:80/x'.replace()"),
+      ]);
+    });
+
+    it('upper-cases and lower-cases known text', () => {
+      expect(evaluateUrl("const service = 'order'; const url = `${service.toUpperCase()}_SERVICE_URL/${'Orders'.toLowerCase()}`;")).toEqual([
+        text('ORDER_SERVICE_URL/orders'),
+      ]);
+    });
+
+    it('reads a member of a string enum', () => {
+      expect(evaluateUrl("enum Apps { ORDER = 'order' } const url = `http://gateway:80/${Apps.ORDER}/orders`;")).toEqual([
+        text('http://gateway:80/order/orders'),
+      ]);
+    });
+
+    it('drops the trailing slash of a base the way the code does', () => {
+      const code = "const base = 'http://payments:80/'; const trimmed = base.endsWith('/') ? base.slice(0, -1) : base; const url = `${trimmed}/charges`;";
+      expect(evaluateUrl(code)).toEqual([named('http://payments:80/charges', 'trimmed')]);
+    });
+
+    it('makes sure of a leading slash the way the code does', () => {
+      const code = "function u(path: string) { return `http://payments:80${path.startsWith('/') ? path : `/${path}`}`; } const url = u('charges');";
+      expect(evaluateUrl(code)).toEqual([text('http://payments:80/charges')]);
+    });
+
+    it("evaluates a class's URL builder method with the call arguments", () => {
+      const code = [
+        'class Urls {',
+        '  constructor(private readonly base: string) {}',
+        "  forService(name: string, path: string) { const root = this.base; return `${root}/${name}${path}`; }",
+        '}',
+        "const urls = new Urls('http://gateway:80');",
+        "const url = urls.forService('payments', '/charges');",
+      ].join('\n');
+      expect(evaluateUrl(code)).toEqual([named('http://gateway:80/payments/charges', 'root')]);
+    });
+
     it('labels other calls with their callee', () => {
       expect(evaluateUrl('declare function getUrl(): string; const url = getUrl();')).toEqual([unknown('getUrl()')]);
     });

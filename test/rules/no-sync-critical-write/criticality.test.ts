@@ -917,3 +917,53 @@ export async function createUser(userData) {
     ],
   });
 });
+
+describe('pausing and reactivating', () => {
+  jsTester.run(RULE_NAME, rule, {
+    valid: [],
+    invalid: [
+      js.invalid(
+        `
+import axios from 'axios';
+
+export async function pauseContract(contractId, reason) {
+  await axios.post(\`\${process.env.MARKET_SERVICE_URL}/contracts/\${contractId}/pause\`, { reason });
+}
+`,
+        {
+          at: 'axios.post',
+          request: 'POST /contracts/{contractId}/pause',
+          service: 'market',
+          evidence: ['transition "pause"'],
+          suggest: rewrite({
+            replaced: 'axios.post(`${process.env.MARKET_SERVICE_URL}/contracts/${contractId}/pause`, { reason })',
+            topic: 'market.contracts.pause.requested',
+            payload: '{ contractId, reason }',
+          }),
+        },
+        { name: "pausing another service's contract is a transition" },
+      ),
+      js.invalid(
+        `
+import axios from 'axios';
+
+export async function reactivateMember(memberId) {
+  await axios.post(\`\${process.env.CLUB_SERVICE_URL}/members/\${memberId}/reactivate\`);
+}
+`,
+        {
+          at: 'axios.post',
+          request: 'POST /members/{memberId}/reactivate',
+          service: 'club',
+          evidence: ['transition "reactivate"'],
+          suggest: rewrite({
+            replaced: 'axios.post(`${process.env.CLUB_SERVICE_URL}/members/${memberId}/reactivate`)',
+            topic: 'club.members.reactivate.requested',
+            payload: '{ memberId }',
+          }),
+        },
+        { name: 'reactivating a suspended member is a transition' },
+      ),
+    ],
+  });
+});

@@ -475,6 +475,38 @@ module.exports = { capturePayment };
     },
     { ...CJS, filename: cjsFile('src/services/capture.js'), name: 'cjs: a client read as a property of a whole required module' },
   ),
+  js.invalid(
+    `
+'use strict';
+
+const config = require('../config');
+
+async function refund(payment) {
+  const baseUrl = String(config.services?.payments || '').replace(/\\/+$/, '');
+  const response = await fetch(\`\${baseUrl}/refunds\`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ paymentId: payment.id, amount: payment.amount }),
+  });
+  return response.ok;
+}
+
+module.exports = { refund };
+`,
+    {
+      at: 'fetch',
+      request: 'POST /refunds',
+      service: 'payments',
+      evidence: ['service "payments"', 'path "/refunds"'],
+      suggest: rewrite({
+        replaced: { from: 'fetch(`', to: '\n  })' },
+        topic: 'payments.refunds.created',
+        payload: '{ paymentId: payment.id, amount: payment.amount }',
+        responseUsed: true,
+      }),
+    },
+    { ...CJS, filename: cjsFile('src/services/refunds.js'), name: "cjs: a config address tidied before use (String(…), .replace(/\\/+$/, ''))" },
+  ),
 ];
 
 /** Reported in the file that declares the class and builds its one instance: the callers only pass data. */
@@ -1569,6 +1601,43 @@ export class LedgerService {
     },
     { filename: tsFile('src/payments/ledger.service.ts'), name: 'ts: new LedgerClient(LEDGER_URL) bound to a parameter property (private readonly baseUrl)' },
   ),
+  ts.invalid(
+    `
+import { Injectable } from '@nestjs/common';
+import { DownstreamHttp } from '../http/downstream';
+import { Downstream } from '@app/http/downstream-apps';
+
+@Injectable()
+export class PostingsService {
+  constructor(private readonly downstream: DownstreamHttp) {}
+
+  async record(entry: { accountId: string; amount: number; currency: string }): Promise<void> {
+    await this.downstream.post(this.downstream.serviceUrl(Downstream.LEDGER, 'entries'), entry);
+  }
+
+  async index(doc: { id: string; title: string }): Promise<void> {
+    await this.downstream.post(this.downstream.serviceUrl(Downstream.SEARCH, '/documents'), doc);
+  }
+}
+`,
+    {
+      at: 'this.downstream.post',
+      within: 'this.downstream.post(this.downstream.serviceUrl(Downstream.LEDGER',
+      request: 'POST /ledger/entries',
+      service: 'ledger',
+      evidence: ['service "ledger"', 'path "/ledger/entries"'],
+      via: ['DownstreamHttp.post'],
+      suggest: rewrite({
+        replaced: "this.downstream.post(this.downstream.serviceUrl(Downstream.LEDGER, 'entries'), entry)",
+        topic: 'ledger.entries.created',
+        payload: 'entry',
+      }),
+    },
+    {
+      filename: tsFile('src/ledger/postings.service.ts'),
+      name: "ts: the URL composed by an injected helper's method from an imported enum member (`${service.toUpperCase()}_SERVICE_URL`, a trailing slash dropped, a leading one made sure of)",
+    },
+  ),
 ];
 
 const tsValid = [
@@ -1734,6 +1803,42 @@ export class PaymentsClient extends ServiceClient {
   ),
   ts.invalid(
     `
+import { KeyedServiceClient } from '@acme/shared';
+
+export class EscrowClient extends KeyedServiceClient {
+  constructor() {
+    super(process.env.ESCROW_SERVICE_URL ?? 'http://escrow:3000');
+  }
+
+  release(escrowId: string): Promise<{ released: boolean }> {
+    return this.post(\`escrows/\${escrowId}/release\`);
+  }
+
+  find(escrowId: string): Promise<{ id: string; state: string }> {
+    return this.get(\`escrows/\${escrowId}\`);
+  }
+}
+`,
+    {
+      at: 'this.post',
+      request: 'POST /escrows/{escrowId}/release',
+      service: 'escrow',
+      evidence: ['service "escrow"', 'path "/escrows/{escrowId}/release"'],
+      via: ['KeyedServiceClient.post', 'KeyedServiceClient.request'],
+      suggest: rewrite({
+        replaced: 'this.post(`escrows/${escrowId}/release`)',
+        topic: 'escrow.release.requested',
+        payload: '/* TODO: the data this request carried */ {}',
+        responseUsed: true,
+      }),
+    },
+    {
+      filename: monorepoFile('services/orders/src/clients/escrow.client.ts'),
+      name: "monorepo: a base class whose request(method, …) calls this.client[method](…) inside a closure run behind a breaker: the method is the caller's 'post'",
+    },
+  ),
+  ts.invalid(
+    `
 import { postJson, serviceUrls } from '@acme/shared';
 
 export async function reserveStock(orderId: string, items: { sku: string; qty: number }[]): Promise<{ reservationId: string }> {
@@ -1844,6 +1949,25 @@ orders.post('/orders', async (req, res) => {
 });
 `,
     { filename: monorepoFile('services/orders/src/routes/orders.ts'), name: 'monorepo: a route handler delegating to services whose requests are reported in their own files' },
+  ),
+  ts.valid(
+    `
+import { KeyedServiceClient } from '@acme/shared';
+
+export class EscrowReader extends KeyedServiceClient {
+  constructor() {
+    super(process.env.ESCROW_SERVICE_URL ?? 'http://escrow:3000');
+  }
+
+  find(escrowId: string): Promise<{ id: string; state: string }> {
+    return this.get(\`escrows/\${escrowId}\`);
+  }
+}
+`,
+    {
+      filename: monorepoFile('services/orders/src/clients/escrow-reader.ts'),
+      name: "monorepo: the same keyed base class called with 'get' only: a read",
+    },
   ),
 ];
 

@@ -2,7 +2,7 @@
  * Payment providers, shipping carriers and other SaaS addressed through env vars named after
  * them are third parties, not your services: never reported by default.
  */
-import { js, jsTester, RULE_NAME, rule } from './helpers.js';
+import { js, jsTester, rewrite, RULE_NAME, rule } from './helpers.js';
 
 const call = (env: string, path: string): string => `import axios from 'axios';
 
@@ -39,4 +39,50 @@ export async function invoicePdf(invoice) {
     ),
   ],
   invalid: [],
+});
+
+jsTester.run(`${RULE_NAME} (API credentials in the body)`, rule, {
+  valid: [
+    js.valid(
+      `export async function pauseWorkspace(workspaceId) {
+  await fetch(\`\${process.env.DESKTOP_SERVICE_URL}/api/admin/pause_workspace\`, {
+    method: 'POST',
+    body: JSON.stringify({ api_key: process.env.DESKTOP_KEY, api_key_secret: process.env.DESKTOP_SECRET, workspace_id: workspaceId }),
+  });
+}
+`,
+      { name: "a body that carries an API key and secret goes to a provider's API, whatever its address is named" },
+    ),
+    js.valid(
+      `import axios from 'axios';
+
+export async function capture(order) {
+  await axios.post(\`\${process.env.PAYMENTS_URL}/captures\`, { client_secret: process.env.PAY_SECRET, orderId: order.id, amount: order.total });
+}
+`,
+      { name: 'a client secret in the body' },
+    ),
+  ],
+  invalid: [
+    js.invalid(
+      `import axios from 'axios';
+
+export async function register(email, password) {
+  await axios.post(\`\${process.env.IDENTITY_SERVICE_URL}/users\`, { email, password });
+}
+`,
+      {
+        at: 'axios.post',
+        request: 'POST /users',
+        service: 'identity',
+        evidence: ['account created in "identity"'],
+        suggest: rewrite({
+          replaced: 'axios.post(`${process.env.IDENTITY_SERVICE_URL}/users`, { email, password })',
+          topic: 'identity.users.created',
+          payload: '{ email, password }',
+        }),
+      },
+      { name: 'a password is the account being created, not a credential of the caller' },
+    ),
+  ],
 });
