@@ -20,7 +20,7 @@ import { bindArguments } from './code/bind.js';
 import { bindConstruction, type CallTarget, getOwnerFunction, getRepositoryConstruction, getSingletonConstruction, resolveCallTarget } from './code/functions.js';
 import { getPrivateUses } from './code/uses.js';
 import type { Template } from './code/template.js';
-import { describeRequest, type RequestDescription } from './request/request.js';
+import { describeRequest, isKeyedClientCall, type RequestDescription } from './request/request.js';
 
 type Variable = TSESLint.Scope.Variable;
 
@@ -161,7 +161,7 @@ export class WriteFinder {
     visiting.add(fn);
     const result = this.#file.getOwnedCalls(fn, getOwnerFunction).some((call) => {
       if (!this.#file.mayCallRequests(call.callee, crossFile - 1)) return false;
-      if (describeRequest(call, this.#file) || callsKeyedMember(call)) return true;
+      if (describeRequest(call, this.#file) || isKeyedClientCall(call, this.#file)) return true;
       if (inFile <= 0) return false;
       const callee = resolveCallTarget(call.callee, this.#file, EMPTY_ENV)?.fn;
       if (callee === undefined || callee === fn) return false;
@@ -321,15 +321,6 @@ function startsWithText(node: TSESTree.Node | undefined): boolean {
   if (node.type === AST_NODE_TYPES.Literal) return typeof node.value === 'string' && node.value !== '';
   if (node.type === AST_NODE_TYPES.TemplateLiteral) return (node.quasis[0]?.value.cooked ?? '') !== '';
   return node.type === AST_NODE_TYPES.BinaryExpression && node.operator === '+' && startsWithText(node.left);
-}
-
-/**
- * `this.client[method](path, options)`: which method is called, and so whether it is a
- * request, depends on what the caller binds `method` to.
- */
-function callsKeyedMember(call: TSESTree.CallExpression): boolean {
-  const callee = call.callee;
-  return callee.type === AST_NODE_TYPES.MemberExpression && callee.computed && callee.property.type === AST_NODE_TYPES.Identifier;
 }
 
 /** The environment inside a call's target: its instance's constructor arguments, then its own arguments, bound. */

@@ -6,7 +6,7 @@
 import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 import { type ArgRole, type CallShape, CLIENT_MEMBER_NAMES, CLIENT_MODULES, type ClientKind, WRITE_CAPABLE_MEMBERS } from '../../catalog/http-clients.js';
 import { getPropertyName, skipTransparent } from '../code/ast.js';
-import { type ClientMatch, matchClientCall } from './clients.js';
+import { type ClientMatch, HTTP_CLIENTS, matchClientCall } from './clients.js';
 import { deeper, EMPTY_ENV, type Env, type FileContext } from '../code/file-context.js';
 import { evaluateMethods } from './method.js';
 import { getObjectProperty, hasUnknownSpread, type LocatedObject, resolveObject } from '../code/objects.js';
@@ -45,6 +45,18 @@ export function describeRequest(call: TSESTree.CallExpression, file: FileContext
   const match = origin && !isProjectOrigin(origin, file) ? matchClientCall(origin) : ((origin && matchClientCall(origin)) ?? matchClientCallByType(callee, file));
   if (!match) return undefined;
   return describeMatchedCall(call, match, file, env);
+}
+
+/**
+ * `this.client[method](path, options)` on an HTTP client instance: which member is called, and
+ * so whether it sends a request, depends on what the caller binds `method` to.
+ */
+export function isKeyedClientCall(call: TSESTree.CallExpression, file: FileContext): boolean {
+  const callee = skipTransparent(call.callee);
+  if (callee.type !== AST_NODE_TYPES.MemberExpression || !callee.computed || callee.property.type !== AST_NODE_TYPES.Identifier) return false;
+  const origin = getOrigin(callee.object, file);
+  const client = origin && HTTP_CLIENTS.match(origin);
+  return client !== undefined && client.rest.length === 0;
 }
 
 /** An origin in the project's own modules (relative or resolved into project files), not a package. */

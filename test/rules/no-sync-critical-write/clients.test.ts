@@ -1192,6 +1192,73 @@ export async function capturePayment(payment) {
     ],
   });
 });
+const WALLET_CLIENT = `import got from 'got';
+
+class WalletClient {
+  constructor() {
+    this.client = got.extend({ prefixUrl: process.env.WALLET_SERVICE_URL });
+    this.cache = new Map();
+  }
+
+  async call(method, path, json) {
+    const send = () => this.client[method](path, { json }).json();
+    return this.withTimer(send);
+  }
+
+  async withTimer(run) {
+    const started = Date.now();
+    try {
+      return await run();
+    } finally {
+      console.log(Date.now() - started);
+    }
+  }
+
+  forget(method, key) {
+    return this.cache[method](key);
+  }
+
+  debit(walletId, amount) {
+    return this.call('post', \`wallets/\${walletId}/debits\`, { amount });
+  }
+
+  balance(walletId) {
+    return this.call('get', \`wallets/\${walletId}\`);
+  }
+
+  evict(walletId) {
+    return this.forget('delete', walletId);
+  }
+}
+
+export const wallets = new WalletClient();
+`;
+
+describe('a client method picked by name (`this.client[method](…)`)', () => {
+  jsTester.run(RULE_NAME, rule, {
+    valid: [],
+    invalid: [
+      js.invalid(
+        WALLET_CLIENT,
+        {
+          at: 'this.call',
+          within: "this.call('post'",
+          request: 'POST /wallets/{walletId}/debits',
+          service: 'wallet',
+          evidence: ['service "wallet"', 'path "/wallets/{walletId}/debits"'],
+          via: ['WalletClient.call'],
+          suggest: rewrite({
+            replaced: "this.call('post', `wallets/${walletId}/debits`, { amount })",
+            topic: 'wallet.debits.created',
+            payload: '{ walletId, amount }',
+            responseUsed: true,
+          }),
+        },
+        { name: "the caller's 'post' picks the member, inside a closure run by a timer; its 'get' is a read, and a Map's member picked the same way is no request" },
+      ),
+    ],
+  });
+});
 
 describe('TS syntax (typescript-eslint parser)', () => {
   tsTester.run(RULE_NAME, rule, {
