@@ -52,6 +52,13 @@ export const READ_COMMAND_WORDS: readonly string[] = [
   'scoring',
 ];
 
+/**
+ * Words of a notice. Qualified by a critical word in one path segment and sent to a critical
+ * service (`POST booking/…/payment-notification`), the notice is the event itself: they do not
+ * count against the write there.
+ */
+export const NOTICE_WORDS: readonly string[] = ['notification', 'notify'];
+
 /** Words of traffic nobody loses money over; they count against criticality. */
 export const NON_CRITICAL_WORDS: readonly string[] = [
   'log', 'logs', 'logging', 'metric', 'metrics', 'telemetry', 'analytics', 'tracking', 'track', 'trace', 'tracing',

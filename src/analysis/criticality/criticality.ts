@@ -4,7 +4,7 @@
  * Words of non-critical traffic (logs, metrics, notifications…) count against.
  */
 import { AST_NODE_TYPES, AST_TOKEN_TYPES, type TSESTree } from '@typescript-eslint/utils';
-import { READ_COMMAND_WORDS, TRANSITION_VERBS } from '../../catalog/words.js';
+import { NOTICE_WORDS, READ_COMMAND_WORDS, TRANSITION_VERBS } from '../../catalog/words.js';
 import type { Settings } from '../../options.js';
 import { getClassName, getFunctionName, getMethodClass, getPropertyName, getStaticString, isFunctionNode, skipTransparent, type FunctionNode } from '../code/ast.js';
 import { deeper, type FileContext } from '../code/file-context.js';
@@ -81,7 +81,11 @@ export function assessCriticality(input: CriticalityInput, file: FileContext, se
   const serviceWords = input.target.service ? splitWords(input.target.service) : [];
   const pathWords = getPathWords(input.target.path);
   // `POST /availability` checks; in `POST /availability/hold` the read word names what the command holds
-  const againstPathWords = getTransition(input.target.path) === undefined ? pathWords : pathWords.filter((word) => !READ_COMMANDS.has(word));
+  const commandWords = getTransition(input.target.path) === undefined ? pathWords : pathWords.filter((word) => !READ_COMMANDS.has(word));
+  // `POST booking/…/payment-notification`: a critical service told of a critical event, not a notice sent to a person
+  const againstPathWords = settings.criticalWords.find(serviceWords)
+    ? withoutQualifiedNotices(commandWords, input.target.path, settings)
+    : commandWords;
   const nearestNames = perContext.flatMap((named) => (named[0] ? [named[0].name] : []));
 
   const change = settings.builtinCriticality
@@ -157,6 +161,34 @@ const STRONG_EVIDENCE: ReadonlySet<EvidenceKind> = new Set(['service', 'path', '
 function findWord<T>(set: Settings['nonCriticalWords'], words: readonly string[], describe: (word: string) => T): T | undefined {
   const word = set.find(words);
   return word === undefined ? undefined : describe(word);
+}
+
+/** Words that name a notice of something: a callback about a payment, or a message to a person. */
+const NOTICES = new WordSet(NOTICE_WORDS);
+
+/**
+ * Path words without the notice of a segment that is nothing but a critical word and a notice
+ * (`payment-notification`, `orderNotify`): the notice is the event itself. A notice on its own
+ * (`/notifications`, `/orders/{id}/notify`) or in a longer name (`sendErrorNotificationWithOrder`)
+ * still counts against the write.
+ */
+function withoutQualifiedNotices(words: string[], path: Template, settings: Settings): string[] {
+  let qualified = 0;
+  const kept: string[] = [];
+  for (const part of path) {
+    if (part.kind !== 'text') continue;
+    for (const segment of (part.value.split(/[?#]/)[0] ?? '').split('/')) {
+      const segmentWords = splitWords(segment);
+      const [first, second] = segmentWords;
+      if (segmentWords.length === 2 && NOTICES.find([second!]) !== undefined && settings.criticalWords.find([first!]) !== undefined) {
+        qualified += 1;
+        kept.push(first!);
+      } else {
+        kept.push(...segmentWords);
+      }
+    }
+  }
+  return qualified === 0 ? words : words.filter((word) => kept.includes(word));
 }
 
 /** Words of the literal parts of a path, without query strings. */

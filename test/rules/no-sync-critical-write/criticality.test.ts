@@ -967,3 +967,70 @@ export async function reactivateMember(memberId) {
     ],
   });
 });
+
+describe('notices', () => {
+  jsTester.run(RULE_NAME, rule, {
+    valid: [
+      js.valid(
+        `
+import axios from 'axios';
+
+export async function tellGuest(bookingId) {
+  await axios.post(\`\${process.env.BOOKING_SERVICE_URL}/bookings/\${bookingId}/notify\`, { channel: 'email' });
+}
+`,
+        { name: 'a notice on its own, sent through a critical service, is a message to a person' },
+      ),
+      js.valid(
+        `
+import axios from 'axios';
+
+export async function announcePayment(payment) {
+  await axios.post(\`\${process.env.NOTIFICATION_SERVICE_URL}/payment-notification\`, { paymentId: payment.id, amount: payment.amount });
+}
+`,
+        { name: 'a payment notice sent to the notification service' },
+      ),
+      js.valid(
+        `
+import axios from 'axios';
+
+export async function reportFailure(orderId, error) {
+  await axios.post(\`\${process.env.ORDER_SERVICE_URL}/notification/sendErrorNotificationWithOrder/\${orderId}\`, { message: error.message });
+}
+`,
+        { name: 'a notice in a longer name (`sendErrorNotificationWithOrder`) is a message about the order, not the event' },
+      ),
+    ],
+    invalid: [
+      js.invalid(
+        `
+const axios = require('axios');
+
+async function notifyBookingService(eventType, data) {
+  try {
+    await axios.post(\`\${process.env.BOOKING_SERVICE_URL}/api/internal/payment-notification\`, { eventType, data, timestamp: new Date() });
+  } catch (error) {
+    console.error('booking service not notified', error.message);
+  }
+}
+
+module.exports = { notifyBookingService };
+`,
+        {
+          at: 'axios.post',
+          request: 'POST /api/internal/payment-notification',
+          service: 'booking',
+          evidence: ['service "booking"', 'path "/api/internal/payment-notification"'],
+          swallowed: 'the catch at line 7 only logs',
+          suggest: rewrite({
+            replaced: 'axios.post(`${process.env.BOOKING_SERVICE_URL}/api/internal/payment-notification`, { eventType, data, timestamp: new Date() })',
+            topic: 'booking.payment-notification.created',
+            payload: '{ eventType, data, timestamp: new Date() }',
+          }),
+        },
+        { name: 'the booking service told of a payment (`payment-notification`) confirms the booking', sourceType: 'commonjs' },
+      ),
+    ],
+  });
+});
