@@ -64,6 +64,22 @@ describe('relative specifiers', () => {
     expect(resolver().resolve(from, './nowhere.js')).toEqual(MISSING);
   });
 
+  it('a path the checkout lacks is found below an enclosing folder, as a build that copies the shared folder beside the service sees it', () => {
+    const root = writeProject({
+      '.git/HEAD': 'ref: refs/heads/main\n',
+      'services/shared/client/src/ServiceClient.ts': 'export class ServiceClient {}\n',
+      'services/agent/src/controllers/agent.controller.ts': "import { ServiceClient } from '../../shared/client/src/ServiceClient';\n",
+      'services/agent/src/lib/one.ts': 'export const one = 1;\n',
+    });
+    const from = path.join(root, 'services/agent/src/controllers/agent.controller.ts');
+    expect(resolver().resolve(from, '../../shared/client/src/ServiceClient')).toEqual(file(path.join(root, 'services/shared/client/src/ServiceClient.ts')));
+    // what is there wins; a single segment, a path that climbs again, or one outside the checkout is not looked for
+    expect(resolver().resolve(from, '../lib/one')).toEqual(file(path.join(root, 'services/agent/src/lib/one.ts')));
+    expect(resolver().resolve(from, '../../ServiceClient')).toEqual(MISSING);
+    expect(resolver().resolve(from, '../../shared/../shared/client/src/ServiceClient')).toEqual(MISSING);
+    expect(resolver().resolve(path.join(root, 'services/agent/src/x.ts'), '../../../../outside/client/src/ServiceClient')).toEqual(MISSING);
+  });
+
   it('a JSON file or a declaration file is no module the layer reads', () => {
     const root = writeProject({ 'src/data.json': '{ "a": 1 }\n', 'src/types.d.ts': 'export interface A { a: number }\n', 'src/main.ts': '' });
     const from = path.join(root, 'src/main.ts');

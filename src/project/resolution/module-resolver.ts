@@ -34,6 +34,22 @@ const PROJECT_ALIAS = /^(?:@|~)\//;
 
 type PathsMatcher = (specifier: string) => string[];
 
+/** How many folders above the one a missing relative import climbs to are searched for it. */
+const MAX_ENCLOSING_LEVELS = 3;
+
+/** The nearest folder above a file's folder that holds `.git`: the checkout the file belongs to. */
+function findCheckoutRoot(directory: string): string | undefined {
+  for (let folder = directory; ; folder = path.dirname(folder)) {
+    if (fs.existsSync(path.join(folder, '.git'))) return folder;
+    if (path.dirname(folder) === folder) return undefined;
+  }
+}
+
+function isInside(folder: string, root: string): boolean {
+  const relative = path.relative(root, folder);
+  return relative === '' || (!relative.startsWith('..') && !path.isAbsolute(relative));
+}
+
 export class ModuleResolver {
   readonly #workspaces: WorkspaceFinder;
   readonly #localDependencies = new LocalDependencies();
@@ -87,7 +103,7 @@ export class ModuleResolver {
       const target = path.resolve(directory, specifier) + (specifier.endsWith('/') ? '/' : '');
       let resolution = this.#byTarget.get(target);
       if (!resolution) {
-        resolution = this.#classify(this.#node(directory, specifier)) ?? MISSING;
+        resolution = this.#classify(this.#node(directory, specifier)) ?? this.#fromEnclosingFolder(directory, specifier) ?? MISSING;
         this.#byTarget.set(target, resolution);
       }
       return resolution;
@@ -105,6 +121,26 @@ export class ModuleResolver {
     const installed = this.#node(directory, specifier);
     if (installed) return this.#classify(installed) ?? EXTERNAL;
     return specifier.startsWith('#') || PROJECT_ALIAS.test(specifier) ? MISSING : EXTERNAL;
+  }
+
+  /**
+   * `../../shared/client/src/ServiceClient` that the checkout does not hold where it points: a
+   * service built with its shared folder copied beside it (a Docker build from the repository's
+   * root) imports it as if it sat inside the service. The same path below an enclosing folder of
+   * the checkout is taken, the nearest first.
+   */
+  #fromEnclosingFolder(directory: string, specifier: string): Resolution | undefined {
+    const match = /^((?:\.\.\/)+)(.+)$/.exec(specifier.replace(/\\/g, '/'));
+    const rest = match?.[2];
+    if (!match || !rest || !rest.includes('/') || rest.split('/').some((segment) => segment === '..' || segment === 'node_modules')) return undefined;
+    const checkout = findCheckoutRoot(directory);
+    let folder = path.dirname(path.resolve(directory, match[1]!));
+    for (let level = 0; level < MAX_ENCLOSING_LEVELS && checkout !== undefined && isInside(folder, checkout); level += 1) {
+      const found = this.#classify(this.#node(folder, `./${rest}`));
+      if (found) return found;
+      folder = path.dirname(folder);
+    }
+    return undefined;
   }
 
   /** Node's resolution from a folder; undefined when nothing is found. */
