@@ -161,12 +161,14 @@ export function getForeignFile(node: TSESTree.Node): FileContext | undefined {
 }
 
 /** Marks every node under `root` as belonging to `context`, and links each to its parent. */
-export function claimNodes(root: TSESTree.Node, context: FileContext, visitorKeys: TSESLint.SourceCode.VisitorKeys): void {
-  // parent links are set on the same walk: the project layer's parser leaves them to this
+export function claimNodes(root: TSESTree.Node, context: FileContext, visitorKeys: TSESLint.SourceCode.VisitorKeys, calls?: TSESTree.CallExpression[]): void {
+  // parent links are set on the same walk: the project layer's parser leaves them to this; so are the calls gathered, when asked for
   walk(root, visitorKeys, (node, parent) => {
     (node as OwnedNode)[OWNER] = context;
     if (parent) (node as { parent: TSESTree.Node }).parent = parent;
+    if (calls && node.type === AST_NODE_TYPES.CallExpression) calls.push(node);
   });
+  calls?.sort((a, b) => a.range[0] - b.range[0]);
 }
 
 export interface FileContextOptions {

@@ -6,6 +6,7 @@
  * starts over, whole: a module dropped alone would be read into a second copy while the
  * modules still kept point into the first.
  */
+import type { TSESTree } from '@typescript-eslint/utils';
 import fs from 'node:fs';
 import path from 'node:path';
 import { claimNodes, FileContext, type ProjectModule, type ProjectResolver } from '../../analysis/code/file-context.js';
@@ -90,8 +91,10 @@ export class ModuleCache {
     }
     const source = parseModule(file, text, this.#isCommonJs(file));
     if (!source) return undefined;
-    const context = new FileContext(source, { resolver: this.#resolver, fileName: file });
-    claimNodes(source.ast, context, source.visitorKeys);
+    // the module's calls, gathered on the walk that claims its nodes: most modules read are entered
+    const calls: TSESTree.CallExpression[] = [];
+    const context = new FileContext(source, { resolver: this.#resolver, fileName: file, calls });
+    claimNodes(source.ast, context, source.visitorKeys, calls);
     return { file: context, path: file, exports: readExports(source.ast) };
   }
 
