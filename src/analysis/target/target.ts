@@ -80,6 +80,13 @@ function skipPort(rest: Template): Template {
 }
 
 const LOOPBACK = new Set(['localhost', '127.0.0.1', '0.0.0.0', '[::1]', '::1', 'host.docker.internal']);
+/**
+ * Domains of hosting platforms under which each app gets a name of its own
+ * (`orders-api.onrender.com`, `ledger.fly.dev`): the apps a team deploys there, not a vendor's
+ * API. Front-end hosts (Vercel, Netlify) are left out.
+ */
+const APP_PLATFORM_SUFFIXES = ['.onrender.com', '.herokuapp.com', '.railway.app', '.fly.dev', '.run.app', '.azurewebsites.net', '.appspot.com', '.koyeb.app'];
+
 const INTERNAL_SUFFIXES = ['.svc.cluster.local', '.cluster.local', '.svc', '.internal', '.local', '.lan', '.consul', '.intranet', '.corp', '.home.arpa'];
 const PRIVATE_IPV4 = /^(?:10\.\d+|192\.168|172\.(?:1[6-9]|2\d|3[01]))\.\d+\.\d+$/;
 const IPV4 = /^\d+\.\d+\.\d+\.\d+$/;
@@ -287,6 +294,10 @@ function classifyHost(
     return { kind: 'internal', service: cleanServiceLabel(host), via, path };
   }
   if (INTERNAL_SUFFIXES.some((suffix) => host.endsWith(suffix))) return { kind: 'internal', service: firstLabel(host), via, path };
+  // `ordermanagementservice.onrender.com`: an app of the team's own on a hosting platform, unless its name is a vendor's
+  if (APP_PLATFORM_SUFFIXES.some((suffix) => host.endsWith(suffix)) && !settings.vendorWords.find(splitWords(host.split('.')[0] ?? ''))) {
+    return { kind: 'internal', service: firstLabel(host), via, path };
+  }
   if (settings.services.names.has(normalizeServiceName(host.split('.')[0] ?? ''))) {
     return { kind: 'internal', service: firstLabel(host), via, path };
   }

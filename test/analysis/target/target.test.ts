@@ -59,6 +59,21 @@ describe('classifyTarget', () => {
       expect(classify(url)).toMatchObject({ kind: 'internal', service });
     });
 
+    it.each([
+      ['https://ordermanagementservice.onrender.com/api/orders/1/update-status', 'ordermanagementservice'],
+      ['https://auth-service-2-4xm3.onrender.com/api/auth/register', 'auth-service-2-4xm3'],
+      ['https://ledger-api.herokuapp.com/entries', 'ledger'],
+      ['https://payments.fly.dev/charges', 'payments'],
+      ['https://inventory-svc-abc123-uc.a.run.app/reservations', 'inventory-svc-abc123-uc'],
+    ])('%s → internal %s (an app of the team on a hosting platform)', (url, service) => {
+      expect(classify(url)).toMatchObject({ kind: 'internal', service });
+    });
+
+    it("keeps a vendor's app on a hosting platform, and a front-end host, external", () => {
+      expect(classify('https://stripe-webhooks.onrender.com/charges')).toMatchObject({ kind: 'external' });
+      expect(classify('https://shop.vercel.app/api/orders')).toMatchObject({ kind: 'external' });
+    });
+
     it('classifies localhost with a port as internal, named host:port', () => {
       expect(classify('http://localhost:4001/payments')).toEqual({
         kind: 'internal',

@@ -1036,3 +1036,43 @@ export async function sendResult(config, payment) {
     ],
   });
 });
+
+describe('apps on a hosting platform', () => {
+  jsTester.run(RULE_NAME, rule, {
+    valid: [
+      js.valid(
+        `
+import axios from 'axios';
+
+export async function forward(charge) {
+  await axios.post('https://stripe-webhooks.onrender.com/charges', { amount: charge.amount });
+}
+`,
+        { name: "an app named for a vendor on a hosting platform is the vendor's" },
+      ),
+    ],
+    invalid: [
+      js.invalid(
+        `
+import axios from 'axios';
+
+export async function markDelivered(orderId) {
+  await axios.patch(\`https://ordermanagementservice.onrender.com/api/orders/\${orderId}/update-status\`, { status: 'Delivered' });
+}
+`,
+        {
+          at: 'axios.patch',
+          request: 'PATCH /api/orders/{orderId}/update-status',
+          service: 'ordermanagementservice',
+          evidence: ['path "/api/orders/{orderId}/update-status"', 'PATCH …/update-status'],
+          suggest: rewrite({
+            replaced: "axios.patch(`https://ordermanagementservice.onrender.com/api/orders/${orderId}/update-status`, { status: 'Delivered' })",
+            topic: 'ordermanagementservice.orders.update-status.updated',
+            payload: "{ orderId, status: 'Delivered' }",
+          }),
+        },
+        { name: 'a service of the team deployed on Render (`ordermanagementservice.onrender.com`)' },
+      ),
+    ],
+  });
+});
