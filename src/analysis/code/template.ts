@@ -288,6 +288,8 @@ function hasCredentialsBeside(name: string, node: TSESTree.Node, file: FileConte
 
 /** Is this expression `process.env` (or an alias of it)? */
 function isProcessEnv(node: TSESTree.Node, file: FileContext, env: Env): boolean {
+  // a parameter bound to a call of itself (`send(urllib.resolve(url, location))` in `send(url)`) leads round and round
+  if (FileContext.isTooDeep(env)) return false;
   const expression = skipTransparent(node);
   if (expression.type === AST_NODE_TYPES.MemberExpression) {
     if (getPropertyName(expression) !== 'env') return false;
