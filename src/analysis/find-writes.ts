@@ -16,8 +16,7 @@ import { describePayload } from './criticality/criticality.js';
 import { getClassName, getFunctionName, getMethodClass, getThisClass, type FunctionNode } from './code/ast.js';
 import { EMPTY_ENV, type Env, type FileContext, getForeignFile } from './code/file-context.js';
 import { EnvDependencies } from './code/env-dependencies.js';
-import { bindArguments } from './code/bind.js';
-import { bindConstruction, type CallTarget, getOwnerFunction, getRepositoryConstruction, getSingletonConstruction, resolveCallTarget } from './code/functions.js';
+import { bindConstruction, type CallTarget, enterCallTarget, getOwnerFunction, getRepositoryConstruction, getSingletonConstruction, resolveCallTarget } from './code/functions.js';
 import { getPrivateUses } from './code/uses.js';
 import type { Template } from './code/template.js';
 import { describeRequest, isKeyedClientCall, type RequestDescription } from './request/request.js';
@@ -281,7 +280,7 @@ export class WriteFinder {
     if (crossesFile && crossFileHops >= this.#maxCrossFile) return [];
     const inFileLeft = this.#maxInFile - (hops.length - crossFileHops) - (crossesFile ? 0 : 1);
     if (!this.#mayRequest(target.fn, inFileLeft, this.#maxCrossFile - crossFileHops - (crossesFile ? 1 : 0))) return [];
-    const inner = enter(target, call, this.#file, env);
+    const inner = enterCallTarget(target, call, this.#file, env);
     const name = describeFunction(target.fn);
     const nextVisiting = new Set(visiting).add(target.fn);
     // the one instance another file builds of its own class: that file reports the write, this call supplies only its arguments
@@ -321,12 +320,6 @@ function startsWithText(node: TSESTree.Node | undefined): boolean {
   if (node.type === AST_NODE_TYPES.Literal) return typeof node.value === 'string' && node.value !== '';
   if (node.type === AST_NODE_TYPES.TemplateLiteral) return (node.quasis[0]?.value.cooked ?? '') !== '';
   return node.type === AST_NODE_TYPES.BinaryExpression && node.operator === '+' && startsWithText(node.left);
-}
-
-/** The environment inside a call's target: its instance's constructor arguments, then its own arguments, bound. */
-function enter(target: CallTarget, call: TSESTree.CallExpression, file: FileContext, env: Env): Env {
-  const base = target.construction ? bindConstruction(target.construction, file, target.construction.env) : env;
-  return bindArguments(target.fn, call, file, { ...base, thisClass: target.thisClass });
 }
 
 function isSingletonOfAnotherFile(target: CallTarget, call: TSESTree.CallExpression, file: FileContext): boolean {

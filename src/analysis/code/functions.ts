@@ -9,7 +9,7 @@ import type { TSESLint } from '@typescript-eslint/utils';
 import { findProperty, getEnclosingFunction, getPropertyName, getThisClass, isFunctionNode, isModuleExports, skipTransparent, type FunctionNode } from './ast.js';
 import { type ClassNode, EMPTY_ENV, type Env, type FileContext, getBindingFunction } from './file-context.js';
 import { getOrigin } from './origin.js';
-import { bindParameters } from './bind.js';
+import { bindArguments, bindParameters } from './bind.js';
 import { resolveValue } from './values.js';
 import { walk } from './walk.js';
 import { remember } from '../../util/remember.js';
@@ -147,6 +147,12 @@ function getDeclaredClass(node: TSESTree.Node, file: FileContext, env: Env): { c
   // an interface: its one implementation in the repository (`IS2SClient` → `HttpS2SAdapter`)
   const implementation = binding?.kind === 'interface' ? file.resolver?.findImplementation(file.fileOf(binding.node), binding.node) : undefined;
   return implementation && { cls: implementation, viaInterface: true };
+}
+
+/** The environment inside a call's target: its instance's constructor arguments, then its own arguments, bound. */
+export function enterCallTarget(target: CallTarget, call: TSESTree.CallExpression, file: FileContext, env: Env): Env {
+  const base = target.construction ? bindConstruction(target.construction, file, target.construction.env) : env;
+  return bindArguments(target.fn, call, file, { ...base, thisClass: target.thisClass });
 }
 
 /**

@@ -11,7 +11,7 @@ import { bindArguments } from './bind.js';
 import { getOrigin } from './origin.js';
 import { getObjectProperty, resolveObject } from './objects.js';
 import { getThisMemberValue } from './values.js';
-import { bindConstruction, resolveCallTarget } from './functions.js';
+import { enterCallTarget, resolveCallTarget } from './functions.js';
 
 export type Part =
   /** `name`: the constant or config key an absolute URL was read from (`LEDGER_API_URL`), which names the service better than its host */
@@ -181,9 +181,8 @@ function evaluateConditional(expression: TSESTree.ConditionalExpression, file: F
   if (isNullish(expression.consequent)) return evaluateTemplate(expression.alternate, file, env);
   const consequent = evaluateTemplate(expression.consequent, file, env);
   const alternate = evaluateTemplate(expression.alternate, file, env);
-  if (formatTemplate(consequent) === formatTemplate(alternate)) return consequent;
-  // `path.startsWith('/') ? path : `/${path}``, `base.endsWith('/') ? base.slice(0, -1) : base`:
-  // one address, with a leading slash made sure of or a trailing one dropped
+  // the same address either way, or with a leading slash made sure of (`path.startsWith('/') ? path : `/${path}``)
+  // or a trailing one dropped (`base.endsWith('/') ? base.slice(0, -1) : base`)
   if (withoutEndSlashes(consequent) === withoutEndSlashes(alternate)) return slashScore(consequent) >= slashScore(alternate) ? consequent : alternate;
   const first = consequent[0];
   if (!first || first.kind === 'unknown' || formatTemplate([first]) !== formatTemplate(alternate.slice(0, 1))) return unknown('…');
@@ -487,13 +486,21 @@ const TIDYING_METHODS: ReadonlySet<string> = new Set(['trim', 'trimEnd', 'trimSt
 function tidy(template: Template, method: string): Template {
   const start = method === 'trim' || method === 'trimStart' || method === 'trimLeft';
   const end = method === 'trim' || method === 'trimEnd' || method === 'trimRight';
-  return template.map((part, index) => {
-    if (part.kind !== 'text') return part;
-    let value = part.value;
-    if (start && index === 0) value = value.trimStart();
-    if (end && index === template.length - 1) value = value.trimEnd();
-    return value === part.value ? part : text(value);
-  }).filter((part) => part.kind !== 'text' || part.value !== '');
+  return mapText(template, (value, index) => {
+    const trimmed = start && index === 0 ? value.trimStart() : value;
+    return end && index === template.length - 1 ? trimmed.trimEnd() : trimmed;
+  });
+}
+
+/** The template with each text part rewritten by `rewrite` (given its index), text left empty dropped. */
+function mapText(template: Template, rewrite: (value: string, index: number) => string): Template {
+  return template
+    .map((part, index) => {
+      if (part.kind !== 'text') return part;
+      const value = rewrite(part.value, index);
+      return value === part.value ? part : text(value);
+    })
+    .filter((part) => part.kind !== 'text' || part.value !== '');
 }
 
 /**
@@ -521,13 +528,7 @@ function replaceInText(method: string, object: TSESTree.Expression, args: TSESTr
   const atStart = regex.source.startsWith('^');
   const atEnd = regex.source.endsWith('$') && !regex.source.endsWith('\\$');
   const value = replacement.value;
-  const parts = template.map((part, index) => {
-    if (part.kind !== 'text') return part;
-    if ((atStart && index !== 0) || (atEnd && index !== template.length - 1)) return part;
-    const replaced = part.value.replace(regex, value);
-    return replaced === part.value ? part : text(replaced);
-  });
-  return parts.filter((part) => part.kind !== 'text' || part.value !== '');
+  return mapText(template, (part, index) => ((atStart && index !== 0) || (atEnd && index !== template.length - 1) ? part : part.replace(regex, value)));
 }
 
 function isPathJoin(module: string, steps: readonly { kind: string; name?: string }[]): boolean {
@@ -625,8 +626,9 @@ function evaluateMethodCall(call: TSESTree.CallExpression, file: FileContext, en
   const target = resolveCallTarget(call.callee, file, env);
   const returned = target && getSingleReturnedExpression(target.fn);
   if (!target || !returned) return undefined;
-  const base = target.construction ? bindConstruction(target.construction, file, target.construction.env) : env;
-  return evaluateTemplate(returned, file, bindArguments(target.fn, call, file, { ...base, depth: env.depth, thisClass: target.thisClass }));
+  const inside = enterCallTarget(target, call, file, env);
+  // the depth counts on from the call, not from where the instance was built: a method that calls itself ends
+  return evaluateTemplate(returned, file, { ...inside, depth: Math.max(inside.depth, env.depth + 1) });
 }
 
 /**

@@ -79,12 +79,13 @@ export function assessCriticality(input: CriticalityInput, file: FileContext, se
   const explicit = evidence.length > 0;
 
   const serviceWords = input.target.service ? splitWords(input.target.service) : [];
-  const pathWords = getPathWords(input.target.path);
+  const pathSegments = getPathSegments(input.target.path);
+  const pathWords = pathSegments.flatMap((segment) => splitWords(segment));
   // `POST /availability` checks; in `POST /availability/hold` the read word names what the command holds
   const commandWords = getTransition(input.target.path) === undefined ? pathWords : pathWords.filter((word) => !READ_COMMANDS.has(word));
   // `POST booking/…/payment-notification`: a critical service told of a critical event, not a notice sent to a person
   const againstPathWords = settings.criticalWords.find(serviceWords)
-    ? withoutQualifiedNotices(commandWords, input.target.path, settings)
+    ? withoutQualifiedNotices(commandWords, pathSegments, settings)
     : commandWords;
   const nearestNames = perContext.flatMap((named) => (named[0] ? [named[0].name] : []));
 
@@ -172,34 +173,21 @@ const NOTICES = new WordSet(NOTICE_WORDS);
  * (`/notifications`, `/orders/{id}/notify`) or in a longer name (`sendErrorNotificationWithOrder`)
  * still counts against the write.
  */
-function withoutQualifiedNotices(words: string[], path: Template, settings: Settings): string[] {
-  let qualified = 0;
-  const kept: string[] = [];
-  for (const part of path) {
-    if (part.kind !== 'text') continue;
-    for (const segment of (part.value.split(/[?#]/)[0] ?? '').split('/')) {
-      const segmentWords = splitWords(segment);
-      const [first, second] = segmentWords;
-      if (segmentWords.length === 2 && NOTICES.find([second!]) !== undefined && settings.criticalWords.find([first!]) !== undefined) {
-        qualified += 1;
-        kept.push(first!);
-      } else {
-        kept.push(...segmentWords);
-      }
-    }
-  }
-  return qualified === 0 ? words : words.filter((word) => kept.includes(word));
+function withoutQualifiedNotices(words: string[], segments: readonly string[], settings: Settings): string[] {
+  let qualified = false;
+  const kept = segments.flatMap((segment) => {
+    const segmentWords = splitWords(segment);
+    const [first, second] = segmentWords;
+    if (segmentWords.length !== 2 || NOTICES.find([second!]) === undefined || settings.criticalWords.find([first!]) === undefined) return segmentWords;
+    qualified = true;
+    return [first!];
+  });
+  return qualified ? words.filter((word) => kept.includes(word)) : words;
 }
 
-/** Words of the literal parts of a path, without query strings. */
-function getPathWords(path: Template): string[] {
-  const words: string[] = [];
-  for (const part of path) {
-    if (part.kind !== 'text') continue;
-    const withoutQuery = part.value.split(/[?#]/)[0] ?? '';
-    words.push(...splitWords(withoutQuery));
-  }
-  return words;
+/** The segments of the literal parts of a path, without query strings. */
+function getPathSegments(path: Template): string[] {
+  return path.flatMap((part) => (part.kind === 'text' ? (part.value.split(/[?#]/)[0] ?? '').split('/') : []));
 }
 
 function renderPath(path: Template): string {

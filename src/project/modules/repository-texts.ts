@@ -10,6 +10,7 @@ import path from 'node:path';
 import { isTestFile } from '../../analysis/file-filter.js';
 import { listSourceFiles } from '../workspace/files.js';
 import { getPackageFolder } from '../workspace/package-kind.js';
+import { isCheckoutRoot } from '../workspace/workspaces.js';
 import { getImportedNames, readText } from './reach.js';
 
 /** Past this many source files a repository is not searched: the answer would cost more than it is worth. */
@@ -160,7 +161,7 @@ function getRepositoryFolder(fileName: string): string | undefined {
   if (own === undefined) return undefined;
   let outermost = own;
   for (let folder = own, steps = 0; steps < 12; steps += 1) {
-    if (fs.existsSync(path.join(folder, '.git'))) return folder;
+    if (isCheckoutRoot(folder)) return folder;
     if (fs.existsSync(path.join(folder, 'package.json'))) outermost = folder;
     const parent = path.dirname(folder);
     if (parent === folder) break;

@@ -14,7 +14,7 @@ import path from 'node:path';
 import type * as OxcResolver from 'oxc-resolver';
 import type { NapiResolveOptions, ResolverFactory } from 'oxc-resolver';
 import { isParseableModule } from '../modules/parse.js';
-import { isRecord, LocalDependencies, type WorkspaceFinder } from '../workspace/workspaces.js';
+import { findCheckoutRoot, isRecord, LocalDependencies, type WorkspaceFinder } from '../workspace/workspaces.js';
 
 export type Resolution =
   | { readonly kind: 'file'; readonly path: string }
@@ -36,14 +36,6 @@ type PathsMatcher = (specifier: string) => string[];
 
 /** How many folders above the one a missing relative import climbs to are searched for it. */
 const MAX_ENCLOSING_LEVELS = 3;
-
-/** The nearest folder above a file's folder that holds `.git`: the checkout the file belongs to. */
-function findCheckoutRoot(directory: string): string | undefined {
-  for (let folder = directory; ; folder = path.dirname(folder)) {
-    if (fs.existsSync(path.join(folder, '.git'))) return folder;
-    if (path.dirname(folder) === folder) return undefined;
-  }
-}
 
 function isInside(folder: string, root: string): boolean {
   const relative = path.relative(root, folder);

@@ -7,7 +7,7 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { isRecord, readPackageJson } from './workspaces.js';
+import { isCheckoutRoot, isRecord, readPackageJson } from './workspaces.js';
 
 const UI_PACKAGES = [
   'react-dom', 'react-native', 'vue', '@angular/core', 'svelte', 'solid-js', 'preact', 'expo', '@ionic/core', '@ionic/react',
@@ -123,9 +123,4 @@ export function isGatewayFile(fileName: string): boolean {
     gateways.set(folder, cached);
   }
   return cached;
-}
-
-/** The root folder of a git checkout: its name is where the user put the repository, not the project's. */
-function isCheckoutRoot(folder: string): boolean {
-  return fs.existsSync(path.join(folder, '.git'));
 }

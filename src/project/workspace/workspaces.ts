@@ -20,6 +20,19 @@ export interface WorkspacePackage {
   readonly manifest: Readonly<Record<string, unknown>>;
 }
 
+/** The root folder of a git checkout. */
+export function isCheckoutRoot(folder: string): boolean {
+  return fs.existsSync(path.join(folder, '.git'));
+}
+
+/** The checkout a folder belongs to: the nearest folder at or above it that holds `.git`. */
+export function findCheckoutRoot(directory: string): string | undefined {
+  for (let folder = directory; ; folder = path.dirname(folder)) {
+    if (isCheckoutRoot(folder)) return folder;
+    if (path.dirname(folder) === folder) return undefined;
+  }
+}
+
 export function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
