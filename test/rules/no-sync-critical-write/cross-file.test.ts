@@ -1803,6 +1803,38 @@ export class PaymentsClient extends ServiceClient {
   ),
   ts.invalid(
     `
+import { ServiceClient } from '../../packages/shared/src/http/service-client';
+
+export class RefundsClient extends ServiceClient {
+  constructor() {
+    super({ service: 'orders', baseURL: process.env.PAYMENTS_SERVICE_URL });
+  }
+
+  refund(paymentId: string, amount: number): Promise<{ refundId: string }> {
+    return this.send(\`/payments/\${paymentId}/refunds\`, { amount });
+  }
+}
+`,
+    {
+      at: 'this.send',
+      request: 'POST /payments/{paymentId}/refunds',
+      service: 'payments',
+      evidence: ['service "payments"', 'path "/payments/{paymentId}/refunds"'],
+      via: ['ServiceClient.send'],
+      suggest: rewrite({
+        replaced: 'this.send(`/payments/${paymentId}/refunds`, { amount })',
+        topic: 'payments.refunds.created',
+        payload: '{ paymentId, amount }',
+        responseUsed: true,
+      }),
+    },
+    {
+      filename: monorepoFile('services/orders/src/clients/refunds.client.ts'),
+      name: 'monorepo: a relative import that climbs one folder too few (../../packages/… from services/orders/src/clients), found under the folder above',
+    },
+  ),
+  ts.invalid(
+    `
 import { KeyedServiceClient } from '@acme/shared';
 
 export class EscrowClient extends KeyedServiceClient {
