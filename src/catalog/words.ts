@@ -16,6 +16,19 @@ export const CRITICAL_WORDS: readonly string[] = [
 ];
 
 /**
+ * Critical words with a second, harmless sense, and the words that select it when they stand
+ * in the request's service, path or names, or in the folders of the service that sends it: a
+ * room of a chat or a video call is not a hotel room, a support ticket is not an event ticket.
+ */
+export const OTHER_SENSES: Readonly<Record<string, readonly string[]>> = {
+  room: [
+    'chat', 'stream', 'streaming', 'video', 'call', 'meeting', 'conference', 'voice', 'audio', 'webrtc', 'rtc', 'signaling',
+    'signalling', 'socket', 'websocket', 'lobby', 'game', 'participant', 'peer', 'messaging', 'classroom',
+  ],
+  ticket: ['support', 'helpdesk', 'issue', 'incident', 'complaint', 'bug'],
+};
+
+/**
  * Path segments that move another service's entity to a new state: `POST /claims/{id}/approve`,
  * `/reservations/{id}/release`. When two services disagree about an entity's state, the system
  * is wrong for good.
@@ -33,8 +46,11 @@ export const STATE_KEYS: readonly string[] = ['status', 'state', 'stage', 'phase
 /** Words of services that own user accounts: creating, suspending or deleting one there is an account's lifecycle. */
 export const IDENTITY_SERVICE_WORDS: readonly string[] = ['identity', 'auth', 'authentication', 'iam', 'login', 'user', 'account', 'customer', 'member', 'profile'];
 
+/** Words of a service registry: `POST /register` there announces a service instance, not an account. */
+export const SERVICE_REGISTRY_WORDS: readonly string[] = ['discovery', 'registry', 'eureka', 'nacos'];
+
 /** Path words of account creation in an identity service. */
-export const ACCOUNT_CREATION_WORDS: readonly string[] = ['register', 'registration', 'signup', 'user', 'account', 'customer', 'member'];
+export const ACCOUNT_CREATION_WORDS: readonly string[] = ['register', 'registration', 'signup', 'user', 'account', 'customer', 'member', 'staff'];
 
 /** Payload keys that carry money, quantities or bank details. */
 export const CRITICAL_PAYLOAD_KEYS: readonly string[] = [

@@ -4,7 +4,7 @@
  * Words of non-critical traffic (logs, metrics, notifications…) count against.
  */
 import { AST_NODE_TYPES, AST_TOKEN_TYPES, type TSESTree } from '@typescript-eslint/utils';
-import { NOTICE_WORDS, READ_COMMAND_WORDS, TRANSITION_VERBS } from '../../catalog/words.js';
+import { NOTICE_WORDS, OTHER_SENSES, READ_COMMAND_WORDS, TRANSITION_VERBS } from '../../catalog/words.js';
 import type { Settings } from '../../options.js';
 import { getClassName, getFunctionName, getMethodClass, getPropertyName, getStaticString, isFunctionNode, skipTransparent, type FunctionNode } from '../code/ast.js';
 import { deeper, type FileContext } from '../code/file-context.js';
@@ -88,6 +88,12 @@ export function assessCriticality(input: CriticalityInput, file: FileContext, se
     ? withoutQualifiedNotices(commandWords, pathSegments, settings)
     : commandWords;
   const nearestNames = perContext.flatMap((named) => (named[0] ? [named[0].name] : []));
+  // `POST /streaming/rooms` from a chat service: a room, but not one anybody pays for
+  const harmless = settings.builtinCriticality
+    ? getHarmlessSenses([...serviceWords, ...pathWords, ...input.contexts.flatMap((node) => getFolderWords(file.fileOf(node).relativePath))])
+    : NO_WORDS;
+  const criticalWord = (words: readonly string[]): string | undefined =>
+    settings.criticalWords.find(harmless.size === 0 ? words : words.filter((word) => !harmless.has(singular(word))));
 
   const change = settings.builtinCriticality
     ? (findAccountLifecycle(input.target.service, input.target.path, input.method) ??
@@ -107,24 +113,24 @@ export function assessCriticality(input: CriticalityInput, file: FileContext, se
 
   if (settings.criticalityAll) evidence.push({ kind: 'all', text: 'criticality "all"' });
 
-  const serviceWord = settings.criticalWords.find(serviceWords);
+  const serviceWord = criticalWord(serviceWords);
   if (serviceWord) evidence.push({ kind: 'service', text: `service "${input.target.service}"` });
-  const pathWord = settings.criticalWords.find(pathWords);
+  const pathWord = criticalWord(pathWords);
   if (pathWord) evidence.push({ kind: 'path', text: `path "${renderPath(input.target.path)}"` });
   if (change) evidence.push({ kind: 'state', text: change.text });
   if (payload) {
     const key = payload.keys.find((candidate) => settings.criticalPayloadKeys.find(splitWords(candidate)));
     if (key) evidence.push({ kind: 'payloadKey', text: `payload key "${key}"` });
-    if (payload.typeName && settings.criticalWords.find(splitWords(payload.typeName))) {
+    if (payload.typeName && criticalWord(splitWords(payload.typeName))) {
       evidence.push({ kind: 'payloadType', text: `payload type "${payload.typeName}"` });
     }
-    const name = payload.names.find((candidate) => settings.criticalWords.find(splitWords(candidate)));
+    const name = payload.names.find((candidate) => criticalWord(splitWords(candidate)));
     if (name) evidence.push({ kind: 'payloadName', text: `payload "${name}"` });
-    const event = payload.events.find((candidate) => settings.criticalWords.find(splitWords(candidate)));
+    const event = payload.events.find((candidate) => criticalWord(splitWords(candidate)));
     if (event) evidence.push({ kind: 'payloadEvent', text: `event "${event}"` });
   }
   for (const entry of functions) {
-    if (settings.criticalWords.find(splitWords(entry.name))) {
+    if (criticalWord(splitWords(entry.name))) {
       evidence.push({ kind: entry.fn ? 'function' : 'class', text: `${entry.fn ? 'function' : 'class'} "${entry.name}"` });
       break;
     }
@@ -142,6 +148,36 @@ export function assessCriticality(input: CriticalityInput, file: FileContext, se
   const minor = settings.minorResourceWords.find(pathWords);
   if (minor) return { critical: false, evidence, against: { kind: 'path', text: `path word "${minor}"` } };
   return { critical: evidence.length > 0, evidence };
+}
+
+const NO_WORDS: ReadonlySet<string> = new Set();
+
+/** Each context word → the critical words whose harmless sense it selects. */
+const SENSES_BY_CONTEXT: ReadonlyMap<string, readonly string[]> = (() => {
+  const byContext = new Map<string, string[]>();
+  for (const [word, contexts] of Object.entries(OTHER_SENSES)) {
+    for (const context of contexts) byContext.set(context, [...(byContext.get(context) ?? []), word]);
+  }
+  return byContext;
+})();
+
+/** The critical words that `words` give their harmless sense (`room` beside `streaming`), singular. */
+function getHarmlessSenses(words: readonly string[]): ReadonlySet<string> {
+  let found: Set<string> | undefined;
+  for (const word of words) {
+    for (const sense of SENSES_BY_CONTEXT.get(singular(word)) ?? []) (found ??= new Set()).add(sense);
+  }
+  return found ?? NO_WORDS;
+}
+
+/** How many folders above a file name the service that sends a request: `apps/streaming-service/src/services/x.ts`. */
+const SERVICE_FOLDER_DEPTH = 4;
+
+/** Words of the folders a file sits in, the nearest few: they name the service it belongs to. */
+function getFolderWords(relativePath: string | undefined): string[] {
+  if (relativePath === undefined) return [];
+  const folders = relativePath.split(/[\\/]/).slice(0, -1).slice(-SERVICE_FOLDER_DEPTH);
+  return folders.flatMap((folder) => splitWords(folder));
 }
 
 /** First words of function names that read: the request they make is a query sent as POST. */

@@ -5,7 +5,7 @@
  * suspended, deleted). Two services that disagree about either are wrong for good.
  */
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
-import { ACCOUNT_CREATION_WORDS, IDENTITY_SERVICE_WORDS, STATE_KEYS, TRANSITION_VERBS } from '../../catalog/words.js';
+import { ACCOUNT_CREATION_WORDS, IDENTITY_SERVICE_WORDS, SERVICE_REGISTRY_WORDS, STATE_KEYS, TRANSITION_VERBS } from '../../catalog/words.js';
 import { getPropertyName, skipTransparent } from '../code/ast.js';
 import { deeper, type FileContext } from '../code/file-context.js';
 import { getObjectProperty, resolveObject } from '../code/objects.js';
@@ -18,6 +18,7 @@ const TRANSITIONS: ReadonlySet<string> = new Set(TRANSITION_VERBS);
 const STATES = new WordSet(STATE_KEYS);
 const IDENTITY = new WordSet(IDENTITY_SERVICE_WORDS);
 const ACCOUNT_CREATION = new WordSet(ACCOUNT_CREATION_WORDS);
+const SERVICE_REGISTRY = new WordSet(SERVICE_REGISTRY_WORDS);
 const CREATION_VERBS: ReadonlySet<string> = new Set(['create', 'new', 'add', 'register', 'signup', 'provision', 'onboard']);
 const LIFECYCLE = new WordSet(['suspend', 'deactivate', 'activate', 'ban', 'block', 'delete', 'close', 'terminate', 'revoke', 'restore']);
 
@@ -73,8 +74,13 @@ export function namesIdentityService(word: string): boolean {
 export function findAccountLifecycle(service: string | undefined, path: Template, method: string | undefined): StateChange | undefined {
   if (method === undefined) return undefined;
   const segments = getLiteralSegments(path);
-  // `POST /signup`, `POST /auth/register`: a new account, whatever the service is called
-  if (method.includes('POST') && path.at(-1)?.kind === 'text' && /^(?:sign-?up|register|registration)$/i.test(segments.at(-1) ?? '')) {
+  // `POST /signup`, `POST /auth/register`: a new account, whatever the service is called, but a service registry's
+  if (
+    method.includes('POST') &&
+    path.at(-1)?.kind === 'text' &&
+    isSignUp(segments.at(-1) ?? '') &&
+    !(service !== undefined && splitWords(service).some((word) => SERVICE_REGISTRY.has(word)))
+  ) {
     return { text: `account created (${segments.at(-1)})`, account: true };
   }
   if (service === undefined || !splitWords(service).some((word) => IDENTITY.has(word))) return undefined;
@@ -91,6 +97,13 @@ export function findAccountLifecycle(service: string | undefined, path: Template
   const names = lastWords.slice(0, -1).every((word) => ACCOUNT_CREATION.has(word) || IDENTITY.has(word) || CREATION_VERBS.has(word));
   const creates = lastText && ((names && ACCOUNT_CREATION.has(lastWords.at(-1) ?? '')) || (lastWords.includes('create') && words.some((word) => ACCOUNT_CREATION.has(word))));
   return method.includes('POST') && creates ? { text: `account created in "${service}"`, account: true } : undefined;
+}
+
+/** The last path segment signs an account up: `signup`, `register`, `pre-register`, `customer-registration`. */
+function isSignUp(segment: string): boolean {
+  if (/^(?:sign-?up|register|registration)$/i.test(segment)) return true;
+  const last = splitWords(segment).at(-1);
+  return last === 'register' || last === 'registration' || last === 'signup';
 }
 
 /** Payload keys that hold an account's role, lower-cased. */

@@ -866,6 +866,16 @@ export async function logIn(credentials) {
 `,
         { name: 'logging in at the service named for it stays no write' },
       ),
+      js.valid(
+        `
+import axios from 'axios';
+
+export async function registerService(discoveryUrl, service) {
+  await axios.post(\`\${process.env.DISCOVERY_SERVICE_URL}/register\`, { name: 'inventory-service', url: service.url });
+}
+`,
+        { name: 'registering an instance with a service registry is no account' },
+      ),
     ],
     invalid: [
       js.invalid(
@@ -913,6 +923,48 @@ export async function createUser(userData) {
           }),
         },
         { name: 'an account created at an internal endpoint (`/users/internal`)' },
+      ),
+      js.invalid(
+        `
+import axios from 'axios';
+
+export async function preRegister(phone, fullName) {
+  await axios.post(\`\${process.env.AUTH_SERVICE_URL}/api/v1/auth/internal/customers/pre-register\`, { phone, fullName });
+}
+`,
+        {
+          at: 'axios.post',
+          request: 'POST /api/v1/auth/internal/customers/pre-register',
+          service: 'auth',
+          evidence: ['account created (pre-register)'],
+          suggest: rewrite({
+            replaced: 'axios.post(`${process.env.AUTH_SERVICE_URL}/api/v1/auth/internal/customers/pre-register`, { phone, fullName })',
+            topic: 'auth.customers.pre-register.created',
+            payload: '{ phone, fullName }',
+          }),
+        },
+        { name: 'an account signed up by a segment that ends in a sign-up word (`pre-register`)' },
+      ),
+      js.invalid(
+        `
+import axios from 'axios';
+
+export async function provisionStaff(input) {
+  await axios.post(\`\${process.env.AUTH_SERVICE_URL}/auth/internal/staff\`, input);
+}
+`,
+        {
+          at: 'axios.post',
+          request: 'POST /auth/internal/staff',
+          service: 'auth',
+          evidence: ['account created in "auth"'],
+          suggest: rewrite({
+            replaced: 'axios.post(`${process.env.AUTH_SERVICE_URL}/auth/internal/staff`, input)',
+            topic: 'auth.staff.created',
+            payload: 'input',
+          }),
+        },
+        { name: 'a staff account created in the identity service' },
       ),
     ],
   });
@@ -1030,6 +1082,66 @@ module.exports = { notifyBookingService };
           }),
         },
         { name: 'the booking service told of a payment (`payment-notification`) confirms the booking', sourceType: 'commonjs' },
+      ),
+    ],
+  });
+});
+
+describe('words with a harmless second sense', () => {
+  jsTester.run(RULE_NAME, rule, {
+    valid: [
+      js.valid(
+        `
+import axios from 'axios';
+
+export async function openMatchedRoom(userIds) {
+  await axios.post(\`\${process.env.STREAMING_SERVICE_URL}/streaming/rooms\`, { participants: userIds });
+}
+`,
+        { name: 'a room of the streaming service is a video room, not a hotel room' },
+      ),
+      js.valid(
+        `
+import axios from 'axios';
+
+export async function announceRoom(roomId) {
+  await axios.post(\`\${process.env.DISCOVERY_SERVICE_URL}/discovery/internal/room-created\`, { roomId });
+}
+`,
+        { name: 'a room announced by the chat service (its folder says so) is a chat room', filename: 'apps/chat-service/src/clients/discovery.client.js' },
+      ),
+      js.valid(
+        `
+import axios from 'axios';
+
+export async function openTicket(issue) {
+  await axios.post(\`\${process.env.HELPDESK_SERVICE_URL}/tickets\`, { subject: issue.title });
+}
+`,
+        { name: 'a ticket of the help desk is a support request, not an event ticket' },
+      ),
+    ],
+    invalid: [
+      js.invalid(
+        `
+import axios from 'axios';
+
+export async function holdRoom(roomId, nights) {
+  await axios.post(\`\${process.env.INVENTORY_SERVICE_URL}/rooms/\${roomId}/hold\`, { nights });
+}
+`,
+        {
+          at: 'axios.post',
+          request: 'POST /rooms/{roomId}/hold',
+          service: 'inventory',
+          evidence: ['service "inventory"', 'path "/rooms/{roomId}/hold"'],
+          suggest: rewrite({
+            replaced: 'axios.post(`${process.env.INVENTORY_SERVICE_URL}/rooms/${roomId}/hold`, { nights })',
+            topic: 'inventory.rooms.hold.requested',
+            payload: '{ roomId, nights }',
+          }),
+        },
+        { name: 'a room held in the inventory service is a hotel room', filename: 'services/booking-service/src/clients/inventory.client.js' },
       ),
     ],
   });
