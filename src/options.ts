@@ -48,7 +48,7 @@ export interface NoSyncCriticalWriteOptions {
   followDepth: number;
 }
 
-export const DEFAULT_SERVICE_ENV_PATTERN = '(?:^|_)(?:URL|URI|HOST|HOSTNAME|DNS|ENDPOINT|ADDR|ADDRESS|ORIGIN)$|(?:^|_)(?:BASE_?UR[LI]|URLS|HOSTS|ENDPOINTS|ADDRESSES)(?:_|$)';
+export const DEFAULT_SERVICE_ENV_PATTERN = '(?:^|_)(?:URL|URI|HOST|HOSTNAME|DNS|ENDPOINT|ADDR|ADDRESS|ORIGIN)$|(?:^|_)(?:BASE_?UR[LI]|URLS|HOSTS|ENDPOINTS|ADDRESSES)(?:_|$)|(?:^|_)(?:URL|URI|HOST|ENDPOINT)_(?!(?:PREFIX|SUFFIX|PATH|ROOT|BASE|VERSION|TIMEOUT|PORT|PARAMS?|QUERY)$)';
 export const DEFAULT_OUTBOX_RELAY_PATTERN = 'outbox|relay';
 
 export const DEFAULT_OPTIONS: NoSyncCriticalWriteOptions = {

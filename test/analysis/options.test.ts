@@ -50,10 +50,10 @@ describe('compileSettings', () => {
 
   it('matches the service env names of the design with the default pattern', () => {
     const { serviceEnvPattern } = compile();
-    for (const name of ['PAYMENTS_SERVICE_URL', 'LEDGER_API_URL', 'BILLING_SVC_URL', 'ORDERS_URL', 'ORDERS_HOST', 'ORDERS_ENDPOINT', 'URL']) {
+    for (const name of ['PAYMENTS_SERVICE_URL', 'LEDGER_API_URL', 'BILLING_SVC_URL', 'ORDERS_URL', 'ORDERS_HOST', 'ORDERS_ENDPOINT', 'URL', 'URL_GATEWAY', 'HOST_PAYMENTS', 'APP_URL_GATEWAY']) {
       expect(serviceEnvPattern.test(name), name).toBe(true);
     }
-    for (const name of ['PAYMENTS_TOKEN', 'URL_PREFIX', 'CURLY', 'HOSTILE']) {
+    for (const name of ['PAYMENTS_TOKEN', 'URL_PREFIX', 'URL_PATH', 'HOST_PORT', 'ORDERS_URL_PREFIX', 'CURLY', 'HOSTILE']) {
       expect(serviceEnvPattern.test(name), name).toBe(false);
     }
   });

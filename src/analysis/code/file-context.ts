@@ -77,6 +77,8 @@ export interface ClassMember {
   readonly type: TSESTree.TypeNode | undefined;
   /** A method (or arrow-function field) with that name. */
   readonly method: TSESTree.FunctionExpression | TSESTree.ArrowFunctionExpression | undefined;
+  /** A getter with that name: `get baseUrl() { return this.config.get('PAYMENTS_URL'); }`. */
+  readonly getter?: TSESTree.FunctionExpression;
 }
 
 const MAX_DEPTH = 32;
@@ -664,6 +666,7 @@ function collectClassMembers(cls: ClassNode): Map<string, ClassMember> {
   const values = new Map<string, TSESTree.Expression[]>();
   const types = new Map<string, TSESTree.TypeNode>();
   const methods = new Map<string, TSESTree.FunctionExpression | TSESTree.ArrowFunctionExpression>();
+  const getters = new Map<string, TSESTree.FunctionExpression>();
   const addValue = (name: string, value: TSESTree.Expression): void => {
     const list = values.get(name) ?? [];
     list.push(value);
@@ -698,15 +701,18 @@ function collectClassMembers(cls: ClassNode): Map<string, ClassMember> {
         }
       } else if (element.kind === 'method' && element.value.type === AST_NODE_TYPES.FunctionExpression) {
         methods.set(name, element.value);
+      } else if (element.kind === 'get' && element.value.type === AST_NODE_TYPES.FunctionExpression) {
+        getters.set(name, element.value);
       }
       if (element.value.body) collectThisAssignments(element.value.body, addValue);
     }
   }
 
-  const names = new Set([...values.keys(), ...types.keys(), ...methods.keys()]);
+  const names = new Set([...values.keys(), ...types.keys(), ...methods.keys(), ...getters.keys()]);
   const members = new Map<string, ClassMember>();
   for (const name of names) {
-    members.set(name, { values: values.get(name) ?? [], type: types.get(name), method: methods.get(name) });
+    const getter = getters.get(name);
+    members.set(name, { values: values.get(name) ?? [], type: types.get(name), method: methods.get(name), ...(getter ? { getter } : {}) });
   }
   return members;
 }

@@ -7,7 +7,7 @@ import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
 import { builtinModules } from 'node:module';
 import type { TSESLint } from '@typescript-eslint/utils';
 import { findProperty, getEnclosingFunction, getPropertyName, getThisClass, isFunctionNode, isModuleExports, skipTransparent, type FunctionNode } from './ast.js';
-import { type ClassNode, EMPTY_ENV, type Env, type FileContext, getBindingFunction } from './file-context.js';
+import { type ClassMember, type ClassNode, EMPTY_ENV, type Env, type FileContext, getBindingFunction } from './file-context.js';
 import { getOrigin } from './origin.js';
 import { bindArguments, bindParameters } from './bind.js';
 import { resolveValue } from './values.js';
@@ -75,9 +75,27 @@ export function resolveInFile(callee: TSESTree.Node, file: FileContext, env: Env
   return resolveInProject(callee, file, env)?.fn;
 }
 
-function resolveInProject(callee: TSESTree.Node, file: FileContext, env: Env): CallTarget | undefined {
+/**
+ * The getter a member read runs, on an instance whose class the project declares:
+ * `this.appConfig.paymentsUrl` with `get paymentsUrl() { return this.config.get('app.paymentsUrl'); }`.
+ */
+export function resolveGetter(member: TSESTree.MemberExpression, file: FileContext, env: Env): CallTarget | undefined {
+  return resolveInProject(member, file, env, (found) => found?.getter);
+}
+
+/** The environment inside a method or getter of an instance: its constructors' arguments bound, `this` its class. */
+export function enterInstance(target: CallTarget, file: FileContext, env: Env): Env {
+  const base = target.construction ? bindConstruction(target.construction, file, target.construction.env) : env;
+  return { ...base, thisClass: target.thisClass };
+}
+
+/** Which function of a class member a call runs: its method. */
+const METHOD = (member: ClassMember | undefined): FunctionNode | undefined => member?.method;
+
+function resolveInProject(callee: TSESTree.Node, file: FileContext, env: Env, pick: (member: ClassMember | undefined) => FunctionNode | undefined = METHOD): CallTarget | undefined {
   const expression = skipTransparent(callee);
   if (expression.type === AST_NODE_TYPES.Identifier) {
+    if (pick !== METHOD) return undefined;
     const fn = file.getDeclaredFunction(expression, env);
     return fn && { fn };
   }
@@ -90,20 +108,25 @@ function resolveInProject(callee: TSESTree.Node, file: FileContext, env: Env): C
     const cls = file.getReceiverClass(expression, env);
     if (!lexical || !cls) return undefined;
     const start = object.type === AST_NODE_TYPES.Super ? file.getSuperClass(lexical) : cls;
-    const fn = start && file.getClassMember(start, name)?.method;
+    const fn = start && pick(file.getClassMember(start, name));
     if (!fn) return undefined;
     // the constructors already ran for this instance when the caller's own `this` is this class
     env.dependencies?.askThisClass(env);
     return env.thisClass === cls ? { fn, thisClass: cls } : { fn, thisClass: cls, construction: { node: undefined, cls, env } };
   }
-  const namespaced = getBindingFunction(file.getMemberBinding(expression, env));
+  const namespaced = pick === METHOD ? getBindingFunction(file.getMemberBinding(expression, env)) : undefined;
   if (namespaced) return { fn: namespaced };
   const receiver = resolveValue(object, file, env);
   const node = receiver.node;
   if (node.type === AST_NODE_TYPES.NewExpression) {
     const cls = getClassOf(node.callee, file, receiver.env);
-    const fn = cls && file.getClassMember(cls, name)?.method;
+    const fn = cls && pick(file.getClassMember(cls, name));
     return fn && cls && { fn, thisClass: cls, construction: { node, cls, env: receiver.env } };
+  }
+  if (pick !== METHOD) {
+    const declared = getDeclaredClass(node, file, receiver.env);
+    const fn = declared && pick(file.getClassMember(declared.cls, name));
+    return fn && declared && { fn, thisClass: declared.cls };
   }
   if (node.type === AST_NODE_TYPES.ObjectExpression) {
     const property = findProperty(node, name);
@@ -151,8 +174,7 @@ function getDeclaredClass(node: TSESTree.Node, file: FileContext, env: Env): { c
 
 /** The environment inside a call's target: its instance's constructor arguments, then its own arguments, bound. */
 export function enterCallTarget(target: CallTarget, call: TSESTree.CallExpression, file: FileContext, env: Env): Env {
-  const base = target.construction ? bindConstruction(target.construction, file, target.construction.env) : env;
-  return bindArguments(target.fn, call, file, { ...base, thisClass: target.thisClass });
+  return bindArguments(target.fn, call, file, enterInstance(target, file, env));
 }
 
 /**

@@ -11,7 +11,7 @@ import { bindArguments } from './bind.js';
 import { getOrigin } from './origin.js';
 import { getObjectProperty, resolveObject } from './objects.js';
 import { getThisMemberValue } from './values.js';
-import { enterCallTarget, resolveCallTarget } from './functions.js';
+import { enterCallTarget, enterInstance, resolveCallTarget, resolveGetter } from './functions.js';
 
 export type Part =
   /** `name`: the constant or config key an absolute URL was read from (`LEDGER_API_URL`), which names the service better than its host */
@@ -378,8 +378,11 @@ function evaluateMember(member: TSESTree.MemberExpression, file: FileContext, en
   if (isProcessEnv(member.object, file, env)) return [envPart(name, member, file)];
   if (member.object.type === AST_NODE_TYPES.ThisExpression) {
     const value = getThisMemberValue(member, name, file, env);
-    return value ? evaluateTemplate(value, file, env) : unknown(name, member);
+    return value ? evaluateTemplate(value, file, env) : (evaluateGetter(member, file, env) ?? unknown(name, member));
   }
+  // `this.appConfig.paymentsUrl`: a getter of a project class, read as it runs
+  const fromGetter = evaluateGetter(member, file, env);
+  if (fromGetter) return fromGetter;
   if (URL_PARTS.has(name)) {
     const url = evaluateUrlObject(member.object, file, env);
     if (url) return getUrlPart(url, name);
@@ -628,6 +631,18 @@ function evaluateMethodCall(call: TSESTree.CallExpression, file: FileContext, en
   if (!target || !returned) return undefined;
   const inside = enterCallTarget(target, call, file, env);
   // the depth counts on from the call, not from where the instance was built: a method that calls itself ends
+  return evaluateTemplate(returned, file, { ...inside, depth: Math.max(inside.depth, env.depth + 1) });
+}
+
+/**
+ * A getter of a project class that returns one expression (`get paymentsUrl() { return
+ * this.config.get('PAYMENTS_URL'); }`), read on the instance a member read names.
+ */
+function evaluateGetter(member: TSESTree.MemberExpression, file: FileContext, env: Env): Template | undefined {
+  const target = resolveGetter(member, file, env);
+  const returned = target && getSingleReturnedExpression(target.fn);
+  if (!target || !returned) return undefined;
+  const inside = enterInstance(target, file, env);
   return evaluateTemplate(returned, file, { ...inside, depth: Math.max(inside.depth, env.depth + 1) });
 }
 

@@ -175,12 +175,20 @@ export function classifyName(name: string, settings: Settings): Omit<Target, 'vi
   const words = splitWords(name);
   const service = serviceNameFromWords(words, settings);
   if (settings.services.names.has(normalizeServiceName(name))) return { kind: 'internal', service: service ?? name };
-  if (settings.vendorWords.find(words) || settings.infrastructureWords.find(words)) {
+  if (settings.vendorWords.find(words) || settings.infrastructureWords.find(words) || namesProviderGateway(words)) {
     return { kind: 'external', service: service ?? name };
   }
   // `API_URL`, `BASE_URL`, `BACKEND_URL`: an address, but of no service in particular (often the app itself)
   if (settings.serviceEnvPattern.test(upper) && service !== undefined) return { kind: 'internal', service };
   return { kind: 'unknown', service: undefined };
+}
+
+/** What a gateway is for, when the words before it say a provider's: a payment gateway, an SMS gateway. */
+const PROVIDER_GATEWAY_KINDS: ReadonlySet<string> = new Set(['payment', 'payments', 'pay', 'sms', 'mail', 'email']);
+
+/** `PAYMENT_GATEWAY_BASE_URL`, `smsGatewayUrl`: the provider a team sends payments or messages through, not an API gateway of its own. */
+function namesProviderGateway(words: readonly string[]): boolean {
+  return words.some((word, index) => word === 'gateway' && index > 0 && PROVIDER_GATEWAY_KINDS.has(words[index - 1]!));
 }
 
 /** `PAYMENTS_SERVICE_URL` → `payments`; `services.ledger.baseUrl` → `ledger`. */

@@ -769,6 +769,74 @@ export class CheckoutService {
       ),
       ts.invalid(
         `
+import { HttpService } from '@nestjs/axios';
+import { Injectable } from '@nestjs/common';
+import { ConfigService } from '@nestjs/config';
+import { firstValueFrom } from 'rxjs';
+
+@Injectable()
+export class AppConfigService {
+  constructor(private readonly configService: ConfigService) {}
+
+  get primary(): string {
+    return this.configService.get<string>('app.paymentsServiceUrl');
+  }
+}
+
+@Injectable()
+export class CheckoutService {
+  constructor(
+    private readonly http: HttpService,
+    private readonly appConfig: AppConfigService,
+  ) {}
+
+  async pay(orderId: string, amount: number) {
+    await firstValueFrom(this.http.post(\`\${this.appConfig.primary}/payments\`, { orderId, amount }));
+  }
+}
+`,
+        {
+          at: 'this.http.post',
+          request: 'POST /payments',
+          service: 'payments',
+          evidence: PAYMENTS,
+          suggest: rewrite({
+            replaced: 'firstValueFrom(this.http.post(`${this.appConfig.primary}/payments`, { orderId, amount }))',
+            topic: 'payments.created',
+            payload: '{ orderId, amount }',
+          }),
+        },
+        { name: 'a getter of an injected config class, read as it runs (`get primary() { return this.configService.get(…) }`)' },
+      ),
+      ts.invalid(
+        `
+import axios from 'axios';
+
+export class LedgerClient {
+  private get base(): string {
+    return process.env.LEDGER_SERVICE_URL ?? 'http://ledger:3000';
+  }
+
+  async post(entry: { accountId: string; amount: number }) {
+    await axios.post(\`\${this.base}/entries\`, entry);
+  }
+}
+`,
+        {
+          at: 'axios.post',
+          request: 'POST /entries',
+          service: 'ledger',
+          evidence: ['service "ledger"'],
+          suggest: rewrite({
+            replaced: 'axios.post(`${this.base}/entries`, entry)',
+            topic: 'ledger.entries.created',
+            payload: 'entry',
+          }),
+        },
+        { name: 'a getter of its own class (`this.base`)' },
+      ),
+      ts.invalid(
+        `
 import { Inject, Injectable } from '@nestjs/common';
 import { PAYMENTS_CONFIG, type PaymentsConfig } from './payments.config';
 
@@ -1032,6 +1100,27 @@ export async function sendResult(config, payment) {
           }),
         },
         { name: 'the innermost config key that names a service decides (`webhook.subscriptionServiceUrl`)' },
+      ),
+      js.invalid(
+        `
+import axios from 'axios';
+
+export async function createPayment(configService, price) {
+  await axios.post(configService.get('app.urlGateway') + '/payments', { status: 'PAID', price });
+}
+`,
+        {
+          at: 'axios.post',
+          request: 'POST /payments',
+          service: 'gateway',
+          evidence: ['path "/payments"', 'payload key "price"'],
+          suggest: rewrite({
+            replaced: "axios.post(configService.get('app.urlGateway') + '/payments', { status: 'PAID', price })",
+            topic: 'gateway.payments.created',
+            payload: "{ status: 'PAID', price }",
+          }),
+        },
+        { name: 'an address named with URL first (`urlGateway`, `URL_GATEWAY`) names the service after it' },
       ),
     ],
   });

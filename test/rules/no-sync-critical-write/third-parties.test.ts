@@ -21,6 +21,8 @@ jsTester.run(RULE_NAME, rule, {
     ['EASYPOST_API_URL', '/v2/shipments'],
     ['QUICKBOOKS_API_URL', '/v3/company/1/invoice'],
     ['PSP_URL', '/charges'],
+    ['PAYMENT_GATEWAY_BASE_URL', '/charges'],
+    ['SMS_GATEWAY_URL', '/payments/receipts'],
   ].map(([env, path]) => js.valid(call(env!, path!), { name: `${env} names a third party` })),
   invalid: [],
 });
