@@ -30,6 +30,11 @@ describe('isTestFile', () => {
     'db/seeder-payments.ts',
     'test-kyc-flow.js',
     'tools/test_checkout.mjs',
+    '.uat/checkout-flow.mjs',
+    'uat/run.mjs',
+    'smoke-tests/orders.js',
+    'k6/load.js',
+    'benchmarks/orders.ts',
   ])('%s is a test file', (filename) => {
     expect(isTestFile(filename)).toBe(true);
   });

@@ -41,10 +41,14 @@ describe('RepositoryTexts', () => {
   });
 
   it('knows nothing past its bound on files', () => {
-    const texts = new RepositoryTexts(2);
+    const texts = new RepositoryTexts(1);
     expect(texts.getFiles(from)).toBeUndefined();
     expect(texts.getImportersOf(from, 'billing')).toBeUndefined();
     expect(texts.isReadable(from)).toBe(false);
+  });
+
+  it('counts only the files it searches against the bound: tests are not', () => {
+    expect(names(root, new RepositoryTexts(2).getFiles(from))).toEqual(['src/a.ts', 'src/b.cjs']);
   });
 
   it('marks a repository with a file too large to read', () => {

@@ -185,6 +185,11 @@ function acknowledgesParameter(fn: FunctionNode, file: FileContext): boolean {
 /** Members of a broker handle that register a handler: `subscribe…`, `consume…`, `listen…`, `onMessage`. */
 const SUBSCRIBE_MEMBER = /^(?:subscribe|consume|listen|on(?:Message|Event)|register(?:Consumer|Handler|Listener))/;
 
+/** A handle of the project's outbox: `outbox`, `this.outboxService`, `outboxDispatcher`. */
+const OUTBOX_HANDLE = /outbox/i;
+/** Members of an outbox handle that register the effect a topic's rows run: `register`, `on`, `handle`, `registerHandler`. */
+const OUTBOX_REGISTER_MEMBER = /^(?:register|on|handle|subscribe|add(?:Handler|Listener))/;
+
 /** `new Worker(name, fn)`, `queue.process(fn)`, `channel.consume(q, fn)`, `boss.work(name, fn)`. */
 function getRegistrationKind(
   call: TSESTree.CallExpression | TSESTree.NewExpression,
@@ -212,6 +217,8 @@ function getRegistrationKind(
   // the project's broker service: `this.rabbitMQ.subscribeToPaymentFailures(this.onFailed.bind(this))`
   const handle = getHandleName(callee.object);
   if (handle !== undefined && isBrokerName(handle) && SUBSCRIBE_MEMBER.test(member)) return `${handle}.${member} handler`;
+  // the project's outbox runs what is registered with it, retrying until it succeeds: `this.outboxService.register('STOCK_CONSUME', (id) => …)`
+  if (handle !== undefined && OUTBOX_HANDLE.test(handle) && OUTBOX_REGISTER_MEMBER.test(member)) return `${handle}.${member} handler`;
   // a Pub/Sub subscription handed in from elsewhere: `subscription.on('message', async (message) => …)`
   const event = call.arguments[0];
   if (

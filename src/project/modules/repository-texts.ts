@@ -13,7 +13,7 @@ import { getPackageFolder } from '../workspace/package-kind.js';
 import { isCheckoutRoot } from '../workspace/workspaces.js';
 import { getImportedNames, readText } from './reach.js';
 
-/** Past this many source files a repository is not searched: the answer would cost more than it is worth. */
+/** Past this many source files (tests aside) a repository is not searched: the answer would cost more than it is worth. */
 export const MAX_REPOSITORY_FILES = 2000;
 
 /** What the reverse questions look up first, read from every text of a repository in one pass. */
@@ -90,7 +90,9 @@ export class RepositoryTexts {
       } catch {
         listed = undefined;
       }
-      index = listed && listed.length <= this.#maxFiles ? this.#read(listed.filter((file) => !isTestFile(path.relative(folder, file)))) : null;
+      // tests, seeds and scripts are not searched, nor counted against the bound
+      const sources = listed?.filter((file) => !isTestFile(path.relative(folder, file)));
+      index = sources && sources.length <= this.#maxFiles ? this.#read(sources) : null;
       this.#indexes.set(folder, index);
     }
     return index ?? undefined;

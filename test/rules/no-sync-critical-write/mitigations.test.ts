@@ -167,6 +167,23 @@ export class PaymentsDelivery {
       js.valid(
         `
 import axios from 'axios';
+
+export class OrderService {
+  constructor(outboxService) {
+    this.outboxService = outboxService;
+    this.outboxService.register('INVENTORY_CONSUME', (orderId) => this.#consumeStock(orderId));
+  }
+
+  async #consumeStock(orderId) {
+    await axios.post(\`\${process.env.INVENTORY_SERVICE_URL}/inventory/consume\`, { orderId });
+  }
+}
+`,
+        { name: 'in a method only called from an effect registered with the outbox, which retries it until it succeeds' },
+      ),
+      js.valid(
+        `
+import axios from 'axios';
 import { Listener } from '@acme/common';
 
 export class PaymentRequestedListener extends Listener {
