@@ -2,12 +2,15 @@
  * Is a request a relay? A gateway passing on what its client sent, whose outcome goes back to
  * that client, loses nothing of its own: the client learns of a failure and can try again.
  */
-import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
-import { getCalleeName, getEnclosingFunction, getPropertyName, skipTransparent } from '../code/ast.js';
+import { AST_NODE_TYPES, TSESLint, type TSESTree } from '@typescript-eslint/utils';
+import { getCalleeName, getEnclosingFunction, getPropertyName, isFunctionNode, skipTransparent } from '../code/ast.js';
 import { VALUE_CONVERSIONS } from '../code/callees.js';
-import type { Env, FileContext } from '../code/file-context.js';
+import { EMPTY_ENV, type Env, type FileContext } from '../code/file-context.js';
+import { getPrivateUses } from '../code/uses.js';
 import type { Template } from '../code/template.js';
 import type { RequestDescription } from '../request/request.js';
+
+const { DefinitionType } = TSESLint.Scope;
 
 /**
  * A request a gateway makes with what its client sent (parameters, passed on as they came), whose
@@ -111,7 +114,7 @@ function isPassedOn(node: TSESTree.Node, env: Env, file: FileContext, depth: num
     case AST_NODE_TYPES.Identifier: {
       if (expression.name === 'undefined') return true;
       const binding = file.getBinding(expression, env);
-      if (binding?.kind === 'parameter') return true;
+      if (binding?.kind === 'parameter') return isParameterPassedOn(binding.variable, file, depth);
       return binding?.kind === 'value' && isPassedOn(binding.node, env, file, depth + 1);
     }
     case AST_NODE_TYPES.MemberExpression:
@@ -143,6 +146,27 @@ function isPassedOn(node: TSESTree.Node, env: Env, file: FileContext, depth: num
     default:
       return false;
   }
+}
+
+/**
+ * A parameter carries what came, unless it is one of a helper the file keeps to itself
+ * (`private walletEarn(opts)`), whose callers may pass what the gateway computed itself
+ * (`{ amount: reward, bizType: 'referral_reward' }`): then every call site must pass on what came.
+ */
+function isParameterPassedOn(variable: TSESLint.Scope.Variable, file: FileContext, depth: number): boolean {
+  const definition = variable.defs[0];
+  const fn = definition?.type === DefinitionType.Parameter ? definition.node : undefined;
+  if (!fn || !isFunctionNode(fn)) return true;
+  const index = fn.params.findIndex((param) => param === definition!.name || (param.type === AST_NODE_TYPES.TSParameterProperty && param.parameter === definition!.name));
+  const uses = index === -1 ? undefined : getPrivateUses(fn, file.fileOf(fn));
+  if (!uses) return true;
+  return uses.every((use) => {
+    const call = use.parent;
+    // handed on as a value (`retry(this.post)`): who calls it is out of sight
+    if (call?.type !== AST_NODE_TYPES.CallExpression || call.callee !== use) return true;
+    const argument = call.arguments[index];
+    return argument === undefined || (argument.type !== AST_NODE_TYPES.SpreadElement && isPassedOn(argument, EMPTY_ENV, file, depth + 1));
+  });
 }
 
 function isIncomingRequest(node: TSESTree.Node, env: Env, file: FileContext): boolean {

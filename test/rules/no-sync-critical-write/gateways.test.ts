@@ -107,6 +107,22 @@ export class VouchersController {
 }
 `;
 
+/** A gateway's own write, made through a helper it keeps to itself: the helper's parameter is what the gateway computed. */
+const OWN_HELPER = `
+import axios from 'axios';
+
+export class ReferralsService {
+  async reward(referrerId: string, orders: { total: number }[]) {
+    const bonus = orders.reduce((sum, order) => sum + order.total, 0) * 0.05;
+    await this.credit({ userId: referrerId, amount: bonus, reason: 'referral' });
+  }
+
+  private async credit(entry: { userId: string; amount: number; reason: string }) {
+    await axios.post(\`\${process.env.WALLET_SERVICE_URL}/wallet/credit\`, { user_id: entry.userId, amount: entry.amount, reason: entry.reason });
+  }
+}
+`;
+
 describe('gateways', () => {
   tsTester.run(RULE_NAME, rule, {
     valid: [
@@ -140,6 +156,24 @@ describe('gateways', () => {
           }),
         },
         { filename: path.join(gateway, 'src', 'invoices.controller.ts'), name: 'a gateway that computes the total itself owns the write' },
+      ),
+      ts.invalid(
+        OWN_HELPER,
+        {
+          at: 'axios.post',
+          request: 'POST /wallet/credit',
+          service: 'wallet',
+          evidence: ['service "wallet"', 'path "/wallet/credit"'],
+          suggest: rewrite({
+            replaced: 'axios.post(`${process.env.WALLET_SERVICE_URL}/wallet/credit`, { user_id: entry.userId, amount: entry.amount, reason: entry.reason })',
+            topic: 'wallet.credit.requested',
+            payload: '{ user_id: entry.userId, amount: entry.amount, reason: entry.reason }',
+          }),
+        },
+        {
+          filename: path.join(gateway, 'src', 'referrals.service.ts'),
+          name: 'a gateway whose private helper is handed what it computed (a bonus) owns the write: the parameter is not what its client sent',
+        },
       ),
     ],
   });
