@@ -6,7 +6,7 @@
  */
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
 import { findEnumMember, getPropertyName, isFunctionNode, skipTransparent } from './ast.js';
-import { deeper, EMPTY_ENV, type Env, FileContext } from './file-context.js';
+import { deeper, EMPTY_ENV, type Env, FileContext, getRequireSource } from './file-context.js';
 import { bindArguments } from './bind.js';
 import { getOrigin } from './origin.js';
 import { getObjectProperty, resolveObject } from './objects.js';
@@ -23,7 +23,8 @@ export type Part =
       /** credentials named like it are read beside it (`ZATCA_API_URL` with `ZATCA_SECRET`): the address of a provider */
       readonly credentialed?: true;
     }
-  | { readonly kind: 'config'; readonly key: string; readonly fallback?: Template }
+  /** `addressMap`: an entry of a map of addresses (`serviceUrls.PAYMENTS`, `services.ledger`): it names its service */
+  | { readonly kind: 'config'; readonly key: string; readonly fallback?: Template; readonly addressMap?: true }
   | {
       readonly kind: 'unknown';
       readonly label: string;
@@ -39,6 +40,8 @@ export type Hole = Exclude<Part, { kind: 'text' }>;
 const CONFIG_GETTERS = new Set(['get', 'getOrThrow', 'getString', 'getValue', 'getConfig', 'require']);
 const CONFIG_RECEIVER = /config|settings|conf$|^env$|environment|secrets?$|(?:urls|hosts|endpoints|addresses)$/i;
 const ADDRESS_MAP = /(?:urls|hosts|endpoints|addresses)$/i;
+/** A map named for the services it addresses: `services.ledger`. */
+const SERVICES_MAP = /^services$/i;
 
 /** Properties of a `URL` object that the rules can read from its template. */
 const URL_PARTS = new Set(['href', 'origin', 'host', 'hostname', 'pathname', 'protocol', 'port', 'search', 'hash']);
@@ -349,12 +352,24 @@ function evaluatePath(base: TSESTree.Node, path: readonly string[], file: FileCo
     return value ? evaluatePath(value.node, path.slice(1), file, value.env) : undefined;
   }
   const root = getMemberRootName(base);
-  if (root !== undefined && CONFIG_RECEIVER.test(root)) {
+  // `services.ledger` of `const services = JSON.parse(process.env.SERVICES)`; one imported from a config module is read there (or is unknown without the project layer)
+  const services = root !== undefined && SERVICES_MAP.test(root) && !isImported(base, file, env);
+  if (root !== undefined && (services || CONFIG_RECEIVER.test(root))) {
     // a map of addresses (`serviceUrls.PAYMENT`) keeps its own name: the key says it holds URLs
-    const prefix = ADDRESS_MAP.test(root) ? [root] : [];
-    return [{ kind: 'config', key: [...prefix, ...getMemberPathNames(base), ...path].join('.') }];
+    const map = services || ADDRESS_MAP.test(root);
+    const key = [...(map ? [root] : []), ...getMemberPathNames(base), ...path].join('.');
+    return [map ? { kind: 'config', key, addressMap: true } : { kind: 'config', key }];
   }
   return undefined;
+}
+
+/** Whether the root of a member chain is a name imported from another module: `services` of `const { services } = require('./config')`. */
+function isImported(node: TSESTree.Node, file: FileContext, env: Env): boolean {
+  let current = skipTransparent(node);
+  while (current.type === AST_NODE_TYPES.MemberExpression) current = skipTransparent(current.object);
+  if (current.type !== AST_NODE_TYPES.Identifier) return false;
+  const binding = file.getBinding(current, env);
+  return binding?.kind === 'import' || (binding?.kind === 'value' && getRequireSource(skipTransparent(binding.node)) !== undefined);
 }
 
 /** `DownstreamApps.ORDER` of `enum DownstreamApps { ORDER = 'order' }`, declared here or imported: its initializer. */

@@ -137,7 +137,7 @@ function classifyBaseHole(base: Hole, path: Template, settings: Settings, hints:
   const via = base.kind === 'env' ? `env ${name}` : `config ${name}`;
   // `${DAPR_HTTP_ENDPOINT}/v1.0/invoke/payments/method/charge`: the sidecar's API says what it does
   if (isDaprPath(path)) return classifyDapr(path, `${base.kind} ${name}`);
-  const byName = classifyName(name, settings);
+  const byName = classifyName(name, settings, base.kind === 'config' && base.addressMap === true);
   if (byName.kind === 'external' || settings.services.names.has(normalizeServiceName(name))) return { ...byName, via, path };
   // the address's own default says where it points: `process.env.X || 'https://api.provider.com'`
   const fallback = base.fallback && classifyTarget([...base.fallback, ...path], settings, hints);
@@ -162,8 +162,11 @@ export function isProviderCredentialKey(key: string): boolean {
 /** A name that says it addresses a service: `PAYMENT_SERVICE_URL`, `ORDERS_SVC_HOST`. */
 const SERVICE_NAME = /(?:^|_)(?:SERVICE|SERVICES|SVC|MICROSERVICE)(?:_|$)/;
 
-/** Classifies an env/config name that holds a URL or host. */
-export function classifyName(name: string, settings: Settings): Omit<Target, 'via' | 'path'> {
+/**
+ * Classifies an env/config name that holds a URL or host.
+ * @param addressMap the name is an entry of a map of addresses (`services.ledger`): an address whatever its words
+ */
+export function classifyName(name: string, settings: Settings, addressMap = false): Omit<Target, 'via' | 'path'> {
   if (settings.externalHosts.some((glob) => glob.test(name))) return { kind: 'external', service: name };
   // the innermost key that names a service decides: `webhook.subscriptionServiceUrl` is the subscription service
   const last = name.includes('.') ? name.slice(name.lastIndexOf('.') + 1) : undefined;
@@ -179,7 +182,7 @@ export function classifyName(name: string, settings: Settings): Omit<Target, 'vi
     return { kind: 'external', service: service ?? name };
   }
   // `API_URL`, `BASE_URL`, `BACKEND_URL`: an address, but of no service in particular (often the app itself)
-  if (settings.serviceEnvPattern.test(upper) && service !== undefined) return { kind: 'internal', service };
+  if ((settings.serviceEnvPattern.test(upper) || addressMap) && service !== undefined) return { kind: 'internal', service };
   return { kind: 'unknown', service: undefined };
 }
 

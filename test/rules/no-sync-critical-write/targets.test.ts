@@ -1034,6 +1034,18 @@ export async function notifyPartner(config, payment) {
 `,
         { name: 'a config key whose last segment names no service keeps the vendor the whole key names' },
       ),
+      js.valid(
+        `
+import axios from 'axios';
+
+const services = JSON.parse(process.env.SERVICES);
+
+export async function charge(order) {
+  await axios.post(\`\${services.stripe}/v1/charges\`, { amount: order.total });
+}
+`,
+        { name: 'an entry of a map of services that names a vendor is the vendor' },
+      ),
     ],
     invalid: [
       js.invalid(
@@ -1121,6 +1133,29 @@ export async function createPayment(configService, price) {
           }),
         },
         { name: 'an address named with URL first (`urlGateway`, `URL_GATEWAY`) names the service after it' },
+      ),
+      js.invalid(
+        `
+import axios from 'axios';
+
+const services = JSON.parse(process.env.SERVICES);
+
+export async function recordEntry(userId, amount) {
+  await axios.post(\`\${services.ledger}/ledger/transaction\`, { userId, amount });
+}
+`,
+        {
+          at: 'axios.post',
+          request: 'POST /ledger/transaction',
+          service: 'ledger',
+          evidence: ['service "ledger"', 'path "/ledger/transaction"'],
+          suggest: rewrite({
+            replaced: 'axios.post(`${services.ledger}/ledger/transaction`, { userId, amount })',
+            topic: 'ledger.transaction.created',
+            payload: '{ userId, amount }',
+          }),
+        },
+        { name: 'an entry of a map of services (`services.ledger`) used as an address names its service' },
       ),
     ],
   });
