@@ -12,6 +12,7 @@ import { evaluateMethods } from './method.js';
 import { getObjectProperty, hasUnknownSpread, type LocatedObject, resolveObject } from '../code/objects.js';
 import { getOrigin, type Origin } from '../code/origin.js';
 import { concat, evaluateTemplate, formatTemplate, getStaticText, joinUrl, type Template } from '../code/template.js';
+import { findHttpModuleOptions } from './nest-http-module.js';
 import { type Located, resolveValue } from '../code/values.js';
 
 export interface RequestDescription {
@@ -183,8 +184,15 @@ function describeMatchedCall(call: TSESTree.CallExpression, match: ClientMatch, 
     if (object) configs.push(object);
     else configBases.push(evaluateTemplate(config.node, file, configEnv)); // undici `new Client(origin)`
   }
-
-  const url = getUrl(args, configs, configBases, kind, file, env);
+  let url = getUrl(args, configs, configBases, kind, file, env);
+  // an injected NestJS HttpService sent a relative path: the base is that of the HttpModule its module registers
+  if (kind.id === 'nest-http' && match.configs.length === 0 && !(url && isAbsolute(url))) {
+    const registered = findHttpModuleOptions(call, file);
+    if (registered) {
+      configs.push(registered);
+      url = getUrl(args, configs, configBases, kind, file, env);
+    }
+  }
   // which bound variables the address was read from (read first): a caller that chooses the address chooses the write
   const urlReads = env.reads && new Set(env.reads);
   const payload = getPayload(call, args, kind, file, env);

@@ -1638,6 +1638,44 @@ export class PostingsService {
       name: "ts: the URL composed by an injected helper's method from an imported enum member (`${service.toUpperCase()}_SERVICE_URL`, a trailing slash dropped, a leading one made sure of)",
     },
   ),
+  ts.invalid(
+    `
+import { HttpService } from '@nestjs/axios';
+import { Injectable } from '@nestjs/common';
+import { firstValueFrom } from 'rxjs';
+
+@Injectable()
+export class RefundsService {
+  constructor(private readonly http: HttpService) {}
+
+  async refund(orderId: string, amount: number) {
+    const { data } = await firstValueFrom(this.http.post('/', { orderId, amount }));
+    return data;
+  }
+
+  async status(refundId: string) {
+    const { data } = await firstValueFrom(this.http.get(\`/\${refundId}\`));
+    return data;
+  }
+}
+`,
+    {
+      at: 'this.http.post',
+      request: 'POST /refunds/',
+      service: 'payments',
+      evidence: ['service "payments"', 'path "/refunds/"'],
+      suggest: rewrite({
+        replaced: "firstValueFrom(this.http.post('/', { orderId, amount }))",
+        topic: 'payments.refunds.created',
+        payload: '{ orderId, amount }',
+        responseUsed: true,
+      }),
+    },
+    {
+      filename: tsFile('src/refunds/refunds.service.ts'),
+      name: 'ts: an injected HttpService sending a relative path, its base from the HttpModule.registerAsync factory of the module that provides the class',
+    },
+  ),
 ];
 
 const tsValid = [
@@ -1746,6 +1784,23 @@ export class CheckoutController {
 }
 `,
     { filename: tsFile('src/checkout/checkout.controller.ts'), name: 'ts: a controller delegating to a service whose request is reported in its own file' },
+  ),
+  ts.valid(
+    `
+import { HttpService } from '@nestjs/axios';
+import { Injectable } from '@nestjs/common';
+import { firstValueFrom } from 'rxjs';
+
+@Injectable()
+export class PartnerBankService {
+  constructor(private readonly http: HttpService) {}
+
+  async payOut(accountId: string, amount: number) {
+    await firstValueFrom(this.http.post('/transfers', { accountId, amount }));
+  }
+}
+`,
+    { filename: tsFile('src/partners/partner-bank.service.ts'), name: "ts: an injected HttpService whose module registers a partner's address (HttpModule.register({ baseURL }))" },
   ),
 ];
 
