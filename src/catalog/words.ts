@@ -80,7 +80,9 @@ export const NON_CRITICAL_WORDS: readonly string[] = [
   'log', 'logs', 'logging', 'metric', 'metrics', 'telemetry', 'analytics', 'tracking', 'track', 'trace', 'tracing',
   'health', 'healthz', 'healthcheck', 'ping', 'heartbeat', 'cache', 'notification', 'notify', 'email', 'mail', 'sms',
   'push', 'audit', 'stats', 'statistics', 'monitoring', 'search', 'recommendation', 'beacon', 'preview',
-  'draft', 'feedback', 'report', 'export',
+  'draft', 'feedback', 'report', 'export', 'rating', 'forecast', 'forecasting',
+  // generated text: an assistant's reply is produced again on the next ask
+  'ai', 'llm', 'chatbot',
   ...READ_COMMAND_WORDS,
   // derived artefacts: rendering a document is not the write itself
   'render', 'pdf', 'print', 'thumbnail', 'ocr', 'translate', 'geocode',

@@ -1120,6 +1120,37 @@ export async function openTicket(issue) {
 `,
         { name: 'a ticket of the help desk is a support request, not an event ticket' },
       ),
+      js.valid(
+        `
+import axios from 'axios';
+
+export async function askAssistant(user, question) {
+  const { data } = await axios.post(\`\${process.env.AI_ORCHESTRATOR_URL}/ai/support/reply\`, { question, wallet_balance: user.balance });
+  return data.reply;
+}
+`,
+        { name: 'an AI service asked for a reply, even with a balance for context: generated text is made again on the next ask' },
+      ),
+      js.valid(
+        `
+import axios from 'axios';
+
+export async function feedForecast(order) {
+  await axios.post(\`\${process.env.FORECAST_SERVICE_URL}/api/v1/forecast/ingest\`, { depotId: order.depotId, total: order.total });
+}
+`,
+        { name: 'a completed order fed to a demand forecast is analytics' },
+      ),
+      js.valid(
+        `
+import axios from 'axios';
+
+export async function rateCourier(orderId, stars) {
+  await axios.post(\`\${process.env.ORDER_SERVICE_URL}/orders/\${orderId}/rating\`, { stars });
+}
+`,
+        { name: 'a rating of an order is feedback' },
+      ),
     ],
     invalid: [
       js.invalid(
