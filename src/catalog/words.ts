@@ -17,8 +17,8 @@ export const CRITICAL_WORDS: readonly string[] = [
 
 /**
  * Critical words with a second, harmless sense, and the words that select it when they stand
- * in the request's service, path or names, or in the folders of the service that sends it: a
- * room of a chat or a video call is not a hotel room, a support ticket is not an event ticket.
+ * in the request's service or path, or in the folders of the service that sends it: a room of a
+ * chat or a video call is not a hotel room, a support ticket is not an event ticket.
  */
 export const OTHER_SENSES: Readonly<Record<string, readonly string[]>> = {
   room: [

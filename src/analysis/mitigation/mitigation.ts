@@ -188,7 +188,7 @@ const SUBSCRIBE_MEMBER = /^(?:subscribe|consume|listen|on(?:Message|Event)|regis
 /** A handle of the project's outbox: `outbox`, `this.outboxService`, `outboxDispatcher`. */
 const OUTBOX_HANDLE = /outbox/i;
 /** Members of an outbox handle that register the effect a topic's rows run: `register`, `on`, `handle`, `registerHandler`. */
-const OUTBOX_REGISTER_MEMBER = /^(?:register|on|handle|subscribe|add(?:Handler|Listener))/;
+const OUTBOX_REGISTER_MEMBER = /^(?:register\w*|on|handle\w*|subscribe\w*|add(?:Handler|Listener))$/;
 
 /** `new Worker(name, fn)`, `queue.process(fn)`, `channel.consume(q, fn)`, `boss.work(name, fn)`. */
 function getRegistrationKind(

@@ -51,9 +51,10 @@ function getModuleHttpOptions(reference: TSESTree.Node, file: FileContext): Loca
     const registration = element && skipTransparent(element);
     if (registration?.type !== AST_NODE_TYPES.CallExpression) continue;
     const registered = skipTransparent(registration.callee);
-    const method = registered.type === AST_NODE_TYPES.MemberExpression ? getPropertyName(registered) : undefined;
-    if (registered.type !== AST_NODE_TYPES.MemberExpression || skipTransparent(registered.object).type !== AST_NODE_TYPES.Identifier) continue;
-    if ((skipTransparent(registered.object) as TSESTree.Identifier).name !== 'HttpModule') continue;
+    if (registered.type !== AST_NODE_TYPES.MemberExpression) continue;
+    const module = skipTransparent(registered.object);
+    if (module.type !== AST_NODE_TYPES.Identifier || module.name !== 'HttpModule') continue;
+    const method = getPropertyName(registered);
     const argument = registration.arguments[0];
     if (!argument || argument.type === AST_NODE_TYPES.SpreadElement) continue;
     const options = resolveObject(argument, file, EMPTY_ENV);
