@@ -20,6 +20,7 @@ import { bindConstruction, type CallTarget, enterCallTarget, getOwnerFunction, g
 import { getPrivateUses } from './code/uses.js';
 import type { Template } from './code/template.js';
 import { describeRequest, isKeyedClientCall, type RequestDescription } from './request/request.js';
+import { parseUrl } from './target/target.js';
 
 type Variable = TSESLint.Scope.Variable;
 
@@ -297,7 +298,8 @@ export class WriteFinder {
  * `` `${base}/${path}` ``): after its base, the URL holds nothing but that parameter and slashes.
  */
 function getPathParameterIndex(url: Template, fn: FunctionNode, file: FileContext): number | undefined {
-  const rest = url.slice(1);
+  // what follows the address: its base value, or its scheme, host and port (`http://localhost:${PORT}`)
+  const rest = parseUrl(url).path;
   let index: number | undefined;
   for (const part of rest) {
     if (part.kind === 'text') {

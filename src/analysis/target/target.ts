@@ -49,12 +49,19 @@ export function parseUrl(url: Template): ParsedUrl {
   if (!scheme) return { path: url };
   const rest: Template = [{ kind: 'text', value: first.value.slice(scheme[0].length) }, ...url.slice(1)];
   const authority: Template[number][] = [];
+  // `http://localhost:${PORT}${path}`: the authority takes one value after the port's colon; a second is the path
+  let port: 'none' | 'open' | 'taken' = 'none';
   for (let index = 0; index < rest.length; index += 1) {
     const part = rest[index]!;
     if (part.kind !== 'text') {
+      if (port === 'taken') return { authority, path: rest.slice(index) };
+      if (port === 'open') port = 'taken';
       authority.push(part);
       continue;
     }
+    const portMark: RegExpExecArray | null = port === 'none' ? /(?:^|[^:\]]):(\d*)$/.exec(part.value) : null;
+    if (portMark) port = portMark[1] ? 'taken' : 'open';
+    else if (port === 'open') port = 'taken';
     const cut = part.value.search(/[/?#]/);
     if (cut === -1) {
       authority.push(part);

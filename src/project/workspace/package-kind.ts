@@ -65,6 +65,11 @@ function findPackageKind(folder: string): PackageKind | undefined {
       frontEnd: !has(SERVER_PACKAGES) && (has(UI_PACKAGES) || isWebAppFolder(folder)),
       metaFramework: has(META_FRAMEWORKS),
     };
+  } else if (NEXT_CONFIGS.some((name) => fs.existsSync(path.join(folder, name)))) {
+    // a Next.js app of a workspace that declares every dependency at its root (an Nx `apps/admin`): a package of its own
+    const parent = path.dirname(folder);
+    const outer = parent === folder ? undefined : findPackageKind(parent);
+    kind = { folder, name: path.basename(folder), dependencies: outer?.dependencies ?? [], frontEnd: true, metaFramework: true };
   } else {
     const parent = path.dirname(folder);
     kind = parent === folder ? undefined : findPackageKind(parent);
@@ -72,6 +77,9 @@ function findPackageKind(folder: string): PackageKind | undefined {
   kinds.set(folder, kind ?? null);
   return kind;
 }
+
+/** Next.js's config files: the folder is a Next.js app, whether or not it has a package.json. */
+const NEXT_CONFIGS = ['next.config.js', 'next.config.mjs', 'next.config.ts', 'next.config.cjs'];
 
 /** Vite's config files: beside an `index.html`, the package is a web app whose entry is that page. */
 const VITE_CONFIGS = ['vite.config.ts', 'vite.config.js', 'vite.config.mts', 'vite.config.mjs', 'vite.config.cts', 'vite.config.cjs'];

@@ -108,3 +108,33 @@ jsTester.run(RULE_NAME, rule, {
     }),
   ],
 });
+
+/** A Next.js app of an Nx workspace (`apps/storefront`): a folder with its next.config.js and no package.json, the dependencies at the root. */
+function nxNextAppFile(relative: string): string {
+  const root = writeProject({
+    'package.json': { name: 'platform', private: true, dependencies: { next: '^15.0.0', react: '^19.0.0', '@nestjs/core': '^11.0.0', axios: '^1.7.9' } },
+    'apps/storefront/next.config.js': 'module.exports = {};\n',
+    'apps/storefront/project.json': { name: 'storefront' },
+    'apps/orders-service/project.json': { name: 'orders-service' },
+  });
+  return path.join(root, relative);
+}
+
+jsTester.run(RULE_NAME, rule, {
+  valid: [
+    js.valid(PAY, {
+      filename: nxNextAppFile('apps/storefront/lib/api/payment.js'),
+      name: "a Next.js app's client code in a workspace that declares every dependency at its root (no package.json of its own)",
+    }),
+  ],
+  invalid: [
+    js.invalid(PAY, PAY_REPORT, {
+      filename: nxNextAppFile('apps/storefront/pages/api/payment.js'),
+      name: "the same app's API route runs on the server",
+    }),
+    js.invalid(PAY, PAY_REPORT, {
+      filename: nxNextAppFile('apps/orders-service/src/payment.js'),
+      name: 'a service of the same workspace is a back end',
+    }),
+  ],
+});

@@ -129,6 +129,35 @@ export async function charge(order) {
         `
 import axios from 'axios';
 
+const WALLET = \`http://localhost:\${process.env.WALLET_PORT || 3007}\`;
+
+async function send(path, body) {
+  await axios.post(\`\${WALLET}\${path}\`, body);
+}
+
+export async function adjust(userId, amount) {
+  await send('/wallets/adjust', { userId, amount });
+}
+`,
+        {
+          at: 'send',
+          within: "send('/wallets/adjust'",
+          request: 'POST /wallets/adjust',
+          service: 'wallet',
+          evidence: ['service "wallet"', 'path "/wallets/adjust"'],
+          via: ['send'],
+          suggest: rewrite({
+            replaced: "send('/wallets/adjust', { userId, amount })",
+            topic: 'wallet.adjust.created',
+            payload: '{ userId, amount }',
+          }),
+        },
+        { name: 'an address whose port is a value (`http://localhost:${PORT}`) followed by the path parameter: each caller that names a path is its own write' },
+      ),
+      js.invalid(
+        `
+import axios from 'axios';
+
 async function send(path, body) {
   await axios.post(\`\${process.env.PAYMENTS_SERVICE_URL}\${path}\`, body);
 }
