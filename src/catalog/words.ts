@@ -109,7 +109,8 @@ export const VENDOR_WORDS: readonly string[] = [
   // payment providers and banks
   'mpesa', 'flutterwave', 'midtrans', 'xendit', 'payu', 'mercadopago', 'iyzico', 'paytm', 'cashfree', 'phonepe',
   'instamojo', 'momo', 'zalopay', 'vnpay', 'omise', 'authorizenet', 'cybersource', 'worldpay', 'gocardless', 'truelayer',
-  'dwolla', 'marqeta', 'lithic', 'checkoutcom', 'paddle', 'chargebee', 'recurly', 'psp',
+  'dwolla', 'marqeta', 'lithic', 'checkoutcom', 'paddle', 'chargebee', 'recurly', 'psp', 'getnet', 'pagseguro', 'cielo',
+  'pagarme', 'asaas', 'conekta', 'culqi', 'wompi', 'openpay',
   // shipping, messaging, accounting and other SaaS
   'shippo', 'easypost', 'fedex', 'ups', 'dhl', 'usps', 'messagebird', 'vonage', 'nexmo', 'plivo', 'sendinblue', 'brevo',
   'resend', 'ses', 'xero', 'quickbooks', 'netsuite', 'zoho', 'pipedrive', 'freshdesk', 'jira', 'atlassian', 'notion',

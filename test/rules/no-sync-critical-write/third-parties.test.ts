@@ -22,6 +22,8 @@ jsTester.run(RULE_NAME, rule, {
     ['QUICKBOOKS_API_URL', '/v3/company/1/invoice'],
     ['PSP_URL', '/charges'],
     ['PAYMENT_GATEWAY_BASE_URL', '/charges'],
+    ['GETNET_URL', '/v1/payments/credit'],
+    ['PAGSEGURO_API_URL', '/orders'],
     ['SMS_GATEWAY_URL', '/payments/receipts'],
   ].map(([env, path]) => js.valid(call(env!, path!), { name: `${env} names a third party` })),
   invalid: [],
