@@ -22,6 +22,21 @@ describe('ModuleCache', () => {
     expect(cache.get(file)).toBe(record);
   });
 
+  it("gives a module read its path inside its repository, so that the folders a checkout sits in never count", () => {
+    const root = writeProject({
+      'chat-tools/shop/.git/HEAD': 'ref: refs/heads/main\n',
+      'chat-tools/shop/package.json': { name: 'shop' },
+      'chat-tools/shop/services/orders/package.json': { name: 'orders' },
+      'chat-tools/shop/services/orders/src/client.js': 'export const send = () => 1;\n',
+      'loose/package.json': { name: 'loose' },
+      'loose/src/a.js': 'export const a = 1;\n',
+    });
+    const cache = new ModuleCache();
+    expect(cache.get(path.join(root, 'chat-tools/shop/services/orders/src/client.js'))?.file.relativePath).toBe('services/orders/src/client.js');
+    // no checkout: the outermost package folder above it
+    expect(cache.get(path.join(root, 'loose/src/a.js'))?.file.relativePath).toBe('src/a.js');
+  });
+
   it('parses a TypeScript module with decorators and parameter properties', () => {
     const cache = new ModuleCache();
     expect(namesOf(cache, fixture('ts', 'src/checkout/checkout.service.ts'))).toEqual(['CheckoutService']);

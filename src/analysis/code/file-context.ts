@@ -177,7 +177,7 @@ export interface FileContextOptions {
   readonly resolver?: ProjectResolver;
   /** the file's path (absolute); needed to resolve its imports */
   readonly fileName?: string;
-  /** the file's path relative to the project (ESLint's working directory), for conventions of file names and folders */
+  /** the file's path relative to the project (ESLint's working directory; for a module the project layer reads, its repository), for conventions of file names and folders */
   readonly relativePath?: string;
   /** the file's call expressions, when the caller already collected them */
   readonly calls?: readonly TSESTree.CallExpression[];

@@ -9,8 +9,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { isTestFile } from '../../analysis/file-filter.js';
 import { listSourceFiles } from '../workspace/files.js';
-import { getPackageFolder } from '../workspace/package-kind.js';
-import { isCheckoutRoot } from '../workspace/workspaces.js';
+import { getRepositoryFolder } from '../workspace/package-kind.js';
 import { getImportedNames, readText } from './reach.js';
 
 /** Past this many source files (tests aside) a repository is not searched: the answer would cost more than it is worth. */
@@ -151,23 +150,4 @@ function getImplementedNames(clause: string): string[] {
     if (name) names.push(name[1]!);
   }
   return names;
-}
-
-/**
- * The folder whose modules may import a file: the checkout it belongs to (the nearest folder
- * holding `.git`), else the outermost folder of nested packages (a workspace's root). A library
- * of a workspace is imported by the services beside it, not only by its own package.
- */
-function getRepositoryFolder(fileName: string): string | undefined {
-  const own = getPackageFolder(fileName);
-  if (own === undefined) return undefined;
-  let outermost = own;
-  for (let folder = own, steps = 0; steps < 12; steps += 1) {
-    if (isCheckoutRoot(folder)) return folder;
-    if (fs.existsSync(path.join(folder, 'package.json'))) outermost = folder;
-    const parent = path.dirname(folder);
-    if (parent === folder) break;
-    folder = parent;
-  }
-  return outermost;
 }

@@ -132,3 +132,31 @@ export function isGatewayFile(fileName: string): boolean {
   }
   return cached;
 }
+
+const repositories = new Map<string, string | null>();
+
+/**
+ * The folder whose modules may import a file: the checkout it belongs to (the nearest folder
+ * holding `.git`), else the outermost folder of nested packages (a workspace's root). A library
+ * of a workspace is imported by the services beside it, not only by its own package.
+ */
+export function getRepositoryFolder(fileName: string): string | undefined {
+  const own = getPackageFolder(fileName);
+  if (own === undefined) return undefined;
+  let found = repositories.get(own);
+  if (found === undefined) {
+    found = own;
+    for (let folder = own, steps = 0; steps < 12; steps += 1) {
+      if (isCheckoutRoot(folder)) {
+        found = folder;
+        break;
+      }
+      if (fs.existsSync(path.join(folder, 'package.json'))) found = folder;
+      const parent = path.dirname(folder);
+      if (parent === folder) break;
+      folder = parent;
+    }
+    repositories.set(own, found);
+  }
+  return found ?? undefined;
+}
