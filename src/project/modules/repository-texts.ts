@@ -5,7 +5,6 @@
  * repository is the checkout a file belongs to, or the root of its workspace; past a bound on
  * its files it is not searched.
  */
-import fs from 'node:fs';
 import path from 'node:path';
 import { isTestFile } from '../../analysis/file-filter.js';
 import { listSourceFiles } from '../workspace/files.js';
