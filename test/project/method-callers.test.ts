@@ -63,4 +63,17 @@ describe('MethodCallers.find', () => {
     );
     expect(callsOf(writeProject({ ...base, ...callers }))).toBeUndefined();
   });
+
+  it('counts only the files that name the class or import its module when more call a member of that name', () => {
+    const others = Object.fromEntries(
+      Array.from({ length: MAX_CALLING_FILES + 1 }, (_, index) => [`src/other-${index}.ts`, "import { RefundsClient } from './refunds.client';\n\nnew RefundsClient().capture('x');\n"]),
+    );
+    const root = writeProject({
+      ...base,
+      ...others,
+      'src/refunds.client.ts': 'export class RefundsClient {\n  capture(id: string) {\n    return id;\n  }\n}\n',
+      'src/orders.service.ts': "import type { PaymentsClient } from './payments.client';\n\nexport class OrdersService {\n  constructor(private readonly paymentsClient: PaymentsClient) {}\n\n  pay(id: string) {\n    return this.paymentsClient.capture(id);\n  }\n}\n",
+    });
+    expect(callsOf(root)).toEqual(['src/orders.service.ts: this.paymentsClient.capture']);
+  });
 });

@@ -6,7 +6,7 @@ import { AST_NODE_TYPES, TSESLint, type TSESTree } from '@typescript-eslint/util
 import { getCalleeName, getEnclosingFunction, getPropertyName, isFunctionNode, skipTransparent } from '../code/ast.js';
 import { VALUE_CONVERSIONS } from '../code/callees.js';
 import { EMPTY_ENV, type Env, type FileContext } from '../code/file-context.js';
-import { getPrivateUses } from '../code/uses.js';
+import { getFunctionUses } from '../code/uses.js';
 import type { Template } from '../code/template.js';
 import type { RequestDescription } from '../request/request.js';
 
@@ -149,23 +149,26 @@ function isPassedOn(node: TSESTree.Node, env: Env, file: FileContext, depth: num
 }
 
 /**
- * A parameter carries what came, unless it is one of a helper the file keeps to itself
- * (`private walletEarn(opts)`), whose callers may pass what the gateway computed itself
- * (`{ amount: reward, bizType: 'referral_reward' }`): then every call site must pass on what came.
+ * A parameter carries what came, unless the function's callers are all in sight and one of them
+ * passes what the gateway computed itself: a helper the file keeps to itself (`private
+ * walletEarn(opts)` given `{ amount: reward, bizType: 'referral_reward' }`), or, through the
+ * project layer, a public method of a client class whose callers in the gateway build the write
+ * (`billingClient.grant({ amount: dto.amount, idempotencyKey })`). Every call site must pass on
+ * what came for the request to be a relay.
  */
 function isParameterPassedOn(variable: TSESLint.Scope.Variable, file: FileContext, depth: number): boolean {
   const definition = variable.defs[0];
   const fn = definition?.type === DefinitionType.Parameter ? definition.node : undefined;
   if (!fn || !isFunctionNode(fn)) return true;
   const index = fn.params.findIndex((param) => param === definition!.name || (param.type === AST_NODE_TYPES.TSParameterProperty && param.parameter === definition!.name));
-  const uses = index === -1 ? undefined : getPrivateUses(fn, file.fileOf(fn));
+  const uses = index === -1 ? undefined : getFunctionUses(fn, file.fileOf(fn));
   if (!uses) return true;
-  return uses.every((use) => {
+  return uses.every(({ file: useFile, node: use }) => {
     const call = use.parent;
     // handed on as a value (`retry(this.post)`): who calls it is out of sight
     if (call?.type !== AST_NODE_TYPES.CallExpression || call.callee !== use) return true;
     const argument = call.arguments[index];
-    return argument === undefined || (argument.type !== AST_NODE_TYPES.SpreadElement && isPassedOn(argument, EMPTY_ENV, file, depth + 1));
+    return argument === undefined || (argument.type !== AST_NODE_TYPES.SpreadElement && isPassedOn(argument, EMPTY_ENV, useFile, depth + 1));
   });
 }
 

@@ -7,6 +7,7 @@
  * then unknown.
  */
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
+import path from 'node:path';
 import { getPropertyName, skipTransparent } from '../../analysis/code/ast.js';
 import { EMPTY_ENV, type ExportUse, type FileContext } from '../../analysis/code/file-context.js';
 import { resolveCallTarget } from '../../analysis/code/functions.js';
@@ -14,7 +15,7 @@ import { getOrigin } from '../../analysis/code/origin.js';
 import { isProjectOrigin } from '../../analysis/code/project-handles.js';
 import { walk } from '../../analysis/code/walk.js';
 import type { ModuleCache } from './module-cache.js';
-import type { RepositoryTexts } from './repository-texts.js';
+import { getSpecifierStem, type RepositoryTexts } from './repository-texts.js';
 
 /** Past this many files calling a method of that name, its calls are not resolved: unknown. */
 export const MAX_CALLING_FILES = 4;
@@ -49,7 +50,9 @@ export class MethodCallers {
   }
 
   #search(owner: string, name: string, method: TSESTree.MethodDefinition): readonly ExportUse[] | undefined {
-    const calling = this.#texts.getMemberCallers(owner, name);
+    const listed = this.#texts.getMemberCallers(owner, name);
+    if (!listed) return undefined;
+    const calling = listed.length > MAX_CALLING_FILES ? filterReaching(this.#texts, owner, method, listed) : listed;
     // a name called all over the repository (`post`, `create`, `send`): resolving every call would cost more than it tells
     if (!calling || calling.length > MAX_CALLING_FILES) return undefined;
     const uses: ExportUse[] = [];
@@ -63,6 +66,27 @@ export class MethodCallers {
     return uses;
   }
 }
+
+/**
+ * Of the files that call a member of the method's name, those that may reach its class: they
+ * name the class (`BillingClient`, or an instance `billingClient`, whatever the case) or import
+ * its module (`./billing.client`, or the folder it is the index of). A `grant(` called in ten
+ * services is then searched only in the one whose client class declares it. Undefined when too
+ * many files call that name to read them all.
+ */
+function filterReaching(texts: RepositoryTexts, owner: string, method: TSESTree.MethodDefinition, files: readonly string[]): readonly string[] | undefined {
+  if (files.length > MAX_FILES_READ) return undefined;
+  const cls = method.parent.parent;
+  const className = cls.type === AST_NODE_TYPES.ClassDeclaration || cls.type === AST_NODE_TYPES.ClassExpression ? cls.id?.name : undefined;
+  if (className === undefined) return undefined;
+  const stem = getSpecifierStem(path.basename(owner));
+  const importing = new Set([...(texts.getImportersOf(owner, stem) ?? []), ...(stem === 'index' ? (texts.getImportersOf(owner, path.basename(path.dirname(owner))) ?? []) : [])]);
+  const needle = className.toLowerCase();
+  return files.filter((file) => file === owner || importing.has(file) || (texts.getText(file)?.toLowerCase().includes(needle) ?? true));
+}
+
+/** Past this many files calling a member of that name, none is read to narrow them down. */
+const MAX_FILES_READ = 40;
 
 /** The calls `x.name(…)` of a module that reach the method; undefined when one may and cannot be told. */
 function findCalls(file: FileContext, name: string, owner: string, method: TSESTree.MethodDefinition, isOwner: boolean): ExportUse[] | undefined {

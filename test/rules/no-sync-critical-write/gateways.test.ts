@@ -204,6 +204,81 @@ describe('back offices and dashboards', () => {
   });
 });
 
+/** A client class of an admin service: what it sends is whatever its callers hand it. */
+const BILLING_CLIENT = `
+import axios from 'axios';
+
+export class BillingClient {
+  async grant(params: { userId: string; amount: number; idempotencyKey: string }) {
+    await axios.post(\`\${process.env.BILLING_SERVICE_URL}/points/grant\`, params);
+  }
+}
+`;
+
+/** The client's only caller builds the grant itself: a key of its own, an amount from the operator. */
+const adminComputes = writeProject({
+  'package.json': { name: 'admin-service', private: true, dependencies: { axios: '^1.7.9' } },
+  'src/billing.client.ts': BILLING_CLIENT,
+  'src/users.service.ts': `import { randomUUID } from 'node:crypto';
+import { BillingClient } from './billing.client';
+
+export class UsersService {
+  constructor(private readonly billing: BillingClient) {}
+
+  async grantPoints(userId: string, dto: { amount: number }) {
+    await this.billing.grant({ userId, amount: dto.amount, idempotencyKey: \`admin-grant:\${userId}:\${randomUUID()}\` });
+  }
+}
+`,
+});
+
+/** The client's only caller hands it what the operator sent, as it came. */
+const adminForwards = writeProject({
+  'package.json': { name: 'admin-service', private: true, dependencies: { axios: '^1.7.9' } },
+  'src/billing.client.ts': BILLING_CLIENT,
+  'src/users.service.ts': `import { BillingClient } from './billing.client';
+
+export class UsersService {
+  constructor(private readonly billing: BillingClient) {}
+
+  async grantPoints(dto: { userId: string; amount: number; idempotencyKey: string }) {
+    await this.billing.grant(dto);
+  }
+}
+`,
+});
+
+describe('client classes of a back office', () => {
+  tsTester.run(RULE_NAME, rule, {
+    valid: [
+      ts.valid(BILLING_CLIENT, {
+        filename: path.join(adminForwards, 'src', 'billing.client.ts'),
+        name: 'a public method of an admin client whose every caller passes on what the operator sent relays',
+      }),
+    ],
+    invalid: [
+      ts.invalid(
+        BILLING_CLIENT,
+        {
+          at: 'axios.post',
+          request: 'POST /points/grant',
+          service: 'billing',
+          evidence: ['service "billing"'],
+          suggest: rewrite({
+            replaced: 'axios.post(`${process.env.BILLING_SERVICE_URL}/points/grant`, params)',
+            topic: 'billing.points.grant.created',
+            payload: 'params',
+          }),
+        },
+        {
+          filename: path.join(adminComputes, 'src', 'billing.client.ts'),
+          name: 'a public method of an admin client whose caller in another module builds the write owns it, reported in the client',
+        },
+      ),
+    ],
+  });
+});
+
 /** A checkout whose folder the user named like a gateway: the folder's name says nothing of the project. */
 const checkout = writeProject({ 'package.json': { name: 'orders-service', private: true, dependencies: { axios: '^1.7.9' } }, '.git/HEAD': 'ref: refs/heads/main\n' });
 const renamed = path.join(path.dirname(checkout), `api-gateway-${path.basename(checkout)}`);
