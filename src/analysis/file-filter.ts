@@ -9,10 +9,11 @@ import { CLIENT_MODULES } from '../catalog/http-clients.js';
 /**
  * Folder names of tests, seeds and developer scripts, also as a word of a longer name
  * (`e2e-testing-backend`, `integration-tests`, `test-utils`, `build-scripts`), and of
- * acceptance, smoke and load runs against a deployed system (`.uat`, `smoke-tests`, `k6`).
+ * acceptance, smoke and load runs against a deployed system (`.uat`, `smoke-tests`, `k6`,
+ * `benchmarks`; a `benchmark-service` is a service like any other).
  */
 const TEST_FOLDER =
-  /(?:^|[\\/])\.?(?:__tests__|__mocks__|__fixtures__|(?:[\w.]+[-_.])?(?:tests?|testing|e2e|specs?|cypress|playwright|mocks|seeds?|scripts|uat|acceptance|smoke|k6|benchmarks?)(?:[-_.][\w.]+)?)[\\/]/i;
+  /(?:^|[\\/])\.?(?:__tests__|__mocks__|__fixtures__|(?:[\w.]+[-_.])?(?:tests?|testing|e2e|specs?|cypress|playwright|mocks|seeds?|scripts|uat|acceptance|smoke|k6)(?:[-_.][\w.]+)?|benchmarks)[\\/]/i;
 /**
  * File names of tests, stories, seeds and scratch files: `orders.test.ts`, `seed.js`, and
  * scripts named for what they are (`e2e-checkout.js`, `order-flow-test.js`, `seed-users.js`).

@@ -52,6 +52,7 @@ describe('isTestFile', () => {
     'src/transcripts/orders.ts',
     'src/seedling.ts',
     'src/latest-orders.ts',
+    'apps/benchmark-service/src/benchmark/billing.client.ts',
     '',
   ])('%s is not a test file', (filename) => {
     expect(isTestFile(filename)).toBe(false);

@@ -30,6 +30,8 @@ interface PackageKind {
   /** what it depends on, of any kind */
   readonly dependencies: readonly string[];
   readonly frontEnd: boolean;
+  /** a package that makes fake data and serves nothing: a seeder or load generator run against the system */
+  readonly generator: boolean;
   /** a meta-framework app, whose server files are not front-end */
   readonly metaFramework: boolean;
 }
@@ -43,6 +45,18 @@ export function isFrontEndPackageFile(fileName: string, text: string): boolean {
   if (!kind.metaFramework) return true;
   const inPackage = path.relative(kind.folder, fileName);
   return !SERVER_PATH.test(inPackage) && !USE_SERVER.test(text);
+}
+
+/** Libraries of fake data: a package that runs on them and serves nothing seeds or loads the system. */
+const FAKE_DATA_PACKAGES = ['@faker-js/faker', 'faker', 'chance', 'casual'];
+
+/**
+ * Whether a file belongs to a package that generates data against the system (its nearest
+ * package.json depends at run time on a fake-data library, and on no server or UI framework):
+ * like a seed script, a tool of the team, not a service.
+ */
+export function isDataGeneratorPackageFile(fileName: string): boolean {
+  return path.isAbsolute(fileName) && findPackageKind(path.dirname(fileName))?.generator === true;
 }
 
 /** The folder of the package a file belongs to (its nearest package.json), if any. */
@@ -63,13 +77,14 @@ function findPackageKind(folder: string): PackageKind | undefined {
       name: typeof manifest.name === 'string' ? manifest.name : '',
       dependencies,
       frontEnd: !has(SERVER_PACKAGES) && (has(UI_PACKAGES) || isWebAppFolder(folder)),
+      generator: !has(SERVER_PACKAGES) && !has(UI_PACKAGES) && Object.keys(asRecord(manifest.dependencies)).some((name) => FAKE_DATA_PACKAGES.includes(name)),
       metaFramework: has(META_FRAMEWORKS),
     };
   } else if (NEXT_CONFIGS.some((name) => fs.existsSync(path.join(folder, name)))) {
     // a Next.js app of a workspace that declares every dependency at its root (an Nx `apps/admin`): a package of its own
     const parent = path.dirname(folder);
     const outer = parent === folder ? undefined : findPackageKind(parent);
-    kind = { folder, name: path.basename(folder), dependencies: outer?.dependencies ?? [], frontEnd: true, metaFramework: true };
+    kind = { folder, name: path.basename(folder), dependencies: outer?.dependencies ?? [], frontEnd: true, generator: false, metaFramework: true };
   } else {
     const parent = path.dirname(folder);
     kind = parent === folder ? undefined : findPackageKind(parent);

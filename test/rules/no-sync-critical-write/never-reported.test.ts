@@ -1,10 +1,12 @@
 /**
  * Code that must never be reported, whatever it is named: route definitions of HTTP servers,
  * supertest, local functions called `fetch`/`request`/`post`, maps and caches, reads, and
- * test files (unless `checkTestFiles`).
+ * test files and packages that generate fake data (unless `checkTestFiles`).
  */
+import path from 'node:path';
 import { describe } from 'vitest';
-import { js, jsTester, RULE_NAME, rule, ts, tsTester } from './helpers.js';
+import { writeProject } from '../../project/helpers.js';
+import { js, jsTester, rewrite, RULE_NAME, rule, ts, tsTester } from './helpers.js';
 
 describe('plain JS (espree)', () => {
   jsTester.run(RULE_NAME, rule, {
@@ -351,5 +353,51 @@ app.put('/wallets/:id/balance', (_req: Request, res: Response) => {
       ),
     ],
     invalid: [],
+  });
+});
+
+const GENERATOR = `
+import axios from 'axios';
+import { faker } from '@faker-js/faker';
+
+export async function createOrdersForUser(userId, count) {
+  for (let index = 0; index < count; index += 1) {
+    await axios.post(\`\${process.env.ORDERS_SERVICE_URL}/orders\`, { userId, total: faker.number.int({ min: 1, max: 500 }) });
+  }
+}
+`;
+
+/** A package that makes fake data against the system and serves nothing. */
+const generator = writeProject({ 'package.json': { name: 'generator', private: true, dependencies: { axios: '^1.10.0', '@faker-js/faker': '^9.8.0' } } });
+/** A service that also uses a fake-data library (to fill a demo): still a service. */
+const service = writeProject({
+  'package.json': { name: 'orders-gateway', private: true, dependencies: { axios: '^1.10.0', '@faker-js/faker': '^9.8.0', express: '^5.1.0' } },
+});
+
+describe('packages that generate data', () => {
+  jsTester.run(RULE_NAME, rule, {
+    valid: [
+      js.valid(GENERATOR, {
+        filename: path.join(generator, 'src', 'generator-orders.js'),
+        name: 'a package that depends on a fake-data library and on no server framework is a data generator, not a service',
+      }),
+    ],
+    invalid: [
+      js.invalid(
+        GENERATOR,
+        {
+          at: 'axios.post',
+          request: 'POST /orders',
+          service: 'orders',
+          evidence: ['service "orders"', 'path "/orders"'],
+          suggest: rewrite({
+            replaced: 'axios.post(`${process.env.ORDERS_SERVICE_URL}/orders`, { userId, total: faker.number.int({ min: 1, max: 500 }) })',
+            topic: 'orders.created',
+            payload: '{ userId, total: faker.number.int({ min: 1, max: 500 }) }',
+          }),
+        },
+        { filename: path.join(service, 'src', 'generator-orders.js'), name: 'the same code in a package that serves (express) is reported' },
+      ),
+    ],
   });
 });
