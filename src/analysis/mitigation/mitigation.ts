@@ -60,6 +60,10 @@ export function findMitigation(node: TSESTree.Node, file: FileContext, settings:
       const handoff = findHandoff(parent.handler.body, file, writeNames);
       if (handoff) return { kind: 'catch-handoff', detail: handoff };
     }
+    if (parent.type === AST_NODE_TYPES.BlockStatement) {
+      const mark = findOutboxMark(parent, current, file);
+      if (mark) return { kind: 'relay', detail: mark };
+    }
     if (isFunctionNode(parent)) {
       const durable = getDurableFunction(parent, file);
       if (durable?.role === 'step') return { kind: 'durable-step', detail: durable.detail };
@@ -78,6 +82,45 @@ function getRelayName(fn: FunctionNode, settings: Settings): string | undefined 
   const cls = getMethodClass(fn);
   const className = cls && getClassName(cls);
   return className && settings.outboxRelayPattern.test(className) ? className : undefined;
+}
+
+/** The id of an outbox row: `outboxId`, `ctx.outboxId`, `outbox_event_id`. */
+const OUTBOX_ID = /outbox\w*id$/i;
+/** A handle on the outbox: `this.outbox`, `outboxRepository`, `this.outboxService`. */
+const OUTBOX_HANDLE_NAME = /outbox/i;
+/** What a handle on the outbox does to a row once it is delivered. */
+const DELIVERED_MARK = /^(?:mark|ack|complete|confirm|settle|finish|resolve|set|update|delete|remove)/i;
+
+/**
+ * The outbox row of the write, marked delivered once the call succeeds (`await
+ * this.markGrantDelivered(ctx.outboxId)`, `await this.outbox.markSent(row.id)` after it): the
+ * row was recorded beforehand and stays pending when the call fails, so a relay sends it
+ * again. The call is only the fast path of a write the outbox already holds.
+ * @param statement the statement of `block` that makes the call
+ */
+function findOutboxMark(block: TSESTree.BlockStatement, statement: TSESTree.Node, file: FileContext): string | undefined {
+  const index = block.body.indexOf(statement as TSESTree.Statement);
+  if (index === -1) return undefined;
+  for (const following of block.body.slice(index + 1)) {
+    let found: string | undefined;
+    walk(following, file.visitorKeys, (node) => {
+      if (found !== undefined || isFunctionNode(node)) return false;
+      if (node.type !== AST_NODE_TYPES.CallExpression) return;
+      const callee = skipTransparent(node.callee);
+      const marksRow = node.arguments.some((argument) => {
+        const expression = skipTransparent(argument);
+        const name = expression.type === AST_NODE_TYPES.Identifier ? expression.name : expression.type === AST_NODE_TYPES.MemberExpression ? getPropertyName(expression) : undefined;
+        return name !== undefined && OUTBOX_ID.test(name);
+      });
+      const marksThroughHandle =
+        callee.type === AST_NODE_TYPES.MemberExpression &&
+        DELIVERED_MARK.test(getPropertyName(callee) ?? '') &&
+        OUTBOX_HANDLE_NAME.test(file.getText(callee.object));
+      if (marksRow || marksThroughHandle) found = `${getCalleeName(callee) ?? 'a call'} marks its outbox row delivered after it`;
+    });
+    if (found !== undefined) return found;
+  }
+  return undefined;
 }
 
 /** An outbox row by name or type: `outboxEvent`, `rows: OutboxMessage[]`, `entry: OutboxRecord`. */

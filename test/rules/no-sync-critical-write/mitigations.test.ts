@@ -239,8 +239,56 @@ export async function capturePayment(payment) {
 `,
         { name: 'try whose catch hands the same write to a bullmq queue' },
       ),
+      js.valid(
+        `
+import axios from 'axios';
+
+export async function grantPoints(ctx, outbox, logger) {
+  try {
+    await axios.post(\`\${process.env.BILLING_SERVICE_URL}/points/grant\`, { userId: ctx.userId, amount: ctx.points });
+    await outbox.markDelivered(ctx.outboxId);
+  } catch (error) {
+    logger.warn('grant failed, the outbox relay will send it again', error);
+  }
+}
+`,
+        { name: 'a fast path: the outbox row recorded for the write is marked delivered once the call succeeds' },
+      ),
+      js.valid(
+        `
+import axios from 'axios';
+
+export async function grantPoints(row, outboxRepository) {
+  await axios.post(\`\${process.env.BILLING_SERVICE_URL}/points/grant\`, row.payload);
+  await outboxRepository.update(row.id, { status: 'DELIVERED' });
+}
+`,
+        { name: 'a fast path: the outbox repository updates the row once the call succeeds' },
+      ),
     ],
     invalid: [
+      js.invalid(
+        `
+import axios from 'axios';
+
+export async function payOrder(order, outboxRepository) {
+  await axios.post(\`\${process.env.PAYMENTS_SERVICE_URL}/payments\`, { orderId: order.id, amount: order.total });
+  await outboxRepository.save({ type: 'OrderPaid', payload: { orderId: order.id } });
+}
+`,
+        {
+          at: 'axios.post',
+          request: 'POST /payments',
+          service: 'payments',
+          evidence: PAYMENTS,
+          suggest: rewrite({
+            replaced: 'axios.post(`${process.env.PAYMENTS_SERVICE_URL}/payments`, { orderId: order.id, amount: order.total })',
+            topic: 'payments.created',
+            payload: '{ orderId: order.id, amount: order.total }',
+          }),
+        },
+        { name: 'an outbox row of another event recorded after the call does not hold the call\'s write' },
+      ),
       js.invalid(
         `
 import axios from 'axios';
