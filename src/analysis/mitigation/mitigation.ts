@@ -228,6 +228,9 @@ function acknowledgesParameter(fn: FunctionNode, file: FileContext): boolean {
 /** Members of a broker handle that register a handler: `subscribe…`, `consume…`, `listen…`, `onMessage`. */
 const SUBSCRIBE_MEMBER = /^(?:subscribe|consume|listen|on(?:Message|Event)|register(?:Consumer|Handler|Listener))/;
 
+/** A handle named for consuming a broker's messages: `consumer`, `this.orderConsumer`, `eventSubscriber`. */
+const CONSUMER_HANDLE = /consumer|subscriber/i;
+
 /** A handle of the project's outbox: `outbox`, `this.outboxService`, `outboxDispatcher`. */
 const OUTBOX_HANDLE = /outbox/i;
 /** Members of an outbox handle that register the effect a topic's rows run: `register`, `on`, `handle`, `registerHandler`. */
@@ -259,7 +262,8 @@ function getRegistrationKind(
   if (member === 'consume' && call.arguments.length >= 2 && call.arguments[1] === fn) return 'consume handler';
   // the project's broker service: `this.rabbitMQ.subscribeToPaymentFailures(this.onFailed.bind(this))`
   const handle = getHandleName(callee.object);
-  if (handle !== undefined && isBrokerName(handle) && SUBSCRIBE_MEMBER.test(member)) return `${handle}.${member} handler`;
+  // or the project's consumer of one: `consumer.registerHandler(topics.ORDER_REPLY, async (payload) => …)`
+  if (handle !== undefined && (isBrokerName(handle) || CONSUMER_HANDLE.test(handle)) && SUBSCRIBE_MEMBER.test(member)) return `${handle}.${member} handler`;
   // the project's outbox runs what is registered with it, retrying until it succeeds: `this.outboxService.register('STOCK_CONSUME', (id) => …)`
   if (handle !== undefined && OUTBOX_HANDLE.test(handle) && OUTBOX_REGISTER_MEMBER.test(member)) return `${handle}.${member} handler`;
   // a Pub/Sub subscription handed in from elsewhere: `subscription.on('message', async (message) => …)`

@@ -50,8 +50,44 @@ export function listen(subscription) {
 `,
       { name: 'a subscription handed in as a parameter, by its message handler' },
     ),
+    js.valid(
+      `import axios from 'axios';
+import { Consumer, topics } from '../kafka-broker';
+
+const consumer = new Consumer('orchestrator');
+
+consumer.registerHandler(topics.PAYMENT_REPLY, async (payload) => {
+  const reply = JSON.parse(payload.message.value);
+  await axios.post(\`\${process.env.PAYMENT_SERVICE_URL}/payments\`, { orderId: reply.orderId, amount: reply.amount });
+});
+`,
+      { name: "a handler registered with the project's consumer of a broker" },
+    ),
   ],
   invalid: [
+    js.invalid(
+      `import axios from 'axios';
+import { Router } from '../http-router';
+
+const router = new Router();
+
+router.registerHandler('/pay', async (payload) => {
+  await axios.post(\`\${process.env.PAYMENT_SERVICE_URL}/payments\`, { orderId: payload.orderId, amount: payload.amount });
+});
+`,
+      {
+        at: 'axios.post',
+        request: 'POST /payments',
+        service: 'payment',
+        evidence: ['service "payment"', 'path "/payments"'],
+        suggest: rewrite({
+          replaced: 'axios.post(`${process.env.PAYMENT_SERVICE_URL}/payments`, { orderId: payload.orderId, amount: payload.amount })',
+          topic: 'payment.created',
+          payload: '{ orderId: payload.orderId, amount: payload.amount }',
+        }),
+      },
+      { name: 'a handler registered with a router is no consumer' },
+    ),
     js.invalid(
       RETRY_NOTE_CODE,
       {
