@@ -43,6 +43,12 @@ export const TRANSITION_VERBS: readonly string[] = [
 /** Payload keys that carry an entity's state: `{ status: 'DISPATCHED' }`, `{ orderState: OrderState.PAID }`. */
 export const STATE_KEYS: readonly string[] = ['status', 'state', 'stage', 'phase'];
 
+/**
+ * Last path segments that, updated in place (`PATCH /books/{id}/availability`, `PUT
+ * /rooms/{id}/stock`), set how much of an entity another service may still hand out.
+ */
+export const STOCK_SEGMENTS: readonly string[] = ['availability', 'stock', 'inventory', 'seats'];
+
 /** Words of services that own user accounts: creating, suspending or deleting one there is an account's lifecycle. */
 export const IDENTITY_SERVICE_WORDS: readonly string[] = ['identity', 'auth', 'authentication', 'iam', 'login', 'user', 'account', 'customer', 'member', 'profile'];
 

@@ -12,7 +12,7 @@ import { getObjectKeys } from '../code/objects.js';
 import type { Target } from '../target/target.js';
 import type { Template } from '../code/template.js';
 import { type Located, resolveValue } from '../code/values.js';
-import { findAccountLifecycle, findRoleChange, findStateChange, getTransition, namesIdentityService } from './state-change.js';
+import { findAccountLifecycle, findRoleChange, findStateChange, getTransition, isUpdateInPlace, namesIdentityService } from './state-change.js';
 import { singular, splitWords, WordSet } from '../code/words.js';
 
 export type EvidenceKind =
@@ -82,7 +82,9 @@ export function assessCriticality(input: CriticalityInput, file: FileContext, se
   const pathSegments = getPathSegments(input.target.path);
   const pathWords = pathSegments.flatMap((segment) => splitWords(segment));
   // `POST /availability` checks; in `POST /availability/hold` the read word names what the command holds
-  const commandWords = getTransition(input.target.path) === undefined ? pathWords : pathWords.filter((word) => !READ_COMMANDS.has(word));
+  // and a PATCH or PUT updates what it names in place: `PATCH /books/{id}/availability` asks nothing
+  const commandWords =
+    getTransition(input.target.path) === undefined && !isUpdateInPlace(input.method) ? pathWords : pathWords.filter((word) => !READ_COMMANDS.has(word));
   // `POST booking/…/payment-notification`: a critical service told of a critical event, not a notice sent to a person
   const againstPathWords = settings.criticalWords.find(serviceWords)
     ? withoutQualifiedNotices(commandWords, pathSegments, settings)

@@ -5,7 +5,7 @@
  * suspended, deleted). Two services that disagree about either are wrong for good.
  */
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
-import { ACCOUNT_CREATION_WORDS, IDENTITY_SERVICE_WORDS, SERVICE_REGISTRY_WORDS, STATE_KEYS, TRANSITION_VERBS } from '../../catalog/words.js';
+import { ACCOUNT_CREATION_WORDS, IDENTITY_SERVICE_WORDS, SERVICE_REGISTRY_WORDS, STATE_KEYS, STOCK_SEGMENTS, TRANSITION_VERBS } from '../../catalog/words.js';
 import { getPropertyName, skipTransparent } from '../code/ast.js';
 import { deeper, type FileContext } from '../code/file-context.js';
 import { getObjectProperty, resolveObject } from '../code/objects.js';
@@ -16,6 +16,7 @@ import { splitWords, withoutUndo, WordSet } from '../code/words.js';
 /** verbs as written: `/refund` commands a transition, `/refunds` names a collection */
 const TRANSITIONS: ReadonlySet<string> = new Set(TRANSITION_VERBS);
 const STATES = new WordSet(STATE_KEYS);
+const STOCK: ReadonlySet<string> = new Set(STOCK_SEGMENTS);
 const IDENTITY = new WordSet(IDENTITY_SERVICE_WORDS);
 const ACCOUNT_CREATION = new WordSet(ACCOUNT_CREATION_WORDS);
 const SERVICE_REGISTRY = new WordSet(SERVICE_REGISTRY_WORDS);
@@ -43,11 +44,18 @@ export function findStateChange(path: Template, method: string | undefined, payl
     if (lastWords.length > 1 && STATES.has(lastWords.at(-1) ?? '') && method !== undefined && /PATCH|PUT/.test(method)) {
       return { text: `${method.split('/')[0]} …/${last}` };
     }
+    // what is left of an entity, set in place: `PATCH /books/{id}/availability`; `POST /availability` asks
+    if (STOCK.has(last.toLowerCase()) && isUpdateInPlace(method) && path.length > 1 && path.at(-1)?.kind === 'text') return { text: `${method!.split('/')[0]} …/${last}` };
   }
   // an update of an existing entity, not a new one created with an initial status
   const updates = method !== undefined && (/PATCH|PUT/.test(method) || path.at(-1)?.kind !== 'text');
   const state = updates && payload ? findStateValue(payload, file) : undefined;
   return state && { text: `${state.key} set to "${state.value}"` };
+}
+
+/** Sent only as PATCH or PUT: an entity updated in place, never a query sent as POST. */
+export function isUpdateInPlace(method: string | undefined): boolean {
+  return method !== undefined && method.split('/').every((item) => item === 'PATCH' || item === 'PUT');
 }
 
 /**
@@ -59,10 +67,16 @@ export function getTransition(path: Template): string | undefined {
   return last !== undefined && commandsTransition(last) ? last : undefined;
 }
 
-/** A segment whose first word is a transition's verb, or undoes one (`unhold`, `unreserve`). */
+/**
+ * A segment whose first word is a transition's verb, or undoes one (`unhold`, `unreserve`), or
+ * whose last command is one (`validate-and-lock`, `check-then-reserve`).
+ */
 function commandsTransition(segment: string): boolean {
-  const verb = splitWords(segment)[0] ?? '';
-  return TRANSITIONS.has(verb) || TRANSITIONS.has(withoutUndo(verb));
+  const words = splitWords(segment);
+  const isVerb = (verb: string): boolean => TRANSITIONS.has(verb) || TRANSITIONS.has(withoutUndo(verb));
+  if (isVerb(words[0] ?? '')) return true;
+  const joined = words.findLastIndex((word) => word === 'and' || word === 'then');
+  return joined > 0 && isVerb(words[joined + 1] ?? '');
 }
 
 /** A word that names the service owning user accounts: `identity`, `auth`, `login`, `users`. */

@@ -814,6 +814,16 @@ export async function checkRooms(query) {
 `,
         { name: 'a check of availability sent as POST is a read' },
       ),
+      js.valid(
+        `
+import axios from 'axios';
+
+export async function checkCopies(bookId) {
+  return axios.post(\`\${process.env.CATALOG_SERVICE_URL}/api/books/\${bookId}/availability\`, { copies: 1 });
+}
+`,
+        { name: 'the availability of an entity asked with POST is a read' },
+      ),
     ],
     invalid: [
       js.invalid(
@@ -836,6 +846,52 @@ export async function freeRooms(roomId, from, to) {
           }),
         },
         { name: 'a command after a read word (`/availability/unhold`) is a write, and undoing a transition is one' },
+      ),
+      js.invalid(
+        `
+import axios from 'axios';
+
+export async function lendCopy(bookId) {
+  await axios.patch(\`\${process.env.CATALOG_SERVICE_URL}/api/books/\${bookId}/availability\`, { operation: 'decrement' });
+}
+`,
+        {
+          at: 'axios.patch',
+          request: 'PATCH /api/books/{bookId}/availability',
+          service: 'catalog',
+          evidence: ['PATCH …/availability'],
+          suggest: rewrite({
+            replaced: "axios.patch(`${process.env.CATALOG_SERVICE_URL}/api/books/${bookId}/availability`, { operation: 'decrement' })",
+            topic: 'catalog.books.availability.updated',
+            payload: "{ bookId, operation: 'decrement' }",
+          }),
+        },
+        { name: 'the availability of an entity set in place (PATCH) is what is left of it, not a question' },
+      ),
+      js.invalid(
+        `
+const axios = require('axios');
+
+async function validateAndLock(token) {
+  const res = await axios.post(\`\${process.env.CART_BASE_URL}/cart/validate-and-lock\`, {}, { headers: { Authorization: \`Bearer \${token}\` } });
+  return res.data;
+}
+
+module.exports = { validateAndLock };
+`,
+        {
+          at: 'axios.post',
+          request: 'POST /cart/validate-and-lock',
+          service: 'cart',
+          evidence: ['transition "validate-and-lock"'],
+          suggest: rewrite({
+            replaced: "axios.post(`${process.env.CART_BASE_URL}/cart/validate-and-lock`, {}, { headers: { Authorization: `Bearer ${token}` } })",
+            topic: 'cart.validate-and-lock.created',
+            payload: '{}',
+            responseUsed: true,
+          }),
+        },
+        { name: 'a check joined to a command (`validate-and-lock`) commands it', sourceType: 'commonjs' },
       ),
     ],
   });
