@@ -75,7 +75,8 @@ function mentionTest(modules: readonly string[], words: readonly string[]): (tex
  */
 export const mentionsHttpClient = mentionTest(
   CLIENT_MODULES.filter((module) => module !== '@nestjs/common'),
-  ['\\bfetch\\s*[(<]', '\\$fetch\\b', '\\bHttpService\\b', '\\bAxiosInstance\\b'],
+  // the global fetch called, or kept to be called later (`this.fetchImpl = options.fetch ?? fetch`, `fetchFn: typeof fetch`)
+  ['\\bfetch\\s*[(<]', '(?:\\?\\?|\\|\\||[=:]|\\btypeof)\\s*fetch\\b', '\\$fetch\\b', '\\bHttpService\\b', '\\bAxiosInstance\\b'],
 );
 
 /** Mentions a database library (or a Prisma client by name). */

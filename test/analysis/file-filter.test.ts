@@ -73,6 +73,8 @@ describe('mentionsHttpClient', () => {
     'constructor(private readonly http: HttpService) {}',
     'let api: AxiosInstance;',
     "import createClient from 'openapi-fetch';",
+    'this.fetchImpl = options.fetch ?? fetch;',
+    'type FetchFn = typeof fetch;',
   ])('%s mentions a client', (text) => {
     expect(mentionsHttpClient(text)).toBe(true);
   });
@@ -83,6 +85,7 @@ describe('mentionsHttpClient', () => {
     "import axiosRetry from 'axios-retry';",
     "import { prefetch } from './cache'; prefetch(url);",
     'refetch(); fetchOrders();',
+    'const orders = fetchOrders; const data = prefetch;',
     "import express from 'express'; app.post('/payments', handler);",
   ])('%s mentions no client', (text) => {
     expect(mentionsHttpClient(text)).toBe(false);

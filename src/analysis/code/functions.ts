@@ -353,8 +353,16 @@ function findRepositoryConstruction(cls: ClassNode, file: FileContext): TSESTree
  * or exports it, is reported where those calls are.
  */
 function isHandedOn(construction: TSESTree.NewExpression, file: FileContext): boolean {
-  const parent = construction.parent;
-  if (isArgument(construction)) return true;
+  // `deps.ordersClient ?? (config.ordersUrl ? new HttpOrdersClient(…) : undefined)`: one of the values the variable may take
+  let value: TSESTree.Node = construction;
+  while (
+    (value.parent?.type === AST_NODE_TYPES.ConditionalExpression && value.parent.test !== value) ||
+    (value.parent?.type === AST_NODE_TYPES.LogicalExpression && value.parent.operator !== '&&')
+  ) {
+    value = value.parent;
+  }
+  const parent = value.parent;
+  if (isArgument(value)) return true;
   if (parent?.type !== AST_NODE_TYPES.VariableDeclarator || parent.id.type !== AST_NODE_TYPES.Identifier) return false;
   if (parent.parent.parent?.type === AST_NODE_TYPES.ExportNamedDeclaration) return false;
   const variable = file.findVariable(parent.id);
@@ -362,9 +370,10 @@ function isHandedOn(construction: TSESTree.NewExpression, file: FileContext): bo
   return reads.length > 0 && reads.every((reference) => isArgument(reference.identifier as TSESTree.Node));
 }
 
-/** `f(x)`, `new C(x)`: a value handed to a call. */
+/** `f(x)`, `new C(x)`, `new C(store, { x })`: a value handed to a call, or in an object literal handed to one. */
 function isArgument(node: TSESTree.Node): boolean {
   const parent = node.parent;
+  if (parent?.type === AST_NODE_TYPES.Property && parent.value === node && parent.parent.type === AST_NODE_TYPES.ObjectExpression) return isArgument(parent.parent);
   return (parent?.type === AST_NODE_TYPES.CallExpression || parent?.type === AST_NODE_TYPES.NewExpression) && parent.arguments.some((argument) => argument === node);
 }
 

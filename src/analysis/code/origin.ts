@@ -106,6 +106,17 @@ function computeOrigin(node: TSESTree.Node, file: FileContext, env: Env): Origin
       const modules = new Set([consequent.module, alternate.module]);
       return modules.size === 1 || (modules.has('http') && modules.has('https')) ? consequent : undefined;
     }
+    case AST_NODE_TYPES.LogicalExpression: {
+      // `options.fetch ?? fetch`: a client that may be swapped (in tests), the default one otherwise
+      if (expression.operator === '&&') return undefined;
+      return getOrigin(expression.left, file, deeper(env)) ?? getOrigin(expression.right, file, deeper(env));
+    }
+    case AST_NODE_TYPES.ArrowFunctionExpression:
+    case AST_NODE_TYPES.FunctionExpression: {
+      // a shim that hands every argument on: `(...args) => import('node-fetch').then(({ default: fetch }) => fetch(...args))`
+      const forwarded = getForwardedCallee(expression);
+      return forwarded && getOrigin(forwarded, file, deeper(env));
+    }
     case AST_NODE_TYPES.ImportExpression:
       return expression.source.type === AST_NODE_TYPES.Literal && typeof expression.source.value === 'string'
         ? { module: normalizeModule(expression.source.value), steps: [] }
@@ -113,6 +124,33 @@ function computeOrigin(node: TSESTree.Node, file: FileContext, env: Env): Origin
     default:
       return undefined;
   }
+}
+
+/**
+ * The callee a function hands all its arguments to, as they came: `(...args) => fetch(...args)`,
+ * or through the module it loads first, `(...args) => import('node-fetch').then(({ default:
+ * fetch }) => fetch(...args))` (how CommonJS code loads an ES-module-only client). Such a
+ * function is the callee itself.
+ */
+function getForwardedCallee(fn: TSESTree.ArrowFunctionExpression | TSESTree.FunctionExpression): TSESTree.Node | undefined {
+  const [only] = fn.params;
+  const rest = fn.params.length === 1 && only?.type === AST_NODE_TYPES.RestElement ? only.argument : undefined;
+  if (rest?.type !== AST_NODE_TYPES.Identifier) return undefined;
+  /** The call, when it is given the rest parameter spread and nothing else. */
+  const forwarding = (node: TSESTree.Node | undefined): TSESTree.CallExpression | undefined => {
+    const call = node && skipTransparent(node);
+    if (call?.type !== AST_NODE_TYPES.CallExpression || call.arguments.length !== 1) return undefined;
+    const only = call.arguments[0]!;
+    return only.type === AST_NODE_TYPES.SpreadElement && only.argument.type === AST_NODE_TYPES.Identifier && only.argument.name === rest.name ? call : undefined;
+  };
+  const returned = getReturnedValue(fn);
+  const direct = forwarding(returned);
+  if (direct) return direct.callee;
+  // `import('x').then((module) => …)`: the callback's call, its callee read through the loaded module
+  const call = returned && skipTransparent(returned);
+  if (call?.type !== AST_NODE_TYPES.CallExpression || call.callee.type !== AST_NODE_TYPES.MemberExpression || getPropertyName(call.callee) !== 'then') return undefined;
+  const callback = call.arguments[0];
+  return callback && isFunctionNode(callback) ? forwarding(getReturnedValue(callback))?.callee : undefined;
 }
 
 /**
@@ -245,6 +283,8 @@ function getCallbackParameterOrigin(variable: Variable, file: FileContext, env: 
   const def = variable.defs[0];
   const fn = def?.node;
   if (!fn || !isFunctionNode(fn)) return undefined;
+  const loaded = getLoadedModuleMember(fn, def.name);
+  if (loaded) return loaded;
   const paramIndex = fn.params.findIndex((param) => param === def.name || (param.type === AST_NODE_TYPES.AssignmentPattern && param.left === def.name));
   const call = fn.parent;
   if (paramIndex === -1 || (call.type !== AST_NODE_TYPES.CallExpression && call.type !== AST_NODE_TYPES.NewExpression)) return undefined;
@@ -253,6 +293,35 @@ function getCallbackParameterOrigin(variable: Variable, file: FileContext, env: 
   const callee = getOrigin(call.callee, file, deeper(env));
   const step: Step = call.type === AST_NODE_TYPES.CallExpression ? { kind: 'call', node: call } : { kind: 'new', node: call };
   return extend(callee, step, { kind: 'get', name: `<arg${argIndex}.param${paramIndex}>` });
+}
+
+/**
+ * A parameter of the callback a dynamic import is resolved with, or a member destructured from
+ * it: `import('node-fetch').then(({ default: fetch }) => …)` gives `fetch` the origin
+ * `node-fetch` (its default export), `import('got').then((got) => …)` gives `got` its module's.
+ */
+function getLoadedModuleMember(fn: FunctionNode, name: TSESTree.Node): Origin | undefined {
+  const call = fn.parent;
+  if (call?.type !== AST_NODE_TYPES.CallExpression || call.arguments[0] !== fn || call.callee.type !== AST_NODE_TYPES.MemberExpression) return undefined;
+  const loader = skipTransparent(call.callee.object);
+  if (getPropertyName(call.callee) !== 'then' || loader.type !== AST_NODE_TYPES.ImportExpression) return undefined;
+  if (loader.source.type !== AST_NODE_TYPES.Literal || typeof loader.source.value !== 'string') return undefined;
+  const param = fn.params[0];
+  if (!param) return undefined;
+  const path: string[] = [];
+  for (let node: TSESTree.Node = name; node !== param; ) {
+    const parent: TSESTree.Node | undefined = node.parent;
+    if (!parent) return undefined;
+    if (parent.type === AST_NODE_TYPES.Property && parent.value === node) {
+      const key = getPropertyName(parent);
+      if (key === undefined) return undefined;
+      path.unshift(key);
+      node = parent.parent;
+    } else if (parent.type === AST_NODE_TYPES.AssignmentPattern && parent.left === node) {
+      node = parent;
+    } else return undefined;
+  }
+  return fromPath({ module: normalizeModule(loader.source.value), steps: [] }, path);
 }
 
 function getThisMemberOrigin(

@@ -39,14 +39,21 @@ export function describeRequest(call: TSESTree.CallExpression, file: FileContext
   const callee = skipTransparent(call.callee);
   if (callee.type !== AST_NODE_TYPES.Identifier && callee.type !== AST_NODE_TYPES.MemberExpression) return undefined;
   // cheap first: a member call sends a request only through one of the clients' member names
-  // (a key the caller binds, `client[method](…)`, is read from the environment by the origin)
-  if (callee.type === AST_NODE_TYPES.MemberExpression && !CLIENT_MEMBER_NAMES.has(getPropertyName(callee) ?? '') && !(callee.computed && env.bindings.size > 0)) return undefined;
+  // (a key the caller binds, `client[method](…)`, is read from the environment by the origin; a
+  // fetch function kept on an object, `this.fetchImpl = options.fetch ?? fetch`, by its name)
+  const member = callee.type === AST_NODE_TYPES.MemberExpression ? (getPropertyName(callee) ?? '') : undefined;
+  if (member !== undefined && !CLIENT_MEMBER_NAMES.has(member) && !STORED_FETCH.test(member) && !(callee.type === AST_NODE_TYPES.MemberExpression && callee.computed && env.bindings.size > 0)) {
+    return undefined;
+  }
   const origin = getOrigin(callee, file, env);
   // the type checker is asked only when the file cannot tell: no origin, or one in project code (`deps.http`)
   const match = origin && !isProjectOrigin(origin, file) ? matchClientCall(origin) : ((origin && matchClientCall(origin)) ?? matchClientCallByType(callee, file));
   if (!match) return undefined;
   return describeMatchedCall(call, match, file, env);
 }
+
+/** A member named for the fetch function it holds: `this.fetchImpl`, `deps.fetchFn`, `this.fetcher`. */
+const STORED_FETCH = /fetch/i;
 
 /**
  * `this.client[method](path, options)` on an HTTP client instance: which member is called, and

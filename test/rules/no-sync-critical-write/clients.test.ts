@@ -388,6 +388,28 @@ exports.capturePayment = async (payment) => {
       ),
       js.invalid(
         `
+const fetch = (...args) => import('node-fetch').then(({ default: fetch }) => fetch(...args));
+
+exports.createStock = async (productId, available) => {
+  await fetch(\`\${process.env.INVENTORY_SERVICE_URL}/api/inventory\`, { method: 'POST', body: JSON.stringify({ productId, available }) });
+};
+`,
+        {
+          at: 'fetch',
+          within: 'await fetch(',
+          request: 'POST /api/inventory',
+          service: 'inventory',
+          evidence: ['service "inventory"', 'path "/api/inventory"'],
+          suggest: rewrite({
+            replaced: "fetch(`${process.env.INVENTORY_SERVICE_URL}/api/inventory`, { method: 'POST', body: JSON.stringify({ productId, available }) })",
+            topic: 'inventory.created',
+            payload: '{ productId, available }',
+          }),
+        },
+        { name: 'CommonJS loading node-fetch through a dynamic import shim that hands its arguments on', sourceType: 'commonjs' },
+      ),
+      js.invalid(
+        `
 const { post } = require('axios');
 
 module.exports.capturePayment = (payment) => post(\`\${process.env.PAYMENTS_SERVICE_URL}/payments\`, payment);

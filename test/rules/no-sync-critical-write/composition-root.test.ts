@@ -177,3 +177,70 @@ describe('CommonJS: a client class built once, in a composition root', () => {
     ],
   });
 });
+
+/** A client whose fetch can be swapped (in tests), built in an app factory unless one is injected. */
+const ORDERS_CLIENT = `type FetchFn = typeof fetch;
+
+export class HttpOrdersClient {
+  private readonly baseUrl: string;
+  private readonly fetchImpl: FetchFn;
+
+  constructor(options: { baseUrl: string; fetch?: FetchFn }) {
+    this.baseUrl = options.baseUrl.replace(/\\/$/, '');
+    this.fetchImpl = options.fetch ?? fetch;
+  }
+
+  async placeOrder(snapshot: { id: string; total: number }) {
+    const response = await this.fetchImpl(\`\${this.baseUrl}/api/orders\`, { method: 'POST', body: JSON.stringify({ cartSnapshot: snapshot }) });
+    return response.json();
+  }
+}
+`;
+
+const APP = `import { HttpOrdersClient } from './clients/orders';
+import { CartService } from './cart/service';
+
+export function createApp(deps: { ordersClient?: HttpOrdersClient } = {}) {
+  const config = { ordersServiceUrl: process.env.ORDERS_SERVICE_URL ?? 'http://localhost:3005' };
+  const ordersClient =
+    deps.ordersClient ??
+    (config.ordersServiceUrl ? new HttpOrdersClient({ baseUrl: config.ordersServiceUrl }) : undefined);
+  return new CartService({ maxItems: 25, ordersClient });
+}
+`;
+
+describe('a client built in an app factory unless one is injected', () => {
+  tsTester.run(RULE_NAME, rule, {
+    valid: [],
+    invalid: [
+      ts.invalid(
+        ORDERS_CLIENT,
+        {
+          at: 'this.fetchImpl',
+          within: 'await this.fetchImpl(',
+          request: 'POST /api/orders',
+          service: 'orders',
+          evidence: ['service "orders"', 'path "/api/orders"'],
+          suggest: rewrite({
+            replaced: "this.fetchImpl(`${this.baseUrl}/api/orders`, { method: 'POST', body: JSON.stringify({ cartSnapshot: snapshot }) })",
+            topic: 'orders.created',
+            payload: '{ cartSnapshot: snapshot }',
+            responseUsed: true,
+          }),
+        },
+        {
+          filename: (() => {
+            const folder = writeProject({
+              'package.json': { name: 'cart-svc', private: true, dependencies: { hono: '^4.6.0' } },
+              'src/clients/orders.ts': ORDERS_CLIENT,
+              'src/cart/service.ts': 'import type { HttpOrdersClient } from "../clients/orders";\n\nexport class CartService {\n  constructor(private readonly options: { maxItems: number; ordersClient?: HttpOrdersClient }) {}\n\n  async checkout(cart: { id: string; total: number }) {\n    return this.options.ordersClient?.placeOrder(cart);\n  }\n}\n',
+              'src/app.ts': APP,
+            });
+            return path.join(folder, 'src/clients/orders.ts');
+          })(),
+          name: 'the global fetch kept as the default of an injectable one, the client built in `deps.x ?? (cond ? new X(…) : undefined)` and handed on in an options object',
+        },
+      ),
+    ],
+  });
+});
