@@ -472,9 +472,29 @@ function evaluateCall(call: TSESTree.CallExpression, file: FileContext, env: Env
     });
     return normalizeSlashes(concat(...pieces));
   }
+  const fromEnv = evaluateEnvReader(call, file, env);
+  if (fromEnv) return fromEnv;
   const local = evaluateLocalFunctionCall(call, file, env);
   if (local) return local;
   return unknown(`${file.getText(callee).slice(0, 40)}()`);
+}
+
+/** A helper named for reading the environment: `getEnv`, `getEnvVariable`, `requireEnv`, `env`, `readEnvOr`. */
+const ENV_READER = /^(?:get|read|require|must|load|from)?_?env(?:ironment)?(?:_?var(?:iable)?)?(?:_?or\w*)?$/i;
+
+/**
+ * `getEnvVariable('PAYMENT_API_URL', String, 'http://localhost:5505')`: a helper of the project's
+ * that reads the variable its first argument names, with a default among the others. What it
+ * does with the value (casts, checks) leaves the address where the variable says.
+ */
+function evaluateEnvReader(call: TSESTree.CallExpression, file: FileContext, env: Env): Template | undefined {
+  const callee = skipTransparent(call.callee);
+  if (callee.type !== AST_NODE_TYPES.Identifier || !ENV_READER.test(callee.name)) return undefined;
+  const [first, ...rest] = call.arguments;
+  const name = first && first.type !== AST_NODE_TYPES.SpreadElement ? getStaticText(evaluateTemplate(first, file, deeper(env))) : undefined;
+  if (name === undefined || !/^[A-Z][A-Z0-9_]*$/.test(name)) return undefined;
+  const fallback = rest.find((argument): argument is TSESTree.Literal | TSESTree.TemplateLiteral => argument.type === AST_NODE_TYPES.Literal ? typeof argument.value === 'string' : argument.type === AST_NODE_TYPES.TemplateLiteral);
+  return [fallback ? { kind: 'env', name, fallback: evaluateTemplate(fallback, file, env) } : { kind: 'env', name }];
 }
 
 /** `(0, -1)`. */

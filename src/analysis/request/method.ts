@@ -1,6 +1,7 @@
 /**
  * The HTTP method of a request: from the member name, an options object, a `const`, an enum
- * member, or both branches of a ternary; compared case-insensitively.
+ * member, both branches of a ternary, or the left of a default (`config.method || 'GET'`, when
+ * the left is known); compared case-insensitively.
  */
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
 import { findEnumMember, getPropertyName, skipTransparent } from '../code/ast.js';
@@ -27,6 +28,9 @@ export function evaluateMethods(node: TSESTree.Node, file: FileContext, env: Env
     }
     case AST_NODE_TYPES.MemberExpression:
       return evaluateMemberMethod(value, file, valueEnv);
+    case AST_NODE_TYPES.LogicalExpression:
+      // `config.method || 'GET'`: a method known on the left is a non-empty string, so it is the one sent
+      return value.operator === '&&' ? undefined : evaluateMethods(value.left, file, deeper(valueEnv));
     default:
       return undefined;
   }

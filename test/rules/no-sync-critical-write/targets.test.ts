@@ -1074,6 +1074,35 @@ export async function fundAccount(body) {
       js.invalid(
         `
 import axios from 'axios';
+import get from 'lodash/get';
+
+const getEnvVariable = (name, cast, fallback) => {
+  const value = get(process.env, name);
+  return value == null ? fallback : cast(value);
+};
+
+const LEDGER_API_URL = getEnvVariable('LEDGER_API_URL', String, 'http://localhost:5505');
+
+export async function postEntry(entry) {
+  await axios.post(\`\${LEDGER_API_URL}/entries\`, { account: entry.account, amount: entry.amount });
+}
+`,
+        {
+          at: 'axios.post',
+          request: 'POST /entries',
+          service: 'ledger',
+          evidence: ['service "ledger"', 'payload key "amount"'],
+          suggest: rewrite({
+            replaced: 'axios.post(`${LEDGER_API_URL}/entries`, { account: entry.account, amount: entry.amount })',
+            topic: 'ledger.entries.created',
+            payload: '{ account: entry.account, amount: entry.amount }',
+          }),
+        },
+        { name: 'a helper of the project named for reading the environment reads the variable its first argument names' },
+      ),
+      js.invalid(
+        `
+import axios from 'axios';
 
 export async function recharge(document, amount) {
   await axios.post('http://db-service:3000/db-api/wallet/recharge', { document, amount });

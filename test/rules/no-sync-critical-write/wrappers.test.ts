@@ -189,6 +189,40 @@ export async function chargeCustomer(order) {
         `
 import axios from 'axios';
 
+const http = axios.create({ baseURL: process.env.CORE_SERVICE_URL });
+
+function request(path, config = {}) {
+  return http.request({ url: path, method: config.method || 'GET', data: config.body });
+}
+
+function post(path, body, config) {
+  return request(path, { ...config, method: 'POST', body });
+}
+
+export async function payInvoice(invoiceId, amount) {
+  await post('/payments', { invoiceId, amount });
+}
+`,
+        {
+          at: 'post',
+          within: 'await post(',
+          request: 'POST /payments',
+          service: 'core',
+          evidence: ['path "/payments"', 'function "payInvoice"'],
+          via: ['post', 'request'],
+          suggest: rewrite({
+            replaced: "post('/payments', { invoiceId, amount })",
+            topic: 'core.payments.created',
+            // the body reaches the request as a member of the options object the wrapper builds: not followed
+            payload: '/* TODO: the data this request carried */ {}',
+          }),
+        },
+        { name: "a method given as `config.method || 'GET'`, the config made by a wrapper that sets it" },
+      ),
+      js.invalid(
+        `
+import axios from 'axios';
+
 async function callService({ url, method = 'GET', data, timeoutMs = 3000 }) {
   try {
     const response = await axios({ url, method, data, timeout: timeoutMs });
