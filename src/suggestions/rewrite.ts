@@ -8,7 +8,7 @@ import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
 import { getCalleeName, getEnclosingFunction, getPropertyName, isFunctionNode, skipTransparent } from '../analysis/code/ast.js';
 import type { Env, FileContext } from '../analysis/code/file-context.js';
 import type { Finding } from '../analysis/find-writes.js';
-import { getObjectKeys } from '../analysis/code/objects.js';
+import { getObjectKeys, resolveObjectMember } from '../analysis/code/objects.js';
 import { getHoles } from '../analysis/code/template.js';
 import { resolveValue } from '../analysis/code/values.js';
 
@@ -168,13 +168,21 @@ function unwrapStringify(node: TSESTree.Node): TSESTree.Node {
  */
 function toCallSite(node: TSESTree.Node, env: Env | undefined, scope: Scope, file: FileContext): TSESTree.Node | undefined {
   let current = node;
+  let currentEnv = env;
   for (let steps = 0; steps < 8; steps += 1) {
     if (isWithin(current, scope.replaced) || isEarlierInSameFunction(current, scope.call)) return current;
-    if (current.type !== AST_NODE_TYPES.Identifier || !env) return undefined;
-    const variable = file.findVariable(current);
-    const bound = variable && env.bindings.get(variable);
-    if (!bound) return undefined;
-    current = unwrapStringify(bound);
+    if (!currentEnv) return undefined;
+    const variable = current.type === AST_NODE_TYPES.Identifier ? file.findVariable(current) : undefined;
+    const bound = variable && currentEnv.bindings.get(variable);
+    if (bound) {
+      current = unwrapStringify(bound);
+      continue;
+    }
+    // `const { data } = config`, `config.body`: what the object handed down holds there
+    const member = resolveObjectMember(current, file, currentEnv);
+    if (!member) return undefined;
+    current = unwrapStringify(member.node);
+    currentEnv = member.env;
   }
   return undefined;
 }

@@ -7,10 +7,10 @@ import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
 import { builtinModules } from 'node:module';
 import type { TSESLint } from '@typescript-eslint/utils';
 import { findProperty, getEnclosingFunction, getPropertyName, getThisClass, isFunctionNode, isModuleExports, skipTransparent, type FunctionNode } from './ast.js';
-import { type ClassMember, type ClassNode, EMPTY_ENV, type Env, type FileContext, getBindingFunction } from './file-context.js';
-import { getOrigin } from './origin.js';
+import { type ClassMember, type ClassNode, EMPTY_ENV, type Env, FileContext, getBindingFunction } from './file-context.js';
+import { getOrigin, getReturnedValue } from './origin.js';
 import { bindArguments, bindParameters } from './bind.js';
-import { resolveValue } from './values.js';
+import { type Located, resolveValue } from './values.js';
 import { walk } from './walk.js';
 import { remember } from '../../util/remember.js';
 
@@ -116,7 +116,7 @@ function resolveInProject(callee: TSESTree.Node, file: FileContext, env: Env, pi
   }
   const namespaced = pick === METHOD ? getBindingFunction(file.getMemberBinding(expression, env)) : undefined;
   if (namespaced) return { fn: namespaced };
-  const receiver = resolveValue(object, file, env);
+  const receiver = getFactoryProduct(resolveValue(object, file, env), file);
   const node = receiver.node;
   if (node.type === AST_NODE_TYPES.NewExpression) {
     const cls = getClassOf(node.callee, file, receiver.env);
@@ -139,6 +139,24 @@ function resolveInProject(callee: TSESTree.Node, file: FileContext, env: Env, pi
   const declared = getDeclaredClass(node, file, receiver.env);
   const fn = declared && file.getClassMember(declared.cls, name)?.method;
   return fn && declared && { fn, thisClass: declared.cls, ...(declared.viaInterface ? { viaInterface: true as const } : {}) };
+}
+
+/**
+ * What a factory of the project hands back, its arguments bound: `const inventory =
+ * createHttpClient(process.env.INVENTORY_SERVICE_URL)` with `createHttpClient(baseURL) { return new
+ * ResilientHttpClient({ baseURL }) }` is that construction. Anything else is left as it is.
+ */
+function getFactoryProduct(value: Located, file: FileContext): Located {
+  let current = value;
+  for (let steps = 0; steps < 2 && current.node.type === AST_NODE_TYPES.CallExpression && !FileContext.isTooDeep(current.env); steps += 1) {
+    const call: TSESTree.CallExpression = current.node;
+    const callee = skipTransparent(call.callee);
+    const fn = callee.type === AST_NODE_TYPES.Identifier ? file.getDeclaredFunction(callee, current.env) : undefined;
+    const returned = fn && getReturnedValue(fn);
+    if (!fn || !returned) break;
+    current = resolveValue(returned, file, bindArguments(fn, call, file, current.env));
+  }
+  return current;
 }
 
 /** The project class an expression names: `OrdersClient`, `clients.OrdersClient`. */

@@ -58,6 +58,38 @@ export function getObjectProperty(object: TSESTree.ObjectExpression, name: strin
 }
 
 /** Whether an object literal (or a spread in it we cannot see) might have the property. */
+/**
+ * The value at a path of keys inside the object a node holds: `config` and `['method']` for
+ * `const { method = 'GET' } = config`, with `config` bound to `{ ...options, method: 'POST' }`.
+ * Undefined when an object on the way is unknown or has no such key.
+ */
+export function getPathValue(node: TSESTree.Node, path: readonly string[], file: FileContext, env: Env): Located | undefined {
+  let located: Located | undefined = { node, env };
+  for (const key of path) {
+    const object: LocatedObject | undefined = resolveObject(located.node, file, deeper(located.env));
+    located = object && getObjectProperty(object.node, key, file, object.env);
+    if (!located) return undefined;
+  }
+  return located;
+}
+
+/**
+ * What a name destructured from an object holds (`const { data } = config`), or a member read of
+ * an object (`config.body`): the value written in the object literal, when it is known.
+ */
+export function resolveObjectMember(node: TSESTree.Node, file: FileContext, env: Env): Located | undefined {
+  const expression = skipTransparent(node);
+  if (expression.type === AST_NODE_TYPES.Identifier) {
+    const binding = file.getBinding(expression, env);
+    return binding?.kind === 'value' && binding.path.length > 0 ? getPathValue(binding.node, binding.path, file, env) : undefined;
+  }
+  if (expression.type === AST_NODE_TYPES.MemberExpression && expression.object.type !== AST_NODE_TYPES.ThisExpression) {
+    const name = getPropertyName(expression);
+    return name === undefined ? undefined : getPathValue(expression.object, [name], file, env);
+  }
+  return undefined;
+}
+
 export function hasUnknownSpread(object: TSESTree.ObjectExpression, file: FileContext, env: Env): boolean {
   return object.properties.some(
     (property) => property.type === AST_NODE_TYPES.SpreadElement && !resolveObject(property.argument, file, env),

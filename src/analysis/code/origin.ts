@@ -164,7 +164,7 @@ function getBoundKey(member: TSESTree.MemberExpression, file: FileContext, env: 
 }
 
 /** What a function returns, when it returns one thing: the body of an arrow function, or the argument of a block's only `return`. */
-function getReturnedValue(fn: FunctionNode): TSESTree.Node | undefined {
+export function getReturnedValue(fn: FunctionNode): TSESTree.Node | undefined {
   if (fn.body?.type !== AST_NODE_TYPES.BlockStatement) return fn.body ?? undefined;
   const returns = fn.body.body.filter((statement): statement is TSESTree.ReturnStatement => statement.type === AST_NODE_TYPES.ReturnStatement);
   return returns.length === 1 ? (returns[0]!.argument ?? undefined) : undefined;

@@ -6,7 +6,7 @@
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
 import { findEnumMember, getPropertyName, skipTransparent } from '../code/ast.js';
 import { deeper, type Env, FileContext } from '../code/file-context.js';
-import { getObjectProperty, resolveObject } from '../code/objects.js';
+import { getObjectProperty, resolveObject, resolveObjectMember } from '../code/objects.js';
 import { resolveValue } from '../code/values.js';
 
 export const WRITE_METHODS: ReadonlySet<string> = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
@@ -28,6 +28,11 @@ export function evaluateMethods(node: TSESTree.Node, file: FileContext, env: Env
     }
     case AST_NODE_TYPES.MemberExpression:
       return evaluateMemberMethod(value, file, valueEnv);
+    case AST_NODE_TYPES.Identifier: {
+      // `const { method = 'GET', url } = config`: the member of the object it was taken from
+      const member = resolveObjectMember(value, file, valueEnv);
+      return member ? evaluateMethods(member.node, file, deeper(member.env)) : undefined;
+    }
     case AST_NODE_TYPES.LogicalExpression:
       // `config.method || 'GET'`: a method known on the left is a non-empty string, so it is the one sent
       return value.operator === '&&' ? undefined : evaluateMethods(value.left, file, deeper(valueEnv));

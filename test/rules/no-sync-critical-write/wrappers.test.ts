@@ -213,11 +213,50 @@ export async function payInvoice(invoiceId, amount) {
           suggest: rewrite({
             replaced: "post('/payments', { invoiceId, amount })",
             topic: 'core.payments.created',
-            // the body reaches the request as a member of the options object the wrapper builds: not followed
-            payload: '/* TODO: the data this request carried */ {}',
+            // the body reaches the request as a member of the options object the wrapper builds
+            payload: '{ invoiceId, amount }',
           }),
         },
         { name: "a method given as `config.method || 'GET'`, the config made by a wrapper that sets it" },
+      ),
+      js.invalid(
+        `
+import axios from 'axios';
+
+class ResilientHttpClient {
+  constructor({ baseURL }) {
+    this.axios = axios.create({ baseURL });
+  }
+
+  async request(config) {
+    const { method = 'GET', url, data } = config;
+    return this.axios.request({ method, url, data });
+  }
+
+  async post(url, data, config = {}) {
+    return this.request({ method: 'POST', url, data, ...config });
+  }
+}
+
+const createHttpClient = (baseURL) => new ResilientHttpClient({ baseURL });
+const inventoryClient = createHttpClient(process.env.INVENTORY_SERVICE_URL);
+
+export const createReservation = async (cartId, quantity) => inventoryClient.post('/api/reservations', { cartId, quantity });
+`,
+        {
+          at: 'inventoryClient.post',
+          request: 'POST /api/reservations',
+          service: 'inventory',
+          evidence: ['service "inventory"', 'path "/api/reservations"'],
+          via: ['ResilientHttpClient.post', 'ResilientHttpClient.request'],
+          suggest: rewrite({
+            replaced: "inventoryClient.post('/api/reservations', { cartId, quantity })",
+            topic: 'inventory.reservations.created',
+            payload: '{ cartId, quantity }',
+            responseUsed: true,
+          }),
+        },
+        { name: 'a client made by a factory of the project, its method destructured from the options with a default' },
       ),
       js.invalid(
         `
