@@ -9,10 +9,10 @@ export const CRITICAL_WORDS: readonly string[] = [
   'charge', 'chargeback', 'capture', 'ledger', 'balance', 'wallet', 'withdrawal', 'withdraw', 'deposit', 'booking',
   'reservation', 'reserve', 'stock', 'inventory', 'shipment', 'fulfillment', 'fulfilment', 'billing', 'account',
   'settlement', 'subscription', 'credit', 'debit', 'fund', 'loan', 'trade', 'remittance', 'disbursement', 'escrow',
-  'voucher', 'redemption', 'money', 'cash',
+  'voucher', 'coupon', 'redemption', 'money', 'cash', 'topup', 'recharge',
   // reservations and allocations of scarce things, and their fulfilment
   'seat', 'ticket', 'slot', 'room', 'ride', 'vehicle', 'allocation', 'allotment', 'hold', 'claim', 'dispatch',
-  'delivery', 'mint',
+  'delivery', 'pickup', 'mint',
 ];
 
 /**
@@ -87,6 +87,8 @@ export const NON_CRITICAL_WORDS: readonly string[] = [
   'health', 'healthz', 'healthcheck', 'ping', 'heartbeat', 'cache', 'notification', 'notify', 'email', 'mail', 'sms',
   'push', 'audit', 'stats', 'statistics', 'monitoring', 'search', 'recommendation', 'beacon', 'preview',
   'draft', 'feedback', 'report', 'export', 'rating', 'forecast', 'forecasting',
+  // events pushed to connected clients (sockets): `POST /emit/booking-status`
+  'emit', 'broadcast',
   // generated text: an assistant's reply is produced again on the next ask
   'ai', 'llm', 'chatbot',
   ...READ_COMMAND_WORDS,

@@ -140,14 +140,30 @@ export function assessCriticality(input: CriticalityInput, file: FileContext, se
 
   if (explicit || settings.criticalityAll) return { critical: true, evidence };
   if (strongAgainst) return { critical: false, evidence, against: strongAgainst };
+  // `POST /internal/get-flight-seat`: the command the path names reads
+  const lastSegment = pathSegments.filter((segment) => segment !== '').at(-1);
+  const lastSegmentWords = lastSegment === undefined ? [] : splitWords(lastSegment);
+  if (
+    input.target.path.at(-1)?.kind === 'text' &&
+    lastSegmentWords.length > 1 &&
+    READ_VERBS.has(lastSegmentWords[0]!) &&
+    !lastSegmentWords.some((word) => word === 'or' || word === 'and' || WRITE_COMMANDS.has(singular(word)))
+  ) {
+    return { critical: false, evidence, against: { kind: 'path', text: `path word "${lastSegmentWords[0]}"` } };
+  }
   // `checkOrder`, `validateCart`, `getQuote`: a read sent as POST, unless the path names a write command
   const readIntent = nearestNames.find((name) => READ_VERBS.has(splitWords(name)[0] ?? ''));
   if (readIntent && !pathWords.some((word) => WRITE_COMMANDS.has(singular(word)))) {
     return { critical: false, evidence, against: { kind: 'function', text: `function "${readIntent}" reads` } };
   }
-  if (evidence.some((item) => STRONG_EVIDENCE.has(item.kind))) return { critical: true, evidence };
-  if (weakAgainst) return { critical: false, evidence, against: weakAgainst };
   const minor = settings.minorResourceWords.find(pathWords);
+  // `POST /internal/cart/migrate` to the order service: the service is critical, what it is asked to write is not
+  const requestEvidence = evidence.filter((item) => STRONG_EVIDENCE.has(item.kind));
+  if (minor && requestEvidence.length > 0 && requestEvidence.every((item) => item.kind === 'service')) {
+    return { critical: false, evidence, against: { kind: 'path', text: `path word "${minor}"` } };
+  }
+  if (requestEvidence.length > 0) return { critical: true, evidence };
+  if (weakAgainst) return { critical: false, evidence, against: weakAgainst };
   if (minor) return { critical: false, evidence, against: { kind: 'path', text: `path word "${minor}"` } };
   return { critical: evidence.length > 0, evidence };
 }

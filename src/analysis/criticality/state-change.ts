@@ -99,6 +99,10 @@ export function findAccountLifecycle(service: string | undefined, path: Template
   }
   if (service === undefined || !splitWords(service).some((word) => IDENTITY.has(word))) return undefined;
   const words = segments.flatMap((segment) => splitWords(segment));
+  // `POST user-service/internal/create`: what the identity service creates is an account
+  if (method.includes('POST') && path.at(-1)?.kind === 'text' && words.length > 0 && words.every((word) => CREATION_VERBS.has(word))) {
+    return { text: `account created in "${service}"`, account: true };
+  }
   if (!words.some((word) => ACCOUNT_CREATION.has(word) || IDENTITY.has(word))) return undefined;
   // `/users/{id}/suspend`, `/accounts/{id}/unblock`
   const lifecycle = words.find((word) => LIFECYCLE.has(withoutUndo(word)));

@@ -583,6 +583,90 @@ export class CoreClient {
   });
 });
 
+describe('what the path says of the write', () => {
+  jsTester.run(RULE_NAME, rule, {
+    valid: [
+      js.valid(
+        `
+import axios from 'axios';
+
+export async function migrateCart(guestId, userId) {
+  await axios.post(\`\${process.env.ORDER_SERVICE_URL}/api/internal/cart/migrate\`, { guestId, userId });
+}
+`,
+        { name: 'the order service asked to move a cart: the service is critical, what it writes is not' },
+      ),
+      js.valid(
+        `
+import axios from 'axios';
+
+export async function getFlightSeat(flightId, seatNumber) {
+  const { data } = await axios.post(\`\${process.env.SEAT_SERVICE_URL}/internal/get-flight-seat\`, { flightId, seatNumber });
+  return data;
+}
+`,
+        { name: 'a path that names a read (`get-flight-seat`) asks, whatever the service' },
+      ),
+      js.valid(
+        `
+import axios from 'axios';
+
+export async function pushStatus(bookingId, status) {
+  await axios.post(\`\${process.env.SEAT_SERVICE_URL}/emit/booking-status\`, { bookingId, status });
+}
+`,
+        { name: 'an event pushed to connected clients (`/emit/…`) is a notice' },
+      ),
+    ],
+    invalid: [
+      js.invalid(
+        `
+import axios from 'axios';
+
+export async function triggerIncome(userId, coins) {
+  await axios.post(\`\${process.env.INCOME_SERVICE_URL}/api/income/topup-trigger\`, { userId, coins });
+}
+`,
+        {
+          at: 'axios.post',
+          request: 'POST /api/income/topup-trigger',
+          service: 'income',
+          evidence: ['path "/api/income/topup-trigger"'],
+          suggest: rewrite({
+            replaced: 'axios.post(`${process.env.INCOME_SERVICE_URL}/api/income/topup-trigger`, { userId, coins })',
+            topic: 'income.topup-trigger.created',
+            payload: '{ userId, coins }',
+          }),
+        },
+        { name: 'a top-up is money' },
+      ),
+      js.invalid(
+        `
+import axios from 'axios';
+
+export async function register(email, name) {
+  const { data } = await axios.post(\`\${process.env.USER_SERVICE_URL}/internal/create\`, { email, name });
+  return data;
+}
+`,
+        {
+          at: 'axios.post',
+          request: 'POST /internal/create',
+          service: 'user',
+          evidence: ['account created in "user"'],
+          suggest: rewrite({
+            replaced: 'axios.post(`${process.env.USER_SERVICE_URL}/internal/create`, { email, name })',
+            topic: 'user.create.created',
+            payload: '{ email, name }',
+            responseUsed: true,
+          }),
+        },
+        { name: 'what an identity service is asked to create (`POST /internal/create`) is an account' },
+      ),
+    ],
+  });
+});
+
 describe('event envelopes', () => {
   jsTester.run(RULE_NAME, rule, {
     valid: [
@@ -602,9 +686,9 @@ export async function announceProfile(profile) {
         `
 import axios from 'axios';
 
-export async function createPickup(body) {
-  const pickup = { type: 'OrderCreated', data: { ...body, kind: 'pickup' } };
-  await axios.post('http://eventbus:4000/events', pickup);
+export async function announce(body) {
+  const envelope = { type: 'OrderCreated', data: { ...body, kind: 'web' } };
+  await axios.post('http://eventbus:4000/events', envelope);
 }
 `,
         {
@@ -613,9 +697,9 @@ export async function createPickup(body) {
           service: 'eventbus',
           evidence: ['event "OrderCreated"'],
           suggest: rewrite({
-            replaced: "axios.post('http://eventbus:4000/events', pickup)",
+            replaced: "axios.post('http://eventbus:4000/events', envelope)",
             topic: 'eventbus.events.created',
-            payload: 'pickup',
+            payload: 'envelope',
           }),
         },
         { name: 'the event an envelope names (`type: \'OrderCreated\'`) is evidence of what is written' },
