@@ -176,7 +176,8 @@ export function evaluateTemplate(node: TSESTree.Node, file: FileContext, env: En
 
 /**
  * `url.endsWith('/api') ? url : `${url}/api``: both branches address the same base, so the
- * longer one stands for both; branches that start differently are unknown.
+ * longer one stands for both; one that only adds a scheme (`http://${url}`) is the other;
+ * branches that start differently are unknown.
  */
 function evaluateConditional(expression: TSESTree.ConditionalExpression, file: FileContext, env: Env): Template {
   // `process.env.X ? withApi(process.env.X) : undefined`: only one branch is an address
@@ -187,6 +188,9 @@ function evaluateConditional(expression: TSESTree.ConditionalExpression, file: F
   // the same address either way, or with a leading slash made sure of (`path.startsWith('/') ? path : `/${path}``)
   // or a trailing one dropped (`base.endsWith('/') ? base.slice(0, -1) : base`)
   if (withoutEndSlashes(consequent) === withoutEndSlashes(alternate)) return slashScore(consequent) >= slashScore(alternate) ? consequent : alternate;
+  // or with a scheme made sure of (`url.startsWith('http') ? url : `http://${url}``): the address as configured
+  const bare = (template: Template): string => withoutEndSlashes(template).replace(/^https?:\/\//, '');
+  if (bare(consequent) === bare(alternate) && bare(consequent) !== '') return formatTemplate(consequent).length <= formatTemplate(alternate).length ? consequent : alternate;
   const first = consequent[0];
   if (!first || first.kind === 'unknown' || formatTemplate([first]) !== formatTemplate(alternate.slice(0, 1))) return unknown('…');
   return alternate.length > consequent.length ? alternate : consequent;

@@ -1104,6 +1104,30 @@ export async function postEntry(entry) {
         `
 import axios from 'axios';
 
+const { INCOME_SERVICE_URL } = process.env;
+
+export async function creditIncome(userId, amount) {
+  const baseUrl = INCOME_SERVICE_URL.startsWith('http') ? INCOME_SERVICE_URL : \`http://\${INCOME_SERVICE_URL}\`;
+  await axios.post(\`\${baseUrl}/api/income/credits\`, { userId, amount });
+}
+`,
+        {
+          at: 'axios.post',
+          request: 'POST /api/income/credits',
+          service: 'income',
+          evidence: ['path "/api/income/credits"', 'payload key "amount"'],
+          suggest: rewrite({
+            replaced: 'axios.post(`${baseUrl}/api/income/credits`, { userId, amount })',
+            topic: 'income.credits.created',
+            payload: '{ userId, amount }',
+          }),
+        },
+        { name: 'an address given a scheme when it has none is the address as configured' },
+      ),
+      js.invalid(
+        `
+import axios from 'axios';
+
 export async function recharge(document, amount) {
   await axios.post('http://db-service:3000/db-api/wallet/recharge', { document, amount });
 }
