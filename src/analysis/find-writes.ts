@@ -295,7 +295,8 @@ export class WriteFinder {
 
 /**
  * The index of the parameter that is the whole path of a URL (`${this.baseUrl}${path}`,
- * `` `${base}/${path}` ``): after its base, the URL holds nothing but that parameter and slashes.
+ * `` `${base}/${path}` ``), or the rest of it after a fixed prefix (`` `${base}/api/v1/${path}` ``):
+ * after its base, the URL holds that parameter last, and nothing after it but slashes.
  */
 function getPathParameterIndex(url: Template, fn: FunctionNode, file: FileContext): number | undefined {
   // what follows the address: its base value, or its scheme, host and port (`http://localhost:${PORT}`)
@@ -303,7 +304,7 @@ function getPathParameterIndex(url: Template, fn: FunctionNode, file: FileContex
   let index: number | undefined;
   for (const part of rest) {
     if (part.kind === 'text') {
-      if (/[^/]/.test(part.value)) return undefined;
+      if (index !== undefined && /[^/]/.test(part.value)) return undefined;
       continue;
     }
     if (part.kind !== 'unknown' || part.node?.type !== AST_NODE_TYPES.Identifier || index !== undefined) return undefined;

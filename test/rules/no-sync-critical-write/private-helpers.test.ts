@@ -158,6 +158,52 @@ export async function adjust(userId, amount) {
         `
 import axios from 'axios';
 
+async function post(path, body) {
+  await axios.post(\`\${process.env.PAYOUT_SERVICE_URL}/api/v1/\${path}\`, body);
+}
+
+export async function deliveryCompleted(event) {
+  await post('courier/ledger/internal', event);
+}
+
+export async function cashVarianceCharged(event) {
+  await post('courier/ledger/variance/internal', event);
+}
+`,
+        [
+          {
+            at: 'post',
+            within: "post('courier/ledger/internal'",
+            request: 'POST /api/v1/courier/ledger/internal',
+            service: 'payout',
+            evidence: ['service "payout"', 'path "/api/v1/courier/ledger/internal"'],
+            via: ['post'],
+            suggest: rewrite({
+              replaced: "post('courier/ledger/internal', event)",
+              topic: 'payout.courier.ledger.created',
+              payload: 'event',
+            }),
+          },
+          {
+            at: 'post',
+            within: "post('courier/ledger/variance/internal'",
+            request: 'POST /api/v1/courier/ledger/variance/internal',
+            service: 'payout',
+            evidence: ['service "payout"', 'path "/api/v1/courier/ledger/variance/internal"'],
+            via: ['post'],
+            suggest: rewrite({
+              replaced: "post('courier/ledger/variance/internal', event)",
+              topic: 'payout.courier.ledger.variance.created',
+              payload: 'event',
+            }),
+          },
+        ],
+        { name: 'a helper that puts a fixed prefix (`/api/v1/`) before the path parameter: each caller that names a path is its own write' },
+      ),
+      js.invalid(
+        `
+import axios from 'axios';
+
 async function send(path, body) {
   await axios.post(\`\${process.env.PAYMENTS_SERVICE_URL}\${path}\`, body);
 }
