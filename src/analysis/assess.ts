@@ -55,6 +55,8 @@ export function assessRequest(
   const isWrite = verdict === 'write' || ((verdict === 'maybe' || verdict === 'unknown') && settings.unknownMethodIsWrite);
   if (!request.sent || !isWrite || target.kind !== 'internal') return { ...base, reportable: false };
   const payloadFacts = options.payloadFacts ?? (request.payload ? describePayload(request.payload, file) : undefined);
+  // a GraphQL query or subscription sent as POST reads
+  if (payloadFacts?.graphql && payloadFacts.graphql.kind !== 'mutation') return { ...base, reportable: false };
   // a body that carries an API key and secret authenticates to a provider's API, not to one of your services
   const credential = payloadFacts?.keys.find(isProviderCredentialKey);
   if (credential) return { ...base, target: { ...target, kind: 'external', via: `${target.via} (sent with the API credential "${credential}" in its body)` }, reportable: false };

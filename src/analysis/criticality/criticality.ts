@@ -8,9 +8,10 @@ import { NOTICE_WORDS, OTHER_SENSES, READ_COMMAND_WORDS, TRANSITION_VERBS } from
 import type { Settings } from '../../options.js';
 import { getClassName, getFunctionName, getMethodClass, getPropertyName, getStaticString, isFunctionNode, skipTransparent, type FunctionNode } from '../code/ast.js';
 import { deeper, type FileContext } from '../code/file-context.js';
-import { getObjectKeys } from '../code/objects.js';
+import { getObjectKeys, getObjectProperty } from '../code/objects.js';
 import type { Target } from '../target/target.js';
-import type { Template } from '../code/template.js';
+import { evaluateTemplate, formatTemplate, type Template } from '../code/template.js';
+import { type GraphqlOperation, parseGraphqlOperation } from '../request/graphql.js';
 import { type Located, resolveValue } from '../code/values.js';
 import { findAccountLifecycle, findRoleChange, findStateChange, getTransition, isUpdateInPlace, namesIdentityService } from './state-change.js';
 import { singular, splitWords, WordSet } from '../code/words.js';
@@ -79,7 +80,9 @@ export function assessCriticality(input: CriticalityInput, file: FileContext, se
   const explicit = evidence.length > 0;
 
   const serviceWords = input.target.service ? splitWords(input.target.service) : [];
-  const pathSegments = getPathSegments(input.target.path);
+  // a GraphQL mutation's fields say what it writes, as the segments of a path do: `updateStock` on `POST /graphql`
+  const mutationFields = payload?.graphql?.kind === 'mutation' ? payload.graphql.fields : [];
+  const pathSegments = [...getPathSegments(input.target.path), ...mutationFields];
   const pathWords = pathSegments.flatMap((segment) => splitWords(segment));
   // `POST /availability` checks; in `POST /availability/hold` the read word names what the command holds
   // and a PATCH or PUT updates what it names in place: `PATCH /books/{id}/availability` asks nothing
@@ -104,11 +107,15 @@ export function assessCriticality(input: CriticalityInput, file: FileContext, se
     : undefined;
   // an account created or changed: the service that owns accounts may be named for logging in
   const againstServiceWords = change?.account ? serviceWords.filter((word) => !namesIdentityService(word)) : serviceWords;
+  const lastSegment = pathSegments.filter((segment) => segment !== '').at(-1);
+  const lastSegmentWords = lastSegment === undefined ? [] : splitWords(lastSegment);
+  // and the command that changes it may name why (`…/lift-report-auto-ban`) or what it gives back (`…/restore-login`)
+  const accountPathWords = change?.account ? againstPathWords.filter((word) => !lastSegmentWords.includes(word)) : againstPathWords;
 
   // What the request says about itself (service, path) outweighs what its surroundings say (function names).
   const strongAgainst: Evidence | undefined =
     findWord(settings.nonCriticalWords, againstServiceWords, (word) => ({ kind: 'service', text: `service "${input.target.service}" (${word})` })) ??
-    findWord(settings.nonCriticalWords, againstPathWords, (word) => ({ kind: 'path', text: `path word "${word}"` }));
+    findWord(settings.nonCriticalWords, accountPathWords, (word) => ({ kind: 'path', text: `path word "${word}"` }));
   const weakAgainst: Evidence | undefined = nearestNames
     .map((name) => findWord(settings.nonCriticalWords, splitWords(name), (): Evidence => ({ kind: 'function', text: `function "${name}"` })))
     .find((item) => item !== undefined);
@@ -117,8 +124,10 @@ export function assessCriticality(input: CriticalityInput, file: FileContext, se
 
   const serviceWord = criticalWord(serviceWords);
   if (serviceWord) evidence.push({ kind: 'service', text: `service "${input.target.service}"` });
-  const pathWord = criticalWord(pathWords);
+  const mutationField = mutationFields.find((field) => criticalWord(splitWords(field)));
+  const pathWord = criticalWord(getPathSegments(input.target.path).flatMap((segment) => splitWords(segment)));
   if (pathWord) evidence.push({ kind: 'path', text: `path "${renderPath(input.target.path)}"` });
+  else if (mutationField) evidence.push({ kind: 'path', text: `mutation "${mutationField}"` });
   if (change) evidence.push({ kind: 'state', text: change.text });
   if (payload) {
     const key = payload.keys.find((candidate) => settings.criticalPayloadKeys.find(splitWords(candidate)));
@@ -141,8 +150,6 @@ export function assessCriticality(input: CriticalityInput, file: FileContext, se
   if (explicit || settings.criticalityAll) return { critical: true, evidence };
   if (strongAgainst) return { critical: false, evidence, against: strongAgainst };
   // `POST /internal/get-flight-seat`: the command the path names reads
-  const lastSegment = pathSegments.filter((segment) => segment !== '').at(-1);
-  const lastSegmentWords = lastSegment === undefined ? [] : splitWords(lastSegment);
   if (
     input.target.path.at(-1)?.kind === 'text' &&
     lastSegmentWords.length > 1 &&
@@ -306,6 +313,8 @@ export interface PayloadFacts {
   events: string[];
   typeName: string | undefined;
   taggedType: string | undefined;
+  /** the GraphQL operation the body carries (`{ query: 'mutation { updateStock(…) { id } }' }`) */
+  graphql?: GraphqlOperation;
 }
 
 /** Keys, names and declared type of a payload: `{ amount }`, `paymentDto`, `dto: CreatePaymentDto`. */
@@ -351,6 +360,7 @@ function collectPayloadFacts(
   const resolved = resolveValue(node, file, payload.env);
   if (resolved.node.type === AST_NODE_TYPES.ObjectExpression) {
     facts.keys.push(...getObjectKeys(resolved.node, file, resolved.env));
+    facts.graphql ??= getGraphqlOperation(resolved.node, file, resolved.env);
     for (const property of resolved.node.properties) {
       const eventName = property.type === AST_NODE_TYPES.Property ? getEventName(property) : undefined;
       if (eventName) facts.events.push(eventName);
@@ -365,6 +375,14 @@ function collectPayloadFacts(
     // a wrapper's parameter bound to the caller's argument: read the argument's name and type
     collectPayloadFacts({ node: resolved.node, env: resolved.env }, file, facts, depth + 1);
   }
+}
+
+/** The GraphQL document of a body `{ query, variables }`, when its text is known: `query` is a GraphQL request's key for mutations too. */
+function getGraphqlOperation(object: TSESTree.ObjectExpression, file: FileContext, env: Located['env']): GraphqlOperation | undefined {
+  const query = getObjectProperty(object, 'query', file, env);
+  if (!query) return undefined;
+  const text = formatTemplate(evaluateTemplate(query.node, file, deeper(query.env)));
+  return parseGraphqlOperation(text);
 }
 
 /** Keys of an event envelope that name the event: `{ type: 'OrderCreated', data }`. */

@@ -617,6 +617,16 @@ export async function pushStatus(bookingId, status) {
 `,
         { name: 'an event pushed to connected clients (`/emit/…`) is a notice' },
       ),
+      js.valid(
+        `
+import axios from 'axios';
+
+export async function setTestStatus(userId, status) {
+  await axios.patch(\`\${process.env.USER_SERVICE_URL}/users/test/\${userId}/status\`, { status: 'ONLINE' });
+}
+`,
+        { name: 'an endpoint kept for trying things out (`/users/test/…`) is no write anybody relies on' },
+      ),
     ],
     invalid: [
       js.invalid(
@@ -662,6 +672,86 @@ export async function register(email, name) {
           }),
         },
         { name: 'what an identity service is asked to create (`POST /internal/create`) is an account' },
+      ),
+      js.invalid(
+        `
+import axios from 'axios';
+
+export async function liftBan(userId) {
+  await axios.post(\`\${process.env.AUTH_SERVICE_URL}/auth/admin/users/\${userId}/lift-report-auto-ban\`);
+}
+`,
+        {
+          at: 'axios.post',
+          request: 'POST /auth/admin/users/{userId}/lift-report-auto-ban',
+          service: 'auth',
+          evidence: ['account ban in "auth"'],
+          suggest: rewrite({
+            replaced: 'axios.post(`${process.env.AUTH_SERVICE_URL}/auth/admin/users/${userId}/lift-report-auto-ban`)',
+            topic: 'auth.admin.users.lift-report-auto-ban.created',
+            payload: '{ userId }',
+          }),
+        },
+        { name: 'the command that changes an account may name why (`lift-report-auto-ban`): the reason does not count against it' },
+      ),
+    ],
+  });
+});
+
+const GRAPHQL_CLIENT = `
+const axios = require('axios');
+
+class ServiceClient {
+  constructor(baseURL) {
+    this.client = axios.create({ baseURL });
+  }
+
+  async query(query, variables = {}) {
+    const response = await this.client.post('', { query, variables });
+    return response.data.data;
+  }
+}
+
+const productService = new ServiceClient(process.env.PRODUCT_SERVICE_URL);
+`;
+
+describe('GraphQL operations', () => {
+  jsTester.run(RULE_NAME, rule, {
+    valid: [
+      js.valid(
+        `${GRAPHQL_CLIENT}
+async function loadProduct(id) {
+  return productService.query('query Product($id: ID!) { product(id: $id) { id stock price } }', { id });
+}
+
+module.exports = { loadProduct };
+`,
+        { name: 'a GraphQL query sent as POST reads', sourceType: 'commonjs' },
+      ),
+    ],
+    invalid: [
+      js.invalid(
+        `${GRAPHQL_CLIENT}
+async function takeStock(item) {
+  await productService.query('mutation UpdateStock($id: ID!, $quantity: Int!) { updateStock(id: $id, quantity: $quantity) { id stock } }', { id: item.productId, quantity: -item.quantity });
+}
+
+module.exports = { takeStock };
+`,
+        {
+          at: 'productService.query',
+          request: 'POST /',
+          service: 'product',
+          evidence: ['mutation "updateStock"', 'function "takeStock"'],
+          via: ['ServiceClient.query'],
+          suggest: rewrite({
+            replaced: "productService.query('mutation UpdateStock($id: ID!, $quantity: Int!) { updateStock(id: $id, quantity: $quantity) { id stock } }', { id: item.productId, quantity: -item.quantity })",
+            topic: 'product.created',
+            // the body is built inside the wrapper, from two of its parameters
+            payload: '/* TODO: the data this request carried */ {}',
+          }),
+        },
+        { name: 'a GraphQL mutation says what it writes in its fields', sourceType: 'commonjs' },
       ),
     ],
   });
