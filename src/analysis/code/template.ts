@@ -364,6 +364,10 @@ function evaluatePath(base: TSESTree.Node, path: readonly string[], file: FileCo
     const key = [...(map ? [root] : []), ...getMemberPathNames(base), ...path].join('.');
     return [map ? { kind: 'config', key, addressMap: true } : { kind: 'config', key }];
   }
+  // the configuration a framework hangs on its instance: `app.config.CREDITS_SERVICE_URL` (@fastify/env), `req.app.settings.x`
+  const names = getMemberPathNames(base);
+  const at = names.findIndex((name) => CONFIG_RECEIVER.test(name) && !ADDRESS_MAP.test(name));
+  if (root !== undefined && at !== -1) return [{ kind: 'config', key: [...names.slice(at + 1), ...path].join('.') }];
   return undefined;
 }
 

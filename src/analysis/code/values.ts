@@ -4,7 +4,7 @@
  * constructor assignment.
  */
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
-import { skipTransparent } from './ast.js';
+import { getPropertyName, skipTransparent } from './ast.js';
 import { deeper, type Env, FileContext } from './file-context.js';
 
 export interface Located {
@@ -12,12 +12,26 @@ export interface Located {
   readonly env: Env;
 }
 
-/** The single value `this.name` holds, when the class gives it exactly one. */
+/** The single value `this.name` holds, when the class gives it exactly one; in a static method, its static field's. */
 export function getThisMemberValue(member: TSESTree.MemberExpression, name: string, file: FileContext, env: Env): TSESTree.Expression | undefined {
   const cls = file.getReceiverClass(member, env);
   if (!cls) return undefined;
+  if (isInStaticMethod(member)) {
+    const field = cls.body.body.find((element) => element.type === AST_NODE_TYPES.PropertyDefinition && element.static && getPropertyName(element) === name);
+    return field?.type === AST_NODE_TYPES.PropertyDefinition ? (field.value ?? undefined) : undefined;
+  }
   const info = file.getClassMember(cls, name);
   return info?.values.length === 1 ? info.values[0] : undefined;
+}
+
+/** `this` in a static method (`static async debit() { … this.BASE_URL … }`) is the class itself. */
+function isInStaticMethod(node: TSESTree.Node): boolean {
+  for (let current = node.parent; current; current = current.parent) {
+    if (current.type === AST_NODE_TYPES.FunctionExpression || current.type === AST_NODE_TYPES.FunctionDeclaration) {
+      return current.parent?.type === AST_NODE_TYPES.MethodDefinition && current.parent.static;
+    }
+  }
+  return false;
 }
 
 /**

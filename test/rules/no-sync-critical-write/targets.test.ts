@@ -1126,6 +1126,48 @@ export async function creditIncome(userId, amount) {
       ),
       js.invalid(
         `
+export async function debitCredits(app, buyerId) {
+  await fetch(\`\${app.config.CREDITS_SERVICE_URL}/internal/credits/debit\`, { method: 'POST', body: JSON.stringify({ buyerId, reason: 'reserve_visit' }) });
+}
+`,
+        {
+          at: 'fetch',
+          request: 'POST /internal/credits/debit',
+          service: 'credits',
+          evidence: ['service "credits"', 'path "/internal/credits/debit"'],
+          suggest: rewrite({
+            replaced: "fetch(`${app.config.CREDITS_SERVICE_URL}/internal/credits/debit`, { method: 'POST', body: JSON.stringify({ buyerId, reason: 'reserve_visit' }) })",
+            topic: 'credits.debit.requested',
+            payload: "{ buyerId, reason: 'reserve_visit' }",
+          }),
+        },
+        { name: 'the configuration a framework hangs on its instance (`app.config.X`, @fastify/env) names the service' },
+      ),
+      js.invalid(
+        `
+export class CreditClient {
+  static BASE_URL = process.env.CREDITS_SERVICE_URL || 'http://credits-service:3004';
+
+  static async debit(userId) {
+    await fetch(\`\${this.BASE_URL}/internal/credits/debit\`, { method: 'POST', body: JSON.stringify({ userId, reason: 'publish_listing' }) });
+  }
+}
+`,
+        {
+          at: 'fetch',
+          request: 'POST /internal/credits/debit',
+          service: 'credits',
+          evidence: ['service "credits"', 'path "/internal/credits/debit"'],
+          suggest: rewrite({
+            replaced: "fetch(`${this.BASE_URL}/internal/credits/debit`, { method: 'POST', body: JSON.stringify({ userId, reason: 'publish_listing' }) })",
+            topic: 'credits.debit.requested',
+            payload: "{ userId, reason: 'publish_listing' }",
+          }),
+        },
+        { name: 'in a static method, `this.BASE_URL` is the class\'s static field' },
+      ),
+      js.invalid(
+        `
 import axios from 'axios';
 
 export async function recharge(document, amount) {
