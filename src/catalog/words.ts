@@ -89,8 +89,8 @@ export const NON_CRITICAL_WORDS: readonly string[] = [
   'draft', 'feedback', 'report', 'export', 'rating', 'forecast', 'forecasting',
   // events pushed to connected clients (sockets): `POST /emit/booking-status`
   'emit', 'broadcast',
-  // endpoints kept for trying things out: `PATCH /users/test/{id}/status`
-  'test', 'debug', 'mock',
+  // endpoints kept for trying things out: `POST /debug/orders/{id}/replay`
+  'debug', 'mock',
   // generated text: an assistant's reply is produced again on the next ask
   'ai', 'llm', 'chatbot',
   ...READ_COMMAND_WORDS,

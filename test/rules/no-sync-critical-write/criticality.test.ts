@@ -621,11 +621,11 @@ export async function pushStatus(bookingId, status) {
         `
 import axios from 'axios';
 
-export async function setTestStatus(userId, status) {
-  await axios.patch(\`\${process.env.USER_SERVICE_URL}/users/test/\${userId}/status\`, { status: 'ONLINE' });
+export async function replayOrder(orderId) {
+  await axios.post(\`\${process.env.ORDER_SERVICE_URL}/debug/orders/\${orderId}/replay\`, { status: 'PAID' });
 }
 `,
-        { name: 'an endpoint kept for trying things out (`/users/test/…`) is no write anybody relies on' },
+        { name: 'an endpoint kept for trying things out (`/debug/…`) is no write anybody relies on' },
       ),
     ],
     invalid: [
