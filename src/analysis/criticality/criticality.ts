@@ -159,7 +159,9 @@ export function assessCriticality(input: CriticalityInput, file: FileContext, se
     return { critical: false, evidence, against: { kind: 'path', text: `path word "${lastSegmentWords[0]}"` } };
   }
   // `checkOrder`, `validateCart`, `getQuote`: a read sent as POST, unless the path names a write command
-  const readIntent = nearestNames.find((name) => READ_VERBS.has(splitWords(name)[0] ?? ''));
+  // (a PATCH, PUT or DELETE is never a query, whatever its caller is called: `verifyPaymentStatus` confirming the order)
+  const sentAsQuery = input.method === undefined || input.method.includes('POST');
+  const readIntent = sentAsQuery ? nearestNames.find((name) => READ_VERBS.has(splitWords(name)[0] ?? '')) : undefined;
   if (readIntent && !pathWords.some((word) => WRITE_COMMANDS.has(singular(word)))) {
     return { critical: false, evidence, against: { kind: 'function', text: `function "${readIntent}" reads` } };
   }

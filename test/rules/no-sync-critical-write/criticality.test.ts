@@ -654,6 +654,27 @@ export async function triggerIncome(userId, coins) {
         `
 import axios from 'axios';
 
+export async function verifyPaymentStatus(payment) {
+  await axios.patch(\`\${process.env.ORDER_SERVICE_URL}/api/orders/\${payment.orderId}/status\`, { status: 'CONFIRMED' });
+}
+`,
+        {
+          at: 'axios.patch',
+          request: 'PATCH /api/orders/{orderId}/status',
+          service: 'order',
+          evidence: ['service "order"', 'path "/api/orders/{orderId}/status"'],
+          suggest: rewrite({
+            replaced: "axios.patch(`${process.env.ORDER_SERVICE_URL}/api/orders/${payment.orderId}/status`, { status: 'CONFIRMED' })",
+            topic: 'order.status.updated',
+            payload: "{ orderId: payment.orderId, status: 'CONFIRMED' }",
+          }),
+        },
+        { name: 'a PATCH is no query, even when the function that sends it is named like a read (`verifyPaymentStatus`)' },
+      ),
+      js.invalid(
+        `
+import axios from 'axios';
+
 export async function register(email, name) {
   const { data } = await axios.post(\`\${process.env.USER_SERVICE_URL}/internal/create\`, { email, name });
   return data;

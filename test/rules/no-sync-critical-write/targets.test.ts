@@ -1126,6 +1126,29 @@ export async function creditIncome(userId, amount) {
       ),
       js.invalid(
         `
+import axios from 'axios';
+
+const users = axios.create({ baseURL: process.env.USERS_SERVICE_BASE });
+
+export async function createUser(email, password) {
+  await users.post('/users', { email, password });
+}
+`,
+        {
+          at: 'users.post',
+          request: 'POST /users',
+          service: 'users',
+          evidence: ['account created in "users"'],
+          suggest: rewrite({
+            replaced: "users.post('/users', { email, password })",
+            topic: 'users.created',
+            payload: '{ email, password }',
+          }),
+        },
+        { name: 'the base of a service (`USERS_SERVICE_BASE`) is its address' },
+      ),
+      js.invalid(
+        `
 export async function debitCredits(app, buyerId) {
   await fetch(\`\${app.config.CREDITS_SERVICE_URL}/internal/credits/debit\`, { method: 'POST', body: JSON.stringify({ buyerId, reason: 'reserve_visit' }) });
 }
