@@ -4,7 +4,7 @@
  * imported binding the same questions as a local one.
  */
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
-import { isFunctionNode, skipTransparent } from '../analysis/code/ast.js';
+import { getPropertyName, isFunctionNode, skipTransparent } from '../analysis/code/ast.js';
 import {
   type Binding,
   type ClassNode,
@@ -67,10 +67,15 @@ export class ModuleGraph implements ProjectResolver {
     if (!module) return undefined;
     const hops = { count: 0 };
     let resolved: Binding | undefined;
-    if (binding.imported === undefined) resolved = this.#getWholeValue(module, hops);
+    let path = binding.path ?? [];
+    // `const { createServiceClient } = require('@app/common')`: the name as the module exports it, spread in or not
+    if (binding.imported === undefined && path.length > 0 && module.exports.whole && module.exports.stars.length > 0) {
+      resolved = this.#getExport(module, path[0]!, hops);
+      path = path.slice(1);
+    } else if (binding.imported === undefined) resolved = this.#getWholeValue(module, hops);
     else if (binding.imported === '*') resolved = { kind: 'module', module };
     else resolved = this.#getExport(module, binding.imported, hops);
-    return resolved && this.#applyPath(resolved, binding.path ?? [], hops);
+    return resolved && this.#applyPath(resolved, path, hops);
   }
 
   getExport(module: ProjectModule, name: string): Binding | undefined {
@@ -135,12 +140,19 @@ export class ModuleGraph implements ProjectResolver {
     if (table.whole) {
       const whole = this.#valueBinding(table.whole, module.file, hops);
       // `import config from './config.cjs'`: the default export of CommonJS is `module.exports`
-      return name === 'default' ? whole : whole && this.#applyPath(whole, [name], hops);
+      if (name === 'default') return whole;
+      // a name of a module the whole object spreads (`{ ...require('./auth') }`) is read there
+      const declared = declaresProperty(table.whole, name);
+      if (declared === true || (declared === undefined && table.stars.length === 0)) return whole && this.#applyPath(whole, [name], hops);
+      if (table.stars.length === 0) return undefined;
     }
     if (name === 'default') return table.commonjs ? { kind: 'module', module } : undefined;
     // `export * from` passes on every name but `default`
+    // each source is a path of its own: the hops one takes do not count against the next
+    const start = hops.count;
     for (const source of table.stars) {
       const target = this.getModule(module.path, source);
+      hops.count = start;
       const found = target && target !== module ? this.#getExport(target, name, hops) : undefined;
       if (found) return found;
     }
@@ -212,4 +224,21 @@ function isClientModule(source: string): boolean {
   const bare = source.replace(/^node:/, '');
   const name = bare.split('/').slice(0, bare.startsWith('@') ? 2 : 1).join('/');
   return CLIENT_PACKAGES.has(bare) || CLIENT_PACKAGES.has(name);
+}
+
+/**
+ * Whether an object literal writes a property of that name itself: true, false when it surely
+ * does not (no spread in it), undefined when it cannot be told (not a literal, a spread of
+ * something else).
+ */
+function declaresProperty(node: TSESTree.Node, name: string): boolean | undefined {
+  const object = skipTransparent(node);
+  if (object.type !== AST_NODE_TYPES.ObjectExpression) return undefined;
+  if (object.properties.some((property) => property.type === AST_NODE_TYPES.Property && getPropertyName(property) === name)) return true;
+  return object.properties.some((property) => property.type === AST_NODE_TYPES.SpreadElement && !isRequireCall(property.argument)) ? undefined : false;
+}
+
+function isRequireCall(node: TSESTree.Node): boolean {
+  const call = skipTransparent(node);
+  return call.type === AST_NODE_TYPES.CallExpression && call.callee.type === AST_NODE_TYPES.Identifier && call.callee.name === 'require';
 }

@@ -122,6 +122,12 @@ describe('CommonJS', () => {
     expect(parsed.table.commonjs).toBe(true);
   });
 
+  it("module.exports = { ...require('./auth') }: the spread modules' names are passed on, as `export *` does", () => {
+    const parsed = exportsOf("module.exports = {\n  ...require('./constants'),\n  ...require('./auth'),\n  ...helpers,\n};\n", CJS, true);
+    expect(parsed.table.stars).toEqual(['./constants', './auth']);
+    expect(parsed.table.whole).toBeDefined();
+  });
+
   it('exports.X and module.exports.X: names, also in a chain and a sequence', () => {
     const parsed = exportsOf(
       `

@@ -84,15 +84,18 @@ function computeOrigin(node: TSESTree.Node, file: FileContext, env: Env): Origin
       const required = getRequiredModule(expression);
       if (required !== undefined) return { module: normalizeModule(required), steps: [] };
       const callee = getOrigin(expression.callee, file, deeper(env));
-      if (callee) return extend(callee, env.bindings.size > 0 ? { kind: 'call', node: expression, env } : { kind: 'call', node: expression });
-      // a factory of the project: `const api = (userId) => axios.create({ … }); api(id).post(…)`, with its arguments bound
+      // a factory of the project: `const api = (userId) => axios.create({ … }); api(id).post(…)`, with its arguments bound,
+      // also one a workspace package exports (`createServiceClient(config.eventServiceUrl)` of `@app/common`)
+      if (callee && !isProjectModule(callee.module, expression, file)) {
+        return extend(callee, env.bindings.size > 0 ? { kind: 'call', node: expression, env } : { kind: 'call', node: expression });
+      }
       const fn = getFactory(skipTransparent(expression.callee), file, env);
       const returned = fn && getReturnedValue(fn);
       const made = returned && getOrigin(returned, file, bindArguments(fn, expression, file, env));
       if (made) return made;
       // what it is declared to return (`getDatabase(): Pool`), else where the import says it comes from
       const declared = fn?.returnType && getTypeOrigin(unwrapPromise(fn.returnType.typeAnnotation), file, deeper(env));
-      return declared ?? extend(getImportedOrigin(expression.callee, file), { kind: 'call', node: expression });
+      return declared ?? extend(callee ?? getImportedOrigin(expression.callee, file), { kind: 'call', node: expression });
     }
     case AST_NODE_TYPES.NewExpression:
       return extend(getOrigin(expression.callee, file, deeper(env)), { kind: 'new', node: expression });

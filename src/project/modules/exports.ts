@@ -38,6 +38,8 @@ export function readExports(program: TSESTree.Program): ExportTable {
       const value = getAssignedValue(current);
       if (target.name === undefined) {
         whole = value;
+        // `module.exports = { ...require('./auth'), ...require('./http') }` passes on their names, as `export *` does
+        stars.push(...getSpreadRequires(value));
         // a new `module.exports` object replaces the names exported before it
         for (const [name, entry] of named) if (entry.kind === 'value' && isCommonJsEntry(entry)) named.delete(name);
       } else {
@@ -172,6 +174,28 @@ function isModuleExports(node: TSESTree.Node): boolean {
     node.object.name === 'module' &&
     getPropertyName(node) === 'exports'
   );
+}
+
+/** The modules an object literal spreads whole: `{ ...require('./auth') }` → `./auth`. */
+function getSpreadRequires(value: TSESTree.Node): string[] {
+  const object = skipTransparent(value);
+  if (object.type !== AST_NODE_TYPES.ObjectExpression) return [];
+  const sources: string[] = [];
+  for (const property of object.properties) {
+    if (property.type !== AST_NODE_TYPES.SpreadElement) continue;
+    const call = skipTransparent(property.argument);
+    const [source] = call.type === AST_NODE_TYPES.CallExpression ? call.arguments : [];
+    if (
+      call.type === AST_NODE_TYPES.CallExpression &&
+      call.callee.type === AST_NODE_TYPES.Identifier &&
+      call.callee.name === 'require' &&
+      source?.type === AST_NODE_TYPES.Literal &&
+      typeof source.value === 'string'
+    ) {
+      sources.push(source.value);
+    }
+  }
+  return sources;
 }
 
 /** The value of a chain `a = b = value`. */

@@ -244,3 +244,58 @@ describe('a client built in an app factory unless one is injected', () => {
     ],
   });
 });
+
+/** A workspace package whose index spreads its modules' exports: `module.exports = { ...require('./auth') }`. */
+const COMMON_PACKAGE = {
+  'packages/common/package.json': { name: '@shop/common', version: '1.0.0', main: 'src/index.js', dependencies: { axios: '^1.9.0' } },
+  'packages/common/src/index.js': "module.exports = {\n  ...require('./constants'),\n  ...require('./auth'),\n};\n",
+  'packages/common/src/constants.js': "module.exports = { ROLES: ['admin', 'user'] };\n",
+  'packages/common/src/auth.js':
+    "const axios = require('axios');\n\nconst createServiceClient = (baseURL, serviceName) =>\n  axios.create({ baseURL, timeout: 8000, headers: { 'x-service-name': serviceName } });\n\nmodule.exports = { createServiceClient };\n",
+};
+
+const RELEASE = `const { createServiceClient } = require('@shop/common');
+
+const events = createServiceClient(process.env.EVENT_SERVICE_URL, 'booking-service');
+
+async function releasePromoReservation(booking) {
+  await events.post(\`/api/events/\${booking.eventId}/promo-codes/release\`, { code: booking.promoCode, bookingId: booking.id });
+}
+
+module.exports = { releasePromoReservation };
+`;
+
+describe('a client made by a factory that a workspace package exports through a spread index', () => {
+  jsTester.run(RULE_NAME, rule, {
+    valid: [],
+    invalid: [
+      js.invalid(
+        RELEASE,
+        {
+          at: 'events.post',
+          request: 'POST /api/events/{eventId}/promo-codes/release',
+          service: 'event',
+          evidence: ['transition "release"', 'function "releasePromoReservation"'],
+          suggest: rewrite({
+            replaced: 'events.post(`/api/events/${booking.eventId}/promo-codes/release`, { code: booking.promoCode, bookingId: booking.id })',
+            topic: 'event.promo-codes.release.requested',
+            payload: '{ eventId: booking.eventId, code: booking.promoCode, bookingId: booking.id }',
+          }),
+        },
+        {
+          filename: (() => {
+            const folder = writeProject({
+              'package.json': { name: 'shop', private: true, workspaces: ['packages/*', 'services/*'] },
+              ...COMMON_PACKAGE,
+              'services/booking/package.json': { name: 'booking-service', private: true, dependencies: { '@shop/common': '1.0.0', express: '^4.21.2' } },
+              'services/booking/src/promo.js': RELEASE,
+            });
+            return path.join(folder, 'services/booking/src/promo.js');
+          })(),
+          sourceType: 'commonjs',
+          name: 'const { createServiceClient } = require(the package), its index spreading require("./auth"): the factory is followed into it',
+        },
+      ),
+    ],
+  });
+});
