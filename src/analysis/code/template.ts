@@ -40,6 +40,8 @@ export type Hole = Exclude<Part, { kind: 'text' }>;
 const CONFIG_GETTERS = new Set(['get', 'getOrThrow', 'getString', 'getValue', 'getConfig', 'require']);
 const CONFIG_RECEIVER = /config|settings|conf$|^env$|environment|secrets?$|(?:urls|hosts|endpoints|addresses)$/i;
 const ADDRESS_MAP = /(?:urls|hosts|endpoints|addresses)$/i;
+/** The configuration a framework hangs on its instance: `app.config`, `fastify.config`, `req.app.settings`. */
+const INSTANCE_CONFIG = /^(?:config|configuration|settings)$/i;
 /** A map named for the services it addresses: `services.ledger`. */
 const SERVICES_MAP = /^services$/i;
 
@@ -366,7 +368,7 @@ function evaluatePath(base: TSESTree.Node, path: readonly string[], file: FileCo
   }
   // the configuration a framework hangs on its instance: `app.config.CREDITS_SERVICE_URL` (@fastify/env), `req.app.settings.x`
   const names = getMemberPathNames(base);
-  const at = names.findIndex((name) => CONFIG_RECEIVER.test(name) && !ADDRESS_MAP.test(name));
+  const at = names.findIndex((name) => INSTANCE_CONFIG.test(name));
   if (root !== undefined && at !== -1) return [{ kind: 'config', key: [...names.slice(at + 1), ...path].join('.') }];
   return undefined;
 }
