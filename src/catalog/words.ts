@@ -12,7 +12,7 @@ export const CRITICAL_WORDS: readonly string[] = [
   'voucher', 'coupon', 'redemption', 'money', 'cash', 'topup', 'recharge',
   // reservations and allocations of scarce things, and their fulfilment
   'seat', 'ticket', 'slot', 'room', 'ride', 'vehicle', 'allocation', 'allotment', 'hold', 'claim', 'dispatch',
-  'delivery', 'pickup', 'mint',
+  'delivery', 'pickup', 'mint', 'contract', 'milestone',
 ];
 
 /**

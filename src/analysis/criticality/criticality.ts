@@ -84,10 +84,13 @@ export function assessCriticality(input: CriticalityInput, file: FileContext, se
   const mutationFields = payload?.graphql?.kind === 'mutation' ? payload.graphql.fields : [];
   const pathSegments = [...getPathSegments(input.target.path), ...mutationFields];
   const pathWords = pathSegments.flatMap((segment) => splitWords(segment));
+  // `/tickets/by-token/{id}`: a segment that starts with `by` names the key a resource is looked up by, not what is written
+  const keyWords = new Set(pathSegments.filter((segment) => splitWords(segment)[0] === 'by').flatMap((segment) => splitWords(segment)));
   // `POST /availability` checks; in `POST /availability/hold` the read word names what the command holds
   // and a PATCH or PUT updates what it names in place: `PATCH /books/{id}/availability` asks nothing
-  const commandWords =
-    getTransition(input.target.path) === undefined && !isUpdateInPlace(input.method) ? pathWords : pathWords.filter((word) => !READ_COMMANDS.has(word));
+  const commandWords = (
+    getTransition(input.target.path) === undefined && !isUpdateInPlace(input.method) ? pathWords : pathWords.filter((word) => !READ_COMMANDS.has(word))
+  ).filter((word) => !keyWords.has(word));
   // `POST booking/…/payment-notification`: a critical service told of a critical event, not a notice sent to a person
   const againstPathWords = settings.criticalWords.find(serviceWords)
     ? withoutQualifiedNotices(commandWords, pathSegments, settings)

@@ -654,6 +654,48 @@ export async function triggerIncome(userId, coins) {
         `
 import axios from 'axios';
 
+export async function syncMint(tokenId, txHash) {
+  await axios.post(\`\${process.env.TICKET_SERVICE_URL}/internal/tickets/by-token/\${tokenId}/blockchain-sync\`, { txHash });
+}
+`,
+        {
+          at: 'axios.post',
+          request: 'POST /internal/tickets/by-token/{tokenId}/blockchain-sync',
+          service: 'ticket',
+          evidence: ['service "ticket"', 'path "/internal/tickets/by-token/{tokenId}/blockchain-sync"'],
+          suggest: rewrite({
+            replaced: 'axios.post(`${process.env.TICKET_SERVICE_URL}/internal/tickets/by-token/${tokenId}/blockchain-sync`, { txHash })',
+            topic: 'ticket.by-token.blockchain-sync.created',
+            payload: '{ tokenId, txHash }',
+          }),
+        },
+        { name: 'a segment that starts with `by` (`by-token`) names the key of a lookup: its words do not count against the write' },
+      ),
+      js.invalid(
+        `
+import axios from 'axios';
+
+export async function createContract(proposal) {
+  await axios.post(\`\${process.env.MARKET_SERVICE_URL}/contracts\`, { proposalId: proposal.id, clientId: proposal.clientId });
+}
+`,
+        {
+          at: 'axios.post',
+          request: 'POST /contracts',
+          service: 'market',
+          evidence: ['path "/contracts"', 'function "createContract"'],
+          suggest: rewrite({
+            replaced: 'axios.post(`${process.env.MARKET_SERVICE_URL}/contracts`, { proposalId: proposal.id, clientId: proposal.clientId })',
+            topic: 'market.contracts.created',
+            payload: '{ proposalId: proposal.id, clientId: proposal.clientId }',
+          }),
+        },
+        { name: 'a contract between a client and a freelancer carries money' },
+      ),
+      js.invalid(
+        `
+import axios from 'axios';
+
 export async function verifyPaymentStatus(payment) {
   await axios.patch(\`\${process.env.ORDER_SERVICE_URL}/api/orders/\${payment.orderId}/status\`, { status: 'CONFIRMED' });
 }
@@ -1237,7 +1279,7 @@ export async function pauseContract(contractId, reason) {
           at: 'axios.post',
           request: 'POST /contracts/{contractId}/pause',
           service: 'market',
-          evidence: ['transition "pause"'],
+          evidence: ['path "/contracts/{contractId}/pause"', 'transition "pause"'],
           suggest: rewrite({
             replaced: 'axios.post(`${process.env.MARKET_SERVICE_URL}/contracts/${contractId}/pause`, { reason })',
             topic: 'market.contracts.pause.requested',
