@@ -84,8 +84,9 @@ export function assessCriticality(input: CriticalityInput, file: FileContext, se
   const mutationFields = payload?.graphql?.kind === 'mutation' ? payload.graphql.fields : [];
   const pathSegments = [...getPathSegments(input.target.path), ...mutationFields];
   const pathWords = pathSegments.flatMap((segment) => splitWords(segment));
-  // `/tickets/by-token/{id}`: a segment that starts with `by` names the key a resource is looked up by, not what is written
-  const keyWords = new Set(pathSegments.filter((segment) => splitWords(segment)[0] === 'by').flatMap((segment) => splitWords(segment)));
+  // `/tickets/by-token/{id}`, `/vouchers/for-book`: a segment that starts with `by` or `for` names the key a
+  // resource is looked up by, not what is written, nor the command
+  const keyWords = new Set(pathSegments.filter((segment) => KEY_PREPOSITIONS.has(splitWords(segment)[0] ?? '')).flatMap((segment) => splitWords(segment)));
   // `POST /availability` checks; in `POST /availability/hold` the read word names what the command holds
   // and a PATCH or PUT updates what it names in place: `PATCH /books/{id}/availability` asks nothing
   const commandWords = (
@@ -165,7 +166,7 @@ export function assessCriticality(input: CriticalityInput, file: FileContext, se
   // (a PATCH, PUT or DELETE is never a query, whatever its caller is called: `verifyPaymentStatus` confirming the order)
   const sentAsQuery = input.method === undefined || input.method.includes('POST');
   const readIntent = sentAsQuery ? nearestNames.find((name) => READ_VERBS.has(splitWords(name)[0] ?? '')) : undefined;
-  if (readIntent && !pathWords.some((word) => WRITE_COMMANDS.has(singular(word)))) {
+  if (readIntent && !pathWords.some((word) => WRITE_COMMANDS.has(singular(word)) && !keyWords.has(word))) {
     return { critical: false, evidence, against: { kind: 'function', text: `function "${readIntent}" reads` } };
   }
   const minor = settings.minorResourceWords.find(pathWords);
@@ -209,6 +210,9 @@ function getFolderWords(relativePath: string | undefined): string[] {
   const folders = relativePath.split(/[\\/]/).slice(0, -1).slice(-SERVICE_FOLDER_DEPTH);
   return folders.flatMap((folder) => splitWords(folder));
 }
+
+/** First words of a path segment that names a lookup key: `by-token`, `for-book`. */
+const KEY_PREPOSITIONS: ReadonlySet<string> = new Set(['by', 'for']);
 
 /** First words of function names that read: the request they make is a query sent as POST. */
 const READ_VERBS: ReadonlySet<string> = new Set([

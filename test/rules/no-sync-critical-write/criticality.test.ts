@@ -621,6 +621,17 @@ export async function pushStatus(bookingId, status) {
         `
 import axios from 'axios';
 
+export async function getVouchersForBook(businessIds, month) {
+  const { data } = await axios.post(\`\${process.env.VOUCHER_SERVICE_URL}/internal/vouchers/for-book\`, { businessIds, month });
+  return data;
+}
+`,
+        { name: 'a segment that starts with `for` names a lookup key, not a command (`for-book`): the read its caller names stands' },
+      ),
+      js.valid(
+        `
+import axios from 'axios';
+
 export async function replayOrder(orderId) {
   await axios.post(\`\${process.env.ORDER_SERVICE_URL}/debug/orders/\${orderId}/replay\`, { status: 'PAID' });
 }
