@@ -335,7 +335,8 @@ function main() {
         `[check-corpus] ${index}/${files.length} files, ${reports.length} reports, ${crashes.length} crashes, ${seconds.toFixed(1)}s\n`,
       );
     }
-    const text = fs.readFileSync(file, 'utf8');
+    // ESLint lints (and places fixes in) the text without its byte order mark
+    const text = fs.readFileSync(file, 'utf8').replace(/^\uFEFF/, '');
 
     // Parse (and lint with the first profile) with each parse variant until one parses.
     /** @type {{ variant: ParseVariant, messages: LintMessage[], sourceCode: SourceCode } | undefined} */
