@@ -235,10 +235,5 @@ function declaresProperty(node: TSESTree.Node, name: string): boolean | undefine
   const object = skipTransparent(node);
   if (object.type !== AST_NODE_TYPES.ObjectExpression) return undefined;
   if (object.properties.some((property) => property.type === AST_NODE_TYPES.Property && getPropertyName(property) === name)) return true;
-  return object.properties.some((property) => property.type === AST_NODE_TYPES.SpreadElement && !isRequireCall(property.argument)) ? undefined : false;
-}
-
-function isRequireCall(node: TSESTree.Node): boolean {
-  const call = skipTransparent(node);
-  return call.type === AST_NODE_TYPES.CallExpression && call.callee.type === AST_NODE_TYPES.Identifier && call.callee.name === 'require';
+  return object.properties.some((property) => property.type === AST_NODE_TYPES.SpreadElement && getRequireSource(property.argument) === undefined) ? undefined : false;
 }

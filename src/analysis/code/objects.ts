@@ -57,7 +57,6 @@ export function getObjectProperty(object: TSESTree.ObjectExpression, name: strin
   return undefined;
 }
 
-/** Whether an object literal (or a spread in it we cannot see) might have the property. */
 /**
  * The value at a path of keys inside the object a node holds: `config` and `['method']` for
  * `const { method = 'GET' } = config`, with `config` bound to `{ ...options, method: 'POST' }`.
@@ -90,6 +89,7 @@ export function resolveObjectMember(node: TSESTree.Node, file: FileContext, env:
   return undefined;
 }
 
+/** Whether an object literal (or a spread in it we cannot see) might have the property. */
 export function hasUnknownSpread(object: TSESTree.ObjectExpression, file: FileContext, env: Env): boolean {
   return object.properties.some(
     (property) => property.type === AST_NODE_TYPES.SpreadElement && !resolveObject(property.argument, file, env),

@@ -82,7 +82,8 @@ export function assessCriticality(input: CriticalityInput, file: FileContext, se
   const serviceWords = input.target.service ? splitWords(input.target.service) : [];
   // a GraphQL mutation's fields say what it writes, as the segments of a path do: `updateStock` on `POST /graphql`
   const mutationFields = payload?.graphql?.kind === 'mutation' ? payload.graphql.fields : [];
-  const pathSegments = [...getPathSegments(input.target.path), ...mutationFields];
+  const urlSegments = getPathSegments(input.target.path);
+  const pathSegments = [...urlSegments, ...mutationFields];
   const pathWords = pathSegments.flatMap((segment) => splitWords(segment));
   // `/tickets/by-token/{id}`, `/vouchers/for-book`: a segment that starts with `by` or `for` names the key a
   // resource is looked up by, not what is written, nor the command
@@ -129,7 +130,7 @@ export function assessCriticality(input: CriticalityInput, file: FileContext, se
   const serviceWord = criticalWord(serviceWords);
   if (serviceWord) evidence.push({ kind: 'service', text: `service "${input.target.service}"` });
   const mutationField = mutationFields.find((field) => criticalWord(splitWords(field)));
-  const pathWord = criticalWord(getPathSegments(input.target.path).flatMap((segment) => splitWords(segment)));
+  const pathWord = criticalWord(urlSegments.flatMap((segment) => splitWords(segment)));
   if (pathWord) evidence.push({ kind: 'path', text: `path "${renderPath(input.target.path)}"` });
   else if (mutationField) evidence.push({ kind: 'path', text: `mutation "${mutationField}"` });
   if (change) evidence.push({ kind: 'state', text: change.text });

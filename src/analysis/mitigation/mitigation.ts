@@ -86,8 +86,6 @@ function getRelayName(fn: FunctionNode, settings: Settings): string | undefined 
 
 /** The id of an outbox row: `outboxId`, `ctx.outboxId`, `outbox_event_id`. */
 const OUTBOX_ID = /outbox\w*id$/i;
-/** A handle on the outbox: `this.outbox`, `outboxRepository`, `this.outboxService`. */
-const OUTBOX_HANDLE_NAME = /outbox/i;
 /** What a handle on the outbox does to a row once it is delivered. */
 const DELIVERED_MARK = /^(?:mark|ack|complete|confirm|settle|finish|resolve|set|update|delete|remove)/i;
 
@@ -115,7 +113,7 @@ function findOutboxMark(block: TSESTree.BlockStatement, statement: TSESTree.Node
       const marksThroughHandle =
         callee.type === AST_NODE_TYPES.MemberExpression &&
         DELIVERED_MARK.test(getPropertyName(callee) ?? '') &&
-        OUTBOX_HANDLE_NAME.test(file.getText(callee.object));
+        OUTBOX_HANDLE.test(file.getText(callee.object));
       if (marksRow || marksThroughHandle) found = `${getCalleeName(callee) ?? 'a call'} marks its outbox row delivered after it`;
     });
     if (found !== undefined) return found;
@@ -231,7 +229,7 @@ const SUBSCRIBE_MEMBER = /^(?:subscribe|consume|listen|on(?:Message|Event)|regis
 /** A handle named for consuming a broker's messages: `consumer`, `this.orderConsumer`, `eventSubscriber`. */
 const CONSUMER_HANDLE = /consumer|subscriber/i;
 
-/** A handle of the project's outbox: `outbox`, `this.outboxService`, `outboxDispatcher`. */
+/** A handle of the project's outbox: `outbox`, `this.outboxService`, `outboxDispatcher`, `outboxRepository`. */
 const OUTBOX_HANDLE = /outbox/i;
 /** Members of an outbox handle that register the effect a topic's rows run: `register`, `on`, `handle`, `registerHandler`. */
 const OUTBOX_REGISTER_MEMBER = /^(?:register\w*|on|handle\w*|subscribe\w*|add(?:Handler|Listener))$/;

@@ -41,9 +41,9 @@ export function describeRequest(call: TSESTree.CallExpression, file: FileContext
   // cheap first: a member call sends a request only through one of the clients' member names
   // (a key the caller binds, `client[method](…)`, is read from the environment by the origin; a
   // fetch function kept on an object, `this.fetchImpl = options.fetch ?? fetch`, by its name)
-  const member = callee.type === AST_NODE_TYPES.MemberExpression ? (getPropertyName(callee) ?? '') : undefined;
-  if (member !== undefined && !CLIENT_MEMBER_NAMES.has(member) && !STORED_FETCH.test(member) && !(callee.type === AST_NODE_TYPES.MemberExpression && callee.computed && env.bindings.size > 0)) {
-    return undefined;
+  if (callee.type === AST_NODE_TYPES.MemberExpression) {
+    const member = getPropertyName(callee) ?? '';
+    if (!CLIENT_MEMBER_NAMES.has(member) && !STORED_FETCH.test(member) && !(callee.computed && env.bindings.size > 0)) return undefined;
   }
   const origin = getOrigin(callee, file, env);
   // the type checker is asked only when the file cannot tell: no origin, or one in project code (`deps.http`)

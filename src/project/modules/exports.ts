@@ -5,6 +5,7 @@
  */
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
 import { getPropertyName, skipTransparent } from '../../analysis/code/ast.js';
+import { getRequireSource } from '../../analysis/code/file-context.js';
 
 export type ExportEntry =
   /** a binding of the module: `export const X = …`, `export { local as X }`, `export default local` */
@@ -180,22 +181,10 @@ function isModuleExports(node: TSESTree.Node): boolean {
 function getSpreadRequires(value: TSESTree.Node): string[] {
   const object = skipTransparent(value);
   if (object.type !== AST_NODE_TYPES.ObjectExpression) return [];
-  const sources: string[] = [];
-  for (const property of object.properties) {
-    if (property.type !== AST_NODE_TYPES.SpreadElement) continue;
-    const call = skipTransparent(property.argument);
-    const [source] = call.type === AST_NODE_TYPES.CallExpression ? call.arguments : [];
-    if (
-      call.type === AST_NODE_TYPES.CallExpression &&
-      call.callee.type === AST_NODE_TYPES.Identifier &&
-      call.callee.name === 'require' &&
-      source?.type === AST_NODE_TYPES.Literal &&
-      typeof source.value === 'string'
-    ) {
-      sources.push(source.value);
-    }
-  }
-  return sources;
+  return object.properties.flatMap((property) => {
+    const source = property.type === AST_NODE_TYPES.SpreadElement ? getRequireSource(property.argument) : undefined;
+    return source === undefined ? [] : [source];
+  });
 }
 
 /** The value of a chain `a = b = value`. */

@@ -148,7 +148,7 @@ export function isGatewayFile(fileName: string): boolean {
   return cached;
 }
 
-const repositories = new Map<string, string | null>();
+const repositories = new Map<string, string>();
 
 /**
  * The folder whose modules may import a file: the checkout it belongs to (the nearest folder
@@ -173,5 +173,5 @@ export function getRepositoryFolder(fileName: string): string | undefined {
     }
     repositories.set(own, found);
   }
-  return found ?? undefined;
+  return found;
 }
