@@ -3,7 +3,8 @@
  * (keys, name, declared type), the enclosing function and class, and `@critical` JSDoc.
  * Words of non-critical traffic (logs, metrics, notifications…) count against.
  */
-import { AST_NODE_TYPES, AST_TOKEN_TYPES, type TSESTree } from '@typescript-eslint/utils';
+import type { TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES, AST_TOKEN_TYPES } from '@typescript-eslint/types';
 import { NOTICE_WORDS, OTHER_SENSES, READ_COMMAND_WORDS, TRANSITION_VERBS } from '../../catalog/words.js';
 import type { Settings } from '../../options.js';
 import { getClassName, getFunctionName, getMethodClass, getPropertyName, getStaticString, isFunctionNode, skipTransparent, type FunctionNode } from '../code/ast.js';
@@ -166,7 +167,7 @@ export function assessCriticality(input: CriticalityInput, file: FileContext, se
   // `checkOrder`, `validateCart`, `getQuote`: a read sent as POST, unless the path names a write command
   // (a PATCH, PUT or DELETE is never a query, whatever its caller is called: `verifyPaymentStatus` confirming the order)
   const sentAsQuery = input.method === undefined || input.method.includes('POST');
-  const readIntent = sentAsQuery ? nearestNames.find((name) => READ_VERBS.has(splitWords(name)[0] ?? '')) : undefined;
+  const readIntent = sentAsQuery ? nearestNames.find((name) => READ_VERBS.has(splitWords(name)[0] ?? '') && !isTransportName(name)) : undefined;
   if (readIntent && !pathWords.some((word) => WRITE_COMMANDS.has(singular(word)) && !keyWords.has(word))) {
     return { critical: false, evidence, against: { kind: 'function', text: `function "${readIntent}" reads` } };
   }
@@ -220,6 +221,22 @@ const READ_VERBS: ReadonlySet<string> = new Set([
   'check', 'validate', 'verify', 'get', 'fetch', 'find', 'lookup', 'load', 'read', 'list', 'search', 'query', 'quote',
   'calculate', 'compute', 'estimate', 'preview', 'simulate', 'count', 'exists', 'is', 'has', 'can', 'should',
 ]);
+
+/**
+ * Words that say how a helper sends, not what it asks for: `fetchWithTimeout`, `fetchJson`,
+ * `getWithRetry`. A helper so named passes on whatever request its callers build.
+ */
+const TRANSPORT_WORDS: ReadonlySet<string> = new Set([
+  'with', 'timeout', 'retry', 'retries', 'backoff', 'json', 'api', 'http', 'https', 'request', 'auth', 'token', 'safe',
+  'safely', 'internal', 'service', 'client', 'raw', 'and', 'or', 'fallback', 'breaker', 'circuit', 'signal', 'abort',
+]);
+
+/** A read verb followed only by transport words (or nothing): the name of a sending helper, not of a query. */
+function isTransportName(name: string): boolean {
+  return splitWords(name)
+    .slice(1)
+    .every((word) => TRANSPORT_WORDS.has(word));
+}
 
 /** Path words that command a write whatever the caller's name says. */
 const WRITE_COMMANDS: ReadonlySet<string> = new Set([

@@ -1099,6 +1099,27 @@ export async function freeRooms(roomId, from, to) {
         `
 import axios from 'axios';
 
+export async function recordVerdict(userId, verdict) {
+  await axios.post(\`\${process.env.USERS_SERVICE_URL}/users/\${userId}/kyc\`, { verdict });
+}
+`,
+        {
+          at: 'axios.post',
+          request: 'POST /users/{userId}/kyc',
+          service: 'users',
+          evidence: ['path "/users/{userId}/kyc"'],
+          suggest: rewrite({
+            replaced: 'axios.post(`${process.env.USERS_SERVICE_URL}/users/${userId}/kyc`, { verdict })',
+            topic: 'users.kyc.created',
+            payload: '{ userId, verdict }',
+          }),
+        },
+        { name: 'a know-your-customer verdict is a regulated state of the customer: critical' },
+      ),
+      js.invalid(
+        `
+import axios from 'axios';
+
 export async function lendCopy(bookId) {
   await axios.patch(\`\${process.env.CATALOG_SERVICE_URL}/api/books/\${bookId}/availability\`, { operation: 'decrement' });
 }

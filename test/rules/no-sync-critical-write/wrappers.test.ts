@@ -538,6 +538,23 @@ export class InvoicesProcessor extends WorkerHost {
 `,
         { name: 'a wrapper called from a bullmq WorkerHost processor' },
       ),
+      ts.valid(
+        `
+export class QuotesClient {
+  private readonly pricingUrl = process.env.PRICING_SERVICE_URL ?? 'http://pricing:3000';
+
+  private async fetchQuote(orderId: string) {
+    const response = await fetch(\`\${this.pricingUrl}/orders/\${orderId}/price\`, { method: 'POST' });
+    return response.json();
+  }
+
+  async totalFor(orderId: string) {
+    return (await this.fetchQuote(orderId)).total;
+  }
+}
+`,
+        { name: 'a helper named for what it reads (fetchQuote) still makes its POST a query' },
+      ),
     ],
     invalid: [
       ts.invalid(
@@ -568,6 +585,45 @@ export function changePlan(change: { customerId: string; plan: string }) {
           }),
         },
         { name: '@critical on the function at the call site counts for the wrapped write' },
+      ),
+      ts.invalid(
+        `
+export class RewardsService {
+  private readonly walletUrl = process.env.WALLET_SERVICE_URL ?? 'http://wallet:3005';
+
+  private async fetchWithTimeout(url: string, options: RequestInit) {
+    const controller = new AbortController();
+    const timer = setTimeout(() => controller.abort(), 5000);
+    try {
+      return await fetch(url, { ...options, signal: controller.signal });
+    } finally {
+      clearTimeout(timer);
+    }
+  }
+
+  async grant(userId: string, coins: number) {
+    const response = await this.fetchWithTimeout(\`\${this.walletUrl}/users/\${userId}/payments\`, {
+      method: 'POST',
+      body: JSON.stringify({ coins }),
+    });
+    return response.ok;
+  }
+}
+`,
+        {
+          at: 'this.fetchWithTimeout',
+          request: 'POST /users/{userId}/payments',
+          service: 'wallet',
+          evidence: ['service "wallet"', 'path "/users/{userId}/payments"'],
+          via: ['RewardsService.fetchWithTimeout'],
+          suggest: rewrite({
+            replaced: "this.fetchWithTimeout(`${this.walletUrl}/users/${userId}/payments`, {\n      method: 'POST',\n      body: JSON.stringify({ coins }),\n    })",
+            topic: 'wallet.users.payments.created',
+            payload: '{ userId, coins }',
+            responseUsed: true,
+          }),
+        },
+        { name: 'a helper named for how it sends (fetchWithTimeout) is no query: its callers name the write' },
       ),
       ts.invalid(
         `
