@@ -51,13 +51,19 @@ let typescriptParser: TypeScriptParser | null | undefined;
  */
 const NO_LIB: [] = [];
 
-/** typescript-eslint's parser and scope analysis, loaded on first use: they load TypeScript, which JavaScript projects may not have. */
+/**
+ * typescript-eslint's parser and scope analysis, loaded on first use. The parser loads TypeScript,
+ * which JavaScript projects may not have and which costs a third of a second to load: it is
+ * loaded only when a module must be parsed by it (oxc-parser reads nearly all of them).
+ */
 function getTypeScriptParser(): TypeScriptParser | undefined {
   if (typescriptParser === undefined) {
     try {
       const require = createRequire(import.meta.url);
+      let parse: typeof ParseTypeScript | undefined;
       typescriptParser = {
-        parse: (require('@typescript-eslint/typescript-estree') as { parse: typeof ParseTypeScript }).parse,
+        parse: ((text: string, options: Parameters<typeof ParseTypeScript>[1]) =>
+          (parse ??= (require('@typescript-eslint/typescript-estree') as { parse: typeof ParseTypeScript }).parse)(text, options)) as typeof ParseTypeScript,
         analyze: (require('@typescript-eslint/scope-manager') as { analyze: typeof AnalyzeTypeScript }).analyze,
         visitorKeys: (require('@typescript-eslint/visitor-keys') as { visitorKeys: VisitorKeys }).visitorKeys,
       };
