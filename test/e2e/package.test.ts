@@ -87,6 +87,28 @@ describe('loading', () => {
     expect(result.stderr).toBe('');
     expect(result.stdout).toBe('false');
   });
+
+  it('follows imports into JavaScript modules without loading TypeScript', () => {
+    writeFileSync(path.join(project, 'settings.js'), "export const LEDGER_URL = process.env.LEDGER_SERVICE_URL ?? 'http://ledger:3000';\n");
+    writeFileSync(
+      path.join(project, 'transfers.js'),
+      "import axios from 'axios';\nimport { LEDGER_URL } from './settings.js';\n\nexport async function transfer(from, to, amount) {\n  await axios.post(`${LEDGER_URL}/transfers`, { from, to, amount });\n}\n",
+    );
+    // told at exit whether the ESLint process loaded TypeScript
+    writeFileSync(
+      path.join(project, 'report-typescript.cjs'),
+      "process.on('exit', () => process.stderr.write('typescript loaded: ' + Object.keys(require.cache).some((file) => /[\\\\/]typescript[\\\\/]lib[\\\\/]typescript\\.js$/.test(file))));\n",
+    );
+    const result = spawnSync(
+      process.execPath,
+      ['--require', './report-typescript.cjs', path.join(root, 'node_modules', 'eslint', 'bin', 'eslint.js'), '--format', 'json', 'transfers.js'],
+      { cwd: project, encoding: 'utf8' },
+    );
+    expect(result.stderr).toBe('typescript loaded: false');
+    const [file] = JSON.parse(result.stdout) as { messages: { ruleId: string; message: string }[] }[];
+    // the address came from the other module: the layer parsed it
+    expect(file?.messages.map((message) => [message.ruleId, message.message.includes("to the 'ledger' service")])).toEqual([['durable-writes/no-sync-critical-write', true]]);
+  });
 });
 
 describe('typed linting in a separate project', () => {
