@@ -3,8 +3,7 @@
  * (keys, name, declared type), the enclosing function and class, and `@critical` JSDoc.
  * Words of non-critical traffic (logs, metrics, notifications…) count against.
  */
-import type { TSESTree } from '@typescript-eslint/utils';
-import { AST_NODE_TYPES, AST_TOKEN_TYPES } from '@typescript-eslint/types';
+import { AST_NODE_TYPES, AST_TOKEN_TYPES, type TSESTree } from '@typescript-eslint/utils';
 import { NOTICE_WORDS, OTHER_SENSES, READ_COMMAND_WORDS, TRANSITION_VERBS } from '../../catalog/words.js';
 import type { Settings } from '../../options.js';
 import { getClassName, getFunctionName, getMethodClass, getPropertyName, getStaticString, isFunctionNode, skipTransparent, type FunctionNode } from '../code/ast.js';
@@ -227,15 +226,14 @@ const READ_VERBS: ReadonlySet<string> = new Set([
  * `getWithRetry`. A helper so named passes on whatever request its callers build.
  */
 const TRANSPORT_WORDS: ReadonlySet<string> = new Set([
-  'with', 'timeout', 'retry', 'retries', 'backoff', 'json', 'api', 'http', 'https', 'request', 'auth', 'token', 'safe',
-  'safely', 'internal', 'service', 'client', 'raw', 'and', 'or', 'fallback', 'breaker', 'circuit', 'signal', 'abort',
+  'with', 'timeout', 'retry', 'retries', 'backoff', 'json', 'api', 'http', 'https', 'request', 'auth', 'safe', 'safely',
+  'internal', 'service', 'client', 'raw', 'fallback', 'breaker', 'circuit', 'signal', 'abort',
 ]);
 
-/** A read verb followed only by transport words (or nothing): the name of a sending helper, not of a query. */
+/** A read verb followed only by transport words: the name of a sending helper, not of a query (a bare `validate` still reads). */
 function isTransportName(name: string): boolean {
-  return splitWords(name)
-    .slice(1)
-    .every((word) => TRANSPORT_WORDS.has(word));
+  const rest = splitWords(name).slice(1);
+  return rest.length > 0 && rest.every((word) => TRANSPORT_WORDS.has(word));
 }
 
 /** Path words that command a write whatever the caller's name says. */
