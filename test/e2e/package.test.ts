@@ -76,12 +76,15 @@ describe.each([
 });
 
 describe('loading', () => {
+  /** JavaScript source of an expression that tells whether the process running it has loaded TypeScript (needs `require`). */
+  const TYPESCRIPT_LOADED = 'Object.keys(require.cache).some((file) => /[\\\\/]typescript[\\\\/]lib[\\\\/]typescript\\.js$/.test(file))';
+
   it('does not load TypeScript until typed linting asks for it (JS-only projects need no TypeScript)', () => {
     const script = [
       "import { createRequire } from 'node:module';",
       "const require = createRequire(import.meta.url);",
       "await import('eslint-plugin-durable-writes');",
-      "process.stdout.write(String(Object.keys(require.cache).some((file) => /[\\\\/]typescript[\\\\/]lib[\\\\/]typescript\\.js$/.test(file))));",
+      `process.stdout.write(String(${TYPESCRIPT_LOADED}));`,
     ].join('\n');
     const result = spawnSync(process.execPath, ['--input-type=module', '-e', script], { cwd: project, encoding: 'utf8' });
     expect(result.stderr).toBe('');
@@ -97,7 +100,7 @@ describe('loading', () => {
     // told at exit whether the ESLint process loaded TypeScript
     writeFileSync(
       path.join(project, 'report-typescript.cjs'),
-      "process.on('exit', () => process.stderr.write('typescript loaded: ' + Object.keys(require.cache).some((file) => /[\\\\/]typescript[\\\\/]lib[\\\\/]typescript\\.js$/.test(file))));\n",
+      `process.on('exit', () => process.stderr.write('typescript loaded: ' + ${TYPESCRIPT_LOADED}));\n`,
     );
     const result = spawnSync(
       process.execPath,

@@ -166,7 +166,7 @@ export function assessCriticality(input: CriticalityInput, file: FileContext, se
   // `checkOrder`, `validateCart`, `getQuote`: a read sent as POST, unless the path names a write command
   // (a PATCH, PUT or DELETE is never a query, whatever its caller is called: `verifyPaymentStatus` confirming the order)
   const sentAsQuery = input.method === undefined || input.method.includes('POST');
-  const readIntent = sentAsQuery ? nearestNames.find((name) => READ_VERBS.has(splitWords(name)[0] ?? '') && !isTransportName(name)) : undefined;
+  const readIntent = sentAsQuery ? nearestNames.find(namesQuery) : undefined;
   if (readIntent && !pathWords.some((word) => WRITE_COMMANDS.has(singular(word)) && !keyWords.has(word))) {
     return { critical: false, evidence, against: { kind: 'function', text: `function "${readIntent}" reads` } };
   }
@@ -230,10 +230,13 @@ const TRANSPORT_WORDS: ReadonlySet<string> = new Set([
   'internal', 'service', 'client', 'raw', 'fallback', 'breaker', 'circuit', 'signal', 'abort',
 ]);
 
-/** A read verb followed only by transport words: the name of a sending helper, not of a query (a bare `validate` still reads). */
-function isTransportName(name: string): boolean {
-  const rest = splitWords(name).slice(1);
-  return rest.length > 0 && rest.every((word) => TRANSPORT_WORDS.has(word));
+/**
+ * A function named for a query: a read verb first (`checkOrder`, `getQuote`, a bare `validate`),
+ * unless only transport words follow it (`fetchWithTimeout`: a sending helper).
+ */
+function namesQuery(name: string): boolean {
+  const [verb, ...rest] = splitWords(name);
+  return verb !== undefined && READ_VERBS.has(verb) && !(rest.length > 0 && rest.every((word) => TRANSPORT_WORDS.has(word)));
 }
 
 /** Path words that command a write whatever the caller's name says. */
