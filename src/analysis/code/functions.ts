@@ -151,12 +151,61 @@ function getFactoryProduct(value: Located, file: FileContext): Located {
   for (let steps = 0; steps < 2 && current.node.type === AST_NODE_TYPES.CallExpression && !FileContext.isTooDeep(current.env); steps += 1) {
     const call: TSESTree.CallExpression = current.node;
     const callee = skipTransparent(call.callee);
-    const fn = callee.type === AST_NODE_TYPES.Identifier ? file.getDeclaredFunction(callee, current.env) : undefined;
+    const fn =
+      callee.type === AST_NODE_TYPES.Identifier
+        ? file.getDeclaredFunction(callee, current.env)
+        : callee.type === AST_NODE_TYPES.MemberExpression
+          ? getStaticMethod(callee, file, current.env)
+          : undefined;
     const returned = fn && getReturnedValue(fn);
     if (!fn || !returned) break;
+    const singleton = getSingletonInstance(fn, returned, file);
+    if (singleton) return { node: singleton, env: current.env };
     current = resolveValue(returned, file, bindArguments(fn, call, file, current.env));
   }
   return current;
+}
+
+/** A static method of a project class, called on the class: `EventSender.getInstance`, `PaymentsClient.create`. */
+function getStaticMethod(callee: TSESTree.MemberExpression, file: FileContext, env: Env): FunctionNode | undefined {
+  const name = getPropertyName(callee);
+  const cls = name === undefined ? undefined : getClassOf(callee.object, file, env);
+  if (!cls) return undefined;
+  for (const element of cls.body.body) {
+    if (
+      element.type === AST_NODE_TYPES.MethodDefinition &&
+      element.static &&
+      element.kind === 'method' &&
+      element.value.type === AST_NODE_TYPES.FunctionExpression &&
+      getPropertyName(element) === name
+    ) {
+      return element.value;
+    }
+  }
+  return undefined;
+}
+
+/**
+ * The one instance a static accessor hands out: `static getInstance() { if (!Sender.instance)
+ * Sender.instance = new Sender(); return Sender.instance; }`, or with `this.instance ??= new Sender()`.
+ * The construction assigned to the field it returns, inside the accessor.
+ */
+function getSingletonInstance(fn: FunctionNode, returned: TSESTree.Node, file: FileContext): TSESTree.NewExpression | undefined {
+  const value = skipTransparent(returned);
+  if (value.type === AST_NODE_TYPES.AssignmentExpression && skipTransparent(value.right).type === AST_NODE_TYPES.NewExpression) {
+    return skipTransparent(value.right) as TSESTree.NewExpression;
+  }
+  if (value.type !== AST_NODE_TYPES.MemberExpression || !fn.body) return undefined;
+  const field = getPropertyName(value);
+  if (field === undefined) return undefined;
+  let found: TSESTree.NewExpression | undefined;
+  walk(fn.body, file.fileOf(fn).visitorKeys, (node) => {
+    if (found) return false;
+    if (node.type !== AST_NODE_TYPES.AssignmentExpression || node.left.type !== AST_NODE_TYPES.MemberExpression) return;
+    const right = skipTransparent(node.right);
+    if (right.type === AST_NODE_TYPES.NewExpression && getPropertyName(node.left) === field) found = right;
+  });
+  return found;
 }
 
 /** The project class an expression names: `OrdersClient`, `clients.OrdersClient`. */

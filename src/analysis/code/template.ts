@@ -23,8 +23,11 @@ export type Part =
       /** credentials named like it are read beside it (`ZATCA_API_URL` with `ZATCA_SECRET`): the address of a provider */
       readonly credentialed?: true;
     }
-  /** `addressMap`: an entry of a map of addresses (`serviceUrls.PAYMENTS`, `services.ledger`): it names its service */
-  | { readonly kind: 'config'; readonly key: string; readonly fallback?: Template; readonly addressMap?: true }
+  /**
+   * `addressMap`: an entry of a map of addresses (`serviceUrls.PAYMENTS`, `services.ledger`): it names its service;
+   * `registry`: the address a service registry gives for that name (`discovery.getServiceUrl('payments')`)
+   */
+  | { readonly kind: 'config'; readonly key: string; readonly fallback?: Template; readonly addressMap?: true; readonly registry?: true }
   | {
       readonly kind: 'unknown';
       readonly label: string;
@@ -163,6 +166,9 @@ export function evaluateTemplate(node: TSESTree.Node, file: FileContext, env: En
     }
     case AST_NODE_TYPES.Identifier:
       return evaluateIdentifier(expression, file, next);
+    // `await this.getServiceUrl('payments')`: what the promise resolves to
+    case AST_NODE_TYPES.AwaitExpression:
+      return evaluateTemplate(expression.argument, file, next);
     case AST_NODE_TYPES.MemberExpression:
       return evaluateMember(expression, file, next);
     case AST_NODE_TYPES.CallExpression:
@@ -484,6 +490,8 @@ function evaluateCall(call: TSESTree.CallExpression, file: FileContext, env: Env
   }
   const fromEnv = evaluateEnvReader(call, file, env);
   if (fromEnv) return fromEnv;
+  const fromRegistry = evaluateServiceLookup(call, file, env);
+  if (fromRegistry) return fromRegistry;
   const local = evaluateLocalFunctionCall(call, file, env);
   if (local) return local;
   return unknown(`${file.getText(callee).slice(0, 40)}()`);
@@ -505,6 +513,35 @@ function evaluateEnvReader(call: TSESTree.CallExpression, file: FileContext, env
   if (name === undefined || !/^[A-Z][A-Z0-9_]*$/.test(name)) return undefined;
   const fallback = rest.find((argument): argument is TSESTree.Literal | TSESTree.TemplateLiteral => argument.type === AST_NODE_TYPES.Literal ? typeof argument.value === 'string' : argument.type === AST_NODE_TYPES.TemplateLiteral);
   return [fallback ? { kind: 'env', name, fallback: evaluateTemplate(fallback, file, env) } : { kind: 'env', name }];
+}
+
+/** A function named for looking up a service's address: `getServiceUrl`, `resolveServiceAddress`, `lookupServiceEndpoint`. */
+const SERVICE_LOOKUP = /^(?:get|resolve|lookup|find|discover|locate)_?(?:service|svc)_?(?:url|uri|address|addr|endpoint|host|base_?url|location)$/i;
+/** A receiver named for a service registry: `registry`, `serviceDiscovery`, `consulClient`, `eureka`. */
+const REGISTRY_RECEIVER = /registry|discovery|consul|eureka|nacos|locator/i;
+/** What a registry is asked for an address by: `registry.resolve('payments')`, `discovery.getUrl(name)`. */
+const REGISTRY_METHODS: ReadonlySet<string> = new Set(['resolve', 'lookup', 'discover', 'locate', 'find', 'get', 'getUrl', 'getAddress', 'getEndpoint', 'getBaseUrl', 'getHost', 'url', 'address', 'endpoint']);
+
+/**
+ * `await this.getServiceUrl('payment-service')`, `registry.resolve(serviceName)` with the name
+ * given at the call: the address a service registry (Consul, Eureka, a table of the project's)
+ * holds for the service the argument names. How the registry finds it does not matter; the
+ * name says which of your services is addressed. Undefined when the name is not known here.
+ */
+function evaluateServiceLookup(call: TSESTree.CallExpression, file: FileContext, env: Env): Template | undefined {
+  const callee = skipTransparent(call.callee);
+  const first = call.arguments[0];
+  if (!first || first.type === AST_NODE_TYPES.SpreadElement) return undefined;
+  const name = callee.type === AST_NODE_TYPES.Identifier ? callee.name : callee.type === AST_NODE_TYPES.MemberExpression ? getPropertyName(callee) : undefined;
+  if (name === undefined) return undefined;
+  const receiver = callee.type === AST_NODE_TYPES.MemberExpression ? callee.object : undefined;
+  const receiverNames = receiver ? [getMemberRootName(receiver), receiver.type === AST_NODE_TYPES.MemberExpression ? getPropertyName(receiver) : undefined] : [];
+  const lookup = SERVICE_LOOKUP.test(name) || (REGISTRY_METHODS.has(name) && receiverNames.some((each) => each !== undefined && REGISTRY_RECEIVER.test(each)));
+  if (!lookup) return undefined;
+  const key = getStaticText(evaluateTemplate(first, file, deeper(env)));
+  // a service's name, not an address or a path
+  if (key === undefined || !/^[A-Za-z][\w.-]*$/.test(key)) return undefined;
+  return [{ kind: 'config', key, addressMap: true, registry: true }];
 }
 
 /** `(0, -1)`. */

@@ -141,7 +141,7 @@ function classifyBaseHole(base: Hole, path: Template, settings: Settings, hints:
     return { kind: 'unknown', service: undefined, via: `value ${base.label}`, path };
   }
   const name = base.kind === 'env' ? base.name : base.key;
-  const via = base.kind === 'env' ? `env ${name}` : `config ${name}`;
+  const via = base.kind === 'env' ? `env ${name}` : base.registry ? `registry ${name}` : `config ${name}`;
   // `${DAPR_HTTP_ENDPOINT}/v1.0/invoke/payments/method/charge`: the sidecar's API says what it does
   if (isDaprPath(path)) return classifyDapr(path, `${base.kind} ${name}`);
   const byName = classifyName(name, settings, base.kind === 'config' && base.addressMap === true);

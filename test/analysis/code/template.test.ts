@@ -338,6 +338,40 @@ describe('evaluateTemplate', () => {
     });
   });
 
+  describe('service registries', () => {
+    const registry = (key: string): Part => ({ kind: 'config', key, addressMap: true, registry: true });
+
+    it("reads a lookup named for a service's address as that service's entry in the registry, awaited or not", () => {
+      expect(evaluateUrl("declare function getServiceUrl(name: string): Promise<string>; async function f() { const url = `${await getServiceUrl('payment-service')}/charges`; }")).toEqual([
+        registry('payment-service'),
+        text('/charges'),
+      ]);
+      expect(evaluateUrl("declare const discovery: { resolveServiceAddress(name: string): string }; const url = discovery.resolveServiceAddress('orders');")).toEqual([registry('orders')]);
+    });
+
+    it('reads a generic method (resolve, getUrl) as a lookup only on a receiver named for a registry', () => {
+      expect(evaluateUrl("declare const consul: { resolve(name: string): string }; const url = consul.resolve('inventory');")).toEqual([registry('inventory')]);
+      expect(evaluateUrl("class C { registry: any; f() { const url = this.registry.getUrl('ledger'); } }")).toEqual([registry('ledger')]);
+      expect(evaluateUrl("declare const cache: { get(name: string): string }; const url = cache.get('inventory');")).toEqual([unknown("cache.get()")]);
+    });
+
+    it('needs the name written out: an unknown name, an address or a path is no lookup by name', () => {
+      expect(evaluateUrl('declare function getServiceUrl(name: string): string; declare const name: string; const url = getServiceUrl(name);')).toEqual([unknown('getServiceUrl()')]);
+      expect(evaluateUrl("declare function getServiceUrl(name: string): string; const url = getServiceUrl('http://orders:3000');")).toEqual([unknown('getServiceUrl()')]);
+      expect(evaluateUrl("declare function getServiceUrl(name: string): string; const url = getServiceUrl('/orders');")).toEqual([unknown('getServiceUrl()')]);
+    });
+  });
+
+  describe('awaited values', () => {
+    it('reads what an awaited expression resolves to', () => {
+      expect(evaluateUrl('async function f() { const url = await `${process.env.LEDGER_URL}/entries`; }')).toEqual([env('LEDGER_URL'), text('/entries')]);
+      expect(evaluateUrl('async function base() { return process.env.ORDERS_URL; } async function f() { const url = `${await base()}/orders`; }')).toEqual([
+        env('ORDERS_URL'),
+        text('/orders'),
+      ]);
+    });
+  });
+
   describe('odd but parseable input', () => {
     it('does not throw on cyclic consts', () => {
       const code = 'const a: string = b + "/x"; const b: string = a; const url = a;';

@@ -507,6 +507,39 @@ module.exports = { refund };
     },
     { ...CJS, filename: cjsFile('src/services/refunds.js'), name: "cjs: a config address tidied before use (String(…), .replace(/\\/+$/, ''))" },
   ),
+  js.invalid(
+    `
+'use strict';
+
+const ServiceCalls = require('../lib/service-calls');
+
+async function payOrder(order, req) {
+  const payment = { orderId: order.id, amount: order.total, method: order.paymentMethod };
+  const result = await ServiceCalls.shared().call('payment-service', 'api/payments', payment, req.headers);
+  return result.paymentId;
+}
+
+module.exports = { payOrder };
+`,
+    {
+      at: 'ServiceCalls.shared().call',
+      request: 'POST /api/payments',
+      service: 'payment',
+      evidence: ['service "payment"', 'path "/api/payments"'],
+      via: ['ServiceCalls.call'],
+      suggest: rewrite({
+        replaced: "ServiceCalls.shared().call('payment-service', 'api/payments', payment, req.headers)",
+        topic: 'payment.created',
+        payload: 'payment',
+        responseUsed: true,
+      }),
+    },
+    {
+      ...CJS,
+      filename: cjsFile('src/services/order-payments.js'),
+      name: "cjs: a registry helper of a singleton class (ServiceCalls.shared()) given the service's name: reported where the name is given",
+    },
+  ),
 ];
 
 /** Reported in the file that declares the class and builds its one instance: the callers only pass data. */
@@ -551,6 +584,28 @@ module.exports = new BillingClient(config.services.billing);
 ];
 
 const cjsValid = [
+  js.valid(
+    `
+'use strict';
+
+const ServiceCalls = require('../lib/service-calls');
+
+async function welcome(user, req) {
+  await ServiceCalls.shared().call('notification-service', 'api/notifications', { userId: user.id, template: 'welcome' }, req.headers);
+}
+
+async function forward(service, route, body) {
+  return ServiceCalls.shared().call(service, route, body);
+}
+
+module.exports = { welcome, forward };
+`,
+    {
+      ...CJS,
+      filename: cjsFile('src/services/registry-calls.js'),
+      name: 'cjs: the registry helper sending a notice, and passing on a service name it does not know',
+    },
+  ),
   js.valid(
     `
 'use strict';
