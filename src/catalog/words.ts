@@ -60,6 +60,21 @@ export const SERVICE_REGISTRY_WORDS: readonly string[] = ['discovery', 'registry
 /** Path words of account creation in an identity service. */
 export const ACCOUNT_CREATION_WORDS: readonly string[] = ['register', 'registration', 'signup', 'user', 'account', 'customer', 'member', 'staff'];
 
+/**
+ * Nouns of the people an identity service keeps accounts for, besides users: `DELETE
+ * /auth/restaurant-owners/{id}` there deletes an account.
+ */
+export const ACCOUNT_HOLDER_WORDS: readonly string[] = [
+  'owner', 'admin', 'administrator', 'operator', 'driver', 'rider', 'courier', 'vendor', 'merchant', 'seller', 'employee',
+  'agent', 'partner', 'tenant', 'doctor', 'patient', 'student', 'teacher', 'instructor', 'artisan', 'provider', 'host', 'guest',
+];
+
+/** Path words of logging in or checking credentials: a body with a password sent there opens a session, it creates no account. */
+export const CREDENTIAL_CHECK_WORDS: readonly string[] = [
+  'login', 'signin', 'logout', 'signout', 'session', 'token', 'refresh', 'authenticate', 'authorize', 'verify', 'validate', 'check',
+  'password', 'reset', 'forgot', 'change', 'update', 'otp', 'mfa', 'introspect', 'me',
+];
+
 /** Payload keys that carry money, quantities or bank details. */
 export const CRITICAL_PAYLOAD_KEYS: readonly string[] = [
   'amount', 'total', 'subtotal', 'price', 'cost', 'fee', 'tax', 'currency', 'quantity', 'qty', 'iban', 'bic', 'swift',

@@ -106,7 +106,7 @@ export function assessCriticality(input: CriticalityInput, file: FileContext, se
     settings.criticalWords.find(harmless.size === 0 ? words : words.filter((word) => !harmless.has(singular(word))));
 
   const change = settings.builtinCriticality
-    ? (findAccountLifecycle(input.target.service, input.target.path, input.method) ??
+    ? (findAccountLifecycle(input.target.service, input.target.path, input.method, payload?.keys) ??
       findRoleChange(input.target.service, input.target.path, input.method, input.payload, file) ??
       findStateChange(input.target.path, input.method, input.payload, file))
     : undefined;

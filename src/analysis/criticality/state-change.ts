@@ -5,7 +5,7 @@
  * suspended, deleted). Two services that disagree about either are wrong for good.
  */
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
-import { ACCOUNT_CREATION_WORDS, IDENTITY_SERVICE_WORDS, SERVICE_REGISTRY_WORDS, STATE_KEYS, STOCK_SEGMENTS, TRANSITION_VERBS } from '../../catalog/words.js';
+import { ACCOUNT_CREATION_WORDS, ACCOUNT_HOLDER_WORDS, CREDENTIAL_CHECK_WORDS, IDENTITY_SERVICE_WORDS, SERVICE_REGISTRY_WORDS, STATE_KEYS, STOCK_SEGMENTS, TRANSITION_VERBS } from '../../catalog/words.js';
 import { getPropertyName, skipTransparent } from '../code/ast.js';
 import { deeper, type FileContext } from '../code/file-context.js';
 import { getObjectProperty, resolveObject } from '../code/objects.js';
@@ -19,6 +19,8 @@ const STATES = new WordSet(STATE_KEYS);
 const STOCK: ReadonlySet<string> = new Set(STOCK_SEGMENTS);
 const IDENTITY = new WordSet(IDENTITY_SERVICE_WORDS);
 const ACCOUNT_CREATION = new WordSet(ACCOUNT_CREATION_WORDS);
+const ACCOUNT_HOLDERS = new WordSet(ACCOUNT_HOLDER_WORDS);
+const CREDENTIAL_CHECKS = new WordSet(CREDENTIAL_CHECK_WORDS);
 const SERVICE_REGISTRY = new WordSet(SERVICE_REGISTRY_WORDS);
 const CREATION_VERBS: ReadonlySet<string> = new Set(['create', 'new', 'add', 'register', 'signup', 'provision', 'onboard']);
 const LIFECYCLE = new WordSet(['suspend', 'deactivate', 'activate', 'ban', 'block', 'delete', 'close', 'terminate', 'revoke', 'restore']);
@@ -84,8 +86,11 @@ export function namesIdentityService(word: string): boolean {
   return IDENTITY.has(word);
 }
 
-/** An account created, suspended or deleted in the service that owns accounts. */
-export function findAccountLifecycle(service: string | undefined, path: Template, method: string | undefined): StateChange | undefined {
+/**
+ * An account created, suspended or deleted in the service that owns accounts.
+ * @param payloadKeys the keys of the request's body, when known
+ */
+export function findAccountLifecycle(service: string | undefined, path: Template, method: string | undefined, payloadKeys: readonly string[] = []): StateChange | undefined {
   if (method === undefined) return undefined;
   const segments = getLiteralSegments(path);
   // `POST /signup`, `POST /auth/register`: a new account, whatever the service is called, but a service registry's
@@ -109,12 +114,27 @@ export function findAccountLifecycle(service: string | undefined, path: Template
   if (lifecycle !== undefined && method !== 'GET') return { text: `account ${lifecycle} in "${service}"`, account: true };
   const lastText = path.at(-1)?.kind === 'text';
   const lastWords = splitWords(segments.at(-1) ?? '');
-  // `DELETE /users/{id}`: the account itself
-  if (method.includes('DELETE') && !lastText && ACCOUNT_CREATION.has(lastWords.at(-1) ?? '')) return { text: `account deleted in "${service}"`, account: true };
+  // `DELETE /users/{id}`, `DELETE /auth/restaurant-owners/{id}`: the account itself
+  const holder = lastWords.at(-1) ?? '';
+  if (method.includes('DELETE') && !lastText && (ACCOUNT_CREATION.has(holder) || ACCOUNT_HOLDERS.has(holder))) return { text: `account deleted in "${service}"`, account: true };
+  // `POST /auth/admin/restaurant-owner` with `{ email, password }`: an account's credentials, given to a path that names who gets them
+  if (method.includes('POST') && lastText && carriesNewCredentials(payloadKeys) && !words.some((word) => CREDENTIAL_CHECKS.has(word))) {
+    const holderWords = words.filter((word) => !IDENTITY.has(word) && !GENERIC_PATH_WORDS.has(word) && !/^v?\d+$/.test(word));
+    if (holderWords.length > 0) return { text: `account created in "${service}" (credentials in the body)`, account: true };
+  }
   // `POST /users`, `POST /create-user`, `POST /users/get-or-create`: a new account, not a lookup sent as POST nor `POST /update-user`
   const names = lastWords.slice(0, -1).every((word) => ACCOUNT_CREATION.has(word) || IDENTITY.has(word) || CREATION_VERBS.has(word));
   const creates = lastText && ((names && ACCOUNT_CREATION.has(lastWords.at(-1) ?? '')) || (lastWords.includes('create') && words.some((word) => ACCOUNT_CREATION.has(word))));
   return method.includes('POST') && creates ? { text: `account created in "${service}"`, account: true } : undefined;
+}
+
+/** Path words that say nothing of what is created: `/api/v1/internal/…`. */
+const GENERIC_PATH_WORDS: ReadonlySet<string> = new Set(['api', 'internal', 'admin', 'admins', 'private', 'public', 'rest', 'service', 'services']);
+
+/** A body that gives an account its credentials: a password, and a name to log in with. */
+function carriesNewCredentials(keys: readonly string[]): boolean {
+  const lower = keys.map((key) => key.toLowerCase().replace(/[_-]/g, ''));
+  return lower.some((key) => key === 'password' || key === 'passwordhash') && lower.some((key) => key === 'email' || key === 'username' || key === 'phone' || key === 'login');
 }
 
 /** The last path segment signs an account up: `signup`, `register`, `pre-register`, `customer-registration`. */

@@ -1291,7 +1291,94 @@ export async function provisionStaff(input) {
         },
         { name: 'a staff account created in the identity service' },
       ),
+      js.invalid(
+        `
+const AUTH_URL = process.env.AUTH_SERVICE_URL || 'http://auth-service:3001';
+
+export async function onboardOwner(owner) {
+  const response = await fetch(\`\${AUTH_URL}/auth/admin/restaurant-owner\`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ email: owner.email, password: owner.password, phone: owner.phone }),
+  });
+  return response.json();
+}
+`,
+        {
+          at: 'fetch',
+          request: 'POST /auth/admin/restaurant-owner',
+          service: 'auth',
+          evidence: ['account created in "auth" (credentials in the body)'],
+          suggest: rewrite({
+            replaced: { from: 'fetch(`', to: '\n  })' },
+            topic: 'auth.admin.restaurant-owner.created',
+            payload: '{ email: owner.email, password: owner.password, phone: owner.phone }',
+            responseUsed: true,
+          }),
+        },
+        { name: "an account's credentials sent to the identity service, on a path that names who gets them" },
+      ),
+      js.invalid(
+        `
+const AUTH_URL = process.env.AUTH_SERVICE_URL || 'http://auth-service:3001';
+
+export async function removeOwner(ownerId) {
+  await fetch(\`\${AUTH_URL}/auth/admin/restaurant-owners/\${ownerId}\`, { method: 'DELETE' });
+}
+`,
+        {
+          at: 'fetch',
+          request: 'DELETE /auth/admin/restaurant-owners/{ownerId}',
+          service: 'auth',
+          evidence: ['account deleted in "auth"'],
+          suggest: rewrite({
+            replaced: "fetch(`${AUTH_URL}/auth/admin/restaurant-owners/${ownerId}`, { method: 'DELETE' })",
+            topic: 'auth.admin.restaurant-owners.deleted',
+            payload: '{ ownerId }',
+          }),
+        },
+        { name: 'an account holder (a restaurant owner) deleted in the identity service' },
+      ),
     ],
+  });
+});
+
+describe('credentials sent to the identity service', () => {
+  jsTester.run(RULE_NAME, rule, {
+    valid: [
+      js.valid(
+        `
+const AUTH_URL = process.env.AUTH_SERVICE_URL;
+
+export async function logIn(email, password) {
+  const response = await fetch(\`\${AUTH_URL}/auth/login\`, { method: 'POST', body: JSON.stringify({ email, password }) });
+  return response.json();
+}
+
+export async function checkPassword(email, password) {
+  const response = await fetch(\`\${AUTH_URL}/auth/users/verify-password\`, { method: 'POST', body: JSON.stringify({ email, password }) });
+  return response.ok;
+}
+
+export async function session(username, password) {
+  const response = await fetch(\`\${AUTH_URL}/auth\`, { method: 'POST', body: JSON.stringify({ username, password }) });
+  return response.json();
+}
+`,
+        { name: 'a password sent to log in, to check it, or to a path that names nobody opens no account' },
+      ),
+      js.valid(
+        `
+const AUTH_URL = process.env.AUTH_SERVICE_URL;
+
+export async function endSession(sessionId) {
+  await fetch(\`\${AUTH_URL}/auth/sessions/\${sessionId}\`, { method: 'DELETE' });
+}
+`,
+        { name: 'a session deleted in the identity service is no account' },
+      ),
+    ],
+    invalid: [],
   });
 });
 
