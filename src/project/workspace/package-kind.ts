@@ -7,7 +7,7 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { isCheckoutRoot, isRecord, readPackageJson } from './workspaces.js';
+import { isCheckoutRoot, isRecord, readPackageJson, readWorkspaceGlobs } from './workspaces.js';
 
 const UI_PACKAGES = [
   'react-dom', 'react-native', 'vue', '@angular/core', 'svelte', 'solid-js', 'preact', 'expo', '@ionic/core', '@ionic/react',
@@ -57,6 +57,24 @@ const FAKE_DATA_PACKAGES = ['@faker-js/faker', 'faker', 'chance', 'casual'];
  */
 export function isDataGeneratorPackageFile(fileName: string): boolean {
   return path.isAbsolute(fileName) && findPackageKind(path.dirname(fileName))?.generator === true;
+}
+
+const workspaceRoots = new Map<string, boolean>();
+
+/**
+ * Whether a file sits at the top of a workspace monorepo, beside the package.json that lists
+ * the workspaces (`verify.js`, `smoke.ts`, `load-orders.js`): the services are the workspaces,
+ * and what lies beside them drives the system from outside, like a developer script.
+ */
+export function isWorkspaceRootFile(fileName: string): boolean {
+  if (!path.isAbsolute(fileName)) return false;
+  const folder = path.dirname(fileName);
+  let root = workspaceRoots.get(folder);
+  if (root === undefined) {
+    root = (readWorkspaceGlobs(folder)?.globs.length ?? 0) > 0;
+    workspaceRoots.set(folder, root);
+  }
+  return root;
 }
 
 /** The folder of the package a file belongs to (its nearest package.json), if any. */

@@ -401,3 +401,72 @@ describe('packages that generate data', () => {
     ],
   });
 });
+
+const DRIVER = `
+const ORDERS_URL = 'http://localhost:3004/api/v1/orders';
+
+async function placeOrder(token, items) {
+  const response = await fetch(ORDERS_URL, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', authorization: \`Bearer \${token}\` },
+    body: JSON.stringify({ items, total: items.length * 10 }),
+  });
+  return response.json();
+}
+
+module.exports = { placeOrder };
+`;
+
+/** A workspace monorepo: its services are the workspaces. */
+const monorepo = writeProject({
+  'package.json': { name: 'shop', private: true, workspaces: ['order-service', 'payment-service'] },
+  'payment-service/package.json': { name: 'payment-service', private: true, dependencies: { express: '^5.1.0' } },
+});
+/** A repository of one service, its package at the top. */
+const singleService = writeProject({ 'package.json': { name: 'payment-service', private: true, dependencies: { express: '^5.1.0' } } });
+
+describe('scripts beside the workspaces of a monorepo', () => {
+  jsTester.run(RULE_NAME, rule, {
+    valid: [
+      js.valid(DRIVER, {
+        sourceType: 'commonjs',
+        filename: path.join(monorepo, 'verify.js'),
+        name: 'a file at the top of a workspace monorepo (verify.js) drives the services from outside, like a developer script',
+      }),
+    ],
+    invalid: [
+      js.invalid(
+        DRIVER,
+        {
+          at: 'fetch',
+          request: 'POST /api/v1/orders',
+          service: 'orders',
+          evidence: ['service "orders"', 'path "/api/v1/orders"'],
+          suggest: rewrite({
+            replaced: { from: 'fetch(ORDERS_URL', to: '\n  })' },
+            topic: 'orders.created',
+            payload: '{ items, total: items.length * 10 }',
+            responseUsed: true,
+          }),
+        },
+        { sourceType: 'commonjs', filename: path.join(monorepo, 'payment-service', 'src', 'orders.js'), name: 'the same code inside a workspace is a service' },
+      ),
+      js.invalid(
+        DRIVER,
+        {
+          at: 'fetch',
+          request: 'POST /api/v1/orders',
+          service: 'orders',
+          evidence: ['service "orders"', 'path "/api/v1/orders"'],
+          suggest: rewrite({
+            replaced: { from: 'fetch(ORDERS_URL', to: '\n  })' },
+            topic: 'orders.created',
+            payload: '{ items, total: items.length * 10 }',
+            responseUsed: true,
+          }),
+        },
+        { sourceType: 'commonjs', filename: path.join(singleService, 'orders.js'), name: 'the same code at the top of a repository with no workspaces is a service' },
+      ),
+    ],
+  });
+});
