@@ -13,6 +13,7 @@ import { writesOwnDatabase } from './data-layer/local-writes.js';
 import { classifyMethods, WRITE_METHODS } from './request/method.js';
 import { findCallerMitigation, findInMemoryRetry, findMitigation, isForwardedBody, type Mitigation } from './mitigation/mitigation.js';
 import type { RequestDescription } from './request/request.js';
+import { singular, splitWords } from './code/words.js';
 import { classifyTarget, isProviderCredentialKey, type Target } from './target/target.js';
 
 export interface Assessment {
@@ -54,6 +55,10 @@ export function assessRequest(
 
   const isWrite = verdict === 'write' || ((verdict === 'maybe' || verdict === 'unknown') && settings.unknownMethodIsWrite);
   if (!request.sent || !isWrite || target.kind !== 'internal') return { ...base, reportable: false };
+  // `axios.post(`${config.services.ride}/${rideId}/accept`)` from the ride service: a call to its own routes crosses no service
+  if (callsItself(target, contexts.at(-1) ?? request.call, file)) {
+    return { ...base, target: { ...target, via: `${target.via} (the calling service itself)` }, reportable: false };
+  }
   const payloadFacts = options.payloadFacts ?? (request.payload ? describePayload(request.payload, file) : undefined);
   // a GraphQL query or subscription sent as POST reads
   if (payloadFacts?.graphql && payloadFacts.graphql.kind !== 'mutation') return { ...base, reportable: false };
@@ -82,6 +87,18 @@ export function assessRequest(
   if (callerMitigation) return { ...base, criticality, mitigation: callerMitigation, reportable: false };
   const retry = findInMemoryRetry(request.call, file) ?? (request.retries ? `${request.client.label} retry option` : undefined);
   return { ...base, criticality, retry, swallowed, reportable: true };
+}
+
+/** The target is the service the calling file belongs to, by name: `ride` from the package `3-ride-service`. */
+function callsItself(target: Target, caller: TSESTree.Node, file: FileContext): boolean {
+  const fileName = file.fileOf(caller).fileName;
+  const own = fileName === undefined || target.service === undefined ? undefined : file.resolver?.getServiceName(fileName);
+  return own !== undefined && sameServiceName(own, target.service!);
+}
+
+function sameServiceName(a: string, b: string): boolean {
+  const words = (name: string): string => splitWords(name).map(singular).join('-');
+  return words(a) === words(b);
 }
 
 /** A route relay (see `getRouteRelay`) whose handler writes nothing of its own: a service that saves and then forwards owns the write. */

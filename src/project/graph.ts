@@ -27,7 +27,7 @@ import type { MethodCallers } from './modules/method-callers.js';
 import type { ModuleCache, ModuleRecord } from './modules/module-cache.js';
 import type { Reachability } from './modules/reach.js';
 import type { ModuleResolver } from './resolution/module-resolver.js';
-import { dependsOnPackage, isGatewayFile } from './workspace/package-kind.js';
+import { dependsOnPackage, getServiceName, isGatewayFile } from './workspace/package-kind.js';
 import { CLIENT_MODULES } from '../catalog/http-clients.js';
 
 /** How many re-exports and CommonJS indirections one lookup follows. */
@@ -100,6 +100,10 @@ export class ModuleGraph implements ProjectResolver {
 
   isGatewayFile(fileName: string): boolean {
     return isGatewayFile(fileName);
+  }
+
+  getServiceName(fileName: string): string | undefined {
+    return getServiceName(fileName);
   }
 
   dependsOn(fileName: string, prefix: string): boolean {

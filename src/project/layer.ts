@@ -148,6 +148,10 @@ class CombinedResolver implements ProjectResolver {
     return this.#graph.isGatewayFile(fileName);
   }
 
+  getServiceName(fileName: string): string | undefined {
+    return this.#graph.getServiceName(fileName);
+  }
+
   dependsOn(fileName: string, prefix: string): boolean {
     return this.#graph.dependsOn(fileName, prefix);
   }

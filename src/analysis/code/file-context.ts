@@ -103,6 +103,8 @@ export interface ProjectResolver {
   getTypeFacts(node: TSESTree.Node): { readonly name: string; readonly critical: boolean } | undefined;
   /** Is the file part of a gateway, a service that relays requests to the ones behind it? */
   isGatewayFile(fileName: string): boolean;
+  /** The service a file belongs to, named from its package (`3-ride-service` → `ride`); undefined for a workspace root or no package. */
+  getServiceName(fileName: string): string | undefined;
   /** Does the package the file belongs to depend on a package whose name starts with `prefix` (`@temporalio/`)? */
   dependsOn(fileName: string, prefix: string): boolean;
   /**

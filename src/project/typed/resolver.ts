@@ -15,7 +15,7 @@ import {
   type ProjectResolver,
   type TypeOrigin,
 } from '../../analysis/code/file-context.js';
-import { dependsOnPackage, isGatewayFile } from '../workspace/package-kind.js';
+import { dependsOnPackage, getServiceName, isGatewayFile } from '../workspace/package-kind.js';
 import { findNodeByRange, ProjectFiles } from './project-files.js';
 import { getTypeScript } from './typescript.js';
 
@@ -86,6 +86,10 @@ export class ProgramResolver implements ProjectResolver {
 
   isGatewayFile(fileName: string): boolean {
     return isGatewayFile(fileName);
+  }
+
+  getServiceName(fileName: string): string | undefined {
+    return getServiceName(fileName);
   }
 
   dependsOn(fileName: string, prefix: string): boolean {

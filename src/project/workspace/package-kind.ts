@@ -30,6 +30,8 @@ interface PackageKind {
   /** what it depends on, of any kind */
   readonly dependencies: readonly string[];
   readonly frontEnd: boolean;
+  /** it depends on a server framework (express, fastify, NestJS, …): it serves requests */
+  readonly server: boolean;
   /** a package that makes fake data and serves nothing: a seeder or load generator run against the system */
   readonly generator: boolean;
   /** a meta-framework app, whose server files are not front-end */
@@ -59,7 +61,34 @@ export function isDataGeneratorPackageFile(fileName: string): boolean {
   return path.isAbsolute(fileName) && findPackageKind(path.dirname(fileName))?.generator === true;
 }
 
+/**
+ * The service a file belongs to, named from its package.json (its folder's name when the name
+ * is empty): `3-ride-service` → `ride`, `@shop/payments-api` → `payments`. Only a package that
+ * serves requests (it depends on a server framework) is a service: `@shop/payment-backend`
+ * without one is a client library of the payment service, not that service. Undefined for a
+ * workspace root, which names the whole system rather than one service.
+ */
+export function getServiceName(fileName: string): string | undefined {
+  const kind = path.isAbsolute(fileName) ? findPackageKind(path.dirname(fileName)) : undefined;
+  if (!kind?.server || isWorkspaceRoot(kind.folder)) return undefined;
+  const name = (kind.name || path.basename(kind.folder))
+    .toLowerCase()
+    .replace(/^@[^/]+\//, '')
+    .replace(/^\d+[-_.]/, '')
+    .replace(/[-_.](?:micro-?service|service|svc|api|server|app|backend|ms)$/, '');
+  return name === '' ? undefined : name;
+}
+
 const workspaceRoots = new Map<string, boolean>();
+
+function isWorkspaceRoot(folder: string): boolean {
+  let root = workspaceRoots.get(folder);
+  if (root === undefined) {
+    root = (readWorkspaceGlobs(folder)?.globs.length ?? 0) > 0;
+    workspaceRoots.set(folder, root);
+  }
+  return root;
+}
 
 /**
  * Whether a file sits at the top of a workspace monorepo, beside the package.json that lists
@@ -67,14 +96,7 @@ const workspaceRoots = new Map<string, boolean>();
  * and what lies beside them drives the system from outside, like a developer script.
  */
 export function isWorkspaceRootFile(fileName: string): boolean {
-  if (!path.isAbsolute(fileName)) return false;
-  const folder = path.dirname(fileName);
-  let root = workspaceRoots.get(folder);
-  if (root === undefined) {
-    root = (readWorkspaceGlobs(folder)?.globs.length ?? 0) > 0;
-    workspaceRoots.set(folder, root);
-  }
-  return root;
+  return path.isAbsolute(fileName) && isWorkspaceRoot(path.dirname(fileName));
 }
 
 /** The folder of the package a file belongs to (its nearest package.json), if any. */
@@ -95,6 +117,7 @@ function findPackageKind(folder: string): PackageKind | undefined {
       name: typeof manifest.name === 'string' ? manifest.name : '',
       dependencies,
       frontEnd: !has(SERVER_PACKAGES) && (has(UI_PACKAGES) || isWebAppFolder(folder)),
+      server: has(SERVER_PACKAGES),
       generator: !has(SERVER_PACKAGES) && !has(UI_PACKAGES) && Object.keys(asRecord(manifest.dependencies)).some((name) => FAKE_DATA_PACKAGES.includes(name)),
       metaFramework: has(META_FRAMEWORKS),
     };
@@ -102,7 +125,7 @@ function findPackageKind(folder: string): PackageKind | undefined {
     // a Next.js app of a workspace that declares every dependency at its root (an Nx `apps/admin`): a package of its own
     const parent = path.dirname(folder);
     const outer = parent === folder ? undefined : findPackageKind(parent);
-    kind = { folder, name: path.basename(folder), dependencies: outer?.dependencies ?? [], frontEnd: true, generator: false, metaFramework: true };
+    kind = { folder, name: path.basename(folder), dependencies: outer?.dependencies ?? [], frontEnd: true, server: false, generator: false, metaFramework: true };
   } else {
     const parent = path.dirname(folder);
     kind = parent === folder ? undefined : findPackageKind(parent);

@@ -470,3 +470,69 @@ describe('scripts beside the workspaces of a monorepo', () => {
     ],
   });
 });
+
+const OWN_ROUTES = `
+const axios = require('axios');
+
+async function acceptRide(rideId, driverId) {
+  const { data } = await axios.post(\`\${process.env.RIDE_SERVICE_URL}/rides/\${rideId}/accept\`, { driverId });
+  return data;
+}
+
+module.exports = { acceptRide };
+`;
+
+const rideService = writeProject({ 'package.json': { name: '3-ride-service', private: true, dependencies: { axios: '^1.10.0', express: '^5.1.0' } } });
+const paymentService = writeProject({ 'package.json': { name: 'payment-service', private: true, dependencies: { axios: '^1.10.0', express: '^5.1.0' } } });
+/** A client library named after the service it calls: it serves nothing, so it is not that service. */
+const rideClient = writeProject({ 'package.json': { name: '@shop/ride-backend', private: true, dependencies: { axios: '^1.10.0' } } });
+
+describe('a service calling its own routes', () => {
+  jsTester.run(RULE_NAME, rule, {
+    valid: [
+      js.valid(OWN_ROUTES, {
+        sourceType: 'commonjs',
+        filename: path.join(rideService, 'src', 'controllers', 'ride.controller.js'),
+        name: 'the ride service (package 3-ride-service) calling its own route crosses no service',
+      }),
+    ],
+    invalid: [
+      js.invalid(
+        OWN_ROUTES,
+        {
+          at: 'axios.post',
+          request: 'POST /rides/{rideId}/accept',
+          service: 'ride',
+          evidence: ['service "ride"', 'path "/rides/{rideId}/accept"'],
+          suggest: rewrite({
+            replaced: 'axios.post(`${process.env.RIDE_SERVICE_URL}/rides/${rideId}/accept`, { driverId })',
+            topic: 'ride.accept.requested',
+            payload: '{ rideId, driverId }',
+            responseUsed: true,
+          }),
+        },
+        { sourceType: 'commonjs', filename: path.join(paymentService, 'src', 'rides.js'), name: 'the same call from another service (payment-service) is reported' },
+      ),
+      js.invalid(
+        OWN_ROUTES,
+        {
+          at: 'axios.post',
+          request: 'POST /rides/{rideId}/accept',
+          service: 'ride',
+          evidence: ['service "ride"', 'path "/rides/{rideId}/accept"'],
+          suggest: rewrite({
+            replaced: 'axios.post(`${process.env.RIDE_SERVICE_URL}/rides/${rideId}/accept`, { driverId })',
+            topic: 'ride.accept.requested',
+            payload: '{ rideId, driverId }',
+            responseUsed: true,
+          }),
+        },
+        {
+          sourceType: 'commonjs',
+          filename: path.join(rideClient, 'src', 'rides.js'),
+          name: 'a client library named after the ride service (@shop/ride-backend, no server framework) is not that service',
+        },
+      ),
+    ],
+  });
+});
