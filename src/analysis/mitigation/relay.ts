@@ -95,6 +95,9 @@ const VALIDATIONS: ReadonlySet<string> = new Set([
   'cast',
 ]);
 
+/** Functions that make up a fresh id: `uuidv4()`, `randomUUID()`, `nanoid()`, `cuid()`, `ulid()`. */
+const ID_GENERATORS: ReadonlySet<string> = new Set(['uuid', 'uuidv4', 'uuidV4', 'v4', 'v7', 'uuidv7', 'randomUUID', 'nanoid', 'cuid', 'createId', 'ulid']);
+
 /** The incoming request itself, by the names handlers give it. */
 const INCOMING_REQUEST = /^(?:req|request|ctx|context)$/;
 
@@ -134,6 +137,8 @@ function isPassedOn(node: TSESTree.Node, env: Env, file: FileContext, depth: num
       if (VALIDATIONS.has(name) && expression.arguments.some((argument) => argument.type !== AST_NODE_TYPES.SpreadElement && isPassedOn(argument, env, file, depth + 1))) {
         return true;
       }
+      // an id made up to follow the request along (`sagaId: uuidv4()`, `requestId: randomUUID()`): no data of the gateway's own
+      if (ID_GENERATORS.has(name) && expression.arguments.length === 0) return true;
       // who is asking, read from the incoming request: `await this.sessions.resolve(request)`
       return expression.arguments.length > 0 && expression.arguments.every((argument) => isIncomingRequest(argument, env, file));
     }

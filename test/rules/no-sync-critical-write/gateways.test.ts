@@ -123,9 +123,27 @@ export class ReferralsService {
 }
 `;
 
+/** A gateway that adds an id of its own making to what it forwards: a saga's or a request's id. */
+const WITH_ID = `
+import axios from 'axios';
+import { randomUUID } from 'node:crypto';
+import { v4 as uuidv4 } from 'uuid';
+
+export class CheckoutController {
+  async start(body: { cartId: string; items: { sku: string; quantity: number }[] }) {
+    const { data } = await axios.post(\`\${process.env.ORCHESTRATOR_URL}/saga/orders\`, { sagaId: uuidv4(), requestId: randomUUID(), order: body });
+    return data;
+  }
+}
+`;
+
 describe('gateways', () => {
   tsTester.run(RULE_NAME, rule, {
     valid: [
+      ts.valid(WITH_ID, {
+        filename: path.join(gateway, 'src', 'checkout.controller.ts'),
+        name: 'a gateway forwards the order with ids it made up to follow it (uuidv4(), randomUUID()): still what its client sent',
+      }),
       ts.valid(LAYERED, {
         filename: path.join(gateway, 'src', 'vouchers.controller.ts'),
         name: 'a gateway hands the validated body down three methods of its client, and answers with the outcome',
@@ -140,6 +158,22 @@ describe('gateways', () => {
         FORWARD,
         FORWARD_REPORTED,
         { filename: path.join(orders, 'src', 'transfers.controller.ts'), name: 'the same handler in a service that is not a gateway' },
+      ),
+      ts.invalid(
+        WITH_ID,
+        {
+          at: 'axios.post',
+          request: 'POST /saga/orders',
+          service: 'orchestrator',
+          evidence: ['path "/saga/orders"', 'class "CheckoutController"'],
+          suggest: rewrite({
+            replaced: 'axios.post(`${process.env.ORCHESTRATOR_URL}/saga/orders`, { sagaId: uuidv4(), requestId: randomUUID(), order: body })',
+            topic: 'orchestrator.saga.orders.created',
+            payload: '{ sagaId: uuidv4(), requestId: randomUUID(), order: body }',
+            responseUsed: true,
+          }),
+        },
+        { filename: path.join(orders, 'src', 'checkout.controller.ts'), name: 'the same forward with made-up ids in a service that is not a gateway' },
       ),
       ts.invalid(
         COMPUTED,
