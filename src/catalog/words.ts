@@ -13,6 +13,8 @@ export const CRITICAL_WORDS: readonly string[] = [
   // reservations and allocations of scarce things, and their fulfilment
   'seat', 'ticket', 'slot', 'room', 'ride', 'vehicle', 'allocation', 'allotment', 'hold', 'claim', 'dispatch',
   'delivery', 'pickup', 'mint', 'contract', 'milestone',
+  // where the stock is kept: a warehouse picking, packing or holding goods
+  'warehouse',
   // identity verification a regulator requires: a verdict lost lets an unverified customer move money, or locks out a verified one
   'kyc',
 ];
@@ -28,6 +30,7 @@ export const OTHER_SENSES: Readonly<Record<string, readonly string[]>> = {
     'signalling', 'socket', 'websocket', 'lobby', 'game', 'participant', 'peer', 'messaging', 'classroom',
   ],
   ticket: ['support', 'helpdesk', 'issue', 'incident', 'complaint', 'bug'],
+  warehouse: ['data', 'analytics', 'etl', 'bigquery', 'snowflake', 'redshift', 'lake', 'olap'],
 };
 
 /**
@@ -101,7 +104,7 @@ export const NOTICE_WORDS: readonly string[] = ['notification', 'notify'];
 /** Words of traffic nobody loses money over; they count against criticality. */
 export const NON_CRITICAL_WORDS: readonly string[] = [
   'log', 'logs', 'logging', 'metric', 'metrics', 'telemetry', 'analytics', 'tracking', 'track', 'trace', 'tracing',
-  'health', 'healthz', 'healthcheck', 'ping', 'heartbeat', 'cache', 'notification', 'notify', 'email', 'mail', 'sms',
+  'health', 'healthz', 'healthcheck', 'ping', 'heartbeat', 'cache', 'notification', 'notify', 'email', 'mail', 'sms', 'reminder',
   'push', 'audit', 'stats', 'statistics', 'monitoring', 'search', 'recommendation', 'beacon', 'preview',
   'draft', 'feedback', 'report', 'export', 'rating', 'forecast', 'forecasting',
   // events pushed to connected clients (sockets): `POST /emit/booking-status`

@@ -238,7 +238,7 @@ const EXPECTED_JSON = {
           "file": "inventory/src/warehouse-client.ts",
           "line": 49,
           "column": 18,
-          "evidence": "path \"/warehouses/{warehouseId}/stock/{sku}\", payload key \"quantity\"",
+          "evidence": "service \"warehouse\", path \"/warehouses/{warehouseId}/stock/{sku}\"",
           "via": [],
           "dualWrite": null,
           "entryPoints": [
@@ -271,7 +271,7 @@ const EXPECTED_JSON = {
           "file": "inventory/src/warehouse-client.ts",
           "line": 70,
           "column": 10,
-          "evidence": "path \"/transfers\", payload key \"quantity\"",
+          "evidence": "service \"warehouse\", path \"/transfers\"",
           "via": [],
           "dualWrite": null,
           "entryPoints": [],

@@ -731,7 +731,7 @@ export async function recount(sku, quantity) {
             at: 'got.post',
             request: 'POST /transfers',
             service: 'warehouse',
-            evidence: ['path "/transfers"', 'payload key "quantity"'],
+            evidence: ['service "warehouse"', 'path "/transfers"'],
             suggest: rewrite({
               // got's `.json()` reads the response of this request: it goes with it
               replaced: 'got.post(`${process.env.WAREHOUSE_SERVICE_URL}/transfers`, { json: { from, to, sku, quantity } }).json()',
@@ -744,7 +744,7 @@ export async function recount(sku, quantity) {
             within: 'await got(',
             request: 'PUT /stock/{sku}',
             service: 'warehouse',
-            evidence: ['path "/stock/{sku}"', 'payload key "quantity"'],
+            evidence: ['service "warehouse"', 'path "/stock/{sku}"'],
             suggest: rewrite({
               replaced: "got(`${process.env.WAREHOUSE_SERVICE_URL}/stock/${sku}`, { method: 'PUT', json: { quantity } })",
               topic: 'warehouse.stock.updated',
@@ -768,7 +768,7 @@ export async function adjustStock(sku, quantity) {
           at: 'warehouse.patch',
           request: 'PATCH /stock/{sku}',
           service: 'warehouse',
-          evidence: ['path "/stock/{sku}"', 'payload key "quantity"'],
+          evidence: ['service "warehouse"', 'path "/stock/{sku}"'],
           suggest: rewrite({
             replaced: 'warehouse.patch(`stock/${sku}`, { json: { quantity } })',
             topic: 'warehouse.stock.updated',
@@ -1593,7 +1593,7 @@ export class WarehouseClient {
           at: 'this.warehouse.post',
           request: 'POST /transfers',
           service: 'warehouse',
-          evidence: ['path "/transfers"', 'payload key "quantity"'],
+          evidence: ['service "warehouse"', 'path "/transfers"'],
           suggest: rewrite({
             replaced: "this.warehouse.post('transfers', { json: { sku, quantity, to } })",
             topic: 'warehouse.transfers.created',
@@ -1702,7 +1702,7 @@ export class WarehouseClient {
           at: 'this.warehouse.post',
           request: 'POST /transfers',
           service: 'warehouse',
-          evidence: ['path "/transfers"', 'payload key "quantity"'],
+          evidence: ['service "warehouse"', 'path "/transfers"'],
           suggest: rewrite({
             replaced: 'this.warehouse.post(`${process.env.WAREHOUSE_SERVICE_URL}/transfers`, { json: { sku, quantity } })',
             topic: 'warehouse.transfers.created',

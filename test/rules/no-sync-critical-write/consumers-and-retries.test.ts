@@ -94,7 +94,7 @@ router.registerHandler('/pay', async (payload) => {
         at: 'warehouse.patch',
         request: 'PATCH /stock/{sku}',
         service: 'warehouse',
-        evidence: ['path "/stock/{sku}"', 'payload key "quantity"'],
+        evidence: ['service "warehouse"', 'path "/stock/{sku}"'],
         retry: 'got retry option',
         suggest: rewrite({ replaced: 'warehouse.patch(`stock/${sku}`, { json: { quantity } })', topic: 'warehouse.stock.updated', payload: '{ sku, quantity }' }, outbox()),
       },

@@ -151,7 +151,7 @@ export async function adjustMember(memberId, points, reason) {
       js.invalid(
         `
 export async function requestPicking(warehouseId, sku, qty) {
-  await fetch(\`\${process.env.WAREHOUSE_SERVICE_URL}/picking-lists\`, {
+  await fetch(\`\${process.env.PICKING_SERVICE_URL}/picking-lists\`, {
     method: 'POST',
     body: JSON.stringify({ warehouseId, lines: [{ sku, qty }] }),
   });
@@ -160,11 +160,11 @@ export async function requestPicking(warehouseId, sku, qty) {
         {
           at: 'fetch',
           request: 'POST /picking-lists',
-          service: 'warehouse',
+          service: 'picking',
           evidence: ['payload key "qty"'],
           suggest: rewrite({
             replaced: { from: 'fetch(', to: '\n  })' },
-            topic: 'warehouse.picking-lists.created',
+            topic: 'picking.picking-lists.created',
             payload: '{ warehouseId, lines: [{ sku, qty }] }',
           }),
         },
@@ -1585,6 +1585,56 @@ export async function holdRoom(roomId, nights) {
           }),
         },
         { name: 'a room held in the inventory service is a hotel room', filename: 'services/booking-service/src/clients/inventory.client.js' },
+      ),
+    ],
+  });
+});
+
+describe('warehouses and reminders', () => {
+  jsTester.run(RULE_NAME, rule, {
+    valid: [
+      js.valid(
+        `
+import axios from 'axios';
+
+export async function remindTraveller(booking) {
+  axios.post(\`\${process.env.REMINDER_SERVICE_URL}/api/v1/tickets\`, { to: booking.email, flight: booking.flightId }).catch(() => {});
+}
+`,
+        { name: 'a reminder sent to a reminder service is a notice, whatever its path names' },
+      ),
+      js.valid(
+        `
+import axios from 'axios';
+
+export async function loadFacts(rows) {
+  await axios.post(\`\${process.env.DATA_WAREHOUSE_URL}/facts\`, { rows });
+}
+`,
+        { name: 'a data warehouse keeps facts for analytics, not goods' },
+      ),
+    ],
+    invalid: [
+      js.invalid(
+        `
+import axios from 'axios';
+
+export async function packOrder(orderId, items) {
+  await axios.post(\`\${process.env.WAREHOUSE_SERVICE_URL}/package-items\`, { orderId, items });
+}
+`,
+        {
+          at: 'axios.post',
+          request: 'POST /package-items',
+          service: 'warehouse',
+          evidence: ['service "warehouse"', 'function "packOrder"'],
+          suggest: rewrite({
+            replaced: 'axios.post(`${process.env.WAREHOUSE_SERVICE_URL}/package-items`, { orderId, items })',
+            topic: 'warehouse.package-items.created',
+            payload: '{ orderId, items }',
+          }),
+        },
+        { name: 'a warehouse asked to pack an order keeps the stock' },
       ),
     ],
   });

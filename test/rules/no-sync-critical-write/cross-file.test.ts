@@ -273,7 +273,7 @@ module.exports = { shipOrder };
       at: 'warehouse.post',
       request: 'POST /shipments',
       service: 'warehouse',
-      evidence: ['path "/shipments"', 'function "shipOrder"'],
+      evidence: ['service "warehouse"', 'path "/shipments"'],
       suggest: rewrite({
         replaced: "warehouse.post('/shipments', { orderId: order.id, lines: order.items })",
         topic: 'warehouse.shipments.created',

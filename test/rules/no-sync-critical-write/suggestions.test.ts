@@ -545,7 +545,7 @@ exports.adjustStock = async (sku, quantity) => {
         at: 'got.patch',
         request: 'PATCH /stock/{sku}',
         service: 'warehouse',
-        evidence: ['path "/stock/{sku}"', 'payload key "quantity"'],
+        evidence: ['service "warehouse"', 'path "/stock/{sku}"'],
         suggest: rewrite(
           {
             replaced: 'got.patch(`${process.env.WAREHOUSE_SERVICE_URL}/stock/${sku}`, { json: { quantity } })',
