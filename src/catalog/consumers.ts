@@ -62,3 +62,33 @@ export const QUEUE_EVENT_TYPES: ReadonlySet<string> = new Set([
   'MSKEvent',
   'SelfManagedKafkaEvent',
 ]);
+
+/**
+ * Schedulers that run a function again and again: node-cron `cron.schedule(expr, fn)`,
+ * node-schedule `scheduleJob(rule, fn)`, cron `new CronJob(expr, fn)` / `CronJob.from({ onTick })`.
+ * `handler` is the function's argument position.
+ */
+export const SCHEDULER_CALLS: readonly { readonly module: string; readonly path: readonly string[]; readonly handler: number }[] = [
+  { module: 'node-cron', path: ['schedule'], handler: 1 },
+  { module: 'node-cron', path: ['default', 'schedule'], handler: 1 },
+  { module: 'node-schedule', path: ['scheduleJob'], handler: 1 },
+  { module: 'node-schedule', path: ['default', 'scheduleJob'], handler: 1 },
+  { module: 'cron', path: ['CronJob'], handler: 1 },
+];
+
+/** Decorators of methods a scheduler runs again and again: `@Cron('0 * * * *')`, `@Interval(60_000)`. */
+export const SCHEDULE_DECORATORS: readonly { readonly name: string; readonly modules: readonly string[] }[] = [
+  { name: 'Cron', modules: ['@nestjs/schedule'] },
+  { name: 'Interval', modules: ['@nestjs/schedule'] },
+];
+
+/** Member names that write rows: `Booking.updateOne(…)`, `prisma.market.updateMany(…)`, `repository.save(…)`. */
+export const ROW_WRITES: ReadonlySet<string> = new Set([
+  'update', 'updateOne', 'updateMany', 'save', 'insert', 'insertMany', 'create', 'createMany', 'upsert', 'delete', 'deleteOne',
+  'deleteMany', 'destroy', 'remove', 'findOneAndUpdate', 'findByIdAndUpdate', 'bulkWrite',
+]);
+
+/** Member names that read rows: `Booking.find(…)`, `prisma.order.findMany()`, `repository.findBy(…)`, `db.query(…)`. */
+export const ROW_READS: ReadonlySet<string> = new Set([
+  'find', 'findMany', 'findAll', 'findBy', 'findAndCount', 'findAndCountAll', 'query', 'select', 'aggregate', 'scan',
+]);

@@ -14,6 +14,10 @@ import {
   HANDLER_DECORATORS,
   HANDLER_KEYS,
   QUEUE_EVENT_TYPES,
+  ROW_READS,
+  ROW_WRITES,
+  SCHEDULE_DECORATORS,
+  SCHEDULER_CALLS,
 } from '../../catalog/consumers.js';
 import type { Settings } from '../../options.js';
 import {
@@ -69,11 +73,69 @@ export function findMitigation(node: TSESTree.Node, file: FileContext, settings:
       if (durable?.role === 'step') return { kind: 'durable-step', detail: durable.detail };
       const consumer = getConsumerKind(parent, file);
       if (consumer) return { kind: 'consumer', detail: consumer };
-      const relay = getRelayName(parent, settings) ?? getOutboxRowParameter(parent, file);
+      const relay = getRelayName(parent, settings) ?? getOutboxRowParameter(parent, file) ?? getRowSweep(parent, node, file);
       if (relay) return { kind: 'relay', detail: relay };
     }
   }
   return undefined;
+}
+
+/**
+ * A function a scheduler runs again and again that reads its rows from the database
+ * (`cron.schedule('0 * * * *', async () => { for (const b of await Booking.find(…)) await axios.put(…) })`),
+ * with `node` made before the sweep writes any row: what a failed call leaves undone is read
+ * again on the next run, as an outbox relay reads its pending rows. Rows marked done before the
+ * call (`updateMany({ status: 'CLOSED' })`, then the call) are not read again: nothing retries it.
+ */
+function getRowSweep(fn: FunctionNode, node: TSESTree.Node, file: FileContext): string | undefined {
+  const sweep = remember(rowSweeps, fn, () => {
+    const scheduler = getSchedulerKind(fn, file);
+    const rows = scheduler && fn.body ? getRowCalls(fn.body, file) : undefined;
+    return scheduler && rows?.reads ? { scheduler, writes: rows.writes } : undefined;
+  });
+  if (!sweep || sweep.writes.some((write) => write < node.range[0])) return undefined;
+  return `a sweep run by ${sweep.scheduler} that reads its rows from the database again on every run`;
+}
+
+const rowSweeps = new WeakMap<FunctionNode, { readonly scheduler: string; readonly writes: readonly number[] } | null>();
+
+/** What runs a function on a schedule: a decorator of its method, or a scheduler it is handed to, inline or by name. */
+function getSchedulerKind(fn: FunctionNode, file: FileContext): string | undefined {
+  if (fn.parent.type === AST_NODE_TYPES.MethodDefinition) {
+    const decorator = getDecoratorIdentifiers(fn.parent).find((identifier) => isImportedAs(identifier, SCHEDULE_DECORATORS, file));
+    return decorator && `@${decorator.name}`;
+  }
+  for (const value of [fn, ...getValueReferences(fn, file)]) {
+    const kind = getSchedulerCall(value, file);
+    if (kind) return kind;
+  }
+  return undefined;
+}
+
+/** `cron.schedule('0 * * * *', value)`, `new CronJob('* * * * *', value)`: the scheduler's module. */
+function getSchedulerCall(value: TSESTree.Node, file: FileContext): string | undefined {
+  const call = value.parent;
+  if ((call?.type !== AST_NODE_TYPES.CallExpression && call?.type !== AST_NODE_TYPES.NewExpression) || !call.arguments.includes(value as TSESTree.Expression)) {
+    return undefined;
+  }
+  const origin = getOrigin(call.callee, file);
+  const path = origin?.steps.map((step) => (step.kind === 'get' ? step.name : '()')).join('.');
+  const entry = SCHEDULER_CALLS.find((candidate) => candidate.module === origin?.module && call.arguments[candidate.handler] === value && candidate.path.join('.') === path);
+  return entry?.module;
+}
+
+/** Whether a body reads rows (a call of `find`, `findMany`, `query`, …), and where it writes them (the ends of `update…`, `save`, `delete…` calls). */
+function getRowCalls(body: TSESTree.Node, file: FileContext): { reads: boolean; writes: number[] } {
+  let reads = false;
+  const writes: number[] = [];
+  walk(body, file.fileOf(body).visitorKeys, (node) => {
+    if (node.type !== AST_NODE_TYPES.CallExpression) return;
+    const callee = skipTransparent(node.callee);
+    const member = callee.type === AST_NODE_TYPES.MemberExpression ? (getPropertyName(callee) ?? '') : '';
+    if (ROW_READS.has(member)) reads = true;
+    else if (ROW_WRITES.has(member)) writes.push(node.range[1]);
+  });
+  return { reads, writes };
 }
 
 function getRelayName(fn: FunctionNode, settings: Settings): string | undefined {

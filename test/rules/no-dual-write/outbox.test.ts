@@ -1132,3 +1132,41 @@ export async function saveOrder(tx: Prisma.TransactionClient, input: Prisma.Orde
     ],
   });
 });
+
+describe('sweeps a scheduler runs', () => {
+  jsTester.run(RULE_NAME, rule, {
+    valid: [
+      js.valid(
+        `${PRISMA_AND_PRODUCER}
+import cron from 'node-cron';
+
+cron.schedule('0 * * * *', async () => {
+  const scores = await prisma.score.findMany({ where: { published: false } });
+  for (const score of scores) {
+    await producer.send({ topic: 'credit.scored', messages: [{ value: JSON.stringify(score) }] });
+    await prisma.score.update({ where: { id: score.id }, data: { published: true } });
+  }
+});
+`,
+        { name: 'a sweep that publishes its unpublished rows, then marks each published: a relay, the next run sends again what failed' },
+      ),
+    ],
+    invalid: [
+      js.invalid(
+        `${PRISMA_AND_PRODUCER}
+import cron from 'node-cron';
+
+cron.schedule('* * * * *', async () => {
+  const expired = await prisma.market.findMany({ where: { status: 'ACTIVE', closesAt: { lte: new Date() } } });
+  await prisma.market.updateMany({ where: { id: { in: expired.map((market) => market.id) } }, data: { status: 'CLOSED' } });
+  for (const market of expired) {
+    await producer.send({ topic: 'market.closed', messages: [{ value: JSON.stringify({ marketId: market.id }) }] });
+  }
+});
+`,
+        [{ at: 'producer.send', action: KAFKA, write: 'prisma.market.updateMany', suggestions: [] }],
+        { name: 'a sweep that marks its rows closed before it publishes: the next run does not read them again' },
+      ),
+    ],
+  });
+});

@@ -817,3 +817,96 @@ export const handler = async (event: APIGatewayProxyEvent): Promise<APIGatewayPr
     ],
   });
 });
+
+describe('sweeps a scheduler runs over database rows', () => {
+  jsTester.run(RULE_NAME, rule, {
+    valid: [
+      js.valid(
+        `
+const axios = require('axios');
+const cron = require('node-cron');
+const Booking = require('../models/Booking');
+
+cron.schedule('0 * * * *', async () => {
+  const expired = await Booking.find({ checkOut: { $lt: new Date() }, released: false });
+  for (const booking of expired) {
+    await axios.put(\`\${process.env.ROOM_SERVICE_URL}/rooms/\${booking.roomId}\`, { isAvailable: true });
+    await Booking.updateOne({ _id: booking.id }, { released: true });
+  }
+});
+`,
+        { sourceType: 'commonjs', name: 'node-cron: each run reads the bookings still to release, so a failed call is made again on the next run' },
+      ),
+      js.valid(
+        `
+import axios from 'axios';
+import { CronJob } from 'cron';
+import { prisma } from './db.js';
+
+async function releaseHolds() {
+  const holds = await prisma.hold.findMany({ where: { expiresAt: { lt: new Date() } } });
+  for (const hold of holds) {
+    await axios.post(\`\${process.env.INVENTORY_SERVICE_URL}/reservations/\${hold.reservationId}/release\`);
+    await prisma.hold.delete({ where: { id: hold.id } });
+  }
+}
+
+new CronJob('*/5 * * * *', releaseHolds).start();
+`,
+        { name: 'cron: a sweep handed to CronJob by name reads its rows with findMany' },
+      ),
+    ],
+    invalid: [
+      js.invalid(
+        `
+const axios = require('axios');
+const cron = require('node-cron');
+
+cron.schedule('0 0 1 * *', async () => {
+  await axios.post(\`\${process.env.BILLING_SERVICE_URL}/invoices/monthly\`, { period: new Date().toISOString().slice(0, 7) });
+});
+`,
+        {
+          at: 'axios.post',
+          request: 'POST /invoices/monthly',
+          service: 'billing',
+          evidence: ['service "billing"', 'path "/invoices/monthly"'],
+          suggest: rewrite({
+            replaced: 'axios.post(`${process.env.BILLING_SERVICE_URL}/invoices/monthly`, { period: new Date().toISOString().slice(0, 7) })',
+            topic: 'billing.invoices.monthly.created',
+            payload: '{ period: new Date().toISOString().slice(0, 7) }',
+          }),
+        },
+        { sourceType: 'commonjs', name: 'a scheduled job that reads no rows: a failed run is not made again' },
+      ),
+      js.invalid(
+        `
+const axios = require('axios');
+const cron = require('node-cron');
+const Order = require('../models/Order');
+
+cron.schedule('*/10 * * * *', async () => {
+  const stale = await Order.find({ status: 'PENDING_PAYMENT', createdAt: { $lt: new Date(Date.now() - 3600000) } });
+  await Order.updateMany({ _id: { $in: stale.map((order) => order.id) } }, { status: 'EXPIRED' });
+  for (const order of stale) {
+    await axios.post(\`\${process.env.INVENTORY_SERVICE_URL}/reservations/\${order.reservationId}/release\`);
+  }
+});
+`,
+        {
+          at: 'axios.post',
+          request: 'POST /reservations/{reservationId}/release',
+          service: 'inventory',
+          evidence: ['service "inventory"', 'path "/reservations/{reservationId}/release"'],
+          after: ' after `Order.updateMany` (line 8) committed',
+          suggest: rewrite({
+            replaced: 'axios.post(`${process.env.INVENTORY_SERVICE_URL}/reservations/${order.reservationId}/release`)',
+            topic: 'inventory.reservations.release.requested',
+            payload: '{ reservationId: order.reservationId }',
+          }),
+        },
+        { sourceType: 'commonjs', name: 'a sweep that marks its rows done before the call: the next run does not read them again' },
+      ),
+    ],
+  });
+});
