@@ -337,5 +337,7 @@ export const CLIENT_MEMBER_NAMES: ReadonlySet<string> = new Set([
   ...CLIENT_KINDS.flatMap((kind) => Object.keys(kind.members)),
   // callable clients reached as members: `globalThis.fetch`, `undici.fetch`, `require('got').default`
   ...CLIENT_ROOTS.flatMap((root) => root.path.filter((token) => /^[\w$]+$/.test(token))),
+  // a callable client handed out as a property: `this.httpService.axiosRef({ method: 'post', url })`
+  ...CLIENT_KINDS.flatMap((kind) => Object.entries(kind.factories ?? {}).flatMap(([name, factory]) => (factory.via === 'property' ? [name] : []))),
   'default',
 ]);

@@ -159,9 +159,11 @@ function getFactoryProduct(value: Located, file: FileContext): Located {
           : undefined;
     const returned = fn && getReturnedValue(fn);
     if (!fn || !returned) break;
+    const inner = bindArguments(fn, call, file, current.env);
+    // built inside the accessor: `new Sender(options)` reads the accessor's own parameters
     const singleton = getSingletonInstance(fn, returned, file);
-    if (singleton) return { node: singleton, env: current.env };
-    current = resolveValue(returned, file, bindArguments(fn, call, file, current.env));
+    if (singleton) return { node: singleton, env: inner };
+    current = resolveValue(returned, file, inner);
   }
   return current;
 }

@@ -490,11 +490,11 @@ function evaluateCall(call: TSESTree.CallExpression, file: FileContext, env: Env
   }
   const fromEnv = evaluateEnvReader(call, file, env);
   if (fromEnv) return fromEnv;
-  const fromRegistry = evaluateServiceLookup(call, file, env);
-  if (fromRegistry) return fromRegistry;
   const local = evaluateLocalFunctionCall(call, file, env);
-  if (local) return local;
-  return unknown(`${file.getText(callee).slice(0, 40)}()`);
+  // what a function of the project returns says more than its name, unless it says nothing
+  const opaque = !local || (local.length === 1 && local[0]!.kind === 'unknown' && !local[0]!.fallback);
+  const fromRegistry = opaque ? evaluateServiceLookup(call, file, env) : undefined;
+  return fromRegistry ?? local ?? unknown(`${file.getText(callee).slice(0, 40)}()`);
 }
 
 /** A helper named for reading the environment: `getEnv`, `getEnvVariable`, `requireEnv`, `env`, `readEnvOr`. */

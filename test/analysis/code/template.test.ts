@@ -355,6 +355,10 @@ describe('evaluateTemplate', () => {
       expect(evaluateUrl("declare const cache: { get(name: string): string }; const url = cache.get('inventory');")).toEqual([unknown("cache.get()")]);
     });
 
+    it('reads what a function of the project returns before its name', () => {
+      expect(evaluateUrl("function getServiceUrl(name: string) { return process.env.STRIPE_API_URL; } const url = getServiceUrl('payments');")).toEqual([env('STRIPE_API_URL')]);
+    });
+
     it('needs the name written out: an unknown name, an address or a path is no lookup by name', () => {
       expect(evaluateUrl('declare function getServiceUrl(name: string): string; declare const name: string; const url = getServiceUrl(name);')).toEqual([unknown('getServiceUrl()')]);
       expect(evaluateUrl("declare function getServiceUrl(name: string): string; const url = getServiceUrl('http://orders:3000');")).toEqual([unknown('getServiceUrl()')]);

@@ -1838,3 +1838,85 @@ export async function bookRoom(hotelId: string, booking: { roomType: string; nig
     ],
   });
 });
+
+describe('a client handed out by a static accessor', () => {
+  jsTester.run(RULE_NAME, rule, {
+    valid: [],
+    invalid: [
+      js.invalid(
+        `
+const axios = require('axios');
+
+class LedgerClient {
+  constructor(baseURL) {
+    this.http = axios.create({ baseURL });
+  }
+
+  record(entry) {
+    return this.http.post('/entries', entry);
+  }
+
+  static getInstance(baseURL) {
+    if (!LedgerClient.instance) LedgerClient.instance = new LedgerClient(baseURL);
+    return LedgerClient.instance;
+  }
+}
+
+async function settle(order) {
+  await LedgerClient.getInstance(process.env.LEDGER_SERVICE_URL).record({ account: order.accountId, amount: order.total });
+}
+
+module.exports = { settle };
+`,
+        {
+          at: 'LedgerClient.getInstance(process.env.LEDGER_SERVICE_URL).record',
+          request: 'POST /entries',
+          service: 'ledger',
+          evidence: ['service "ledger"', 'payload key "amount"'],
+          via: ['LedgerClient.record'],
+          suggest: rewrite({
+            replaced: 'LedgerClient.getInstance(process.env.LEDGER_SERVICE_URL).record({ account: order.accountId, amount: order.total })',
+            topic: 'ledger.entries.created',
+            payload: '{ account: order.accountId, amount: order.total }',
+          }),
+        },
+        { sourceType: 'commonjs', name: "the one instance a static getInstance(baseURL) builds with its argument: reported where the address is given" },
+      ),
+    ],
+  });
+});
+
+describe("NestJS HttpService's axios instance called itself", () => {
+  tsTester.run(RULE_NAME, rule, {
+    valid: [],
+    invalid: [
+      ts.invalid(
+        `
+import { HttpService } from '@nestjs/axios';
+
+export class FlashSaleService {
+  constructor(private readonly httpService: HttpService) {}
+
+  async returnStock(items: { sku: string; quantity: number }[]) {
+    const response = await this.httpService.axiosRef({ method: 'post', url: \`\${process.env.INVENTORY_SERVICE_URL}/inventory/return\`, data: { items } });
+    return response.data;
+  }
+}
+`,
+        {
+          at: 'this.httpService.axiosRef',
+          request: 'POST /inventory/return',
+          service: 'inventory',
+          evidence: ['service "inventory"', 'path "/inventory/return"'],
+          suggest: rewrite({
+            replaced: "this.httpService.axiosRef({ method: 'post', url: `${process.env.INVENTORY_SERVICE_URL}/inventory/return`, data: { items } })",
+            topic: 'inventory.return.created',
+            payload: '{ items }',
+            responseUsed: true,
+          }),
+        },
+        { name: 'this.httpService.axiosRef({ method, url, data }): the axios instance called with a config' },
+      ),
+    ],
+  });
+});
