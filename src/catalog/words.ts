@@ -92,6 +92,8 @@ export const READ_COMMAND_WORDS: readonly string[] = [
   'query', 'lookup', 'check', 'validate', 'validation', 'verify', 'verification', 'quote', 'estimate', 'calculate',
   'calculation', 'simulate', 'simulation', 'availability', 'eligibility', 'preflight', 'evaluate', 'evaluation', 'score',
   'scoring',
+  // a digest computed for a checkout page (`POST /payment/hash`): nothing is written
+  'hash', 'checksum',
 ];
 
 /**

@@ -232,12 +232,19 @@ const TRANSPORT_WORDS: ReadonlySet<string> = new Set([
 
 /**
  * A function named for a query: a read verb first (`checkOrder`, `getQuote`, a bare `validate`),
- * unless only transport words follow it (`fetchWithTimeout`: a sending helper).
+ * unless only transport words follow it (`fetchWithTimeout`: a sending helper), or a command
+ * follows an `and` (`checkInventoryAvailabilityAndDeduct`, `validateAndCharge`: it writes too).
  */
 function namesQuery(name: string): boolean {
   const [verb, ...rest] = splitWords(name);
-  return verb !== undefined && READ_VERBS.has(verb) && !(rest.length > 0 && rest.every((word) => TRANSPORT_WORDS.has(word)));
+  if (verb === undefined || !READ_VERBS.has(verb)) return false;
+  if (rest.length > 0 && rest.every((word) => TRANSPORT_WORDS.has(word))) return false;
+  const next = (index: number): string => rest[index + 1] ?? '';
+  return !rest.some((word, index) => (word === 'and' || word === 'then') && (WRITE_COMMANDS.has(next(index)) || COMMAND_VERBS.has(next(index))));
 }
+
+/** Verbs of a command joined to a check by `and`: `checkAndDeduct`, `verifyAndReserve`. */
+const COMMAND_VERBS: ReadonlySet<string> = new Set(['deduct', 'reserve', 'consume', 'decrement', 'increment', 'lock', 'hold', 'book', 'place', 'save', 'apply', 'process', 'execute']);
 
 /** Path words that command a write whatever the caller's name says. */
 const WRITE_COMMANDS: ReadonlySet<string> = new Set([

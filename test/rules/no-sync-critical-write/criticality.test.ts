@@ -1639,3 +1639,65 @@ export async function packOrder(orderId, items) {
     ],
   });
 });
+
+describe('digests computed by another service', () => {
+  jsTester.run(RULE_NAME, rule, {
+    valid: [
+      js.valid(
+        `
+import axios from 'axios';
+
+export async function checkoutHash(order) {
+  const { data } = await axios.post(\`\${process.env.PAYMENT_SERVICE_URL}/api/payment/hash\`, { orderId: order.id, amount: order.total, currency: 'LKR' });
+  return data.hash;
+}
+`,
+        { name: 'a checkout hash computed by the payment service (POST /payment/hash) writes nothing' },
+      ),
+    ],
+    invalid: [],
+  });
+});
+
+describe('a check joined to a command in a function name', () => {
+  jsTester.run(RULE_NAME, rule, {
+    valid: [
+      js.valid(
+        `
+import axios from 'axios';
+
+export async function checkAvailability(items) {
+  const { data } = await axios.post(\`\${process.env.INVENTORY_SERVICE_URL}/public/inventory\`, { items });
+  return data.available;
+}
+`,
+        { name: 'a function named for a check (checkAvailability) makes its POST a query' },
+      ),
+    ],
+    invalid: [
+      js.invalid(
+        `
+import axios from 'axios';
+
+export async function checkAvailabilityAndDeduct(items) {
+  const { data } = await axios.post(\`\${process.env.INVENTORY_SERVICE_URL}/public/inventory\`, { items });
+  return data.ok;
+}
+`,
+        {
+          at: 'axios.post',
+          request: 'POST /public/inventory',
+          service: 'inventory',
+          evidence: ['service "inventory"', 'path "/public/inventory"'],
+          suggest: rewrite({
+            replaced: 'axios.post(`${process.env.INVENTORY_SERVICE_URL}/public/inventory`, { items })',
+            topic: 'inventory.created',
+            payload: '{ items }',
+            responseUsed: true,
+          }),
+        },
+        { name: 'a check joined to a command (checkAvailabilityAndDeduct) writes too' },
+      ),
+    ],
+  });
+});
