@@ -66,17 +66,28 @@ export function isDataGeneratorPackageFile(fileName: string): boolean {
  * is empty): `3-ride-service` → `ride`, `@shop/payments-api` → `payments`. Only a package that
  * serves requests (it depends on a server framework) is a service: `@shop/payment-backend`
  * without one is a client library of the payment service, not that service. Undefined for a
- * workspace root, which names the whole system rather than one service.
+ * workspace root, which names the whole system rather than one service, and when the package's
+ * name and its folder's disagree (`delivery-service/package.json` named `order-service`, copied
+ * from a sibling): which service it is cannot be told.
  */
 export function getServiceName(fileName: string): string | undefined {
   const kind = path.isAbsolute(fileName) ? findPackageKind(path.dirname(fileName)) : undefined;
   if (!kind?.server || isWorkspaceRoot(kind.folder)) return undefined;
-  const name = (kind.name || path.basename(kind.folder))
-    .toLowerCase()
-    .replace(/^@[^/]+\//, '')
-    .replace(/^\d+[-_.]/, '')
-    .replace(/[-_.](?:micro-?service|service|svc|api|server|app|backend|ms)$/, '');
-  return name === '' ? undefined : name;
+  const declared = toServiceName(kind.name);
+  const folder = toServiceName(path.basename(kind.folder));
+  // a folder named for no service (`backend`, `server`, `app`) leaves the package's name to say it
+  if (folder === undefined || GENERIC_FOLDERS.has(folder)) return declared;
+  return declared === undefined || declared === folder ? folder : undefined;
+}
+
+/** Folder names that say where code is, not which service it is. */
+const GENERIC_FOLDERS: ReadonlySet<string> = new Set(['backend', 'server', 'app', 'api', 'src', 'service', 'services', 'web', 'main']);
+
+/** `3-ride-service` → `ride`, `@shop/payments-api` → `payments`. */
+function toServiceName(name: string): string | undefined {
+  const base = name.toLowerCase().replace(/^@[^/]+\//, '').replace(/^\d+[-_.]/, '');
+  const stripped = base.replace(/[-_.](?:micro-?service|service|svc|api|server|app|backend|ms)$/, '');
+  return (stripped || base) === '' ? undefined : stripped || base;
 }
 
 const workspaceRoots = new Map<string, boolean>();

@@ -482,10 +482,21 @@ async function acceptRide(rideId, driverId) {
 module.exports = { acceptRide };
 `;
 
-const rideService = writeProject({ 'package.json': { name: '3-ride-service', private: true, dependencies: { axios: '^1.10.0', express: '^5.1.0' } } });
-const paymentService = writeProject({ 'package.json': { name: 'payment-service', private: true, dependencies: { axios: '^1.10.0', express: '^5.1.0' } } });
-/** A client library named after the service it calls: it serves nothing, so it is not that service. */
-const rideClient = writeProject({ 'package.json': { name: '@shop/ride-backend', private: true, dependencies: { axios: '^1.10.0' } } });
+/** Services each in a folder of their own, named like their package: the way a service is known. */
+const SERVES = { axios: '^1.10.0', express: '^5.1.0' };
+const services = writeProject({
+  '3-ride-service/package.json': { name: '3-ride-service', private: true, dependencies: SERVES },
+  'payment-service/package.json': { name: 'payment-service', private: true, dependencies: SERVES },
+  // a package.json copied from a sibling and never renamed: which service this is cannot be told
+  'delivery-service/package.json': { name: '3-ride-service', private: true, dependencies: SERVES },
+  // a folder named for no service leaves the package's name to say it
+  'rides/backend/package.json': { name: 'ride-service', private: true, dependencies: SERVES },
+  // a client library named after the service it calls: it serves nothing, so it is not that service
+  'libs/ride-backend/package.json': { name: '@shop/ride-backend', private: true, dependencies: { axios: '^1.10.0' } },
+});
+const rideService = path.join(services, '3-ride-service');
+const paymentService = path.join(services, 'payment-service');
+const rideClient = path.join(services, 'libs', 'ride-backend');
 
 describe('a service calling its own routes', () => {
   jsTester.run(RULE_NAME, rule, {
@@ -494,6 +505,11 @@ describe('a service calling its own routes', () => {
         sourceType: 'commonjs',
         filename: path.join(rideService, 'src', 'controllers', 'ride.controller.js'),
         name: 'the ride service (package 3-ride-service) calling its own route crosses no service',
+      }),
+      js.valid(OWN_ROUTES, {
+        sourceType: 'commonjs',
+        filename: path.join(services, 'rides', 'backend', 'src', 'ride.controller.js'),
+        name: 'the ride service in a folder named backend, its package named ride-service, calling its own route',
       }),
     ],
     invalid: [
@@ -531,6 +547,26 @@ describe('a service calling its own routes', () => {
           sourceType: 'commonjs',
           filename: path.join(rideClient, 'src', 'rides.js'),
           name: 'a client library named after the ride service (@shop/ride-backend, no server framework) is not that service',
+        },
+      ),
+      js.invalid(
+        OWN_ROUTES,
+        {
+          at: 'axios.post',
+          request: 'POST /rides/{rideId}/accept',
+          service: 'ride',
+          evidence: ['service "ride"', 'path "/rides/{rideId}/accept"'],
+          suggest: rewrite({
+            replaced: 'axios.post(`${process.env.RIDE_SERVICE_URL}/rides/${rideId}/accept`, { driverId })',
+            topic: 'ride.accept.requested',
+            payload: '{ rideId, driverId }',
+            responseUsed: true,
+          }),
+        },
+        {
+          sourceType: 'commonjs',
+          filename: path.join(services, 'delivery-service', 'src', 'rides.js'),
+          name: 'a package.json named for the ride service in the delivery-service folder (copied, never renamed) is not taken for the ride service',
         },
       ),
     ],
