@@ -124,7 +124,10 @@ function getSchedulerCall(value: TSESTree.Node, file: FileContext): string | und
   return entry?.module;
 }
 
-/** Whether a body reads rows (a call of `find`, `findMany`, `query`, …), and where it writes them (the ends of `update…`, `save`, `delete…` calls). */
+/**
+ * Whether a body reads rows (an awaited call of `find`, `findMany`, `query`, …: `items.find(…)` of
+ * an array is no read), and where it writes them (the ends of `update…`, `save`, `delete…` calls).
+ */
 function getRowCalls(body: TSESTree.Node, file: FileContext): { reads: boolean; writes: number[] } {
   let reads = false;
   const writes: number[] = [];
@@ -132,10 +135,19 @@ function getRowCalls(body: TSESTree.Node, file: FileContext): { reads: boolean; 
     if (node.type !== AST_NODE_TYPES.CallExpression) return;
     const callee = skipTransparent(node.callee);
     const member = callee.type === AST_NODE_TYPES.MemberExpression ? (getPropertyName(callee) ?? '') : '';
-    if (ROW_READS.has(member)) reads = true;
+    if (ROW_READS.has(member)) reads ||= isAwaitedChain(node);
     else if (ROW_WRITES.has(member)) writes.push(node.range[1]);
   });
   return { reads, writes };
+}
+
+/** A call awaited, alone or at the head of a chain: `await Booking.find(q)`, `await Order.find(q).sort(s).lean()`. */
+function isAwaitedChain(call: TSESTree.CallExpression): boolean {
+  let current: TSESTree.Node = call;
+  while (current.parent && (current.parent.type === AST_NODE_TYPES.MemberExpression || (current.parent.type === AST_NODE_TYPES.CallExpression && current.parent.callee === current))) {
+    current = current.parent;
+  }
+  return current.parent?.type === AST_NODE_TYPES.AwaitExpression;
 }
 
 function getRelayName(fn: FunctionNode, settings: Settings): string | undefined {

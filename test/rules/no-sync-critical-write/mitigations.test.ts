@@ -883,6 +883,30 @@ cron.schedule('0 0 1 * *', async () => {
         `
 const axios = require('axios');
 const cron = require('node-cron');
+const PLANS = require('./plans');
+
+cron.schedule('0 0 1 * *', async () => {
+  const plan = PLANS.find((each) => each.monthly);
+  await axios.post(\`\${process.env.BILLING_SERVICE_URL}/invoices/monthly\`, { plan: plan.id });
+});
+`,
+        {
+          at: 'axios.post',
+          request: 'POST /invoices/monthly',
+          service: 'billing',
+          evidence: ['service "billing"', 'path "/invoices/monthly"'],
+          suggest: rewrite({
+            replaced: 'axios.post(`${process.env.BILLING_SERVICE_URL}/invoices/monthly`, { plan: plan.id })',
+            topic: 'billing.invoices.monthly.created',
+            payload: '{ plan: plan.id }',
+          }),
+        },
+        { sourceType: 'commonjs', name: "a scheduled job that only searches an array (PLANS.find(…)) reads no rows" },
+      ),
+      js.invalid(
+        `
+const axios = require('axios');
+const cron = require('node-cron');
 const Order = require('../models/Order');
 
 cron.schedule('*/10 * * * *', async () => {
