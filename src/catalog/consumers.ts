@@ -65,10 +65,12 @@ export const QUEUE_EVENT_TYPES: ReadonlySet<string> = new Set([
 
 /**
  * Schedulers that run a function again and again: node-cron `cron.schedule(expr, fn)`,
- * node-schedule `scheduleJob(rule, fn)`, cron `new CronJob(expr, fn)` / `CronJob.from({ onTick })`.
- * `handler` is the function's argument position.
+ * node-schedule `scheduleJob(rule, fn)`, cron `new CronJob(expr, fn)`, and the timer
+ * `setInterval(fn, ms)`. `handler` is the function's argument position.
  */
 export const SCHEDULER_CALLS: readonly { readonly module: string; readonly path: readonly string[]; readonly handler: number }[] = [
+  { module: 'global', path: ['setInterval'], handler: 0 },
+  { module: 'timers', path: ['setInterval'], handler: 0 },
   { module: 'node-cron', path: ['schedule'], handler: 1 },
   { module: 'node-cron', path: ['default', 'schedule'], handler: 1 },
   { module: 'node-schedule', path: ['scheduleJob'], handler: 1 },

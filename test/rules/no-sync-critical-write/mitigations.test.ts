@@ -855,6 +855,21 @@ new CronJob('*/5 * * * *', releaseHolds).start();
 `,
         { name: 'cron: a sweep handed to CronJob by name reads its rows with findMany' },
       ),
+      js.valid(
+        `
+const axios = require('axios');
+const Booking = require('../models/Booking');
+
+setInterval(async () => {
+  const expired = await Booking.find({ checkOut: { $lt: new Date() }, released: false });
+  for (const booking of expired) {
+    await axios.put(\`\${process.env.ROOM_SERVICE_URL}/rooms/\${booking.roomId}\`, { isAvailable: true });
+    await Booking.updateOne({ _id: booking.id }, { released: true });
+  }
+}, 60 * 60 * 1000);
+`,
+        { sourceType: 'commonjs', name: 'setInterval: a timer that reads the bookings still to release on every tick' },
+      ),
     ],
     invalid: [
       js.invalid(
