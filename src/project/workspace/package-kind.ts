@@ -123,13 +123,14 @@ function findPackageKind(folder: string): PackageKind | undefined {
   if (manifest) {
     const dependencies = Object.keys({ ...asRecord(manifest.dependencies), ...asRecord(manifest.devDependencies), ...asRecord(manifest.peerDependencies) });
     const has = (names: readonly string[]): boolean => names.some((name) => dependencies.includes(name));
+    const server = has(SERVER_PACKAGES);
     kind = {
       folder,
       name: typeof manifest.name === 'string' ? manifest.name : '',
       dependencies,
-      frontEnd: !has(SERVER_PACKAGES) && (has(UI_PACKAGES) || isWebAppFolder(folder)),
-      server: has(SERVER_PACKAGES),
-      generator: !has(SERVER_PACKAGES) && !has(UI_PACKAGES) && Object.keys(asRecord(manifest.dependencies)).some((name) => FAKE_DATA_PACKAGES.includes(name)),
+      frontEnd: !server && (has(UI_PACKAGES) || isWebAppFolder(folder)),
+      server,
+      generator: !server && !has(UI_PACKAGES) && Object.keys(asRecord(manifest.dependencies)).some((name) => FAKE_DATA_PACKAGES.includes(name)),
       metaFramework: has(META_FRAMEWORKS),
     };
   } else if (NEXT_CONFIGS.some((name) => fs.existsSync(path.join(folder, name)))) {

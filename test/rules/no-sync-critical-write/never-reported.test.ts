@@ -417,6 +417,20 @@ async function placeOrder(token, items) {
 module.exports = { placeOrder };
 `;
 
+/** DRIVER reported where it is a service's code. */
+const DRIVER_REPORTED = {
+  at: 'fetch',
+  request: 'POST /api/v1/orders',
+  service: 'orders',
+  evidence: ['service "orders"', 'path "/api/v1/orders"'],
+  suggest: rewrite({
+    replaced: { from: 'fetch(ORDERS_URL', to: '\n  })' },
+    topic: 'orders.created',
+    payload: '{ items, total: items.length * 10 }',
+    responseUsed: true,
+  }),
+};
+
 /** A workspace monorepo: its services are the workspaces. */
 const monorepo = writeProject({
   'package.json': { name: 'shop', private: true, workspaces: ['order-service', 'payment-service'] },
@@ -437,34 +451,12 @@ describe('scripts beside the workspaces of a monorepo', () => {
     invalid: [
       js.invalid(
         DRIVER,
-        {
-          at: 'fetch',
-          request: 'POST /api/v1/orders',
-          service: 'orders',
-          evidence: ['service "orders"', 'path "/api/v1/orders"'],
-          suggest: rewrite({
-            replaced: { from: 'fetch(ORDERS_URL', to: '\n  })' },
-            topic: 'orders.created',
-            payload: '{ items, total: items.length * 10 }',
-            responseUsed: true,
-          }),
-        },
+        DRIVER_REPORTED,
         { sourceType: 'commonjs', filename: path.join(monorepo, 'payment-service', 'src', 'orders.js'), name: 'the same code inside a workspace is a service' },
       ),
       js.invalid(
         DRIVER,
-        {
-          at: 'fetch',
-          request: 'POST /api/v1/orders',
-          service: 'orders',
-          evidence: ['service "orders"', 'path "/api/v1/orders"'],
-          suggest: rewrite({
-            replaced: { from: 'fetch(ORDERS_URL', to: '\n  })' },
-            topic: 'orders.created',
-            payload: '{ items, total: items.length * 10 }',
-            responseUsed: true,
-          }),
-        },
+        DRIVER_REPORTED,
         { sourceType: 'commonjs', filename: path.join(singleService, 'orders.js'), name: 'the same code at the top of a repository with no workspaces is a service' },
       ),
     ],
@@ -481,6 +473,20 @@ async function acceptRide(rideId, driverId) {
 
 module.exports = { acceptRide };
 `;
+
+/** OWN_ROUTES reported where the caller is not the ride service. */
+const OWN_ROUTES_REPORTED = {
+  at: 'axios.post',
+  request: 'POST /rides/{rideId}/accept',
+  service: 'ride',
+  evidence: ['service "ride"', 'path "/rides/{rideId}/accept"'],
+  suggest: rewrite({
+    replaced: 'axios.post(`${process.env.RIDE_SERVICE_URL}/rides/${rideId}/accept`, { driverId })',
+    topic: 'ride.accept.requested',
+    payload: '{ rideId, driverId }',
+    responseUsed: true,
+  }),
+};
 
 /** Services each in a folder of their own, named like their package: the way a service is known. */
 const SERVES = { axios: '^1.10.0', express: '^5.1.0' };
@@ -515,34 +521,12 @@ describe('a service calling its own routes', () => {
     invalid: [
       js.invalid(
         OWN_ROUTES,
-        {
-          at: 'axios.post',
-          request: 'POST /rides/{rideId}/accept',
-          service: 'ride',
-          evidence: ['service "ride"', 'path "/rides/{rideId}/accept"'],
-          suggest: rewrite({
-            replaced: 'axios.post(`${process.env.RIDE_SERVICE_URL}/rides/${rideId}/accept`, { driverId })',
-            topic: 'ride.accept.requested',
-            payload: '{ rideId, driverId }',
-            responseUsed: true,
-          }),
-        },
+        OWN_ROUTES_REPORTED,
         { sourceType: 'commonjs', filename: path.join(paymentService, 'src', 'rides.js'), name: 'the same call from another service (payment-service) is reported' },
       ),
       js.invalid(
         OWN_ROUTES,
-        {
-          at: 'axios.post',
-          request: 'POST /rides/{rideId}/accept',
-          service: 'ride',
-          evidence: ['service "ride"', 'path "/rides/{rideId}/accept"'],
-          suggest: rewrite({
-            replaced: 'axios.post(`${process.env.RIDE_SERVICE_URL}/rides/${rideId}/accept`, { driverId })',
-            topic: 'ride.accept.requested',
-            payload: '{ rideId, driverId }',
-            responseUsed: true,
-          }),
-        },
+        OWN_ROUTES_REPORTED,
         {
           sourceType: 'commonjs',
           filename: path.join(rideClient, 'src', 'rides.js'),
@@ -551,18 +535,7 @@ describe('a service calling its own routes', () => {
       ),
       js.invalid(
         OWN_ROUTES,
-        {
-          at: 'axios.post',
-          request: 'POST /rides/{rideId}/accept',
-          service: 'ride',
-          evidence: ['service "ride"', 'path "/rides/{rideId}/accept"'],
-          suggest: rewrite({
-            replaced: 'axios.post(`${process.env.RIDE_SERVICE_URL}/rides/${rideId}/accept`, { driverId })',
-            topic: 'ride.accept.requested',
-            payload: '{ rideId, driverId }',
-            responseUsed: true,
-          }),
-        },
+        OWN_ROUTES_REPORTED,
         {
           sourceType: 'commonjs',
           filename: path.join(services, 'delivery-service', 'src', 'rides.js'),
