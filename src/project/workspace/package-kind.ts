@@ -68,13 +68,15 @@ export function isDataGeneratorPackageFile(fileName: string): boolean {
  * without one is a client library of the payment service, not that service. Undefined for a
  * workspace root, which names the whole system rather than one service, and when the package's
  * name and its folder's disagree (`delivery-service/package.json` named `order-service`, copied
- * from a sibling): which service it is cannot be told.
+ * from a sibling): which service it is cannot be told. The folder a repository is checked out
+ * into is not compared: where a user keeps a checkout says nothing about the service.
  */
 export function getServiceName(fileName: string): string | undefined {
   const kind = path.isAbsolute(fileName) ? findPackageKind(path.dirname(fileName)) : undefined;
   if (!kind?.server || isWorkspaceRoot(kind.folder)) return undefined;
   const declared = toServiceName(kind.name);
-  const folder = toServiceName(path.basename(kind.folder));
+  // the folder a repository is checked out into is the user's choice: only folders inside it name a service
+  const folder = isCheckoutRoot(kind.folder) ? undefined : toServiceName(path.basename(kind.folder));
   // a folder named for no service (`backend`, `server`, `app`) leaves the package's name to say it
   if (folder === undefined || GENERIC_FOLDERS.has(folder)) return declared;
   return declared === undefined || declared === folder ? folder : undefined;

@@ -500,6 +500,8 @@ const services = writeProject({
   // a client library named after the service it calls: it serves nothing, so it is not that service
   'libs/ride-backend/package.json': { name: '@shop/ride-backend', private: true, dependencies: { axios: '^1.10.0' } },
 });
+/** A repository of the ride service alone, checked out into a folder whose name says nothing (`.git` marks the checkout). */
+const rideCheckout = writeProject({ '.git/HEAD': 'ref: refs/heads/main\n', 'package.json': { name: 'ride-service', private: true, dependencies: SERVES } });
 const rideService = path.join(services, '3-ride-service');
 const paymentService = path.join(services, 'payment-service');
 const rideClient = path.join(services, 'libs', 'ride-backend');
@@ -516,6 +518,11 @@ describe('a service calling its own routes', () => {
         sourceType: 'commonjs',
         filename: path.join(services, 'rides', 'backend', 'src', 'ride.controller.js'),
         name: 'the ride service in a folder named backend, its package named ride-service, calling its own route',
+      }),
+      js.valid(OWN_ROUTES, {
+        sourceType: 'commonjs',
+        filename: path.join(rideCheckout, 'src', 'ride.controller.js'),
+        name: 'the ride service at the top of its own checkout: the name of the folder it was cloned into is not compared',
       }),
     ],
     invalid: [
