@@ -4,6 +4,8 @@
  * into lower-case words, and a forgiving singular form for matching word lists.
  */
 
+import { ownString } from '../../util/own-string.js';
+
 /** Letters with the digits that follow them (`v3`, `s3`, `auth0`, `oauth2`), or a run of digits. */
 const WORD_PATTERN = /[A-Z]+[0-9]*(?![a-z])|[A-Z]?[a-z]+[0-9]*|[0-9]+/g;
 
@@ -13,9 +15,11 @@ const splitCache = new Map<string, readonly string[]>();
 export function splitWords(text: string): string[] {
   let words = splitCache.get(text);
   if (!words) {
-    words = Array.from(text.matchAll(WORD_PATTERN), (match) => match[0].toLowerCase());
+    // the cache outlives the file a name comes from: it must not hold that file's text
+    const own = ownString(text);
+    words = Array.from(own.matchAll(WORD_PATTERN), (match) => match[0].toLowerCase());
     if (splitCache.size > 10_000) splitCache.clear();
-    splitCache.set(text, words);
+    splitCache.set(own, words);
   }
   return [...words];
 }

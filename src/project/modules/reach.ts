@@ -7,6 +7,7 @@
  */
 import fs from 'node:fs';
 import type { ModuleResolver } from '../resolution/module-resolver.js';
+import { ownString } from '../../util/own-string.js';
 import { MAX_MODULE_BYTES } from './module-cache.js';
 
 /**
@@ -29,8 +30,10 @@ export function getImportedNames(text: string): Map<string, Set<string> | null> 
     }
   };
   for (const match of text.matchAll(IMPORT)) {
-    const source = match[5] ?? match[7];
-    if (source === undefined) continue;
+    const cut = match[5] ?? match[7];
+    if (cut === undefined) continue;
+    // what is read of a text is kept without it: a slice would hold the whole text
+    const source = ownString(cut);
     if (match[5] === undefined) {
       take(source, null); // a re-export, a side effect, a require or a dynamic import
     } else if (match[1]) {
@@ -41,7 +44,7 @@ export function getImportedNames(text: string): Map<string, Set<string> | null> 
       const names = new Set<string>();
       for (const item of match[3].split(',')) {
         const name = /^\s*(type\s+)?([\w$]+)/.exec(item);
-        if (name && !name[1]) names.add(name[2]!);
+        if (name && !name[1]) names.add(ownString(name[2]!));
       }
       take(source, names);
     }
@@ -187,12 +190,12 @@ export class Reachability {
 const EXPORTED_INTERFACE = /\bexport\s+(?:declare\s+)?interface\s+([\w$]+)/g;
 
 function getInterfaces(text: string): string[] {
-  return text.includes('interface') ? [...text.matchAll(EXPORTED_INTERFACE)].map((match) => match[1]!) : [];
+  return text.includes('interface') ? [...text.matchAll(EXPORTED_INTERFACE)].map((match) => ownString(match[1]!)) : [];
 }
 
 function getDeclared(text: string): Set<string> {
   const names = new Set<string>();
-  for (const match of text.matchAll(DECLARATION)) names.add(match[1]!);
+  for (const match of text.matchAll(DECLARATION)) names.add(ownString(match[1]!));
   return names;
 }
 
@@ -200,14 +203,14 @@ function getReExports(text: string): ReExports {
   const stars: string[] = [];
   const named = new Map<string, string>();
   for (const match of text.matchAll(RE_EXPORT)) {
-    const source = match[2]!;
+    const source = ownString(match[2]!);
     if (match[1] === undefined) {
       stars.push(source);
       continue;
     }
     for (const item of match[1].split(',')) {
       const parts = /^\s*(?:type\s+)?([\w$]+)(?:\s+as\s+([\w$]+))?/.exec(item);
-      if (parts) named.set(parts[2] ?? parts[1]!, source);
+      if (parts) named.set(ownString(parts[2] ?? parts[1]!), source);
     }
   }
   return { stars, named };

@@ -9,6 +9,7 @@ import path from 'node:path';
 import { isTestFile } from '../../analysis/file-filter.js';
 import { listSourceFiles } from '../workspace/files.js';
 import { getRepositoryFolder } from '../workspace/package-kind.js';
+import { ownString } from '../../util/own-string.js';
 import { getImportedNames, readText } from './reach.js';
 
 /** Past this many source files (tests aside) a repository is not searched: the answer would cost more than it is worth. */
@@ -102,7 +103,8 @@ export class RepositoryTexts {
     const importers = new Map<string, string[]>();
     const add = (map: Map<string, string[]>, key: string, file: string): void => {
       const list = map.get(key);
-      if (!list) map.set(key, [file]);
+      // a key read from a text is kept without it: a slice would hold the whole text
+      if (!list) map.set(ownString(key), [file]);
       else if (list.at(-1) !== file) list.push(file);
     };
     let unreadable = false;

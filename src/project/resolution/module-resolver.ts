@@ -7,6 +7,7 @@
  * their sources even where nothing is installed. Nothing under node_modules is ever a
  * project file.
  */
+import { ownString } from '../../util/own-string.js';
 import { createPathsMatcher, parseTsconfig } from 'get-tsconfig';
 import { builtinModules, createRequire } from 'node:module';
 import fs from 'node:fs';
@@ -83,7 +84,8 @@ export class ModuleResolver {
     let resolution = inFolder.get(specifier);
     if (!resolution) {
       resolution = this.#compute(directory, specifier);
-      inFolder.set(specifier, resolution);
+      // a specifier cut from a file's text would hold the whole text for the run
+      inFolder.set(ownString(specifier), resolution);
     }
     return resolution;
   }
