@@ -19,6 +19,7 @@ import { EnvDependencies } from './code/env-dependencies.js';
 import { bindConstruction, type CallTarget, enterCallTarget, getOwnerFunction, getRepositoryConstruction, getSingletonConstruction, resolveCallTarget } from './code/functions.js';
 import { getPrivateUses } from './code/uses.js';
 import type { Template } from './code/template.js';
+import { classifyMethods } from './request/method.js';
 import { describeRequest, isKeyedClientCall, type RequestDescription } from './request/request.js';
 import { parseUrl } from './target/target.js';
 
@@ -66,8 +67,10 @@ export class WriteFinder {
   readonly #maxCrossFile: number;
   readonly #direct = new Map<TSESTree.CallExpression, Leaf[]>();
   readonly #checking = new Set<TSESTree.CallExpression>();
-  /** calls found to lead to no request, with what they read of the environment (see `deadEnds`): those that depend on the linted file */
+  /** calls found to lead to no request a caller could report, with what they read of the environment (see `DeadEnds`): those that depend on the linted file */
   readonly #deadEnds: DeadEnds = new WeakMap();
+  /** what is shared with every file linted with the same settings and depths */
+  readonly #shared: Shared;
 
   constructor(file: FileContext, settings: Settings, calls: readonly TSESTree.CallExpression[], options: WriteFinderOptions = {}) {
     this.#file = file;
@@ -75,6 +78,7 @@ export class WriteFinder {
     this.#calls = calls;
     this.#maxInFile = options.maxInFileDepth ?? 3;
     this.#maxCrossFile = file.resolver ? (options.maxCrossFileDepth ?? 3) : 0;
+    this.#shared = getShared(settings, this.#maxInFile * 16 + this.#maxCrossFile);
   }
 
   /** Every finding of the file, in source order. */
@@ -135,6 +139,22 @@ export class WriteFinder {
       paths.push(call.arguments[index]);
     }
     return paths.some(startsWithText);
+  }
+
+  /**
+   * A request reached through calls that no caller can report: it reads, it is never sent, or
+   * it is reported where it is made. Following it further would find nothing to report above.
+   */
+  #reportsNoCaller(call: TSESTree.CallExpression, request: RequestDescription): boolean {
+    if (!request.sent || classifyMethods(request.methods) === 'read') return true;
+    if (getForeignFile(call) === undefined) return this.#isReportedOnItsOwn(call);
+    // judged in its own environment: the same from every file linted
+    let known = this.#shared.ownReports.get(call);
+    if (known === undefined) {
+      known = this.#isReportedOnItsOwn(call);
+      this.#shared.ownReports.set(call, known);
+    }
+    return known;
   }
 
   #isReportedOnItsOwn(call: TSESTree.CallExpression): boolean {
@@ -215,7 +235,7 @@ export class WriteFinder {
     // what a call leads to depends on the environment and on the calls left to follow, not on the calls above
     const budget = (this.#maxInFile - (hops.length - crossFileHops)) * 16 + (this.#maxCrossFile - crossFileHops);
     const foreign = getForeignFile(call) !== undefined;
-    const dead = (foreign && findDeadEnd(sharedDeadEnds, call, budget, env)) || findDeadEnd(this.#deadEnds, call, budget, env);
+    const dead = (foreign && findDeadEnd(this.#shared.deadEnds, call, budget, env)) || findDeadEnd(this.#deadEnds, call, budget, env);
     if (dead) {
       env.dependencies?.absorb(dead, env);
       return [];
@@ -225,7 +245,7 @@ export class WriteFinder {
     if (leaves.length === 0 && !dependencies.incomplete) {
       // what was read, without the environment itself: it holds nodes of the file linted now
       const read: Read = { lookups: dependencies.lookups, thisClass: dependencies.thisClass };
-      addDeadEnd(foreign && dependsOnOtherFilesOnly(read) ? sharedDeadEnds : this.#deadEnds, call, budget, read);
+      addDeadEnd(foreign && dependsOnOtherFilesOnly(read) ? this.#shared.deadEnds : this.#deadEnds, call, budget, read);
     }
     env.dependencies?.absorb(dependencies, env);
     return leaves;
@@ -245,6 +265,7 @@ export class WriteFinder {
     const tracked: Env = hops.length > 0 ? { ...env, reads } : env;
     const request = describeRequest(call, this.#file, tracked);
     if (request) {
+      if (hops.length > 0 && this.#reportsNoCaller(call, request)) return [];
       const contexts = [call, ...hops.map((hop) => hop.call).reverse()];
       // reported at a call site that only passes data to a method owning its address, the write
       // takes no evidence from the names around that call: they name the caller, not the write
@@ -363,10 +384,11 @@ function suppliesValue(hop: Hop, values: readonly TSESTree.Node[]): boolean {
 const mayRequestCache = new WeakMap<FunctionNode, { readonly inFile: number; readonly crossFile: number; readonly result: boolean }[]>();
 
 /**
- * Calls found to lead to no request, per call and budget of calls left to follow, each with
- * what its evaluation read of the environment: under any environment that agrees with that,
- * the call leads to no request again. Most calls a wrapper's body makes lead nowhere, and the
- * same wrappers are entered from many call sites with different arguments.
+ * Calls found to lead to no request that a caller could report (none at all, or only requests
+ * that read, are never sent or are reported where they are made), per call and budget of calls
+ * left to follow, each with what its evaluation read of the environment: under any environment
+ * that agrees with that, the call leads nowhere again. Most calls a wrapper's body makes lead
+ * nowhere, and the same wrappers are entered from many call sites with different arguments.
  */
 type DeadEnds = WeakMap<TSESTree.CallExpression, Map<number, Read[]>>;
 
@@ -374,10 +396,32 @@ type DeadEnds = WeakMap<TSESTree.CallExpression, Map<number, Read[]>>;
 type Read = Pick<EnvDependencies, 'lookups' | 'thisClass'>;
 
 /**
- * Dead ends of calls in other project files that read nothing of the linted file, shared by
- * every file linted in the process. Keyed by node: a module read again is parsed into new nodes.
+ * What holds for calls in other project files whatever file is linted, shared by every file
+ * linted in the process with the same settings and depths (a request's verdict depends on
+ * them): their dead ends that read nothing of the linted file, and whether a request is
+ * reported where it is made. Keyed by node: a module read again is parsed into new nodes.
  */
-const sharedDeadEnds: DeadEnds = new WeakMap();
+interface Shared {
+  readonly deadEnds: DeadEnds;
+  readonly ownReports: WeakMap<TSESTree.CallExpression, boolean>;
+}
+
+const shared = new WeakMap<Settings, Map<number, Shared>>();
+
+/** @param depths the depths of calls followed, as one number */
+function getShared(settings: Settings, depths: number): Shared {
+  let bySettings = shared.get(settings);
+  if (!bySettings) {
+    bySettings = new Map();
+    shared.set(settings, bySettings);
+  }
+  let found = bySettings.get(depths);
+  if (!found) {
+    found = { deadEnds: new WeakMap(), ownReports: new WeakMap() };
+    bySettings.set(depths, found);
+  }
+  return found;
+}
 
 /** Dead ends kept per call and budget; the oldest is dropped past this. */
 const MAX_DEAD_ENDS = 8;
