@@ -163,6 +163,10 @@ describe('classifyTarget', () => {
       ['WAREHOUSE_HOST', 'warehouse'],
       ['ORDERS_ENDPOINT', 'orders'],
       ['SHIPPING_BASE_URL', 'shipping'],
+      // the service's name alone, read where an address goes: `${process.env.RESTAURANT_SERVICE}/api/order/…`
+      ['RESTAURANT_SERVICE', 'restaurant'],
+      ['WALLET_SVC', 'wallet'],
+      ['PAYMENT_MICROSERVICE', 'payment'],
     ])('env %s → internal %s', (name, service) => {
       expect(classify([env(name), text('/x')])).toEqual({ kind: 'internal', service, via: `env ${name}`, path: [text('/x')] });
     });
@@ -189,6 +193,9 @@ describe('classifyTarget', () => {
 
     it('leaves names that do not address a service unknown', () => {
       expect(classify([env('PAYMENTS_TOKEN'), text('/x')])).toMatchObject({ kind: 'unknown', service: undefined, via: 'env PAYMENTS_TOKEN' });
+      // a service's name alone, but no service in it; or a name that goes on after it
+      expect(classify([env('SERVICE'), text('/x')])).toMatchObject({ kind: 'unknown', service: undefined });
+      expect(classify([env('PAYMENT_SERVICE_TIMEOUT'), text('/x')])).toMatchObject({ kind: 'unknown', service: undefined });
     });
 
     it('uses the fallback when the name says nothing', () => {

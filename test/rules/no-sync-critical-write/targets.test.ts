@@ -171,6 +171,27 @@ export async function setStock(sku, quantity) {
       js.invalid(
         `
 import axios from 'axios';
+
+export async function acceptOrder(orderId, rider) {
+  await axios.put(\`\${process.env.RESTAURANT_SERVICE}/api/order/assign/rider\`, { orderId, riderId: rider.id });
+}
+`,
+        {
+          at: 'axios.put',
+          request: 'PUT /api/order/assign/rider',
+          service: 'restaurant',
+          evidence: ['path "/api/order/assign/rider"', 'function "acceptOrder"'],
+          suggest: rewrite({
+            replaced: 'axios.put(`${process.env.RESTAURANT_SERVICE}/api/order/assign/rider`, { orderId, riderId: rider.id })',
+            topic: 'restaurant.order.assign.rider.updated',
+            payload: '{ orderId, riderId: rider.id }',
+          }),
+        },
+        { name: 'an env var named after the service alone (`RESTAURANT_SERVICE`), read as the base of the URL' },
+      ),
+      js.invalid(
+        `
+import axios from 'axios';
 import { cleanEnv, str, url } from 'envalid';
 
 const env = cleanEnv(process.env, { LEDGER_SERVICE_URL: url(), NODE_ENV: str() });
