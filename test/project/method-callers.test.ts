@@ -57,6 +57,23 @@ describe('MethodCallers.find', () => {
     expect(callsOf(root)).toBeUndefined();
   });
 
+  it("leaves out a browser app's calls of that name: they run in the browser, not in the server's process", () => {
+    // the front end's own API object, reached through a member the rule cannot follow: unknown if it counted
+    const adminPage = "import adminService from '../services/admin';\n\nexport async function onCapture(id: string) {\n  await adminService.payments.capture(id);\n}\n";
+    const root = writeProject({
+      ...base,
+      'src/orders.consumer.ts': "import { PaymentsClient } from './payments.client';\n\nexport async function on(id: string) {\n  await new PaymentsClient().capture(id);\n}\n",
+      // a package of a UI framework, a front-end folder, a module importing one
+      'web/package.json': { name: 'admin-web', private: true, dependencies: { react: '^18.3.1', 'react-dom': '^18.3.1', axios: '^1.7.9' } },
+      'web/src/pages/payments.ts': adminPage,
+      'frontend/src/pages/payments.ts': adminPage,
+      'admin/src/pages/payments.ts': `import { useState } from 'react';\n${adminPage}`,
+    });
+    expect(callsOf(root)).toEqual(['src/orders.consumer.ts: new PaymentsClient().capture']);
+    // the same call in the server's own code may be one
+    expect(callsOf(writeProject({ ...base, 'src/pages/payments.ts': adminPage }))).toBeUndefined();
+  });
+
   it(`is unknown when more than ${MAX_CALLING_FILES} files call a member of that name`, () => {
     const callers = Object.fromEntries(
       Array.from({ length: MAX_CALLING_FILES + 1 }, (_, index) => [`src/caller-${index}.ts`, "import { PaymentsClient } from './payments.client';\n\nnew PaymentsClient().capture('x');\n"]),

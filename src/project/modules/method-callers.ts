@@ -9,11 +9,14 @@
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
 import path from 'node:path';
 import { getPropertyName, skipTransparent } from '../../analysis/code/ast.js';
+import { isBrowserCode } from '../../analysis/file-filter.js';
 import { EMPTY_ENV, type ExportUse, type FileContext } from '../../analysis/code/file-context.js';
 import { resolveCallTarget } from '../../analysis/code/functions.js';
 import { getOrigin } from '../../analysis/code/origin.js';
 import { isProjectOrigin } from '../../analysis/code/project-handles.js';
 import { walk } from '../../analysis/code/walk.js';
+import { toPosixRelative } from '../workspace/files.js';
+import { getRepositoryFolder, isFrontEndPackageFile } from '../workspace/package-kind.js';
 import type { ModuleCache } from './module-cache.js';
 import { getSpecifierStem, type RepositoryTexts } from './repository-texts.js';
 
@@ -50,8 +53,10 @@ export class MethodCallers {
   }
 
   #search(owner: string, name: string, method: TSESTree.MethodDefinition): readonly ExportUse[] | undefined {
-    const listed = this.#texts.getMemberCallers(owner, name);
-    if (!listed) return undefined;
+    const named = this.#texts.getMemberCallers(owner, name);
+    if (!named) return undefined;
+    // a browser app's code runs in the browser: its `adminApi.refund(…)` calls its own client, never a class of the server
+    const listed = this.#isBrowserFile(owner) ? named : named.filter((file) => file === owner || !this.#isBrowserFile(file));
     const calling = listed.length > MAX_CALLING_FILES ? filterReaching(this.#texts, owner, method, listed) : listed;
     // a name called all over the repository (`post`, `create`, `send`): resolving every call would cost more than it tells
     if (!calling || calling.length > MAX_CALLING_FILES) return undefined;
@@ -64,6 +69,13 @@ export class MethodCallers {
       uses.push(...inModule);
     }
     return uses;
+  }
+
+  /** A file of a browser app (by its package's UI framework, its folder or its imports): it runs in a browser, not in a server's process. */
+  #isBrowserFile(file: string): boolean {
+    const text = this.#texts.getText(file) ?? '';
+    const repository = getRepositoryFolder(file);
+    return isFrontEndPackageFile(file, text) || isBrowserCode(repository === undefined ? path.basename(file) : toPosixRelative(repository, file), text);
   }
 }
 
