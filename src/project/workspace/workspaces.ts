@@ -37,20 +37,31 @@ export function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
-/** A folder's package.json, or undefined when it has none or it is not a JSON object. */
+/** package.json files read, by path, with the size and modification time they were read at. */
+const manifests = new Map<string, { readonly mtimeMs: number; readonly size: number; readonly manifest: Record<string, unknown> | undefined }>();
+
+/**
+ * A folder's package.json, or undefined when it has none or it is not a JSON object. Read once
+ * while it is unchanged: every question about a package (its type, its dependencies, its
+ * workspaces) starts here, for every folder up from every file. The object is shared: never
+ * change it.
+ */
 export function readPackageJson(folder: string): Record<string, unknown> | undefined {
-  let text: string;
+  const file = path.join(folder, 'package.json');
+  // most folders have none: asking is far cheaper than a failed read
+  const stat = fs.statSync(file, { throwIfNoEntry: false });
+  if (!stat?.isFile()) return undefined;
+  const known = manifests.get(file);
+  if (known && known.mtimeMs === stat.mtimeMs && known.size === stat.size) return known.manifest;
+  let manifest: Record<string, unknown> | undefined;
   try {
-    text = fs.readFileSync(path.join(folder, 'package.json'), 'utf8');
+    const json = JSON.parse(fs.readFileSync(file, 'utf8')) as unknown;
+    manifest = isRecord(json) ? json : undefined;
   } catch {
-    return undefined;
+    manifest = undefined;
   }
-  try {
-    const json = JSON.parse(text) as unknown;
-    return isRecord(json) ? json : undefined;
-  } catch {
-    return undefined;
-  }
+  manifests.set(file, { mtimeMs: stat.mtimeMs, size: stat.size, manifest });
+  return manifest;
 }
 
 /** The `packages:` list of a pnpm-workspace.yaml (a block list of plain or quoted strings). */
@@ -80,6 +91,7 @@ export function readWorkspaceGlobs(root: string): { source: WorkspaceSource; glo
   const list = Array.isArray(workspaces) ? workspaces : isRecord(workspaces) ? workspaces.packages : undefined;
   if (Array.isArray(list)) return { source: 'workspaces', globs: list.filter((glob): glob is string => typeof glob === 'string') };
   const pnpm = path.join(root, 'pnpm-workspace.yaml');
+  if (!fs.statSync(pnpm, { throwIfNoEntry: false })?.isFile()) return undefined;
   let text: string;
   try {
     text = fs.readFileSync(pnpm, 'utf8');
