@@ -147,16 +147,22 @@ function isSignUp(segment: string): boolean {
 /** Payload keys that hold an account's role, lower-cased. */
 const ROLE_KEYS: ReadonlySet<string> = new Set(['role', 'roles', 'userrole', 'accounttype', 'usertype']);
 
+/** A last path segment that is an account's role: `/auth/{id}/role`. */
+const ROLE_SEGMENTS: ReadonlySet<string> = new Set(['role', 'roles', 'user-role', 'user-roles']);
+
 /**
  * A role granted or taken away on an account of the service that owns accounts:
  * `PATCH /api/auth/users/{id}` with `{ role: 'restaurant_admin' }` once an application is
- * approved. The identity service may sit behind a gateway: its name can be in the path.
+ * approved, or `PUT /api/auth/{id}/role`, whose path names the account's role itself. The
+ * identity service may sit behind a gateway: its name can be in the path.
  */
 export function findRoleChange(service: string | undefined, path: Template, method: string | undefined, payload: Located | undefined, file: FileContext): StateChange | undefined {
   if (method === undefined || !/PATCH|PUT/.test(method) || !payload) return undefined;
-  const words = getLiteralSegments(path).flatMap((segment) => splitWords(segment));
+  const segments = getLiteralSegments(path);
+  const words = segments.flatMap((segment) => splitWords(segment));
   const identity = [...(service === undefined ? [] : splitWords(service)), ...words].some((word) => IDENTITY.has(word));
-  if (!identity || !words.some((word) => ACCOUNT_CREATION.has(word))) return undefined;
+  const namesAccount = words.some((word) => ACCOUNT_CREATION.has(word)) || ROLE_SEGMENTS.has(segments.at(-1)?.toLowerCase() ?? '');
+  if (!identity || !namesAccount) return undefined;
   const role = findKeyValue(payload, file, (key) => ROLE_KEYS.has(key.toLowerCase()));
   if (role) return { text: `account ${role.key} set to "${role.value}"`, account: true };
   // the organisation the account belongs to, whatever the value: moved in, or out with `null`

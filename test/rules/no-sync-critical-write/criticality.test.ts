@@ -889,6 +889,16 @@ export async function saveReply(conversationId, content) {
         `
 import axios from 'axios';
 
+export async function renameRole(roleId) {
+  await axios.put(\`\${process.env.CATALOG_SERVICE_URL}/api/catalog/\${roleId}/role\`, { role: 'editor' });
+}
+`,
+        { name: "a path ending with `role` outside the identity service is no account's role" },
+      ),
+      js.valid(
+        `
+import axios from 'axios';
+
 export async function syncRole(userId, role) {
   await axios.patch(\`\${process.env.AUTH_SERVICE_URL}/api/auth/users/\${userId}\`, { role });
 }
@@ -948,6 +958,27 @@ export async function approveRestaurant(restaurant) {
           }),
         },
         { name: 'the identity service behind a gateway, named in the path' },
+      ),
+      js.invalid(
+        `
+import axios from 'axios';
+
+export async function verifyRestaurant(restaurant) {
+  await axios.put(\`http://localhost:5000/api/auth/\${restaurant.owner}/role\`, { role: 'restaurant_admin' });
+}
+`,
+        {
+          at: 'axios.put',
+          request: 'PUT /api/auth/{owner}/role',
+          service: 'localhost:5000',
+          evidence: ['account role set to "restaurant_admin"'],
+          suggest: rewrite({
+            replaced: "axios.put(`http://localhost:5000/api/auth/${restaurant.owner}/role`, { role: 'restaurant_admin' })",
+            topic: 'auth.role.updated',
+            payload: "{ owner: restaurant.owner, role: 'restaurant_admin' }",
+          }),
+        },
+        { name: "a path that ends with the account's role, in the identity service named in the path" },
       ),
       js.invalid(
         `
