@@ -56,7 +56,8 @@ export class MethodCallers {
     const named = this.#texts.getMemberCallers(owner, name);
     if (!named) return undefined;
     // a browser app's code runs in the browser: its `adminApi.refund(…)` calls its own client, never a class of the server
-    const listed = this.#isBrowserFile(owner) ? named : named.filter((file) => file === owner || !this.#isBrowserFile(file));
+    // (past the files read to narrow a name down, none is read: the answer is unknown all the same)
+    const listed = named.length > MAX_FILES_READ || this.#isBrowserFile(owner) ? named : named.filter((file) => file === owner || !this.#isBrowserFile(file));
     const calling = listed.length > MAX_CALLING_FILES ? filterReaching(this.#texts, owner, method, listed) : listed;
     // a name called all over the repository (`post`, `create`, `send`): resolving every call would cost more than it tells
     if (!calling || calling.length > MAX_CALLING_FILES) return undefined;
