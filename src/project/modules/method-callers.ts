@@ -15,8 +15,7 @@ import { resolveCallTarget } from '../../analysis/code/functions.js';
 import { getOrigin } from '../../analysis/code/origin.js';
 import { isProjectOrigin } from '../../analysis/code/project-handles.js';
 import { walk } from '../../analysis/code/walk.js';
-import { toPosixRelative } from '../workspace/files.js';
-import { getRepositoryFolder, isFrontEndPackageFile } from '../workspace/package-kind.js';
+import { getRepositoryRelativePath, isFrontEndPackageFile } from '../workspace/package-kind.js';
 import type { ModuleCache } from './module-cache.js';
 import { getSpecifierStem, type RepositoryTexts } from './repository-texts.js';
 
@@ -75,8 +74,7 @@ export class MethodCallers {
   /** A file of a browser app (by its package's UI framework, its folder or its imports): it runs in a browser, not in a server's process. */
   #isBrowserFile(file: string): boolean {
     const text = this.#texts.getText(file) ?? '';
-    const repository = getRepositoryFolder(file);
-    return isFrontEndPackageFile(file, text) || isBrowserCode(repository === undefined ? path.basename(file) : toPosixRelative(repository, file), text);
+    return isFrontEndPackageFile(file, text) || isBrowserCode(getRepositoryRelativePath(file) ?? path.basename(file), text);
   }
 }
 

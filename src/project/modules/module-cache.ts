@@ -10,8 +10,7 @@ import type { TSESTree } from '@typescript-eslint/utils';
 import fs from 'node:fs';
 import path from 'node:path';
 import { claimNodes, FileContext, type ProjectModule, type ProjectResolver } from '../../analysis/code/file-context.js';
-import { toPosixRelative } from '../workspace/files.js';
-import { getRepositoryFolder } from '../workspace/package-kind.js';
+import { getRepositoryRelativePath } from '../workspace/package-kind.js';
 import { readPackageJson } from '../workspace/workspaces.js';
 import { type ExportTable, readExports } from './exports.js';
 import { isParseableModule, parseModule } from './parse.js';
@@ -96,8 +95,7 @@ export class ModuleCache {
     // the module's calls, gathered on the walk that claims its nodes: most modules read are entered
     const calls: TSESTree.CallExpression[] = [];
     // folder names are read from inside the repository: where it is checked out says nothing about the module
-    const repository = getRepositoryFolder(file);
-    const relativePath = repository === undefined ? file : toPosixRelative(repository, file);
+    const relativePath = getRepositoryRelativePath(file) ?? file;
     const context = new FileContext(source, { resolver: this.#resolver, fileName: file, relativePath, calls });
     claimNodes(source.ast, context, source.visitorKeys, calls);
     return { file: context, path: file, exports: readExports(source.ast) };

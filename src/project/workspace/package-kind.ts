@@ -7,6 +7,7 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
+import { toPosixRelative } from './files.js';
 import { isCheckoutRoot, isRecord, readPackageJson, readWorkspaceGlobs } from './workspaces.js';
 
 const UI_PACKAGES = [
@@ -229,4 +230,14 @@ export function getRepositoryFolder(fileName: string): string | undefined {
     repositories.set(own, found);
   }
   return found;
+}
+
+/**
+ * A file's path inside its repository (see `getRepositoryFolder`), `/`-separated: what filters
+ * that read folder names look at, so that where a checkout lives changes nothing. Undefined for
+ * a file of no package.
+ */
+export function getRepositoryRelativePath(fileName: string): string | undefined {
+  const repository = getRepositoryFolder(fileName);
+  return repository === undefined ? undefined : toPosixRelative(repository, fileName);
 }
