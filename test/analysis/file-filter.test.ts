@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isTestFile, mentionsHttpClient, mentionsProjectPublisher } from '../../src/analysis/file-filter.js';
+import { isBrowserCode, isTestFile, mentionsHttpClient, mentionsProjectPublisher } from '../../src/analysis/file-filter.js';
 
 describe('isTestFile', () => {
   it.each([
@@ -56,6 +56,31 @@ describe('isTestFile', () => {
     '',
   ])('%s is not a test file', (filename) => {
     expect(isTestFile(filename)).toBe(false);
+  });
+});
+
+describe('isBrowserCode', () => {
+  it.each([
+    ['a directive first', `'use client';\nexport function Pay() {}`],
+    ['a directive after a comment line, indented', `// checkout page\n  "use client"\nexport function Pay() {}`],
+    ['an import of a UI framework', `import { useState } from 'react';\nexport const x = 1;`],
+    ['an import of a browser data-fetching library', `import useSWR from "swr";`],
+    ['an import of the Next.js router', `import { useRouter } from 'next/navigation';`],
+  ])('%s is browser code', (_name, text) => {
+    expect(isBrowserCode('src/pay.ts', text)).toBe(true);
+  });
+
+  it.each([
+    ['the words of the directive inside a line', `const note = 'we use client certificates'; // "use client"`],
+    ['a server import whose name starts like a UI framework', `import { render } from 'react-email-server';`],
+    ['no import at all', `export const total = 1;`],
+  ])('%s is not browser code', (_name, text) => {
+    expect(isBrowserCode('src/pay.ts', text)).toBe(false);
+  });
+
+  it('a component file or a front-end folder is browser code whatever its text', () => {
+    expect(isBrowserCode('src/Pay.jsx', '')).toBe(true);
+    expect(isBrowserCode('frontend/src/pay.ts', '')).toBe(true);
   });
 });
 

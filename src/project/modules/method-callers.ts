@@ -27,6 +27,8 @@ export class MethodCallers {
   readonly #texts: RepositoryTexts;
   /** `file\0offset` of the method → its calls */
   readonly #found = new Map<string, readonly ExportUse[] | null>();
+  /** file → whether it is a browser app's: asked of the same callers for every method of a name they call */
+  readonly #browserFiles = new Map<string, boolean>();
 
   constructor(modules: ModuleCache, texts: RepositoryTexts) {
     this.#modules = modules;
@@ -35,6 +37,7 @@ export class MethodCallers {
 
   clear(): void {
     this.#found.clear();
+    this.#browserFiles.clear();
   }
 
   /** Every call of the method in the repository (tests aside), but those through `this` in its own file. */
@@ -73,8 +76,13 @@ export class MethodCallers {
 
   /** A file of a browser app (by its package's UI framework, its folder or its imports): it runs in a browser, not in a server's process. */
   #isBrowserFile(file: string): boolean {
-    const text = this.#texts.getText(file) ?? '';
-    return isFrontEndPackageFile(file, text) || isBrowserCode(getRepositoryRelativePath(file) ?? path.basename(file), text);
+    let known = this.#browserFiles.get(file);
+    if (known === undefined) {
+      const text = this.#texts.getText(file) ?? '';
+      known = isFrontEndPackageFile(file, text) || isBrowserCode(getRepositoryRelativePath(file) ?? path.basename(file), text);
+      this.#browserFiles.set(file, known);
+    }
+    return known;
   }
 }
 
