@@ -18,6 +18,7 @@ import { compileSettings, DEFAULT_OPTIONS, withNamedErrors } from '../options.js
 import { deriveTopic } from '../suggestions/topic.js';
 import { formatCalleeLabel } from '../util/callee-label.js';
 import { getProjectRelativePath, getProjectResolver, getResolvableFileName } from '../project/layer.js';
+import { isCompiledTwin } from '../project/workspace/compiled-output.js';
 import { createRule } from '../util/create-rule.js';
 
 export interface NoDualWriteOptions {
@@ -105,6 +106,7 @@ export default createRule<Options, MessageIds>({
     const settings = compileSettings({ ...DEFAULT_OPTIONS, ...options });
     if (!settings.checkTestFiles && isTestFile(getProjectRelativePath(context.cwd, context.filename))) return {};
     const text = context.sourceCode.text;
+    if (isCompiledTwin(context.filename, text)) return {};
     if (!(mentionsDatabase(text) || mentionsProjectDataLayer(text))) return {};
     if (!(mentionsBroker(text) || mentionsProjectPublisher(text) || mentionsHttpClient(text))) return {};
     const resolver = getProjectResolver({ followImports: options.followImports, typed: undefined });

@@ -9,6 +9,7 @@ import { type EngineContext, getEngineContext } from '../analysis/mitigation/dur
 import { compileSettings, DEFAULT_OPTIONS, type NoSyncCriticalWriteOptions, OPTIONS_SCHEMA } from '../options.js';
 import { planAutofix, planSuggestions, type SuggestionMessageId, toFix } from '../suggestions/build.js';
 import { getProjectRelativePath, getProjectResolver, getResolvableFileName, mayReach } from '../project/layer.js';
+import { isCompiledTwin } from '../project/workspace/compiled-output.js';
 import { isDataGeneratorPackageFile, isFrontEndPackageFile, isWorkspaceRootFile } from '../project/workspace/package-kind.js';
 import { getProgramResolver } from '../project/typed/resolver.js';
 import { createRule } from '../util/create-rule.js';
@@ -50,6 +51,7 @@ const rule = createRule<Options, MessageIds>({
     const settings = compileSettings(options);
     const relativePath = getProjectRelativePath(context.cwd, context.filename);
     if (!settings.checkTestFiles && (isTestFile(relativePath) || isDataGeneratorPackageFile(context.filename) || isWorkspaceRootFile(context.filename))) return {};
+    if (isCompiledTwin(context.filename, context.sourceCode.text)) return {};
     const typed = options.followCalls ? getTypedSetup(context) : undefined;
     const resolver = getProjectResolver({ followImports: options.followImports, typed: typed?.resolver });
     const fileName = getResolvableFileName(context.filename);
