@@ -34,6 +34,8 @@ export type Part =
       readonly fallback?: Template;
       /** the expression the value comes from (`order.id`), when it is a name or a member read */
       readonly node?: TSESTree.Node;
+      /** the path segments a condition picks from (`approve ? 'approve' : 'reject'`): one of them, which is not known */
+      readonly choices?: readonly string[];
     };
 
 export type Template = readonly Part[];
@@ -199,9 +201,29 @@ function evaluateConditional(expression: TSESTree.ConditionalExpression, file: F
   // or with a scheme made sure of (`url.startsWith('http') ? url : `http://${url}``): the address as configured
   const bare = (template: Template): string => withoutEndSlashes(template).replace(/^https?:\/\//, '');
   if (bare(consequent) === bare(alternate) && bare(consequent) !== '') return formatTemplate(consequent).length <= formatTemplate(alternate).length ? consequent : alternate;
+  const choice = getSegmentChoice(consequent, alternate);
+  if (choice) return choice;
   const first = consequent[0];
   if (!first || first.kind === 'unknown' || formatTemplate([first]) !== formatTemplate(alternate.slice(0, 1))) return unknown('…');
   return alternate.length > consequent.length ? alternate : consequent;
+}
+
+/** A path segment of letters, digits, `-`, `_` or `.`. */
+const SEGMENT = /^[\w.-]+$/;
+
+/**
+ * Two literal paths that differ in their last segment only (`'/team/unblock'` or `'/team/block'`),
+ * or two literal segments (`'approve'` or `'reject'`): their common part, then the segment as a
+ * choice between the two, rendered `{unblock|block}`.
+ */
+function getSegmentChoice(consequent: Template, alternate: Template): Template | undefined {
+  const [a, b] = [consequent, alternate].map((template) => (template.length === 1 && template[0]!.kind === 'text' && template[0]!.name === undefined ? template[0]!.value : undefined));
+  if (a === undefined || b === undefined || a === b) return undefined;
+  const cut = Math.max(a.lastIndexOf('/'), b.lastIndexOf('/')) + 1;
+  const [prefix, tailA, tailB] = [a.slice(0, cut), a.slice(cut), b.slice(cut)];
+  if (b.slice(0, cut) !== prefix || !SEGMENT.test(tailA) || !SEGMENT.test(tailB)) return undefined;
+  const choice: Part = { kind: 'unknown', label: `${tailA}|${tailB}`, choices: [tailA, tailB] };
+  return prefix === '' ? [choice] : [text(prefix), choice];
 }
 
 /** The template as text, without the slashes it starts or ends with. */

@@ -10,7 +10,7 @@ import { getClassName, getFunctionName, getMethodClass, getPropertyName, getStat
 import { deeper, type FileContext } from '../code/file-context.js';
 import { getObjectKeys, getObjectProperty } from '../code/objects.js';
 import type { Target } from '../target/target.js';
-import { evaluateTemplate, formatTemplate, type Template } from '../code/template.js';
+import { concat, evaluateTemplate, formatTemplate, type Template } from '../code/template.js';
 import { type GraphqlOperation, parseGraphqlOperation } from '../request/graphql.js';
 import { type Located, resolveValue } from '../code/values.js';
 import { findAccountLifecycle, findRoleChange, findStateChange, getTransition, isUpdateInPlace, namesIdentityService } from './state-change.js';
@@ -68,6 +68,31 @@ const CRITICAL_TAG = /@critical\b/;
 const READ_COMMANDS = new WordSet(READ_COMMAND_WORDS);
 
 export function assessCriticality(input: CriticalityInput, file: FileContext, settings: Settings): Criticality {
+  const paths = expandChoices(input.target.path);
+  if (paths.length === 1) return assessOnePath(input, file, settings);
+  // a path whose segment a condition picks (`/team/{unblock|block}`) carries a critical write when one of its paths does
+  let first: Criticality | undefined;
+  for (const path of paths) {
+    const verdict = assessOnePath({ ...input, target: { ...input.target, path } }, file, settings);
+    if (verdict.critical) return verdict;
+    first ??= verdict;
+  }
+  return first!;
+}
+
+/** The paths a template may be, one for each choice of its segments (see `Part.choices`); the template alone when it has none. */
+function expandChoices(path: Template): Template[] {
+  let paths: Template[] = [[]];
+  for (const part of path) {
+    const options: Template[] = part.kind === 'unknown' && part.choices ? part.choices.map((value) => [{ kind: 'text', value }]) : [[part]];
+    paths = paths.flatMap((before) => options.map((option) => concat(before, option)));
+    // two conditional segments at most are spelled out: more say little a first pair does not
+    if (paths.length > 4) return [path];
+  }
+  return paths;
+}
+
+function assessOnePath(input: CriticalityInput, file: FileContext, settings: Settings): Criticality {
   const evidence: Evidence[] = [];
   const named = new Map(input.contexts.map((node) => [node, getEnclosingNamed(node)]));
   const tagged = [...named.values()].flat().find((entry) => entry.fn && hasCriticalTag(entry.fn, file));

@@ -57,6 +57,28 @@ describe('evaluateTemplate', () => {
       ]);
     });
 
+    it('makes a condition between two literal last segments a choice of that segment', () => {
+      const choice = (a: string, b: string): Part => ({ kind: 'unknown', label: `${a}|${b}`, choices: [a, b] });
+      expect(evaluateUrl("function f(unblock: boolean) { const url = unblock ? '/team-access/unblock' : '/team-access/block'; }")).toEqual([
+        text('/team-access/'),
+        choice('unblock', 'block'),
+      ]);
+      expect(evaluateUrl("function f(ok: boolean, id: string) { const url = `${process.env.ORDERS_URL}/orders/${id}/${ok ? 'approve' : 'reject'}`; }")).toEqual([
+        env('ORDERS_URL'),
+        text('/orders/'),
+        unknown('id'),
+        text('/'),
+        choice('approve', 'reject'),
+      ]);
+      expect(formatTemplate(evaluateUrl("function f(a: boolean) { const url = a ? 'cancel' : 'confirm.v2'; }"))).toBe('{cancel|confirm.v2}');
+    });
+
+    it('leaves other conditions between literals unknown: whole addresses, different folders, query strings', () => {
+      expect(evaluateUrl("function f(p: boolean) { const url = p ? 'https://api.example.com' : 'http://localhost:3000'; }")).toEqual([unknown('…')]);
+      expect(evaluateUrl("function f(p: boolean) { const url = p ? '/orders/cancel' : '/refunds/create'; }")).toEqual([unknown('…')]);
+      expect(evaluateUrl("function f(p: boolean) { const url = p ? '/orders?all=1' : '/orders?all=0'; }")).toEqual([unknown('…')]);
+    });
+
     it('keeps a string literal as text', () => {
       expect(evaluateUrl("const url = 'http://payments:8080/charges';")).toEqual([text('http://payments:8080/charges')]);
     });

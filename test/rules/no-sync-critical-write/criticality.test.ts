@@ -1103,6 +1103,16 @@ export async function checkCopies(bookId) {
 `,
         { name: 'the availability of an entity asked with POST is a read' },
       ),
+      js.valid(
+        `
+import axios from 'axios';
+
+export async function heartbeat(verbose) {
+  await axios.post(\`\${process.env.MONITOR_SERVICE_URL}/agents/\${verbose ? 'metrics' : 'health'}\`, { at: Date.now() });
+}
+`,
+        { name: 'a path whose last segment a condition picks is not critical when neither is' },
+      ),
     ],
     invalid: [
       js.invalid(
@@ -1125,6 +1135,28 @@ export async function freeRooms(roomId, from, to) {
           }),
         },
         { name: 'a command after a read word (`/availability/unhold`) is a write, and undoing a transition is one' },
+      ),
+      js.invalid(
+        `
+const AUTH_URL = process.env.AUTH_SERVICE_INTERNAL_URL;
+
+export async function syncTeamAccess({ authId, action }) {
+  const endpoint = action === 'unblock' ? '/internal/team-access/unblock' : '/internal/team-access/block';
+  await fetch(\`\${AUTH_URL}\${endpoint}?authId=\${authId}\`, { method: 'POST' });
+}
+`,
+        {
+          at: 'fetch',
+          request: 'POST /internal/team-access/{unblock|block}',
+          service: 'auth',
+          evidence: ['transition "unblock"'],
+          suggest: rewrite({
+            replaced: "fetch(`${AUTH_URL}${endpoint}?authId=${authId}`, { method: 'POST' })",
+            topic: 'auth.team-access.created',
+            payload: '{ authId }',
+          }),
+        },
+        { name: 'a path whose last segment a condition picks (`unblock` or `block`) is critical when one of them is' },
       ),
       js.invalid(
         `
