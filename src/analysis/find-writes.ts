@@ -17,7 +17,7 @@ import { getClassName, getFunctionName, getMethodClass, getThisClass, type Funct
 import { EMPTY_ENV, type Env, type FileContext, getForeignFile } from './code/file-context.js';
 import { EnvDependencies } from './code/env-dependencies.js';
 import { bindConstruction, type CallTarget, enterCallTarget, getOwnerFunction, getRepositoryConstruction, getSingletonConstruction, resolveCallTarget } from './code/functions.js';
-import { getPrivateUses } from './code/uses.js';
+import { getFunctionUses } from './code/uses.js';
 import type { Template } from './code/template.js';
 import { classifyMethods } from './request/method.js';
 import { describeRequest, isKeyedClientCall, type RequestDescription } from './request/request.js';
@@ -120,19 +120,21 @@ export class WriteFinder {
   }
 
   /**
-   * A request whose path is wholly a parameter of a helper only this file calls (`private
-   * post(path, body)` fed by `hold()`, `release()`, …) makes as many writes as the helper has
-   * callers: each is reported at the caller that names its path, not once at the helper.
+   * A request whose path is wholly a parameter of a helper whose every use is known (`private
+   * post(path, body)` fed by `hold()`, `release()`, …; a public one whose callers the project
+   * layer finds in the repository) makes as many writes as the helper has callers: each is
+   * reported at the caller that names its path, not once at the helper.
    */
   #defersToCallers(request: RequestDescription): boolean {
     const fn = getOwnerFunction(request.call);
     if (!fn || !request.url) return false;
     const index = getPathParameterIndex(request.url, fn, this.#file);
     if (index === undefined) return false;
-    const uses = getPrivateUses(fn, this.#file);
+    // every use, also those of other modules when the helper is theirs to call and the project layer finds them all
+    const uses = getFunctionUses(fn, this.#file);
     if (!uses) return false;
     const paths: (TSESTree.Node | undefined)[] = [];
-    for (const use of uses) {
+    for (const { node: use } of uses) {
       const call = use.parent;
       // a use that is no call (`retry(this.post)`) passes the helper on: who calls it is out of sight
       if (call?.type !== AST_NODE_TYPES.CallExpression || call.callee !== use) return false;

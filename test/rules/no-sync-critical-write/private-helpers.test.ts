@@ -2,9 +2,11 @@
  * A helper only its own file can call (`private post(path, body)`, a module-level function that
  * is not exported), whose request takes its whole path from a parameter, makes as many writes
  * as it has callers: each is reported at the call that names its path, not once at the helper.
- * A helper other modules may call keeps its one report.
+ * A helper other modules may call keeps its one report, unless the project layer finds all its uses.
  */
+import path from 'node:path';
 import { describe } from 'vitest';
+import { writeProject } from '../../project/helpers.js';
 import { js, jsTester, RULE_NAME, rewrite, rule, ts, tsTester } from './helpers.js';
 
 const INVENTORY_CLIENT = (helper: string, calls: string) => `
@@ -227,6 +229,80 @@ module.exports = { send };
         },
         { name: 'a function the module exports may be called elsewhere: reported once at its request' },
       ),
+    ],
+  });
+});
+
+/**
+ * A helper other modules could call, whose every use the project layer finds in its repository
+ * (`this.post(…)` in its class, `gateway.post(…)` elsewhere), is judged as a private one: each
+ * caller that names a path is its own write. One use it cannot read keeps the one report.
+ */
+describe('public helpers whose callers are all known', () => {
+  /** The client class as `src/inventory.client.ts` of a temporary project, with `files` beside it; the path of the client. */
+  const project = (client: string, files: Readonly<Record<string, string>> = {}): string =>
+    path.join(writeProject({ 'package.json': { name: 'orders', private: true }, 'src/inventory.client.ts': client, ...files }), 'src', 'inventory.client.ts');
+  const CLIENT = INVENTORY_CLIENT('async post', HOLD_AND_RELEASE);
+  const HOLD = {
+    at: 'this.post',
+    within: "this.post('/availability/hold'",
+    request: 'POST /availability/hold',
+    service: 'inventory',
+    evidence: ['service "inventory"', 'path "/availability/hold"'],
+    via: ['InventoryClient.post'],
+    suggest: rewrite({
+      replaced: "this.post('/availability/hold', { roomId, from, to })",
+      topic: 'inventory.availability.hold.requested',
+      payload: '{ roomId, from, to }',
+    }),
+  };
+  const RELEASE = {
+    at: 'this.post',
+    within: "this.post('/availability/release'",
+    request: 'POST /availability/release',
+    service: 'inventory',
+    evidence: ['service "inventory"', 'transition "release"'],
+    via: ['InventoryClient.post'],
+    suggest: rewrite({
+      replaced: "this.post('/availability/release', { roomId, from, to })",
+      topic: 'inventory.availability.release.requested',
+      payload: '{ roomId, from, to }',
+    }),
+  };
+  const AT_REQUEST = {
+    at: 'axios.post',
+    request: 'POST {path}',
+    service: 'inventory',
+    evidence: ['service "inventory"'],
+    suggest: rewrite({ replaced: 'axios.post(`${this.baseUrl}${path}`, body)', topic: 'inventory.created', payload: '{ ...body, path }' }),
+  };
+
+  tsTester.run(RULE_NAME, rule, {
+    valid: [],
+    invalid: [
+      ts.invalid(CLIENT, [HOLD, RELEASE], { filename: project(CLIENT), name: 'a public post(path, body) only its own class calls: each caller that names a path is its own write' }),
+      ts.invalid(CLIENT, [HOLD, RELEASE], {
+        filename: project(CLIENT, {
+          'src/checkout.ts': `import { InventoryClient } from './inventory.client';
+
+export async function lockRoom(inventory: InventoryClient, roomId: string): Promise<void> {
+  await inventory.post('/availability/lock', { roomId });
+}
+`,
+        }),
+        name: 'another module that calls it with a path of its own: the writes there are its own, reported where it is linted',
+      }),
+      ts.invalid(CLIENT, AT_REQUEST, {
+        filename: project(CLIENT, {
+          'src/holds.ts': `import type { InventoryClient } from './inventory.client';
+
+export async function lockRoom(clients: Record<string, InventoryClient>, name: string, roomId: string): Promise<void> {
+  await clients[name]!.post('/availability/lock', { roomId });
+}
+`,
+        }),
+        name: 'a call of that name in a module that imports it, on a receiver the search cannot follow: a use may be out of sight, and the helper keeps its one report',
+      }),
     ],
   });
 });
