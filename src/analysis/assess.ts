@@ -89,12 +89,21 @@ export function assessRequest(
   return { ...base, criticality, retry, swallowed, reportable: true };
 }
 
-/** The target is the service the calling file belongs to, by name: `ride` from the package `3-ride-service`. */
+/**
+ * The target is the service the calling file belongs to: by name (`ride` from the package
+ * `3-ride-service`), or `localhost` at the port the service listens on.
+ */
 function callsItself(target: Target, caller: TSESTree.Node, file: FileContext): boolean {
   const fileName = file.fileOf(caller).fileName;
-  const own = fileName === undefined || target.service === undefined ? undefined : file.resolver?.getServiceName(fileName);
-  return own !== undefined && sameServiceName(own, target.service!);
+  if (fileName === undefined || target.service === undefined || !file.resolver) return false;
+  const own = file.resolver.getServiceName(fileName);
+  if (own !== undefined && sameServiceName(own, target.service)) return true;
+  const port = LOCAL_ADDRESS.exec(target.service)?.[1];
+  return port !== undefined && file.resolver.getServicePort(fileName) === port;
 }
+
+/** A service named by a local address and its port: `localhost:3004`. */
+const LOCAL_ADDRESS = /^(?:localhost|127\.0\.0\.1|0\.0\.0\.0):(\d+)$/;
 
 function sameServiceName(a: string, b: string): boolean {
   const words = (name: string): string => splitWords(name).map(singular).join('-');

@@ -28,6 +28,7 @@ import type { ModuleCache, ModuleRecord } from './modules/module-cache.js';
 import type { Reachability } from './modules/reach.js';
 import type { ModuleResolver } from './resolution/module-resolver.js';
 import { dependsOnPackage, getServiceName, isGatewayFile } from './workspace/package-kind.js';
+import { getServicePort } from './workspace/service-port.js';
 import { CLIENT_MODULES } from '../catalog/http-clients.js';
 
 /** How many re-exports and CommonJS indirections one lookup follows. */
@@ -104,6 +105,10 @@ export class ModuleGraph implements ProjectResolver {
 
   getServiceName(fileName: string): string | undefined {
     return getServiceName(fileName);
+  }
+
+  getServicePort(fileName: string): string | undefined {
+    return getServicePort(fileName);
   }
 
   dependsOn(fileName: string, prefix: string): boolean {

@@ -152,6 +152,10 @@ class CombinedResolver implements ProjectResolver {
     return this.#graph.getServiceName(fileName);
   }
 
+  getServicePort(fileName: string): string | undefined {
+    return this.#graph.getServicePort(fileName);
+  }
+
   dependsOn(fileName: string, prefix: string): boolean {
     return this.#graph.dependsOn(fileName, prefix);
   }

@@ -105,6 +105,8 @@ export interface ProjectResolver {
   isGatewayFile(fileName: string): boolean;
   /** The service a file belongs to, named from its package (`3-ride-service` → `ride`); undefined for a workspace root or no package. */
   getServiceName(fileName: string): string | undefined;
+  /** The one port the service a file belongs to listens on (`app.listen(process.env.PORT ?? 3004)` in its entry file), when its package says so. */
+  getServicePort(fileName: string): string | undefined;
   /** Does the package the file belongs to depend on a package whose name starts with `prefix` (`@temporalio/`)? */
   dependsOn(fileName: string, prefix: string): boolean;
   /**

@@ -16,6 +16,7 @@ import {
   type TypeOrigin,
 } from '../../analysis/code/file-context.js';
 import { dependsOnPackage, getServiceName, isGatewayFile } from '../workspace/package-kind.js';
+import { getServicePort } from '../workspace/service-port.js';
 import { findNodeByRange, ProjectFiles } from './project-files.js';
 import { getTypeScript } from './typescript.js';
 
@@ -90,6 +91,10 @@ export class ProgramResolver implements ProjectResolver {
 
   getServiceName(fileName: string): string | undefined {
     return getServiceName(fileName);
+  }
+
+  getServicePort(fileName: string): string | undefined {
+    return getServicePort(fileName);
   }
 
   dependsOn(fileName: string, prefix: string): boolean {

@@ -113,6 +113,12 @@ export function isWorkspaceRootFile(fileName: string): boolean {
   return path.isAbsolute(fileName) && isWorkspaceRoot(path.dirname(fileName));
 }
 
+/** The folder of the service package a file belongs to: a package that serves requests, not a workspace root. */
+export function getServicePackageFolder(fileName: string): string | undefined {
+  const kind = path.isAbsolute(fileName) ? findPackageKind(path.dirname(fileName)) : undefined;
+  return kind?.server && !isWorkspaceRoot(kind.folder) ? kind.folder : undefined;
+}
+
 /** The folder of the package a file belongs to (its nearest package.json), if any. */
 export function getPackageFolder(fileName: string): string | undefined {
   return path.isAbsolute(fileName) ? findPackageKind(path.dirname(fileName))?.folder : undefined;
