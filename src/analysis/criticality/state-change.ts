@@ -37,7 +37,10 @@ export interface StateChange {
  * @param method the write's method, upper-cased (`PATCH`, `POST/PUT`)
  */
 export function findStateChange(path: Template, method: string | undefined, payload: Located | undefined, file: FileContext): StateChange | undefined {
-  const last = getLiteralSegments(path).at(-1);
+  const segments = getLiteralSegments(path);
+  const last = segments.at(-1);
+  // a login's session or token (`PATCH /sessions/{id}/deactivate`, `POST /tokens/{id}/revoke`): housekeeping of access, not an entity's state
+  if (last !== undefined && namesAccessGrant(commandsTransition(last) ? segments.at(-2) : last)) return undefined;
   if (last !== undefined) {
     if (commandsTransition(last)) return { text: `transition "${last}"` };
     if (STATES.has(last) && method !== undefined && /PATCH|PUT|POST/.test(method)) return { text: `${method.split('/')[0]} …/${last}` };
@@ -53,6 +56,13 @@ export function findStateChange(path: Template, method: string | undefined, payl
   const updates = method !== undefined && (/PATCH|PUT/.test(method) || path.at(-1)?.kind !== 'text');
   const state = updates && payload ? findStateValue(payload, file) : undefined;
   return state && { text: `${state.key} set to "${state.value}"` };
+}
+
+/** Sessions and tokens of a login, as a path names them: `sessions`, `tokens`, `refresh-tokens`. */
+const ACCESS_GRANTS = new WordSet(['session', 'token']);
+
+function namesAccessGrant(segment: string | undefined): boolean {
+  return segment !== undefined && ACCESS_GRANTS.has(splitWords(segment).at(-1) ?? '');
 }
 
 /** Sent only as PATCH or PUT: an entity updated in place, never a query sent as POST. */

@@ -1113,6 +1113,18 @@ export async function heartbeat(verbose) {
 `,
         { name: 'a path whose last segment a condition picks is not critical when neither is' },
       ),
+      js.valid(
+        `
+import axios from 'axios';
+
+const DATA = process.env.DATA_ACCESS_SERVICE_URL;
+
+export const deactivateSession = (id) => axios.patch(\`\${DATA}/sessions/\${id}/deactivate\`);
+export const revokeToken = (id) => axios.post(\`\${DATA}/refresh-tokens/\${id}/revoke\`);
+export const expireSession = (id) => axios.patch(\`\${DATA}/sessions/\${id}\`, { status: 'EXPIRED' });
+`,
+        { name: "a login's session or token deactivated, revoked or expired is housekeeping of access, not an entity's state" },
+      ),
     ],
     invalid: [
       js.invalid(
@@ -1157,6 +1169,27 @@ export async function syncTeamAccess({ authId, action }) {
           }),
         },
         { name: 'a path whose last segment a condition picks (`unblock` or `block`) is critical when one of them is' },
+      ),
+      js.invalid(
+        `
+import axios from 'axios';
+
+export async function approveBooking(id) {
+  await axios.post(\`\${process.env.DATA_ACCESS_SERVICE_URL}/session-bookings/\${id}/approve\`);
+}
+`,
+        {
+          at: 'axios.post',
+          request: 'POST /session-bookings/{id}/approve',
+          service: 'data-access',
+          evidence: ['path "/session-bookings/{id}/approve"', 'transition "approve"'],
+          suggest: rewrite({
+            replaced: 'axios.post(`${process.env.DATA_ACCESS_SERVICE_URL}/session-bookings/${id}/approve`)',
+            topic: 'data-access.session-bookings.approve.requested',
+            payload: '{ id }',
+          }),
+        },
+        { name: 'a booking of a session (a class, a therapy session) is no login: approving it is a transition' },
       ),
       js.invalid(
         `
