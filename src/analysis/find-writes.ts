@@ -22,6 +22,7 @@ import type { Template } from './code/template.js';
 import { classifyMethods } from './request/method.js';
 import { describeRequest, isKeyedClientCall, type RequestDescription } from './request/request.js';
 import { parseUrl } from './target/target.js';
+import { formatCalleeLabel } from '../util/callee-label.js';
 
 type Variable = TSESLint.Scope.Variable;
 
@@ -305,7 +306,7 @@ export class WriteFinder {
     const inFileLeft = this.#maxInFile - (hops.length - crossFileHops) - (crossesFile ? 0 : 1);
     if (!this.#mayRequest(target.fn, inFileLeft, this.#maxCrossFile - crossFileHops - (crossesFile ? 1 : 0))) return [];
     const inner = enterCallTarget(target, call, this.#file, env);
-    const name = describeFunction(target.fn);
+    const name = describeFunction(target.fn, call, this.#file);
     const nextVisiting = new Set(visiting).add(target.fn);
     // the one instance another file builds of its own class: that file reports the write, this call supplies only its arguments
     const outer = isSingletonOfAnotherFile(target, call, this.#file) ? bindConstruction(target.construction!, this.#file, target.construction!.env) : env;
@@ -457,8 +458,10 @@ const NO_NAMES: readonly string[] = [];
 const NO_FUNCTIONS: ReadonlySet<FunctionNode> = new Set();
 
 /** `postJson`, `BillingClient.issueInvoice`. */
-function describeFunction(fn: FunctionNode): string {
-  const name = getFunctionName(fn) ?? 'function';
+function describeFunction(fn: FunctionNode, call: TSESTree.CallExpression, file: FileContext): string {
+  const name = getFunctionName(fn);
+  // a function without a name, run by the call (`paymentBreaker.fire(…)` of a circuit breaker built with it): named by the call
+  if (name === undefined) return formatCalleeLabel(file.getText(call.callee));
   const cls = getMethodClass(fn);
   const className = cls && getClassName(cls);
   return className ? `${className}.${name}` : name;

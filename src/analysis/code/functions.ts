@@ -13,6 +13,7 @@ import { bindArguments, bindParameters } from './bind.js';
 import { type Located, resolveValue } from './values.js';
 import { walk } from './walk.js';
 import { remember } from '../../util/remember.js';
+import { ACTION_RUNNERS } from '../../catalog/action-runners.js';
 
 type Variable = TSESLint.Scope.Variable;
 
@@ -119,6 +120,8 @@ function resolveInProject(callee: TSESTree.Node, file: FileContext, env: Env, pi
   const receiver = getFactoryProduct(resolveValue(object, file, env), file);
   const node = receiver.node;
   if (node.type === AST_NODE_TYPES.NewExpression) {
+    const action = pick === METHOD ? getRunnerAction(node, name, file, receiver.env) : undefined;
+    if (action) return { fn: action };
     const cls = getClassOf(node.callee, file, receiver.env);
     const fn = cls && pick(file.getClassMember(cls, name));
     return fn && cls && { fn, thisClass: cls, construction: { node, cls, env: receiver.env } };
@@ -139,6 +142,19 @@ function resolveInProject(callee: TSESTree.Node, file: FileContext, env: Env, pi
   const declared = getDeclaredClass(node, file, receiver.env);
   const fn = declared && file.getClassMember(declared.cls, name)?.method;
   return fn && declared && { fn, thisClass: declared.cls, ...(declared.viaInterface ? { viaInterface: true as const } : {}) };
+}
+
+/**
+ * The function a library instance runs when `name` is called on it, with that call's arguments:
+ * `action` for `new CircuitBreaker(action, options).fire(url, body)` (see `ACTION_RUNNERS`).
+ */
+function getRunnerAction(construction: TSESTree.NewExpression, name: string, file: FileContext, env: Env): FunctionNode | undefined {
+  const origin = getOrigin(construction.callee, file, env);
+  const runner = origin && ACTION_RUNNERS.find((candidate) => candidate.module === origin.module && candidate.run.has(name));
+  const action = runner && construction.arguments[0] && skipTransparent(construction.arguments[0]);
+  if (!action) return undefined;
+  if (isFunctionNode(action)) return action;
+  return action.type === AST_NODE_TYPES.Identifier ? file.getDeclaredFunction(action, env) : undefined;
 }
 
 /**
