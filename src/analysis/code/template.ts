@@ -10,7 +10,7 @@ import { deeper, EMPTY_ENV, type Env, FileContext, getRequireSource } from './fi
 import { bindArguments } from './bind.js';
 import { getOrigin } from './origin.js';
 import { getObjectProperty, resolveObject } from './objects.js';
-import { getThisMemberValue } from './values.js';
+import { getThisMemberValue, resolveValue } from './values.js';
 import { enterCallTarget, enterInstance, resolveCallTarget, resolveGetter } from './functions.js';
 
 export type Part =
@@ -36,6 +36,8 @@ export type Part =
       readonly node?: TSESTree.Node;
       /** the path segments a condition picks from (`approve ? 'approve' : 'reject'`): one of them, which is not known */
       readonly choices?: readonly string[];
+      /** one of two whole addresses a condition picks (`isProd ? 'http://orders.internal' : 'http://localhost:3001'`): configuration, named by what holds it */
+      readonly addressSwitch?: true;
     };
 
 export type Template = readonly Part[];
@@ -193,19 +195,40 @@ function evaluateConditional(expression: TSESTree.ConditionalExpression, file: F
   // `process.env.X ? withApi(process.env.X) : undefined`: only one branch is an address
   if (isNullish(expression.alternate)) return evaluateTemplate(expression.consequent, file, env);
   if (isNullish(expression.consequent)) return evaluateTemplate(expression.alternate, file, env);
-  const consequent = evaluateTemplate(expression.consequent, file, env);
-  const alternate = evaluateTemplate(expression.alternate, file, env);
+  return combineBranches(evaluateTemplate(expression.consequent, file, env), evaluateTemplate(expression.alternate, file, env));
+}
+
+/** What a condition between two values stands for, given what each branch evaluates to (see `evaluateConditional`). */
+function combineBranches(consequent: Template, alternate: Template, key?: string): Template {
   // the same address either way, or with a leading slash made sure of (`path.startsWith('/') ? path : `/${path}``)
   // or a trailing one dropped (`base.endsWith('/') ? base.slice(0, -1) : base`)
   if (withoutEndSlashes(consequent) === withoutEndSlashes(alternate)) return slashScore(consequent) >= slashScore(alternate) ? consequent : alternate;
   // or with a scheme made sure of (`url.startsWith('http') ? url : `http://${url}``): the address as configured
   const bare = (template: Template): string => withoutEndSlashes(template).replace(/^https?:\/\//, '');
   if (bare(consequent) === bare(alternate) && bare(consequent) !== '') return formatTemplate(consequent).length <= formatTemplate(alternate).length ? consequent : alternate;
-  const choice = getSegmentChoice(consequent, alternate);
+  const choice = getSegmentChoice(consequent, alternate) ?? getAddressSwitch(consequent, alternate, key);
   if (choice) return choice;
   const first = consequent[0];
   if (!first || first.kind === 'unknown' || formatTemplate([first]) !== formatTemplate(alternate.slice(0, 1))) return unknown('…');
   return alternate.length > consequent.length ? alternate : consequent;
+}
+
+/** An absolute address: a scheme, then a host. */
+const ABSOLUTE = /^[a-z][\w+.-]*:\/\/[^/]/i;
+
+/**
+ * Two whole addresses a condition picks between, a deployment's and a developer's: configuration.
+ * Read from the same key of two maps (`prodServicePaths.payment`, `devServicePaths.payment`), the
+ * key names its service, as an entry of a map of addresses does; otherwise what holds the choice
+ * names it (`const ORDERS_URL = isProd ? … : …`, see `evaluateIdentifier`).
+ */
+function getAddressSwitch(consequent: Template, alternate: Template, key?: string): Template | undefined {
+  const [a, b] = [consequent, alternate].map((template) => (template.length === 1 && template[0]!.kind === 'text' && ABSOLUTE.test(template[0]!.value) ? template[0] : undefined));
+  if (!a || !b) return undefined;
+  const keyOf = (part: Part): string | undefined => (part.kind === 'text' && part.name?.includes('.') ? part.name.slice(part.name.lastIndexOf('.') + 1) : undefined);
+  const common = key ?? (keyOf(a) === keyOf(b) ? keyOf(a) : undefined);
+  if (common !== undefined) return [{ kind: 'config', key: common, addressMap: true }];
+  return [{ kind: 'unknown', label: '…', addressSwitch: true }];
 }
 
 /** A path segment of letters, digits, `-`, `_` or `.`. */
@@ -253,6 +276,8 @@ function evaluateIdentifier(identifier: TSESTree.Identifier, file: FileContext, 
       // `const id = param()`: an opaque value is better named by the variable than by its initializer
       const value = evaluateTemplate(binding.node, file, env);
       const only = value.length === 1 ? value[0] : undefined;
+      // `const ORDERS_URL = isProd ? 'http://orders.internal:3000' : 'http://localhost:3000'`: an address configured by its name
+      if (only?.kind === 'unknown' && only.addressSwitch) return [{ kind: 'config', key: identifier.name }];
       if (only?.kind === 'unknown' && !only.fallback && binding.node.type !== AST_NODE_TYPES.Identifier) return unknown(identifier.name, identifier);
       // `env.bindings` hold a wrapper's arguments: their names are the wrapper's, not the address's
       return env.bindings.size > 0 && isBoundParameter(identifier, file, env) ? value : withName(value, identifier.name);
@@ -380,6 +405,14 @@ function evaluatePath(base: TSESTree.Node, path: readonly string[], file: FileCo
   if (path.length === 1 && isProcessEnv(base, file, env)) return [envPart(path[0]!, base, file)];
   const enumValue = path.length === 1 ? getEnumMemberValue(base, path[0]!, file, env) : undefined;
   if (enumValue) return evaluateTemplate(enumValue, file, env);
+  // `this.servicePaths.payment` with `this.servicePaths = isProd ? prodServicePaths : devServicePaths`: the same key of either map
+  const value = resolveValue(base, file, env);
+  const expression = skipTransparent(value.node);
+  if (expression.type === AST_NODE_TYPES.ConditionalExpression) {
+    const consequent = evaluatePath(expression.consequent, path, file, value.env);
+    const alternate = evaluatePath(expression.alternate, path, file, value.env);
+    return consequent && alternate ? combineBranches(consequent, alternate, path.at(-1)) : undefined;
+  }
   const object = resolveObject(base, file, env);
   if (object) {
     const value = getObjectProperty(object.node, path[0]!, file, object.env);

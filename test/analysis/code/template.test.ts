@@ -73,8 +73,19 @@ describe('evaluateTemplate', () => {
       expect(formatTemplate(evaluateUrl("function f(a: boolean) { const url = a ? 'cancel' : 'confirm.v2'; }"))).toBe('{cancel|confirm.v2}');
     });
 
-    it('leaves other conditions between literals unknown: whole addresses, different folders, query strings', () => {
-      expect(evaluateUrl("function f(p: boolean) { const url = p ? 'https://api.example.com' : 'http://localhost:3000'; }")).toEqual([unknown('…')]);
+    it("takes a condition between two whole addresses for configuration, named by the constant that holds it or by the maps' common key", () => {
+      expect(evaluateUrl("const ORDERS_URL = process.env.NODE_ENV === 'production' ? 'http://orders.internal:3000' : 'http://localhost:3000'; const url = `${ORDERS_URL}/orders`;")).toEqual([
+        config('ORDERS_URL'),
+        text('/orders'),
+      ]);
+      const maps = "const prod = { payment: 'http://35.208.91.25', hotel: 'http://35.208.92.38' }; const dev = { payment: 'http://127.0.0.1:3003', hotel: 'http://127.0.0.1:3002' };";
+      const paymentMap: Part = { kind: 'config', key: 'payment', addressMap: true };
+      expect(evaluateUrl(`${maps} const paths = process.env.MODE === 'PRODUCTION' ? prod : dev; const url = \`\${paths.payment}/charges\`;`)).toEqual([paymentMap, text('/charges')]);
+      expect(evaluateUrl(`${maps} class C { paths = process.env.MODE === 'PRODUCTION' ? prod : dev; f() { const url = \`\${this.paths.payment}/charges\`; } }`)).toEqual([paymentMap, text('/charges')]);
+    });
+
+    it('leaves other conditions between literals unknown: different folders, query strings, and two whole addresses with nothing to name them', () => {
+      expect(evaluateUrl("function f(p: boolean) { const url = p ? 'https://api.example.com' : 'http://localhost:3000'; }")).toEqual([{ kind: 'unknown', label: '…', addressSwitch: true }]);
       expect(evaluateUrl("function f(p: boolean) { const url = p ? '/orders/cancel' : '/refunds/create'; }")).toEqual([unknown('…')]);
       expect(evaluateUrl("function f(p: boolean) { const url = p ? '/orders?all=1' : '/orders?all=0'; }")).toEqual([unknown('…')]);
     });

@@ -142,8 +142,73 @@ export async function refund(charge) {
 `,
         { name: 'an instance whose baseURL is a literal public host' },
       ),
+      js.valid(
+        `
+import axios from 'axios';
+
+const STRIPE_API = process.env.NODE_ENV === 'production' ? 'https://api.stripe.com' : 'http://localhost:12111';
+
+export async function refund(charge) {
+  await axios.post(\`\${STRIPE_API}/v1/refunds\`, { charge: charge.id, amount: charge.amount });
+}
+`,
+        { name: "a provider's address or its local mock, picked by the environment: named for the provider" },
+      ),
     ],
     invalid: [
+      js.invalid(
+        `
+import axios from 'axios';
+
+const ORDERS_URL = process.env.NODE_ENV === 'production' ? 'http://orders.internal:3000' : 'http://localhost:3001';
+
+export async function placeOrder(cart) {
+  await axios.post(\`\${ORDERS_URL}/orders\`, { items: cart.items, total: cart.total });
+}
+`,
+        {
+          at: 'axios.post',
+          request: 'POST /orders',
+          service: 'orders',
+          evidence: ['service "orders"', 'path "/orders"'],
+          suggest: rewrite({
+            replaced: 'axios.post(`${ORDERS_URL}/orders`, { items: cart.items, total: cart.total })',
+            topic: 'orders.created',
+            payload: '{ items: cart.items, total: cart.total }',
+          }),
+        },
+        { name: "a deployment's address or a developer's, picked by the environment: configuration named by its constant" },
+      ),
+      js.invalid(
+        `
+import axios from 'axios';
+
+const prodServicePaths = { payment: 'http://35.208.91.25', hotel: 'http://35.208.92.38' };
+const devServicePaths = { payment: 'http://127.0.0.1:3003', hotel: 'http://127.0.0.1:3002' };
+
+export class BookingController {
+  constructor() {
+    this.servicePaths = process.env.MODE === 'PRODUCTION' ? prodServicePaths : devServicePaths;
+  }
+
+  async pay(paymentId, price) {
+    await axios.post(\`\${this.servicePaths.payment}/api/v1/payment/pay/\${paymentId}\`, { price });
+  }
+}
+`,
+        {
+          at: 'axios.post',
+          request: 'POST /api/v1/payment/pay/{paymentId}',
+          service: 'payment',
+          evidence: ['service "payment"', 'path "/api/v1/payment/pay/{paymentId}"'],
+          suggest: rewrite({
+            replaced: 'axios.post(`${this.servicePaths.payment}/api/v1/payment/pay/${paymentId}`, { price })',
+            topic: 'payment.pay.requested',
+            payload: '{ paymentId, price }',
+          }),
+        },
+        { name: "the same key of a deployment's map of addresses or a developer's, picked by the environment: the key names the service" },
+      ),
       js.invalid(
         `
 import axios from 'axios';
