@@ -82,11 +82,12 @@ export function assessCriticality(input: CriticalityInput, file: FileContext, se
 
 /** The paths a template may be, one for each choice of its segments (see `Part.choices`); the template alone when it has none. */
 function expandChoices(path: Template): Template[] {
+  if (!path.some((part) => part.kind === 'unknown' && part.choices)) return [path];
   let paths: Template[] = [[]];
   for (const part of path) {
     const options: Template[] = part.kind === 'unknown' && part.choices ? part.choices.map((value) => [{ kind: 'text', value }]) : [[part]];
     paths = paths.flatMap((before) => options.map((option) => concat(before, option)));
-    // two conditional segments at most are spelled out: more say little a first pair does not
+    // past two conditional segments, the path is judged as written
     if (paths.length > 4) return [path];
   }
   return paths;
