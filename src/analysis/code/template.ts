@@ -405,18 +405,18 @@ function evaluatePath(base: TSESTree.Node, path: readonly string[], file: FileCo
   if (path.length === 1 && isProcessEnv(base, file, env)) return [envPart(path[0]!, base, file)];
   const enumValue = path.length === 1 ? getEnumMemberValue(base, path[0]!, file, env) : undefined;
   if (enumValue) return evaluateTemplate(enumValue, file, env);
-  // `this.servicePaths.payment` with `this.servicePaths = isProd ? prodServicePaths : devServicePaths`: the same key of either map
-  const value = resolveValue(base, file, env);
-  const expression = skipTransparent(value.node);
-  if (expression.type === AST_NODE_TYPES.ConditionalExpression) {
-    const consequent = evaluatePath(expression.consequent, path, file, value.env);
-    const alternate = evaluatePath(expression.alternate, path, file, value.env);
-    return consequent && alternate ? combineBranches(consequent, alternate, path.at(-1)) : undefined;
-  }
   const object = resolveObject(base, file, env);
   if (object) {
     const value = getObjectProperty(object.node, path[0]!, file, object.env);
     return value ? evaluatePath(value.node, path.slice(1), file, value.env) : undefined;
+  }
+  // `this.servicePaths.payment` with `this.servicePaths = isProd ? prodServicePaths : devServicePaths`: the same key of either map
+  const chosen = resolveValue(base, file, env);
+  const expression = skipTransparent(chosen.node);
+  if (expression.type === AST_NODE_TYPES.ConditionalExpression) {
+    const consequent = evaluatePath(expression.consequent, path, file, chosen.env);
+    const alternate = evaluatePath(expression.alternate, path, file, chosen.env);
+    return consequent && alternate ? combineBranches(consequent, alternate, path.at(-1)) : undefined;
   }
   const root = getMemberRootName(base);
   // `services.ledger` of `const services = JSON.parse(process.env.SERVICES)`; one imported from a config module is read there (or is unknown without the project layer)
