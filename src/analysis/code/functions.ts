@@ -149,8 +149,10 @@ function resolveInProject(callee: TSESTree.Node, file: FileContext, env: Env, pi
  * `action` for `new CircuitBreaker(action, options).fire(url, body)` (see `ACTION_RUNNERS`).
  */
 function getRunnerAction(construction: TSESTree.NewExpression, name: string, file: FileContext, env: Env): FunctionNode | undefined {
-  const origin = getOrigin(construction.callee, file, env);
-  const runner = origin && ACTION_RUNNERS.find((candidate) => candidate.module === origin.module && candidate.run.has(name));
+  // the method's name first: every construction a member call is made on passes here, few of them runners
+  const named = ACTION_RUNNERS.filter((candidate) => candidate.run.has(name));
+  const origin = named.length > 0 ? getOrigin(construction.callee, file, env) : undefined;
+  const runner = origin && named.find((candidate) => candidate.module === origin.module);
   const action = runner && construction.arguments[0] && skipTransparent(construction.arguments[0]);
   if (!action) return undefined;
   if (isFunctionNode(action)) return action;
