@@ -1,7 +1,7 @@
 import type { ParserServicesWithTypeInformation, TSESTree } from '@typescript-eslint/utils';
 import { getCallReportNode } from '../analysis/code/ast.js';
 import { FileContext } from '../analysis/code/file-context.js';
-import { hasBrowserGlobals, importsProjectModule, isBrowserCode, isTestFile, mentionsHttpClient } from '../analysis/file-filter.js';
+import { hasBrowserGlobals, importsProjectModule, isTestFile, mentionsHttpClient } from '../analysis/file-filter.js';
 import { type Finding, WriteFinder } from '../analysis/find-writes.js';
 import { formatTemplate } from '../analysis/code/template.js';
 import { findLocalWrite, type LocalWrite } from '../analysis/data-layer/local-writes.js';
@@ -10,7 +10,7 @@ import { compileSettings, DEFAULT_OPTIONS, type NoSyncCriticalWriteOptions, OPTI
 import { planAutofix, planSuggestions, type SuggestionMessageId, toFix } from '../suggestions/build.js';
 import { getProjectRelativePath, getProjectResolver, getResolvableFileName, mayReach } from '../project/layer.js';
 import { isCompiledTwin } from '../project/workspace/compiled-output.js';
-import { isDataGeneratorPackageFile, isFrontEndPackageFile, isWorkspaceRootFile } from '../project/workspace/package-kind.js';
+import { isBrowserAppFile, isDataGeneratorPackageFile, isWorkspaceRootFile } from '../project/workspace/package-kind.js';
 import { getProgramResolver } from '../project/typed/resolver.js';
 import { createRule } from '../util/create-rule.js';
 
@@ -63,7 +63,7 @@ const rule = createRule<Options, MessageIds>({
     if (!reachesClient) return {};
     if (
       !settings.checkBrowserCode &&
-      (isBrowserCode(relativePath, text) || hasBrowserGlobals(context.languageOptions.globals) || isFrontEndPackageFile(context.filename, text))
+      (isBrowserAppFile(context.filename, relativePath, text) || hasBrowserGlobals(context.languageOptions.globals))
     ) {
       return {};
     }

@@ -9,13 +9,12 @@
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
 import path from 'node:path';
 import { getPropertyName, skipTransparent } from '../../analysis/code/ast.js';
-import { isBrowserCode } from '../../analysis/file-filter.js';
 import { EMPTY_ENV, type ExportUse, type FileContext } from '../../analysis/code/file-context.js';
 import { resolveCallTarget } from '../../analysis/code/functions.js';
 import { getOrigin } from '../../analysis/code/origin.js';
 import { isProjectOrigin } from '../../analysis/code/project-handles.js';
 import { walk } from '../../analysis/code/walk.js';
-import { getRepositoryRelativePath, isFrontEndPackageFile } from '../workspace/package-kind.js';
+import { getRepositoryRelativePath, isBrowserAppFile } from '../workspace/package-kind.js';
 import type { ModuleCache } from './module-cache.js';
 import { getSpecifierStem, type RepositoryTexts } from './repository-texts.js';
 
@@ -79,7 +78,7 @@ export class MethodCallers {
     let known = this.#browserFiles.get(file);
     if (known === undefined) {
       const text = this.#texts.getText(file) ?? '';
-      known = isFrontEndPackageFile(file, text) || isBrowserCode(getRepositoryRelativePath(file) ?? path.basename(file), text);
+      known = isBrowserAppFile(file, getRepositoryRelativePath(file) ?? path.basename(file), text);
       this.#browserFiles.set(file, known);
     }
     return known;

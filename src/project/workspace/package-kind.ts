@@ -7,6 +7,7 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
+import { isBrowserCode } from '../../analysis/file-filter.js';
 import { toPosixRelative } from './files.js';
 import { isCheckoutRoot, isRecord, readPackageJson, readWorkspaceGlobs } from './workspaces.js';
 
@@ -40,6 +41,14 @@ interface PackageKind {
 }
 
 const kinds = new Map<string, PackageKind | null>();
+
+/**
+ * A file of a browser app: front-end code by its folder, file type or imports (`isBrowserCode`,
+ * `relativePath` relative to the project or repository), or a file of a front-end package.
+ */
+export function isBrowserAppFile(fileName: string, relativePath: string, text: string): boolean {
+  return isBrowserCode(relativePath, text) || isFrontEndPackageFile(fileName, text);
+}
 
 export function isFrontEndPackageFile(fileName: string, text: string): boolean {
   if (!path.isAbsolute(fileName)) return false;
