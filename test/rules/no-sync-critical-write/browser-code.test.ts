@@ -5,25 +5,7 @@
  */
 import path from 'node:path';
 import { writeProject } from '../../project/helpers.js';
-import { js, jsTester, outbox, rewrite, RULE_NAME, rule, ts, tsTester } from './helpers.js';
-
-const PAY = `import axios from 'axios';
-
-export async function pay(orderId, amount) {
-  await axios.post('http://localhost:3005/api/payments/process', { orderId, amount });
-}
-`;
-
-const PAY_REPORT = {
-  at: 'axios.post',
-  request: 'POST /api/payments/process',
-  service: 'localhost:3005',
-  evidence: ['path "/api/payments/process"', 'payload key "amount"'],
-  suggest: rewrite(
-    { replaced: "axios.post('http://localhost:3005/api/payments/process', { orderId, amount })", topic: 'payments.process.created', payload: '{ orderId, amount }' },
-    outbox(),
-  ),
-};
+import { js, jsTester, outbox, PAY, PAY_REPORT, rewrite, RULE_NAME, rule, ts, tsTester } from './helpers.js';
 
 jsTester.run(RULE_NAME, rule, {
   valid: [

@@ -5,14 +5,7 @@
  */
 import path from 'node:path';
 import { writeProject } from '../../project/helpers.js';
-import { js, jsTester, outbox, rewrite, RULE_NAME, rule } from './helpers.js';
-
-const PAY = `import axios from 'axios';
-
-export async function pay(orderId, amount) {
-  await axios.post('http://localhost:3005/api/payments/process', { orderId, amount });
-}
-`;
+import { js, jsTester, PAY, PAY_REPORT, RULE_NAME, rule } from './helpers.js';
 
 /**
  * tsc's output for ES modules: the source less its types, with a link to its source map (the
@@ -37,17 +30,6 @@ export async function pay(orderId: string, amount: number): Promise<void> {
 }
 `;
 
-const REPORT = {
-  at: 'axios.post',
-  request: 'POST /api/payments/process',
-  service: 'localhost:3005',
-  evidence: ['path "/api/payments/process"', 'payload key "amount"'],
-  suggest: rewrite(
-    { replaced: "axios.post('http://localhost:3005/api/payments/process', { orderId, amount })", topic: 'payments.process.created', payload: '{ orderId, amount }' },
-    outbox(),
-  ),
-};
-
 /** `src/pay.js` of a temporary project holding `files` beside it. */
 function payFile(files: Readonly<Record<string, string>>): string {
   return path.join(writeProject({ 'package.json': { name: 'orders', private: true }, ...files }), 'src', 'pay.js');
@@ -59,8 +41,8 @@ jsTester.run(RULE_NAME, rule, {
     js.valid(PAY_COMMONJS, { filename: payFile({ 'src/pay.ts': SOURCE }), name: "tsc's CommonJS output beside its source" }),
   ],
   invalid: [
-    js.invalid(PAY_EMITTED, REPORT, { filename: payFile({}), name: 'compiled output whose source is not beside it (the only copy linted)' }),
-    js.invalid(PAY_COMMONJS, REPORT, { filename: payFile({ 'src/pay.d.ts': 'export declare function pay(orderId: string, amount: number): Promise<void>;\n' }), name: 'a declaration file beside it is no source' }),
-    js.invalid(PAY, REPORT, { filename: payFile({ 'src/pay.ts': SOURCE }), name: 'hand-written JavaScript beside a TypeScript file of the same name' }),
+    js.invalid(PAY_EMITTED, PAY_REPORT, { filename: payFile({}), name: 'compiled output whose source is not beside it (the only copy linted)' }),
+    js.invalid(PAY_COMMONJS, PAY_REPORT, { filename: payFile({ 'src/pay.d.ts': 'export declare function pay(orderId: string, amount: number): Promise<void>;\n' }), name: 'a declaration file beside it is no source' }),
+    js.invalid(PAY, PAY_REPORT, { filename: payFile({ 'src/pay.ts': SOURCE }), name: 'hand-written JavaScript beside a TypeScript file of the same name' }),
   ],
 });

@@ -424,3 +424,25 @@ export function outputsOf(cases: readonly InvalidTestCase<MessageIds, Options>[]
     }));
   });
 }
+
+/**
+ * A module posting a payment to a service on `localhost`, and its report: the same code checked
+ * where a file is left out (front-end code, compiled copies) and where it is not.
+ */
+export const PAY = `import axios from 'axios';
+
+export async function pay(orderId, amount) {
+  await axios.post('http://localhost:3005/api/payments/process', { orderId, amount });
+}
+`;
+
+export const PAY_REPORT: Expected = {
+  at: 'axios.post',
+  request: 'POST /api/payments/process',
+  service: 'localhost:3005',
+  evidence: ['path "/api/payments/process"', 'payload key "amount"'],
+  suggest: rewrite(
+    { replaced: "axios.post('http://localhost:3005/api/payments/process', { orderId, amount })", topic: 'payments.process.created', payload: '{ orderId, amount }' },
+    outbox(),
+  ),
+};

@@ -31,6 +31,42 @@ const HOLD_AND_RELEASE = `  async hold(roomId: string, from: string, to: string)
     await this.post('/availability/release', { roomId, from, to });
   }`;
 
+/** The two writes of HOLD_AND_RELEASE, each reported at the call that names its path. */
+const HOLD = {
+  at: 'this.post',
+  within: "this.post('/availability/hold'",
+  request: 'POST /availability/hold',
+  service: 'inventory',
+  evidence: ['service "inventory"', 'path "/availability/hold"'],
+  via: ['InventoryClient.post'],
+  suggest: rewrite({
+    replaced: "this.post('/availability/hold', { roomId, from, to })",
+    topic: 'inventory.availability.hold.requested',
+    payload: '{ roomId, from, to }',
+  }),
+};
+const RELEASE = {
+  at: 'this.post',
+  within: "this.post('/availability/release'",
+  request: 'POST /availability/release',
+  service: 'inventory',
+  evidence: ['service "inventory"', 'transition "release"'],
+  via: ['InventoryClient.post'],
+  suggest: rewrite({
+    replaced: "this.post('/availability/release', { roomId, from, to })",
+    topic: 'inventory.availability.release.requested',
+    payload: '{ roomId, from, to }',
+  }),
+};
+/** The one report at the helper's request, when its callers cannot all be known. */
+const AT_REQUEST = {
+  at: 'axios.post',
+  request: 'POST {path}',
+  service: 'inventory',
+  evidence: ['service "inventory"'],
+  suggest: rewrite({ replaced: 'axios.post(`${this.baseUrl}${path}`, body)', topic: 'inventory.created', payload: '{ ...body, path }' }),
+};
+
 describe('helpers only their file calls', () => {
   tsTester.run(RULE_NAME, rule, {
     valid: [
@@ -47,49 +83,12 @@ describe('helpers only their file calls', () => {
     invalid: [
       ts.invalid(
         INVENTORY_CLIENT('private async post', HOLD_AND_RELEASE),
-        [
-          {
-            at: 'this.post',
-            within: "this.post('/availability/hold'",
-            request: 'POST /availability/hold',
-            service: 'inventory',
-            evidence: ['service "inventory"', 'path "/availability/hold"'],
-            via: ['InventoryClient.post'],
-            suggest: rewrite({
-              replaced: "this.post('/availability/hold', { roomId, from, to })",
-              topic: 'inventory.availability.hold.requested',
-              payload: '{ roomId, from, to }',
-            }),
-          },
-          {
-            at: 'this.post',
-            within: "this.post('/availability/release'",
-            request: 'POST /availability/release',
-            service: 'inventory',
-            evidence: ['service "inventory"', 'transition "release"'],
-            via: ['InventoryClient.post'],
-            suggest: rewrite({
-              replaced: "this.post('/availability/release', { roomId, from, to })",
-              topic: 'inventory.availability.release.requested',
-              payload: '{ roomId, from, to }',
-            }),
-          },
-        ],
+        [HOLD, RELEASE],
         { name: 'a private post(path, body) helper: each caller that names a path is its own write' },
       ),
       ts.invalid(
         INVENTORY_CLIENT('async post', HOLD_AND_RELEASE),
-        {
-          at: 'axios.post',
-          request: 'POST {path}',
-          service: 'inventory',
-          evidence: ['service "inventory"'],
-          suggest: rewrite({
-            replaced: 'axios.post(`${this.baseUrl}${path}`, body)',
-            topic: 'inventory.created',
-            payload: '{ ...body, path }',
-          }),
-        },
+        AT_REQUEST,
         { name: 'a public helper, which other modules may call, is reported once at its request' },
       ),
     ],
@@ -243,40 +242,6 @@ describe('public helpers whose callers are all known', () => {
   const project = (client: string, files: Readonly<Record<string, string>> = {}): string =>
     path.join(writeProject({ 'package.json': { name: 'orders', private: true }, 'src/inventory.client.ts': client, ...files }), 'src', 'inventory.client.ts');
   const CLIENT = INVENTORY_CLIENT('async post', HOLD_AND_RELEASE);
-  const HOLD = {
-    at: 'this.post',
-    within: "this.post('/availability/hold'",
-    request: 'POST /availability/hold',
-    service: 'inventory',
-    evidence: ['service "inventory"', 'path "/availability/hold"'],
-    via: ['InventoryClient.post'],
-    suggest: rewrite({
-      replaced: "this.post('/availability/hold', { roomId, from, to })",
-      topic: 'inventory.availability.hold.requested',
-      payload: '{ roomId, from, to }',
-    }),
-  };
-  const RELEASE = {
-    at: 'this.post',
-    within: "this.post('/availability/release'",
-    request: 'POST /availability/release',
-    service: 'inventory',
-    evidence: ['service "inventory"', 'transition "release"'],
-    via: ['InventoryClient.post'],
-    suggest: rewrite({
-      replaced: "this.post('/availability/release', { roomId, from, to })",
-      topic: 'inventory.availability.release.requested',
-      payload: '{ roomId, from, to }',
-    }),
-  };
-  const AT_REQUEST = {
-    at: 'axios.post',
-    request: 'POST {path}',
-    service: 'inventory',
-    evidence: ['service "inventory"'],
-    suggest: rewrite({ replaced: 'axios.post(`${this.baseUrl}${path}`, body)', topic: 'inventory.created', payload: '{ ...body, path }' }),
-  };
-
   tsTester.run(RULE_NAME, rule, {
     valid: [],
     invalid: [
