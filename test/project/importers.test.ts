@@ -70,9 +70,28 @@ describe('Importers.find', () => {
     expect(usesOf(root, 'settle')).toEqual(['tools/run.js: settle']);
   });
 
-  it('is unknown when a module passes the target on, imports it out of sight, or hands it on whole', () => {
+  it('follows the barrels that pass the export on to their importers, by the name they give it', () => {
     const base = { 'package.json': { name: 'billing', type: 'module' }, 'src/billing.js': TARGET };
-    expect(usesOf(writeProject({ ...base, 'src/index.js': "export * from './billing.js';\n" }), 'settle')).toBeUndefined();
+    const through = (barrel: string, use: string): string[] | undefined =>
+      usesOf(writeProject({ ...base, 'src/lib/index.js': barrel, 'src/a.js': use, 'src/b.js': "import { cancel } from './lib/index.js';\n// settle is not called here\ncancel(9);\n" }), 'settle');
+    expect(through("export * from '../billing.js';\n", "import { settle } from './lib/index.js';\nsettle(1);\n")).toEqual(['src/a.js: settle']);
+    expect(through("export { settle, cancel } from '../billing.js';\n", "import * as lib from './lib/index.js';\nlib.settle(2);\n")).toEqual(['src/a.js: lib.settle']);
+    expect(through("export { settle as close, cancel } from '../billing.js';\n", "import { close } from './lib/index.js';\nclose(3);\n")).toEqual(['src/a.js: close']);
+    // a barrel that passes on other names only: nothing of ours goes through it
+    expect(through("export { cancel } from '../billing.js';\n", "import { cancel } from './lib/index.js';\ncancel(4);\n")).toEqual([]);
+    // barrels in a chain, each followed
+    const chained = writeProject({
+      ...base,
+      'src/lib/payments.js': "export { settle } from '../billing.js';\n",
+      'src/lib/index.js': "export * from './payments.js';\n",
+      'src/a.js': "import { settle } from './lib/index.js';\nsettle(5);\n",
+    });
+    expect(usesOf(chained, 'settle')).toEqual(['src/a.js: settle']);
+  });
+
+  it('is unknown when a module passes the target on out of sight, imports it out of sight, or hands it on whole', () => {
+    const base = { 'package.json': { name: 'billing', type: 'module' }, 'src/billing.js': TARGET };
+    expect(usesOf(writeProject({ ...base, 'src/index.js': "export * as billing from './billing.js';\n" }), 'settle')).toBeUndefined();
     expect(usesOf(writeProject({ ...base, 'src/index.cjs': "module.exports = require('./billing.js');\n" }), 'settle')).toBeUndefined();
     expect(usesOf(writeProject({ ...base, 'src/lazy.js': "export async function run() {\n  const { settle } = await import('./billing.js');\n  return settle(1);\n}\n" }), 'settle')).toBeUndefined();
     expect(usesOf(writeProject({ ...base, 'src/pass.js': "import * as billing from './billing.js';\nexport const services = { billing };\nbilling.settle(1);\n" }), 'settle')).toBeUndefined();

@@ -11,8 +11,11 @@ import type { ExportUse, FileContext } from '../../analysis/code/file-context.js
 import type { ModuleResolver } from '../resolution/module-resolver.js';
 import { getPatternNames } from './exports.js';
 import type { ModuleCache } from './module-cache.js';
-import { getImportedNames, hasReExport } from './reach.js';
+import { getImportedNames, getPassedOnName } from './reach.js';
 import type { RepositoryTexts } from './repository-texts.js';
+
+/** Barrels passing an export on to another barrel, followed at most. */
+const MAX_BARRELS = 3;
 
 /** A module that may pass on another's exports without naming them: `export * from`, `exports … require(`. */
 const MAY_RE_EXPORT = /\bexport\s*\*|\bexports\b[^\n]*\brequire\s*\(/;
@@ -39,17 +42,19 @@ export class Importers {
    * (tests, seeds and scripts aside): the identifier or member expression that stands for it.
    * With `marker`, only the modules whose text holds it are read.
    */
-  find(fileName: string, name: string, marker = name): readonly ExportUse[] | undefined {
+  find(fileName: string, name: string, marker = name, barrels = 0): readonly ExportUse[] | undefined {
     const key = `${fileName}\0${name}\0${marker}`;
     let found = this.#found.get(key);
     if (found === undefined) {
-      found = this.#search(fileName, name, marker) ?? null;
+      // a chain of barrels longer than this, or one that leads back: out of sight
+      this.#found.set(key, null);
+      found = barrels > MAX_BARRELS ? null : (this.#search(fileName, name, marker, barrels) ?? null);
       this.#found.set(key, found);
     }
     return found ?? undefined;
   }
 
-  #search(target: string, name: string, marker: string): readonly ExportUse[] | undefined {
+  #search(target: string, name: string, marker: string, barrels: number): readonly ExportUse[] | undefined {
     // a file that could not be read may import the target: its uses would be out of sight
     if (!this.#texts.isReadable(target)) return undefined;
     const stem = getModuleStem(target);
@@ -62,15 +67,24 @@ export class Importers {
       const text = this.#texts.getText(file);
       if (text === null) return undefined;
       const mentions = text.includes(marker);
-      if (!mentions && !MAY_RE_EXPORT.test(text)) continue;
+      if (!mentions && !text.includes(name) && !MAY_RE_EXPORT.test(text)) continue;
       const sources = [...getImportedNames(text).keys()].filter((source) => this.#leadsTo(file, source, target));
       if (sources.length === 0) continue;
-      // a module that passes ours on (`export * from`, `module.exports = require(…)`): its importers are out of sight
-      if (sources.some((source) => hasReExport(text, source))) return undefined;
+      // a barrel that passes ours on (`export { X } from './x'`, `export * from`): the uses of its importers
+      let passesOn = false;
+      for (const source of sources) {
+        const passed = getPassedOnName(text, source, name);
+        if (passed === null) continue;
+        passesOn = true;
+        // passed on by CommonJS or as a namespace: its importers' uses are out of sight
+        const further = passed === undefined ? undefined : this.find(file, passed, marker.split(name).join(passed), barrels + 1);
+        if (!further) return undefined;
+        uses.push(...further);
+      }
       if (!mentions) continue;
       const module = this.#modules.get(file);
       if (!module) return undefined;
-      const inModule = findUses(module.file, name, (source) => this.#leadsTo(file, source, target));
+      const inModule = findUses(module.file, name, (source) => this.#leadsTo(file, source, target), passesOn);
       if (!inModule) return undefined;
       uses.push(...inModule);
     }
@@ -93,9 +107,9 @@ function getModuleStem(fileName: string): string | undefined {
 /**
  * The uses of export `name` in a module, through its top-level imports and `require`s of the
  * target (`leadsTo`); undefined when the module imports the target in a way whose uses cannot
- * all be seen.
+ * all be seen. A module that `passesOn` the export names it in its re-export without importing it.
  */
-function findUses(file: FileContext, name: string, leadsTo: (source: string) => boolean): ExportUse[] | undefined {
+function findUses(file: FileContext, name: string, leadsTo: (source: string) => boolean, passesOn: boolean): ExportUse[] | undefined {
   const uses: ExportUse[] = [];
   let bound = false;
   for (const identifier of getTopLevelImports(file.sourceCode.ast)) {
@@ -120,7 +134,7 @@ function findUses(file: FileContext, name: string, leadsTo: (source: string) => 
     }
   }
   // imported somewhere out of sight (inside a function, `import()`): its uses are unknown
-  return bound ? uses : undefined;
+  return bound || passesOn ? uses : undefined;
 }
 
 function getMemberName(member: TSESTree.MemberExpression): string | undefined {

@@ -59,14 +59,28 @@ interface ReExports {
 }
 
 const RE_EXPORT = /\bexport\s*(?:\*(?:\s*as\s+[\w$]+)?|\{([^}]*)\})\s*from\s*['"]([^'"\n]+)['"]/g;
-/**
- * Whether a module passes on what `source` exports: `export * from './m'`, `export { a } from './m'`,
- * `module.exports = require('./m')`, `exports.a = require('./m').a`.
- */
-export function hasReExport(text: string, source: string): boolean {
-  for (const match of text.matchAll(RE_EXPORT)) if (match[2] === source) return true;
+
+/** `module.exports = require('./m')`, `exports.a = require('./m').a`. */
+function hasCommonJsReExport(text: string, source: string): boolean {
   const quoted = source.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
   return new RegExp(`\\bexports\\b[^\\n]*\\brequire\\s*\\(\\s*['"]${quoted}['"]`).test(text);
+}
+
+/**
+ * The name under which a module passes on the export `name` of `source`: `name` itself for
+ * `export * from`, `b` for `export { a as b } from`. Null when it passes on none of it, undefined
+ * when it does in a way whose uses cannot be followed by name (`export * as ns from`, CommonJS).
+ */
+export function getPassedOnName(text: string, source: string, name: string): string | null | undefined {
+  for (const match of text.matchAll(RE_EXPORT)) {
+    if (match[2] !== source) continue;
+    if (match[1] === undefined) return /^export\s*\*\s*as\b/.test(match[0]) ? undefined : name;
+    for (const item of match[1].split(',')) {
+      const parts = /^\s*(?:type\s+)?([\w$]+)(?:\s+as\s+([\w$]+))?/.exec(item);
+      if (parts?.[1] === name) return parts[2] ?? name;
+    }
+  }
+  return hasCommonJsReExport(text, source) ? undefined : null;
 }
 
 const DECLARATION = /(?:^|[\s;])(?:export\s+)?(?:default\s+)?(?:abstract\s+)?(?:class|function\*?|const|let|var|enum)\s+([\w$]+)/gm;

@@ -65,16 +65,27 @@ export function createOrderModule() {
 
 const LINTED = 'src/clients/HttpProductClient.ts';
 
-function project(root: string, client = PRODUCT_CLIENT): string {
+function project(root: string, client = PRODUCT_CLIENT, more: Record<string, string> = {}): string {
   const folder = writeProject({
     'package.json': PACKAGE,
     'src/http/HttpClient.ts': HTTP_CLIENT,
     [LINTED]: client,
     'src/services/OrderService.ts': ORDER_SERVICE,
     'src/modules/orderModule.ts': root,
+    ...more,
   });
   return path.join(folder, LINTED);
 }
+
+/** The composition root importing the class through a barrel, src/clients/index.ts, that holds `barrel`. */
+const throughBarrel = (barrel: string, name = 'HttpProductClient'): string =>
+  project(
+    ROOT('process.env.PRODUCT_SERVICE_URL')
+      .replace("import { HttpProductClient } from '../clients/HttpProductClient';", `import { ${name} } from '../clients';`)
+      .replace('new HttpProductClient(', `new ${name}(`),
+    PRODUCT_CLIENT,
+    { 'src/clients/index.ts': barrel },
+  );
 
 const REPORTED = {
   at: 'this.httpClient.patch',
@@ -117,6 +128,10 @@ export async function restock(productId: string) {
         filename: project(ROOT('process.env.PRODUCT_SERVICE_URL'), `import { Injectable } from '@nestjs/common';\n${PRODUCT_CLIENT.replace('export class', '@Injectable()\nexport class')}`),
         name: 'a decorated class is built by its container',
       }),
+      ts.valid(PRODUCT_CLIENT, {
+        filename: throughBarrel("export * as clients from './HttpProductClient';\nexport const HttpProductClient = clients.HttpProductClient;\n"),
+        name: 'passed on by a barrel as a namespace: its uses are out of sight',
+      }),
     ],
     invalid: [
       ts.invalid(PRODUCT_CLIENT, REPORTED, {
@@ -126,6 +141,18 @@ export async function restock(productId: string) {
       ts.invalid(PRODUCT_CLIENT, REPORTED, {
         filename: project(ROOT('process.env.PRODUCT_SERVICE_URL').replace('const productClient = new HttpProductClient(productHttpClient);', '').replace('new OrderService(productClient)', 'new OrderService(new HttpProductClient(productHttpClient))')),
         name: 'built inside the call that hands it on',
+      }),
+      ts.invalid(PRODUCT_CLIENT, REPORTED, {
+        filename: throughBarrel("export { HttpProductClient } from './HttpProductClient';\n"),
+        name: 'built once by a composition root that imports the class through a barrel',
+      }),
+      ts.invalid(PRODUCT_CLIENT, REPORTED, {
+        filename: throughBarrel("export { HttpProductClient as ProductClient } from './HttpProductClient';\n", 'ProductClient'),
+        name: 'built once through a barrel that renames the class',
+      }),
+      ts.invalid(PRODUCT_CLIENT, REPORTED, {
+        filename: throughBarrel("export * from './HttpProductClient';\n"),
+        name: 'built once through a barrel that passes on everything',
       }),
     ],
   });

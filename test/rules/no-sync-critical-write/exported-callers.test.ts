@@ -127,6 +127,10 @@ module.exports = new Worker('refunds', async (job) => refunds.handleRefundApprov
         }),
         name: 'a test calling it is not a use',
       }),
+      js.valid(REFUNDS, {
+        filename: project({ 'src/kafka/consumer.js': CONSUMER, 'src/services/index.js': "export * from './refunds.js';\n" }),
+        name: 're-exported by a barrel that nothing imports: the consumer is still its only caller',
+      }),
     ],
     invalid: [
       js.invalid(REFUNDS, REPORTED, {
@@ -141,8 +145,16 @@ module.exports = new Worker('refunds', async (job) => refunds.handleRefundApprov
         name: 'handed on as a route handler by another module',
       }),
       js.invalid(REFUNDS, REPORTED, {
-        filename: project({ 'src/kafka/consumer.js': CONSUMER, 'src/services/index.js': "export * from './refunds.js';\n" }),
-        name: 're-exported by a barrel, whose importers are not searched',
+        filename: project({
+          'src/kafka/consumer.js': CONSUMER,
+          'src/services/index.js': "export * from './refunds.js';\n",
+          'src/routes/refunds.js': ROUTE.replace("'../services/refunds.js'", "'../services/index.js'"),
+        }),
+        name: 're-exported by a barrel whose importer calls it from an HTTP route',
+      }),
+      js.invalid(REFUNDS, REPORTED, {
+        filename: project({ 'src/kafka/consumer.js': CONSUMER, 'src/services/index.js': "export * as refunds from './refunds.js';\n" }),
+        name: 'passed on by a barrel as a namespace, whose uses are out of sight',
       }),
       js.invalid(REFUNDS, REPORTED, {
         filename: project({ 'src/__tests__/consumer.test.js': CONSUMER }),
