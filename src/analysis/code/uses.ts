@@ -4,9 +4,11 @@
  * or `#` method, a function neither exported nor exported under another name).
  */
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
-import { getPropertyName, isFunctionNode, isModuleExports, type FunctionNode } from './ast.js';
-import type { FileContext } from './file-context.js';
+import { ACTION_RUNNERS } from '../../catalog/action-runners.js';
+import { getPropertyName, isFunctionNode, isModuleExports, skipTransparent, type FunctionNode } from './ast.js';
+import { EMPTY_ENV, type FileContext } from './file-context.js';
 import { getValueReferences } from './functions.js';
+import { getOrigin } from './origin.js';
 import { walk } from './walk.js';
 
 /** `this.x` member expressions by name, per class body, in source order: collected once per class. */
@@ -139,4 +141,51 @@ export function getEnclosingNamedFunction(node: TSESTree.Node): FunctionNode | u
     if (!isCallback) return current;
   }
   return undefined;
+}
+
+/**
+ * The calls that run a function handed to a library runner (see `ACTION_RUNNERS`): the
+ * `this.reserveBreaker.fire(request)` calls of the class whose constructor made
+ * `this.reserveBreaker = new CircuitBreaker(this.reserveInternal.bind(this))`, or the
+ * `breaker.fire(…)` calls of a `const breaker = new CircuitBreaker(reserve)`. Undefined when
+ * `action` is not a runner's action, or when the instance goes where its calls are out of sight.
+ */
+export function getRunnerCalls(action: TSESTree.Node, file: FileContext): TSESTree.CallExpression[] | undefined {
+  const construction = action.parent;
+  if (construction?.type !== AST_NODE_TYPES.NewExpression || construction.arguments[0] !== action) return undefined;
+  const origin = getOrigin(construction.callee, file, EMPTY_ENV);
+  const runner = origin && ACTION_RUNNERS.find((candidate) => candidate.module === origin.module);
+  if (!runner) return undefined;
+  const holder = construction.parent;
+  let instances: readonly TSESTree.Node[];
+  if (holder?.type === AST_NODE_TYPES.AssignmentExpression && holder.right === construction && holder.left.type === AST_NODE_TYPES.MemberExpression) {
+    const name = getPropertyName(holder.left);
+    let body: TSESTree.Node | undefined = holder;
+    while (body && body.type !== AST_NODE_TYPES.ClassBody) body = body.parent;
+    if (name === undefined || skipTransparent(holder.left.object).type !== AST_NODE_TYPES.ThisExpression || !body) return undefined;
+    instances = getThisMembers(body, name, file).filter((member) => member !== holder.left);
+  } else if (holder?.type === AST_NODE_TYPES.PropertyDefinition && holder.value === construction && !holder.static) {
+    // `private readonly breaker = new CircuitBreaker(this.chargeNow.bind(this))`
+    const name = getPropertyName(holder);
+    if (name === undefined || holder.parent.type !== AST_NODE_TYPES.ClassBody) return undefined;
+    instances = getThisMembers(holder.parent, name, file);
+  } else if (holder?.type === AST_NODE_TYPES.VariableDeclarator && holder.init === construction && holder.id.type === AST_NODE_TYPES.Identifier) {
+    const variable = file.findVariable(holder.id);
+    if (!variable) return undefined;
+    instances = variable.references.filter((reference) => !reference.init).map((reference) => reference.identifier as TSESTree.Node);
+  } else {
+    return undefined;
+  }
+  const calls: TSESTree.CallExpression[] = [];
+  for (const instance of instances) {
+    const member = instance.parent;
+    // `breaker.on('open', …)`, `breaker.stats`: the instance's other members run nothing
+    if (member?.type !== AST_NODE_TYPES.MemberExpression || member.object !== instance) return undefined;
+    const name = getPropertyName(member);
+    if (name === undefined || !runner.run.has(name)) continue;
+    const call = member.parent;
+    if (call?.type !== AST_NODE_TYPES.CallExpression || call.callee !== member) return undefined;
+    calls.push(call);
+  }
+  return calls;
 }

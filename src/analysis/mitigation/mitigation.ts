@@ -36,7 +36,7 @@ import { walk } from '../code/walk.js';
 import { getOrigin } from '../code/origin.js';
 import { getHandleName } from '../code/project-handles.js';
 import { getValueReferences } from '../code/functions.js';
-import { getEnclosingNamedFunction, getFunctionUses, getThisMembers } from '../code/uses.js';
+import { getEnclosingNamedFunction, getFunctionUses, getRunnerCalls, getThisMembers } from '../code/uses.js';
 import { getDurableFunction } from './durable-execution.js';
 import { isBrokerName } from '../messaging/named-publish.js';
 import { BROKERS, describePublish } from '../messaging/publish.js';
@@ -570,7 +570,17 @@ export function findCallerMitigation(
   for (const { file: useFile, node: use } of uses) {
     const call = use.parent;
     if (call?.type !== AST_NODE_TYPES.CallExpression || call.callee !== use) {
-      const slot = getConsumerSlot(use, useFile);
+      // handed to a circuit breaker: run where the breaker is fired
+      const fired = getRunnerCalls(unwrapBind(use), useFile);
+      if (fired && fired.length > 0) {
+        for (const fire of fired) {
+          const mitigation = findMitigation(fire, useFile, settings) ?? findCallerMitigation(fire, useFile, settings, depth + 1);
+          if (!mitigation) return undefined;
+          first ??= mitigation;
+        }
+        continue;
+      }
+      const slot = getConsumerSlot(use, useFile) ?? getHandingConsumer(unwrapBind(use), useFile, settings);
       if (!slot) return undefined;
       first ??= { kind: 'consumer', detail: slot };
       continue;
@@ -580,6 +590,20 @@ export function findCallerMitigation(
     first ??= mitigation;
   }
   return first && { kind: first.kind, detail: `only called from ${first.detail}` };
+}
+
+/**
+ * A function handed to a call made inside a consumer runs on the consumer's behalf: a Lambda
+ * queue handler that builds a router of its message types (`router.use('order.paid',
+ * controller.execute.bind(controller))`) and dispatches the message to it.
+ */
+function getHandingConsumer(value: TSESTree.Node, file: FileContext, settings: Settings): string | undefined {
+  const parent = value.parent;
+  if ((parent?.type !== AST_NODE_TYPES.CallExpression && parent?.type !== AST_NODE_TYPES.NewExpression) || !parent.arguments.includes(value as TSESTree.CallExpressionArgument)) {
+    return undefined;
+  }
+  const mitigation = findMitigation(parent, file, settings);
+  return mitigation?.kind === 'consumer' ? mitigation.detail : undefined;
 }
 
 function isNothing(node: TSESTree.Node): boolean {

@@ -106,11 +106,10 @@ function filterReaching(texts: RepositoryTexts, owner: string, method: TSESTree.
 /** Past this many files calling a member of that name, none is read to narrow them down. */
 const MAX_FILES_READ = 40;
 
-/** The calls `x.name(…)` of a module that reach the method; undefined when one may and cannot be told. */
+/** The calls `x.name(…)` of a module that reach the method, and its bindings `x.name.bind(x)`; undefined when one may and cannot be told. */
 function findCalls(file: FileContext, name: string, owner: string, method: TSESTree.MethodDefinition, isOwner: boolean): ExportUse[] | undefined {
   const uses: ExportUse[] = [];
-  for (const call of getMemberCalls(file).get(name) ?? []) {
-    const callee = skipTransparent(call.callee) as TSESTree.MemberExpression;
+  for (const callee of getMemberCalls(file).get(name) ?? []) {
     // calls through `this` in the method's own file are its class's own uses, read there
     if (isOwner && skipTransparent(callee.object).type === AST_NODE_TYPES.ThisExpression) continue;
     const target = resolveCallTarget(callee, file, EMPTY_ENV);
@@ -125,18 +124,27 @@ function findCalls(file: FileContext, name: string, owner: string, method: TSEST
   return uses;
 }
 
-/** A module's member calls by member name, collected on one walk. */
-const memberCalls = new WeakMap<FileContext, ReadonlyMap<string, readonly TSESTree.CallExpression[]>>();
+/**
+ * A module's called members by member name, collected on one walk: `x.name` of `x.name(…)`, and
+ * of `x.name.bind(x)`, a method handed on to be called later.
+ */
+const memberCalls = new WeakMap<FileContext, ReadonlyMap<string, readonly TSESTree.MemberExpression[]>>();
 
-function getMemberCalls(file: FileContext): ReadonlyMap<string, readonly TSESTree.CallExpression[]> {
+function getMemberCalls(file: FileContext): ReadonlyMap<string, readonly TSESTree.MemberExpression[]> {
   let byName = memberCalls.get(file);
   if (!byName) {
-    const collected = new Map<string, TSESTree.CallExpression[]>();
+    const collected = new Map<string, TSESTree.MemberExpression[]>();
+    const add = (member: TSESTree.MemberExpression): void => {
+      const name = getPropertyName(member);
+      if (name !== undefined) collected.set(name, [...(collected.get(name) ?? []), member]);
+    };
     walk(file.sourceCode.ast, file.visitorKeys, (node) => {
       if (node.type !== AST_NODE_TYPES.CallExpression) return;
       const callee = skipTransparent(node.callee);
-      const name = callee.type === AST_NODE_TYPES.MemberExpression ? getPropertyName(callee) : undefined;
-      if (name !== undefined) collected.set(name, [...(collected.get(name) ?? []), node]);
+      if (callee.type !== AST_NODE_TYPES.MemberExpression) return;
+      const bound = skipTransparent(callee.object);
+      if (getPropertyName(callee) === 'bind' && bound.type === AST_NODE_TYPES.MemberExpression) add(bound);
+      else add(callee);
     });
     byName = collected;
     memberCalls.set(file, byName);

@@ -130,8 +130,8 @@ export function getSpecifierStem(specifier: string): string {
   return last.replace(/\.(?:[cm]?[jt]sx?)$/, '');
 }
 
-/** `.capture(`, `.get<Order>(`, `?.send(`: a member called, group 1. */
-const MEMBER_CALL = /\.([A-Za-z_$][\w$]*)\s*[(<]/g;
+/** `.capture(`, `.get<Order>(`, `?.send(`: a member called, group 1; or bound to be called later, `.execute.bind(`. */
+const MEMBER_CALL = /\.([A-Za-z_$][\w$]*)(?:\s*[(<]|\.bind\s*\()/g;
 
 /** `class X extends Y implements A, B<T> {`: the clause, group 1. */
 const IMPLEMENTS = /\bimplements\s+([^{;()]+)\{/g;

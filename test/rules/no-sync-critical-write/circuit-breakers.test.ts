@@ -4,6 +4,7 @@
  * sends with an address and a payload the fire call gives is reported at that call. The breaker
  * makes nothing durable.
  */
+import { describe } from 'vitest';
 import { RULE_NAME, rewrite, rule, ts, tsTester } from './helpers.js';
 
 const CHECKOUT = (action: string, body: string) => `
@@ -60,4 +61,68 @@ tsTester.run(RULE_NAME, rule, {
       { name: 'a function declared elsewhere in the file' },
     ),
   ],
+});
+
+/**
+ * A worker whose private method sends the write through a breaker built over another of its
+ * methods: where the breaker is fired decides, not where it was built.
+ */
+const WORKER = (breaker: string, runFrom: string) => `
+import axios from 'axios';
+import { Kafka } from 'kafkajs';
+import CircuitBreaker from 'opossum';
+
+const consumer = new Kafka({ clientId: 'billing', brokers: ['kafka:9092'] }).consumer({ groupId: 'payments' });
+
+export class PaymentsWorker {
+  ${breaker}
+
+  async start(): Promise<void> {
+${runFrom}
+  }
+
+  private async charge(order: { id: string; total: number }): Promise<void> {
+    await this.breaker.fire(order);
+  }
+
+  private async chargeNow(order: { id: string; total: number }): Promise<void> {
+    await axios.post(\`\${process.env.PAYMENTS_SERVICE_URL}/payments\`, { orderId: order.id, amount: order.total });
+  }
+}
+`;
+
+const IN_FIELD = 'private readonly breaker = new CircuitBreaker(this.chargeNow.bind(this), { timeout: 3000 });';
+const IN_CONSTRUCTOR = 'private readonly breaker: CircuitBreaker;\n\n  constructor() {\n    this.breaker = new CircuitBreaker(this.chargeNow.bind(this), { timeout: 3000 });\n  }';
+const FROM_CONSUMER = `    await consumer.run({
+      eachMessage: async ({ message }) => {
+        await this.charge(JSON.parse(message.value!.toString()));
+      },
+    });`;
+const FROM_ROUTE = `    const order = { id: 'o-1', total: 10 };
+    await this.charge(order);`;
+
+describe('a breaker fired only inside a consumer', () => {
+  tsTester.run(RULE_NAME, rule, {
+    valid: [
+      ts.valid(WORKER(IN_FIELD, FROM_CONSUMER), { name: 'built in a field initializer, fired from a kafkajs eachMessage handler' }),
+      ts.valid(WORKER(IN_CONSTRUCTOR, FROM_CONSUMER), { name: 'built in the constructor, fired from a kafkajs eachMessage handler' }),
+    ],
+    invalid: [
+      ts.invalid(
+        WORKER(IN_FIELD, FROM_ROUTE),
+        {
+          at: 'axios.post',
+          request: 'POST /payments',
+          service: 'payments',
+          evidence: ['service "payments"', 'path "/payments"'],
+          suggest: rewrite({
+            replaced: 'axios.post(`${process.env.PAYMENTS_SERVICE_URL}/payments`, { orderId: order.id, amount: order.total })',
+            topic: 'payments.created',
+            payload: '{ orderId: order.id, amount: order.total }',
+          }),
+        },
+        { name: 'the same breaker fired outside any consumer' },
+      ),
+    ],
+  });
 });

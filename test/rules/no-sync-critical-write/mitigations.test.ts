@@ -3,7 +3,9 @@
  * consumer, inside an outbox relay, or in a `try` whose `catch` hands the write to a queue or
  * outbox is not reported. In-memory retries are not mitigations: the report stays and says so.
  */
+import path from 'node:path';
 import { describe } from 'vitest';
+import { writeProject } from '../../project/helpers.js';
 import { js, jsTester, RULE_NAME, rewrite, rule, ts, tsTester } from './helpers.js';
 
 const PAYMENTS = ['service "payments"', 'path "/payments"'];
@@ -945,6 +947,140 @@ cron.schedule('*/10 * * * *', async () => {
           }),
         },
         { sourceType: 'commonjs', name: 'a sweep that marks its rows done before the call: the next run does not read them again' },
+      ),
+    ],
+  });
+});
+
+/** A Lambda handler that routes its message to controllers: the controllers' methods are found used only there with the project layer. */
+const ROUTED_SQS = `
+import axios from 'axios';
+import type { SQSEvent } from 'aws-lambda';
+
+type Handler = (body: { orderId: string; amount: number }) => Promise<void>;
+
+class Router {
+  private readonly routes: Record<string, Handler> = {};
+
+  use(route: string, handler: Handler): void {
+    this.routes[route] = handler;
+  }
+
+  async execute(route: string, body: { orderId: string; amount: number }): Promise<void> {
+    await this.routes[route]?.(body);
+  }
+}
+
+class OrderPaidController {
+  async execute(body: { orderId: string; amount: number }): Promise<void> {
+    await axios.post(\`\${process.env.PAYMENT_SERVICE_URL}/payments\`, { orderId: body.orderId, amount: body.amount });
+  }
+}
+
+export async function handler(event: SQSEvent): Promise<void> {
+  const { type, data } = JSON.parse(event.Records[0]!.body);
+  const controller = new OrderPaidController();
+  const router = new Router();
+  router.use('order.paid', controller.execute.bind(controller));
+  await router.execute(type, data);
+}
+`;
+const ROUTED_HTTP = `
+import axios from 'axios';
+import type { APIGatewayProxyEvent } from 'aws-lambda';
+
+type Handler = (body: { orderId: string; amount: number }) => Promise<void>;
+
+class Router {
+  private readonly routes: Record<string, Handler> = {};
+
+  use(route: string, handler: Handler): void {
+    this.routes[route] = handler;
+  }
+
+  async execute(route: string, body: { orderId: string; amount: number }): Promise<void> {
+    await this.routes[route]?.(body);
+  }
+}
+
+class OrderPaidController {
+  async execute(body: { orderId: string; amount: number }): Promise<void> {
+    await axios.post(\`\${process.env.PAYMENT_SERVICE_URL}/payments\`, { orderId: body.orderId, amount: body.amount });
+  }
+}
+
+export async function handler(event: APIGatewayProxyEvent): Promise<void> {
+  const { type, data } = JSON.parse(event.body!);
+  const controller = new OrderPaidController();
+  const router = new Router();
+  router.use('order.paid', controller.execute.bind(controller));
+  await router.execute(type, data);
+}
+`;
+
+/** The handler written as src/handler.ts of a project on disk, so that every use of the controller's public method is known. */
+const routedHandler = (code: string): string => path.join(writeProject({ 'package.json': { name: 'orders-lambda', private: true }, 'src/handler.ts': code }), 'src/handler.ts');
+
+/** The controller in a module of its own, bound and handed to the router by the handler's module. */
+const CONTROLLER = `import axios from 'axios';
+
+export class OrderPaidController {
+  async execute(body: { orderId: string; amount: number }): Promise<void> {
+    await axios.post(\`\${process.env.PAYMENT_SERVICE_URL}/payments\`, { orderId: body.orderId, amount: body.amount });
+  }
+}
+`;
+
+const routedController = (event: string): string => {
+  const handler = ROUTED_SQS.replace(/class OrderPaidController \{[\s\S]*?\n\}\n/, '')
+    .replace("import axios from 'axios';", "import { OrderPaidController } from './controllers/order-paid';")
+    .replaceAll('SQSEvent', event);
+  const root = writeProject({ 'package.json': { name: 'orders-lambda', private: true }, 'src/handler.ts': handler, 'src/controllers/order-paid.ts': CONTROLLER });
+  return path.join(root, 'src/controllers/order-paid.ts');
+};
+
+describe('a method handed on inside a consumer', () => {
+  tsTester.run(RULE_NAME, rule, {
+    valid: [
+      ts.valid(ROUTED_SQS, {
+        filename: routedHandler(ROUTED_SQS),
+        name: 'a method handed to a router that a Lambda handler of an SQSEvent builds and dispatches its message to',
+      }),
+      ts.valid(CONTROLLER, {
+        filename: routedController('SQSEvent'),
+        name: 'the same with the controller in a module of its own, bound by the handler (`controller.execute.bind(controller)`)',
+      }),
+    ],
+    invalid: [
+      ts.invalid(
+        ROUTED_HTTP,
+        {
+          at: 'axios.post',
+          request: 'POST /payments',
+          service: 'payment',
+          evidence: ['service "payment"', 'path "/payments"'],
+          suggest: rewrite({
+            replaced: 'axios.post(`${process.env.PAYMENT_SERVICE_URL}/payments`, { orderId: body.orderId, amount: body.amount })',
+            topic: 'payment.created',
+            payload: '{ orderId: body.orderId, amount: body.amount }',
+          }),
+        },
+        { filename: routedHandler(ROUTED_HTTP), name: 'the same router built by a Lambda handler of an HTTP request' },
+      ),
+      ts.invalid(
+        CONTROLLER,
+        {
+          at: 'axios.post',
+          request: 'POST /payments',
+          service: 'payment',
+          evidence: ['service "payment"', 'path "/payments"'],
+          suggest: rewrite({
+            replaced: 'axios.post(`${process.env.PAYMENT_SERVICE_URL}/payments`, { orderId: body.orderId, amount: body.amount })',
+            topic: 'payment.created',
+            payload: '{ orderId: body.orderId, amount: body.amount }',
+          }),
+        },
+        { filename: routedController('APIGatewayProxyEvent'), name: 'the controller in a module of its own, bound by a handler of an HTTP request' },
       ),
     ],
   });
