@@ -265,9 +265,14 @@ function namesQuery(name: string): boolean {
   const [verb, ...rest] = splitWords(name);
   if (verb === undefined || !READ_VERBS.has(verb)) return false;
   if (rest.length > 0 && rest.every((word) => TRANSPORT_WORDS.has(word))) return false;
+  // `getCreateOrder`, `fetchUpdateStock`: what a write gives back
+  if (NAMED_WRITES.has(rest[0] ?? '')) return false;
   const next = (index: number): string => rest[index + 1] ?? '';
   return !rest.some((word, index) => (word === 'and' || word === 'then') && (WRITE_COMMANDS.has(next(index)) || COMMAND_VERBS.has(next(index))));
 }
+
+/** Write verbs that, right after a read verb, make the name one of a write: `getCreateOrder`. */
+const NAMED_WRITES: ReadonlySet<string> = new Set(['create', 'update', 'delete', 'remove']);
 
 /** Verbs of a command joined to a check by `and`: `checkAndDeduct`, `verifyAndReserve`. */
 const COMMAND_VERBS: ReadonlySet<string> = new Set(['deduct', 'reserve', 'consume', 'decrement', 'increment', 'lock', 'hold', 'book', 'place', 'save', 'apply', 'process', 'execute']);
@@ -455,17 +460,38 @@ function getEventName(property: TSESTree.Property): string | undefined {
   return key !== undefined && EVENT_NAME_KEYS.has(key) ? getStaticString(skipTransparent(property.value)) : undefined;
 }
 
+/** The names of a type's property signatures: `quantity` of `{ id: string; quantity: number }`. */
+function getMemberNames(members: readonly TSESTree.TypeElement[]): string[] {
+  const names: string[] = [];
+  for (const member of members) {
+    if (member.type !== AST_NODE_TYPES.TSPropertySignature || member.computed) continue;
+    if (member.key.type === AST_NODE_TYPES.Identifier) names.push(member.key.name);
+    else if (member.key.type === AST_NODE_TYPES.Literal && typeof member.key.value === 'string') names.push(member.key.value);
+  }
+  return names;
+}
+
 function recordType(
   type: TSESTree.TypeNode,
   file: FileContext,
   facts: PayloadFacts,
 ): void {
+  // `params: { id: string; quantity: number }`: the keys the body is declared with
+  if (type.type === AST_NODE_TYPES.TSTypeLiteral) {
+    facts.keys.push(...getMemberNames(type.members));
+    return;
+  }
   if (type.type !== AST_NODE_TYPES.TSTypeReference || type.typeName.type !== AST_NODE_TYPES.Identifier) return;
   const name = type.typeName.name;
   facts.typeName ??= name;
   const variable = file.findVariable(type.typeName);
   const declaration = variable?.defs[0]?.node;
   if (!declaration) return;
+  // an interface or an object type declared in the file: its keys
+  if (declaration.type === AST_NODE_TYPES.TSInterfaceDeclaration) facts.keys.push(...getMemberNames(declaration.body.body));
+  else if (declaration.type === AST_NODE_TYPES.TSTypeAliasDeclaration && declaration.typeAnnotation.type === AST_NODE_TYPES.TSTypeLiteral) {
+    facts.keys.push(...getMemberNames(declaration.typeAnnotation.members));
+  }
   let statement: TSESTree.Node = declaration;
   if (statement.parent?.type === AST_NODE_TYPES.ExportNamedDeclaration) statement = statement.parent;
   if (hasTag(statement, file)) facts.taggedType ??= name;

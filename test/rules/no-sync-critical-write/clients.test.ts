@@ -1414,7 +1414,7 @@ export class LedgerClient {
           at: 'this.http.post',
           request: 'POST /entries',
           service: 'ledger',
-          evidence: ['service "ledger"'],
+          evidence: ['service "ledger"', 'payload key "amount"'],
           suggest: rewrite({
             replaced: { from: 'firstValueFrom(\n', to: '\n    )' },
             topic: 'ledger.entries.created',

@@ -1797,3 +1797,91 @@ export async function checkAvailabilityAndDeduct(items) {
     ],
   });
 });
+
+/** A client module's function whose body is its typed parameter: the type names the keys the callers will send. */
+const TYPED_BODY = (parameter: string, declarations = '') => `
+import axios from 'axios';
+${declarations}
+const api = axios.create({ baseURL: process.env.PRODUCT_SERVICE_URL });
+
+export async function updateQuantity(${parameter}) {
+  const result = await api.put('/update-quantity', params);
+  return result.data;
+}
+`;
+
+const TYPED_REPORT = {
+  at: 'api.put',
+  request: 'PUT /update-quantity',
+  service: 'product',
+  evidence: ['payload key "quantity"'],
+  suggest: rewrite({ replaced: "api.put('/update-quantity', params)", topic: 'product.update-quantity.updated', payload: 'params', responseUsed: true }),
+};
+
+describe('payload keys a TypeScript type declares', () => {
+  tsTester.run(RULE_NAME, rule, {
+    valid: [
+      ts.valid(TYPED_BODY('params: { id: string; nickname: string }'), { name: 'a typed body with no critical key' }),
+      ts.valid(TYPED_BODY('params: Record<string, number>'), { name: 'a type with no declared keys' }),
+    ],
+    invalid: [
+      ts.invalid(TYPED_BODY('params: { id: string; quantity: number }'), TYPED_REPORT, { name: 'an object type literal' }),
+      ts.invalid(TYPED_BODY('params: QuantityChange', 'interface QuantityChange {\n  id: string;\n  quantity: number;\n}\n'), TYPED_REPORT, {
+        name: 'an interface declared in the file',
+      }),
+      ts.invalid(TYPED_BODY('params: QuantityChange', "type QuantityChange = { id: string; 'quantity': number };\n"), TYPED_REPORT, {
+        name: 'a type alias of an object type, with a quoted key',
+      }),
+      ts.invalid(
+        `${TYPED_BODY('params: { id: string; quantity: number }')}
+export async function restock(id: string, quantity: number) {
+  await updateQuantity({ id, quantity });
+}
+`,
+        TYPED_REPORT,
+        { name: 'reported once at the request: its caller, which supplies the same keys, is not reported again' },
+      ),
+    ],
+  });
+});
+
+describe('a read verb before a write verb names a write', () => {
+  tsTester.run(RULE_NAME, rule, {
+    valid: [
+      ts.valid(
+        `
+import axios from 'axios';
+
+export async function getPaymentLink(amount: number) {
+  return axios.post(\`\${process.env.PAYMENT_SERVICE_URL}/payment\`, { amount });
+}
+`,
+        { name: 'getPaymentLink: a read sent as POST' },
+      ),
+    ],
+    invalid: [
+      ts.invalid(
+        `
+import axios from 'axios';
+
+export async function getCreateOrder(amount: number) {
+  return axios.post(\`\${process.env.PAYMENT_SERVICE_URL}/payment\`, { amount });
+}
+`,
+        {
+          at: 'axios.post',
+          request: 'POST /payment',
+          service: 'payment',
+          evidence: ['service "payment"', 'path "/payment"'],
+          suggest: rewrite({
+            replaced: 'axios.post(`${process.env.PAYMENT_SERVICE_URL}/payment`, { amount })',
+            topic: 'payment.created',
+            payload: '{ amount }',
+            responseUsed: true,
+          }),
+        },
+        { name: 'getCreateOrder: what creating an order gives back' },
+      ),
+    ],
+  });
+});

@@ -142,7 +142,7 @@ export function postEntry(entry: { account: string; amount: number }): void {
         at: 'axios.post',
         request: 'POST /entries',
         service: 'ledger',
-        evidence: ['service "ledger"'],
+        evidence: ['service "ledger"', 'payload key "amount"'],
         suggest: rewrite(
           { replaced: 'axios.post(`${process.env.LEDGER_SERVICE_URL}/entries`, entry)', topic: 'ledger.entries.created', payload: 'entry' },
           bullmq('ledgerQueue'),
@@ -233,7 +233,7 @@ export class LedgerWriter {
         at: 'axios.post',
         request: 'POST /entries',
         service: 'ledger',
-        evidence: ['service "ledger"', 'class "LedgerWriter"'],
+        evidence: ['service "ledger"', 'payload key "amount"'],
         suggest: rewrite(
           { replaced: 'axios.post(`${process.env.LEDGER_SERVICE_URL}/entries`, entry)', topic: 'ledger.entries.created', payload: 'entry' },
           amqp('this.channel'),

@@ -912,7 +912,7 @@ export class LedgerClient {
           at: 'axios.post',
           request: 'POST /entries',
           service: 'ledger',
-          evidence: ['service "ledger"'],
+          evidence: ['service "ledger"', 'payload key "amount"'],
           suggest: rewrite({
             replaced: 'axios.post(`${this.base}/entries`, entry)',
             topic: 'ledger.entries.created',
@@ -1084,7 +1084,7 @@ export async function postEntry(entry: { account: string; amount: number }): Pro
           at: 'axios.post',
           request: 'POST /entries',
           service: 'ledger',
-          evidence: ['service "ledger"'],
+          evidence: ['service "ledger"', 'payload key "amount"'],
           suggest: rewrite({
             replaced: 'axios.post(`${LEDGER_SERVICE_URL}/entries`, entry)',
             topic: 'ledger.entries.created',
