@@ -10,6 +10,7 @@ import { findProperty, getEnclosingFunction, getPropertyName, getThisClass, isFu
 import { type ClassMember, type ClassNode, EMPTY_ENV, type Env, FileContext, getBindingFunction } from './file-context.js';
 import { getOrigin, getReturnedValue } from './origin.js';
 import { bindArguments, bindParameters } from './bind.js';
+import { resolveObject } from './objects.js';
 import { type Located, resolveValue } from './values.js';
 import { walk } from './walk.js';
 import { remember } from '../../util/remember.js';
@@ -131,11 +132,13 @@ function resolveInProject(callee: TSESTree.Node, file: FileContext, env: Env, pi
     const fn = declared && pick(file.getClassMember(declared.cls, name));
     return fn && declared && { fn, thisClass: declared.cls };
   }
-  if (node.type === AST_NODE_TYPES.ObjectExpression) {
-    const property = findProperty(node, name);
+  // an object of functions, or one nested in a config (`configs.services.product.api()`)
+  const literal = node.type === AST_NODE_TYPES.MemberExpression ? resolveObject(node, file, receiver.env) : undefined;
+  if (node.type === AST_NODE_TYPES.ObjectExpression || literal) {
+    const property = findProperty(literal?.node ?? (node as TSESTree.ObjectExpression), name);
     const value = property && skipTransparent(property.value);
     if (value && isFunctionNode(value)) return { fn: value };
-    const fn = value?.type === AST_NODE_TYPES.Identifier ? file.getDeclaredFunction(value, receiver.env) : undefined;
+    const fn = value?.type === AST_NODE_TYPES.Identifier ? file.getDeclaredFunction(value, literal?.env ?? receiver.env) : undefined;
     return fn && { fn };
   }
   // an instance typed with a project class: `constructor(private readonly billing: BillingClient)`, `(orders: OrdersService) => …`

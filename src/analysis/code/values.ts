@@ -4,7 +4,7 @@
  * constructor assignment.
  */
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
-import { getPropertyName, skipTransparent } from './ast.js';
+import { findProperty, getPropertyName, skipTransparent } from './ast.js';
 import { deeper, type Env, FileContext } from './file-context.js';
 
 export interface Located {
@@ -15,13 +15,30 @@ export interface Located {
 /** The single value `this.name` holds, when the class gives it exactly one; in a static method, its static field's. */
 export function getThisMemberValue(member: TSESTree.MemberExpression, name: string, file: FileContext, env: Env): TSESTree.Expression | undefined {
   const cls = file.getReceiverClass(member, env);
-  if (!cls) return undefined;
+  if (!cls) return getObjectLiteralMember(member, name);
   if (isInStaticMethod(member)) {
     const field = cls.body.body.find((element) => element.type === AST_NODE_TYPES.PropertyDefinition && element.static && getPropertyName(element) === name);
     return field?.type === AST_NODE_TYPES.PropertyDefinition ? (field.value ?? undefined) : undefined;
   }
   const info = file.getClassMember(cls, name);
   return info?.values.length === 1 ? info.values[0] : undefined;
+}
+
+/**
+ * `this.host` in a method of an object literal (`api() { return `${this.host}:${this.port}`; }`
+ * in a config's `services.product`): the object's own property, as when the method is called on
+ * it (`configs.services.product.api()`).
+ */
+function getObjectLiteralMember(member: TSESTree.MemberExpression, name: string): TSESTree.Expression | undefined {
+  for (let current: TSESTree.Node | undefined = member.parent; current; current = current.parent) {
+    if (current.type === AST_NODE_TYPES.ArrowFunctionExpression) continue; // `this` is the enclosing function's
+    if (current.type !== AST_NODE_TYPES.FunctionExpression && current.type !== AST_NODE_TYPES.FunctionDeclaration) continue;
+    const property = current.parent;
+    if (property?.type !== AST_NODE_TYPES.Property || property.value !== current || property.parent.type !== AST_NODE_TYPES.ObjectExpression) return undefined;
+    const own = findProperty(property.parent, name);
+    return own?.type === AST_NODE_TYPES.Property && own.kind === 'init' ? own.value : undefined;
+  }
+  return undefined;
 }
 
 /** `this` in a static method (`static async debit() { … this.BASE_URL … }`) is the class itself. */

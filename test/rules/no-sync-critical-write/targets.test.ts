@@ -1404,3 +1404,65 @@ export async function markDelivered(orderId) {
     ],
   });
 });
+
+/** A config whose addresses are methods that join their own fields: `configs.services.product.api()`. */
+const CONFIG_METHODS = (call: string) => `
+const axios = require('axios');
+
+const configs = {
+  services: {
+    product: {
+      host: process.env.PRODUCT_HOST || '',
+      port: process.env.PRODUCT_PORT || '3002',
+      api: function () {
+        return \`\${this.host}:\${this.port}\`;
+      },
+      url() {
+        return \`\${this.host}:\${this.port}/v1\`;
+      },
+    },
+    billing: {
+      api: () => \`\${this.host}\`,
+    },
+  },
+};
+
+async function reserve(productId, quantity) {
+  await axios.put(\`\${${call}}/products/\${productId}/stock\`, { quantity });
+}
+
+module.exports = { reserve };
+`;
+
+describe('addresses a config method joins from its own fields', () => {
+  jsTester.run(RULE_NAME, rule, {
+    valid: [
+      js.valid(CONFIG_METHODS('configs.services.billing.api()'), {
+        sourceType: 'commonjs',
+        name: "an arrow's `this` is not the object it sits in: the address stays unknown",
+      }),
+    ],
+    invalid: [
+      ...[
+        ['configs.services.product.api()', '', 'a `function` property reading `this.host` and `this.port`'],
+        ['configs.services.product.url()', '/v1', 'a method reading its fields through `this`'],
+      ].map(([call, prefix, name]) =>
+        js.invalid(
+          CONFIG_METHODS(call!),
+          {
+            at: 'axios.put',
+            request: `PUT ${prefix}/products/{productId}/stock`,
+            service: 'product',
+            evidence: [`path "${prefix}/products/{productId}/stock"`, 'PUT …/stock'],
+            suggest: rewrite({
+              replaced: `axios.put(\`\${${call}}/products/\${productId}/stock\`, { quantity })`,
+              topic: 'product.stock.updated',
+              payload: '{ productId, quantity }',
+            }),
+          },
+          { sourceType: 'commonjs', name: `nested in the config's services: ${name}` },
+        ),
+      ),
+    ],
+  });
+});
