@@ -166,7 +166,7 @@ export const NON_HTTP_STORE_WORDS: readonly string[] = ['db', 'database', 'redis
 
 /** Words in env/config names and host labels that say "address of a service" but name no service. */
 export const GENERIC_ADDRESS_WORDS: readonly string[] = [
-  'url', 'uri', 'host', 'hostname', 'dns', 'endpoint', 'addr', 'address', 'origin', 'base', 'baseurl', 'baseuri', 'service', 'services', 'svc',
+  'url', 'uri', 'host', 'hostname', 'dns', 'endpoint', 'addr', 'address', 'origin', 'base', 'baseurl', 'baseuri', 'service', 'services', 'svc', 'srv',
   'urls', 'hosts', 'endpoints', 'addresses',
   'api', 'http', 'https', 'internal', 'server', 'backend', 'root', 'app', 'port', 'config', 'env', 'ms', 'micro',
   'microservice', 'microservices', 'v1', 'v2', 'v3', 'local', 'remote', 'process',

@@ -4,7 +4,7 @@
  * `${process.env.PAYMENTS_URL}/payments/${id}` becomes
  * `[env PAYMENTS_URL] "/payments/" [unknown id]`.
  */
-import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES, TSESLint, type TSESTree } from '@typescript-eslint/utils';
 import { findEnumMember, getPropertyName, isFunctionNode, skipTransparent } from './ast.js';
 import { deeper, EMPTY_ENV, type Env, FileContext, getRequireSource } from './file-context.js';
 import { bindArguments } from './bind.js';
@@ -12,6 +12,8 @@ import { getOrigin } from './origin.js';
 import { getObjectProperty, resolveObject } from './objects.js';
 import { getThisMemberValue, resolveValue } from './values.js';
 import { enterCallTarget, enterInstance, resolveCallTarget, resolveGetter } from './functions.js';
+
+const { DefinitionType } = TSESLint.Scope;
 
 export type Part =
   /** `name`: the constant or config key an absolute URL was read from (`LEDGER_API_URL`), which names the service better than its host */
@@ -285,8 +287,35 @@ function evaluateIdentifier(identifier: TSESTree.Identifier, file: FileContext, 
     const value = evaluatePath(binding.node, binding.path, file, env);
     return value ? withName(value, binding.path.join('.')) : unknown(identifier.name, identifier);
   }
-  return unknown(identifier.name, identifier);
+  const token = getInjectionToken(identifier, file, env);
+  return token === undefined ? unknown(identifier.name, identifier) : [{ kind: 'config', key: token }];
 }
+
+/**
+ * `@Inject('INVENTORY_SERVICE_URL') private readonly inventoryUrl: string`: a constructor
+ * parameter the container gives the value registered under a token that names it, as a config
+ * key names its value (NestJS `{ provide: 'INVENTORY_SERVICE_URL', useValue: process.env.… }`).
+ */
+function getInjectionToken(identifier: TSESTree.Identifier, file: FileContext, env: Env): string | undefined {
+  const definition = file.findVariable(identifier)?.defs[0];
+  if (definition?.type !== DefinitionType.Parameter) return undefined;
+  let parameter: TSESTree.Node | undefined = definition.name.parent;
+  if (parameter?.type === AST_NODE_TYPES.AssignmentPattern) parameter = parameter.parent;
+  const decorators = (parameter as { decorators?: readonly TSESTree.Decorator[] } | undefined)?.decorators ?? [];
+  for (const decorator of decorators) {
+    const call = decorator.expression;
+    if (call.type !== AST_NODE_TYPES.CallExpression || !call.arguments[0]) continue;
+    const origin = getOrigin(call.callee, file, EMPTY_ENV);
+    const imported = origin?.steps.length === 1 && origin.steps[0]?.kind === 'get' ? origin.steps[0].name : undefined;
+    if (!origin || !INJECT_MODULES.has(origin.module) || !/^inject$/i.test(imported ?? '')) continue;
+    const token = getStaticText(evaluateTemplate(call.arguments[0], file, deeper(env)));
+    if (token) return token;
+  }
+  return undefined;
+}
+
+/** Modules whose `@Inject(token)` hands a constructor parameter the value a container registered under `token`. */
+const INJECT_MODULES: ReadonlySet<string> = new Set(['@nestjs/common', 'typedi', 'tsyringe']);
 
 function isBoundParameter(identifier: TSESTree.Identifier, file: FileContext, env: Env): boolean {
   const variable = file.findVariable(identifier);

@@ -166,8 +166,8 @@ export function isProviderCredentialKey(key: string): boolean {
   return PROVIDER_CREDENTIAL_KEY.test(key);
 }
 
-/** A name that says it addresses a service: `PAYMENT_SERVICE_URL`, `ORDERS_SVC_HOST`. */
-const SERVICE_NAME = /(?:^|_)(?:SERVICE|SERVICES|SVC|MICROSERVICE)(?:_|$)/;
+/** A name that says it addresses a service: `PAYMENT_SERVICE_URL`, `ORDERS_SVC_HOST`, `CUSTOMER_API_SRV`. */
+const SERVICE_NAME = /(?:^|_)(?:SERVICE|SERVICES|SVC|SRV|MICROSERVICE)(?:_|$)/;
 
 /**
  * Classifies an env/config name that holds a URL or host.
@@ -328,7 +328,7 @@ const NON_HTTP_STORES: ReadonlySet<string> = new Set(NON_HTTP_STORE_WORDS);
 function isInfrastructureHost(words: readonly string[], settings: Settings): boolean {
   const infrastructure = words.filter((word) => settings.infrastructureWords.has(word));
   if (infrastructure.length === 0) return false;
-  const namesService = words.some((word) => word === 'service' || word === 'svc');
+  const namesService = words.some((word) => word === 'service' || word === 'svc' || word === 'srv');
   return !namesService || infrastructure.some((word) => !NON_HTTP_STORES.has(word));
 }
 

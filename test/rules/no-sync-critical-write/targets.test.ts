@@ -1466,3 +1466,82 @@ describe('addresses a config method joins from its own fields', () => {
     ],
   });
 });
+
+/** An address a NestJS container injects by a token, registered in a module as `{ provide: token, useValue: … }`. */
+const INJECTED = (decorator: string, imports = "import { Inject, Injectable } from '@nestjs/common';") => `
+${imports}
+import axios from 'axios';
+
+@Injectable()
+export class OrdersService {
+  constructor(${decorator} private readonly inventoryUrl: string) {}
+
+  async reserve(orderId: string, items: { sku: string; qty: number }[]) {
+    await axios.post(\`\${this.inventoryUrl}/inventory/reserve\`, { orderId, items });
+  }
+}
+`;
+
+const INJECTED_REPORT = {
+  at: 'axios.post',
+  request: 'POST /inventory/reserve',
+  service: 'inventory',
+  evidence: ['service "inventory"', 'path "/inventory/reserve"'],
+  suggest: rewrite({
+    replaced: 'axios.post(`${this.inventoryUrl}/inventory/reserve`, { orderId, items })',
+    topic: 'inventory.reserve.requested',
+    payload: '{ orderId, items }',
+  }),
+};
+
+describe('addresses injected by a token', () => {
+  tsTester.run(RULE_NAME, rule, {
+    valid: [
+      ts.valid(INJECTED("@Inject('PAYPAL_API_URL')"), { name: "a token naming a provider's address" }),
+      ts.valid(INJECTED("@Inject('INVENTORY_SERVICE_URL')", "import { Injectable } from '@nestjs/common';\nimport { Inject } from './inject';"), {
+        name: 'an Inject decorator of the project, not of a container',
+      }),
+    ],
+    invalid: [
+      ts.invalid(INJECTED("@Inject('INVENTORY_SERVICE_URL')"), INJECTED_REPORT, { name: "NestJS @Inject('INVENTORY_SERVICE_URL')" }),
+      ts.invalid(INJECTED('@Inject(INVENTORY_URL)', "import { Inject, Injectable } from '@nestjs/common';\n\nconst INVENTORY_URL = 'INVENTORY_SERVICE_URL';"), INJECTED_REPORT, {
+        name: 'a token held by a constant',
+      }),
+      ts.invalid(INJECTED("@inject('INVENTORY_SERVICE_URL')", "import { inject, injectable as Injectable } from 'tsyringe';"), INJECTED_REPORT, {
+        name: "tsyringe @inject('INVENTORY_SERVICE_URL')",
+      }),
+    ],
+  });
+});
+
+describe('addresses named with SRV', () => {
+  jsTester.run(RULE_NAME, rule, {
+    valid: [],
+    invalid: [
+      js.invalid(
+        `
+const request = require('axios');
+
+async function createInvoice(order) {
+  await request({ url: process.env['BILLING_API_SRV'] + '/invoices', method: 'post', data: { orderId: order.id, amount: order.total } });
+}
+
+module.exports = { createInvoice };
+`,
+        {
+          at: 'request',
+          within: 'await request(',
+          request: 'POST /invoices',
+          service: 'billing',
+          evidence: ['service "billing"', 'path "/invoices"'],
+          suggest: rewrite({
+            replaced: "request({ url: process.env['BILLING_API_SRV'] + '/invoices', method: 'post', data: { orderId: order.id, amount: order.total } })",
+            topic: 'billing.invoices.created',
+            payload: '{ orderId: order.id, amount: order.total }',
+          }),
+        },
+        { sourceType: 'commonjs', name: "`BILLING_API_SRV`: SRV after the service's name, as SVC" },
+      ),
+    ],
+  });
+});
