@@ -126,7 +126,11 @@ export function findAccountLifecycle(service: string | undefined, path: Template
   const lastWords = splitWords(segments.at(-1) ?? '');
   // `DELETE /users/{id}`, `DELETE /auth/restaurant-owners/{id}`: the account itself
   const holder = lastWords.at(-1) ?? '';
-  if (method.includes('DELETE') && !lastText && (ACCOUNT_CREATION.has(holder) || ACCOUNT_HOLDERS.has(holder))) return { text: `account deleted in "${service}"`, account: true };
+  // and `DELETE /customers` with `{ id }`: the account named in the body
+  const namedInBody = lastText && payloadKeys.some((key) => /^(?:id|[a-z]*Id|[a-z]*_id)$/.test(key));
+  if (method.includes('DELETE') && (!lastText || namedInBody) && (ACCOUNT_CREATION.has(holder) || ACCOUNT_HOLDERS.has(holder))) {
+    return { text: `account deleted in "${service}"`, account: true };
+  }
   // `POST /auth/admin/restaurant-owner` with `{ email, password }`: an account's credentials, given to a path that names who gets them
   if (method.includes('POST') && lastText && carriesNewCredentials(payloadKeys) && !words.some((word) => CREDENTIAL_CHECKS.has(word))) {
     const holderWords = words.filter((word) => !IDENTITY.has(word) && !GENERIC_PATH_WORDS.has(word) && !/^v?\d+$/.test(word));

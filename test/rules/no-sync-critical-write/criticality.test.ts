@@ -1435,6 +1435,27 @@ export async function removeOwner(ownerId) {
         },
         { name: 'an account holder (a restaurant owner) deleted in the identity service' },
       ),
+      js.invalid(
+        `
+const CUSTOMERS_URL = process.env.CUSTOMER_SERVICE_URL;
+
+export async function removeCustomer(id) {
+  await fetch(\`\${CUSTOMERS_URL}/customers\`, { method: 'DELETE', body: JSON.stringify({ id }) });
+}
+`,
+        {
+          at: 'fetch',
+          request: 'DELETE /customers',
+          service: 'customer',
+          evidence: ['account deleted in "customer"'],
+          suggest: rewrite({
+            replaced: "fetch(`${CUSTOMERS_URL}/customers`, { method: 'DELETE', body: JSON.stringify({ id }) })",
+            topic: 'customer.deleted',
+            payload: '{ id }',
+          }),
+        },
+        { name: 'an account deleted with its id in the body instead of the path' },
+      ),
     ],
   });
 });
