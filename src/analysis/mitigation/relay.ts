@@ -179,5 +179,12 @@ function isParameterPassedOn(variable: TSESLint.Scope.Variable, file: FileContex
 
 function isIncomingRequest(node: TSESTree.Node, env: Env, file: FileContext): boolean {
   const expression = skipTransparent(node);
+  // Koa's and Fastify's wrappers hold the request itself: `ctx.req`, `ctx.request`, `request.raw`
+  if (expression.type === AST_NODE_TYPES.MemberExpression && WRAPPED_REQUEST.has(getPropertyName(expression) ?? '')) {
+    return isIncomingRequest(expression.object, env, file);
+  }
   return expression.type === AST_NODE_TYPES.Identifier && INCOMING_REQUEST.test(expression.name) && file.getBinding(expression, env)?.kind === 'parameter';
 }
+
+/** Members of a handler's context that are the incoming request. */
+const WRAPPED_REQUEST: ReadonlySet<string> = new Set(['req', 'request', 'raw']);

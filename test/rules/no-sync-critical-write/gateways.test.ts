@@ -339,3 +339,44 @@ describe('the folder of a checkout', () => {
     ],
   });
 });
+
+/** A Koa gateway that parses the sign-up form out of the raw request and passes its fields on. */
+const KOA_SIGN_UP = (parsed: string) => `
+import axios from 'axios';
+import { getFiles } from './forms';
+
+export const signUp = () => async (ctx: { req: unknown; body: unknown }) => {
+  const { fields = {} } = await getFiles(${parsed});
+  const { data } = await axios.post(\`\${process.env.IDENTITY_SERVICE_URL}/sign-up\`, fields);
+  ctx.body = { success: true, data };
+};
+`;
+
+describe('what a gateway parses out of the incoming request', () => {
+  tsTester.run(RULE_NAME, rule, {
+    valid: [
+      ts.valid(KOA_SIGN_UP("ctx['req']"), {
+        filename: path.join(gateway, 'src', 'sign-up.ts'),
+        name: "a form parsed out of Koa's raw request (`ctx.req`) and passed on",
+      }),
+    ],
+    invalid: [
+      ts.invalid(
+        KOA_SIGN_UP('ctx.body'),
+        {
+          at: 'axios.post',
+          request: 'POST /sign-up',
+          service: 'identity',
+          evidence: ['account created (sign-up)'],
+          suggest: rewrite({
+            replaced: 'axios.post(`${process.env.IDENTITY_SERVICE_URL}/sign-up`, fields)',
+            topic: 'identity.sign-up.created',
+            payload: 'fields',
+            responseUsed: true,
+          }),
+        },
+        { filename: path.join(gateway, 'src', 'sign-up.ts'), name: 'a form parsed out of something else the gateway holds is its own' },
+      ),
+    ],
+  });
+});
