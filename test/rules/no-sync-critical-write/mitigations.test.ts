@@ -953,9 +953,9 @@ cron.schedule('*/10 * * * *', async () => {
 });
 
 /** A Lambda handler that routes its message to controllers: the controllers' methods are found used only there with the project layer. */
-const ROUTED_SQS = `
+const ROUTED = (event: string, body: string): string => `
 import axios from 'axios';
-import type { SQSEvent } from 'aws-lambda';
+import type { ${event} } from 'aws-lambda';
 
 type Handler = (body: { orderId: string; amount: number }) => Promise<void>;
 
@@ -977,46 +977,16 @@ class OrderPaidController {
   }
 }
 
-export async function handler(event: SQSEvent): Promise<void> {
-  const { type, data } = JSON.parse(event.Records[0]!.body);
+export async function handler(event: ${event}): Promise<void> {
+  const { type, data } = JSON.parse(${body});
   const controller = new OrderPaidController();
   const router = new Router();
   router.use('order.paid', controller.execute.bind(controller));
   await router.execute(type, data);
 }
 `;
-const ROUTED_HTTP = `
-import axios from 'axios';
-import type { APIGatewayProxyEvent } from 'aws-lambda';
-
-type Handler = (body: { orderId: string; amount: number }) => Promise<void>;
-
-class Router {
-  private readonly routes: Record<string, Handler> = {};
-
-  use(route: string, handler: Handler): void {
-    this.routes[route] = handler;
-  }
-
-  async execute(route: string, body: { orderId: string; amount: number }): Promise<void> {
-    await this.routes[route]?.(body);
-  }
-}
-
-class OrderPaidController {
-  async execute(body: { orderId: string; amount: number }): Promise<void> {
-    await axios.post(\`\${process.env.PAYMENT_SERVICE_URL}/payments\`, { orderId: body.orderId, amount: body.amount });
-  }
-}
-
-export async function handler(event: APIGatewayProxyEvent): Promise<void> {
-  const { type, data } = JSON.parse(event.body!);
-  const controller = new OrderPaidController();
-  const router = new Router();
-  router.use('order.paid', controller.execute.bind(controller));
-  await router.execute(type, data);
-}
-`;
+const ROUTED_SQS = ROUTED('SQSEvent', 'event.Records[0]!.body');
+const ROUTED_HTTP = ROUTED('APIGatewayProxyEvent', 'event.body!');
 
 /** The handler written as src/handler.ts of a project on disk, so that every use of the controller's public method is known. */
 const routedHandler = (code: string): string => path.join(writeProject({ 'package.json': { name: 'orders-lambda', private: true }, 'src/handler.ts': code }), 'src/handler.ts');
@@ -1032,9 +1002,9 @@ export class OrderPaidController {
 `;
 
 const routedController = (event: string): string => {
-  const handler = ROUTED_SQS.replace(/class OrderPaidController \{[\s\S]*?\n\}\n/, '')
-    .replace("import axios from 'axios';", "import { OrderPaidController } from './controllers/order-paid';")
-    .replaceAll('SQSEvent', event);
+  const handler = ROUTED(event, 'event.Records[0]!.body')
+    .replace(/class OrderPaidController \{[\s\S]*?\n\}\n/, '')
+    .replace("import axios from 'axios';", "import { OrderPaidController } from './controllers/order-paid';");
   const root = writeProject({ 'package.json': { name: 'orders-lambda', private: true }, 'src/handler.ts': handler, 'src/controllers/order-paid.ts': CONTROLLER });
   return path.join(root, 'src/controllers/order-paid.ts');
 };
