@@ -510,6 +510,8 @@ function evaluateMember(member: TSESTree.MemberExpression, file: FileContext, en
 function evaluateCall(call: TSESTree.CallExpression, file: FileContext, env: Env): Template {
   const callee = skipTransparent(call.callee);
   const first = call.arguments[0];
+  const fromEnvVar = evaluateEnvVarChain(call, file, env);
+  if (fromEnvVar) return fromEnvVar;
   if (callee.type === AST_NODE_TYPES.MemberExpression) {
     const name = getPropertyName(callee);
     // configService.get('PAYMENTS_URL'), config.get('services.payments.url')
@@ -579,6 +581,43 @@ function evaluateCall(call: TSESTree.CallExpression, file: FileContext, env: Env
   const opaque = !local || (local.length === 1 && local[0]!.kind === 'unknown' && !local[0]!.fallback);
   const fromRegistry = opaque ? evaluateServiceLookup(call, file, env) : undefined;
   return fromRegistry ?? local ?? unknown(`${file.getText(callee).slice(0, 40)}()`);
+}
+
+/** The methods of env-var's reader that hand the variable's value on: checks, casts, a default. */
+const ENV_VAR_CHAIN: ReadonlySet<string> = new Set(['required', 'default', 'example', 'description', 'asString', 'asUrlString', 'asUrlObject', 'asPortNumber', 'asEnum']);
+
+/**
+ * env-var's `get('PRODUCTS_API_URL').required().asString()` (also `env.get(…)` of its default
+ * export, and `.default('http://localhost:3001')`): the variable the innermost `get` names.
+ */
+function evaluateEnvVarChain(call: TSESTree.CallExpression, file: FileContext, env: Env): Template | undefined {
+  let current: TSESTree.Node = call;
+  let fallback: TSESTree.Node | undefined;
+  for (;;) {
+    if (current.type !== AST_NODE_TYPES.CallExpression) return undefined;
+    const callee = skipTransparent(current.callee);
+    const name = callee.type === AST_NODE_TYPES.MemberExpression ? getPropertyName(callee) : undefined;
+    if (callee.type !== AST_NODE_TYPES.MemberExpression || name === undefined || !ENV_VAR_CHAIN.has(name)) break;
+    if (name === 'default' && current.arguments[0]) fallback ??= current.arguments[0];
+    current = skipTransparent(callee.object);
+  }
+  if (current.type !== AST_NODE_TYPES.CallExpression || !isEnvVarGet(current, file, env)) return undefined;
+  const first = current.arguments[0];
+  const name = first && first.type !== AST_NODE_TYPES.SpreadElement ? getStaticText(evaluateTemplate(first, file, deeper(env))) : undefined;
+  if (name === undefined) return undefined;
+  return [fallback ? { kind: 'env', name, fallback: evaluateTemplate(fallback, file, env) } : { kind: 'env', name }];
+}
+
+/** `get` of the env-var package: imported by name, or a member of its default export. */
+function isEnvVarGet(call: TSESTree.CallExpression, file: FileContext, env: Env): boolean {
+  const callee = skipTransparent(call.callee);
+  const last = callee.type === AST_NODE_TYPES.MemberExpression ? getPropertyName(callee) : callee.type === AST_NODE_TYPES.Identifier ? callee.name : undefined;
+  // the name first: every call of a template passes here, few of them env-var's
+  if (last !== 'get') return false;
+  const origin = getOrigin(callee, file, env);
+  if (origin?.module !== 'env-var') return false;
+  const names = origin.steps.map((step) => (step.kind === 'get' ? step.name : undefined));
+  return names.at(-1) === 'get' && names.slice(0, -1).every((name) => name === 'default');
 }
 
 /** A helper named for reading the environment: `getEnv`, `getEnvVariable`, `requireEnv`, `env`, `readEnvOr`. */

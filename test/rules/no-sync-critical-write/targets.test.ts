@@ -1545,3 +1545,53 @@ module.exports = { createInvoice };
     ],
   });
 });
+
+describe('variables read with env-var', () => {
+  tsTester.run(RULE_NAME, rule, {
+    valid: [
+      ts.valid(
+        `
+import { get } from './settings';
+
+const envs = { PRODUCTS_API_URL: get('PRODUCTS_API_URL').required().asString() };
+
+export async function deduct(id: string, quantity: number) {
+  return fetch(\`\${envs.PRODUCTS_API_URL}/\${id}/deduct\`, { method: 'PATCH', body: JSON.stringify({ quantity }) });
+}
+`,
+        { name: "a get of the project is not env-var's" },
+      ),
+    ],
+    invalid: [
+      ...[
+        ["import { get } from 'env-var';", "get('PRODUCTS_API_URL').required().asString()", 'get imported by name, checked and cast'],
+        ["import env from 'env-var';", "env.get('PRODUCTS_API_URL').default('http://products:3000').asUrlString()", 'get of the default export, with a default'],
+      ].map(([imported, read, name]) =>
+        ts.invalid(
+          `
+${imported}
+
+const envs = { PRODUCTS_API_URL: ${read} };
+
+export async function deduct(id: string, quantity: number) {
+  return fetch(\`\${envs.PRODUCTS_API_URL}/\${id}/deduct\`, { method: 'PATCH', body: JSON.stringify({ quantity }) });
+}
+`,
+          {
+            at: 'fetch',
+            request: 'PATCH /{id}/deduct',
+            service: 'products',
+            evidence: ['payload key "quantity"'],
+            suggest: rewrite({
+              replaced: "fetch(`${envs.PRODUCTS_API_URL}/${id}/deduct`, { method: 'PATCH', body: JSON.stringify({ quantity }) })",
+              topic: 'products.deduct.updated',
+              payload: '{ id, quantity }',
+              responseUsed: true,
+            }),
+          },
+          { name: name! },
+        ),
+      ),
+    ],
+  });
+});
