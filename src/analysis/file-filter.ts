@@ -7,19 +7,20 @@ import { DATABASE_ROOTS } from '../catalog/databases.js';
 import { CLIENT_MODULES } from '../catalog/http-clients.js';
 
 /**
- * Folder names of tests, seeds and developer scripts, also as a word of a longer name
+ * Folder names of tests, seeds, developer scripts and usage examples, also as a word of a longer name
  * (`e2e-testing-backend`, `integration-tests`, `test-utils`, `build-scripts`), and of
  * acceptance, smoke and load runs against a deployed system (`.uat`, `smoke-tests`, `k6`,
  * `benchmarks`; a `benchmark-service` is a service like any other).
  */
 const TEST_FOLDER =
-  /(?:^|[\\/])\.?(?:__tests__|__mocks__|__fixtures__|(?:[\w.]+[-_.])?(?:tests?|testing|e2e|specs?|cypress|playwright|mocks|seeds?|scripts|uat|acceptance|smoke|k6)(?:[-_.][\w.]+)?|benchmarks)[\\/]/i;
+  /(?:^|[\\/])\.?(?:__tests__|__mocks__|__fixtures__|(?:[\w.]+[-_.])?(?:tests?|testing|e2e|specs?|cypress|playwright|mocks|seeds?|scripts|examples|uat|acceptance|smoke|k6)(?:[-_.][\w.]+)?|benchmarks)[\\/]/i;
 /**
- * File names of tests, stories, seeds and scratch files: `orders.test.ts`, `seed.js`, and
- * scripts named for what they are (`e2e-checkout.js`, `order-flow-test.js`, `seed-users.js`).
+ * File names of tests, stories, seeds, scratch files and usage examples: `orders.test.ts`,
+ * `seed.js`, `EXAMPLES.js`, and scripts named for what they are (`e2e-checkout.js`,
+ * `order-flow-test.js`, `seed-users.js`).
  */
 const TEST_NAME =
-  /\.(?:test|spec|e2e|cy|stories)\.[cm]?[jt]sx?$|(?:^|[\\/])(?:tests?|scratch|try|playground|sandbox|seed|seeds)\.[cm]?[jt]sx?$|(?:^|[\\/])(?:e2e|smoke|seed|seeds|seeder)[-_][\w.-]*\.[cm]?[jt]sx?$|[-_](?:tests?|e2e|seed|seeds|seeder)\.[cm]?[jt]sx?$/;
+  /\.(?:test|spec|e2e|cy|stories)\.[cm]?[jt]sx?$|(?:^|[\\/])(?:tests?|scratch|try|playground|sandbox|seed|seeds|examples?|EXAMPLES?|Examples?)\.[cm]?[jt]sx?$|(?:^|[\\/])(?:e2e|smoke|seed|seeds|seeder)[-_][\w.-]*\.[cm]?[jt]sx?$|[-_](?:tests?|e2e|seed|seeds|seeder)\.[cm]?[jt]sx?$/;
 
 /**
  * A test, fixture or seed file, by its path relative to the project (ESLint's working

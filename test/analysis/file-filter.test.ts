@@ -35,6 +35,10 @@ describe('isTestFile', () => {
     'smoke-tests/orders.js',
     'k6/load.js',
     'benchmarks/orders.ts',
+    'auth-service/EXAMPLES.js',
+    'services/orders/example.ts',
+    'examples/checkout.mjs',
+    'docs/usage-examples/register.js',
   ])('%s is a test file', (filename) => {
     expect(isTestFile(filename)).toBe(true);
   });
@@ -53,6 +57,8 @@ describe('isTestFile', () => {
     'src/seedling.ts',
     'src/latest-orders.ts',
     'apps/benchmark-service/src/benchmark/billing.client.ts',
+    'src/examples.service.ts',
+    'src/example-orders.ts',
     '',
   ])('%s is not a test file', (filename) => {
     expect(isTestFile(filename)).toBe(false);

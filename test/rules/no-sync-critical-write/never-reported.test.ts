@@ -230,6 +230,19 @@ export async function createTrip(trip) {
 `,
         { name: 'a script named test-… at the repository root is a test run, not checked by default', filename: 'test-kyc-flow.js' },
       ),
+      js.valid(
+        `
+export async function registerPatient() {
+  const response = await fetch('http://localhost:4001/auth/register', {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify({ email: 'patient@example.com', password: 'secret', role: 'patient' }),
+  });
+  return response.json();
+}
+`,
+        { name: "a service's usage examples (EXAMPLES.js) are not checked by default", filename: 'auth-service/EXAMPLES.js' },
+      ),
     ],
     invalid: [],
   });
