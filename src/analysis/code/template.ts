@@ -299,10 +299,11 @@ function evaluateIdentifier(identifier: TSESTree.Identifier, file: FileContext, 
 function getInjectionToken(identifier: TSESTree.Identifier, file: FileContext, env: Env): string | undefined {
   const definition = file.findVariable(identifier)?.defs[0];
   if (definition?.type !== DefinitionType.Parameter) return undefined;
+  // on a parameter property (`private readonly url`) the decorators are the property's; on a plain parameter, its own
   let parameter: TSESTree.Node | undefined = definition.name.parent;
   if (parameter?.type === AST_NODE_TYPES.AssignmentPattern) parameter = parameter.parent;
-  const decorators = (parameter as { decorators?: readonly TSESTree.Decorator[] } | undefined)?.decorators ?? [];
-  for (const decorator of decorators) {
+  const holder = parameter?.type === AST_NODE_TYPES.TSParameterProperty ? parameter : definition.name;
+  for (const decorator of (holder as { decorators?: readonly TSESTree.Decorator[] }).decorators ?? []) {
     const call = decorator.expression;
     if (call.type !== AST_NODE_TYPES.CallExpression || !call.arguments[0]) continue;
     const origin = getOrigin(call.callee, file, EMPTY_ENV);

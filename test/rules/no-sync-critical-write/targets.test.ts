@@ -1510,6 +1510,12 @@ describe('addresses injected by a token', () => {
       ts.invalid(INJECTED("@inject('INVENTORY_SERVICE_URL')", "import { inject, injectable as Injectable } from 'tsyringe';"), INJECTED_REPORT, {
         name: "tsyringe @inject('INVENTORY_SERVICE_URL')",
       }),
+      ts.invalid(
+        INJECTED("@Inject('INVENTORY_SERVICE_URL')")
+          .replace('private readonly inventoryUrl: string) {}', 'inventoryUrl: string) {\n    this.inventoryUrl = inventoryUrl;\n  }\n\n  private readonly inventoryUrl: string;'),
+        INJECTED_REPORT,
+        { name: 'a plain decorated parameter assigned to a field' },
+      ),
     ],
   });
 });
