@@ -179,9 +179,10 @@ export function getRunnerCalls(action: TSESTree.Node, file: FileContext): TSESTr
   const calls: TSESTree.CallExpression[] = [];
   for (const instance of instances) {
     const member = instance.parent;
-    // `breaker.on('open', …)`, `breaker.stats`: the instance's other members run nothing
+    // handed on whole (`track(breaker)`): who fires it is out of sight
     if (member?.type !== AST_NODE_TYPES.MemberExpression || member.object !== instance) return undefined;
     const name = getPropertyName(member);
+    // `breaker.on('open', …)`, `breaker.stats`: the instance's other members run nothing
     if (name === undefined || !runner.run.has(name)) continue;
     const call = member.parent;
     if (call?.type !== AST_NODE_TYPES.CallExpression || call.callee !== member) return undefined;
