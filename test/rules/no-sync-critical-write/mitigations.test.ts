@@ -1009,6 +1009,19 @@ const routedController = (event: string): string => {
   return path.join(root, 'src/controllers/order-paid.ts');
 };
 
+/** The controller's write, reported where nothing durable runs it. */
+const ROUTED_REPORT = {
+  at: 'axios.post',
+  request: 'POST /payments',
+  service: 'payment',
+  evidence: ['service "payment"', 'path "/payments"'],
+  suggest: rewrite({
+    replaced: 'axios.post(`${process.env.PAYMENT_SERVICE_URL}/payments`, { orderId: body.orderId, amount: body.amount })',
+    topic: 'payment.created',
+    payload: '{ orderId: body.orderId, amount: body.amount }',
+  }),
+};
+
 describe('a method handed on inside a consumer', () => {
   tsTester.run(RULE_NAME, rule, {
     valid: [
@@ -1024,32 +1037,12 @@ describe('a method handed on inside a consumer', () => {
     invalid: [
       ts.invalid(
         ROUTED_HTTP,
-        {
-          at: 'axios.post',
-          request: 'POST /payments',
-          service: 'payment',
-          evidence: ['service "payment"', 'path "/payments"'],
-          suggest: rewrite({
-            replaced: 'axios.post(`${process.env.PAYMENT_SERVICE_URL}/payments`, { orderId: body.orderId, amount: body.amount })',
-            topic: 'payment.created',
-            payload: '{ orderId: body.orderId, amount: body.amount }',
-          }),
-        },
+        ROUTED_REPORT,
         { filename: routedHandler(ROUTED_HTTP), name: 'the same router built by a Lambda handler of an HTTP request' },
       ),
       ts.invalid(
         CONTROLLER,
-        {
-          at: 'axios.post',
-          request: 'POST /payments',
-          service: 'payment',
-          evidence: ['service "payment"', 'path "/payments"'],
-          suggest: rewrite({
-            replaced: 'axios.post(`${process.env.PAYMENT_SERVICE_URL}/payments`, { orderId: body.orderId, amount: body.amount })',
-            topic: 'payment.created',
-            payload: '{ orderId: body.orderId, amount: body.amount }',
-          }),
-        },
+        ROUTED_REPORT,
         { filename: routedController('APIGatewayProxyEvent'), name: 'the controller in a module of its own, bound by a handler of an HTTP request' },
       ),
     ],
