@@ -5,9 +5,9 @@
  * Through a barrel (`index.ts` made of `export … from` lines), only the modules that declare
  * the names imported count, not their siblings.
  */
-import fs from 'node:fs';
 import type { ModuleResolver } from '../resolution/module-resolver.js';
 import { ownString } from '../../util/own-string.js';
+import { readTextFile } from '../workspace/files.js';
 import { MAX_MODULE_BYTES } from './module-cache.js';
 
 /**
@@ -232,10 +232,5 @@ function getReExports(text: string): ReExports {
 
 /** A module's text, unless it cannot be read or is too large to parse. */
 export function readText(file: string): string | undefined {
-  try {
-    const stat = fs.statSync(file);
-    return stat.size <= MAX_MODULE_BYTES ? fs.readFileSync(file, 'utf8') : undefined;
-  } catch {
-    return undefined;
-  }
+  return readTextFile(file, MAX_MODULE_BYTES);
 }

@@ -1,4 +1,4 @@
-/** The source files of the mapped folder, found by walking it (no globbing library). */
+/** The source files of the mapped folder, found by walking it (no globbing library), and reading one. */
 import fs from 'node:fs';
 import path from 'node:path';
 
@@ -53,4 +53,13 @@ export function hasSourceFiles(folder: string): boolean {
     if (entry.isFile() && isSourceFile(entry.name)) return true;
   }
   return entries.some((entry) => entry.isDirectory() && !isIgnoredFolder(entry.name) && hasSourceFiles(path.join(folder, entry.name)));
+}
+
+/** A file's text, unless it cannot be read (missing, a folder) or is larger than `maxBytes`. */
+export function readTextFile(file: string, maxBytes: number): string | undefined {
+  try {
+    return fs.statSync(file).size <= maxBytes ? fs.readFileSync(file, 'utf8') : undefined;
+  } catch {
+    return undefined;
+  }
 }

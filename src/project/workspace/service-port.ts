@@ -3,8 +3,8 @@
  * literal, or the default after `??` or `||`), a `PORT` constant's default, or `PORT=` in the
  * package's `.env`. A request to `localhost` at that port is the service calling itself.
  */
-import fs from 'node:fs';
 import path from 'node:path';
+import { readTextFile } from './files.js';
 import { getServicePackageFolder } from './package-kind.js';
 import { readPackageJson } from './workspaces.js';
 
@@ -17,6 +17,9 @@ const ENTRY_FILES = ['main', 'index', 'server', 'app'].flatMap((name) =>
 const LISTEN = /\.listen\(\s*(?:(\d{2,5})\b|[^,)\n]*?(?:\?\?|\|\|)\s*['"]?(\d{2,5})\b)/g;
 /** `const PORT = process.env.PORT || 3004`, `PORT=3004`. */
 const PORT_SETTING = /\bPORT\s*[=:]\s*(?:[^;\n]*?(?:\?\?|\|\|)\s*)?['"]?(\d{2,5})\b/g;
+
+/** Entry files and `.env` files larger than this are not read. */
+const MAX_ENTRY_BYTES = 256 * 1024;
 
 /** folder → the port its entry files name: null for several, undefined for none */
 const ports = new Map<string, string | null | undefined>();
@@ -43,7 +46,7 @@ function readPort(folder: string, isPackage: boolean): string | null | undefined
   const main = isPackage ? readPackageJson(folder)?.main : undefined;
   const found = new Set<string>();
   for (const file of new Set([...(typeof main === 'string' ? [main] : []), ...ENTRY_FILES, '.env'])) {
-    const text = readSmallText(path.join(folder, file));
+    const text = readTextFile(path.join(folder, file), MAX_ENTRY_BYTES);
     if (text === undefined) continue;
     for (const match of text.matchAll(LISTEN)) found.add(match[1] ?? match[2]!);
     for (const match of text.matchAll(PORT_SETTING)) found.add(match[1]!);
@@ -51,15 +54,4 @@ function readPort(folder: string, isPackage: boolean): string | null | undefined
   const port = found.size === 0 ? undefined : found.size === 1 ? [...found][0]! : null;
   ports.set(folder, port);
   return port;
-}
-
-/** A text of at most 256 kB, or undefined. */
-function readSmallText(file: string): string | undefined {
-  const stat = fs.statSync(file, { throwIfNoEntry: false });
-  if (!stat?.isFile() || stat.size > 256 * 1024) return undefined;
-  try {
-    return fs.readFileSync(file, 'utf8');
-  } catch {
-    return undefined;
-  }
 }
