@@ -14,7 +14,7 @@ import { resolveObject } from './objects.js';
 import { type Located, resolveValue } from './values.js';
 import { walk } from './walk.js';
 import { remember } from '../../util/remember.js';
-import { ACTION_RUNNERS } from '../../catalog/action-runners.js';
+import { ACTION_RUNNERS, type ActionRunner } from '../../catalog/action-runners.js';
 
 type Variable = TSESLint.Scope.Variable;
 
@@ -153,13 +153,17 @@ function resolveInProject(callee: TSESTree.Node, file: FileContext, env: Env, pi
  */
 function getRunnerAction(construction: TSESTree.NewExpression, name: string, file: FileContext, env: Env): FunctionNode | undefined {
   // the method's name first: every construction a member call is made on passes here, few of them runners
-  const named = ACTION_RUNNERS.filter((candidate) => candidate.run.has(name));
-  const origin = named.length > 0 ? getOrigin(construction.callee, file, env) : undefined;
-  const runner = origin && named.find((candidate) => candidate.module === origin.module);
-  const action = runner && construction.arguments[0] && skipTransparent(construction.arguments[0]);
+  const runner = ACTION_RUNNERS.some((candidate) => candidate.run.has(name)) ? getActionRunner(construction, file, env) : undefined;
+  const action = runner?.run.has(name) && construction.arguments[0] && skipTransparent(construction.arguments[0]);
   if (!action) return undefined;
   if (isFunctionNode(action)) return action;
   return action.type === AST_NODE_TYPES.Identifier ? file.getDeclaredFunction(action, env) : undefined;
+}
+
+/** The library runner (see `ACTION_RUNNERS`) a construction builds: opossum's `new CircuitBreaker(action)`. */
+export function getActionRunner(construction: TSESTree.NewExpression, file: FileContext, env: Env): ActionRunner | undefined {
+  const origin = getOrigin(construction.callee, file, env);
+  return origin && ACTION_RUNNERS.find((candidate) => candidate.module === origin.module);
 }
 
 /**

@@ -4,11 +4,9 @@
  * or `#` method, a function neither exported nor exported under another name).
  */
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
-import { ACTION_RUNNERS } from '../../catalog/action-runners.js';
 import { getPropertyName, isFunctionNode, isModuleExports, skipTransparent, type FunctionNode } from './ast.js';
 import { EMPTY_ENV, type FileContext } from './file-context.js';
-import { getValueReferences } from './functions.js';
-import { getOrigin } from './origin.js';
+import { getActionRunner, getValueReferences } from './functions.js';
 import { walk } from './walk.js';
 
 /** `this.x` member expressions by name, per class body, in source order: collected once per class. */
@@ -153,8 +151,7 @@ export function getEnclosingNamedFunction(node: TSESTree.Node): FunctionNode | u
 export function getRunnerCalls(action: TSESTree.Node, file: FileContext): TSESTree.CallExpression[] | undefined {
   const construction = action.parent;
   if (construction?.type !== AST_NODE_TYPES.NewExpression || construction.arguments[0] !== action) return undefined;
-  const origin = getOrigin(construction.callee, file, EMPTY_ENV);
-  const runner = origin && ACTION_RUNNERS.find((candidate) => candidate.module === origin.module);
+  const runner = getActionRunner(construction, file, EMPTY_ENV);
   if (!runner) return undefined;
   const holder = construction.parent;
   let instances: readonly TSESTree.Node[];
