@@ -109,8 +109,8 @@ export const NON_CRITICAL_WORDS: readonly string[] = [
   'health', 'healthz', 'healthcheck', 'ping', 'heartbeat', 'cache', 'notification', 'notify', 'email', 'mail', 'sms', 'reminder',
   'push', 'audit', 'stats', 'statistics', 'monitoring', 'search', 'recommendation', 'beacon', 'preview',
   'draft', 'feedback', 'report', 'export', 'rating', 'forecast', 'forecasting',
-  // events pushed to connected clients (sockets): `POST /emit/booking-status`
-  'emit', 'broadcast',
+  // events pushed to connected clients (sockets): `POST /emit/booking-status`, a `realtime` service's `/internal/ride-status-update`
+  'emit', 'broadcast', 'realtime', 'socket', 'websocket',
   // endpoints kept for trying things out: `POST /debug/orders/{id}/replay`
   'debug', 'mock',
   // generated text: an assistant's reply is produced again on the next ask

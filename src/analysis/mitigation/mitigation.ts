@@ -562,6 +562,12 @@ export function findCallerMitigation(
   depth = 0,
 ): Mitigation | undefined {
   if (depth > 3) return undefined;
+  // written inline as a circuit breaker's action (`new CircuitBreaker(async (body) => http.post(…))`): run where the breaker is fired
+  const inline = getInlineRunnerCalls(node, file.fileOf(node));
+  if (inline) {
+    const mitigation = findFiredMitigation(inline, file.fileOf(node), settings, depth);
+    return mitigation && { kind: mitigation.kind, detail: `only called from ${mitigation.detail}` };
+  }
   const fn = getEnclosingNamedFunction(node);
   if (!fn) return undefined;
   const uses = getFunctionUses(fn, file.fileOf(fn));
@@ -573,11 +579,9 @@ export function findCallerMitigation(
       // handed to a circuit breaker: run where the breaker is fired
       const fired = getRunnerCalls(unwrapBind(use), useFile);
       if (fired && fired.length > 0) {
-        for (const fire of fired) {
-          const mitigation = findMitigation(fire, useFile, settings) ?? findCallerMitigation(fire, useFile, settings, depth + 1);
-          if (!mitigation) return undefined;
-          first ??= mitigation;
-        }
+        const mitigation = findFiredMitigation(fired, useFile, settings, depth);
+        if (!mitigation) return undefined;
+        first ??= mitigation;
         continue;
       }
       const slot = getConsumerSlot(use, useFile) ?? getHandingConsumer(unwrapBind(use), useFile, settings);
@@ -590,6 +594,30 @@ export function findCallerMitigation(
     first ??= mitigation;
   }
   return first && { kind: first.kind, detail: `only called from ${first.detail}` };
+}
+
+/** What makes every one of a runner's fire calls durable (the first found), or undefined when one of them is not. */
+function findFiredMitigation(fired: readonly TSESTree.CallExpression[], file: FileContext, settings: Settings, depth: number): Mitigation | undefined {
+  let first: Mitigation | undefined;
+  for (const fire of fired) {
+    const mitigation = findMitigation(fire, file, settings) ?? findCallerMitigation(fire, file, settings, depth + 1);
+    if (!mitigation) return undefined;
+    first ??= mitigation;
+  }
+  return first;
+}
+
+/**
+ * The fire calls of the runner whose inline action holds the node, when the innermost function
+ * around it is one (`new CircuitBreaker(async (transfer) => axios.post(…))`); undefined otherwise.
+ */
+function getInlineRunnerCalls(node: TSESTree.Node, file: FileContext): TSESTree.CallExpression[] | undefined {
+  for (let current = node.parent; current; current = current.parent) {
+    if (!isFunctionNode(current)) continue;
+    const fired = current.parent?.type === AST_NODE_TYPES.NewExpression ? getRunnerCalls(current, file) : undefined;
+    return fired && fired.length > 0 ? fired : undefined;
+  }
+  return undefined;
 }
 
 /**

@@ -5,7 +5,7 @@
  * makes nothing durable.
  */
 import { describe } from 'vitest';
-import { RULE_NAME, rewrite, rule, ts, tsTester } from './helpers.js';
+import { js, jsTester, RULE_NAME, rewrite, rule, ts, tsTester } from './helpers.js';
 
 const CHECKOUT = (action: string, body: string) => `
 import axios from 'axios';
@@ -122,6 +122,71 @@ describe('a breaker fired only inside a consumer', () => {
           }),
         },
         { name: 'the same breaker fired outside any consumer' },
+      ),
+    ],
+  });
+});
+
+/**
+ * A breaker whose action is written inline, fired inside an in-memory retry by a function an
+ * amqplib consumer calls (CommonJS): the transfer runs on the queue's behalf, and the queue
+ * redelivers it when it fails.
+ */
+const TRANSFERS = (runFrom: string) => `
+const axios = require('axios');
+const CircuitBreaker = require('opossum');
+const retry = require('async-retry');
+
+const WALLET_SERVICE_URL = process.env.WALLET_SERVICE_URL || 'http://wallet-service:3001';
+
+const walletBreaker = new CircuitBreaker(
+  async ({ fromUserId, toUserId, amount }) => axios.post(\`\${WALLET_SERVICE_URL}/wallets/transfer\`, { fromUserId, toUserId, amount }),
+  { timeout: 3000 },
+);
+
+async function processTransaction(transaction) {
+  await retry(() => walletBreaker.fire({ fromUserId: transaction.from, toUserId: transaction.to, amount: transaction.amount }), { retries: 2 });
+}
+${runFrom}
+`;
+
+describe('an inline breaker action fired only inside a consumer', () => {
+  jsTester.run(RULE_NAME, rule, {
+    valid: [
+      js.valid(
+        TRANSFERS(`
+async function start(channel) {
+  channel.consume('transactions', async (msg) => {
+    await processTransaction(JSON.parse(msg.content.toString()));
+    channel.ack(msg);
+  });
+}
+module.exports = { start };`),
+        { name: 'fired through async-retry by a function an amqplib consume handler calls' },
+      ),
+    ],
+    invalid: [
+      js.invalid(
+        TRANSFERS(`
+const express = require('express');
+const app = express();
+app.post('/transactions', async (req, res) => {
+  await processTransaction(req.body);
+  res.status(201).end();
+});`),
+        {
+          at: 'axios.post',
+          request: 'POST /wallets/transfer',
+          service: 'wallet',
+          evidence: ['service "wallet"', 'path "/wallets/transfer"'],
+          suggest: rewrite({
+            replaced: 'axios.post(`${WALLET_SERVICE_URL}/wallets/transfer`, { fromUserId, toUserId, amount })',
+            topic: 'wallet.transfer.requested',
+            payload: '{ fromUserId, toUserId, amount }',
+            responseUsed: true,
+          }),
+        },
+        { name: 'the same breaker fired from an HTTP route' },
       ),
     ],
   });

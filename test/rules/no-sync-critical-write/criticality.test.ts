@@ -621,6 +621,18 @@ export async function pushStatus(bookingId, status) {
         `
 import axios from 'axios';
 
+const REALTIME_SERVICE_URL = process.env.REALTIME_SERVICE_URL || 'http://localhost:5007';
+
+export async function broadcastRideStatusUpdate(rideId, status) {
+  await axios.post(\`\${REALTIME_SERVICE_URL}/internal/ride-status-update\`, { rideId, status });
+}
+`,
+        { name: 'a status pushed through a realtime (socket) service to connected clients is a notice' },
+      ),
+      js.valid(
+        `
+import axios from 'axios';
+
 export async function getVouchersForBook(businessIds, month) {
   const { data } = await axios.post(\`\${process.env.VOUCHER_SERVICE_URL}/internal/vouchers/for-book\`, { businessIds, month });
   return data;
