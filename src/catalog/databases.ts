@@ -221,6 +221,17 @@ export const DATABASE_ROOTS: readonly DatabaseRoot[] = [
   ...typed('mysql2/promise', ['Pool', 'Connection', 'PoolConnection'], 'sql-pool'),
 ];
 
+/**
+ * Packages a service stores its own data with (drivers, ORMs and their framework modules), as
+ * named in a package.json; a cache (Redis) is not a store of record and is not listed.
+ */
+export const DATABASE_PACKAGES: ReadonlySet<string> = new Set([
+  ...DATABASE_ROOTS.map((entry) => (entry.module.startsWith('@') ? entry.module.split('/').slice(0, 2).join('/') : entry.module.split('/')[0]!)),
+  'prisma', '@nestjs/typeorm', '@nestjs/mongoose', '@nestjs/sequelize', '@mikro-orm/nestjs', '@typegoose/typegoose',
+  'mysql', 'postgres', 'sqlite3', 'better-sqlite3', 'mssql', 'oracledb', 'objection', '@neondatabase/serverless',
+  '@aws-sdk/client-dynamodb', '@aws-sdk/lib-dynamodb', 'dynamoose', 'cassandra-driver',
+]);
+
 /** Names of outbox tables, models and entities: a write to one is the outbox, not a business write. */
 export const OUTBOX_NAME = /outbox|integration[_-]?events?|domain[_-]?events?|event[_-]?store|event[_-]?log/i;
 

@@ -8,6 +8,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { isBrowserCode } from '../../analysis/file-filter.js';
+import { DATABASE_PACKAGES } from '../../catalog/databases.js';
 import { toPosixRelative } from './files.js';
 import { isCheckoutRoot, isRecord, readPackageJson, readWorkspaceGlobs } from './workspaces.js';
 
@@ -38,6 +39,8 @@ interface PackageKind {
   readonly generator: boolean;
   /** a meta-framework app, whose server files are not front-end */
   readonly metaFramework: boolean;
+  /** it depends on a database driver or ORM (see `DATABASE_PACKAGES`): it keeps data of its own */
+  readonly database: boolean;
 }
 
 const kinds = new Map<string, PackageKind | null>();
@@ -150,12 +153,13 @@ function findPackageKind(folder: string): PackageKind | undefined {
       server,
       generator: !server && !has(UI_PACKAGES) && Object.keys(asRecord(manifest.dependencies)).some((name) => FAKE_DATA_PACKAGES.includes(name)),
       metaFramework: has(META_FRAMEWORKS),
+      database: dependencies.some((name) => DATABASE_PACKAGES.has(name)),
     };
   } else if (NEXT_CONFIGS.some((name) => fs.existsSync(path.join(folder, name)))) {
     // a Next.js app of a workspace that declares every dependency at its root (an Nx `apps/admin`): a package of its own
     const parent = path.dirname(folder);
     const outer = parent === folder ? undefined : findPackageKind(parent);
-    kind = { folder, name: path.basename(folder), dependencies: outer?.dependencies ?? [], frontEnd: true, server: false, generator: false, metaFramework: true };
+    kind = { folder, name: path.basename(folder), dependencies: outer?.dependencies ?? [], frontEnd: true, server: false, generator: false, metaFramework: true, database: outer?.database ?? false };
   } else {
     const parent = path.dirname(folder);
     kind = parent === folder ? undefined : findPackageKind(parent);
@@ -192,7 +196,8 @@ export function dependsOnPackage(fileName: string, prefix: string): boolean {
 const GATEWAY = /(?:^|[-_@/.])(?:api-?gateway|gateway|gw|bff|backend-for-frontend|edge-?api|proxy)(?:[-_./]|$)/i;
 /**
  * Services that act for an operator or a user through pages of their own (`admin-service`,
- * `dashboard`): named so as a whole, not a folder inside a service.
+ * `dashboard`): named so as a whole, not a folder inside a service. One with a database of its
+ * own is not a relay.
  */
 const BACK_OFFICE = /(?:^|[-_@/.])(?:admin|back-?office|portal|dashboard)(?:[-_./]|$)/i;
 
@@ -213,7 +218,8 @@ export function isGatewayFile(fileName: string): boolean {
     const inner = kind ? path.relative(kind.folder, folder).split(path.sep) : [];
     // in a package holding several services, the service folder is the first folder of the path
     const service = inner[0] !== undefined && !/^(?:src|lib|app)$/.test(inner[0]) ? [inner[0]] : [];
-    cached = [...own, ...inner].some((name) => GATEWAY.test(name)) || [...own, ...service].some((name) => BACK_OFFICE.test(name));
+    // a back office that keeps a database of its own is a service like the others: it owns what it writes
+    cached = [...own, ...inner].some((name) => GATEWAY.test(name)) || (kind?.database !== true && [...own, ...service].some((name) => BACK_OFFICE.test(name)));
     gateways.set(folder, cached);
   }
   return cached;

@@ -220,6 +220,10 @@ const services = writeProject({
   'services/dashboard/package.json': { name: 'volunteer-dashboard', private: true, dependencies: { axios: '^1.7.9' } },
 });
 
+/** An admin service that keeps a database of its own (a TypeORM or Mongoose dependency) is a service like the others. */
+const adminWithDatabase = writeProject({ 'package.json': { name: 'admin-service', private: true, dependencies: { axios: '^1.7.9', '@nestjs/typeorm': '^11.0.0', typeorm: '^0.3.20' } } });
+const adminWithCache = writeProject({ 'package.json': { name: 'admin-service', private: true, dependencies: { axios: '^1.7.9', ioredis: '^5.4.0' } } });
+
 describe('back offices and dashboards', () => {
   tsTester.run(RULE_NAME, rule, {
     valid: [
@@ -228,8 +232,13 @@ describe('back offices and dashboards', () => {
         filename: path.join(services, 'services', 'dashboard', 'src', 'transfers.controller.ts'),
         name: 'a dashboard service of a workspace relays for its user',
       }),
+      ts.valid(FORWARD, { filename: path.join(adminWithCache, 'src', 'transfers.controller.ts'), name: 'an admin service with only a cache (Redis) still relays' }),
     ],
     invalid: [
+      ts.invalid(FORWARD, FORWARD_REPORTED, {
+        filename: path.join(adminWithDatabase, 'src', 'transfers.controller.ts'),
+        name: 'an admin service with a database of its own owns what it writes',
+      }),
       ts.invalid(FORWARD, FORWARD_REPORTED, {
         filename: path.join(orders, 'src', 'dashboard', 'transfers.controller.ts'),
         name: 'a dashboard folder inside a service is not a service of its own',
