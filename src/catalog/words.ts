@@ -11,7 +11,7 @@ export const CRITICAL_WORDS: readonly string[] = [
   'settlement', 'subscription', 'credit', 'debit', 'fund', 'loan', 'trade', 'remittance', 'disbursement', 'escrow',
   'voucher', 'coupon', 'redemption', 'money', 'cash', 'topup', 'recharge',
   // reservations and allocations of scarce things, and their fulfilment
-  'seat', 'ticket', 'slot', 'room', 'ride', 'vehicle', 'allocation', 'allotment', 'hold', 'claim', 'dispatch',
+  'seat', 'ticket', 'slot', 'room', 'ride', 'vehicle', 'allocation', 'allotment', 'hold', 'claim', 'dispatch', 'appointment',
   'delivery', 'pickup', 'mint', 'contract', 'milestone',
   // where the stock is kept: a warehouse picking, packing or holding goods
   'warehouse',

@@ -118,7 +118,31 @@ export function classifyTarget(url: Template | undefined, settings: Settings, hi
     target.kind === 'internal' && words.length > 0 && !target.via.includes('Dapr') && !settings.infrastructureWords.find(words) && !words.includes('sidecar')
       ? serviceNameFromWords(words, settings)
       : undefined;
-  return named ? { ...target, service: named, via: `${target.via} (${first?.kind === 'text' ? first.name : ''})` } : target;
+  return routeThroughGateway(named ? { ...target, service: named, via: `${target.via} (${first?.kind === 'text' ? first.name : ''})` } : target);
+}
+
+/** Names of an API gateway of your own, once words such as `api` and `service` are left out: `api-gateway`, `GATEWAY_URL`, `apigw`. */
+const GATEWAY_NAMES: ReadonlySet<string> = new Set(['gateway', 'gw', 'apigateway', 'apigw']);
+const GATEWAY_FILLER: ReadonlySet<string> = new Set(['api', 'service', 'svc', 'server', 'http', 'internal']);
+/** Leading path segments that name no service: `/api/v1/…`. */
+const ROUTE_PREFIX = /^(?:api|apis|v\d+(?:\.\d+)?|internal|public|private|rest)$/i;
+
+/**
+ * A request to your own API gateway (`http://api-gateway:8080/api/auth/register-doctor`) goes to
+ * the service the gateway routes its path to: named by the path's first segment past its
+ * prefixes (`auth`). Unchanged when that segment is not written out.
+ */
+function routeThroughGateway(target: Target): Target {
+  if (target.kind !== 'internal' || target.service === undefined) return target;
+  const words = splitWords(target.service).filter((word) => !GATEWAY_FILLER.has(word));
+  if (words.length !== 1 || !GATEWAY_NAMES.has(words[0]!)) return target;
+  const first = target.path[0];
+  if (first?.kind !== 'text') return target;
+  const text = first.value.split(/[?#]/)[0]!;
+  // a segment counts when written whole: followed by `/`, or ending a path that is all text
+  const whole = target.path.length === 1 ? text : text.slice(0, text.lastIndexOf('/') + 1);
+  const segment = whole.split('/').find((part) => part !== '' && !ROUTE_PREFIX.test(part));
+  return segment === undefined ? target : { ...target, service: segment, via: `${target.via}, routed by the gateway to "${segment}"` };
 }
 
 function classifyUrl(url: Template | undefined, settings: Settings, hints: TargetHints): Target {

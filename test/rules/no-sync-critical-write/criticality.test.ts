@@ -131,6 +131,27 @@ export async function forward(body) {
         `
 import axios from 'axios';
 
+export async function reschedule(id, date, doctorId) {
+  await axios.put(\`\${process.env.SCHEDULING_SERVICE_URL}/appointments/\${id}\`, { date, doctorId });
+}
+`,
+        {
+          at: 'axios.put',
+          request: 'PUT /appointments/{id}',
+          service: 'scheduling',
+          evidence: ['path "/appointments/{id}"'],
+          suggest: rewrite({
+            replaced: 'axios.put(`${process.env.SCHEDULING_SERVICE_URL}/appointments/${id}`, { date, doctorId })',
+            topic: 'scheduling.appointments.updated',
+            payload: '{ id, date, doctorId }',
+          }),
+        },
+        { name: 'an appointment is a booking (a slot with a doctor or a clinic)' },
+      ),
+      js.invalid(
+        `
+import axios from 'axios';
+
 export async function adjustMember(memberId, points, reason) {
   await axios.post(\`\${process.env.LOYALTY_SERVICE_URL}/members/\${memberId}/adjustments\`, { amount: points, reason });
 }

@@ -1328,15 +1328,15 @@ export async function createPayment(configService, price) {
         {
           at: 'axios.post',
           request: 'POST /payments',
-          service: 'gateway',
-          evidence: ['path "/payments"', 'payload key "price"'],
+          service: 'payments',
+          evidence: ['service "payments"', 'path "/payments"'],
           suggest: rewrite({
             replaced: "axios.post(configService.get('app.urlGateway') + '/payments', { status: 'PAID', price })",
-            topic: 'gateway.payments.created',
+            topic: 'payments.created',
             payload: "{ status: 'PAID', price }",
           }),
         },
-        { name: 'an address named with URL first (`urlGateway`, `URL_GATEWAY`) names the service after it' },
+        { name: 'an address named with URL first (`urlGateway`, `URL_GATEWAY`) names the service after it: a gateway, which routes `/payments` to payments' },
       ),
       js.invalid(
         `
@@ -1597,6 +1597,63 @@ export async function deduct(id: string, quantity: number) {
           },
           { name: name! },
         ),
+      ),
+    ],
+  });
+});
+
+/**
+ * A request to the team's own API gateway goes to the service the gateway routes its path to:
+ * named by the path's first segment past `/api` and a version, so that an account created in
+ * the auth service through the gateway is one.
+ */
+describe('requests routed through your own API gateway', () => {
+  const GATEWAY_CLIENT = (base: string, call: string) => `
+const axios = require('axios');
+
+const http = axios.create({ baseURL: ${base} });
+
+async function handle(name, email, password, id) {
+  ${call}
+}
+
+module.exports = { handle };
+`;
+  jsTester.run(RULE_NAME, rule, {
+    valid: [
+      js.valid(GATEWAY_CLIENT("'http://api-gateway:8080'", "await http.post('/api/notifications/email', { email, name });"), {
+        name: 'a notice routed through the gateway is still a notice',
+      }),
+      js.valid(GATEWAY_CLIENT("'http://api-gateway:8080'", "await http.post('/api/auth/login', { email, password });"), {
+        name: 'a log-in routed through the gateway opens a session',
+      }),
+    ],
+    invalid: [
+      js.invalid(
+        GATEWAY_CLIENT("'http://api-gateway:8080'", "await http.post('/api/auth/register-doctor', { name, email, password });"),
+        {
+          at: 'http.post',
+          request: 'POST /api/auth/register-doctor',
+          service: 'auth',
+          evidence: ['account created in "auth" (credentials in the body)'],
+          suggest: rewrite({
+            replaced: "http.post('/api/auth/register-doctor', { name, email, password })",
+            topic: 'auth.register-doctor.created',
+            payload: '{ name, email, password }',
+          }),
+        },
+        { name: 'an account created in the auth service through the gateway, named by the path' },
+      ),
+      js.invalid(
+        GATEWAY_CLIENT('process.env.API_GATEWAY_URL', 'await http.delete(`/api/v1/auth/users/${id}`);'),
+        {
+          at: 'http.delete',
+          request: 'DELETE /api/v1/auth/users/{id}',
+          service: 'auth',
+          evidence: ['account deleted in "auth"'],
+          suggest: rewrite({ replaced: 'http.delete(`/api/v1/auth/users/${id}`)', topic: 'auth.users.deleted', payload: '{ id }' }),
+        },
+        { name: 'a gateway addressed by an env var, past a version prefix' },
       ),
     ],
   });
