@@ -19,7 +19,10 @@ export function getThisMembers(body: TSESTree.ClassBody, name: string, file: Fil
     walk(body, file.visitorKeys, (node) => {
       if (node.type !== AST_NODE_TYPES.MemberExpression || node.object.type !== AST_NODE_TYPES.ThisExpression) return;
       const read = getPropertyName(node);
-      if (read !== undefined) members.set(read, [...(members.get(read) ?? []), node]);
+      if (read === undefined) return;
+      const list = members.get(read);
+      if (list) list.push(node);
+      else members.set(read, [node]);
     });
     byName = members;
     thisMembersByClass.set(body, byName);

@@ -136,7 +136,10 @@ function getMemberCalls(file: FileContext): ReadonlyMap<string, readonly TSESTre
     const collected = new Map<string, TSESTree.MemberExpression[]>();
     const add = (member: TSESTree.MemberExpression): void => {
       const name = getPropertyName(member);
-      if (name !== undefined) collected.set(name, [...(collected.get(name) ?? []), member]);
+      if (name === undefined) return;
+      const list = collected.get(name);
+      if (list) list.push(member);
+      else collected.set(name, [member]);
     };
     walk(file.sourceCode.ast, file.visitorKeys, (node) => {
       if (node.type !== AST_NODE_TYPES.CallExpression) return;
