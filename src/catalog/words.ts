@@ -111,6 +111,8 @@ export const NON_CRITICAL_WORDS: readonly string[] = [
   'draft', 'feedback', 'report', 'export', 'rating', 'forecast', 'forecasting',
   // events pushed to connected clients (sockets): `POST /emit/booking-status`, a `realtime` service's `/internal/ride-status-update`
   'emit', 'broadcast', 'realtime', 'socket', 'websocket',
+  // conversations: a chat message about a ride or an order (`POST /rides/{id}/messages`) moves nothing
+  'chat', 'message',
   // endpoints kept for trying things out: `POST /debug/orders/{id}/replay`
   'debug', 'mock',
   // generated text: an assistant's reply is produced again on the next ask
