@@ -12,13 +12,20 @@ export interface Located {
   readonly env: Env;
 }
 
-/** The single value `this.name` holds, when the class gives it exactly one; in a static method, its static field's. */
+/**
+ * The single value `this.name` holds, when the class gives it exactly one; in a static method,
+ * its static field's, or what its static getter returns (`private static get baseUrl() { return
+ * config.services.payment; }`).
+ */
 export function getThisMemberValue(member: TSESTree.MemberExpression, name: string, file: FileContext, env: Env): TSESTree.Expression | undefined {
   const cls = file.getReceiverClass(member, env);
   if (!cls) return getObjectLiteralMember(member, name);
   if (isInStaticMethod(member)) {
-    const field = cls.body.body.find((element) => element.type === AST_NODE_TYPES.PropertyDefinition && element.static && getPropertyName(element) === name);
-    return field?.type === AST_NODE_TYPES.PropertyDefinition ? (field.value ?? undefined) : undefined;
+    const element = cls.body.body.find(
+      (item) => (item.type === AST_NODE_TYPES.PropertyDefinition || (item.type === AST_NODE_TYPES.MethodDefinition && item.kind === 'get')) && item.static && getPropertyName(item) === name,
+    );
+    if (element?.type === AST_NODE_TYPES.PropertyDefinition) return element.value ?? undefined;
+    return element?.type === AST_NODE_TYPES.MethodDefinition ? getOnlyReturned(element.value) : undefined;
   }
   const info = file.getClassMember(cls, name);
   return info?.values.length === 1 ? info.values[0] : undefined;
@@ -39,6 +46,12 @@ function getObjectLiteralMember(member: TSESTree.MemberExpression, name: string)
     return own?.type === AST_NODE_TYPES.Property && own.kind === 'init' ? own.value : undefined;
   }
   return undefined;
+}
+
+/** What a getter whose body is one `return` gives back. */
+function getOnlyReturned(getter: TSESTree.FunctionExpression | TSESTree.TSEmptyBodyFunctionExpression): TSESTree.Expression | undefined {
+  const [only, ...rest] = getter.body?.body ?? [];
+  return rest.length === 0 && only?.type === AST_NODE_TYPES.ReturnStatement ? (only.argument ?? undefined) : undefined;
 }
 
 /** `this` in a static method (`static async debit() { … this.BASE_URL … }`) is the class itself. */

@@ -1277,6 +1277,33 @@ export class CreditClient {
       ),
       js.invalid(
         `
+const config = { services: { payment: process.env.PAYMENT_SERVICE_URL } };
+
+export class WalletService {
+  static get baseUrl() {
+    return config.services.payment;
+  }
+
+  static async deduct(userId, amount) {
+    await fetch(\`\${this.baseUrl}/internal/wallet/deduct\`, { method: 'POST', body: JSON.stringify({ userId, amount }) });
+  }
+}
+`,
+        {
+          at: 'fetch',
+          request: 'POST /internal/wallet/deduct',
+          service: 'payment',
+          evidence: ['service "payment"', 'path "/internal/wallet/deduct"'],
+          suggest: rewrite({
+            replaced: "fetch(`${this.baseUrl}/internal/wallet/deduct`, { method: 'POST', body: JSON.stringify({ userId, amount }) })",
+            topic: 'payment.wallet.deduct.created',
+            payload: '{ userId, amount }',
+          }),
+        },
+        { name: 'in a static method, `this.baseUrl` is what the class\'s static getter returns' },
+      ),
+      js.invalid(
+        `
 import axios from 'axios';
 
 export async function recharge(document, amount) {
