@@ -106,7 +106,7 @@ export const NOTICE_WORDS: readonly string[] = ['notification', 'notify'];
 /** Words of traffic nobody loses money over; they count against criticality. */
 export const NON_CRITICAL_WORDS: readonly string[] = [
   'log', 'logs', 'logging', 'metric', 'metrics', 'telemetry', 'analytics', 'tracking', 'track', 'trace', 'tracing',
-  'health', 'healthz', 'healthcheck', 'ping', 'heartbeat', 'cache', 'notification', 'notify', 'email', 'mail', 'sms', 'reminder',
+  'health', 'healthz', 'healthcheck', 'ping', 'heartbeat', 'cache', 'notification', 'notify', 'email', 'mail', 'sms', 'whatsapp', 'reminder',
   'push', 'audit', 'stats', 'statistics', 'monitoring', 'search', 'recommendation', 'beacon', 'preview',
   'draft', 'feedback', 'report', 'export', 'rating', 'forecast', 'forecasting',
   // events pushed to connected clients (sockets): `POST /emit/booking-status`, a `realtime` service's `/internal/ride-status-update`

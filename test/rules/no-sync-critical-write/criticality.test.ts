@@ -664,6 +664,18 @@ export async function saveRideMessage(rideId, senderId, text) {
         `
 import axios from 'axios';
 
+export class WarehouseService {
+  async alertLowStock(phone, sku) {
+    await axios.post(\`\${process.env.WHATSAPP_SERVICE_URL}/api/whatsapp/send\`, { phone, text: \`Low stock: \${sku}\` });
+  }
+}
+`,
+        { name: 'a WhatsApp message is a notice, whatever class sends it' },
+      ),
+      js.valid(
+        `
+import axios from 'axios';
+
 export async function getVouchersForBook(businessIds, month) {
   const { data } = await axios.post(\`\${process.env.VOUCHER_SERVICE_URL}/internal/vouchers/for-book\`, { businessIds, month });
   return data;
