@@ -125,6 +125,23 @@ export function isWorkspaceRootFile(fileName: string): boolean {
   return path.isAbsolute(fileName) && isWorkspaceRoot(path.dirname(fileName));
 }
 
+/**
+ * Whether a file is a developer's loose script at the top of a package that keeps its code in
+ * `src/` (`verify_fresh_flow.cjs`, `check-orders.js`, `debug_reset.cjs` beside `package.json`): named
+ * for trying, checking or fixing something by hand, it drives the service from outside, like a
+ * test. The package's own entry (`main`) is never one.
+ */
+export function isPackageRootScript(fileName: string): boolean {
+  if (!path.isAbsolute(fileName) || !SCRATCH_SCRIPT.test(path.basename(fileName))) return false;
+  const folder = path.dirname(fileName);
+  const manifest = readPackageJson(folder);
+  if (!manifest || !fs.existsSync(path.join(folder, 'src'))) return false;
+  return typeof manifest.main !== 'string' || path.resolve(folder, manifest.main) !== fileName;
+}
+
+/** Names of scripts run by hand: a verb of trying or checking, then the rest of the name. */
+const SCRATCH_SCRIPT = /^(?:test|verify|check|debug|dump|reset|fix|try|tmp|temp)[-_]/i;
+
 /** The folder of the service package a file belongs to: a package that serves requests, not a workspace root. */
 export function getServicePackageFolder(fileName: string): string | undefined {
   const kind = path.isAbsolute(fileName) ? findPackageKind(path.dirname(fileName)) : undefined;

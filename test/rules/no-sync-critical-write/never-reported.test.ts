@@ -476,6 +476,46 @@ describe('scripts beside the workspaces of a monorepo', () => {
   });
 });
 
+/** A service whose code lives in src/, with scripts of its developers beside its package.json. */
+const serviceWithScripts = writeProject({
+  'package.json': { name: 'appointment-service', private: true, main: 'check-server.js', dependencies: { express: '^5.1.0' } },
+  'src/server.js': 'export {};\n',
+});
+
+describe('scripts at the top of a service package', () => {
+  jsTester.run(RULE_NAME, rule, {
+    valid: [
+      js.valid(DRIVER, {
+        sourceType: 'commonjs',
+        filename: path.join(serviceWithScripts, 'verify_fresh_flow.cjs'),
+        name: 'a loose verify_ script beside package.json, the code being in src/, is run by hand',
+      }),
+      js.valid(DRIVER, {
+        sourceType: 'commonjs',
+        filename: path.join(serviceWithScripts, 'debug-orders.js'),
+        name: 'a loose debug- script beside package.json',
+      }),
+    ],
+    invalid: [
+      js.invalid(DRIVER, DRIVER_REPORTED, {
+        sourceType: 'commonjs',
+        filename: path.join(serviceWithScripts, 'src', 'verify_orders.js'),
+        name: 'the same name inside src/ is the service',
+      }),
+      js.invalid(DRIVER, DRIVER_REPORTED, {
+        sourceType: 'commonjs',
+        filename: path.join(serviceWithScripts, 'check-server.js'),
+        name: 'the package main is the service, whatever its name',
+      }),
+      js.invalid(DRIVER, DRIVER_REPORTED, {
+        sourceType: 'commonjs',
+        filename: path.join(singleService, 'verify_orders.js'),
+        name: 'a package with no src/ folder keeps its code at the top',
+      }),
+    ],
+  });
+});
+
 const OWN_ROUTES = `
 const axios = require('axios');
 
