@@ -8,6 +8,7 @@ import { AST_NODE_TYPES, ASTUtils, TSESLint, type TSESTree } from '@typescript-e
 const { DefinitionType, ScopeType } = TSESLint.Scope;
 import { type FunctionNode, getPropertyName, getThisClass, isFunctionNode, skipTransparent } from './ast.js';
 import { walk } from './walk.js';
+import { ACTION_RUNNERS } from '../../catalog/action-runners.js';
 import type { EnvDependencies } from './env-dependencies.js';
 
 type Variable = TSESLint.Scope.Variable;
@@ -348,6 +349,8 @@ export class FileContext {
     const file = this.#route(origin);
     const imported = file.getImportBinding(origin);
     if (!imported || file.fileName === undefined) return true;
+    // a runner (`this.breaker.fire(…)` of a `CircuitBreaker`) runs whatever function it was built with
+    if (ACTION_RUNNERS.some((runner) => runner.module === imported.source)) return true;
     // a named import is looked up where it is declared, past barrels; the rest of its path comes after
     const name = imported.imported !== undefined && imported.imported !== '*' && imported.imported !== 'default' ? imported.imported : imported.path?.[0];
     return this.resolver.mayReachRequests(file.fileName, imported.source, depth, name);

@@ -122,7 +122,7 @@ function resolveInProject(callee: TSESTree.Node, file: FileContext, env: Env, pi
   const node = receiver.node;
   if (node.type === AST_NODE_TYPES.NewExpression) {
     const action = pick === METHOD ? getRunnerAction(node, name, file, receiver.env) : undefined;
-    if (action) return { fn: action };
+    if (action) return action;
     const cls = getClassOf(node.callee, file, receiver.env);
     const fn = cls && pick(file.getClassMember(cls, name));
     return fn && cls && { fn, thisClass: cls, construction: { node, cls, env: receiver.env } };
@@ -149,15 +149,36 @@ function resolveInProject(callee: TSESTree.Node, file: FileContext, env: Env, pi
 
 /**
  * The function a library instance runs when `name` is called on it, with that call's arguments:
- * `action` for `new CircuitBreaker(action, options).fire(url, body)` (see `ACTION_RUNNERS`).
+ * `action` for `new CircuitBreaker(action, options).fire(url, body)` (see `ACTION_RUNNERS`); a
+ * method bound to the instance that built the runner (`new CircuitBreaker(this.charge.bind(this))`)
+ * runs on that instance.
  */
-function getRunnerAction(construction: TSESTree.NewExpression, name: string, file: FileContext, env: Env): FunctionNode | undefined {
+function getRunnerAction(construction: TSESTree.NewExpression, name: string, file: FileContext, env: Env): CallTarget | undefined {
   // the method's name first: every construction a member call is made on passes here, few of them runners
   const runner = ACTION_RUNNERS.some((candidate) => candidate.run.has(name)) ? getActionRunner(construction, file, env) : undefined;
   const action = runner?.run.has(name) && construction.arguments[0] && skipTransparent(construction.arguments[0]);
   if (!action) return undefined;
-  if (isFunctionNode(action)) return action;
-  return action.type === AST_NODE_TYPES.Identifier ? file.getDeclaredFunction(action, env) : undefined;
+  if (isFunctionNode(action)) return { fn: action };
+  if (action.type === AST_NODE_TYPES.Identifier) {
+    const fn = file.getDeclaredFunction(action, env);
+    return fn && { fn };
+  }
+  // `this.charge.bind(this)`
+  const bound = getBoundThisMethod(action);
+  return bound ? resolveInProject(bound, file, env) : undefined;
+}
+
+/** `this.charge` of `this.charge.bind(this)`. */
+function getBoundThisMethod(node: TSESTree.Node): TSESTree.MemberExpression | undefined {
+  if (node.type !== AST_NODE_TYPES.CallExpression || node.callee.type !== AST_NODE_TYPES.MemberExpression || getPropertyName(node.callee) !== 'bind') return undefined;
+  const method = skipTransparent(node.callee.object);
+  const [self] = node.arguments;
+  return method.type === AST_NODE_TYPES.MemberExpression &&
+    skipTransparent(method.object).type === AST_NODE_TYPES.ThisExpression &&
+    self !== undefined &&
+    skipTransparent(self).type === AST_NODE_TYPES.ThisExpression
+    ? method
+    : undefined;
 }
 
 /** The library runner (see `ACTION_RUNNERS`) a construction builds: opossum's `new CircuitBreaker(action)`. */
@@ -442,9 +463,9 @@ function findRepositoryConstruction(cls: ClassNode, file: FileContext): TSESTree
 
 /**
  * An instance a composition root builds to hand on (`new OrderService(new HttpProductClient(…))`,
- * or a `const` passed only as arguments): whoever calls its methods does not know how it was
- * built. An instance whose builder calls its methods itself (`this.ledger = new LedgerClient(url)`),
- * or exports it, is reported where those calls are.
+ * a `const` passed only as arguments, or one a module of instances exports): whoever calls its
+ * methods does not know how it was built. An instance whose builder calls its methods itself
+ * (`this.ledger = new LedgerClient(url)`) is reported where those calls are.
  */
 function isHandedOn(construction: TSESTree.NewExpression, file: FileContext): boolean {
   // `deps.ordersClient ?? (config.ordersUrl ? new HttpOrdersClient(…) : undefined)`: one of the values the variable may take
@@ -458,7 +479,8 @@ function isHandedOn(construction: TSESTree.NewExpression, file: FileContext): bo
   const parent = value.parent;
   if (isArgument(value)) return true;
   if (parent?.type !== AST_NODE_TYPES.VariableDeclarator || parent.id.type !== AST_NODE_TYPES.Identifier) return false;
-  if (parent.parent.parent?.type === AST_NODE_TYPES.ExportNamedDeclaration) return false;
+  // `export const promotionClient = new PromotionClient(PROMOTION_SERVICE_URL)` in a module of instances: handed to its importers
+  if (parent.parent.parent?.type === AST_NODE_TYPES.ExportNamedDeclaration) return true;
   const variable = file.findVariable(parent.id);
   const reads = variable?.references.filter((reference) => !reference.init) ?? [];
   return reads.length > 0 && reads.every((reference) => isArgument(reference.identifier as TSESTree.Node));

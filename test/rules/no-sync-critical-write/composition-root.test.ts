@@ -1,7 +1,7 @@
 /**
  * A client class whose address is given where it is built: a composition root that builds its
  * one instance to hand on (`new OrderService(new HttpProductClient(new HttpClient({ baseURL:
- * env.PRODUCT_SERVICE_URL })))`). Whoever calls its methods does not know how it was built, so
+ * env.PRODUCT_SERVICE_URL })))`), or a module of instances that exports it. Whoever calls its methods does not know how it was built, so
  * with the project layer its methods run with that construction's arguments and the request is
  * reported in the class's own file. Built twice, built by a container (a decorated class), or
  * built by a module that calls the instance itself (reported there instead): nothing changes.
@@ -323,6 +323,92 @@ describe('a client made by a factory that a workspace package exports through a 
           name: 'const { createServiceClient } = require(the package), its index spreading require("./auth"): the factory is followed into it',
         },
       ),
+    ],
+  });
+});
+
+/**
+ * A module of instances (`shared/instances.ts`) that builds each client once and exports it:
+ * its importers call the instance, knowing nothing of its address. The write is reported in
+ * the client, as for a composition root; also when the client runs the request behind a circuit
+ * breaker built over its own method (`new CircuitBreaker(this._createRefundVoucher.bind(this))`).
+ */
+const PROMOTION_CLIENT = (body: string) => `import axios, { type AxiosInstance } from 'axios';
+import CircuitBreaker from 'opossum';
+
+export class PromotionClient {
+  private client: AxiosInstance;
+  private refundBreaker: CircuitBreaker<[string, string], unknown>;
+
+  constructor(baseURL: string) {
+    this.client = axios.create({ baseURL, timeout: 5000 });
+    this.refundBreaker = new CircuitBreaker(this._createRefundVoucher.bind(this), { timeout: 3000 });
+  }
+
+  async createRefundVoucher(userId: string, value: string) {
+    ${body}
+  }
+
+  private async _createRefundVoucher(userId: string, value: string): Promise<unknown> {
+    const res = await this.client.post('/api/promotions/refund-vouchers', { userId, value });
+    return res.data;
+  }
+}
+`;
+
+const INSTANCES = `import { PromotionClient } from '../client/PromotionClient.js';
+
+const PROMOTION_SERVICE_URL = process.env.PROMOTION_SERVICE_URL || 'http://localhost:8089';
+
+export const promotionClient = new PromotionClient(PROMOTION_SERVICE_URL);
+`;
+
+const BOOKINGS = `import { promotionClient } from '../shared/instances.js';
+
+export async function cancelBooking(userId: string, value: string) {
+  await promotionClient.createRefundVoucher(userId, value);
+}
+`;
+
+function instancesProject(client: string, instances = INSTANCES): string {
+  const folder = writeProject({
+    'package.json': { name: 'booking-service', private: true, type: 'module', dependencies: { axios: '^1.7.9', express: '^5.1.0', opossum: '^9.0.0' } },
+    'src/client/PromotionClient.ts': client,
+    'src/shared/instances.ts': instances,
+    'src/services/bookings.ts': BOOKINGS,
+  });
+  return path.join(folder, 'src/client/PromotionClient.ts');
+}
+
+const REFUND_REPORTED = {
+  at: 'this.client.post',
+  request: 'POST /api/promotions/refund-vouchers',
+  service: 'promotion',
+  evidence: ['path "/api/promotions/refund-vouchers"', 'transition "refund-vouchers"'],
+  suggest: rewrite({
+    replaced: "this.client.post('/api/promotions/refund-vouchers', { userId, value })",
+    topic: 'promotion.refund-vouchers.created',
+    payload: '{ userId, value }',
+    responseUsed: true,
+  }),
+};
+
+describe('a client built once and exported by a module of instances', () => {
+  const direct = PROMOTION_CLIENT('return this._createRefundVoucher(userId, value);');
+  const broken = PROMOTION_CLIENT('return this.refundBreaker.fire(userId, value);');
+  tsTester.run(RULE_NAME, rule, {
+    valid: [
+      ts.valid(direct, {
+        filename: instancesProject(direct, `${INSTANCES}export const backupPromotionClient = new PromotionClient('https://promotions.example.com');\n`),
+        name: 'exported twice, with two addresses: which one a call uses is not known',
+      }),
+    ],
+    invalid: [
+      ts.invalid(direct, REFUND_REPORTED, { filename: instancesProject(direct), name: 'exported once: reported in the client, with the address it was built with' }),
+      ts.invalid(broken, REFUND_REPORTED, {
+        filename: instancesProject(broken),
+        name: 'the request behind a circuit breaker built over the client\'s own bound method',
+      }),
     ],
   });
 });
