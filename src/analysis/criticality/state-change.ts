@@ -112,6 +112,9 @@ export function findAccountLifecycle(service: string | undefined, path: Template
   ) {
     return { text: `account created (${segments.at(-1)})`, account: true };
   }
+  // `POST /internal/vendor/provision`, `POST /tenants/onboard`: an account holder set up in the service it will work in
+  const provisioned = method.includes('POST') && path.at(-1)?.kind === 'text' ? getProvisionedHolder(segments) : undefined;
+  if (provisioned !== undefined) return { text: `account provisioned (${provisioned})`, account: true };
   if (service === undefined || !splitWords(service).some((word) => IDENTITY.has(word))) return undefined;
   const words = segments.flatMap((segment) => splitWords(segment));
   // `POST user-service/internal/create`: what the identity service creates is an account
@@ -149,6 +152,22 @@ const GENERIC_PATH_WORDS: ReadonlySet<string> = new Set(['api', 'internal', 'adm
 function carriesNewCredentials(keys: readonly string[]): boolean {
   const lower = keys.map((key) => key.toLowerCase().replace(/[_-]/g, ''));
   return lower.some((key) => key === 'password' || key === 'passwordhash') && lower.some((key) => key === 'email' || key === 'username' || key === 'phone' || key === 'login');
+}
+
+/** Verbs that set an account up for a service to work with: `provision`, `onboard`. */
+const PROVISION_VERBS: ReadonlySet<string> = new Set(['provision', 'provisioning', 'onboard', 'onboarding']);
+
+/**
+ * The account holder a path provisions: `vendor` of `/vendor/provision` or `/provision-vendor`,
+ * `tenant` of `/tenants/{id}/onboard`. A provisioning verb last, with an account holder (or an
+ * account word) right before it, or in the same segment.
+ */
+function getProvisionedHolder(segments: readonly string[]): string | undefined {
+  const last = splitWords(segments.at(-1) ?? '');
+  if (!last.some((word) => PROVISION_VERBS.has(word))) return undefined;
+  const nouns = last.filter((word) => !PROVISION_VERBS.has(word));
+  const candidates = nouns.length > 0 ? nouns : splitWords(segments.at(-2) ?? '');
+  return candidates.find((word) => ACCOUNT_HOLDERS.has(word) || ACCOUNT_CREATION.has(word));
 }
 
 /** The last path segment signs an account up: `signup`, `register`, `pre-register`, `customer-registration`. */

@@ -676,6 +676,16 @@ export class WarehouseService {
         `
 import axios from 'axios';
 
+export async function provisionBucket(name) {
+  await axios.post(\`\${process.env.STORAGE_SERVICE_URL}/buckets/provision\`, { name });
+}
+`,
+        { name: 'provisioning what is not an account (a storage bucket) is no account write' },
+      ),
+      js.valid(
+        `
+import axios from 'axios';
+
 export async function getVouchersForBook(businessIds, month) {
   const { data } = await axios.post(\`\${process.env.VOUCHER_SERVICE_URL}/internal/vouchers/for-book\`, { businessIds, month });
   return data;
@@ -1441,6 +1451,27 @@ export async function provisionStaff(input) {
           }),
         },
         { name: 'a staff account created in the identity service' },
+      ),
+      js.invalid(
+        `
+import axios from 'axios';
+
+export async function provisionRestaurant(vendor) {
+  await axios.post(\`\${process.env.FOOD_SERVICE_URL}/api/internal/vendor/provision\`, { userId: vendor.userId, businessName: vendor.businessName });
+}
+`,
+        {
+          at: 'axios.post',
+          request: 'POST /api/internal/vendor/provision',
+          service: 'food',
+          evidence: ['account provisioned (vendor)'],
+          suggest: rewrite({
+            replaced: 'axios.post(`${process.env.FOOD_SERVICE_URL}/api/internal/vendor/provision`, { userId: vendor.userId, businessName: vendor.businessName })',
+            topic: 'food.vendor.provision.created',
+            payload: '{ userId: vendor.userId, businessName: vendor.businessName }',
+          }),
+        },
+        { name: 'an account holder provisioned in the service it will sell through (`/vendor/provision`)' },
       ),
       js.invalid(
         `
