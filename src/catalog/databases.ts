@@ -2,6 +2,7 @@
  * Database writes by origin, as data: ORMs and drivers, the handles they hand out
  * (repositories, managers, transaction handles) and which members write. Reads never count.
  */
+import { getPackageName } from '../util/package-name.js';
 
 export type WriteShape =
   /** `handle.op(…)`: the member called writes */
@@ -226,7 +227,7 @@ export const DATABASE_ROOTS: readonly DatabaseRoot[] = [
  * named in a package.json; a cache (Redis) is not a store of record and is not listed.
  */
 export const DATABASE_PACKAGES: ReadonlySet<string> = new Set([
-  ...DATABASE_ROOTS.map((entry) => (entry.module.startsWith('@') ? entry.module.split('/').slice(0, 2).join('/') : entry.module.split('/')[0]!)),
+  ...DATABASE_ROOTS.map((entry) => getPackageName(entry.module)),
   'prisma', '@nestjs/typeorm', '@nestjs/mongoose', '@nestjs/sequelize', '@mikro-orm/nestjs', '@typegoose/typegoose',
   'mysql', 'postgres', 'sqlite3', 'better-sqlite3', 'mssql', 'oracledb', 'objection', '@neondatabase/serverless',
   '@aws-sdk/client-dynamodb', '@aws-sdk/lib-dynamodb', 'dynamoose', 'cassandra-driver',

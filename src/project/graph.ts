@@ -30,6 +30,7 @@ import type { ModuleResolver } from './resolution/module-resolver.js';
 import { dependsOnPackage, getServiceName, isGatewayFile } from './workspace/package-kind.js';
 import { getServicePort } from './workspace/service-port.js';
 import { CLIENT_MODULES } from '../catalog/http-clients.js';
+import { getPackageName } from '../util/package-name.js';
 
 /** How many re-exports and CommonJS indirections one lookup follows. */
 const MAX_HOPS = 16;
@@ -231,8 +232,7 @@ const CLIENT_PACKAGES: ReadonlySet<string> = new Set(CLIENT_MODULES.map((module)
 /** `axios`, `node:https`, `undici/…`, `@nestjs/axios`: a module an HTTP client comes from. */
 function isClientModule(source: string): boolean {
   const bare = source.replace(/^node:/, '');
-  const name = bare.split('/').slice(0, bare.startsWith('@') ? 2 : 1).join('/');
-  return CLIENT_PACKAGES.has(bare) || CLIENT_PACKAGES.has(name);
+  return CLIENT_PACKAGES.has(bare) || CLIENT_PACKAGES.has(getPackageName(bare));
 }
 
 /**

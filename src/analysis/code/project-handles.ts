@@ -12,6 +12,7 @@ import { IN_PROCESS_MODULES } from '../../catalog/named-handles.js';
 import { getCalleeName, getPropertyName, skipTransparent } from './ast.js';
 import type { FileContext } from './file-context.js';
 import type { Origin } from './origin.js';
+import { getPackageName } from '../../util/package-name.js';
 
 const LIBRARY_MODULES: ReadonlySet<string> = new Set([
   ...BROKER_ROOTS.map((root) => root.module),
@@ -20,12 +21,6 @@ const LIBRARY_MODULES: ReadonlySet<string> = new Set([
   ...CLIENT_MODULES,
   ...IN_PROCESS_MODULES,
 ]);
-
-/** `@scope/name/sub` → `@scope/name`; `name/sub` → `name`. */
-function getPackageName(module: string): string {
-  const parts = module.split('/');
-  return module.startsWith('@') ? parts.slice(0, 2).join('/') : parts[0]!;
-}
 
 /** The origin leads to no library we know, nor to a global or a Node.js built-in. */
 export function isProjectOrigin(origin: Origin | undefined): boolean {

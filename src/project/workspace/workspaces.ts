@@ -7,6 +7,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { isIgnoredFolder } from './files.js';
 import { globToRegExp } from './glob.js';
+import { getPackageName } from '../../util/package-name.js';
 
 /** How deep workspace globs with `**` are followed. */
 const MAX_WORKSPACE_DEPTH = 5;
@@ -198,8 +199,7 @@ export class LocalDependencies {
 
   /** Whether a package.json from `folder` upward depends on the package a specifier names, from a registry (not by path). */
   isRegistryDependency(folder: string, specifier: string): boolean {
-    const parts = specifier.split('/');
-    const name = parts.slice(0, specifier.startsWith('@') ? 2 : 1).join('/');
+    const name = getPackageName(specifier);
     for (let current = folder; ; current = path.dirname(current)) {
       if (this.#registryOf(current).has(name)) return true;
       if (path.dirname(current) === current) return false;
