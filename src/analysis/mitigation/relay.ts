@@ -34,7 +34,7 @@ export function getGatewayRelay(request: RequestDescription, contexts: readonly 
 export function getRouteRelay(request: RequestDescription, method: string | undefined, path: Template, contexts: readonly TSESTree.Node[], file: FileContext): string | undefined {
   const top = contexts.at(-1);
   const handler = top && getEnclosingFunction(top);
-  const route = handler && getRouteOf(handler);
+  const route = handler && (getRouteOf(handler) ?? getFileRouteOf(handler, file));
   if (!route || method === undefined || (route.method !== 'ALL' && route.method !== method)) return undefined;
   if (!isMirroredPath(splitPath(route.path), splitTemplatePath(path))) return undefined;
   return sendsWhatCame(request, file) ? `relays its route ${route.method} ${route.path}, its outcome answered to the client` : undefined;
@@ -58,6 +58,43 @@ function getRouteOf(fn: TSESTree.Node): { method: string; path: string } | undef
   if (method === undefined || !ROUTE_METHODS.has(method) || first === fn) return undefined;
   const path = first?.type === AST_NODE_TYPES.Literal && typeof first.value === 'string' ? first.value : undefined;
   return path?.startsWith('/') ? { method: method.toUpperCase(), path } : undefined;
+}
+
+const HTTP_METHODS: ReadonlySet<string> = new Set(['GET', 'POST', 'PUT', 'PATCH', 'DELETE']);
+
+/**
+ * The route a file-routed handler serves, named by its file: Next.js's `export async function
+ * PATCH(req)` in `app/api/bookings/[id]/cancel/route.ts` serves `PATCH /api/bookings/:id/cancel`;
+ * the default export of `pages/api/orders/[id].ts` serves every method of `/api/orders/:id`.
+ * Route groups (`(shop)`) and parallel slots (`@modal`) are no part of the path.
+ */
+function getFileRouteOf(fn: TSESTree.Node, file: FileContext): { method: string; path: string } | undefined {
+  const relativePath = file.fileOf(fn).relativePath?.replace(/\\/g, '/');
+  if (relativePath === undefined) return undefined;
+  const appRoute = /(?:^|\/)app\/((?:[^/]+\/)*)route\.[cm]?[jt]sx?$/.exec(relativePath);
+  if (appRoute) {
+    const method = getExportedFunctionName(fn);
+    return method !== undefined && HTTP_METHODS.has(method) ? { method, path: toRoutePath(appRoute[1]!.split('/')) } : undefined;
+  }
+  const pagesRoute = /(?:^|\/)pages\/(api\/(?:[^/]+\/)*[^/]+?)\.[cm]?[jt]sx?$/.exec(relativePath);
+  if (!pagesRoute || fn.parent?.type !== AST_NODE_TYPES.ExportDefaultDeclaration) return undefined;
+  return { method: 'ALL', path: toRoutePath(pagesRoute[1]!.split('/').filter((segment, index, all) => segment !== 'index' || index < all.length - 1)) };
+}
+
+/** `export async function PATCH(…)`, `export const PATCH = async (…) => …`: the name it is exported by. */
+function getExportedFunctionName(fn: TSESTree.Node): string | undefined {
+  if (fn.type === AST_NODE_TYPES.FunctionDeclaration) return fn.parent?.type === AST_NODE_TYPES.ExportNamedDeclaration ? fn.id?.name : undefined;
+  const declarator = fn.parent;
+  if (declarator?.type !== AST_NODE_TYPES.VariableDeclarator || declarator.id.type !== AST_NODE_TYPES.Identifier) return undefined;
+  return declarator.parent.parent?.type === AST_NODE_TYPES.ExportNamedDeclaration ? declarator.id.name : undefined;
+}
+
+/** Folder names of a file route → its path: `['api', '[id]', '(shop)', 'cancel', '']` → `/api/:id/cancel`. */
+function toRoutePath(folders: readonly string[]): string {
+  const segments = folders
+    .filter((folder) => folder !== '' && !/^\(.*\)$/.test(folder) && !folder.startsWith('@'))
+    .map((folder) => (folder.startsWith('[') ? ':param' : folder));
+  return `/${segments.join('/')}`;
 }
 
 /** `/pay/:userId` → `['pay', '*']`. */
@@ -86,6 +123,9 @@ function isMirroredPath(route: readonly string[], request: readonly string[]): b
   const tail = longer.slice(longer.length - shorter.length);
   return shorter.every((segment, index) => segment === tail[index]);
 }
+
+/** The Fetch API's `Request` methods that read its body. */
+const BODY_READERS: ReadonlySet<string> = new Set(['json', 'text', 'formData', 'arrayBuffer', 'blob']);
 
 const RE_ENCODINGS: ReadonlySet<string> = new Set(['stringify', 'from', 'toString']);
 
@@ -136,6 +176,11 @@ function isPassedOn(node: TSESTree.Node, env: Env, file: FileContext, depth: num
       // validation hands back what it checked: `parse(transferSchema, body)`, `schema.parse(body)`
       if (VALIDATIONS.has(name) && expression.arguments.some((argument) => argument.type !== AST_NODE_TYPES.SpreadElement && isPassedOn(argument, env, file, depth + 1))) {
         return true;
+      }
+      // the body of a Fetch API request, read: `await req.json()` in a Next.js or Hono handler
+      const callee = skipTransparent(expression.callee);
+      if (callee.type === AST_NODE_TYPES.MemberExpression && BODY_READERS.has(getPropertyName(callee) ?? '') && expression.arguments.length === 0) {
+        return isPassedOn(callee.object, env, file, depth + 1);
       }
       // an id made up to follow the request along (`sagaId: uuidv4()`, `requestId: randomUUID()`): no data of the gateway's own
       if (ID_GENERATORS.has(name) && expression.arguments.length === 0) return true;

@@ -5,7 +5,7 @@
  * database first, computes the write, or calls another path owns the write, and is reported.
  */
 import { describe } from 'vitest';
-import { js, jsTester, RULE_NAME, rewrite, rule } from './helpers.js';
+import { js, jsTester, RULE_NAME, rewrite, rule, ts, tsTester } from './helpers.js';
 
 describe('route relays', () => {
   jsTester.run(RULE_NAME, rule, {
@@ -101,3 +101,67 @@ app.post('/checkout/:userId', async (req, res) => {
     ],
   });
 });
+
+describe('file-routed relays (Next.js route handlers)', () => {
+  const NEXT_CANCEL = `
+import { NextRequest, NextResponse } from 'next/server';
+
+const API_BASE = process.env.API_GATEWAY_URL || 'http://localhost:8000';
+
+export async function PATCH(req: NextRequest, { params }: { params: Promise<{ id: string }> }) {
+  const { id } = await params;
+  const res = await fetch(\`\${API_BASE}/api/bookings/\${id}/cancel\`, { method: 'PATCH' });
+  return NextResponse.json(await res.json(), { status: res.status });
+}
+`;
+  tsTester.run(RULE_NAME, rule, {
+    valid: [
+      ts.valid(NEXT_CANCEL, {
+        filename: 'web/app/api/bookings/[id]/cancel/route.ts',
+        name: 'an app-router handler whose request mirrors the route its file serves relays',
+      }),
+      ts.valid(
+        `
+const ORDERS_URL = process.env.ORDERS_SERVICE_URL;
+
+export const POST = async (req: Request) => {
+  const { items } = await req.json();
+  const res = await fetch(\`\${ORDERS_URL}/orders\`, { method: 'POST', body: JSON.stringify({ items }) });
+  return Response.json(await res.json(), { status: res.status });
+};
+`,
+        { filename: 'src/app/(shop)/api/orders/route.ts', name: 'route groups are no part of the path; an arrow function exported by its method serves it' },
+      ),
+      ts.valid(
+        `
+import axios from 'axios';
+
+export default async function handler(req, res) {
+  const { data, status } = await axios.post(\`\${process.env.PAYMENT_SERVICE_URL}/payments/\${req.query.id}/refund\`, { amount: req.body.amount });
+  res.status(status).json(data);
+}
+`,
+        { filename: 'pages/api/payments/[id]/refund.ts', name: 'a pages-router API handler mirroring its file route relays' },
+      ),
+    ],
+    invalid: [
+      ts.invalid(
+        NEXT_CANCEL,
+        {
+          at: 'fetch',
+          request: 'PATCH /api/bookings/{id}/cancel',
+          service: 'bookings',
+          evidence: ['service "bookings"', 'path "/api/bookings/{id}/cancel"'],
+          suggest: rewrite({
+            replaced: 'fetch(`${API_BASE}/api/bookings/${id}/cancel`, { method: \'PATCH\' })',
+            topic: 'bookings.cancel.requested',
+            payload: '{ id }',
+            responseUsed: true,
+          }),
+        },
+        { filename: 'web/app/api/bookings/[id]/route.ts', name: 'a handler whose file serves another path than the request’s owns the write' },
+      ),
+    ],
+  });
+});
+
