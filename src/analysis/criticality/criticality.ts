@@ -189,6 +189,14 @@ function assessOnePath(input: CriticalityInput, file: FileContext, settings: Set
   ) {
     return { critical: false, evidence, against: { kind: 'path', text: `path word "${lastSegmentWords[0]}"` } };
   }
+  // `POST /api/seats/details`, `POST /food-drinks/by-ids`: the path ends with what is looked up, or by what key
+  if (
+    (input.method === undefined || input.method === 'POST') &&
+    input.target.path.at(-1)?.kind === 'text' &&
+    ((lastSegmentWords[0] === 'by' && lastSegmentWords.length > 1) || (lastSegmentWords.length === 1 && LOOKUP_NOUNS.has(lastSegmentWords[0]!)))
+  ) {
+    return { critical: false, evidence, against: { kind: 'path', text: `path segment "${lastSegment}"` } };
+  }
   // `checkOrder`, `validateCart`, `getQuote`: a read sent as POST, unless the path names a write command
   // (a PATCH, PUT or DELETE is never a query, whatever its caller is called: `verifyPaymentStatus` confirming the order)
   const sentAsQuery = input.method === undefined || input.method.includes('POST');
@@ -240,6 +248,9 @@ function getFolderWords(relativePath: string | undefined): string[] {
 
 /** First words of a path segment that names a lookup key: `by-token`, `for-book`. */
 const KEY_PREPOSITIONS: ReadonlySet<string> = new Set(['by', 'for']);
+
+/** A last path segment that names details to be looked up: `POST /seats/details` with the seats' ids. */
+const LOOKUP_NOUNS: ReadonlySet<string> = new Set(['details', 'detail', 'info']);
 
 /** First words of function names that read: the request they make is a query sent as POST. */
 const READ_VERBS: ReadonlySet<string> = new Set([

@@ -131,6 +131,27 @@ export async function forward(body) {
         `
 import axios from 'axios';
 
+export async function holdSeats(seatIds) {
+  await axios.put(\`\${process.env.SEAT_SERVICE_URL}/api/seats/details\`, { seatIds, status: 'HELD' });
+}
+`,
+        {
+          at: 'axios.put',
+          request: 'PUT /api/seats/details',
+          service: 'seat',
+          evidence: ['service "seat"', 'path "/api/seats/details"'],
+          suggest: rewrite({
+            replaced: "axios.put(`${process.env.SEAT_SERVICE_URL}/api/seats/details`, { seatIds, status: 'HELD' })",
+            topic: 'seat.details.updated',
+            payload: "{ seatIds, status: 'HELD' }",
+          }),
+        },
+        { name: 'a PUT to a path ending in `details` updates them: only a POST there is a lookup' },
+      ),
+      js.invalid(
+        `
+import axios from 'axios';
+
 export async function reschedule(id, date, doctorId) {
   await axios.put(\`\${process.env.SCHEDULING_SERVICE_URL}/appointments/\${id}\`, { date, doctorId });
 }
@@ -627,6 +648,28 @@ export async function getFlightSeat(flightId, seatNumber) {
 }
 `,
         { name: 'a path that names a read (`get-flight-seat`) asks, whatever the service' },
+      ),
+      js.valid(
+        `
+import axios from 'axios';
+
+export async function createBooking(seatIds) {
+  const { data } = await axios.post(\`\${process.env.SEAT_SERVICE_URL}/api/seats/details\`, { seatIds });
+  return data;
+}
+`,
+        { name: 'a POST to a path ending in `details` looks the seats up, whatever its caller is called' },
+      ),
+      js.valid(
+        `
+import axios from 'axios';
+
+export async function createBooking(foodDrinkIds) {
+  const response = await axios.post(\`\${process.env.FOOD_DRINK_SERVICE_URL}/api/food-drinks/public/by-ids\`, { ids: foodDrinkIds });
+  return response.data;
+}
+`,
+        { name: 'a POST to a path ending in a lookup key (`by-ids`) reads a batch' },
       ),
       js.valid(
         `
