@@ -139,8 +139,11 @@ export function isPackageRootScript(fileName: string): boolean {
   return typeof manifest.main !== 'string' || path.resolve(folder, manifest.main) !== fileName;
 }
 
-/** Names of scripts run by hand: a verb of trying or checking, then the rest of the name. */
-const SCRATCH_SCRIPT = /^(?:test|verify|check|debug|dump|reset|fix|try|tmp|temp)[-_]/i;
+/**
+ * Names of scripts run by hand: a verb of trying or checking, then the rest of the name
+ * (`verify_fresh_flow.cjs`); or a test or demo word anywhere in it (`create-test-user.js`).
+ */
+const SCRATCH_SCRIPT = /^(?:test|verify|check|debug|dump|reset|fix|try|tmp|temp)[-_]|(?:^|[-_])(?:test|demo|sample)(?:[-_.]|$)/i;
 
 /** The folder of the service package a file belongs to: a package that serves requests, not a workspace root. */
 export function getServicePackageFolder(fileName: string): string | undefined {
@@ -218,6 +221,9 @@ const GATEWAY = /(?:^|[-_@/.])(?:api-?gateway|gateway|gw|bff|backend-for-fronten
  */
 const BACK_OFFICE = /(?:^|[-_@/.])(?:admin|back-?office|portal|dashboard)(?:[-_./]|$)/i;
 
+/** Folders that hold one package per service: `services/cart`, `apps/gateway`. */
+const SERVICE_COLLECTION = /^(?:services|microservices|apps)$/i;
+
 const gateways = new Map<string, boolean>();
 
 /**
@@ -230,8 +236,12 @@ export function isGatewayFile(fileName: string): boolean {
   let cached = gateways.get(folder);
   if (cached === undefined) {
     const kind = findPackageKind(folder);
-    // a package is named by its package.json and its folder, except the folder of a checkout, which the user names
-    const own = kind ? [isCheckoutRoot(kind.folder) ? '' : path.basename(kind.folder), kind.name] : [];
+    // a package is named by its package.json and its folder, except the folder of a checkout, which the user names;
+    // a package in a folder of services (`services/cart`) is named by its folder: a package.json copied from the
+    // gateway keeps the gateway's name
+    const folderName = kind && !isCheckoutRoot(kind.folder) ? path.basename(kind.folder) : '';
+    const inServices = folderName !== '' && SERVICE_COLLECTION.test(path.basename(path.dirname(kind!.folder)));
+    const own = kind ? (inServices ? [folderName] : [folderName, kind.name]) : [];
     const inner = kind ? path.relative(kind.folder, folder).split(path.sep) : [];
     // in a package holding several services, the service folder is the first folder of the path
     const service = inner[0] !== undefined && !/^(?:src|lib|app)$/.test(inner[0]) ? [inner[0]] : [];

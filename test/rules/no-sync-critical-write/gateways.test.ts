@@ -213,6 +213,30 @@ describe('gateways', () => {
   });
 });
 
+/** A workspace whose cart service kept the package.json it was copied from: named `api-gateway`, in services/cart. */
+const copiedManifest = writeProject({
+  'package.json': { name: 'shop', private: true, workspaces: ['services/*'] },
+  'services/cart/package.json': { name: 'api-gateway', private: true, dependencies: { axios: '^1.7.9' } },
+  'services/gateway/package.json': { name: 'api-gateway', private: true, dependencies: { axios: '^1.7.9' } },
+});
+
+describe('packages in a folder of services', () => {
+  tsTester.run(RULE_NAME, rule, {
+    valid: [
+      ts.valid(FORWARD, {
+        filename: path.join(copiedManifest, 'services', 'gateway', 'src', 'transfers.controller.ts'),
+        name: 'services/gateway is a gateway by its folder',
+      }),
+    ],
+    invalid: [
+      ts.invalid(FORWARD, FORWARD_REPORTED, {
+        filename: path.join(copiedManifest, 'services', 'cart', 'src', 'transfers.controller.ts'),
+        name: 'services/cart is the cart service, whatever name its copied package.json keeps',
+      }),
+    ],
+  });
+});
+
 /** Services that act for an operator or a user through pages of their own relay like a gateway. */
 const admin = writeProject({ 'package.json': { name: 'admin-service', private: true, dependencies: { axios: '^1.7.9' } } });
 const services = writeProject({

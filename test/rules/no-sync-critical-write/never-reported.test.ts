@@ -495,12 +495,22 @@ describe('scripts at the top of a service package', () => {
         filename: path.join(serviceWithScripts, 'debug-orders.js'),
         name: 'a loose debug- script beside package.json',
       }),
+      js.valid(DRIVER, {
+        sourceType: 'commonjs',
+        filename: path.join(serviceWithScripts, 'create-test-user.js'),
+        name: 'a loose script with a test word inside its name (create-test-user.js)',
+      }),
     ],
     invalid: [
       js.invalid(DRIVER, DRIVER_REPORTED, {
         sourceType: 'commonjs',
         filename: path.join(serviceWithScripts, 'src', 'verify_orders.js'),
         name: 'the same name inside src/ is the service',
+      }),
+      js.invalid(DRIVER, DRIVER_REPORTED, {
+        sourceType: 'commonjs',
+        filename: path.join(serviceWithScripts, 'latest-orders.js'),
+        name: 'a test word must stand alone in the name: latest-orders.js is no test script',
       }),
       js.invalid(DRIVER, DRIVER_REPORTED, {
         sourceType: 'commonjs',
