@@ -17,7 +17,7 @@ import { getClassName, getFunctionName, getMethodClass, getThisClass, type Funct
 import { EMPTY_ENV, type Env, type FileContext, getForeignFile } from './code/file-context.js';
 import { EnvDependencies } from './code/env-dependencies.js';
 import { bindConstruction, type CallTarget, enterCallTarget, getOwnerFunction, getRepositoryConstruction, getSingletonConstruction, resolveCallTarget } from './code/functions.js';
-import { getFunctionUses } from './code/uses.js';
+import { getFunctionUses, isInUnusedFunction } from './code/uses.js';
 import type { Template } from './code/template.js';
 import { classifyMethods } from './request/method.js';
 import { describeRequest, isKeyedClientCall, type RequestDescription } from './request/request.js';
@@ -87,7 +87,8 @@ export class WriteFinder {
     const findings: Finding[] = [];
     for (const call of this.#calls) {
       const leaf = this.#reportableLeaves(call)[0];
-      if (leaf) findings.push({ call, assessment: leaf.assessment, via: leaf.via });
+      // a write in code that never runs is none
+      if (leaf && !isInUnusedFunction(call, this.#file)) findings.push({ call, assessment: leaf.assessment, via: leaf.via });
     }
     return findings;
   }

@@ -549,13 +549,25 @@ function getConstructions(cls: ClassNode, name: string, file: FileContext): TSES
 
 /** The identifiers that refer to a named function as a value (not its declaration). */
 export function getValueReferences(fn: FunctionNode, file: FileContext): TSESTree.Identifier[] {
+  const variable = getFunctionVariable(fn, file);
+  return (variable?.references ?? []).filter((reference) => !reference.init).map((reference) => reference.identifier as TSESTree.Identifier);
+}
+
+/**
+ * The variable a function is declared as (`function pay() {}`, `const pay = () => {}`), found in
+ * the scope that declares it: not a parameter of the same name (`function transfer(transfer)`).
+ */
+export function getFunctionVariable(fn: FunctionNode, file: FileContext): Variable | undefined {
   const id =
     fn.type === AST_NODE_TYPES.FunctionDeclaration
       ? fn.id
       : fn.parent.type === AST_NODE_TYPES.VariableDeclarator && fn.parent.init === fn && fn.parent.id.type === AST_NODE_TYPES.Identifier
         ? fn.parent.id
         : undefined;
-  if (!id) return [];
-  const variable = file.findVariable(id);
-  return (variable?.references ?? []).filter((reference) => !reference.init).map((reference) => reference.identifier as TSESTree.Identifier);
+  if (!id) return undefined;
+  const declares = (variable: Variable | undefined): boolean => variable?.defs.some((def) => def.name === id) ?? false;
+  const found = file.findVariable(id);
+  if (declares(found)) return found;
+  const outer = file.findVariableByName(fn.parent, id.name);
+  return declares(outer) ? outer : undefined;
 }

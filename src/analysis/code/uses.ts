@@ -6,7 +6,7 @@
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
 import { getPropertyName, isFunctionNode, isModuleExports, skipTransparent, type FunctionNode } from './ast.js';
 import { EMPTY_ENV, type FileContext } from './file-context.js';
-import { getActionRunner, getValueReferences } from './functions.js';
+import { getActionRunner, getFunctionVariable, getValueReferences } from './functions.js';
 import { walk } from './walk.js';
 
 /** `this.x` member expressions by name, per class body, in source order: collected once per class. */
@@ -129,6 +129,39 @@ function getMethodUses(fn: FunctionNode, file: FileContext): { file: FileContext
   const others = file.resolver.findMethodCalls(file, definition);
   if (!others) return undefined;
   return [...getThisMembers(definition.parent, name, file).map((node) => ({ file, node })), ...others];
+}
+
+/**
+ * Whether a node sits in code that never runs: a private method or a module function that
+ * nothing uses, or that only such functions use (`private updateItems()` whose one call is
+ * commented out, and `private updateItem()` that only it calls). A decorated method is run by
+ * its framework (`@Cron()`, `@OnEvent()`), used or not.
+ */
+export function isInUnusedFunction(node: TSESTree.Node, file: FileContext): boolean {
+  const fn = getEnclosingNamedFunction(node);
+  return fn !== undefined && isUnused(fn, file, 0);
+}
+
+/** Past this many functions that only unused ones call, a function counts as used. */
+const MAX_UNUSED_CHAIN = 3;
+
+/** A private method without decorators, or a function declared under a name its scope knows: all its uses are in sight. */
+function isNamedForUses(fn: FunctionNode, file: FileContext): boolean {
+  const parent = fn.parent;
+  if (parent.type === AST_NODE_TYPES.MethodDefinition) return (parent.decorators?.length ?? 0) === 0;
+  return getFunctionVariable(fn, file) !== undefined;
+}
+
+function isUnused(fn: FunctionNode, file: FileContext, depth: number): boolean {
+  if (depth > MAX_UNUSED_CHAIN) return false;
+  if (!isNamedForUses(fn, file)) return false;
+  const uses = getPrivateUses(fn, file);
+  if (!uses) return false;
+  return uses.every((use) => {
+    const user = getEnclosingNamedFunction(use);
+    // a use by the function itself (recursion) does not make it run
+    return user !== undefined && (user === fn || isUnused(user, file, depth + 1));
+  });
 }
 
 /** The function a node runs in, skipping callbacks passed as arguments (`retry(() => …)`). */
