@@ -27,8 +27,15 @@ const TEST_NAME =
  * directory): where a checkout lives (`/home/ci/tests/shop`) says nothing about the file.
  */
 export function isTestFile(relativePath: string): boolean {
-  return TEST_FOLDER.test(relativePath) || TEST_NAME.test(relativePath) || (TEST_SCRIPT.test(relativePath) && !SOURCE_FOLDER.test(relativePath));
+  return (
+    TEST_FOLDER.test(relativePath) ||
+    TEST_NAME.test(relativePath) ||
+    ((TEST_SCRIPT.test(relativePath) || TOOL_SCRIPT.test(relativePath)) && !SOURCE_FOLDER.test(relativePath))
+  );
 }
+
+/** A developer's check in a tools folder, named with a verb of trying or checking: `tools/verify-webhook.ts`. */
+const TOOL_SCRIPT = /(?:^|[\\/])tools[\\/](?:[\w.-]+[\\/])*(?:verify|check|debug|dump|reset|fix|try|tmp|temp)[-_][\w.-]*\.[cm]?[jt]sx?$/i;
 
 /** A script named for a test run (`test-kyc-flow.js`), which is one outside the source folders (`src/test-data.ts` is data). */
 const TEST_SCRIPT = /(?:^|[\\/])tests?[-_][\w.-]*\.[cm]?[jt]sx?$/;

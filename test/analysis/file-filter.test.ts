@@ -30,6 +30,8 @@ describe('isTestFile', () => {
     'db/seeder-payments.ts',
     'test-kyc-flow.js',
     'tools/test_checkout.mjs',
+    'tools/verify-webhook.ts',
+    'tools/scripts/check_sync.js',
     '.uat/checkout-flow.mjs',
     'uat/run.mjs',
     'smoke-tests/orders.js',
@@ -59,6 +61,8 @@ describe('isTestFile', () => {
     'apps/benchmark-service/src/benchmark/billing.client.ts',
     'src/examples.service.ts',
     'src/example-orders.ts',
+    'tools/payments.client.ts',
+    'services/agent/src/tools/verify-payment.ts',
     '',
   ])('%s is not a test file', (filename) => {
     expect(isTestFile(filename)).toBe(false);
