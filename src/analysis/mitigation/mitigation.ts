@@ -19,6 +19,7 @@ import {
   SCHEDULE_DECORATORS,
   SCHEDULER_CALLS,
 } from '../../catalog/consumers.js';
+import { CLIENT_MODULES } from '../../catalog/http-clients.js';
 import type { Settings } from '../../options.js';
 import {
   getCalleeName,
@@ -137,8 +138,19 @@ function getRowCalls(body: TSESTree.Node, file: FileContext): { reads: boolean; 
     const member = callee.type === AST_NODE_TYPES.MemberExpression ? (getPropertyName(callee) ?? '') : '';
     if (ROW_READS.has(member)) reads ||= isAwaitedChain(node);
     else if (ROW_WRITES.has(member)) writes.push(node.range[1]);
+    // or from the service it writes to: `await axios.get(`${url}/api/slots/locked`)`, then the unlock of those slots
+    else if (member === 'get' && callee.type === AST_NODE_TYPES.MemberExpression && isClientModule(getOrigin(callee.object, file.fileOf(node))?.module)) {
+      reads ||= isAwaitedChain(node);
+    }
   });
   return { reads, writes };
+}
+
+const HTTP_CLIENT_MODULES: ReadonlySet<string> = new Set(CLIENT_MODULES);
+
+/** An HTTP client's module: `axios`, `got`, `@nestjs/axios`. */
+function isClientModule(module: string | undefined): boolean {
+  return module !== undefined && HTTP_CLIENT_MODULES.has(module);
 }
 
 /** A call awaited, alone or at the head of a chain: `await Booking.find(q)`, `await Order.find(q).sort(s).lean()`. */
@@ -300,6 +312,9 @@ function acknowledgesParameter(fn: FunctionNode, file: FileContext): boolean {
 /** Members of a broker handle that register a handler: `subscribe…`, `consume…`, `listen…`, `onMessage`. */
 const SUBSCRIBE_MEMBER = /^(?:subscribe|consume|listen|on(?:Message|Event)|register(?:Consumer|Handler|Listener))/;
 
+/** A function of the project named for consuming a queue or topic: `consumeQueue`, `consumeFromQueue`, `subscribeToTopic`. */
+const CONSUME_FUNCTION = /^(?:consume|subscribe)(?:[A-Z]\w*)?$/;
+
 /** A handle named for consuming a broker's messages: `consumer`, `this.orderConsumer`, `eventSubscriber`. */
 const CONSUMER_HANDLE = /consumer|subscriber/i;
 
@@ -322,6 +337,12 @@ function getRegistrationKind(
     return registration && call.arguments[registration.handler] === fn ? `${registration.name} processor` : undefined;
   }
   const callee = skipTransparent(call.callee);
+  // the project's own helper over a broker's consumer, named for it, given the queue first: `consumeQueue('payment.completed', async (message) => …)`
+  if (callee.type === AST_NODE_TYPES.Identifier) {
+    const queue = call.arguments[0];
+    const named = queue?.type === AST_NODE_TYPES.Literal ? typeof queue.value === 'string' : queue?.type === AST_NODE_TYPES.TemplateLiteral;
+    return named && call.arguments.indexOf(fn as TSESTree.CallExpressionArgument) > 0 && CONSUME_FUNCTION.test(callee.name) ? `${callee.name} handler` : undefined;
+  }
   if (callee.type !== AST_NODE_TYPES.MemberExpression) return undefined;
   const member = getPropertyName(callee);
   if (member === undefined) return undefined;

@@ -99,6 +99,21 @@ export async function consumeCaptures() {
       ),
       js.valid(
         `
+const axios = require('axios');
+const { consumeQueue } = require('./rabbitmq.client');
+
+async function setupEventListeners() {
+  await consumeQueue('payment.completed', async (message) => {
+    await axios.put(\`\${process.env.SCHEDULE_SERVICE_URL}/api/slots/bulk-update\`, { slotIds: message.data.slotIds, status: 'booked' });
+  });
+}
+
+module.exports = { setupEventListeners };
+`,
+        { sourceType: 'commonjs', name: "the project's helper over a consumer, named for it and given the queue first (consumeQueue('payment.completed', handler))" },
+      ),
+      js.valid(
+        `
 import { Consumer } from 'sqs-consumer';
 import axios from 'axios';
 
@@ -290,6 +305,32 @@ export async function payOrder(order, outboxRepository) {
           }),
         },
         { name: 'an outbox row of another event recorded after the call does not hold the call\'s write' },
+      ),
+      js.invalid(
+        `
+const axios = require('axios');
+const { consumeQueue } = require('./rabbitmq.client');
+
+async function setupEventListeners(bookings) {
+  await consumeQueue(bookings, async (message) => {
+    await axios.put(\`\${process.env.SCHEDULE_SERVICE_URL}/api/slots/bulk-update\`, { slotIds: message.data.slotIds, status: 'booked' });
+  });
+}
+
+module.exports = { setupEventListeners };
+`,
+        {
+          at: 'axios.put',
+          request: 'PUT /api/slots/bulk-update',
+          service: 'schedule',
+          evidence: ['path "/api/slots/bulk-update"', 'status set to "booked"'],
+          suggest: rewrite({
+            replaced: "axios.put(`${process.env.SCHEDULE_SERVICE_URL}/api/slots/bulk-update`, { slotIds: message.data.slotIds, status: 'booked' })",
+            topic: 'schedule.slots.bulk-update.updated',
+            payload: "{ slotIds: message.data.slotIds, status: 'booked' }",
+          }),
+        },
+        { sourceType: 'commonjs', name: 'a helper given no queue name first is not taken for a consumer by its name alone' },
       ),
       js.invalid(
         `
@@ -871,6 +912,20 @@ setInterval(async () => {
 }, 60 * 60 * 1000);
 `,
         { sourceType: 'commonjs', name: 'setInterval: a timer that reads the bookings still to release on every tick' },
+      ),
+      js.valid(
+        `
+const axios = require('axios');
+const cron = require('node-cron');
+
+cron.schedule('* * * * *', async () => {
+  const url = process.env.SCHEDULE_SERVICE_URL;
+  const { data } = await axios.get(\`\${url}/api/slots/locked\`);
+  const expired = data.slots.filter((slot) => new Date(slot.lockedAt) < new Date(Date.now() - 180000));
+  await axios.put(\`\${url}/api/slots/bulk-update\`, { slotIds: expired.map((slot) => slot.id), status: 'available' });
+});
+`,
+        { sourceType: 'commonjs', name: 'a sweep that reads what is left to do from the service it writes to (axios.get) finds it again on the next run' },
       ),
     ],
     invalid: [
