@@ -29,14 +29,38 @@ export function resolveObject(node: TSESTree.Node, file: FileContext, env: Env):
       return object;
     }
   }
+  if (located.node.type === AST_NODE_TYPES.CallExpression) {
+    // what a validator hands back is the object it checked: `configSchema.parse({ paymentUrl: process.env.PAYMENT_URL })`
+    const checked = getCheckedObject(located.node, CHECKERS_RETURNING_VALUE);
+    return checked ? resolveObject(checked, file, deeper(located.env)) : undefined;
+  }
   if (located.node.type === AST_NODE_TYPES.MemberExpression) {
     const name = getPropertyName(located.node);
     if (name === undefined) return undefined;
+    // zod's `schema.safeParse({ … }).data`, joi's `schema.validate({ … }).value`
+    if (name === 'data' || name === 'value') {
+      const result = resolveValue(located.node.object, file, deeper(located.env));
+      const checked = result.node.type === AST_NODE_TYPES.CallExpression ? getCheckedObject(result.node, CHECKERS_RETURNING_RESULT) : undefined;
+      if (checked) return resolveObject(checked, file, deeper(result.env));
+    }
     const object = resolveObject(located.node.object, file, deeper(located.env));
     const value = object && getObjectProperty(object.node, name, file, object.env);
     return value ? resolveObject(value.node, file, value.env) : undefined;
   }
   return undefined;
+}
+
+/** Validators that return the object they checked: zod's `parse`, `parseAsync`. */
+const CHECKERS_RETURNING_VALUE: ReadonlySet<string> = new Set(['parse', 'parseAsync']);
+/** Validators that return a result holding it (`.data`, `.value`): zod's `safeParse`, joi's `validate`. */
+const CHECKERS_RETURNING_RESULT: ReadonlySet<string> = new Set(['safeParse', 'safeParseAsync', 'validate']);
+
+/** The object literal a schema's validator is handed: `schema.safeParse({ … })`; not `JSON.parse(text)`. */
+function getCheckedObject(call: TSESTree.CallExpression, members: ReadonlySet<string>): TSESTree.Node | undefined {
+  const callee = skipTransparent(call.callee);
+  const first = call.arguments[0];
+  if (callee.type !== AST_NODE_TYPES.MemberExpression || !members.has(getPropertyName(callee) ?? '') || first?.type !== AST_NODE_TYPES.ObjectExpression) return undefined;
+  return first;
 }
 
 /** A property's value in an object literal, looking through spreads (last one wins). */

@@ -10,7 +10,7 @@ import { deeper, EMPTY_ENV, type Env, FileContext, getRequireSource } from './fi
 import { bindArguments } from './bind.js';
 import { getOrigin } from './origin.js';
 import { getObjectProperty, resolveObject } from './objects.js';
-import { getThisMemberValue, resolveValue } from './values.js';
+import { getThisMemberValue, type Located, resolveValue } from './values.js';
 import { enterCallTarget, enterInstance, resolveCallTarget, resolveGetter } from './functions.js';
 
 const { DefinitionType } = TSESLint.Scope;
@@ -440,6 +440,9 @@ function evaluatePath(base: TSESTree.Node, path: readonly string[], file: FileCo
     const value = getObjectProperty(object.node, path[0]!, file, object.env);
     return value ? evaluatePath(value.node, path.slice(1), file, value.env) : undefined;
   }
+  // `getConfig().paymentServiceUrl`: read in what the function returns, its parameters bound to the arguments
+  const returned = getCalledFunctionResult(base, file, env);
+  if (returned) return evaluatePath(returned.node, path, file, returned.env);
   // `this.servicePaths.payment` with `this.servicePaths = isProd ? prodServicePaths : devServicePaths`: the same key of either map
   const chosen = resolveValue(base, file, env);
   const expression = skipTransparent(chosen.node);
@@ -824,6 +827,17 @@ function evaluateLocalFunctionCall(call: TSESTree.CallExpression, file: FileCont
   const returned = fn && getSingleReturnedExpression(fn);
   if (!fn || !returned) return undefined;
   return evaluateTemplate(returned, file, bindArguments(fn, call, file, env));
+}
+
+/** What a call of a plain function returns, when it returns one expression: `getConfig()` → `result.data`. */
+function getCalledFunctionResult(node: TSESTree.Node, file: FileContext, env: Env): Located | undefined {
+  const call = skipTransparent(node);
+  if (call.type !== AST_NODE_TYPES.CallExpression) return undefined;
+  const callee = skipTransparent(call.callee);
+  if (callee.type !== AST_NODE_TYPES.Identifier) return undefined;
+  const fn = file.getDeclaredFunction(callee, env);
+  const returned = fn && getSingleReturnedExpression(fn);
+  return fn && returned ? { node: returned, env: bindArguments(fn, call, file, deeper(env)) } : undefined;
 }
 
 /**
