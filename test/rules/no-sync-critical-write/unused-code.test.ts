@@ -39,6 +39,19 @@ const CLIENT_REPORTED = {
   }),
 };
 
+/** The charge request below, reported where it may run. */
+const CHARGE_REPORTED = {
+  at: 'axios.post',
+  request: 'POST /charges',
+  service: 'payment',
+  evidence: ['service "payment"', 'path "/charges"'],
+  suggest: rewrite({
+    replaced: 'axios.post(`${process.env.PAYMENT_SERVICE_URL}/charges`, { orderId, amount })',
+    topic: 'payment.charges.created',
+    payload: '{ orderId, amount }',
+  }),
+};
+
 describe('unused code', () => {
   tsTester.run(RULE_NAME, rule, {
     valid: [
@@ -103,17 +116,7 @@ async function charge(orderId, amount) {
 
 module.exports = { charge };
 `,
-        {
-          at: 'axios.post',
-          request: 'POST /charges',
-          service: 'payment',
-          evidence: ['service "payment"', 'path "/charges"'],
-          suggest: rewrite({
-            replaced: 'axios.post(`${process.env.PAYMENT_SERVICE_URL}/charges`, { orderId, amount })',
-            topic: 'payment.charges.created',
-            payload: '{ orderId, amount }',
-          }),
-        },
+        CHARGE_REPORTED,
         { sourceType: 'commonjs', name: 'exported, it may run' },
       ),
       js.invalid(
@@ -128,17 +131,7 @@ const handlers = {
 
 module.exports = handlers;
 `,
-        {
-          at: 'axios.post',
-          request: 'POST /charges',
-          service: 'payment',
-          evidence: ['service "payment"', 'path "/charges"'],
-          suggest: rewrite({
-            replaced: 'axios.post(`${process.env.PAYMENT_SERVICE_URL}/charges`, { orderId, amount })',
-            topic: 'payment.charges.created',
-            payload: '{ orderId, amount }',
-          }),
-        },
+        CHARGE_REPORTED,
         { sourceType: 'commonjs', name: 'an object’s method is used out of sight' },
       ),
     ],
