@@ -31,7 +31,7 @@ describe('isTestFile', () => {
     'test-kyc-flow.js',
     'tools/test_checkout.mjs',
     'tools/verify-webhook.ts',
-    'tools/scripts/check_sync.js',
+    'tools/debug-orders.mjs',
     '.uat/checkout-flow.mjs',
     'uat/run.mjs',
     'smoke-tests/orders.js',
