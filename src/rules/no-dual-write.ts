@@ -19,6 +19,7 @@ import { deriveTopic } from '../suggestions/topic.js';
 import { formatCalleeLabel } from '../util/callee-label.js';
 import { getProjectRelativePath, getProjectResolver, getResolvableFileName } from '../project/layer.js';
 import { isCompiledTwin } from '../project/workspace/compiled-output.js';
+import { isDeveloperScript } from '../project/workspace/package-kind.js';
 import { createRule } from '../util/create-rule.js';
 
 export interface NoDualWriteOptions {
@@ -81,7 +82,7 @@ export default createRule<Options, MessageIds>({
           externalHosts: { type: 'array', items: { type: 'string', minLength: 1 }, uniqueItems: true, description: 'Host globs or env/config names of third parties, as in `no-sync-critical-write`.' },
           serviceEnvPattern: { type: 'string', minLength: 1, description: 'Env/config names that address another service, as in `no-sync-critical-write`.' },
           outboxRelayPattern: { type: 'string', minLength: 1, description: 'Regular expression (case-insensitive) for names of outbox relay functions and classes; they are not reported.' },
-          checkTestFiles: { type: 'boolean', description: 'Also check test files.' },
+          checkTestFiles: { type: 'boolean', description: 'Also check test files and the team\'s scripts (seeds, data generators, loose scripts beside a package.json).' },
           outboxModel: identifierSchema('Prisma model delegate (and Drizzle table) of the outbox, used by the suggestion.'),
           outboxEntity: identifierSchema('TypeORM/MikroORM entity or Sequelize model class of the outbox, used by the suggestion.'),
           outboxTable: { type: 'string', pattern: '^[A-Za-z_][\\w.]*$', description: 'Outbox table name for Knex and Kysely, used by the suggestion.' },
@@ -104,7 +105,7 @@ export default createRule<Options, MessageIds>({
   },
   create(context, [options]) {
     const settings = compileSettings({ ...DEFAULT_OPTIONS, ...options });
-    if (!settings.checkTestFiles && isTestFile(getProjectRelativePath(context.cwd, context.filename))) return {};
+    if (!settings.checkTestFiles && (isTestFile(getProjectRelativePath(context.cwd, context.filename)) || isDeveloperScript(context.filename))) return {};
     const text = context.sourceCode.text;
     if (isCompiledTwin(context.filename, text)) return {};
     if (!(mentionsDatabase(text) || mentionsProjectDataLayer(text))) return {};

@@ -10,7 +10,7 @@ import { compileSettings, DEFAULT_OPTIONS, type NoSyncCriticalWriteOptions, OPTI
 import { planAutofix, planSuggestions, type SuggestionMessageId, toFix } from '../suggestions/build.js';
 import { getProjectRelativePath, getProjectResolver, getResolvableFileName, mayReach } from '../project/layer.js';
 import { isCompiledTwin } from '../project/workspace/compiled-output.js';
-import { isBrowserAppFile, isDataGeneratorPackageFile, isPackageRootScript, isWorkspaceRootFile } from '../project/workspace/package-kind.js';
+import { isBrowserAppFile, isDeveloperScript } from '../project/workspace/package-kind.js';
 import { getProgramResolver } from '../project/typed/resolver.js';
 import { createRule } from '../util/create-rule.js';
 
@@ -52,7 +52,7 @@ const rule = createRule<Options, MessageIds>({
     const relativePath = getProjectRelativePath(context.cwd, context.filename);
     if (
       !settings.checkTestFiles &&
-      (isTestFile(relativePath) || isDataGeneratorPackageFile(context.filename) || isWorkspaceRootFile(context.filename) || isPackageRootScript(context.filename))
+      (isTestFile(relativePath) || isDeveloperScript(context.filename))
     ) {
       return {};
     }

@@ -66,6 +66,15 @@ export function isFrontEndPackageFile(fileName: string, text: string): boolean {
 const FAKE_DATA_PACKAGES = ['@faker-js/faker', 'faker', 'chance', 'casual'];
 
 /**
+ * Whether a file is a tool of the team rather than a service's code, by where it lies: a
+ * data-generator package's, a script beside a workspace's root package.json, or a loose script
+ * beside a service's. Both rules skip these, as they skip test files.
+ */
+export function isDeveloperScript(fileName: string): boolean {
+  return isDataGeneratorPackageFile(fileName) || isWorkspaceRootFile(fileName) || isPackageRootScript(fileName);
+}
+
+/**
  * Whether a file belongs to a package that generates data against the system (its nearest
  * package.json depends at run time on a fake-data library, and on no server or UI framework):
  * like a seed script, a tool of the team, not a service.
