@@ -831,6 +831,7 @@ function evaluateLocalFunctionCall(call: TSESTree.CallExpression, file: FileCont
 
 /** What a call of a plain function returns, when it returns one expression: `getConfig()` → `result.data`. */
 function getCalledFunctionResult(node: TSESTree.Node, file: FileContext, env: Env): Located | undefined {
+  if (FileContext.isTooDeep(env)) return undefined;
   const call = skipTransparent(node);
   if (call.type !== AST_NODE_TYPES.CallExpression) return undefined;
   const callee = skipTransparent(call.callee);

@@ -74,6 +74,20 @@ export async function capture(payment) {
         `
 import axios from 'axios';
 
+function getConfig() {
+  return getConfig();
+}
+
+export async function capture(payment) {
+  await axios.post(getConfig().paymentsUrl + '/payments', payment);
+}
+`,
+        { name: 'a config function that returns its own call (no endless lookup)' },
+      ),
+      js.valid(
+        `
+import axios from 'axios';
+
 function post(path, body) {
   return this.http.post(path, body);
 }
