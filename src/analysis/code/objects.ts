@@ -38,7 +38,7 @@ export function resolveObject(node: TSESTree.Node, file: FileContext, env: Env):
     const name = getPropertyName(located.node);
     if (name === undefined) return undefined;
     // zod's `schema.safeParse({ … }).data`, joi's `schema.validate({ … }).value`
-    if (name === 'data' || name === 'value') {
+    if (VALIDATED_MEMBERS.has(name)) {
       const result = resolveValue(located.node.object, file, deeper(located.env));
       const checked = result.node.type === AST_NODE_TYPES.CallExpression ? getCheckedObject(result.node, CHECKERS_RETURNING_RESULT) : undefined;
       if (checked) return resolveObject(checked, file, deeper(result.env));
@@ -49,6 +49,9 @@ export function resolveObject(node: TSESTree.Node, file: FileContext, env: Env):
   }
   return undefined;
 }
+
+/** What a validator hands back of the object it checked: `schema.validate(process.env).value`, zod's `safeParse(…).data`. */
+export const VALIDATED_MEMBERS: ReadonlySet<string> = new Set(['value', 'data']);
 
 /** Validators that return the object they checked: zod's `parse`, `parseAsync`. */
 const CHECKERS_RETURNING_VALUE: ReadonlySet<string> = new Set(['parse', 'parseAsync']);

@@ -9,7 +9,7 @@ import { findEnumMember, getPropertyName, isFunctionNode, skipTransparent } from
 import { deeper, EMPTY_ENV, type Env, FileContext, getRequireSource } from './file-context.js';
 import { bindArguments } from './bind.js';
 import { getOrigin } from './origin.js';
-import { getObjectProperty, resolveObject } from './objects.js';
+import { getObjectProperty, resolveObject, VALIDATED_MEMBERS } from './objects.js';
 import { getThisMemberValue, type Located, resolveValue } from './values.js';
 import { enterCallTarget, enterInstance, resolveCallTarget, resolveGetter } from './functions.js';
 
@@ -403,9 +403,6 @@ function isProcessEnv(node: TSESTree.Node, file: FileContext, env: Env): boolean
   }
   return false;
 }
-
-/** What a validator hands back of the object it checked: `schema.validate(process.env).value`, zod's `safeParse(…).data`. */
-const VALIDATED_MEMBERS: ReadonlySet<string> = new Set(['value', 'data']);
 
 /**
  * `process.env` passed through a validator, read at `path` of its result: `cleanEnv(process.env,
