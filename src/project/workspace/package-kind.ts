@@ -248,8 +248,10 @@ export function isGatewayFile(fileName: string): boolean {
     // a package is named by its package.json and its folder, except the folder of a checkout, which the user names;
     // a package in a folder of services (`services/cart`) is named by its folder: a package.json copied from the
     // gateway keeps the gateway's name
+    // (the folder of services is the repository's own: not one where the user keeps a checkout)
     const folderName = kind && !isCheckoutRoot(kind.folder) ? path.basename(kind.folder) : '';
-    const inServices = folderName !== '' && SERVICE_COLLECTION.test(path.basename(path.dirname(kind!.folder)));
+    const inServices =
+      folderName !== '' && kind!.folder !== getRepositoryFolder(fileName) && SERVICE_COLLECTION.test(path.basename(path.dirname(kind!.folder)));
     const own = kind ? (inServices ? [folderName] : [folderName, kind.name]) : [];
     const inner = kind ? path.relative(kind.folder, folder).split(path.sep) : [];
     // in a package holding several services, the service folder is the first folder of the path

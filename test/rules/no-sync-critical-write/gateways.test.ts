@@ -220,9 +220,16 @@ const copiedManifest = writeProject({
   'services/gateway/package.json': { name: 'api-gateway', private: true, dependencies: { axios: '^1.7.9' } },
 });
 
+/** A gateway kept, on its own, in a user's folder named services: the folder is the user's, not the repository's. */
+const keptInServices = writeProject({ 'services/edge/package.json': { name: 'api-gateway', private: true, dependencies: { axios: '^1.7.9' } } });
+
 describe('packages in a folder of services', () => {
   tsTester.run(RULE_NAME, rule, {
     valid: [
+      ts.valid(FORWARD, {
+        filename: path.join(keptInServices, 'services', 'edge', 'src', 'transfers.controller.ts'),
+        name: 'a package at the top of its repository keeps its package.json name, whatever folder the user keeps it in',
+      }),
       ts.valid(FORWARD, {
         filename: path.join(copiedManifest, 'services', 'gateway', 'src', 'transfers.controller.ts'),
         name: 'services/gateway is a gateway by its folder',
