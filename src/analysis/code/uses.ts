@@ -71,6 +71,8 @@ export function getPrivateUses(fn: FunctionNode, file: FileContext): TSESTree.No
   if (declaration?.parent?.type === AST_NODE_TYPES.ExportNamedDeclaration || declaration?.parent?.type === AST_NODE_TYPES.ExportDefaultDeclaration) {
     return undefined;
   }
+  // a function no name of the file holds (`exports.charge = …`, a property of an object): who uses it is not read here
+  if (!getFunctionVariable(fn, file)) return undefined;
   const references = getValueReferences(fn, file);
   const exported = references.some((reference) => getExportName(reference) !== undefined);
   return exported ? undefined : references;
@@ -94,6 +96,13 @@ export function getFunctionUses(fn: FunctionNode, file: FileContext): { file: Fi
 function getExportedUses(fn: FunctionNode, file: FileContext): { file: FileContext; node: TSESTree.Node }[] | undefined {
   const fileName = file.fileName;
   if (!file.resolver || fileName === undefined) return undefined;
+  // `exports.charge = async (…) => …`: its uses are the importers'; one of its own file (`exports.charge(…)`) is not tracked
+  const assigned = getAssignedExportName(fn);
+  if (assigned !== undefined) {
+    if (assigned === null || countExportReads(file.sourceCode.text, assigned) > 1) return undefined;
+    const found = file.resolver.findExportUses(fileName, assigned);
+    return found ? [...found] : undefined;
+  }
   const declaration = fn.type === AST_NODE_TYPES.FunctionDeclaration ? fn : fn.parent.type === AST_NODE_TYPES.VariableDeclarator ? fn.parent.parent : undefined;
   const id = fn.type === AST_NODE_TYPES.FunctionDeclaration ? fn.id : fn.parent.type === AST_NODE_TYPES.VariableDeclarator ? fn.parent.id : undefined;
   if (!declaration || id?.type !== AST_NODE_TYPES.Identifier) return undefined;
@@ -114,6 +123,21 @@ function getExportedUses(fn: FunctionNode, file: FileContext): { file: FileConte
     uses.push(...found);
   }
   return uses;
+}
+
+/** The name a function is exported by when it is written straight into `exports.name = …` (`module.exports.name = …`); null for `module.exports = …`. */
+function getAssignedExportName(fn: FunctionNode): string | null | undefined {
+  const parent = fn.parent;
+  if (parent.type !== AST_NODE_TYPES.AssignmentExpression || parent.right !== fn) return undefined;
+  if (isModuleExports(parent.left)) return null;
+  if (parent.left.type !== AST_NODE_TYPES.MemberExpression || !isModuleExports(parent.left.object)) return undefined;
+  return getPropertyName(parent.left) ?? null;
+}
+
+/** How many times a file's text names `exports.name`: the assignment itself, and any read of its own. */
+function countExportReads(text: string, name: string): number {
+  const escaped = name.replace(/[$]/g, '\\$&');
+  return text.match(new RegExp(`\\bexports\\s*\\.\\s*${escaped}(?![\\w$])`, 'g'))?.length ?? 0;
 }
 
 /**

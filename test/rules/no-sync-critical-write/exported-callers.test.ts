@@ -69,6 +69,42 @@ async function handleRefundApproved(event) {
 module.exports = { handleRefundApproved };
 `;
 
+/** The request written straight into \`exports\`, as many Express services write their modules. */
+const REFUNDS_EXPORTS = `const axios = require('axios');
+
+exports.handleRefundApproved = async (event) => {
+  const { data } = await axios.post(\`\${process.env.PAYMENT_SERVICE_URL}/refunds\`, { orderId: event.orderId, amount: event.amount });
+  return data;
+};
+`;
+
+const AMQP_CONSUMER = `const amqp = require('amqplib');
+const { handleRefundApproved } = require('../services/refunds');
+
+module.exports = async function start() {
+  const channel = await (await amqp.connect(process.env.RABBITMQ_URL)).createChannel();
+  channel.consume('refund.approved', async (message) => {
+    await handleRefundApproved(JSON.parse(message.content.toString()));
+    channel.ack(message);
+  });
+};
+`;
+
+const CJS = { ...PACKAGE, type: 'commonjs', dependencies: { axios: '^1.7.9', amqplib: '^0.10.4', express: '^4.21.0' } };
+
+const REPORTED_EXPORTS = {
+  at: 'axios.post',
+  request: 'POST /refunds',
+  service: 'payment',
+  evidence: ['service "payment"', 'path "/refunds"'],
+  suggest: rewrite({
+    replaced: 'axios.post(`${process.env.PAYMENT_SERVICE_URL}/refunds`, { orderId: event.orderId, amount: event.amount })',
+    topic: 'payment.refunds.created',
+    payload: '{ orderId: event.orderId, amount: event.amount }',
+    responseUsed: true,
+  }),
+};
+
 /** A project holding the linted module (its text as linted) and the modules that import it. */
 function project(files: Readonly<Record<string, string>>, linted = 'src/services/refunds.js', code = REFUNDS, manifest: object = PACKAGE): string {
   const root = writeProject({ 'package.json': manifest, [linted]: code, ...files });
@@ -131,6 +167,16 @@ module.exports = new Worker('refunds', async (job) => refunds.handleRefundApprov
         filename: project({ 'src/kafka/consumer.js': CONSUMER, 'src/services/index.js': "export * from './refunds.js';\n" }),
         name: 're-exported by a barrel that nothing imports: the consumer is still its only caller',
       }),
+      js.valid(REFUNDS_EXPORTS, {
+        filename: project(
+          { 'src/broker/listener.js': AMQP_CONSUMER, 'src/controllers/orders.js': "const { handleRefundApproved } = require('../services/refunds');\n\nexports.list = async (req, res) => res.json([]);\n" },
+          'src/services/refunds.js',
+          REFUNDS_EXPORTS,
+          CJS,
+        ),
+        sourceType: 'commonjs',
+        name: 'CommonJS: written into exports, required by an amqplib consumer (and by a module that never calls it)',
+      }),
     ],
     invalid: [
       js.invalid(REFUNDS, REPORTED, {
@@ -190,6 +236,28 @@ module.exports = express.Router().post('/refunds/approve', async (req, res) => {
         ),
         sourceType: 'commonjs',
         name: 'CommonJS: required by a worker and by an HTTP route',
+      }),
+      js.invalid(REFUNDS_EXPORTS, REPORTED_EXPORTS, {
+        filename: project(
+          {
+            'src/broker/listener.js': AMQP_CONSUMER,
+            'src/routes/refunds.js': `const express = require('express');
+const { handleRefundApproved } = require('../services/refunds');
+
+module.exports = express.Router().post('/refunds/approve', async (req, res) => res.json(await handleRefundApproved(req.body)));
+`,
+          },
+          'src/services/refunds.js',
+          REFUNDS_EXPORTS,
+          CJS,
+        ),
+        sourceType: 'commonjs',
+        name: 'CommonJS: written into exports, required by a consumer and by an HTTP route',
+      }),
+      js.invalid(`${REFUNDS_EXPORTS}\nexports.retryRefund = (event) => exports.handleRefundApproved(event);\n`, REPORTED_EXPORTS, {
+        filename: project({ 'src/broker/listener.js': AMQP_CONSUMER }, 'src/services/refunds.js', REFUNDS_EXPORTS, CJS),
+        sourceType: 'commonjs',
+        name: 'CommonJS: written into exports and called through exports in its own module, a use not tracked',
       }),
       js.invalid(REFUNDS, REPORTED, {
         filename: project({ 'src/kafka/consumer.js': CONSUMER }),
