@@ -5,6 +5,7 @@
 import { AST_NODE_TYPES, TSESLint, type TSESTree } from '@typescript-eslint/utils';
 import { getCalleeName, getEnclosingFunction, getPropertyName, isFunctionNode, skipTransparent } from '../code/ast.js';
 import { VALUE_CONVERSIONS } from '../code/callees.js';
+import { splitWords } from '../code/words.js';
 import { EMPTY_ENV, type Env, type FileContext } from '../code/file-context.js';
 import { getFunctionUses } from '../code/uses.js';
 import type { Template } from '../code/template.js';
@@ -135,6 +136,18 @@ const VALIDATIONS: ReadonlySet<string> = new Set([
   'cast',
 ]);
 
+/** A function of the project named for checking its input (`normalizeOrderInput`, `validateTransfer`, `sanitizeBody`): it hands back what it checked. */
+const VALIDATOR_NAME = /^(?:normali[sz]e|sanitize|validate|clean|coerce)(?:[A-Z_]|$)/;
+
+/** `Date.now()`, `Math.random()`: what a made-up id is made of. */
+const ID_SOURCES: ReadonlyMap<string, string> = new Map([
+  ['Date', 'now'],
+  ['Math', 'random'],
+]);
+
+/** String methods that hand back the same text reshaped. */
+const STRING_RESHAPES: ReadonlySet<string> = new Set(['trim', 'trimStart', 'trimEnd', 'toLowerCase', 'toUpperCase', 'slice', 'substring', 'toString', 'padStart', 'padEnd', 'normalize']);
+
 /** Functions that make up a fresh id: `uuidv4()`, `randomUUID()`, `nanoid()`, `cuid()`, `ulid()`. */
 const ID_GENERATORS: ReadonlySet<string> = new Set(['uuid', 'uuidv4', 'uuidV4', 'v4', 'v7', 'uuidv7', 'randomUUID', 'nanoid', 'cuid', 'createId', 'ulid']);
 
@@ -163,9 +176,12 @@ function isPassedOn(node: TSESTree.Node, env: Env, file: FileContext, depth: num
     case AST_NODE_TYPES.MemberExpression:
       return isPassedOn(expression.object, env, file, depth + 1);
     case AST_NODE_TYPES.ObjectExpression:
-      return expression.properties.every((property) =>
-        property.type === AST_NODE_TYPES.SpreadElement ? isPassedOn(property.argument, env, file, depth + 1) : isPassedOn(property.value, env, file, depth + 1),
-      );
+      return expression.properties.every((property) => {
+        if (property.type === AST_NODE_TYPES.SpreadElement) return isPassedOn(property.argument, env, file, depth + 1);
+        // a sum the sender sets itself (`amount: 29`, `balance: 0`) is its own word on the write, not what came
+        if (isNumber(property.value) && splitWords(getPropertyName(property) ?? '').some((word) => MONEY_WORDS.has(word))) return false;
+        return isPassedOn(property.value, env, file, depth + 1);
+      });
     case AST_NODE_TYPES.ArrayExpression:
       return expression.elements.every((element) => element === null || isPassedOn(element.type === AST_NODE_TYPES.SpreadElement ? element.argument : element, env, file, depth + 1));
     case AST_NODE_TYPES.CallExpression: {
@@ -173,8 +189,8 @@ function isPassedOn(node: TSESTree.Node, env: Env, file: FileContext, depth: num
       const first = expression.arguments[0];
       // re-encodings that keep the data as it came: `JSON.stringify(body)`, `Buffer.from(raw)`
       if ((RE_ENCODINGS.has(name) || VALUE_CONVERSIONS.has(name)) && first !== undefined && first.type !== AST_NODE_TYPES.SpreadElement && isPassedOn(first, env, file, depth + 1)) return true;
-      // validation hands back what it checked: `parse(transferSchema, body)`, `schema.parse(body)`
-      if (VALIDATIONS.has(name) && expression.arguments.some((argument) => argument.type !== AST_NODE_TYPES.SpreadElement && isPassedOn(argument, env, file, depth + 1))) {
+      // validation hands back what it checked: `parse(transferSchema, body)`, `schema.parse(body)`, `normalizeOrderInput(raw)`
+      if ((VALIDATIONS.has(name) || VALIDATOR_NAME.test(name)) && expression.arguments.some((argument) => argument.type !== AST_NODE_TYPES.SpreadElement && isPassedOn(argument, env, file, depth + 1))) {
         return true;
       }
       // the body of a Fetch API request, read: `await req.json()` in a Next.js or Hono handler
@@ -183,10 +199,17 @@ function isPassedOn(node: TSESTree.Node, env: Env, file: FileContext, depth: num
         return isPassedOn(callee.object, env, file, depth + 1);
       }
       // an id made up to follow the request along (`sagaId: uuidv4()`, `requestId: randomUUID()`): no data of the gateway's own
-      if (ID_GENERATORS.has(name) && expression.arguments.length === 0) return true;
+      if (isMadeUpId(expression)) return true;
+      // the same text, trimmed, cut or cased: `reason.trim()`
+      if (callee.type === AST_NODE_TYPES.MemberExpression && STRING_RESHAPES.has(name) && isPassedOn(callee.object, env, file, depth + 1)) {
+        return expression.arguments.every((argument) => argument.type !== AST_NODE_TYPES.SpreadElement && isPassedOn(argument, env, file, depth + 1));
+      }
       // who is asking, read from the incoming request: `await this.sessions.resolve(request)`
       return expression.arguments.length > 0 && expression.arguments.every((argument) => isIncomingRequest(argument, env, file));
     }
+    case AST_NODE_TYPES.TemplateLiteral:
+      // a reference made of the clock and chance alone (`web-${Date.now()}-${Math.random()}`), like `uuidv4()`
+      return expression.expressions.length > 0 && expression.expressions.every(isMadeUpId);
     case AST_NODE_TYPES.LogicalExpression:
       return isPassedOn(expression.left, env, file, depth + 1) && isPassedOn(expression.right, env, file, depth + 1);
     case AST_NODE_TYPES.ConditionalExpression:
@@ -210,6 +233,9 @@ function isParameterPassedOn(variable: TSESLint.Scope.Variable, file: FileContex
   const definition = variable.defs[0];
   const fn = definition?.type === DefinitionType.Parameter ? definition.node : undefined;
   if (!fn || !isFunctionNode(fn)) return true;
+  // an element of what is iterated (`items.forEach((item) => …)`), or what a promise settles with (`.then((res) => …)`)
+  const source = getIteratedValue(fn);
+  if (source) return isPassedOn(source, EMPTY_ENV, file.fileOf(fn), depth + 1);
   const index = fn.params.findIndex((param) => param === definition!.name || (param.type === AST_NODE_TYPES.TSParameterProperty && param.parameter === definition!.name));
   const uses = index === -1 ? undefined : getFunctionUses(fn, file.fileOf(fn));
   if (!uses) return true;
@@ -220,6 +246,38 @@ function isParameterPassedOn(variable: TSESLint.Scope.Variable, file: FileContex
     const argument = call.arguments[index];
     return argument === undefined || (argument.type !== AST_NODE_TYPES.SpreadElement && isPassedOn(argument, EMPTY_ENV, useFile, depth + 1));
   });
+}
+
+/** Words of a payload key that holds a sum of money or points. */
+const MONEY_WORDS: ReadonlySet<string> = new Set(['amount', 'total', 'subtotal', 'price', 'cost', 'fee', 'tax', 'balance', 'payout', 'debit', 'credit']);
+
+function isNumber(node: TSESTree.Node): boolean {
+  const expression = skipTransparent(node);
+  return expression.type === AST_NODE_TYPES.Literal && typeof expression.value === 'number';
+}
+
+/** Methods whose callback is given the elements of their object (or the value it settles with), not data from outside. */
+const ELEMENT_CALLBACKS: ReadonlySet<string> = new Set(['forEach', 'map', 'flatMap', 'filter', 'find', 'findLast', 'some', 'every', 'then']);
+
+/** The array or promise whose elements a callback is given: `items` of `items.map((item) => …)`. */
+function getIteratedValue(fn: TSESTree.Node): TSESTree.Node | undefined {
+  const call = fn.parent;
+  if (call?.type !== AST_NODE_TYPES.CallExpression || call.arguments[0] !== fn) return undefined;
+  const callee = skipTransparent(call.callee);
+  if (callee.type !== AST_NODE_TYPES.MemberExpression || !ELEMENT_CALLBACKS.has(getPropertyName(callee) ?? '')) return undefined;
+  return callee.object;
+}
+
+/** An id made up of nothing but chance and the clock: `uuidv4()`, `Date.now().toString(36)`, `Math.random().toString(36).slice(2, 8)`. */
+function isMadeUpId(node: TSESTree.Node): boolean {
+  const expression = skipTransparent(node);
+  if (expression.type !== AST_NODE_TYPES.CallExpression) return false;
+  const callee = skipTransparent(expression.callee);
+  const name = getCalleeName(callee) ?? '';
+  if (ID_GENERATORS.has(name) && expression.arguments.length === 0) return true;
+  if (callee.type !== AST_NODE_TYPES.MemberExpression) return false;
+  if (callee.object.type === AST_NODE_TYPES.Identifier && ID_SOURCES.get(callee.object.name) === name) return true;
+  return STRING_RESHAPES.has(name) && expression.arguments.every((argument) => argument.type === AST_NODE_TYPES.Literal) && isMadeUpId(callee.object);
 }
 
 function isIncomingRequest(node: TSESTree.Node, env: Env, file: FileContext): boolean {

@@ -137,9 +137,45 @@ export class CheckoutController {
 }
 `;
 
+/** A gateway that sets the price of what it creates: the sum is its own, not its client's. */
+const OWN_PRICE = `
+import axios from 'axios';
+
+export class CareController {
+  async subscribe(body: { userId: string; planId: string }) {
+    const { data } = await axios.post(\`\${process.env.ORDER_SERVICE_URL}/orders\`, { userId: body.userId.trim(), planId: body.planId, amount: 29, status: 'paid' });
+    return data;
+  }
+}
+`;
+
+/** A gateway that writes once for each element of an array: the elements are what the array is. */
+const PER_ITEM = `
+import axios from 'axios';
+
+export class CheckoutController {
+  async forward(body: { items: { sku: string; quantity: number }[] }) {
+    body.items.forEach(async (item) => {
+      await axios.put(\`\${process.env.INVENTORY_SERVICE_URL}/stock/decrement\`, { sku: item.sku, quantity: item.quantity });
+    });
+  }
+
+  async fromCart(userId: string) {
+    const { data: items } = await axios.get<{ sku: string; quantity: number }[]>(\`\${process.env.CART_SERVICE_URL}/carts/\${userId}\`);
+    items.forEach(async (item) => {
+      await axios.put(\`\${process.env.INVENTORY_SERVICE_URL}/stock/decrement\`, { sku: item.sku, quantity: item.quantity });
+    });
+  }
+}
+`;
+
 describe('gateways', () => {
   tsTester.run(RULE_NAME, rule, {
     valid: [
+      ts.valid(OWN_PRICE.replace('amount: 29', 'amount: Number(body.planId)'), {
+        filename: path.join(gateway, 'src', 'care.controller.ts'),
+        name: 'the same with the amount taken from what came relays',
+      }),
       ts.valid(WITH_ID, {
         filename: path.join(gateway, 'src', 'checkout.controller.ts'),
         name: 'a gateway forwards the order with ids it made up to follow it (uuidv4(), randomUUID()): still what its client sent',
@@ -154,6 +190,42 @@ describe('gateways', () => {
       }),
     ],
     invalid: [
+      ts.invalid(
+        OWN_PRICE,
+        {
+          at: 'axios.post',
+          request: 'POST /orders',
+          service: 'order',
+          evidence: ['service "order"', 'path "/orders"'],
+          suggest: rewrite({
+            replaced: "axios.post(`${process.env.ORDER_SERVICE_URL}/orders`, { userId: body.userId.trim(), planId: body.planId, amount: 29, status: 'paid' })",
+            topic: 'order.created',
+            payload: "{ userId: body.userId.trim(), planId: body.planId, amount: 29, status: 'paid' }",
+            responseUsed: true,
+          }),
+        },
+        { filename: path.join(gateway, 'src', 'care.controller.ts'), name: 'a gateway that sets the amount itself (`amount: 29`) owns the write, though the rest is what came' },
+      ),
+      ts.invalid(
+        PER_ITEM,
+        {
+          at: 'axios.put',
+          nth: 2,
+          request: 'PUT /stock/decrement',
+          service: 'inventory',
+          evidence: ['service "inventory"', 'path "/stock/decrement"'],
+          suggest: rewrite({
+            replaced: 'axios.put(`${process.env.INVENTORY_SERVICE_URL}/stock/decrement`, { sku: item.sku, quantity: item.quantity })',
+            topic: 'inventory.stock.decrement.updated',
+            payload: '{ sku: item.sku, quantity: item.quantity }',
+            nth: 2,
+          }),
+        },
+        {
+          filename: path.join(gateway, 'src', 'checkout.controller.ts'),
+          name: 'a gateway that writes for each item of a cart it read itself owns the writes; the items its client sent it relays',
+        },
+      ),
       ts.invalid(
         FORWARD,
         FORWARD_REPORTED,

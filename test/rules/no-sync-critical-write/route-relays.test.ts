@@ -114,8 +114,53 @@ export async function PATCH(req: NextRequest, { params }: { params: Promise<{ id
   return NextResponse.json(await res.json(), { status: res.status });
 }
 `;
+  const NEXT_CHECKED = `
+import { randomUUID } from 'node:crypto';
+
+const ORDERS_URL = process.env.API_GATEWAY_URL + '/orders';
+
+function normalizeOrderInput(raw: unknown): { items: { productId: string; quantity: number }[]; note?: string } {
+  const { items, note } = raw as { items: { productId: string; quantity: number }[]; note?: unknown };
+  if (!Array.isArray(items) || items.length === 0) throw new Error('no items');
+  return { items: items.map((item) => ({ productId: item.productId.trim(), quantity: item.quantity })), note: typeof note === 'string' ? note.trim() : undefined };
+}
+
+export async function POST(request: Request) {
+  const payload = normalizeOrderInput(await request.json());
+  const clientReference = \`web-\${Date.now().toString(36)}-\${Math.random().toString(36).slice(2, 8)}\`;
+  const res = await fetch(ORDERS_URL, {
+    method: 'POST',
+    headers: { 'X-Correlation-Id': randomUUID() },
+    body: JSON.stringify({ items: payload.items, note: payload.note, clientReference }),
+  });
+  return Response.json(await res.json(), { status: res.status });
+}
+`;
   tsTester.run(RULE_NAME, rule, {
     valid: [
+      ts.valid(NEXT_CHECKED, {
+        filename: 'apps/web/app/api/orders/route.ts',
+        name: 'the body checked by a function named for it (`normalizeOrderInput`), with a reference made of the clock and chance, is still what the client sent',
+      }),
+      ts.valid(
+        `
+const API = process.env.API_GATEWAY_URL;
+
+export async function PATCH(request: Request, context: { params: Promise<{ orderId: string }> }) {
+  const { orderId } = await context.params;
+  let reason: string | undefined;
+  try {
+    const body = (await request.json()) as { reason?: unknown };
+    if (typeof body.reason === 'string') reason = body.reason.trim();
+  } catch {
+    // no body
+  }
+  const res = await fetch(\`\${API}/orders/\${orderId}/cancel\`, { method: 'PATCH', body: JSON.stringify(reason ? { reason } : {}) });
+  return Response.json(await res.json(), { status: res.status });
+}
+`,
+        { filename: 'apps/web/app/api/orders/[orderId]/cancel/route.ts', name: 'a reason the client sent, trimmed, is what it sent' },
+      ),
       ts.valid(NEXT_CANCEL, {
         filename: 'web/app/api/bookings/[id]/cancel/route.ts',
         name: 'an app-router handler whose request mirrors the route its file serves relays',
@@ -160,6 +205,25 @@ export default async function handler(req, res) {
           }),
         },
         { filename: 'web/app/api/bookings/[id]/route.ts', name: 'a handler whose file serves another path than the request’s owns the write' },
+      ),
+      ts.invalid(
+        NEXT_CHECKED.replace(/normalizeOrderInput/g, 'priceOrder'),
+        {
+          at: 'fetch',
+          request: 'POST /orders',
+          service: 'orders',
+          evidence: ['service "orders"', 'path "/orders"'],
+          suggest: rewrite({
+            replaced: {
+              from: 'fetch(ORDERS_URL, {',
+              to: 'body: JSON.stringify({ items: payload.items, note: payload.note, clientReference }),\n  })',
+            },
+            topic: 'orders.created',
+            payload: '{ items: payload.items, note: payload.note, clientReference }',
+            responseUsed: true,
+          }),
+        },
+        { filename: 'apps/web/app/api/orders/route.ts', name: 'a body made by a function not named for checking it is the handler’s own' },
       ),
     ],
   });
