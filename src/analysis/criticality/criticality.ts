@@ -197,6 +197,20 @@ function assessOnePath(input: CriticalityInput, file: FileContext, settings: Set
   ) {
     return { critical: false, evidence, against: { kind: 'path', text: `path segment "${lastSegment}"` } };
   }
+  // `POST /bookings/internal/batch` with `{ ids }`: a body of ids alone, and no command in the path, asks for those records
+  if (
+    (input.method === undefined || input.method === 'POST') &&
+    payload !== undefined &&
+    payload.keys.length > 0 &&
+    payload.keys.every((key) => ID_LIST_KEY.test(key)) &&
+    !pathWords.some((word) => WRITE_COMMANDS.has(singular(word)))
+  ) {
+    return { critical: false, evidence, against: { kind: 'payloadKey', text: `payload of ids only (${payload.keys.join(', ')})` } };
+  }
+  // `POST /connect/accounts/{id}/onboarding-links`, `POST /files/upload-url`: what is made is an address to hand out
+  if ((input.method === undefined || input.method === 'POST') && input.target.path.at(-1)?.kind === 'text' && isMintedLink(lastSegmentWords)) {
+    return { critical: false, evidence, against: { kind: 'path', text: `path segment "${lastSegment}"` } };
+  }
   // `checkOrder`, `validateCart`, `getQuote`: a read sent as POST, unless the path names a write command
   // (a PATCH, PUT or DELETE is never a query, whatever its caller is called: `verifyPaymentStatus` confirming the order)
   const sentAsQuery = input.method === undefined || input.method.includes('POST');
@@ -251,6 +265,22 @@ const KEY_PREPOSITIONS: ReadonlySet<string> = new Set(['by', 'for']);
 
 /** A last path segment that names details to be looked up: `POST /seats/details` with the seats' ids. */
 const LOOKUP_NOUNS: ReadonlySet<string> = new Set(['details', 'detail', 'info']);
+
+/** A payload key holding a list of ids: `ids`, `bookingIds`, `order_ids`. */
+const ID_LIST_KEY = /^(?:ids|\w+Ids|\w+_ids)$/;
+
+/** Nouns of an address made to be handed out. */
+const LINK_NOUNS: ReadonlySet<string> = new Set(['link', 'links', 'url', 'urls']);
+
+/**
+ * A last path segment that names links to make (`onboarding-links`, `magic-link`, `links`): a
+ * link or an address made to be handed out, not a write. A lone `link` is a verb (`/accounts/{id}/link`).
+ */
+function isMintedLink(words: readonly string[]): boolean {
+  const last = words.at(-1);
+  if (last === undefined || !LINK_NOUNS.has(last)) return false;
+  return words.length > 1 ? !WRITE_COMMANDS.has(singular(words[0]!)) : last.endsWith('s');
+}
 
 /** First words of function names that read: the request they make is a query sent as POST. */
 const READ_VERBS: ReadonlySet<string> = new Set([

@@ -198,6 +198,9 @@ export function findRoleChange(service: string | undefined, path: Template, meth
   if (!identity || !namesAccount) return undefined;
   const role = findKeyValue(payload, file, (key) => ROLE_KEYS.has(key.toLowerCase()));
   if (role) return { text: `account ${role.key} set to "${role.value}"`, account: true };
+  // `PATCH /users/{id}/role` with `{ role }`: the path says a role is set, whichever one the caller passes
+  const roleKey = ROLE_SEGMENTS.has(segments.at(-1)?.toLowerCase() ?? '') ? findKey(payload, file, (key) => ROLE_KEYS.has(key.toLowerCase())) : undefined;
+  if (roleKey) return { text: `account ${roleKey.key} changed`, account: true };
   // the organisation the account belongs to, whatever the value: moved in, or out with `null`
   const membership = findKey(payload, file, (key) => MEMBERSHIP_KEYS.has(key.toLowerCase()));
   return membership && { text: `account ${membership.key} ${membership.cleared ? 'cleared' : 'set'}`, account: true };

@@ -664,6 +664,33 @@ export async function createBooking(seatIds) {
         `
 import axios from 'axios';
 
+export async function startPayouts(accountId, vendorId) {
+  const { data } = await axios.post(\`\${process.env.PAYMENT_SERVICE_URL}/v1/payment/connect/accounts/\${accountId}/onboarding-links\`, { vendorId });
+  return data.url;
+}
+
+export async function uploadReceipt(orderId) {
+  const { data } = await axios.post(\`\${process.env.PAYMENT_SERVICE_URL}/receipts/\${orderId}/upload-url\`, {});
+  return data.url;
+}
+`,
+        { name: 'a POST that makes a link or an address to hand out (`onboarding-links`, `upload-url`) writes nothing, even to the payment service' },
+      ),
+      js.valid(
+        `
+import axios from 'axios';
+
+export async function enrichRides(rides) {
+  const { data } = await axios.post(\`\${process.env.BOOKING_SERVICE_URL}/bookings/internal/batch\`, { ids: rides.map((ride) => ride.bookingId) });
+  return data.bookings;
+}
+`,
+        { name: 'a POST of ids alone, with no command in its path, asks for those records' },
+      ),
+      js.valid(
+        `
+import axios from 'axios';
+
 export async function createBooking(foodDrinkIds) {
   const response = await axios.post(\`\${process.env.FOOD_DRINK_SERVICE_URL}/api/food-drinks/public/by-ids\`, { ids: foodDrinkIds });
   return response.data;
@@ -1087,6 +1114,69 @@ export async function verifyRestaurant(restaurant) {
           }),
         },
         { name: "a path that ends with the account's role, in the identity service named in the path" },
+      ),
+      js.invalid(
+        `
+import axios from 'axios';
+
+export async function updateUserRole(userId, role) {
+  await axios.patch(\`\${process.env.AUTH_SERVICE_URL}/v1/auth/users/\${userId}/role\`, { role });
+}
+`,
+        {
+          at: 'axios.patch',
+          request: 'PATCH /v1/auth/users/{userId}/role',
+          service: 'auth',
+          evidence: ['account role changed'],
+          suggest: rewrite({
+            replaced: 'axios.patch(`${process.env.AUTH_SERVICE_URL}/v1/auth/users/${userId}/role`, { role })',
+            topic: 'auth.users.role.updated',
+            payload: '{ userId, role }',
+          }),
+        },
+        { name: "a path that ends with the account's role sets one, whichever role the caller passes" },
+      ),
+      js.invalid(
+        `
+import axios from 'axios';
+
+export async function linkAccounts(accountId, otherId) {
+  await axios.post(\`\${process.env.PAYMENT_SERVICE_URL}/accounts/\${accountId}/link\`, { otherId });
+}
+`,
+        {
+          at: 'axios.post',
+          request: 'POST /accounts/{accountId}/link',
+          service: 'payment',
+          evidence: ['service "payment"', 'path "/accounts/{accountId}/link"'],
+          suggest: rewrite({
+            replaced: 'axios.post(`${process.env.PAYMENT_SERVICE_URL}/accounts/${accountId}/link`, { otherId })',
+            topic: 'payment.accounts.link.created',
+            payload: '{ accountId, otherId }',
+          }),
+        },
+        { name: 'a lone `link` at the end of the path is a command: the accounts are linked' },
+      ),
+      js.invalid(
+        `
+import axios from 'axios';
+
+export async function cancelBookings(bookingIds) {
+  await axios.post(\`\${process.env.BOOKING_SERVICE_URL}/bookings/batch-cancel\`, { bookingIds });
+}
+`,
+        {
+          at: 'axios.post',
+          request: 'POST /bookings/batch-cancel',
+          service: 'booking',
+          evidence: ['service "booking"', 'path "/bookings/batch-cancel"'],
+          suggest: rewrite({
+            replaced: 'axios.post(`${process.env.BOOKING_SERVICE_URL}/bookings/batch-cancel`, { bookingIds })',
+            topic: 'booking.batch-cancel.created',
+            payload: '{ bookingIds }',
+          }),
+        },
+        { name: 'ids alone sent to a path that names a command (`batch-cancel`) write' },
       ),
       js.invalid(
         `
