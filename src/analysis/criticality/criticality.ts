@@ -197,9 +197,12 @@ function assessOnePath(input: CriticalityInput, file: FileContext, settings: Set
   ) {
     return { critical: false, evidence, against: { kind: 'path', text: `path segment "${lastSegment}"` } };
   }
-  // `POST /bookings/internal/batch` with `{ ids }`: a body of ids alone, and no command in the path, asks for those records
+  // `POST /bookings/internal/batch` with `{ ids }`: ids alone, sent to a path that names a batch and no command, ask for those records
   if (
     (input.method === undefined || input.method === 'POST') &&
+    input.target.path.at(-1)?.kind === 'text' &&
+    lastSegmentWords.length > 0 &&
+    lastSegmentWords.every((word) => BATCH_WORDS.has(word)) &&
     payload !== undefined &&
     payload.keys.length > 0 &&
     payload.keys.every((key) => ID_LIST_KEY.test(key)) &&
@@ -265,6 +268,9 @@ const KEY_PREPOSITIONS: ReadonlySet<string> = new Set(['by', 'for']);
 
 /** A last path segment that names details to be looked up: `POST /seats/details` with the seats' ids. */
 const LOOKUP_NOUNS: ReadonlySet<string> = new Set(['details', 'detail', 'info']);
+
+/** A last path segment that names many records at once: `/bookings/batch`, `/users/bulk`. */
+const BATCH_WORDS: ReadonlySet<string> = new Set(['batch', 'bulk', 'many', 'multiple']);
 
 /** A payload key holding a list of ids: `ids`, `bookingIds`, `order_ids`. */
 const ID_LIST_KEY = /^(?:ids|\w+Ids|\w+_ids)$/;

@@ -248,7 +248,7 @@ function isParameterPassedOn(variable: TSESLint.Scope.Variable, file: FileContex
   });
 }
 
-/** Words of a payload key that holds a sum of money or points. */
+/** Words of a payload key that holds a sum of money. */
 const MONEY_WORDS: ReadonlySet<string> = new Set(['amount', 'total', 'subtotal', 'price', 'cost', 'fee', 'tax', 'balance', 'payout', 'debit', 'credit']);
 
 function isNumber(node: TSESTree.Node): boolean {

@@ -685,7 +685,7 @@ export async function enrichRides(rides) {
   return data.bookings;
 }
 `,
-        { name: 'a POST of ids alone, with no command in its path, asks for those records' },
+        { name: 'a POST of ids alone to a batch path with no command asks for those records' },
       ),
       js.valid(
         `
@@ -1177,6 +1177,27 @@ export async function cancelBookings(bookingIds) {
           }),
         },
         { name: 'ids alone sent to a path that names a command (`batch-cancel`) write' },
+      ),
+      js.invalid(
+        `
+import axios from 'axios';
+
+export async function payOut(invoiceIds) {
+  await axios.post(\`\${process.env.BILLING_SERVICE_URL}/payouts\`, { invoiceIds });
+}
+`,
+        {
+          at: 'axios.post',
+          request: 'POST /payouts',
+          service: 'billing',
+          evidence: ['service "billing"', 'path "/payouts"'],
+          suggest: rewrite({
+            replaced: 'axios.post(`${process.env.BILLING_SERVICE_URL}/payouts`, { invoiceIds })',
+            topic: 'billing.payouts.created',
+            payload: '{ invoiceIds }',
+          }),
+        },
+        { name: 'ids alone sent to a collection (`POST /payouts`) create a record for them' },
       ),
       js.invalid(
         `
