@@ -13,7 +13,7 @@ import type { Target } from '../target/target.js';
 import { concat, evaluateTemplate, formatTemplate, type Template } from '../code/template.js';
 import { type GraphqlOperation, parseGraphqlOperation } from '../request/graphql.js';
 import { type Located, resolveValue } from '../code/values.js';
-import { findAccountLifecycle, findRoleChange, findStateChange, getTransition, isUpdateInPlace, namesIdentityService } from './state-change.js';
+import { findAccountLifecycle, findAccountVerification, findRoleChange, findStateChange, getTransition, isUpdateInPlace, namesIdentityService } from './state-change.js';
 import { singular, splitWords, WordSet } from '../code/words.js';
 
 export type EvidenceKind =
@@ -134,6 +134,7 @@ function assessOnePath(input: CriticalityInput, file: FileContext, settings: Set
   const change = settings.builtinCriticality
     ? (findAccountLifecycle(input.target.service, input.target.path, input.method, payload?.keys) ??
       findRoleChange(input.target.service, input.target.path, input.method, input.payload, file) ??
+      findAccountVerification(input.target.path, input.method) ??
       findStateChange(input.target.path, input.method, input.payload, file))
     : undefined;
   // an account created or changed: the service that owns accounts may be named for logging in
@@ -180,8 +181,9 @@ function assessOnePath(input: CriticalityInput, file: FileContext, settings: Set
 
   if (explicit || settings.criticalityAll) return { critical: true, evidence };
   if (strongAgainst) return { critical: false, evidence, against: strongAgainst };
-  // `POST /internal/get-flight-seat`: the command the path names reads
+  // `POST /internal/get-flight-seat`: the command the path names reads (but `PATCH /users/{id}/verify-phone` marks an account)
   if (
+    !change?.account &&
     input.target.path.at(-1)?.kind === 'text' &&
     lastSegmentWords.length > 1 &&
     READ_VERBS.has(lastSegmentWords[0]!) &&

@@ -145,6 +145,34 @@ export function findAccountLifecycle(service: string | undefined, path: Template
   return method.includes('POST') && creates ? { text: `account created in "${service}"`, account: true } : undefined;
 }
 
+/** What a `verify` path may check rather than mark: a secret, a code, a payment, a signature. */
+const CHECKED_THINGS: ReadonlySet<string> = new Set([
+  'password', 'otp', 'token', 'code', 'pin', 'session', 'signature', 'payment', 'purchase', 'receipt', 'transaction', 'webhook', 'captcha', 'credential', 'credentials',
+]);
+
+/**
+ * An account holder marked verified, or no longer: `PATCH /doctors/{id}/verify`, `PATCH
+ * /users/{id}/verify-email`, `POST /internal/doctors/{id}/verify`. The path names one account by
+ * its id, then the verification, which opens or closes what the account may do; `POST
+ * /auth/verify` or `/users/{id}/verify-password` checks a secret instead.
+ */
+export function findAccountVerification(path: Template, method: string | undefined): StateChange | undefined {
+  if (method === undefined || !/POST|PUT|PATCH/.test(method)) return undefined;
+  const parts = path
+    .map((part) => (part.kind === 'text' ? part.value : '\0'))
+    .join('')
+    .split('?')[0]!
+    .split('/')
+    .filter((segment) => segment !== '');
+  const [holder, id, last] = parts.slice(-3);
+  if (holder === undefined || id !== '\0' || last === undefined || last.includes('\0')) return undefined;
+  const lastWords = splitWords(last);
+  if ((lastWords[0] !== 'verify' && lastWords[0] !== 'unverify') || lastWords.some((word) => CHECKED_THINGS.has(word))) return undefined;
+  const holderWords = splitWords(holder);
+  if (!holderWords.some((word) => ACCOUNT_HOLDERS.has(word) || ACCOUNT_CREATION.has(word))) return undefined;
+  return { text: `account verification set (${last})`, account: true };
+}
+
 /** Path words that say nothing of what is created: `/api/v1/internal/…`. */
 const GENERIC_PATH_WORDS: ReadonlySet<string> = new Set(['api', 'internal', 'admin', 'admins', 'private', 'public', 'rest', 'service', 'services']);
 

@@ -691,6 +691,22 @@ export async function enrichRides(rides) {
         `
 import axios from 'axios';
 
+export async function checkPassword(userId, password) {
+  const { data } = await axios.post(\`\${process.env.USER_SERVICE_URL}/users/\${userId}/verify-password\`, { password });
+  return data.valid;
+}
+
+export async function checkToken(token) {
+  const { data } = await axios.post(\`\${process.env.USER_SERVICE_URL}/auth/verify\`, { token });
+  return data.user;
+}
+`,
+        { name: 'a verify path that checks a secret, or names no account by its id, asks' },
+      ),
+      js.valid(
+        `
+import axios from 'axios';
+
 export async function createBooking(foodDrinkIds) {
   const response = await axios.post(\`\${process.env.FOOD_DRINK_SERVICE_URL}/api/food-drinks/public/by-ids\`, { ids: foodDrinkIds });
   return response.data;
@@ -1198,6 +1214,48 @@ export async function payOut(invoiceIds) {
           }),
         },
         { name: 'ids alone sent to a collection (`POST /payouts`) create a record for them' },
+      ),
+      js.invalid(
+        `
+import axios from 'axios';
+
+export async function verifyDoctor(doctorId) {
+  await axios.patch(\`\${process.env.DOCTOR_SERVICE_URL}/internal/doctors/\${doctorId}/verify\`, { isVerified: true });
+}
+`,
+        {
+          at: 'axios.patch',
+          request: 'PATCH /internal/doctors/{doctorId}/verify',
+          service: 'doctor',
+          evidence: ['account verification set (verify)'],
+          suggest: rewrite({
+            replaced: 'axios.patch(`${process.env.DOCTOR_SERVICE_URL}/internal/doctors/${doctorId}/verify`, { isVerified: true })',
+            topic: 'doctor.verify.updated',
+            payload: '{ doctorId, isVerified: true }',
+          }),
+        },
+        { name: 'an account holder named by its id and marked verified: the account may now act' },
+      ),
+      js.invalid(
+        `
+import axios from 'axios';
+
+export async function confirmPhone(userId) {
+  await axios.patch(\`\${process.env.USER_SERVICE_URL}/api/users/\${userId}/verify-phone\`, {});
+}
+`,
+        {
+          at: 'axios.patch',
+          request: 'PATCH /api/users/{userId}/verify-phone',
+          service: 'user',
+          evidence: ['account verification set (verify-phone)'],
+          suggest: rewrite({
+            replaced: 'axios.patch(`${process.env.USER_SERVICE_URL}/api/users/${userId}/verify-phone`, {})',
+            topic: 'user.verify-phone.updated',
+            payload: '{ userId }',
+          }),
+        },
+        { name: 'a user marked verified by a PATCH whose last segment starts with a read verb still writes' },
       ),
       js.invalid(
         `
