@@ -137,6 +137,23 @@ export class CheckoutController {
 }
 `;
 
+/** A gateway that writes with what a promise settles with: what it read itself, or the body its client sent. */
+const SETTLED = `
+import axios from 'axios';
+
+export class OrdersController {
+  fromCart(userId: string) {
+    return axios
+      .get(\`\${process.env.CART_SERVICE_URL}/carts/\${userId}\`)
+      .then((cart) => axios.post(\`\${process.env.ORDER_SERVICE_URL}/orders\`, { userId, items: cart.data.items }));
+  }
+
+  forward(request: Request) {
+    return request.json().then((body) => axios.post(\`\${process.env.ORDER_SERVICE_URL}/orders\`, body));
+  }
+}
+`;
+
 /** A gateway that sets the price of what it creates: the sum is its own, not its client's. */
 const OWN_PRICE = `
 import axios from 'axios';
@@ -190,6 +207,25 @@ describe('gateways', () => {
       }),
     ],
     invalid: [
+      ts.invalid(
+        SETTLED,
+        {
+          at: 'axios.post',
+          request: 'POST /orders',
+          service: 'order',
+          evidence: ['service "order"', 'path "/orders"'],
+          suggest: rewrite({
+            replaced: 'axios.post(`${process.env.ORDER_SERVICE_URL}/orders`, { userId, items: cart.data.items })',
+            topic: 'order.created',
+            payload: '{ userId, items: cart.data.items }',
+            responseUsed: true,
+          }),
+        },
+        {
+          filename: path.join(gateway, 'src', 'orders.controller.ts'),
+          name: 'a gateway that orders what a cart it read settles with owns the write; the body its client sent, once read, it relays',
+        },
+      ),
       ts.invalid(
         OWN_PRICE,
         {
