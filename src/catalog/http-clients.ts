@@ -323,6 +323,13 @@ export const CLIENT_MODULES: readonly string[] = [...new Set(CLIENT_ROOTS.map((e
   (module) => module !== 'global',
 );
 
+const CLIENT_MODULE_SET: ReadonlySet<string> = new Set(CLIENT_MODULES);
+
+/** Whether a module specifier is an HTTP client's: `axios`, `got`, `@nestjs/axios`. */
+export function isClientModule(module: string | undefined): boolean {
+  return module !== undefined && CLIENT_MODULE_SET.has(module);
+}
+
 /** Members that can send a write, across clients: the only ones worth asking the type checker about. */
 export const WRITE_CAPABLE_MEMBERS: ReadonlySet<string> = new Set(
   CLIENT_KINDS.flatMap((kind) =>

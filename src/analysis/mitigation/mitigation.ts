@@ -19,7 +19,7 @@ import {
   SCHEDULE_DECORATORS,
   SCHEDULER_CALLS,
 } from '../../catalog/consumers.js';
-import { CLIENT_MODULES } from '../../catalog/http-clients.js';
+import { isClientModule } from '../../catalog/http-clients.js';
 import type { Settings } from '../../options.js';
 import {
   getCalleeName,
@@ -144,13 +144,6 @@ function getRowCalls(body: TSESTree.Node, file: FileContext): { reads: boolean; 
     }
   });
   return { reads, writes };
-}
-
-const HTTP_CLIENT_MODULES: ReadonlySet<string> = new Set(CLIENT_MODULES);
-
-/** An HTTP client's module: `axios`, `got`, `@nestjs/axios`. */
-function isClientModule(module: string | undefined): boolean {
-  return module !== undefined && HTTP_CLIENT_MODULES.has(module);
 }
 
 /** A call awaited, alone or at the head of a chain: `await Booking.find(q)`, `await Order.find(q).sort(s).lean()`. */

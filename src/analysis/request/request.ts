@@ -4,7 +4,7 @@
  * and whether the call actually sends anything.
  */
 import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
-import { type ArgRole, type CallShape, CLIENT_MEMBER_NAMES, CLIENT_MODULES, type ClientKind, WRITE_CAPABLE_MEMBERS } from '../../catalog/http-clients.js';
+import { type ArgRole, type CallShape, CLIENT_MEMBER_NAMES, type ClientKind, isClientModule, WRITE_CAPABLE_MEMBERS } from '../../catalog/http-clients.js';
 import { getPropertyName, skipTransparent } from '../code/ast.js';
 import { type ClientMatch, HTTP_CLIENTS, matchClientCall } from './clients.js';
 import { deeper, EMPTY_ENV, type Env, type FileContext } from '../code/file-context.js';
@@ -69,7 +69,7 @@ export function isKeyedClientCall(call: TSESTree.CallExpression, file: FileConte
 
 /** An origin in the project's own modules (relative or resolved into project files), not a package. */
 function isProjectOrigin(origin: Origin, file: FileContext): boolean {
-  if (!file.resolver || origin.module === 'global' || CLIENT_MODULES.includes(origin.module)) return false;
+  if (!file.resolver || origin.module === 'global' || isClientModule(origin.module)) return false;
   return origin.module.startsWith('.') || origin.module.startsWith('/') || !file.resolver.isExternalModule(file, origin.module);
 }
 
