@@ -16,6 +16,7 @@ import { describePayload } from './criticality/criticality.js';
 import { getClassName, getFunctionName, getMethodClass, getThisClass, type FunctionNode } from './code/ast.js';
 import { EMPTY_ENV, type Env, type FileContext, getForeignFile } from './code/file-context.js';
 import { EnvDependencies } from './code/env-dependencies.js';
+import { isRuledOut } from './code/flow.js';
 import { bindConstruction, type CallTarget, enterCallTarget, getOwnerFunction, getRepositoryConstruction, getSingletonConstruction, resolveCallTarget } from './code/functions.js';
 import { getFunctionUses, isInUnusedFunction } from './code/uses.js';
 import type { Template } from './code/template.js';
@@ -314,6 +315,7 @@ export class WriteFinder {
     const nextHops = [...hops, { call, crossesFile, bound: newlyBound(outer, inner) }];
     return this.#file
       .getOwnedCalls(target.fn, getOwnerFunction)
+      .filter((innerCall) => !isRuledOut(innerCall, target.fn, this.#file, inner))
       .flatMap((innerCall) => this.#evaluate(innerCall, inner, nextHops, [...via, name], nextVisiting));
   }
 }

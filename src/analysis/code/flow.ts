@@ -1,9 +1,12 @@
 /**
  * Control flow read from the syntax: whether two calls can run in the same execution of a
- * function (not in opposite branches, not after a branch that returned).
+ * function (not in opposite branches, not after a branch that returned), and whether a call can
+ * run at all when its function runs with known arguments.
  */
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
-import { getEnclosingFunction } from './ast.js';
+import { getEnclosingFunction, getPropertyName, skipTransparent } from './ast.js';
+import { deeper, type Env, FileContext } from './file-context.js';
+import { resolveValue } from './values.js';
 
 /**
  * Two calls that never run in the same execution: in different branches of one `if` or
@@ -48,4 +51,87 @@ function endsExecution(statements: readonly TSESTree.Node[], breakCounts: boolea
 
 function contains(container: TSESTree.Node, node: TSESTree.Node): boolean {
   return node.range[0] >= container.range[0] && node.range[1] <= container.range[1];
+}
+
+/**
+ * A call that cannot run when its function runs in `env`: it sits in a branch of an `if`, a
+ * conditional or a `switch` whose test the environment decides against it. A wrapper that picks
+ * its client method by a parameter (`if (method === 'GET') http.get(url) else if (method ===
+ * 'PUT') http.put(url, data) else http.post(url, data)`), entered with `'GET'`, makes no `PUT`.
+ * @param fn the function the call belongs to: only the branches inside it are read
+ */
+export function isRuledOut(call: TSESTree.Node, fn: TSESTree.Node, file: FileContext, env: Env): boolean {
+  for (let current: TSESTree.Node = call; current !== fn && current.parent; current = current.parent) {
+    const parent: TSESTree.Node = current.parent;
+    if ((parent.type === AST_NODE_TYPES.IfStatement || parent.type === AST_NODE_TYPES.ConditionalExpression) && parent.test !== current) {
+      const test = decide(parent.test, file, env);
+      if (test !== undefined && test !== (parent.consequent === current)) return true;
+    } else if (parent.type === AST_NODE_TYPES.SwitchCase && parent.test !== current && isCaseRuledOut(parent, file, env)) {
+      return true;
+    }
+  }
+  return false;
+}
+
+/**
+ * No way into a `switch` case the discriminant's value allows: neither its own test nor that of
+ * a case before it that falls through into it matches, and no `default` leads into it.
+ */
+function isCaseRuledOut(switchCase: TSESTree.SwitchCase, file: FileContext, env: Env): boolean {
+  const statement = switchCase.parent;
+  const values = getStrings(statement.discriminant, file, env);
+  if (values?.length !== 1) return false;
+  for (let index = statement.cases.indexOf(switchCase); index >= 0; index -= 1) {
+    const entry = statement.cases[index]!;
+    // a case before this one that leaves the switch leads nowhere here
+    if (entry !== switchCase && entry.consequent.length > 0 && endsExecution(entry.consequent, true)) return true;
+    if (!entry.test) return false;
+    const tests = getStrings(entry.test, file, env);
+    if (!tests || tests.includes(values[0]!)) return false;
+  }
+  return true;
+}
+
+/** The value of a condition in `env`, when the strings it compares are known. */
+function decide(node: TSESTree.Node, file: FileContext, env: Env): boolean | undefined {
+  const test = skipTransparent(node);
+  if (test.type === AST_NODE_TYPES.UnaryExpression && test.operator === '!') {
+    const inner = decide(test.argument, file, env);
+    return inner === undefined ? undefined : !inner;
+  }
+  if (test.type === AST_NODE_TYPES.LogicalExpression && test.operator !== '??') {
+    const left = decide(test.left, file, env);
+    const right = decide(test.right, file, env);
+    if (test.operator === '&&') return left === false || right === false ? false : left && right ? true : undefined;
+    return left === true || right === true ? true : left === false && right === false ? false : undefined;
+  }
+  if (test.type !== AST_NODE_TYPES.BinaryExpression || !['===', '==', '!==', '!='].includes(test.operator)) return undefined;
+  const left = getStrings(test.left, file, env);
+  const right = getStrings(test.right, file, env);
+  if (!left || !right) return undefined;
+  const equal = left.length === 1 && right.length === 1 && left[0] === right[0] ? true : left.every((value) => !right.includes(value)) ? false : undefined;
+  return equal === undefined || test.operator === '===' || test.operator === '==' ? equal : !equal;
+}
+
+const CASE_CHANGES: ReadonlyMap<string, (value: string) => string> = new Map([
+  ['toUpperCase', (value: string) => value.toUpperCase()],
+  ['toLowerCase', (value: string) => value.toLowerCase()],
+]);
+
+/** The strings an expression may hold in `env`: a literal it resolves to, both branches of a conditional, a case change of one. */
+function getStrings(node: TSESTree.Node, file: FileContext, env: Env): string[] | undefined {
+  if (FileContext.isTooDeep(env)) return undefined;
+  const { node: value, env: valueEnv } = resolveValue(node, file, env);
+  if (value.type === AST_NODE_TYPES.Literal) return typeof value.value === 'string' ? [value.value] : undefined;
+  if (value.type === AST_NODE_TYPES.TemplateLiteral) return value.expressions.length === 0 ? [value.quasis[0]?.value.cooked ?? ''] : undefined;
+  if (value.type === AST_NODE_TYPES.ConditionalExpression) {
+    const consequent = getStrings(value.consequent, file, deeper(valueEnv));
+    const alternate = getStrings(value.alternate, file, deeper(valueEnv));
+    return consequent && alternate ? [...new Set([...consequent, ...alternate])] : undefined;
+  }
+  if (value.type === AST_NODE_TYPES.CallExpression && value.arguments.length === 0 && value.callee.type === AST_NODE_TYPES.MemberExpression) {
+    const change = CASE_CHANGES.get(getPropertyName(value.callee) ?? '');
+    return change ? getStrings(value.callee.object, file, deeper(valueEnv))?.map(change) : undefined;
+  }
+  return undefined;
 }

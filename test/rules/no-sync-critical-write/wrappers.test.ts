@@ -703,3 +703,202 @@ export class InternalApi {
     ],
   });
 });
+
+/**
+ * A wrapper that picks its client method by an argument (`if (method === 'GET') …`): the call
+ * site's argument rules out the other branches, so a read sent through it is no write, and a
+ * write is named by the method it sends.
+ */
+describe('a wrapper that picks its client method by an argument', () => {
+  const wrapper = `
+import axios from 'axios';
+
+const PAYMENTS = process.env.PAYMENT_SERVICE_URL;
+
+async function callPayments(endpoint, data, method = 'POST') {
+  const url = \`\${PAYMENTS}\${endpoint}\`;
+  let response;
+  if (method === 'GET') {
+    response = await axios.get(url);
+  } else if (method === 'PUT') {
+    response = await axios.put(url, data);
+  } else {
+    response = await axios.post(url, data);
+  }
+  return response.data;
+}
+`;
+  jsTester.run(RULE_NAME, rule, {
+    valid: [
+      js.valid(
+        `${wrapper}
+export function getPaymentStatus(paymentId) {
+  return callPayments(\`/payments/\${paymentId}/status\`, undefined, 'GET');
+}
+`,
+        { name: 'an if chain: a GET sent through it reads' },
+      ),
+      js.valid(
+        `
+import axios from 'axios';
+
+async function send(verb, path, body) {
+  switch (verb.toLowerCase()) {
+    case 'get':
+      return axios.get(process.env.ORDERS_SERVICE_URL + path);
+    case 'delete':
+    case 'remove':
+      return axios.delete(process.env.ORDERS_SERVICE_URL + path);
+    default:
+      return axios.post(process.env.ORDERS_SERVICE_URL + path, body);
+  }
+}
+
+export function listOrders(customerId) {
+  return send('GET', \`/orders?customer=\${customerId}\`);
+}
+`,
+        { name: 'a switch on the case-changed argument: the GET case alone runs' },
+      ),
+      js.valid(
+        `
+import axios from 'axios';
+
+function call(path, body, mode) {
+  return !(mode === 'read' || mode === 'list') ? axios.post(process.env.ORDERS_SERVICE_URL + path, body) : axios.get(process.env.ORDERS_SERVICE_URL + path);
+}
+
+export function ordersOf(customerId) {
+  return call(\`/orders?customer=\${customerId}\`, undefined, 'list');
+}
+`,
+        { name: 'a conditional whose test is decided through a negation and an or' },
+      ),
+    ],
+    invalid: [
+      js.invalid(
+        `${wrapper}
+export function capturePayment(order) {
+  return callPayments('/payments', { orderId: order.id, amount: order.total });
+}
+`,
+        {
+          at: 'callPayments',
+          within: 'return callPayments(',
+          request: 'POST /payments',
+          service: 'payment',
+          evidence: ['service "payment"', 'path "/payments"'],
+          via: ['callPayments'],
+          suggest: rewrite({
+            replaced: "callPayments('/payments', { orderId: order.id, amount: order.total })",
+            topic: 'payment.created',
+            payload: '{ orderId: order.id, amount: order.total }',
+            responseUsed: true,
+          }),
+        },
+        { name: 'the default method: the last branch alone runs, and the write is named POST' },
+      ),
+      js.invalid(
+        `${wrapper}
+export function refundPayment(paymentId, amount) {
+  return callPayments(\`/payments/\${paymentId}/refund\`, { amount }, 'PUT');
+}
+`,
+        {
+          at: 'callPayments',
+          within: 'return callPayments(',
+          request: 'PUT /payments/{paymentId}/refund',
+          service: 'payment',
+          evidence: ['service "payment"', 'path "/payments/{paymentId}/refund"'],
+          via: ['callPayments'],
+          suggest: rewrite({
+            replaced: "callPayments(`/payments/${paymentId}/refund`, { amount }, 'PUT')",
+            topic: 'payment.refund.requested',
+            // the path's parameter goes into the payload: the relay needs it to send the write
+            payload: '{ paymentId, amount }',
+            responseUsed: true,
+          }),
+        },
+        { name: 'a PUT given at the call: the PUT branch alone runs' },
+      ),
+      js.invalid(
+        `
+import axios from 'axios';
+
+async function send(verb, path, body) {
+  switch (verb) {
+    case 'GET':
+      return axios.get(process.env.ORDERS_SERVICE_URL + path);
+    case 'POST':
+      await audit(path);
+    case 'PUT':
+      return axios.put(process.env.ORDERS_SERVICE_URL + path, body);
+    default:
+      throw new Error(verb);
+  }
+}
+
+async function audit(path) {
+  return path;
+}
+
+export function placeOrder(order) {
+  return send('POST', '/orders', { items: order.items, total: order.total });
+}
+`,
+        {
+          at: 'send',
+          within: "send('POST'",
+          request: 'PUT /orders',
+          service: 'orders',
+          evidence: ['service "orders"', 'path "/orders"'],
+          via: ['send'],
+          suggest: rewrite({
+            replaced: "send('POST', '/orders', { items: order.items, total: order.total })",
+            topic: 'orders.updated',
+            payload: '{ items: order.items, total: order.total }',
+            responseUsed: true,
+          }),
+        },
+        { name: 'a switch case reached by falling through from the case that matches' },
+      ),
+    ],
+  });
+  tsTester.run(RULE_NAME, rule, {
+    valid: [
+      ts.valid(
+        `
+import { HttpService } from '@nestjs/axios';
+import { Injectable } from '@nestjs/common';
+import { firstValueFrom } from 'rxjs';
+
+@Injectable()
+export class PaymentGateway {
+  private readonly paymentServiceUrl = process.env.PAYMENT_SERVICE_URL;
+
+  constructor(private readonly httpService: HttpService) {}
+
+  private async callPaymentService<T>(endpoint: string, data?: unknown, method: 'GET' | 'POST' | 'PUT' = 'POST'): Promise<T> {
+    const url = \`\${this.paymentServiceUrl}\${endpoint}\`;
+    let response;
+    if (method === 'GET') {
+      response = await firstValueFrom(this.httpService.get<T>(url));
+    } else if (method === 'PUT') {
+      response = await firstValueFrom(this.httpService.put<T>(url, data));
+    } else {
+      response = await firstValueFrom(this.httpService.post<T>(url, data));
+    }
+    return response.data;
+  }
+
+  async getPaymentStatus(paymentId: string): Promise<{ status: string }> {
+    return this.callPaymentService(\`/payments/\${paymentId}/status\`, undefined, 'GET');
+  }
+}
+`,
+        { name: 'a private NestJS method choosing HttpService.get for a GET' },
+      ),
+    ],
+    invalid: [],
+  });
+});
