@@ -214,7 +214,8 @@ const ROLE_SEGMENTS: ReadonlySet<string> = new Set(['role', 'roles', 'user-role'
 /**
  * A role granted or taken away on an account of the service that owns accounts:
  * `PATCH /api/auth/users/{id}` with `{ role: 'restaurant_admin' }` once an application is
- * approved, or `PUT /api/auth/{id}/role`, whose path names the account's role itself. The
+ * approved, or `PUT /api/auth/{id}/role`, whose path names the account's role itself; so is
+ * the organisation it belongs to, and whether it may sign in (`{ isActive: false }`). The
  * identity service may sit behind a gateway: its name can be in the path.
  */
 export function findRoleChange(service: string | undefined, path: Template, method: string | undefined, payload: Located | undefined, file: FileContext): StateChange | undefined {
@@ -231,8 +232,19 @@ export function findRoleChange(service: string | undefined, path: Template, meth
   if (roleKey) return { text: `account ${roleKey.key} changed`, account: true };
   // the organisation the account belongs to, whatever the value: moved in, or out with `null`
   const membership = findKey(payload, file, (key) => MEMBERSHIP_KEYS.has(key.toLowerCase()));
-  return membership && { text: `account ${membership.key} ${membership.cleared ? 'cleared' : 'set'}`, account: true };
+  if (membership) return { text: `account ${membership.key} ${membership.cleared ? 'cleared' : 'set'}`, account: true };
+  // whether its holder may sign in, whatever the value: opened, or closed with `false`
+  const access = findKey(payload, file, (key) => ACCESS_KEYS.has(key.toLowerCase().replaceAll('_', '')));
+  return access && { text: `account ${access.key} ${access.cleared ? 'cleared' : 'set'}`, account: true };
 }
+
+/**
+ * Payload keys that open or close an account, lower-cased without `_`: `{ isActive: false }`,
+ * `{ email_verified: true }`, `{ banned: true }` let its holder sign in, or no longer.
+ */
+const ACCESS_KEYS: ReadonlySet<string> = new Set(
+  ['active', 'enabled', 'disabled', 'banned', 'blocked', 'suspended', 'locked', 'verified', 'emailverified', 'approved'].flatMap((key) => [key, `is${key}`]),
+);
 
 /** Payload keys that tie an account to an organisation, lower-cased: which tenant's data it may see. */
 const MEMBERSHIP_KEYS: ReadonlySet<string> = new Set(['companyid', 'organizationid', 'organisationid', 'orgid', 'tenantid', 'teamid', 'workspaceid']);

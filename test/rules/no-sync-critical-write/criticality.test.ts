@@ -1299,6 +1299,48 @@ export async function removeEmployee(userId) {
         },
         { name: 'an account taken out of its company' },
       ),
+      js.invalid(
+        `
+import axios from 'axios';
+
+export async function reviewCourier(id, status) {
+  await axios.patch(\`\${process.env.AUTH_SERVICE_URL}/api/users/\${id}\`, { email_verified: status === 'approved' });
+}
+`,
+        {
+          at: 'axios.patch',
+          request: 'PATCH /api/users/{id}',
+          service: 'auth',
+          evidence: ['account email_verified set'],
+          suggest: rewrite({
+            replaced: "axios.patch(`${process.env.AUTH_SERVICE_URL}/api/users/${id}`, { email_verified: status === 'approved' })",
+            topic: 'auth.users.updated',
+            payload: "{ id, email_verified: status === 'approved' }",
+          }),
+        },
+        { name: 'an account allowed to sign in, or no longer, by the identity service' },
+      ),
+      js.invalid(
+        `
+import axios from 'axios';
+
+export async function banUser(userId) {
+  await axios.put(\`\${process.env.USER_SERVICE_URL}/users/\${userId}\`, { isActive: false });
+}
+`,
+        {
+          at: 'axios.put',
+          request: 'PUT /users/{userId}',
+          service: 'user',
+          evidence: ['account isActive set'],
+          suggest: rewrite({
+            replaced: 'axios.put(`${process.env.USER_SERVICE_URL}/users/${userId}`, { isActive: false })',
+            topic: 'user.updated',
+            payload: '{ userId, isActive: false }',
+          }),
+        },
+        { name: 'an account deactivated in the user service' },
+      ),
     ],
   });
 });
@@ -2204,3 +2246,32 @@ export async function getCreateOrder(amount: number) {
     ],
   });
 });
+
+describe('whether an account may sign in', () => {
+  jsTester.run(RULE_NAME, rule, {
+    valid: [
+      js.valid(
+        `
+import axios from 'axios';
+
+export async function renameUser(userId, profile) {
+  await axios.patch(\`\${process.env.AUTH_SERVICE_URL}/api/users/\${userId}\`, { displayName: profile.displayName, avatarUrl: profile.avatarUrl });
+}
+`,
+        { name: 'a profile edited in the identity service opens or closes nothing' },
+      ),
+      js.valid(
+        `
+import axios from 'axios';
+
+export async function hideProduct(productId) {
+  await axios.patch(\`\${process.env.CATALOG_SERVICE_URL}/products/\${productId}\`, { isActive: false });
+}
+`,
+        { name: 'a product switched off is no account' },
+      ),
+    ],
+    invalid: [],
+  });
+});
+
