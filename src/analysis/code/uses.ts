@@ -85,7 +85,52 @@ export function getPrivateUses(fn: FunctionNode, file: FileContext): TSESTree.No
  */
 export function getFunctionUses(fn: FunctionNode, file: FileContext): { file: FileContext; node: TSESTree.Node }[] | undefined {
   const privateUses = getPrivateUses(fn, file);
-  return privateUses ? privateUses.map((use) => ({ file, node: use })) : (getExportedUses(fn, file) ?? getMethodUses(fn, file));
+  return privateUses ? privateUses.map((use) => ({ file, node: use })) : (getExportedUses(fn, file) ?? getMethodUses(fn, file) ?? getObjectMethodUses(fn, file));
+}
+
+/**
+ * Every use of a method of an object a `const` holds (`const inventoryClient = { async
+ * confirmSeats(…) { … } }`): `inventoryClient.confirmSeats(…)` in its file and, when the object is
+ * exported, in the modules that import it. Undefined when the object is used in any other way
+ * (handed on whole, destructured, its methods reached through `this`): a call could hide there.
+ */
+function getObjectMethodUses(fn: FunctionNode, file: FileContext): { file: FileContext; node: TSESTree.Node }[] | undefined {
+  const property = fn.parent;
+  if (property.type !== AST_NODE_TYPES.Property || property.value !== fn || property.kind !== 'init') return undefined;
+  const name = getPropertyName(property);
+  const object = property.parent;
+  const declarator = object.parent;
+  if (name === undefined || object.type !== AST_NODE_TYPES.ObjectExpression || declarator?.type !== AST_NODE_TYPES.VariableDeclarator) return undefined;
+  if (declarator.init !== object || declarator.id.type !== AST_NODE_TYPES.Identifier) return undefined;
+  const [start, end] = object.range;
+  if (/\bthis\b/.test(file.sourceCode.text.slice(start, end))) return undefined;
+  const variable = file.findVariable(declarator.id);
+  if (!variable?.defs.some((def) => def.name === declarator.id)) return undefined;
+  const exportNames = new Set<string>();
+  if (declarator.parent.parent?.type === AST_NODE_TYPES.ExportNamedDeclaration) exportNames.add(declarator.id.name);
+  const holders: { file: FileContext; node: TSESTree.Node }[] = [];
+  for (const reference of variable.references) {
+    if (reference.init) continue;
+    const exported = getExportName(reference.identifier as TSESTree.Identifier);
+    if (exported === null) return undefined;
+    if (exported === undefined) holders.push({ file, node: reference.identifier });
+    else exportNames.add(exported);
+  }
+  if (exportNames.size > 0) {
+    if (!file.resolver || file.fileName === undefined) return undefined;
+    for (const exported of exportNames) {
+      const found = file.resolver.findExportUses(file.fileName, exported);
+      if (!found) return undefined;
+      holders.push(...found);
+    }
+  }
+  const uses: { file: FileContext; node: TSESTree.Node }[] = [];
+  for (const holder of holders) {
+    const member = holder.node.parent;
+    if (member?.type !== AST_NODE_TYPES.MemberExpression || member.object !== holder.node) return undefined;
+    if (getPropertyName(member) === name) uses.push({ file: holder.file, node: member });
+  }
+  return uses;
 }
 
 /**

@@ -230,7 +230,11 @@ function getConsumerSlot(value: TSESTree.Node, file: FileContext): string | unde
     (parent.type === AST_NODE_TYPES.CallExpression || parent.type === AST_NODE_TYPES.NewExpression) &&
     parent.arguments.some((argument) => argument === value)
   ) {
-    return getRegistrationKind(parent, value, file);
+    const registration = getRegistrationKind(parent, value, file);
+    if (registration) return registration;
+    // wrapped where it is registered: `eachMessage: withDLQ(producer, topic, logger, async ({ message }) => …)`
+    const wrapped = parent.type === AST_NODE_TYPES.CallExpression ? getConsumerSlot(parent, file) : undefined;
+    return wrapped && `${wrapped} (through ${getCalleeName(parent.callee) ?? 'a wrapper'})`;
   }
   return undefined;
 }

@@ -40,6 +40,22 @@ subscription.on('message', async (message) => {
     ),
     js.valid(
       `import axios from 'axios';
+import { Kafka } from 'kafkajs';
+import { withDeadLetter } from './dead-letter.js';
+
+const consumer = new Kafka({ brokers: [process.env.KAFKA_BROKER] }).consumer({ groupId: 'billing' });
+
+await consumer.run({
+  eachMessage: withDeadLetter('billing.dlq', async ({ message }) => {
+    const order = JSON.parse(message.value.toString());
+    await axios.post(\`\${process.env.PAYMENTS_SERVICE_URL}/payments\`, { orderId: order.id, amount: order.total });
+  }),
+});
+`,
+      { name: 'a kafkajs handler wrapped by a helper where it is registered is still the consumer' },
+    ),
+    js.valid(
+      `import axios from 'axios';
 
 export function listen(subscription) {
   subscription.on('message', async (message) => {

@@ -267,3 +267,118 @@ module.exports = express.Router().post('/refunds/approve', async (req, res) => r
     ],
   });
 });
+
+/** A client written as an object literal of methods, exported by CommonJS under its name. */
+const SEATS_CLIENT = `const axios = require('axios');
+
+const client = axios.create({ baseURL: process.env.INVENTORY_SERVICE_URL });
+
+const inventoryClient = {
+  async confirmSeats(scheduleId, seatIds, bookingId) {
+    const { data } = await client.post('/seats/confirm', { scheduleId, seatIds, bookingId });
+    return data;
+  },
+  async listSeats(scheduleId) {
+    const { data } = await client.get(\`/seats/\${scheduleId}\`);
+    return data;
+  },
+};
+
+module.exports = { inventoryClient };
+`;
+
+/** Its one caller: a kafkajs handler, wrapped by the project's dead-letter helper where it is registered. */
+const SEATS_CONSUMER = `const { Kafka } = require('kafkajs');
+const { inventoryClient } = require('../services/inventoryClient');
+const { withDLQ } = require('./dlq');
+
+const consumer = new Kafka({ clientId: 'booking', brokers: [process.env.KAFKA_BROKER] }).consumer({ groupId: 'booking' });
+
+async function start(producer) {
+  await consumer.subscribe({ topic: 'payment.succeeded' });
+  await consumer.run({
+    eachMessage: withDLQ(producer, 'booking.dlq', async ({ message }) => {
+      const booking = JSON.parse(message.value.toString());
+      await inventoryClient.confirmSeats(booking.scheduleId, booking.seatIds, booking.id);
+    }),
+  });
+}
+
+module.exports = { start };
+`;
+
+const SEATS_DLQ = `exports.withDLQ = (producer, topic, handler) => async (payload) => {
+  try {
+    await handler(payload);
+  } catch (error) {
+    await producer.send({ topic, messages: [{ value: payload.message.value }] });
+  }
+};
+`;
+
+const SEATS_ROUTE = `const express = require('express');
+const { inventoryClient } = require('../services/inventoryClient');
+
+const router = express.Router();
+
+router.post('/bookings/:id/confirm', async (req, res) => {
+  res.json(await inventoryClient.confirmSeats(req.body.scheduleId, req.body.seatIds, req.params.id));
+});
+
+module.exports = router;
+`;
+
+const SEATS_REPORTED = {
+  at: 'client.post',
+  request: 'POST /seats/confirm',
+  service: 'inventory',
+  evidence: ['service "inventory"', 'path "/seats/confirm"'],
+  suggest: rewrite({
+    replaced: "client.post('/seats/confirm', { scheduleId, seatIds, bookingId })",
+    topic: 'inventory.seats.confirm.requested',
+    payload: '{ scheduleId, seatIds, bookingId }',
+    responseUsed: true,
+  }),
+};
+
+const SEATS_PACKAGE = { name: 'booking-service', private: true, type: 'commonjs', dependencies: { axios: '^1.7.9', kafkajs: '^2.2.4', express: '^4.21.0' } };
+
+/** The seats client's project: the linted client module and the modules that use it. */
+function seatsProject(files: Readonly<Record<string, string>>): string {
+  return project({ 'src/kafka/dlq.js': SEATS_DLQ, ...files }, 'src/services/inventoryClient.js', SEATS_CLIENT, SEATS_PACKAGE);
+}
+
+describe('methods of an exported object literal, called from a consumer', () => {
+  jsTester.run(RULE_NAME, rule, {
+    valid: [
+      js.valid(SEATS_CLIENT, {
+        filename: seatsProject({ 'src/kafka/consumer.js': SEATS_CONSUMER }),
+        sourceType: 'commonjs',
+        name: 'called only from a kafkajs handler that a dead-letter helper wraps where it is registered',
+      }),
+    ],
+    invalid: [
+      js.invalid(SEATS_CLIENT, SEATS_REPORTED, {
+        filename: seatsProject({ 'src/kafka/consumer.js': SEATS_CONSUMER, 'src/routes/bookings.js': SEATS_ROUTE }),
+        sourceType: 'commonjs',
+        name: 'also called from an HTTP route',
+      }),
+      js.invalid(SEATS_CLIENT, SEATS_REPORTED, {
+        filename: seatsProject({
+          'src/kafka/consumer.js': SEATS_CONSUMER,
+          'src/services/saga.js': "const { inventoryClient } = require('./inventoryClient');\n\nmodule.exports = { run: (steps) => steps.map((step) => step(inventoryClient)) };\n",
+        }),
+        sourceType: 'commonjs',
+        name: 'the object handed on whole: a call could hide where it goes',
+      }),
+      js.invalid(SEATS_CLIENT, SEATS_REPORTED, {
+        filename: seatsProject({
+          'src/kafka/consumer.js': SEATS_CONSUMER.replace("eachMessage: withDLQ(producer, 'booking.dlq', async", 'eachMessage: async').replace('    }),\n  });', '    },\n  });'),
+          'src/jobs/confirm.js': "const { inventoryClient } = require('../services/inventoryClient');\n\nmodule.exports = async function confirmAll(bookings) {\n  for (const booking of bookings) await inventoryClient.confirmSeats(booking.scheduleId, booking.seatIds, booking.id);\n};\n",
+        }),
+        sourceType: 'commonjs',
+        name: 'also called from a job run by something out of sight',
+      }),
+    ],
+  });
+});
