@@ -55,7 +55,8 @@ function contains(container: TSESTree.Node, node: TSESTree.Node): boolean {
 
 /**
  * A call that cannot run when its function runs in `env`: it sits in a branch of an `if`, a
- * conditional or a `switch` whose test the environment decides against it. A wrapper that picks
+ * conditional or a `switch` whose test the environment decides against it, or after an `if`
+ * whose branch the environment takes leaves the function. A wrapper that picks
  * its client method by a parameter (`if (method === 'GET') http.get(url) else if (method ===
  * 'PUT') http.put(url, data) else http.post(url, data)`), entered with `'GET'`, makes no `PUT`.
  * @param fn the function the call belongs to: only the branches inside it are read
@@ -69,6 +70,20 @@ export function isRuledOut(call: TSESTree.Node, fn: TSESTree.Node, file: FileCon
     } else if (parent.type === AST_NODE_TYPES.SwitchCase && parent.test !== current && isCaseRuledOut(parent, file, env)) {
       return true;
     }
+    const siblings = parent.type === AST_NODE_TYPES.BlockStatement ? parent.body : parent.type === AST_NODE_TYPES.SwitchCase ? parent.consequent : undefined;
+    if (siblings && leftBefore(siblings, current, file, env)) return true;
+  }
+  return false;
+}
+
+/** A statement before `statement` in its block that always leaves the function in `env`: `if (method === 'get') return …;` entered with `'get'`. */
+function leftBefore(statements: readonly TSESTree.Node[], statement: TSESTree.Node, file: FileContext, env: Env): boolean {
+  for (const before of statements) {
+    if (before === statement) return false;
+    if (before.type !== AST_NODE_TYPES.IfStatement) continue;
+    const test = decide(before.test, file, env);
+    const branch = test === true ? before.consequent : test === false ? before.alternate : null;
+    if (branch && endsExecution(branch.type === AST_NODE_TYPES.BlockStatement ? branch.body : [branch], false)) return true;
   }
   return false;
 }
@@ -105,7 +120,12 @@ function decide(node: TSESTree.Node, file: FileContext, env: Env): boolean | und
     if (test.operator === '&&') return left === false || right === false ? false : left && right ? true : undefined;
     return left === true || right === true ? true : left === false && right === false ? false : undefined;
   }
-  if (test.type !== AST_NODE_TYPES.BinaryExpression || !['===', '==', '!==', '!='].includes(test.operator)) return undefined;
+  if (test.type !== AST_NODE_TYPES.BinaryExpression) {
+    // `if (method)`: a string is true unless empty
+    const values = getStrings(test, file, env);
+    return values?.every((value) => value !== '') ? true : values?.every((value) => value === '') ? false : undefined;
+  }
+  if (!['===', '==', '!==', '!='].includes(test.operator)) return undefined;
   const left = getStrings(test.left, file, env);
   const right = getStrings(test.right, file, env);
   if (!left || !right) return undefined;

@@ -219,7 +219,7 @@ function assessOnePath(input: CriticalityInput, file: FileContext, settings: Set
   // `checkOrder`, `validateCart`, `getQuote`: a read sent as POST, unless the path names a write command
   // (a PATCH, PUT or DELETE is never a query, whatever its caller is called: `verifyPaymentStatus` confirming the order)
   const sentAsQuery = input.method === undefined || input.method.includes('POST');
-  const readIntent = sentAsQuery ? nearestNames.find(namesQuery) : undefined;
+  const readIntent = sentAsQuery ? nearestNames.find((name) => namesQuery(name) && !addsToOtherCollection(name, input.target.path, pathWords)) : undefined;
   if (readIntent && !pathWords.some((word) => WRITE_COMMANDS.has(singular(word)) && !keyWords.has(word))) {
     return { critical: false, evidence, against: { kind: 'function', text: `function "${readIntent}" reads` } };
   }
@@ -319,6 +319,27 @@ function namesQuery(name: string): boolean {
   const next = (index: number): string => rest[index + 1] ?? '';
   return !rest.some((word, index) => (word === 'and' || word === 'then') && (WRITE_COMMANDS.has(next(index)) || COMMAND_VERBS.has(next(index))));
 }
+
+/**
+ * A `POST` to a collection (`…/inventories`) that the function around it, named for fetching
+ * something else, does not name: `getProductDetails` creating the product's missing inventory
+ * record on the way reads the product, and adds to the inventories. A query posted from such a
+ * function names what it asks for (`getQuote` → `POST /quotes`); one that checks or computes
+ * asks whatever it posts to (`checkStock` → `POST /stock/check`, `calculateShipping` → `POST /rates`).
+ */
+function addsToOtherCollection(name: string, path: Template, pathWords: readonly string[]): boolean {
+  const [verb, ...rest] = splitWords(name);
+  if (!RETRIEVAL_VERBS.has(verb ?? '')) return false;
+  const last = path.at(-1);
+  if (last?.kind !== 'text') return false;
+  const collection = splitWords(last.value.split(/[?#]/)[0]!.split('/').filter((segment) => segment !== '').at(-1) ?? '').at(-1);
+  if (collection === undefined || singular(collection) === collection || READ_VERBS.has(collection)) return false;
+  const named = new Set(rest.map(singular));
+  return !pathWords.some((word) => named.has(singular(word)));
+}
+
+/** Read verbs that fetch a thing (and may make what is missing of it on the way), unlike those that check or compute (`calculateShipping` → `POST /rates` asks). */
+const RETRIEVAL_VERBS: ReadonlySet<string> = new Set(['get', 'fetch', 'find', 'load', 'read', 'list', 'lookup']);
 
 /** Write verbs that, right after a read verb, make the name one of a write: `getCreateOrder`. */
 const NAMED_WRITES: ReadonlySet<string> = new Set(['create', 'update', 'delete', 'remove']);

@@ -2275,3 +2275,75 @@ export async function hideProduct(productId) {
   });
 });
 
+
+describe('a function named for a read', () => {
+  jsTester.run(RULE_NAME, rule, {
+    valid: [
+      js.valid(
+        `
+import axios from 'axios';
+
+export async function getOrderTotals(cart) {
+  const { data } = await axios.post(\`\${process.env.ORDER_SERVICE_URL}/orders/totals\`, { items: cart.items });
+  return data;
+}
+`,
+        { name: 'a POST to the collection it names asks for it' },
+      ),
+      js.valid(
+        `
+import axios from 'axios';
+
+export async function checkStock(items) {
+  const { data } = await axios.post(\`\${process.env.INVENTORY_SERVICE_URL}/inventory/check\`, { items });
+  return data.available;
+}
+`,
+        { name: 'a POST to a read command asks' },
+      ),
+      js.valid(
+        `
+import axios from 'axios';
+
+export async function calculateBulkShipping(factory, quantity) {
+  const { data } = await axios.post(\`\${process.env.LOGISTICS_SERVICE_URL}/api/rates\`, { origin: factory.postalCode, items: [{ quantity }] });
+  return data.pricing[0].price;
+}
+`,
+        { name: 'a function that computes asks whatever collection it posts to' },
+      ),
+    ],
+    invalid: [
+      js.invalid(
+        `
+import axios from 'axios';
+import { prisma } from './prisma.js';
+
+export async function getProductDetails(productId) {
+  const product = await prisma.product.findUnique({ where: { id: productId } });
+  if (product.inventoryId === null) {
+    const { data: inventory } = await axios.post(\`\${process.env.INVENTORY_SERVICE_URL}/inventories\`, { productId: product.id, sku: product.sku });
+    await prisma.product.update({ where: { id: product.id }, data: { inventoryId: inventory.id } });
+    return { ...product, stock: inventory.quantity };
+  }
+  return product;
+}
+`,
+        {
+          at: 'axios.post',
+          request: 'POST /inventories',
+          service: 'inventory',
+          evidence: ['service "inventory"', 'path "/inventories"'],
+          after: ' before `prisma.product.update` (line 9) commits',
+          suggest: rewrite({
+            replaced: 'axios.post(`${process.env.INVENTORY_SERVICE_URL}/inventories`, { productId: product.id, sku: product.sku })',
+            topic: 'inventory.created',
+            payload: '{ productId: product.id, sku: product.sku }',
+            responseUsed: true,
+          }),
+        },
+        { name: 'a record added on the way to a collection the function does not name is a write' },
+      ),
+    ],
+  });
+});

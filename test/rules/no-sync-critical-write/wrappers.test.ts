@@ -774,6 +774,25 @@ export function ordersOf(customerId) {
 `,
         { name: 'a conditional whose test is decided through a negation and an or' },
       ),
+      js.valid(
+        `
+import axios from 'axios';
+
+async function sendEvent(service, realm, event, method) {
+  const url = \`\${process.env[service.toUpperCase() + '_SERVICE_URL']}/\${realm}\`;
+  if (method) {
+    if (method === 'get') return (await axios.get(url)).data;
+    return (await axios[method](url, event)).data;
+  }
+  return (await axios.post(\`\${process.env.PAYMENT_SERVICE_URL}/\${realm}\`, event)).data;
+}
+
+export async function allPayments() {
+  return sendEvent('payment', 'api/payments', null, 'get');
+}
+`,
+        { name: 'a test of the argument itself: a method given is a non-empty string' },
+      ),
     ],
     invalid: [
       js.invalid(
