@@ -15,6 +15,10 @@ import { findCallerMitigation, findInMemoryRetry, findMitigation, isForwardedBod
 import type { RequestDescription } from './request/request.js';
 import { singular, splitWords } from './code/words.js';
 import { classifyTarget, isProviderCredentialKey, type Target } from './target/target.js';
+import { getEnclosingFunction } from './code/ast.js';
+import { getOwnerFunction } from './code/functions.js';
+import { describeRequest } from './request/request.js';
+import { readsResultOf } from './code/results.js';
 
 export interface Assessment {
   readonly request: RequestDescription;
@@ -81,7 +85,8 @@ export function assessRequest(
       request.payload && isForwardedBody(request.payload, file)
         ? 'forwards the incoming request body'
         : (getGatewayRelay(request, contexts, file) ?? getOwnlessRouteRelay(request, method, target, calls, file));
-    if (relay) return { ...base, criticality, mitigation: { kind: 'proxy', detail: relay }, reportable: false };
+    // a handler that makes other critical writes too orchestrates them (a saga's first step sends the order it was given): it relays none
+    if (relay && !makesOtherCriticalWrites(request, contexts, file, settings)) return { ...base, criticality, mitigation: { kind: 'proxy', detail: relay }, reportable: false };
   }
   const callerMitigation = findCallerMitigation(contexts.at(-1) ?? request.call, file, settings);
   if (callerMitigation) return { ...base, criticality, mitigation: callerMitigation, reportable: false };
@@ -121,4 +126,26 @@ function getOwnlessRouteRelay(
   const top = calls.at(-1);
   const relay = top && getRouteRelay(request, method, target.path, calls, file);
   return relay && !writesOwnDatabase(top, file) ? relay : undefined;
+}
+
+/**
+ * The function the request is made from (its outermost context's) goes on to send another
+ * critical write to one of your services with what this one gave back: a saga's `POST
+ * /create-order` with the body it was given, then `POST /process-payment` with the order's id.
+ * A second write that takes nothing from the first (a gateway passing a change on, then telling
+ * billing of it) leaves the first a relay.
+ */
+function makesOtherCriticalWrites(request: RequestDescription, contexts: readonly TSESTree.Node[], file: FileContext, settings: Settings): boolean {
+  const top = contexts.at(-1) ?? request.call;
+  const fn = getEnclosingFunction(top);
+  if (!fn) return false;
+  return file.getOwnedCalls(fn, getOwnerFunction).some((call) => {
+    if (call === top || call === request.call || call.range[0] < top.range[1] || !readsResultOf(top, call, file)) return false;
+    const other = describeRequest(call, file);
+    if (!other?.sent || classifyMethods(other.methods) !== 'write') return false;
+    const target = classifyTarget(other.url, settings, { daprAppId: other.daprAppId });
+    if (target.kind !== 'internal') return false;
+    const method = other.methods?.filter((item) => WRITE_METHODS.has(item)).join('/');
+    return assessCriticality({ target, method, payload: other.payload, contexts: [call] }, file, settings).critical;
+  });
 }

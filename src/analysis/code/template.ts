@@ -12,6 +12,7 @@ import { getOrigin } from './origin.js';
 import { getObjectProperty, resolveObject, VALIDATED_MEMBERS } from './objects.js';
 import { getThisMemberValue, type Located, resolveValue } from './values.js';
 import { enterCallTarget, enterInstance, resolveCallTarget, resolveGetter } from './functions.js';
+import { walk } from './walk.js';
 
 const { DefinitionType } = TSESLint.Scope;
 
@@ -631,12 +632,50 @@ const ENV_READER = /^(?:get|read|require|must|load|from)?_?env(?:ironment)?(?:_?
  */
 function evaluateEnvReader(call: TSESTree.CallExpression, file: FileContext, env: Env): Template | undefined {
   const callee = skipTransparent(call.callee);
-  if (callee.type !== AST_NODE_TYPES.Identifier || !ENV_READER.test(callee.name)) return undefined;
+  if (callee.type !== AST_NODE_TYPES.Identifier) return undefined;
+  if (!ENV_READER.test(callee.name) && !readsEnvByFirstParameter(file.getDeclaredFunction(callee, env), file, 0)) return undefined;
   const [first, ...rest] = call.arguments;
   const name = first && first.type !== AST_NODE_TYPES.SpreadElement ? getStaticText(evaluateTemplate(first, file, deeper(env))) : undefined;
   if (name === undefined || !/^[A-Z][A-Z0-9_]*$/.test(name)) return undefined;
   const fallback = rest.find((argument): argument is TSESTree.Literal | TSESTree.TemplateLiteral => argument.type === AST_NODE_TYPES.Literal ? typeof argument.value === 'string' : argument.type === AST_NODE_TYPES.TemplateLiteral);
   return [fallback ? { kind: 'env', name, fallback: evaluateTemplate(fallback, file, env) } : { kind: 'env', name }];
+}
+
+/**
+ * A function of the project, whatever its name, that reads the variable its first parameter names:
+ * `const getString = (name, fallback = '') => { const value = process.env[name]; … }`, or that
+ * hands its first parameter on to such a function (`getRequiredString(name)` calling
+ * `getString(name, fallback)`). Read once per function.
+ */
+function readsEnvByFirstParameter(fn: TSESTree.Node | undefined, file: FileContext, depth: number): boolean {
+  if (!fn || !isFunctionNode(fn) || depth > 2) return false;
+  let known = envReaders.get(fn);
+  if (known === undefined) {
+    known = false;
+    const first = fn.params[0];
+    const name = first?.type === AST_NODE_TYPES.Identifier ? first.name : first?.type === AST_NODE_TYPES.AssignmentPattern && first.left.type === AST_NODE_TYPES.Identifier ? first.left.name : undefined;
+    if (name !== undefined && fn.body) {
+      const text = file.fileOf(fn).sourceCode.getText(fn.body);
+      // the text first: most functions called in an address read no variable at all
+      if (text.includes(name) && (text.includes('env[') || text.includes(`(${name}`))) {
+        walk(fn.body, file.fileOf(fn).visitorKeys, (node) => {
+          if (known) return;
+          if (node.type === AST_NODE_TYPES.MemberExpression && node.computed && isParameterNamed(node.property, name) && isProcessEnv(node.object, file, EMPTY_ENV)) known = true;
+          else if (node.type === AST_NODE_TYPES.CallExpression && node.callee.type === AST_NODE_TYPES.Identifier && node.arguments[0] && isParameterNamed(node.arguments[0], name)) {
+            known = readsEnvByFirstParameter(file.getDeclaredFunction(node.callee), file, depth + 1);
+          }
+        });
+      }
+    }
+    envReaders.set(fn, known);
+  }
+  return known;
+}
+
+const envReaders = new WeakMap<TSESTree.Node, boolean>();
+
+function isParameterNamed(node: TSESTree.Node, name: string): boolean {
+  return node.type === AST_NODE_TYPES.Identifier && node.name === name;
 }
 
 /** A function named for looking up a service's address: `getServiceUrl`, `resolveServiceAddress`, `lookupServiceEndpoint`. */

@@ -104,13 +104,9 @@ export function findAccountLifecycle(service: string | undefined, path: Template
   if (method === undefined) return undefined;
   const segments = getLiteralSegments(path);
   // `POST /signup`, `POST /auth/register`: a new account, whatever the service is called, but a service registry's
-  if (
-    method.includes('POST') &&
-    path.at(-1)?.kind === 'text' &&
-    isSignUp(segments.at(-1) ?? '') &&
-    !(service !== undefined && splitWords(service).some((word) => SERVICE_REGISTRY.has(word)))
-  ) {
-    return { text: `account created (${segments.at(-1)})`, account: true };
+  const signUp = path.at(-1)?.kind === 'text' ? getSignUpSegments(segments) : undefined;
+  if (method.includes('POST') && signUp !== undefined && !(service !== undefined && splitWords(service).some((word) => SERVICE_REGISTRY.has(word)))) {
+    return { text: `account created (${signUp})`, account: true };
   }
   // `POST /internal/vendor/provision`, `POST /tenants/onboard`: an account holder set up in the service it will work in
   const provisioned = method.includes('POST') && path.at(-1)?.kind === 'text' ? getProvisionedHolder(segments) : undefined;
@@ -197,6 +193,26 @@ function getProvisionedHolder(segments: readonly string[]): string | undefined {
   const candidates = nouns.length > 0 ? nouns : splitWords(segments.at(-2) ?? '');
   return candidates.find((word) => ACCOUNT_HOLDERS.has(word) || ACCOUNT_CREATION.has(word));
 }
+
+/**
+ * The path's end that signs an account up: a last segment `signup`, `register`, `pre-register`,
+ * `customer-registration`, or one after it that names the kind of account (`/auth/register/restaurant`,
+ * `/signup/driver`), not a step that checks or resends (`/register/verify-otp`, `/signup/resend-code`).
+ */
+function getSignUpSegments(segments: readonly string[]): string | undefined {
+  const last = segments.at(-1) ?? '';
+  if (isSignUp(last)) return last;
+  const before = segments.at(-2);
+  if (before === undefined || !isSignUp(before) || /^(?:sign-?up|register|registration)$/i.test(last)) return undefined;
+  const words = splitWords(last);
+  return words.length > 0 && words.every((word) => /^[a-z]+$/.test(word) && !SIGN_UP_STEPS.has(word) && !CHECKED_THINGS.has(word)) ? `${before}/${last}` : undefined;
+}
+
+/** Words of a step of signing up that creates nothing itself: checking a code, resending it, asking whether a name is taken. */
+const SIGN_UP_STEPS: ReadonlySet<string> = new Set([
+  'verify', 'verification', 'confirm', 'confirmation', 'resend', 'send', 'check', 'validate', 'validation', 'status', 'exists', 'available', 'availability',
+  'email', 'phone', 'sms', 'init', 'initiate', 'start', 'begin', 'request', 'options', 'form', 'config', 'google', 'facebook', 'apple', 'github', 'oauth', 'callback',
+]);
 
 /** The last path segment signs an account up: `signup`, `register`, `pre-register`, `customer-registration`. */
 function isSignUp(segment: string): boolean {

@@ -2347,3 +2347,44 @@ export async function getProductDetails(productId) {
     ],
   });
 });
+
+describe('signing up a kind of account', () => {
+  jsTester.run(RULE_NAME, rule, {
+    valid: [
+      js.valid(
+        `
+import axios from 'axios';
+
+export async function confirmSignUp(email, otp) {
+  await axios.post(\`\${process.env.AUTH_SERVICE_URL}/auth/register/verify-otp\`, { email, otp });
+}
+`,
+        { name: 'a step of signing up that checks a code creates no account' },
+      ),
+    ],
+    invalid: [
+      js.invalid(
+        `
+import axios from 'axios';
+
+export async function onboardOwner(owner, restaurantId) {
+  await axios.post(\`\${process.env.AUTH_SERVICE_URL}/auth/register/restaurant\`, { ...owner, restaurantId });
+}
+`,
+        {
+          at: 'axios.post',
+          request: 'POST /auth/register/restaurant',
+          service: 'auth',
+          evidence: ['account created (register/restaurant)'],
+          suggest: rewrite({
+            replaced: 'axios.post(`${process.env.AUTH_SERVICE_URL}/auth/register/restaurant`, { ...owner, restaurantId })',
+            topic: 'auth.register.restaurant.created',
+            payload: '{ ...owner, restaurantId }',
+          }),
+        },
+        { name: 'a sign-up path followed by the kind of account it makes' },
+      ),
+    ],
+  });
+});
+

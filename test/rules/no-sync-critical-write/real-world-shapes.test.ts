@@ -50,6 +50,13 @@ jsTester.run(RULE_NAME, rule, {
   valid: [
     js.valid(FORWARD, { name: 'a gateway route forwarding req.body as it came' }),
     js.valid(
+      FORWARD.replace(
+        '  res.status(201).json(data);',
+        "  await axios.post(`${process.env.NOTIFICATION_SERVICE_URL}/notifications`, { orderId: data.id, type: 'order-created' });\n  res.status(201).json(data);",
+      ),
+      { name: 'a gateway route forwarding req.body, then sending a notice: the notice is no write of its own' },
+    ),
+    js.valid(
       `import axios from 'axios';
 
 export async function checkOrder(order) {
@@ -102,6 +109,77 @@ request.post('http://10.0.0.12:9010/payments', { json: { amount: 10 } }, () => {
         ),
       },
       { options: { checkProxies: true }, name: 'checkProxies reports gateways too' },
+    ),
+    js.invalid(
+      `import express from 'express';
+import axios from 'axios';
+
+const ORDER_SERVICE_URL = 'http://localhost:3001';
+const PAYMENT_SERVICE_URL = 'http://localhost:3002';
+
+const app = express();
+
+app.post('/create-order-saga', async (req, res) => {
+  const orderData = req.body;
+  const { data: order } = await axios.post(\`\${ORDER_SERVICE_URL}/create-order\`, orderData);
+  const { data: payment } = await axios.post(\`\${PAYMENT_SERVICE_URL}/process-payment\`, { orderId: order.orderId, amount: orderData.totalAmount });
+  res.json({ order, payment });
+});
+`,
+      [
+        {
+          at: 'axios.post',
+          request: 'POST /create-order',
+          service: 'order',
+          evidence: ['service "order"', 'path "/create-order"'],
+          suggest: rewrite({ replaced: 'axios.post(`${ORDER_SERVICE_URL}/create-order`, orderData)', topic: 'order.create-order.created', payload: 'orderData', responseUsed: true }, outbox()),
+        },
+        {
+          at: 'axios.post',
+          within: 'axios.post(`${PAYMENT_SERVICE_URL}',
+          request: 'POST /process-payment',
+          service: 'payment',
+          evidence: ['service "payment"', 'path "/process-payment"'],
+          suggest: rewrite(
+            {
+              replaced: 'axios.post(`${PAYMENT_SERVICE_URL}/process-payment`, { orderId: order.orderId, amount: orderData.totalAmount })',
+              topic: 'payment.process-payment.created',
+              payload: '{ orderId: order.orderId, amount: orderData.totalAmount }',
+              responseUsed: true,
+            },
+            outbox(),
+          ),
+        },
+      ],
+      { name: 'a saga step that sends the body it was given, before charging the payment, is no relay: the handler orchestrates' },
+    ),
+    js.invalid(
+      `import express from 'express';
+import axios from 'axios';
+
+const app = express();
+
+app.put('/employees/:id/billing-mode', async (req, res) => {
+  const { data } = await axios.put(\`\${process.env.AUTH_SERVICE_URL}/auth/employees/\${req.params.id}/billing-mode\`, req.body);
+  await axios.post(\`\${process.env.BILLING_SERVICE_URL}/sync/employee\`, { id: req.params.id, billingMode: req.body.billingMode });
+  res.json(data);
+});
+`,
+      {
+        at: 'axios.post',
+        request: 'POST /sync/employee',
+        service: 'billing',
+        evidence: ['service "billing"'],
+        suggest: rewrite(
+          {
+            replaced: 'axios.post(`${process.env.BILLING_SERVICE_URL}/sync/employee`, { id: req.params.id, billingMode: req.body.billingMode })',
+            topic: 'billing.sync.employee.created',
+            payload: '{ id: req.params.id, billingMode: req.body.billingMode }',
+          },
+          outbox(),
+        ),
+      },
+      { name: 'a second write that takes nothing from the first leaves the first a relay' },
     ),
     js.invalid(
       `import axios from 'axios';

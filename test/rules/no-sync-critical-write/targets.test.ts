@@ -1190,6 +1190,41 @@ export async function postEntry(entry) {
         `
 import axios from 'axios';
 
+const getString = (name, fallback = '') => {
+  const value = process.env[name];
+  if (value === undefined || value === '') return fallback;
+  return String(value).trim();
+};
+
+const getRequiredString = (name, fallback = '') => {
+  const value = getString(name, fallback);
+  if (!value) throw new Error(\`Missing \${name}\`);
+  return value;
+};
+
+const env = { BOOKING_SERVICE_URL: getRequiredString('BOOKING_SERVICE_URL', 'http://127.0.0.1:5000') };
+
+export async function acceptBooking(bookingId, providerId) {
+  await axios.patch(\`\${env.BOOKING_SERVICE_URL}/api/v1/internal/bookings/\${bookingId}/accept\`, { providerId });
+}
+`,
+        {
+          at: 'axios.patch',
+          request: 'PATCH /api/v1/internal/bookings/{bookingId}/accept',
+          service: 'booking',
+          evidence: ['service "booking"', 'path "/api/v1/internal/bookings/{bookingId}/accept"'],
+          suggest: rewrite({
+            replaced: 'axios.patch(`${env.BOOKING_SERVICE_URL}/api/v1/internal/bookings/${bookingId}/accept`, { providerId })',
+            topic: 'booking.accept.requested',
+            payload: '{ bookingId, providerId }',
+          }),
+        },
+        { name: 'a helper of any name that reads process.env[name] of its first parameter, through another one' },
+      ),
+      js.invalid(
+        `
+import axios from 'axios';
+
 const { INCOME_SERVICE_URL } = process.env;
 
 export async function creditIncome(userId, amount) {
