@@ -8,17 +8,13 @@ import type { Settings } from '../options.js';
 import { assessCriticality, type Criticality, describePayload, type PayloadFacts } from './criticality/criticality.js';
 import type { FileContext } from './code/file-context.js';
 import { findSwallowedFailure, type SwallowedFailure } from './mitigation/failure.js';
-import { getGatewayRelay, getRouteRelay } from './mitigation/relay.js';
+import { getGatewayRelay, getRouteRelay, makesOtherCriticalWrites } from './mitigation/relay.js';
 import { writesOwnDatabase } from './data-layer/local-writes.js';
 import { classifyMethods, WRITE_METHODS } from './request/method.js';
 import { findCallerMitigation, findInMemoryRetry, findMitigation, isForwardedBody, type Mitigation } from './mitigation/mitigation.js';
 import type { RequestDescription } from './request/request.js';
 import { singular, splitWords } from './code/words.js';
 import { classifyTarget, isProviderCredentialKey, type Target } from './target/target.js';
-import { getEnclosingFunction } from './code/ast.js';
-import { getOwnerFunction } from './code/functions.js';
-import { describeRequest } from './request/request.js';
-import { readsResultOf } from './code/results.js';
 
 export interface Assessment {
   readonly request: RequestDescription;
@@ -126,26 +122,4 @@ function getOwnlessRouteRelay(
   const top = calls.at(-1);
   const relay = top && getRouteRelay(request, method, target.path, calls, file);
   return relay && !writesOwnDatabase(top, file) ? relay : undefined;
-}
-
-/**
- * The function the request is made from (its outermost context's) goes on to send another
- * critical write to one of your services with what this one gave back: a saga's `POST
- * /create-order` with the body it was given, then `POST /process-payment` with the order's id.
- * A second write that takes nothing from the first (a gateway passing a change on, then telling
- * billing of it) leaves the first a relay.
- */
-function makesOtherCriticalWrites(request: RequestDescription, contexts: readonly TSESTree.Node[], file: FileContext, settings: Settings): boolean {
-  const top = contexts.at(-1) ?? request.call;
-  const fn = getEnclosingFunction(top);
-  if (!fn) return false;
-  return file.getOwnedCalls(fn, getOwnerFunction).some((call) => {
-    if (call === top || call === request.call || call.range[0] < top.range[1] || !readsResultOf(top, call, file)) return false;
-    const other = describeRequest(call, file);
-    if (!other?.sent || classifyMethods(other.methods) !== 'write') return false;
-    const target = classifyTarget(other.url, settings, { daprAppId: other.daprAppId });
-    if (target.kind !== 'internal') return false;
-    const method = other.methods?.filter((item) => WRITE_METHODS.has(item)).join('/');
-    return assessCriticality({ target, method, payload: other.payload, contexts: [call] }, file, settings).critical;
-  });
 }

@@ -9,7 +9,13 @@ import { splitWords } from '../code/words.js';
 import { EMPTY_ENV, type Env, type FileContext } from '../code/file-context.js';
 import { getFunctionUses } from '../code/uses.js';
 import type { Template } from '../code/template.js';
-import type { RequestDescription } from '../request/request.js';
+import { describeRequest, type RequestDescription } from '../request/request.js';
+import { assessCriticality } from '../criticality/criticality.js';
+import { getOwnerFunction } from '../code/functions.js';
+import { readsResultOf } from '../code/results.js';
+import { classifyMethods, WRITE_METHODS } from '../request/method.js';
+import { classifyTarget } from '../target/target.js';
+import type { Settings } from '../../options.js';
 
 const { DefinitionType } = TSESLint.Scope;
 
@@ -291,3 +297,25 @@ function isIncomingRequest(node: TSESTree.Node, env: Env, file: FileContext): bo
 
 /** Members of a handler's context that are the incoming request. */
 const WRAPPED_REQUEST: ReadonlySet<string> = new Set(['req', 'request', 'raw']);
+
+/**
+ * The function the request is made from (its outermost context's) goes on to send another
+ * critical write to one of your services with what this one gave back: a saga's `POST
+ * /create-order` with the body it was given, then `POST /process-payment` with the order's id.
+ * A second write that takes nothing from the first (a gateway passing a change on, then telling
+ * billing of it) leaves the first a relay.
+ */
+export function makesOtherCriticalWrites(request: RequestDescription, contexts: readonly TSESTree.Node[], file: FileContext, settings: Settings): boolean {
+  const top = contexts.at(-1) ?? request.call;
+  const fn = getEnclosingFunction(top);
+  if (!fn) return false;
+  return file.getOwnedCalls(fn, getOwnerFunction).some((call) => {
+    if (call === top || call === request.call || call.range[0] < top.range[1] || !readsResultOf(top, call, file)) return false;
+    const other = describeRequest(call, file);
+    if (!other?.sent || classifyMethods(other.methods) !== 'write') return false;
+    const target = classifyTarget(other.url, settings, { daprAppId: other.daprAppId });
+    if (target.kind !== 'internal') return false;
+    const method = other.methods?.filter((item) => WRITE_METHODS.has(item)).join('/');
+    return assessCriticality({ target, method, payload: other.payload, contexts: [call] }, file, settings).critical;
+  });
+}
