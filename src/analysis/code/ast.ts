@@ -189,3 +189,21 @@ export function findProperty(object: TSESTree.ObjectExpression, name: string): O
 export function findEnumMember(declaration: TSESTree.TSEnumDeclaration, name: string): TSESTree.TSEnumMember | undefined {
   return declaration.body.members.find((item) => (item.id.type === AST_NODE_TYPES.Identifier ? item.id.name : item.id.value) === name);
 }
+
+/** Every name a declaration pattern binds: `const { a, b: [c] } = …` → a, c. */
+export function getPatternNames(pattern: TSESTree.Node): TSESTree.Identifier[] {
+  switch (pattern.type) {
+    case AST_NODE_TYPES.Identifier:
+      return [pattern];
+    case AST_NODE_TYPES.ObjectPattern:
+      return pattern.properties.flatMap((property) => getPatternNames(property.type === AST_NODE_TYPES.Property ? property.value : property.argument));
+    case AST_NODE_TYPES.ArrayPattern:
+      return pattern.elements.flatMap((element) => (element ? getPatternNames(element) : []));
+    case AST_NODE_TYPES.AssignmentPattern:
+      return getPatternNames(pattern.left);
+    case AST_NODE_TYPES.RestElement:
+      return getPatternNames(pattern.argument);
+    default:
+      return [];
+  }
+}

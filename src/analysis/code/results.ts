@@ -4,7 +4,7 @@
  * (`const orderId = order.orderId`). Read from the syntax and the scopes alone.
  */
 import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
-import { skipTransparent } from './ast.js';
+import { getPatternNames, skipTransparent } from './ast.js';
 import type { FileContext } from './file-context.js';
 
 type Variable = TSESLint.Scope.Variable;
@@ -42,13 +42,11 @@ function getDeclaratorOf(node: TSESTree.Node): TSESTree.VariableDeclarator | und
   for (let steps = 0; steps < 6 && current.parent; steps += 1) {
     const parent: TSESTree.Node = current.parent;
     if (parent.type === AST_NODE_TYPES.VariableDeclarator) return parent.init === current ? parent : undefined;
+    // `await`, a member read of the result, a type cast or an optional chain around it
     const passes =
       parent.type === AST_NODE_TYPES.AwaitExpression ||
       (parent.type === AST_NODE_TYPES.MemberExpression && parent.object === current) ||
-      skipTransparent(parent) !== parent ||
-      parent.type === AST_NODE_TYPES.ChainExpression ||
-      parent.type === AST_NODE_TYPES.TSAsExpression ||
-      parent.type === AST_NODE_TYPES.TSNonNullExpression;
+      skipTransparent(parent) !== parent;
     if (!passes) return undefined;
     current = parent;
   }
@@ -57,20 +55,5 @@ function getDeclaratorOf(node: TSESTree.Node): TSESTree.VariableDeclarator | und
 
 /** The variables a declaration's pattern binds: `x`, `{ data: order }`, `[first]`, `{ id = 0, ...rest }`. */
 function getDeclaredVariables(pattern: TSESTree.Node, file: FileContext): Variable[] {
-  switch (pattern.type) {
-    case AST_NODE_TYPES.Identifier: {
-      const variable = file.findVariable(pattern);
-      return variable ? [variable] : [];
-    }
-    case AST_NODE_TYPES.ObjectPattern:
-      return pattern.properties.flatMap((property) => getDeclaredVariables(property.type === AST_NODE_TYPES.Property ? property.value : property.argument, file));
-    case AST_NODE_TYPES.ArrayPattern:
-      return pattern.elements.flatMap((element) => (element ? getDeclaredVariables(element, file) : []));
-    case AST_NODE_TYPES.AssignmentPattern:
-      return getDeclaredVariables(pattern.left, file);
-    case AST_NODE_TYPES.RestElement:
-      return getDeclaredVariables(pattern.argument, file);
-    default:
-      return [];
-  }
+  return getPatternNames(pattern).flatMap((identifier) => file.findVariable(identifier) ?? []);
 }

@@ -4,7 +4,7 @@
  * `exports.name = …`, `module.exports.name = …`, TypeScript's `export =`).
  */
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
-import { getPropertyName, skipTransparent } from '../../analysis/code/ast.js';
+import { getPatternNames, getPropertyName, skipTransparent } from '../../analysis/code/ast.js';
 import { getRequireSource } from '../../analysis/code/file-context.js';
 
 export type ExportEntry =
@@ -135,24 +135,6 @@ function getExportName(node: TSESTree.Identifier | TSESTree.StringLiteral): stri
 
 function isTypeOnly(node: TSESTree.Node): boolean {
   return node.type === AST_NODE_TYPES.TSInterfaceDeclaration || node.type === AST_NODE_TYPES.TSDeclareFunction;
-}
-
-/** Every name a declaration pattern binds: `const { a, b: [c] } = …` → a, c. */
-export function getPatternNames(pattern: TSESTree.Node): TSESTree.Identifier[] {
-  switch (pattern.type) {
-    case AST_NODE_TYPES.Identifier:
-      return [pattern];
-    case AST_NODE_TYPES.ObjectPattern:
-      return pattern.properties.flatMap((property) => getPatternNames(property.type === AST_NODE_TYPES.Property ? property.value : property.argument));
-    case AST_NODE_TYPES.ArrayPattern:
-      return pattern.elements.flatMap((element) => (element ? getPatternNames(element) : []));
-    case AST_NODE_TYPES.AssignmentPattern:
-      return getPatternNames(pattern.left);
-    case AST_NODE_TYPES.RestElement:
-      return getPatternNames(pattern.argument);
-    default:
-      return [];
-  }
 }
 
 /** `module.exports` → the whole value; `exports.X`, `module.exports.X` → `X`. */

@@ -7,9 +7,9 @@
  */
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
 import path from 'node:path';
+import { getPatternNames } from '../../analysis/code/ast.js';
 import type { ExportUse, FileContext } from '../../analysis/code/file-context.js';
 import type { ModuleResolver } from '../resolution/module-resolver.js';
-import { getPatternNames } from './exports.js';
 import type { ModuleCache } from './module-cache.js';
 import { getImportedNames, getPassedOnName } from './reach.js';
 import type { RepositoryTexts } from './repository-texts.js';
