@@ -106,24 +106,10 @@ function getObjectMethodUses(fn: FunctionNode, file: FileContext): { file: FileC
   if (/\bthis\b/.test(file.sourceCode.text.slice(start, end))) return undefined;
   const variable = file.findVariable(declarator.id);
   if (!variable?.defs.some((def) => def.name === declarator.id)) return undefined;
-  const exportNames = new Set<string>();
-  if (declarator.parent.parent?.type === AST_NODE_TYPES.ExportNamedDeclaration) exportNames.add(declarator.id.name);
-  const holders: { file: FileContext; node: TSESTree.Node }[] = [];
-  for (const reference of variable.references) {
-    if (reference.init) continue;
-    const exported = getExportName(reference.identifier as TSESTree.Identifier);
-    if (exported === null) return undefined;
-    if (exported === undefined) holders.push({ file, node: reference.identifier });
-    else exportNames.add(exported);
-  }
-  if (exportNames.size > 0) {
-    if (!file.resolver || file.fileName === undefined) return undefined;
-    for (const exported of exportNames) {
-      const found = file.resolver.findExportUses(file.fileName, exported);
-      if (!found) return undefined;
-      holders.push(...found);
-    }
-  }
+  const references = variable.references.filter((reference) => !reference.init).map((reference) => reference.identifier as TSESTree.Identifier);
+  const declaredExport = declarator.parent.parent?.type === AST_NODE_TYPES.ExportNamedDeclaration ? declarator.id.name : undefined;
+  const holders = getReferenceUses(references, declaredExport, file)?.uses;
+  if (!holders) return undefined;
   const uses: { file: FileContext; node: TSESTree.Node }[] = [];
   for (const holder of holders) {
     const member = holder.node.parent;
@@ -151,23 +137,37 @@ function getExportedUses(fn: FunctionNode, file: FileContext): { file: FileConte
   const declaration = fn.type === AST_NODE_TYPES.FunctionDeclaration ? fn : fn.parent.type === AST_NODE_TYPES.VariableDeclarator ? fn.parent.parent : undefined;
   const id = fn.type === AST_NODE_TYPES.FunctionDeclaration ? fn.id : fn.parent.type === AST_NODE_TYPES.VariableDeclarator ? fn.parent.id : undefined;
   if (!declaration || id?.type !== AST_NODE_TYPES.Identifier) return undefined;
-  const names = new Set<string>();
-  if (declaration.parent?.type === AST_NODE_TYPES.ExportNamedDeclaration) names.add(id.name);
-  else if (declaration.parent?.type === AST_NODE_TYPES.ExportDefaultDeclaration) return undefined;
+  if (declaration.parent?.type === AST_NODE_TYPES.ExportDefaultDeclaration) return undefined;
+  const found = getReferenceUses(getValueReferences(fn, file), declaration.parent?.type === AST_NODE_TYPES.ExportNamedDeclaration ? id.name : undefined, file);
+  return found?.exported ? found.uses : undefined;
+}
+
+/**
+ * The uses of a value through its references: those in its own file, and, for each name one of
+ * them (or the declaration itself, `declaredExport`) exports it by (`export { fn }`,
+ * `module.exports = { client }`), those of the modules that import it, asked of the project layer.
+ * Undefined when it is exported in a way whose uses cannot be named (`module.exports = fn`), or
+ * the importers cannot be read.
+ */
+function getReferenceUses(
+  references: readonly TSESTree.Identifier[],
+  declaredExport: string | undefined,
+  file: FileContext,
+): { uses: { file: FileContext; node: TSESTree.Node }[]; exported: boolean } | undefined {
+  const names = new Set<string>(declaredExport === undefined ? [] : [declaredExport]);
   const uses: { file: FileContext; node: TSESTree.Node }[] = [];
-  for (const reference of getValueReferences(fn, file)) {
+  for (const reference of references) {
     const exported = getExportName(reference);
     if (exported === null) return undefined;
     if (exported === undefined) uses.push({ file, node: reference });
     else names.add(exported);
   }
-  if (names.size === 0) return undefined;
   for (const name of names) {
-    const found = file.resolver.findExportUses(fileName, name);
+    const found = file.fileName === undefined ? undefined : file.resolver?.findExportUses(file.fileName, name);
     if (!found) return undefined;
     uses.push(...found);
   }
-  return uses;
+  return { uses, exported: names.size > 0 };
 }
 
 /** The name a function is exported by when it is written straight into `exports.name = …` (`module.exports.name = …`); null for `module.exports = …`. */
