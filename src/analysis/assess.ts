@@ -10,7 +10,7 @@ import type { FileContext } from './code/file-context.js';
 import { findSwallowedFailure, type SwallowedFailure } from './mitigation/failure.js';
 import { getGatewayRelay, getRouteRelay, makesOtherCriticalWrites } from './mitigation/relay.js';
 import { writesOwnDatabase } from './data-layer/local-writes.js';
-import { classifyMethods, WRITE_METHODS } from './request/method.js';
+import { classifyMethods, getWriteMethod } from './request/method.js';
 import { findCallerMitigation, findInMemoryRetry, findMitigation, isForwardedBody, type Mitigation } from './mitigation/mitigation.js';
 import type { RequestDescription } from './request/request.js';
 import { singular, splitWords } from './code/words.js';
@@ -48,8 +48,7 @@ export function assessRequest(
   options: AssessOptions = {},
 ): Assessment {
   const verdict = classifyMethods(request.methods);
-  const writes = request.methods?.filter((method) => WRITE_METHODS.has(method));
-  const method = writes && writes.length > 0 ? writes.join('/') : undefined;
+  const method = getWriteMethod(request.methods);
   const target = classifyTarget(request.url, settings, { daprAppId: request.daprAppId });
   const base = { request, method, target, criticality: undefined, mitigation: undefined, retry: undefined, swallowed: undefined };
 

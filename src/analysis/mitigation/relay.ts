@@ -13,7 +13,7 @@ import { describeRequest, type RequestDescription } from '../request/request.js'
 import { assessCriticality } from '../criticality/criticality.js';
 import { getOwnerFunction } from '../code/functions.js';
 import { readsResultOf } from '../code/results.js';
-import { classifyMethods, WRITE_METHODS } from '../request/method.js';
+import { classifyMethods, getWriteMethod } from '../request/method.js';
 import { classifyTarget } from '../target/target.js';
 import type { Settings } from '../../options.js';
 
@@ -310,12 +310,12 @@ export function makesOtherCriticalWrites(request: RequestDescription, contexts: 
   const fn = getEnclosingFunction(top);
   if (!fn) return false;
   return file.getOwnedCalls(fn, getOwnerFunction).some((call) => {
-    if (call === top || call === request.call || call.range[0] < top.range[1] || !readsResultOf(top, call, file)) return false;
+    // a call after the request's own (which holds the request), reading its answer
+    if (call.range[0] < top.range[1] || !readsResultOf(top, call, file)) return false;
     const other = describeRequest(call, file);
     if (!other?.sent || classifyMethods(other.methods) !== 'write') return false;
     const target = classifyTarget(other.url, settings, { daprAppId: other.daprAppId });
     if (target.kind !== 'internal') return false;
-    const method = other.methods?.filter((item) => WRITE_METHODS.has(item)).join('/');
-    return assessCriticality({ target, method, payload: other.payload, contexts: [call] }, file, settings).critical;
+    return assessCriticality({ target, method: getWriteMethod(other.methods), payload: other.payload, contexts: [call] }, file, settings).critical;
   });
 }

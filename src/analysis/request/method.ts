@@ -77,3 +77,9 @@ export function classifyMethods(methods: readonly string[] | undefined): WriteVe
   if (writes.length === 0) return 'read';
   return writes.length === methods.length ? 'write' : 'maybe';
 }
+
+/** The write methods among a request's possible ones, joined (`POST`, `PUT/POST`); undefined when it makes none. */
+export function getWriteMethod(methods: readonly string[] | undefined): string | undefined {
+  const writes = methods?.filter((method) => WRITE_METHODS.has(method));
+  return writes && writes.length > 0 ? writes.join('/') : undefined;
+}
