@@ -42,7 +42,7 @@ function getFailureHandling(call: TSESTree.CallExpression, file: FileContext): S
   const chained = getChainedCatch(call);
   if (chained) {
     const handler = skipTransparent(chained.arguments[0]!);
-    if (isFunctionNode(handler) && swallows(handler.body, handler.params[0], file)) {
+    if (isFunctionNode(handler) && swallows(handler.body, handler.params[0], file) && !isDefaultAnswered(chained, file)) {
       return { detail: `the .catch at ${where(chained, file)} ${describe(handler.body, file)}`, line: file.getLine(chained) };
     }
     return 'propagates';
@@ -58,6 +58,49 @@ function getFailureHandling(call: TSESTree.CallExpression, file: FileContext): S
     }
   }
   return 'propagates';
+}
+
+/**
+ * The default a `.catch` hands back, looked for next and answered as a failure: `const upstream =
+ * await fetch(…).catch(() => null); if (!upstream) return Response.json({ … }, { status: 502 })`.
+ */
+function isDefaultAnswered(chained: TSESTree.CallExpression, file: FileContext): boolean {
+  const value = chained.parent?.type === AST_NODE_TYPES.AwaitExpression ? chained.parent : chained;
+  const declarator = value.parent;
+  if (declarator?.type !== AST_NODE_TYPES.VariableDeclarator || declarator.init !== value || declarator.id.type !== AST_NODE_TYPES.Identifier) return false;
+  const name = declarator.id.name;
+  const declaration = declarator.parent;
+  const block = declaration.parent;
+  if (block?.type !== AST_NODE_TYPES.BlockStatement && block?.type !== AST_NODE_TYPES.Program) return false;
+  const following = block.body.slice(block.body.indexOf(declaration as TSESTree.Statement) + 1);
+  return following.some(
+    (statement) => statement.type === AST_NODE_TYPES.IfStatement && testsMissing(statement.test, name) && leavesWithFailure(statement.consequent, file),
+  );
+}
+
+/** `!upstream`, `upstream === null`, `upstream == undefined`, `upstream === undefined`. */
+function testsMissing(test: TSESTree.Expression, name: string): boolean {
+  const expression = skipTransparent(test);
+  if (expression.type === AST_NODE_TYPES.UnaryExpression) {
+    const argument = skipTransparent(expression.argument);
+    return expression.operator === '!' && argument.type === AST_NODE_TYPES.Identifier && argument.name === name;
+  }
+  if (expression.type !== AST_NODE_TYPES.BinaryExpression || (expression.operator !== '===' && expression.operator !== '==')) return false;
+  const [left, right] = [skipTransparent(expression.left), skipTransparent(expression.right)];
+  const isName = (node: TSESTree.Node): boolean => node.type === AST_NODE_TYPES.Identifier && node.name === name;
+  const isNothing = (node: TSESTree.Node): boolean => (node.type === AST_NODE_TYPES.Literal && node.value === null) || (node.type === AST_NODE_TYPES.Identifier && node.name === 'undefined');
+  return (isName(left) && isNothing(right)) || (isName(right) && isNothing(left));
+}
+
+/** A branch that throws, or returns something (an error answer), rather than carrying on. */
+function leavesWithFailure(branch: TSESTree.Statement, file: FileContext): boolean {
+  let leaves = false;
+  walk(branch, file.visitorKeys, (node) => {
+    if (leaves || isFunctionNode(node)) return false;
+    if (node.type === AST_NODE_TYPES.ThrowStatement || (node.type === AST_NODE_TYPES.ReturnStatement && node.argument && !isDefaultValue(node.argument))) leaves = true;
+    return !leaves;
+  });
+  return leaves;
 }
 
 /** A callback or closure run in place (`await retry(async () => …)`): its failure is the enclosing function's. */

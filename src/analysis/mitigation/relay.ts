@@ -124,11 +124,19 @@ function splitTemplatePath(path: Template): string[] {
  * is the other's tail, segment by segment (a parameter where the other has one), with a literal
  * segment among them.
  */
-function isMirroredPath(route: readonly string[], request: readonly string[]): boolean {
+function isMirroredPath(routePath: readonly string[], requestPath: readonly string[]): boolean {
+  // `/api/v1/…` on either side names where an API is mounted, not what it does
+  const route = routePath.filter(isResourceSegment);
+  const request = requestPath.filter(isResourceSegment);
   const [shorter, longer] = route.length <= request.length ? [route, request] : [request, route];
   if (!shorter.some((segment) => segment !== '*')) return false;
   const tail = longer.slice(longer.length - shorter.length);
   return shorter.every((segment, index) => segment === tail[index]);
+}
+
+/** A path segment that names a resource: not an API's mount point (`api`) or version (`v1`). */
+function isResourceSegment(segment: string): boolean {
+  return segment !== 'api' && !/^v\d+$/.test(segment);
 }
 
 /** The Fetch API's `Request` methods that read its body. */
@@ -158,7 +166,7 @@ const STRING_RESHAPES: ReadonlySet<string> = new Set(['trim', 'trimStart', 'trim
 const ID_GENERATORS: ReadonlySet<string> = new Set(['uuid', 'uuidv4', 'uuidV4', 'v4', 'v7', 'uuidv7', 'randomUUID', 'nanoid', 'cuid', 'createId', 'ulid']);
 
 /** The incoming request itself, by the names handlers give it. */
-const INCOMING_REQUEST = /^(?:req|request|ctx|context)$/;
+const INCOMING_REQUEST = /^(?:req|request|ctx|context|c)$/;
 
 /**
  * How many steps a value is traced back. Each wrapper a request passes through costs a few (the
@@ -177,7 +185,10 @@ function isPassedOn(node: TSESTree.Node, env: Env, file: FileContext, depth: num
       if (expression.name === 'undefined') return true;
       const binding = file.getBinding(expression, env);
       if (binding?.kind === 'parameter') return isParameterPassedOn(binding.variable, file, depth);
-      return binding?.kind === 'value' && isPassedOn(binding.node, env, file, depth + 1);
+      if (binding?.kind === 'value') return isPassedOn(binding.node, env, file, depth + 1);
+      // `const { confirmPassword, ...rest } = body`: what is left of what came
+      const rest = getRestSource(expression, file);
+      return rest !== undefined && isPassedOn(rest, env, file, depth + 1);
     }
     case AST_NODE_TYPES.MemberExpression:
       return isPassedOn(expression.object, env, file, depth + 1);
@@ -209,6 +220,10 @@ function isPassedOn(node: TSESTree.Node, env: Env, file: FileContext, depth: num
       // the same text, trimmed, cut or cased: `reason.trim()`
       if (callee.type === AST_NODE_TYPES.MemberExpression && STRING_RESHAPES.has(name) && isPassedOn(callee.object, env, file, depth + 1)) {
         return expression.arguments.every((argument) => argument.type !== AST_NODE_TYPES.SpreadElement && isPassedOn(argument, env, file, depth + 1));
+      }
+      // what came with the request, read off it by name: `c.get('session')` (set by an auth middleware), `req.header('x-user-id')`
+      if (callee.type === AST_NODE_TYPES.MemberExpression && isIncomingRequest(callee.object, env, file) && expression.arguments.every((argument) => argument.type === AST_NODE_TYPES.Literal)) {
+        return true;
       }
       // who is asking, read from the incoming request: `await this.sessions.resolve(request)`
       return expression.arguments.length > 0 && expression.arguments.every((argument) => isIncomingRequest(argument, env, file));
@@ -252,6 +267,15 @@ function isParameterPassedOn(variable: TSESLint.Scope.Variable, file: FileContex
     const argument = call.arguments[index];
     return argument === undefined || (argument.type !== AST_NODE_TYPES.SpreadElement && isPassedOn(argument, EMPTY_ENV, useFile, depth + 1));
   });
+}
+
+/** The object a `...rest` of a declared object pattern takes what is left of: `body` of `const { a, ...rest } = body`. */
+function getRestSource(identifier: TSESTree.Identifier, file: FileContext): TSESTree.Expression | undefined {
+  const definition = file.findVariable(identifier)?.defs[0];
+  const element = definition?.name.parent;
+  const declarator = element?.parent?.parent;
+  if (element?.type !== AST_NODE_TYPES.RestElement || element.parent?.type !== AST_NODE_TYPES.ObjectPattern) return undefined;
+  return declarator?.type === AST_NODE_TYPES.VariableDeclarator && declarator.id === element.parent ? (declarator.init ?? undefined) : undefined;
 }
 
 /** Words of a payload key that holds a sum of money. */

@@ -186,9 +186,30 @@ export class CheckoutController {
 }
 `;
 
+/** A Hono gateway route: the caller's id read off its context (`c.get('session')`, set by an auth middleware) and the body it sent. */
+const HONO_ROUTE = `
+import { Hono } from 'hono';
+
+export function onboardingRoutes(app: Hono) {
+  app.post('/api/onboarding/complete', async (c) => {
+    const session = c.get('session');
+    const body = await c.req.json();
+    const response = await fetch(\`\${process.env.USER_SERVICE_URL}/onboarding/complete\`, {
+      method: 'POST',
+      body: JSON.stringify({ userId: session.userId, ...body }),
+    });
+    return c.json(await response.json(), response.status);
+  });
+}
+`;
+
 describe('gateways', () => {
   tsTester.run(RULE_NAME, rule, {
     valid: [
+      ts.valid(HONO_ROUTE, {
+        filename: path.join(gateway, 'src', 'onboarding.routes.ts'),
+        name: 'a Hono gateway route passes on the body and the caller read off its context by name (`c.get(\'session\')`)',
+      }),
       ts.valid(OWN_PRICE.replace('amount: 29', 'amount: Number(body.planId)'), {
         filename: path.join(gateway, 'src', 'care.controller.ts'),
         name: 'the same with the amount taken from what came relays',

@@ -114,6 +114,18 @@ export async function PATCH(req: NextRequest, { params }: { params: Promise<{ id
   return NextResponse.json(await res.json(), { status: res.status });
 }
 `;
+  const NEXT_CAUGHT = `
+import { NextRequest, NextResponse } from 'next/server';
+
+const ROOMS = process.env.ROOMS_SERVICE_URL;
+
+export async function POST(req: NextRequest) {
+  const body = await req.text();
+  const upstream = await fetch(\`\${ROOMS}/rooms\`, { method: 'POST', body }).catch(() => null);
+  if (!upstream) return NextResponse.json({ message: 'Service unavailable' }, { status: 502 });
+  return new NextResponse(await upstream.text(), { status: upstream.status });
+}
+`;
   const NEXT_CHECKED = `
 import { randomUUID } from 'node:crypto';
 
@@ -188,8 +200,55 @@ export default async function handler(req, res) {
 `,
         { filename: 'pages/api/payments/[id]/refund.ts', name: 'a pages-router API handler mirroring its file route relays' },
       ),
+      ts.valid(
+        `
+import { NextRequest, NextResponse } from 'next/server';
+
+const CONTENT = process.env.CONTENT_SERVICE_URL ?? 'http://content:4002/api/v1';
+
+export async function PATCH(req: NextRequest, { params }: { params: Promise<{ id: string }> }) {
+  const { id } = await params;
+  const upstream = await fetch(\`\${CONTENT}/content/videos/\${id}/approve\`, { method: 'PATCH', headers: { Authorization: req.headers.get('authorization') ?? '' } });
+  return new NextResponse(await upstream.text(), { status: upstream.status });
+}
+`,
+        { filename: 'apps/web/src/app/api/videos/[id]/approve/route.ts', name: 'where each side mounts its API (`/api`, `/api/v1`) is no part of the path mirrored' },
+      ),
+      ts.valid(
+        `
+import { NextRequest, NextResponse } from 'next/server';
+
+const AUTH = process.env.AUTH_SERVICE_URL ?? 'http://auth:3001/api/v1/auth';
+
+export async function POST(req: NextRequest) {
+  const body = await req.json();
+  const { confirmPassword, ...account } = body as Record<string, unknown>;
+  void confirmPassword;
+  const upstream = await fetch(\`\${AUTH}/register\`, { method: 'POST', body: JSON.stringify(account) });
+  return new NextResponse(await upstream.text(), { status: upstream.status });
+}
+`,
+        { filename: 'apps/web/src/app/api/auth/register/route.ts', name: 'what is left of the body after a field is taken out (`...account`) is still what the client sent' },
+      ),
+      ts.valid(NEXT_CAUGHT, {
+        filename: 'apps/web/app/api/rooms/route.ts',
+        name: 'a failure turned into null by `.catch(() => null)`, then answered as one (`if (!upstream) return … 502`), goes back to the client',
+      }),
     ],
     invalid: [
+      ts.invalid(
+        NEXT_CAUGHT.replace("if (!upstream) return NextResponse.json({ message: 'Service unavailable' }, { status: 502 });", "if (!upstream) console.warn('rooms service down');"),
+        {
+          at: 'fetch',
+          within: 'await fetch(',
+          request: 'POST /rooms',
+          service: 'rooms',
+          evidence: ['service "rooms"', 'path "/rooms"'],
+          swallowed: 'the .catch at line 8 carries on as if it worked',
+          suggest: rewrite({ replaced: 'fetch(`${ROOMS}/rooms`, { method: \'POST\', body })', topic: 'rooms.created', payload: 'body', responseUsed: true }),
+        },
+        { filename: 'apps/web/app/api/rooms/route.ts', name: 'the null a `.catch` hands back, looked at but not answered as a failure: the write is lost silently' },
+      ),
       ts.invalid(
         NEXT_CANCEL,
         {
