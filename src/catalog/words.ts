@@ -157,6 +157,8 @@ export const INFRASTRUCTURE_WORDS: readonly string[] = [
   'kibana', 'jaeger', 'zipkin', 'otel', 'otlp', 'collector', 'influx', 'influxdb', 'clickhouse', 's3', 'minio',
   'keycloak', 'redis', 'mongo', 'mongodb', 'postgres', 'database', 'db', 'rabbitmq', 'kafka', 'logstash', 'fluentd',
   'splunk', 'dapr',
+  // blockchain nodes: daemons a service drives over JSON-RPC or REST, not services of your own
+  'lnd', 'bitcoind', 'btcd', 'geth', 'erigon', 'besu', 'nethermind',
 ];
 
 /**

@@ -44,7 +44,12 @@ const SCHEME = /^([a-z][a-z0-9+.-]*:)?\/\//i;
 export function parseUrl(url: Template): ParsedUrl {
   const first = url[0];
   if (!first) return { path: [] };
-  if (first.kind !== 'text') return { base: first, path: skipPort(url.slice(1)) };
+  if (first.kind !== 'text') {
+    // `${protocol}://${host}:${port}`: a scheme chosen when it runs, then the authority as usual
+    const next = url[1];
+    if (next?.kind === 'text' && next.value.startsWith('://')) return parseUrl([{ kind: 'text', value: `http${next.value}` }, ...url.slice(2)]);
+    return { base: first, path: skipPort(url.slice(1)) };
+  }
   const scheme = SCHEME.exec(first.value);
   if (!scheme) return { path: url };
   const rest: Template = [{ kind: 'text', value: first.value.slice(scheme[0].length) }, ...url.slice(1)];

@@ -183,6 +183,8 @@ describe('classifyTarget', () => {
       expect(classify([env('STRIPE_API_URL'), text('/v1/charges')])).toMatchObject({ kind: 'external', via: 'env STRIPE_API_URL' });
       expect(classify([env('ELASTICSEARCH_URL'), text('/orders/_doc')])).toMatchObject({ kind: 'external' });
       expect(classify([env('PARTNER_API_URL')])).toMatchObject({ kind: 'external' });
+      expect(classify([env('LND_HOST'), text('/v1/channels')])).toMatchObject({ kind: 'external' });
+      expect(classify([env('GETH_RPC_URL')])).toMatchObject({ kind: 'external' });
     });
 
     it('leaves browser-exposed env vars unknown (a browser calling its backend)', () => {

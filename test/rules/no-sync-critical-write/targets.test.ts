@@ -183,6 +183,30 @@ export async function placeOrder(cart) {
         `
 import axios from 'axios';
 
+const protocol = process.env.NODE_ENV === 'production' ? 'https' : 'http';
+const ledgerUrl = \`\${protocol}://\${process.env.LEDGER_HOST ?? 'localhost'}:4010\`;
+
+export async function recordPayment(payment) {
+  await axios.post(\`\${ledgerUrl}/entries\`, { paymentId: payment.id, amount: payment.amount });
+}
+`,
+        {
+          at: 'axios.post',
+          request: 'POST /entries',
+          service: 'ledger',
+          evidence: ['service "ledger"', 'payload key "amount"'],
+          suggest: rewrite({
+            replaced: 'axios.post(`${ledgerUrl}/entries`, { paymentId: payment.id, amount: payment.amount })',
+            topic: 'ledger.entries.created',
+            payload: '{ paymentId: payment.id, amount: payment.amount }',
+          }),
+        },
+        { name: 'a scheme picked when it runs (`${protocol}://`), then the host from the environment' },
+      ),
+      js.invalid(
+        `
+import axios from 'axios';
+
 const prodServicePaths = { payment: 'http://35.208.91.25', hotel: 'http://35.208.92.38' };
 const devServicePaths = { payment: 'http://127.0.0.1:3003', hotel: 'http://127.0.0.1:3002' };
 
