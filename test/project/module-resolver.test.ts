@@ -193,6 +193,23 @@ describe('workspace packages and file: dependencies, by name', () => {
     expect(resolver().resolve(from, '@acme/shared/config/service-urls.js')).toEqual(file(fixture('monorepo', 'packages/shared/src/config/service-urls.ts')));
   });
 
+  it("a subpath of a workspace package resolves through its package.json's exports map, exact or by pattern", () => {
+    const root = writeProject({
+      'package.json': { name: 'market', private: true, workspaces: ['services/*'] },
+      'services/settlement/package.json': {
+        name: '@market/settlement',
+        exports: { './client': './src/public/client/index.ts', './types/*': { types: './src/public/types/*.ts', default: './dist/types/*.js' } },
+      },
+      'services/settlement/src/public/client/index.ts': 'export class SettlementClient {}\n',
+      'services/settlement/src/public/types/escrow.ts': 'export interface Escrow { id: string }\n',
+      'services/tendering/package.json': { name: '@market/tendering', dependencies: { '@market/settlement': 'workspace:*' } },
+      'services/tendering/src/manager.ts': "import { SettlementClient } from '@market/settlement/client';\n",
+    });
+    const manager = path.join(root, 'services/tendering/src/manager.ts');
+    expect(resolver().resolve(manager, '@market/settlement/client')).toEqual(file(path.join(root, 'services/settlement/src/public/client/index.ts')));
+    expect(resolver().resolve(manager, '@market/settlement/types/escrow')).toEqual(file(path.join(root, 'services/settlement/src/public/types/escrow.ts')));
+  });
+
   it('from inside a workspace member, the workspace of the root above it applies', () => {
     const fromShared = fixture('monorepo', 'packages/shared/src/http/service-client.ts');
     expect(resolver().resolve(fromShared, '@acme/shared')).toEqual(file(fixture('monorepo', 'packages/shared/src/index.ts')));

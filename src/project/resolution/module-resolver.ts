@@ -158,7 +158,7 @@ export class ModuleResolver {
   /** A workspace package's source entry (or a subpath of it), preferring sources over build output. */
   #workspaceEntry(folder: string, manifest: Readonly<Record<string, unknown>>, subpath: string): Resolution | undefined {
     const candidates = subpath
-      ? [`./${subpath}`, `./src/${subpath}`]
+      ? [...getSubpathExports(manifest, subpath), `./${subpath}`, `./src/${subpath}`]
       : [...getEntryFields(manifest), './src/index', './index', './lib/index'];
     for (const candidate of candidates) {
       const found = this.#classify(this.#node(folder, candidate) ?? mapToSource(path.resolve(folder, candidate)));
@@ -203,6 +203,37 @@ function createNodeResolver(options: NapiResolveOptions): ResolverFactory | unde
   }
 }
 
+/** The conditions of an `exports` entry read, most source-like first. */
+const EXPORT_CONDITIONS = ['source', 'development', 'import', 'require', 'node', 'default', 'types'];
+
+/** The targets of one `exports` entry: a path, or a path per condition (`{ import: './src/client.ts' }`). */
+function getExportTargets(entry: unknown): string[] {
+  if (typeof entry === 'string') return [entry.startsWith('.') ? entry : `./${entry}`];
+  if (!isRecord(entry)) return [];
+  return EXPORT_CONDITIONS.flatMap((condition) => getExportTargets(entry[condition]));
+}
+
+/**
+ * What a package's `exports` map gives for a subpath: `"./client": "./src/public/client/index.ts"`
+ * for `@shop/settlement/client`, or a pattern (`"./*": "./src/*.ts"`) filled in with it.
+ */
+function getSubpathExports(manifest: Readonly<Record<string, unknown>>, subpath: string): string[] {
+  const exports = manifest.exports;
+  if (!isRecord(exports)) return [];
+  const exact = exports[`./${subpath}`];
+  if (exact !== undefined) return getExportTargets(exact);
+  for (const [key, entry] of Object.entries(exports)) {
+    const star = key.indexOf('*');
+    if (star === -1 || !key.startsWith('./')) continue;
+    const [prefix, suffix] = [key.slice(0, star), key.slice(star + 1)];
+    const wanted = `./${subpath}`;
+    if (!wanted.startsWith(prefix) || !wanted.endsWith(suffix) || wanted.length < prefix.length + suffix.length) continue;
+    const filled = wanted.slice(prefix.length, wanted.length - suffix.length);
+    return getExportTargets(entry).map((target) => target.replaceAll('*', filled));
+  }
+  return [];
+}
+
 /** Entry points a package.json names, most source-like first. */
 function getEntryFields(manifest: Readonly<Record<string, unknown>>): string[] {
   const fields: string[] = [];
@@ -213,7 +244,7 @@ function getEntryFields(manifest: Readonly<Record<string, unknown>>): string[] {
   const exports = manifest.exports;
   const root = isRecord(exports) && '.' in exports ? exports['.'] : exports;
   if (typeof root === 'string') add(root);
-  else if (isRecord(root)) for (const condition of ['source', 'development', 'import', 'require', 'node', 'default', 'types']) add(root[condition]);
+  else if (isRecord(root)) for (const condition of EXPORT_CONDITIONS) add(root[condition]);
   add(manifest.module);
   add(manifest.main);
   add(manifest.types ?? manifest.typings);
