@@ -189,6 +189,11 @@ function findPackageKind(folder: string): PackageKind | undefined {
     const parent = path.dirname(folder);
     const outer = parent === folder ? undefined : findPackageKind(parent);
     kind = { folder, name: path.basename(folder), dependencies: outer?.dependencies ?? [], frontEnd: true, server: false, generator: false, metaFramework: true, database: outer?.database ?? false };
+  } else if (isPageAppFolder(folder)) {
+    // a web app whose package.json the repository leaves out or keeps at its root: `client/public/index.html` beside `client/src/`
+    const parent = path.dirname(folder);
+    const outer = parent === folder ? undefined : findPackageKind(parent);
+    kind = { folder, name: path.basename(folder), dependencies: outer?.dependencies ?? [], frontEnd: true, server: false, generator: false, metaFramework: false, database: outer?.database ?? false };
   } else {
     const parent = path.dirname(folder);
     kind = parent === folder ? undefined : findPackageKind(parent);
@@ -206,6 +211,16 @@ const VITE_CONFIGS = ['vite.config.ts', 'vite.config.js', 'vite.config.mts', 'vi
 /** A package built by Vite from its own `index.html` (its UI framework may be declared by the workspace root). */
 function isWebAppFolder(folder: string): boolean {
   return fs.existsSync(path.join(folder, 'index.html')) && VITE_CONFIGS.some((name) => fs.existsSync(path.join(folder, name)));
+}
+
+/**
+ * A folder of browser code with no package.json of its own: its page (`public/index.html` as
+ * Create React App keeps it, or an `index.html` beside a Vite config) and its `src/` folder. A
+ * service serves no page of its own from beside its sources without a package.json to run it.
+ */
+function isPageAppFolder(folder: string): boolean {
+  if (!fs.existsSync(path.join(folder, 'src'))) return false;
+  return fs.existsSync(path.join(folder, 'public', 'index.html')) || isWebAppFolder(folder);
 }
 
 function asRecord(value: unknown): Record<string, unknown> {

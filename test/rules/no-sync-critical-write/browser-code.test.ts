@@ -91,6 +91,41 @@ jsTester.run(RULE_NAME, rule, {
   ],
 });
 
+/** A full-stack repository without a package.json for its web app: `client/public/index.html` beside `client/src/`. */
+function pageAppFile(relative: string, page = 'client/public/index.html'): string {
+  const root = writeProject({
+    'services/orders/package.json': { name: 'orders-service', private: true, dependencies: { express: '^4.21.0', axios: '^1.7.9' } },
+    'services/orders/public/index.html': INDEX_HTML,
+    [page]: INDEX_HTML,
+    'client/src/index.js': "import './api/payment.js';\n",
+  });
+  return path.join(root, relative);
+}
+
+jsTester.run(RULE_NAME, rule, {
+  valid: [
+    js.valid(PAY, {
+      filename: pageAppFile('client/src/api/payment.js'),
+      name: "a web app's code whose package.json the repository leaves out: its page in public/ beside src/",
+    }),
+    js.valid(PAY, { filename: viteAppFile(), name: 'a Vite app without a package.json: its index.html and its config beside src/' }),
+  ],
+  invalid: [
+    js.invalid(PAY, PAY_REPORT, {
+      filename: pageAppFile('services/orders/src/services/payment.js'),
+      name: 'a service with a package.json of its own is a back end, whatever page it serves',
+    }),
+    js.invalid(PAY, PAY_REPORT, {
+      filename: pageAppFile('client/src/api/payment.js', 'client/index.html'),
+      name: 'an index.html beside src/ without a Vite config says nothing',
+    }),
+  ],
+});
+
+function viteAppFile(): string {
+  return path.join(writeProject({ 'web/index.html': INDEX_HTML, 'web/vite.config.js': VITE_CONFIG, 'web/src/main.js': "import './api/payment.js';\n" }), 'web/src/api/payment.js');
+}
+
 /** A Next.js app of an Nx workspace (`apps/storefront`): a folder with its next.config.js and no package.json, the dependencies at the root. */
 function nxNextAppFile(relative: string): string {
   const root = writeProject({
