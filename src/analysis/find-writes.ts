@@ -17,8 +17,9 @@ import { getClassName, getFunctionName, getMethodClass, getThisClass, type Funct
 import { EMPTY_ENV, type Env, type FileContext, getForeignFile } from './code/file-context.js';
 import { EnvDependencies } from './code/env-dependencies.js';
 import { isRuledOut } from './code/flow.js';
-import { bindConstruction, type CallTarget, enterCallTarget, getOwnerFunction, getRepositoryConstruction, getSingletonConstruction, resolveCallTarget } from './code/functions.js';
-import { getFunctionUses, isInUnusedFunction } from './code/uses.js';
+import { bindConstruction, type CallTarget, enterCallTarget, getCallsRun, getOwnerFunction, getRepositoryConstruction, getSingletonConstruction, resolveCallTarget } from './code/functions.js';
+import { getFactoryCall, getFunctionUses, isInUnusedFunction } from './code/uses.js';
+import { bindParameters } from './code/bind.js';
 import type { Template } from './code/template.js';
 import { classifyMethods } from './request/method.js';
 import { describeRequest, isKeyedClientCall, type RequestDescription } from './request/request.js';
@@ -184,7 +185,7 @@ export class WriteFinder {
     }
     if (visiting.has(fn)) return false;
     visiting.add(fn);
-    const result = this.#file.getOwnedCalls(fn, getOwnerFunction).some((call) => {
+    const result = getCallsRun(fn, this.#file).some((call) => {
       if (!this.#file.mayCallRequests(call.callee, crossFile - 1)) return false;
       if (describeRequest(call, this.#file) || isKeyedClientCall(call, this.#file)) return true;
       if (inFile <= 0) return false;
@@ -218,11 +219,22 @@ export class WriteFinder {
    */
   #ownEnv(call: TSESTree.CallExpression): Env {
     const cls = getThisClass(call);
-    if (!cls) return EMPTY_ENV;
+    if (!cls) return this.#factoryEnv(call);
     const construction =
       getSingletonConstruction(cls, this.#file) ??
       (this.#file.mayCallRequests(call.callee, this.#maxCrossFile - 1) ? getRepositoryConstruction(cls, this.#file) : undefined);
     return construction ? bindConstruction({ node: construction, cls, env: EMPTY_ENV }, this.#file, EMPTY_ENV) : EMPTY_ENV;
+  }
+
+  /**
+   * A call in a method of the object a module-level factory returns runs with the arguments of
+   * the one call the repository makes of the factory (`createInventoryClient(serviceClient({ baseUrl:
+   * … }), logger)` in a composition root), when the call may lead to a request at all.
+   */
+  #factoryEnv(call: TSESTree.CallExpression): Env {
+    if (!this.#file.mayCallRequests(call.callee, this.#maxCrossFile - 1)) return EMPTY_ENV;
+    const found = getFactoryCall(call, this.#file);
+    return found ? bindParameters(found.factory.params, found.call.arguments, this.#file, EMPTY_ENV) : EMPTY_ENV;
   }
 
   /**
@@ -313,8 +325,7 @@ export class WriteFinder {
     // the one instance another file builds of its own class: that file reports the write, this call supplies only its arguments
     const outer = isSingletonOfAnotherFile(target, call, this.#file) ? bindConstruction(target.construction!, this.#file, target.construction!.env) : env;
     const nextHops = [...hops, { call, crossesFile, bound: newlyBound(outer, inner) }];
-    return this.#file
-      .getOwnedCalls(target.fn, getOwnerFunction)
+    return getCallsRun(target.fn, this.#file)
       .filter((innerCall) => !isRuledOut(innerCall, target.fn, this.#file, inner))
       .flatMap((innerCall) => this.#evaluate(innerCall, inner, nextHops, [...via, name], nextVisiting));
   }

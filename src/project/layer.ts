@@ -148,6 +148,10 @@ class CombinedResolver implements ProjectResolver {
     return this.#graph.isGatewayFile(fileName);
   }
 
+  isBrowserFile(file: FileContext): boolean {
+    return this.#graph.isBrowserFile(file);
+  }
+
   getServiceName(fileName: string): string | undefined {
     return this.#graph.getServiceName(fileName);
   }

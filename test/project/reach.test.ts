@@ -50,6 +50,14 @@ describe('getImportedNames', () => {
   it('a type-only import takes nothing that runs', () => {
     expect(imported("import type { ChargeDto } from '@app/dto';")).toEqual({ '@app/dto': [] });
     expect(imported("import { type ChargeDto, type RefundDto } from '@app/dto';")).toEqual({ '@app/dto': [] });
+    expect(imported("import type { ChargeDto } from '@app/dto';\nexport function total(): ChargeDto[] { return []; }\n")).toEqual({ '@app/dto': [] });
+  });
+
+  it('a type-only import takes the types a value is given: that value is an instance made elsewhere', () => {
+    const factory = "export const createInventoryClient = (client: ServiceClient, logger: Logger) => ({});\n";
+    expect(imported(`import type { Logger, ServiceClient, ReqOpts } from '@app/shared';\n${factory}`)).toEqual({ '@app/shared': ['Logger', 'ServiceClient'] });
+    expect(imported(`import { withRetry, type ServiceClient } from '@app/shared';\n${factory}`)).toEqual({ '@app/shared': ['ServiceClient', 'withRetry'] });
+    expect(imported("import type { Payments } from './ports';\nclass Checkout {\n  constructor(private readonly payments: Payments) {}\n}\n")).toEqual({ './ports': ['Payments'] });
   });
 
   it('imports of one source are merged; taking it whole wins', () => {
@@ -78,12 +86,14 @@ describe('Reachability', () => {
       'src/lib/index.js': [
         "export { paymentsApi } from './http.js';",
         "export { formatMoney, default as roundCents } from './money.js';",
+        "export type { PaymentsApi } from './http.js';",
+        "export type { Money } from './money.js';",
         "export * from './strings.js';",
         "export * from './send-json.js';",
         '',
       ].join('\n'),
-      'src/lib/http.js': "import axios from 'axios';\nexport const paymentsApi = axios.create({ baseURL: process.env.PAYMENTS_SERVICE_URL });\n",
-      'src/lib/money.js': 'export function formatMoney(cents) { return (cents / 100).toFixed(2); }\nexport default function round(x) { return Math.round(x); }\n',
+      'src/lib/http.js': "import axios from 'axios';\nexport const paymentsApi = axios.create({ baseURL: process.env.PAYMENTS_SERVICE_URL });\nexport type PaymentsApi = typeof paymentsApi;\n",
+      'src/lib/money.js': 'export function formatMoney(cents) { return (cents / 100).toFixed(2); }\nexport default function round(x) { return Math.round(x); }\nexport type Money = number;\n',
       'src/lib/strings.js': "export const slug = (text) => text.toLowerCase().replace(/\\s+/g, '-');\n",
       'src/lib/send-json.js': "export async function sendJson(url, body) {\n  return fetch(url, { method: 'POST', body: JSON.stringify(body) });\n}\n",
       'src/services/main.js': '',
@@ -106,6 +116,8 @@ describe('Reachability', () => {
     ["import * as lib from '../lib/index.js';", true],
     ["import '../lib/index.js';", true],
     ["import type { Money } from '../lib/index.js';", false],
+    ["import type { PaymentsApi } from '../lib/index.js';\nexport const pay = (api: PaymentsApi) => api;", true],
+    ["import type { Money } from '../lib/index.js';\nexport const pay = (amount: Money) => amount;", false],
   ])('through the barrel, by the names imported: %s → %s', (text, expected) => {
     const root = barrelProject();
     expect(reachability().mayReach(path.join(root, 'src/services/main.js'), text, 3)).toBe(expected);

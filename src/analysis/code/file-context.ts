@@ -104,6 +104,8 @@ export interface ProjectResolver {
   getTypeFacts(node: TSESTree.Node): { readonly name: string; readonly critical: boolean } | undefined;
   /** Is the file part of a gateway, a service that relays requests to the ones behind it? */
   isGatewayFile(fileName: string): boolean;
+  /** Whether a file of the project is a web app's code, run in the browser (see `no-sync-critical-write`'s `checkBrowserCode`). */
+  isBrowserFile(file: FileContext): boolean;
   /** The service a file belongs to, named from its package (`3-ride-service` → `ride`); undefined for a workspace root or no package. */
   getServiceName(fileName: string): string | undefined;
   /** The one port the service a file belongs to listens on (`app.listen(process.env.PORT ?? 3004)` in its entry file), when its package says so. */

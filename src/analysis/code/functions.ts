@@ -42,6 +42,12 @@ export interface CallTarget {
    * the repository: what the method does is likely, not certain (another may be bound in production)
    */
   readonly viaInterface?: true;
+  /**
+   * the bindings the function was made under, when it comes from a factory's result: a method of
+   * the object `serviceClient(cfg)` returns (`post: (path, body) => request('POST', path, body)`)
+   * sees `cfg` bound to that call's argument
+   */
+  readonly closure?: Env;
 }
 
 export function resolveCallTarget(callee: TSESTree.Node, file: FileContext, env: Env): CallTarget | undefined {
@@ -137,9 +143,11 @@ function resolveInProject(callee: TSESTree.Node, file: FileContext, env: Env, pi
   if (node.type === AST_NODE_TYPES.ObjectExpression || literal) {
     const property = findProperty(literal?.node ?? (node as TSESTree.ObjectExpression), name);
     const value = property && skipTransparent(property.value);
-    if (value && isFunctionNode(value)) return { fn: value };
-    const fn = value?.type === AST_NODE_TYPES.Identifier ? file.getDeclaredFunction(value, literal?.env ?? receiver.env) : undefined;
-    return fn && { fn };
+    const closure = literal?.env ?? receiver.env;
+    const made = closure !== env ? { closure } : {};
+    if (value && isFunctionNode(value)) return { fn: value, ...made };
+    const fn = value?.type === AST_NODE_TYPES.Identifier ? file.getDeclaredFunction(value, closure) : undefined;
+    return fn && { fn, ...made };
   }
   // an instance typed with a project class: `constructor(private readonly billing: BillingClient)`, `(orders: OrdersService) => …`
   const declared = getDeclaredClass(node, file, receiver.env);
@@ -289,7 +297,8 @@ function getDeclaredClass(node: TSESTree.Node, file: FileContext, env: Env): { c
 
 /** The environment inside a call's target: its instance's constructor arguments, then its own arguments, bound. */
 export function enterCallTarget(target: CallTarget, call: TSESTree.CallExpression, file: FileContext, env: Env): Env {
-  return bindArguments(target.fn, call, file, enterInstance(target, file, env));
+  const outer = target.closure ? { ...env, bindings: new Map([...env.bindings, ...target.closure.bindings]) } : env;
+  return bindArguments(target.fn, call, file, enterInstance(target, file, outer));
 }
 
 /**
@@ -354,6 +363,19 @@ export function getOwnerFunction(node: TSESTree.Node): FunctionNode | undefined 
     outermost = current;
   }
   return outermost;
+}
+
+/**
+ * The calls a function runs when called: those it owns and, for a closure whose calls belong to
+ * the function around it (`const request = async (method, path) => fetch(…)` inside a client
+ * factory), those inside it, when a sibling calls it (`post: (path, body) => request('POST', path, body)`).
+ */
+export function getCallsRun(fn: FunctionNode, file: FileContext): readonly TSESTree.CallExpression[] {
+  if (!isInnerClosure(fn)) return file.getOwnedCalls(fn, getOwnerFunction);
+  const owner = getOwnerFunction(fn);
+  if (!owner) return [];
+  const [start, end] = fn.range;
+  return file.getOwnedCalls(owner, getOwnerFunction).filter((call) => call.range[0] >= start && call.range[1] <= end);
 }
 
 function isCallback(fn: FunctionNode): boolean {
@@ -439,7 +461,8 @@ const repositoryConstructions = new WeakMap<ClassNode, TSESTree.NewExpression | 
  * none: a composition root's `new HttpProductClient(productHttpClient)` (with
  * `productHttpClient = new HttpClient({ baseURL: env.PRODUCT_SERVICE_URL })`), found through the
  * modules that import the class (the project layer). Its methods then run with that
- * construction's arguments. Two constructions, or a use out of sight: none.
+ * construction's arguments. Two constructions, a use out of sight, or one in a web app's code
+ * (the instance runs in the browser): none.
  */
 export function getRepositoryConstruction(cls: ClassNode, file: FileContext): TSESTree.NewExpression | undefined {
   return remember(repositoryConstructions, cls, () => findRepositoryConstruction(cls, file.fileOf(cls)));
@@ -458,7 +481,8 @@ function findRepositoryConstruction(cls: ClassNode, file: FileContext): TSESTree
     node.parent?.type === AST_NODE_TYPES.NewExpression && node.parent.callee === node ? [{ node: node.parent, file: owner }] : [],
   );
   const [only] = constructions;
-  return constructions.length === 1 && only && isHandedOn(only.node, only.file) ? only.node : undefined;
+  // built by a web app (`new PaymentsApi(apiClient)` in its `lib/api.ts`), the instance runs in the browser: its calls are its user's own
+  return constructions.length === 1 && only && isHandedOn(only.node, only.file) && !file.resolver.isBrowserFile(only.file) ? only.node : undefined;
 }
 
 /**

@@ -4,10 +4,11 @@
  * or `#` method, a function neither exported nor exported under another name).
  */
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
-import { getPropertyName, isFunctionNode, isModuleExports, skipTransparent, type FunctionNode } from './ast.js';
+import { getEnclosingFunction, getPropertyName, isFunctionNode, isModuleExports, skipTransparent, type FunctionNode } from './ast.js';
 import { EMPTY_ENV, type FileContext } from './file-context.js';
-import { getActionRunner, getFunctionVariable, getValueReferences } from './functions.js';
+import { getActionRunner, getFunctionVariable, getOwnerFunction, getValueReferences } from './functions.js';
 import { walk } from './walk.js';
+import { remember } from '../../util/remember.js';
 
 /** `this.x` member expressions by name, per class body, in source order: collected once per class. */
 const thisMembersByClass = new WeakMap<TSESTree.ClassBody, Map<string, TSESTree.MemberExpression[]>>();
@@ -291,4 +292,58 @@ export function getRunnerCalls(action: TSESTree.Node, file: FileContext): TSESTr
     calls.push(call);
   }
   return calls;
+}
+
+/** A module-level factory function and the one call the repository makes of it. */
+export interface FactoryCall {
+  readonly factory: FunctionNode;
+  readonly call: TSESTree.CallExpression;
+}
+
+const factoryCalls = new WeakMap<FunctionNode, TSESTree.CallExpression | null>();
+
+/**
+ * The one call the repository makes of the factory whose returned methods a node runs in:
+ * `createInventoryClient(serviceClient({ baseUrl: cfg.inventoryUrl }), logger)` in a composition
+ * root, for a call in a method of the object `createInventoryClient(client, logger)` returns. Those
+ * methods run with that call's arguments, as a class's methods run with its one construction's.
+ * None when the factory is called twice, used in any way but a call, when the code that calls it
+ * also calls the product's methods (those calls show the arguments, and report the write), or
+ * when a web app calls it (the client then runs in the browser).
+ */
+export function getFactoryCall(node: TSESTree.Node, file: FileContext): FactoryCall | undefined {
+  const owner = getOwnerFunction(node);
+  const factory = owner && getEnclosingFunction(owner);
+  if (!factory || factory.params.length === 0 || getEnclosingFunction(factory)) return undefined;
+  const call = remember(factoryCalls, factory, () => findFactoryCall(factory, file.fileOf(factory)));
+  return call ? { factory, call } : undefined;
+}
+
+function findFactoryCall(factory: FunctionNode, file: FileContext): TSESTree.CallExpression | undefined {
+  const uses = getFunctionUses(factory, file);
+  if (!uses || uses.length !== 1) return undefined;
+  const [{ node, file: owner }] = uses as [{ file: FileContext; node: TSESTree.Node }];
+  const call = node.parent;
+  if (call?.type !== AST_NODE_TYPES.CallExpression || call.callee !== node) return undefined;
+  // made by a web app, the client runs in the browser: its calls are its user's own
+  if (owner.resolver?.isBrowserFile(owner)) return undefined;
+  return isHandedOnProduct(call, owner) ? call : undefined;
+}
+
+/**
+ * Whether a factory call's product is only handed on: stored (`const inventory = create…(…)`) and
+ * never used for a method call in its file, passed as an argument, returned, or exported.
+ */
+function isHandedOnProduct(call: TSESTree.CallExpression, file: FileContext): boolean {
+  const parent = call.parent;
+  if (parent?.type === AST_NODE_TYPES.ExpressionStatement) return false;
+  if (parent?.type !== AST_NODE_TYPES.VariableDeclarator) return true;
+  if (parent.id.type !== AST_NODE_TYPES.Identifier) return false;
+  const variable = file.findVariable(parent.id);
+  if (!variable) return false;
+  return variable.references.every(({ identifier, init }) => {
+    if (init) return true;
+    const member = identifier.parent;
+    return !(member?.type === AST_NODE_TYPES.MemberExpression && member.object === identifier && member.parent?.type === AST_NODE_TYPES.CallExpression && member.parent.callee === member);
+  });
 }

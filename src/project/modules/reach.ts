@@ -37,7 +37,8 @@ export function getImportedNames(text: string): Map<string, Set<string> | null> 
     if (match[5] === undefined) {
       take(source, null); // a re-export, a side effect, a require or a dynamic import
     } else if (match[1]) {
-      take(source, new Set()); // types only: nothing runs
+      // types only: nothing runs, but a value typed with one of them is an instance made elsewhere
+      take(source, getAnnotatingTypes(text, match[3] ?? ''));
     } else if (match[2] !== undefined || match[3] === undefined) {
       take(source, null); // a default or namespace import
     } else {
@@ -46,10 +47,25 @@ export function getImportedNames(text: string): Map<string, Set<string> | null> 
         const name = /^\s*(type\s+)?([\w$]+)/.exec(item);
         if (name && !name[1]) names.add(ownString(name[2]!));
       }
+      for (const name of getAnnotatingTypes(text, match[3].split(',').filter((item) => /^\s*type\s/.test(item)).join(','))) names.add(name);
       take(source, names);
     }
   }
   return imports;
+}
+
+/**
+ * The types of a type-only import list (`Logger, ServiceClient`, `type ServiceClient`) that the
+ * text gives a value (`client: ServiceClient`, `private readonly payments: PaymentsPort`): that
+ * value is an instance built elsewhere, of a class or client the type's module may make.
+ */
+function getAnnotatingTypes(text: string, list: string): Set<string> {
+  const names = new Set<string>();
+  for (const item of list.split(',')) {
+    const name = /^\s*(?:type\s+)?([\w$]+)\s*$/.exec(item)?.[1];
+    if (name !== undefined && new RegExp(`:\\s*${name.replace(/\$/g, '\\$')}\\s*[,)=;\\n]`).test(text)) names.add(ownString(name));
+  }
+  return names;
 }
 
 /** The sources of `export * from '…'` and, per exported name, of `export { a as b } from '…'`. */
@@ -58,7 +74,7 @@ interface ReExports {
   readonly named: ReadonlyMap<string, string>;
 }
 
-const RE_EXPORT = /\bexport\s*(?:\*(?:\s*as\s+[\w$]+)?|\{([^}]*)\})\s*from\s*['"]([^'"\n]+)['"]/g;
+const RE_EXPORT = /\bexport\s*(?:type\s*)?(?:\*(?:\s*as\s+[\w$]+)?|\{([^}]*)\})\s*from\s*['"]([^'"\n]+)['"]/g;
 
 /** `module.exports = require('./m')`, `exports.a = require('./m').a`. */
 function hasCommonJsReExport(text: string, source: string): boolean {
@@ -83,7 +99,7 @@ export function getPassedOnName(text: string, source: string, name: string): str
   return hasCommonJsReExport(text, source) ? undefined : null;
 }
 
-const DECLARATION = /(?:^|[\s;])(?:export\s+)?(?:default\s+)?(?:abstract\s+)?(?:class|function\*?|const|let|var|enum)\s+([\w$]+)/gm;
+const DECLARATION = /(?:^|[\s;])(?:export\s+)?(?:default\s+)?(?:abstract\s+)?(?:class|function\*?|const|let|var|enum|interface|type)\s+([\w$]+)/gm;
 
 export class Reachability {
   readonly #resolver: ModuleResolver;

@@ -132,6 +132,19 @@ export async function restock(productId: string) {
         filename: throughBarrel("export * as clients from './HttpProductClient';\nexport const HttpProductClient = clients.HttpProductClient;\n"),
         name: 'passed on by a barrel as a namespace: its uses are out of sight',
       }),
+      ts.valid(PRODUCT_CLIENT, {
+        filename: path.join(
+          writeProject({
+            'package.json': { name: 'shop', private: true, workspaces: ['apps/*'] },
+            'src/http/HttpClient.ts': HTTP_CLIENT,
+            [LINTED]: PRODUCT_CLIENT,
+            'apps/web/package.json': { name: 'web', private: true, dependencies: { next: '^15.0.0', react: '^19.0.0' } },
+            'apps/web/lib/api.ts': ROOT('process.env.NEXT_PUBLIC_PRODUCT_SERVICE_URL').replace(/'\.\.\/(http|clients|services)\//g, "'../../../src/$1/"),
+          }),
+          LINTED,
+        ),
+        name: "built once by a web app's code: the instance runs in the browser, its calls are its user's own",
+      }),
     ],
     invalid: [
       ts.invalid(PRODUCT_CLIENT, REPORTED, {
