@@ -72,7 +72,7 @@ function isDefaultAnswered(chained: TSESTree.CallExpression, file: FileContext):
   const declaration = declarator.parent;
   const block = declaration.parent;
   if (block?.type !== AST_NODE_TYPES.BlockStatement && block?.type !== AST_NODE_TYPES.Program) return false;
-  const following = block.body.slice(block.body.indexOf(declaration as TSESTree.Statement) + 1);
+  const following = block.body.slice(block.body.indexOf(declaration) + 1);
   return following.some(
     (statement) => statement.type === AST_NODE_TYPES.IfStatement && testsMissing(statement.test, name) && leavesWithFailure(statement.consequent, file),
   );
