@@ -225,27 +225,13 @@ function isNamedForUses(fn: FunctionNode, file: FileContext): boolean {
 function isUnused(fn: FunctionNode, file: FileContext, depth: number): boolean {
   if (depth > MAX_UNUSED_CHAIN) return false;
   if (!isNamedForUses(fn, file)) return false;
-  const uses = getPrivateUses(fn, file)?.map((node) => ({ file, node })) ?? getPlainMethodUses(fn, file);
+  const uses = getPrivateUses(fn, file);
   if (!uses) return false;
-  return uses.every(({ file: owner, node: use }) => {
+  return uses.every((use) => {
     const user = getEnclosingNamedFunction(use);
     // a use by the function itself (recursion) does not make it run
-    return user !== undefined && (user === fn || isUnused(user, owner, depth + 1));
+    return user !== undefined && (user === fn || isUnused(user, file, depth + 1));
   });
-}
-
-/**
- * Every use in the repository of a public method of a plain class (no decorator, no base class,
- * no interface it implements: nothing a framework calls by a name of its own), found through the
- * project layer: `httpClient.createTransaction(…)` anywhere but its tests. Undefined when some
- * use may be out of sight.
- */
-function getPlainMethodUses(fn: FunctionNode, file: FileContext): { file: FileContext; node: TSESTree.Node }[] | undefined {
-  const definition = fn.parent;
-  if (definition.type !== AST_NODE_TYPES.MethodDefinition || definition.kind !== 'method' || definition.static || definition.computed) return undefined;
-  const cls = definition.parent.parent;
-  if (cls.type !== AST_NODE_TYPES.ClassDeclaration || cls.superClass || (cls.implements?.length ?? 0) > 0 || (cls.decorators?.length ?? 0) > 0) return undefined;
-  return getMethodUses(fn, file);
 }
 
 /** The function a node runs in, skipping callbacks passed as arguments (`retry(() => …)`). */

@@ -3,9 +3,7 @@
  * or that only such functions use. A decorated method runs when its framework calls it, and a
  * function whose uses are out of sight (exported, an object's method) may run.
  */
-import path from 'node:path';
 import { describe } from 'vitest';
-import { writeProject } from '../../project/helpers.js';
 import { js, jsTester, rewrite, RULE_NAME, rule, ts, tsTester } from './helpers.js';
 
 /** A client whose one write sits in private methods; `{{call}}` is where `updateItems` is called, or not. */
@@ -136,67 +134,6 @@ module.exports = handlers;
         CHARGE_REPORTED,
         { sourceType: 'commonjs', name: 'an object’s method is used out of sight' },
       ),
-    ],
-  });
-});
-
-/** A plain class's public method, and the module of the same repository that may call it. */
-const PLAIN_CLIENT = `
-import axios from 'axios';
-
-export class LedgerHttpClient {
-  private readonly http = axios.create({ baseURL: process.env.LEDGER_SERVICE_URL });
-
-  async recordEntry(entry: { accountId: string; amount: number }): Promise<void> {
-    await this.http.post('/entries', { accountId: entry.accountId, amount: entry.amount });
-  }
-
-  async getBalance(accountId: string): Promise<number> {
-    const { data } = await this.http.get(\`/accounts/\${accountId}/balance\`);
-    return data.balance;
-  }
-}
-`;
-
-const PLAIN_REPORTED = {
-  at: 'this.http.post',
-  request: 'POST /entries',
-  service: 'ledger',
-  evidence: ['service "ledger"', 'payload key "amount"'],
-  suggest: rewrite({
-    replaced: "this.http.post('/entries', { accountId: entry.accountId, amount: entry.amount })",
-    topic: 'ledger.entries.created',
-    payload: '{ accountId: entry.accountId, amount: entry.amount }',
-  }),
-};
-
-/** The plain client in a repository whose other module holds `user`. */
-function plainProject(user: string, client = PLAIN_CLIENT): string {
-  const root = writeProject({
-    'package.json': { name: 'payments', private: true, dependencies: { axios: '^1.7.9' } },
-    'src/clients/ledger.ts': client,
-    'src/payments.ts': user,
-  });
-  return path.join(root, 'src/clients/ledger.ts');
-}
-
-const READS_BALANCE = "import { LedgerHttpClient } from './clients/ledger';\n\nconst ledger = new LedgerHttpClient();\n\nexport async function balance(id: string) {\n  return ledger.getBalance(id);\n}\n";
-
-describe('a public method of a plain class that nothing in the repository calls', () => {
-  tsTester.run(RULE_NAME, rule, {
-    valid: [
-      ts.valid(PLAIN_CLIENT, { filename: plainProject(READS_BALANCE), name: 'only its read is called: the write never runs' }),
-    ],
-    invalid: [
-      ts.invalid(PLAIN_CLIENT, PLAIN_REPORTED, {
-        filename: plainProject(`${READS_BALANCE}\nexport async function pay(id: string, amount: number) {\n  await ledger.recordEntry({ accountId: id, amount });\n}\n`),
-        name: 'called from another module',
-      }),
-      ts.invalid(PLAIN_CLIENT.replace('export class LedgerHttpClient {', 'export class LedgerHttpClient implements LedgerPort {'), PLAIN_REPORTED, {
-        filename: plainProject(READS_BALANCE, PLAIN_CLIENT.replace('export class LedgerHttpClient {', 'export class LedgerHttpClient implements LedgerPort {')),
-        name: 'a class implementing an interface may be called through it, out of sight',
-      }),
-      ts.invalid(PLAIN_CLIENT, PLAIN_REPORTED, { name: 'without the project layer, its uses are out of sight' }),
     ],
   });
 });
