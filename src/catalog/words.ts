@@ -91,7 +91,7 @@ export const CRITICAL_PAYLOAD_KEYS: readonly string[] = [
 export const READ_COMMAND_WORDS: readonly string[] = [
   'query', 'lookup', 'check', 'validate', 'validation', 'verify', 'verification', 'quote', 'estimate', 'calculate',
   'calculation', 'simulate', 'simulation', 'availability', 'eligibility', 'preflight', 'evaluate', 'evaluation', 'score',
-  'scoring',
+  'scoring', 'analyze', 'analyse', 'analysis',
   // a digest computed for a checkout page (`POST /payment/hash`): nothing is written
   'hash', 'checksum',
 ];

@@ -2388,3 +2388,22 @@ export async function onboardOwner(owner, restaurantId) {
   });
 });
 
+
+describe('an analysis sent as POST', () => {
+  jsTester.run(RULE_NAME, rule, {
+    valid: [
+      js.valid(
+        `
+import axios from 'axios';
+
+export async function screenPayment(payment) {
+  const { data } = await axios.post(\`\${process.env.FRAUD_SERVICE_URL}/api/fraud/analyze\`, { paymentId: payment.id, amount: payment.amount });
+  return data.riskScore;
+}
+`,
+        { name: '`POST /fraud/analyze` with the amount computes a verdict: nothing is written' },
+      ),
+    ],
+    invalid: [],
+  });
+});
