@@ -48,7 +48,7 @@ export type Template = readonly Part[];
 export type Hole = Exclude<Part, { kind: 'text' }>;
 
 const CONFIG_GETTERS = new Set(['get', 'getOrThrow', 'getString', 'getValue', 'getConfig', 'require']);
-const CONFIG_RECEIVER = /config|settings|conf$|cfg$|cfg$|cfg$|^env$|environment|secrets?$|(?:urls|hosts|endpoints|addresses)$/i;
+const CONFIG_RECEIVER = /config|settings|conf$|cfg$|^env$|environment|secrets?$|(?:urls|hosts|endpoints|addresses)$/i;
 const ADDRESS_MAP = /(?:urls|hosts|endpoints|addresses)$/i;
 /** The configuration a framework hangs on its instance: `app.config`, `fastify.config`, `req.app.settings`. */
 const INSTANCE_CONFIG = /^(?:config|configuration|settings)$/i;
