@@ -38,7 +38,7 @@ export function getImportedNames(text: string): Map<string, Set<string> | null> 
       take(source, null); // a re-export, a side effect, a require or a dynamic import
     } else if (match[1]) {
       // types only: nothing runs, but a value typed with one of them is an instance made elsewhere
-      take(source, getAnnotatingTypes(text, match[3] ?? ''));
+      take(source, getAnnotatingTypes(text, (match[3] ?? '').split(',')));
     } else if (match[2] !== undefined || match[3] === undefined) {
       take(source, null); // a default or namespace import
     } else {
@@ -47,7 +47,7 @@ export function getImportedNames(text: string): Map<string, Set<string> | null> 
         const name = /^\s*(type\s+)?([\w$]+)/.exec(item);
         if (name && !name[1]) names.add(ownString(name[2]!));
       }
-      for (const name of getAnnotatingTypes(text, match[3].split(',').filter((item) => /^\s*type\s/.test(item)).join(','))) names.add(name);
+      for (const name of getAnnotatingTypes(text, match[3].split(',').filter((item) => /^\s*type\s/.test(item)))) names.add(name);
       take(source, names);
     }
   }
@@ -55,13 +55,13 @@ export function getImportedNames(text: string): Map<string, Set<string> | null> 
 }
 
 /**
- * The types of a type-only import list (`Logger, ServiceClient`, `type ServiceClient`) that the
+ * The types of the items of a type-only import list (`Logger`, `type ServiceClient`) that the
  * text gives a value (`client: ServiceClient`, `private readonly payments: PaymentsPort`): that
  * value is an instance built elsewhere, of a class or client the type's module may make.
  */
-function getAnnotatingTypes(text: string, list: string): Set<string> {
+function getAnnotatingTypes(text: string, items: readonly string[]): Set<string> {
   const names = new Set<string>();
-  for (const item of list.split(',')) {
+  for (const item of items) {
     const name = /^\s*(?:type\s+)?([\w$]+)\s*$/.exec(item)?.[1];
     if (name !== undefined && new RegExp(`:\\s*${name.replace(/\$/g, '\\$')}\\s*[,)=;\\n]`).test(text)) names.add(ownString(name));
   }
