@@ -27,7 +27,7 @@ import type { MethodCallers } from './modules/method-callers.js';
 import type { ModuleCache, ModuleRecord } from './modules/module-cache.js';
 import type { Reachability } from './modules/reach.js';
 import type { ModuleResolver } from './resolution/module-resolver.js';
-import { dependsOnPackage, getServiceName, isBrowserAppFile, isGatewayFile } from './workspace/package-kind.js';
+import { dependsOnPackage, getServiceName, isBrowserAppContext, isGatewayFile } from './workspace/package-kind.js';
 import { getServicePort } from './workspace/service-port.js';
 import { CLIENT_MODULES } from '../catalog/http-clients.js';
 import { getPackageName } from '../util/package-name.js';
@@ -105,7 +105,7 @@ export class ModuleGraph implements ProjectResolver {
   }
 
   isBrowserFile(file: FileContext): boolean {
-    return file.fileName !== undefined && isBrowserAppFile(file.fileName, file.relativePath ?? file.fileName, file.sourceCode.text);
+    return isBrowserAppContext(file);
   }
 
   getServiceName(fileName: string): string | undefined {

@@ -15,7 +15,7 @@ import {
   type ProjectResolver,
   type TypeOrigin,
 } from '../../analysis/code/file-context.js';
-import { dependsOnPackage, getServiceName, isBrowserAppFile, isGatewayFile } from '../workspace/package-kind.js';
+import { dependsOnPackage, getServiceName, isBrowserAppContext, isGatewayFile } from '../workspace/package-kind.js';
 import { getServicePort } from '../workspace/service-port.js';
 import { findNodeByRange, ProjectFiles } from './project-files.js';
 import { getTypeScript } from './typescript.js';
@@ -90,7 +90,7 @@ export class ProgramResolver implements ProjectResolver {
   }
 
   isBrowserFile(file: FileContext): boolean {
-    return file.fileName !== undefined && isBrowserAppFile(file.fileName, file.relativePath ?? file.fileName, file.sourceCode.text);
+    return isBrowserAppContext(file);
   }
 
   getServiceName(fileName: string): string | undefined {

@@ -7,6 +7,7 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
+import type { FileContext } from '../../analysis/code/file-context.js';
 import { isBrowserCode } from '../../analysis/file-filter.js';
 import { DATABASE_PACKAGES } from '../../catalog/databases.js';
 import { toPosixRelative } from './files.js';
@@ -51,6 +52,11 @@ const kinds = new Map<string, PackageKind | null>();
  */
 export function isBrowserAppFile(fileName: string, relativePath: string, text: string): boolean {
   return isBrowserCode(relativePath, text) || isFrontEndPackageFile(fileName, text);
+}
+
+/** `isBrowserAppFile` of a project file the analysis holds (the linted one or one the project layer read). */
+export function isBrowserAppContext(file: FileContext): boolean {
+  return file.fileName !== undefined && isBrowserAppFile(file.fileName, file.relativePath ?? file.fileName, file.sourceCode.text);
 }
 
 export function isFrontEndPackageFile(fileName: string, text: string): boolean {
@@ -186,20 +192,23 @@ function findPackageKind(folder: string): PackageKind | undefined {
     };
   } else if (NEXT_CONFIGS.some((name) => fs.existsSync(path.join(folder, name)))) {
     // a Next.js app of a workspace that declares every dependency at its root (an Nx `apps/admin`): a package of its own
-    const parent = path.dirname(folder);
-    const outer = parent === folder ? undefined : findPackageKind(parent);
-    kind = { folder, name: path.basename(folder), dependencies: outer?.dependencies ?? [], frontEnd: true, server: false, generator: false, metaFramework: true, database: outer?.database ?? false };
+    kind = getWebAppWithoutManifest(folder, true);
   } else if (isPageAppFolder(folder)) {
     // a web app whose package.json the repository leaves out or keeps at its root: `client/public/index.html` beside `client/src/`
-    const parent = path.dirname(folder);
-    const outer = parent === folder ? undefined : findPackageKind(parent);
-    kind = { folder, name: path.basename(folder), dependencies: outer?.dependencies ?? [], frontEnd: true, server: false, generator: false, metaFramework: false, database: outer?.database ?? false };
+    kind = getWebAppWithoutManifest(folder, false);
   } else {
     const parent = path.dirname(folder);
     kind = parent === folder ? undefined : findPackageKind(parent);
   }
   kinds.set(folder, kind ?? null);
   return kind;
+}
+
+/** A web app's folder with no package.json of its own: a front-end package, its dependencies those of the package around it. */
+function getWebAppWithoutManifest(folder: string, metaFramework: boolean): PackageKind {
+  const parent = path.dirname(folder);
+  const outer = parent === folder ? undefined : findPackageKind(parent);
+  return { folder, name: path.basename(folder), dependencies: outer?.dependencies ?? [], frontEnd: true, server: false, generator: false, metaFramework, database: outer?.database ?? false };
 }
 
 /** Next.js's config files: the folder is a Next.js app, whether or not it has a package.json. */
