@@ -45,6 +45,9 @@ interface Hop {
 }
 
 interface Leaf {
+  /** the request reached */
+  readonly request: TSESTree.CallExpression;
+  /** the verdict on the request, judged when first read */
   readonly assessment: Assessment;
   readonly via: readonly string[];
   /** calls from the reported call down to the request, outermost first; empty when the request is the reported call */
@@ -70,6 +73,8 @@ export class WriteFinder {
   readonly #maxCrossFile: number;
   readonly #direct = new Map<TSESTree.CallExpression, Leaf[]>();
   readonly #checking = new Set<TSESTree.CallExpression>();
+  /** how many times a call was asked about while it was being judged */
+  #cycles = 0;
   /** calls found to lead to no request a caller could report, with what they read of the environment (see `DeadEnds`): those that depend on the linted file */
   readonly #deadEnds: DeadEnds = new WeakMap();
   /** what is shared with every file linted with the same settings and depths */
@@ -118,8 +123,9 @@ export class WriteFinder {
       const [top, ...inner] = leaf.hops;
       if (!top) return leaf.assessment.reportable && !this.#defersToCallers(leaf.assessment.request);
       if (!suppliesPart(top, leaf.reads) && !suppliesValue(top, leaf.readValues)) return false;
-      if (!leaf.assessment.reportable) return false;
-      return [...inner.map((hop) => hop.call), leaf.assessment.request.call].every((below) => !this.#isReportedOnItsOwn(below));
+      // most writes reached through a call are reported below it: that is known without judging the request again here
+      if ([...inner.map((hop) => hop.call), leaf.request].some((below) => this.#isReportedOnItsOwn(below))) return false;
+      return leaf.assessment.reportable;
     });
   }
 
@@ -153,21 +159,29 @@ export class WriteFinder {
    */
   #reportsNoCaller(call: TSESTree.CallExpression, request: RequestDescription): boolean {
     if (!request.sent || classifyMethods(request.methods) === 'read') return true;
-    if (getForeignFile(call) === undefined) return this.#isReportedOnItsOwn(call);
-    // judged in its own environment: the same from every file linted
-    let known = this.#shared.ownReports.get(call);
-    if (known === undefined) {
-      known = this.#isReportedOnItsOwn(call);
-      this.#shared.ownReports.set(call, known);
-    }
-    return known;
+    return this.#isReportedOnItsOwn(call);
   }
 
+  /**
+   * Whether a call reports a write on its own, judged in its own environment: a caller that
+   * reaches a write through it reports nothing, since it is reported here or below. What is
+   * known of a call in another file is the same from every file linted, and kept.
+   */
   #isReportedOnItsOwn(call: TSESTree.CallExpression): boolean {
-    if (this.#checking.has(call)) return false; // mutually recursive wrappers
+    const foreign = getForeignFile(call) !== undefined;
+    const known = foreign ? this.#shared.ownReports.get(call) : undefined;
+    if (known !== undefined) return known;
+    if (this.#checking.has(call)) {
+      // mutually recursive wrappers: unknown while the call is judged, and nothing judged meanwhile is kept
+      this.#cycles += 1;
+      return false;
+    }
     this.#checking.add(call);
+    const cycles = this.#cycles;
     try {
-      return this.#reportableLeaves(call).length > 0;
+      const reported = this.#reportableLeaves(call).length > 0;
+      if (foreign && this.#cycles === cycles) this.#shared.ownReports.set(call, reported);
+      return reported;
     } finally {
       this.#checking.delete(call);
     }
@@ -297,6 +311,7 @@ export class WriteFinder {
       let assessment: Assessment | undefined;
       return [
         {
+          request: call,
           get assessment() {
             return (assessment ??= assessRequest(request, contexts, file, settings, { nameContexts, payloadFacts }));
           },
@@ -320,11 +335,20 @@ export class WriteFinder {
     const inFileLeft = this.#maxInFile - (hops.length - crossFileHops) - (crossesFile ? 0 : 1);
     if (!this.#mayRequest(target.fn, inFileLeft, this.#maxCrossFile - crossFileHops - (crossesFile ? 1 : 0))) return [];
     const inner = enterCallTarget(target, call, this.#file, env);
-    const name = describeFunction(target.fn, call, this.#file);
-    const nextVisiting = new Set(visiting).add(target.fn);
     // the one instance another file builds of its own class: that file reports the write, this call supplies only its arguments
     const outer = isSingletonOfAnotherFile(target, call, this.#file) ? bindConstruction(target.construction!, this.#file, target.construction!.env) : env;
-    const nextHops = [...hops, { call, crossesFile, bound: newlyBound(outer, inner) }];
+    // a wrapper call inside the chain already known to report its write on its own: no caller above reports it again
+    if (hops.length > 0 && this.#shared.ownReports.get(call) === true) return [];
+    const bound = newlyBound(outer, inner);
+    if (hops.length === 0 && bound.size === 0 && call.arguments.length === 0) {
+      // a call that passes nothing and binds nothing supplies no part of a write below it: none is reported here.
+      // Not a dead end: the same call entered from a caller may still lead to one
+      env.dependencies!.incomplete = true;
+      return [];
+    }
+    const name = describeFunction(target.fn, call, this.#file);
+    const nextVisiting = new Set(visiting).add(target.fn);
+    const nextHops = [...hops, { call, crossesFile, bound }];
     return getCallsRun(target.fn, this.#file)
       .filter((innerCall) => !isRuledOut(innerCall, target.fn, this.#file, inner))
       .flatMap((innerCall) => this.#evaluate(innerCall, inner, nextHops, [...via, name], nextVisiting));
