@@ -41,8 +41,13 @@ const TOOL_SCRIPT = /(?:^|[\\/])tools[\\/](?:[\w.-]+[\\/])*(?:verify|check|debug
 const TEST_SCRIPT = /(?:^|[\\/])tests?[-_][\w.-]*\.[cm]?[jt]sx?$/;
 const SOURCE_FOLDER = /(?:^|[\\/])(?:src|lib|app|source)[\\/]/;
 
-/** Folders of front-end code in full-stack repositories. */
-const BROWSER_FOLDER = /(?:^|[\\/])(?:frontend|front-end|webapp|web-app|browser|spa)[\\/]/i;
+/**
+ * Folders of front-end code in full-stack repositories, also as the last word of a longer name
+ * (`driver-frontend`, `customer_frontend`, `libs/domains/booking-frontend`, `react-web-app`).
+ * Not as the first word: a `frontend-service` or `frontend-api` may be a server; nor a
+ * `headless-browser` or a `hotel-spa`.
+ */
+const BROWSER_FOLDER = /(?:^|[\\/])(?:(?:[\w.-]*[-_])?(?:frontend|front-end|webapp|web-app)|browser|spa)[\\/]/i;
 /** Component files of UI frameworks. */
 const BROWSER_FILE = /\.(?:jsx|vue|svelte|astro)$/;
 /** A `'use client'` directive. */

@@ -92,6 +92,20 @@ describe('isBrowserCode', () => {
     expect(isBrowserCode('src/Pay.jsx', '')).toBe(true);
     expect(isBrowserCode('frontend/src/pay.ts', '')).toBe(true);
   });
+
+  it('a folder named for a front end as its last word is browser code', () => {
+    expect(isBrowserCode('libs/domains/booking-frontend/infrastructure/src/index.ts', '')).toBe(true);
+    expect(isBrowserCode('customer_frontend/src/api.js', '')).toBe(true);
+    expect(isBrowserCode('react-web-app/src/api.js', '')).toBe(true);
+    expect(isBrowserCode('restaurant-service-frontend/src/api.js', '')).toBe(true);
+  });
+
+  it('a folder that only starts with a front-end word may be a server', () => {
+    expect(isBrowserCode('frontend-service/src/server.js', '')).toBe(false);
+    expect(isBrowserCode('services/frontend-api/src/orders.ts', '')).toBe(false);
+    expect(isBrowserCode('services/spa-backend/src/orders.ts', '')).toBe(false);
+    expect(isBrowserCode('services/headless-browser/src/render.ts', '')).toBe(false);
+  });
 });
 
 describe('mentionsHttpClient', () => {
