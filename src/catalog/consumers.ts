@@ -94,3 +94,6 @@ export const ROW_WRITES: ReadonlySet<string> = new Set([
 export const ROW_READS: ReadonlySet<string> = new Set([
   'find', 'findMany', 'findAll', 'findBy', 'findAndCount', 'findAndCountAll', 'query', 'select', 'aggregate', 'scan',
 ]);
+
+/** A repository's own query, named for what it finds: `findDispatchReady(threshold)`, `findPendingPayouts()`. */
+export const ROW_READ_NAME = /^find[A-Z]/;

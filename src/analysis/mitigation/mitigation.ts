@@ -14,6 +14,7 @@ import {
   HANDLER_DECORATORS,
   HANDLER_KEYS,
   QUEUE_EVENT_TYPES,
+  ROW_READ_NAME,
   ROW_READS,
   ROW_WRITES,
   SCHEDULE_DECORATORS,
@@ -136,8 +137,9 @@ function getRowCalls(body: TSESTree.Node, file: FileContext): { reads: boolean; 
     if (node.type !== AST_NODE_TYPES.CallExpression) return;
     const callee = skipTransparent(node.callee);
     const member = callee.type === AST_NODE_TYPES.MemberExpression ? (getPropertyName(callee) ?? '') : '';
-    if (ROW_READS.has(member)) reads ||= isAwaitedChain(node);
-    else if (ROW_WRITES.has(member)) writes.push(node.range[1]);
+    // `findOneAndUpdate` writes, though its name starts as a read's does
+    if (ROW_WRITES.has(member)) writes.push(node.range[1]);
+    else if (ROW_READS.has(member) || ROW_READ_NAME.test(member)) reads ||= isAwaitedChain(node);
     // or from the service it writes to: `await axios.get(`${url}/api/slots/locked`)`, then the unlock of those slots
     else if (member === 'get' && callee.type === AST_NODE_TYPES.MemberExpression && isClientModule(getOrigin(callee.object, file.fileOf(node))?.module)) {
       reads ||= isAwaitedChain(node);

@@ -593,6 +593,33 @@ describe('TS syntax (typescript-eslint parser)', () => {
     valid: [
       ts.valid(
         `
+import { Injectable } from '@nestjs/common';
+import { Cron, CronExpression } from '@nestjs/schedule';
+import { BookingRepository, type Booking } from './booking.repository';
+
+@Injectable()
+export class BookingDispatcher {
+  private readonly transportUrl = process.env.TRANSPORT_SERVICE_URL;
+
+  constructor(private readonly bookings: BookingRepository) {}
+
+  @Cron(CronExpression.EVERY_5_MINUTES)
+  async dispatch(): Promise<void> {
+    const due = await this.bookings.findDispatchReady(new Date(), 100);
+    for (const booking of due) await this.dispatchOne(booking);
+  }
+
+  private async dispatchOne(booking: Booking): Promise<void> {
+    await fetch(\`\${this.transportUrl}/rides/request\`, { method: 'POST', body: JSON.stringify({ bookingId: booking.id, fare: booking.price }) });
+    booking.rideRequested = true;
+    await this.bookings.update(booking);
+  }
+}
+`,
+        { name: "a NestJS @Cron sweep that reads its rows with the repository's own query (findDispatchReady) finds them again on the next run" },
+      ),
+      ts.valid(
+        `
 import { HttpService } from '@nestjs/axios';
 import { Controller } from '@nestjs/common';
 import { EventPattern, Payload } from '@nestjs/microservices';
@@ -1002,6 +1029,31 @@ cron.schedule('*/10 * * * *', async () => {
           }),
         },
         { sourceType: 'commonjs', name: 'a sweep that marks its rows done before the call: the next run does not read them again' },
+      ),
+      js.invalid(
+        `
+const axios = require('axios');
+const cron = require('node-cron');
+const Order = require('../models/Order');
+
+cron.schedule('* * * * *', async () => {
+  const order = await Order.findOneAndUpdate({ status: 'PAID' }, { status: 'SHIPPING' });
+  await axios.post(\`\${process.env.SHIPPING_SERVICE_URL}/shipments\`, { orderId: order.id });
+});
+`,
+        {
+          at: 'axios.post',
+          request: 'POST /shipments',
+          service: 'shipping',
+          evidence: ['path "/shipments"'],
+          after: ' after `Order.findOneAndUpdate` (line 7) committed',
+          suggest: rewrite({
+            replaced: 'axios.post(`${process.env.SHIPPING_SERVICE_URL}/shipments`, { orderId: order.id })',
+            topic: 'shipping.shipments.created',
+            payload: '{ orderId: order.id }',
+          }),
+        },
+        { sourceType: 'commonjs', name: 'findOneAndUpdate marks the row before the call, though its name starts as a read does: no sweep' },
       ),
     ],
   });
