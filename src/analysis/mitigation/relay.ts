@@ -134,6 +134,16 @@ function isMirroredPath(routePath: readonly string[], requestPath: readonly stri
   return shorter.every((segment, index) => segment === tail[index]);
 }
 
+/** A `.catch` handler that hands back nothing of its own: `() => ({})`, `() => null`, `() => undefined`. */
+function isEmptyFallback(handler: TSESTree.Node | undefined): boolean {
+  if (handler?.type !== AST_NODE_TYPES.ArrowFunctionExpression || handler.body.type === AST_NODE_TYPES.BlockStatement) return false;
+  const value = skipTransparent(handler.body);
+  if (value.type === AST_NODE_TYPES.ObjectExpression || value.type === AST_NODE_TYPES.ArrayExpression) {
+    return (value.type === AST_NODE_TYPES.ObjectExpression ? value.properties : value.elements).length === 0;
+  }
+  return (value.type === AST_NODE_TYPES.Literal && value.value === null) || (value.type === AST_NODE_TYPES.Identifier && value.name === 'undefined');
+}
+
 /** A path segment that names a resource: not an API's mount point (`api`) or version (`v1`). */
 function isResourceSegment(segment: string): boolean {
   return segment !== 'api' && !/^v\d+$/.test(segment);
@@ -213,6 +223,10 @@ function isPassedOn(node: TSESTree.Node, env: Env, file: FileContext, depth: num
       // the body of a Fetch API request, read: `await req.json()` in a Next.js or Hono handler
       const callee = skipTransparent(expression.callee);
       if (callee.type === AST_NODE_TYPES.MemberExpression && BODY_READERS.has(getPropertyName(callee) ?? '') && expression.arguments.length === 0) {
+        return isPassedOn(callee.object, env, file, depth + 1);
+      }
+      // what came, or an empty default when it cannot be read: `await req.json().catch(() => ({}))`
+      if (callee.type === AST_NODE_TYPES.MemberExpression && getPropertyName(callee) === 'catch' && isEmptyFallback(first)) {
         return isPassedOn(callee.object, env, file, depth + 1);
       }
       // an id made up to follow the request along (`sagaId: uuidv4()`, `requestId: randomUUID()`): no data of the gateway's own

@@ -230,12 +230,53 @@ export async function POST(req: NextRequest) {
 `,
         { filename: 'apps/web/src/app/api/auth/register/route.ts', name: 'what is left of the body after a field is taken out (`...account`) is still what the client sent' },
       ),
+      ts.valid(
+        `
+import { NextRequest, NextResponse } from 'next/server';
+
+const BACKEND = process.env.AUTH_SERVICE_URL || 'https://api.example.com';
+
+export async function POST(req: NextRequest) {
+  const body = await req.json().catch(() => ({}));
+  const { inviteToken, email, password } = body ?? {};
+  if (!inviteToken) return NextResponse.json({ message: 'token missing' }, { status: 400 });
+  const res = await fetch(\`\${BACKEND}/auth/bootstrap-admin\`, {
+    method: 'POST',
+    headers: { 'x-invite-token': String(inviteToken) },
+    body: JSON.stringify({ email, password }),
+  });
+  return NextResponse.json(await res.json().catch(() => ({})), { status: res.status });
+}
+`,
+        { filename: 'admin-dashboard/src/app/api/auth/bootstrap-admin/route.ts', name: 'a body read with an empty default (`req.json().catch(() => ({}))`) is still what the client sent' },
+      ),
       ts.valid(NEXT_CAUGHT, {
         filename: 'apps/web/app/api/rooms/route.ts',
         name: 'a failure turned into null by `.catch(() => null)`, then answered as one (`if (!upstream) return … 502`), goes back to the client',
       }),
     ],
     invalid: [
+      ts.invalid(
+        `
+import { NextRequest, NextResponse } from 'next/server';
+
+const WALLET = process.env.WALLET_SERVICE_URL;
+
+export async function POST(req: NextRequest) {
+  const body = await req.json().catch(() => ({ credits: 100 }));
+  const res = await fetch(\`\${WALLET}/wallet/credits\`, { method: 'POST', body: JSON.stringify(body) });
+  return NextResponse.json(await res.json(), { status: res.status });
+}
+`,
+        {
+          at: 'fetch',
+          request: 'POST /wallet/credits',
+          service: 'wallet',
+          evidence: ['service "wallet"', 'path "/wallet/credits"'],
+          suggest: rewrite({ replaced: 'fetch(`${WALLET}/wallet/credits`, { method: \'POST\', body: JSON.stringify(body) })', topic: 'wallet.credits.created', payload: 'body', responseUsed: true }),
+        },
+        { filename: 'apps/web/app/api/wallet/credits/route.ts', name: "a `.catch` whose default is a write of the handler's own (`{ credits: 100 }`) is not what the client sent" },
+      ),
       ts.invalid(
         NEXT_CAUGHT.replace("if (!upstream) return NextResponse.json({ message: 'Service unavailable' }, { status: 502 });", "if (!upstream) console.warn('rooms service down');"),
         {
