@@ -11,8 +11,8 @@ export const CRITICAL_WORDS: readonly string[] = [
   'settlement', 'subscription', 'credit', 'debit', 'fund', 'loan', 'trade', 'remittance', 'disbursement', 'escrow',
   'voucher', 'coupon', 'redemption', 'money', 'cash', 'topup', 'recharge',
   // reservations and allocations of scarce things, and their fulfilment
-  'seat', 'ticket', 'slot', 'room', 'ride', 'vehicle', 'allocation', 'allotment', 'hold', 'claim', 'dispatch', 'appointment',
-  'delivery', 'pickup', 'mint', 'contract', 'milestone',
+  'seat', 'ticket', 'slot', 'room', 'ride', 'trip', 'vehicle', 'allocation', 'allotment', 'hold', 'claim', 'dispatch', 'appointment',
+  'delivery', 'pickup', 'parcel', 'mint', 'contract', 'milestone',
   // where the stock is kept: a warehouse picking, packing or holding goods
   'warehouse',
   // identity verification a regulator requires: a verdict lost lets an unverified customer move money, or locks out a verified one
@@ -32,6 +32,12 @@ export const OTHER_SENSES: Readonly<Record<string, readonly string[]>> = {
   ticket: ['support', 'helpdesk', 'issue', 'incident', 'complaint', 'bug'],
   warehouse: ['data', 'analytics', 'etl', 'bigquery', 'snowflake', 'redshift', 'lake', 'olap'],
 };
+
+/**
+ * Function names that are a critical word alone in another sense: a `dispatch(command)` hands a
+ * command or an event on (Redux, command buses, agent bridges); it ships nothing.
+ */
+export const GENERIC_FUNCTION_NAMES: readonly string[] = ['dispatch'];
 
 /**
  * Path segments that move another service's entity to a new state: `POST /claims/{id}/approve`,

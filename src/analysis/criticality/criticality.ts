@@ -4,7 +4,7 @@
  * Words of non-critical traffic (logs, metrics, notifications…) count against.
  */
 import { AST_NODE_TYPES, AST_TOKEN_TYPES, type TSESTree } from '@typescript-eslint/utils';
-import { NOTICE_WORDS, OTHER_SENSES, READ_COMMAND_WORDS, TRANSITION_VERBS } from '../../catalog/words.js';
+import { GENERIC_FUNCTION_NAMES, NOTICE_WORDS, OTHER_SENSES, READ_COMMAND_WORDS, TRANSITION_VERBS } from '../../catalog/words.js';
 import type { Settings } from '../../options.js';
 import { getClassName, getFunctionName, getMethodClass, getPropertyName, getStaticString, isFunctionNode, skipTransparent, type FunctionNode } from '../code/ast.js';
 import { deeper, type FileContext } from '../code/file-context.js';
@@ -64,6 +64,8 @@ export interface CriticalityInput {
   readonly nameContexts?: readonly TSESTree.Node[];
 }
 
+/** `dispatch(command)`: a function named with a critical word alone, in another sense */
+const GENERIC_NAMES: ReadonlySet<string> = new Set(GENERIC_FUNCTION_NAMES);
 const CRITICAL_TAG = /@critical\b/;
 const READ_COMMANDS = new WordSet(READ_COMMAND_WORDS);
 
@@ -173,6 +175,7 @@ function assessOnePath(input: CriticalityInput, file: FileContext, settings: Set
     if (event) evidence.push({ kind: 'payloadEvent', text: `event "${event}"` });
   }
   for (const entry of functions) {
+    if (entry.fn && GENERIC_NAMES.has(entry.name)) continue;
     if (criticalWord(splitWords(entry.name))) {
       evidence.push({ kind: entry.fn ? 'function' : 'class', text: `${entry.fn ? 'function' : 'class'} "${entry.name}"` });
       break;

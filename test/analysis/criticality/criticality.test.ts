@@ -58,7 +58,7 @@ describe('assessCriticality', () => {
     it.each([
       '/payments', '/transactions', '/transfers', '/orders', '/checkout', '/refunds', '/invoices', '/charges', '/ledger/entries',
       '/accounts/1/balance', '/wallet', '/withdrawals', '/deposits', '/bookings', '/reservations', '/stock', '/inventory',
-      '/shipments', '/billing', '/accounts',
+      '/shipments', '/billing', '/accounts', '/api/trips/start-trip', '/scheduled-trips/attach-parcel', '/parcels',
     ])('path %s is critical', (path) => {
       expect(assessTarget(internal(undefined, path))).toMatchObject({ critical: true, evidence: [{ kind: 'path' }] });
     });
@@ -170,6 +170,14 @@ describe('assessCriticality', () => {
       expect(texts(assess(`${AXIOS}const capturePayment = async () => { await axios.post('http://core:80/x', {}); };`, 'axios.post'))).toEqual([
         'function "capturePayment"',
       ]);
+    });
+
+    it('takes no evidence from a function named only `dispatch`: it hands a command or an event on', () => {
+      expect(assess(`${AXIOS}export class AgentBridgeClient { async dispatch(args: { id: string }) { await axios.post(\`http://bridge:80/agents/\${args.id}/command\`, args); } }`, 'axios.post')).toEqual({
+        critical: false,
+        evidence: [],
+      });
+      expect(texts(assess(`${AXIOS}export async function dispatchOrder() { await axios.post('http://core:80/x', {}); }`, 'axios.post'))).toEqual(['function "dispatchOrder"']);
     });
 
     it('uses the class name of a method', () => {
