@@ -187,6 +187,19 @@ describe('classifyTarget', () => {
       expect(classify([env('GETH_RPC_URL')])).toMatchObject({ kind: 'external' });
     });
 
+    it("takes a provider's name given to a service of yours, with a default beside your services, for your own adapter", () => {
+      expect(classify([env('FLUTTERWAVE_SERVICE_URL', [text('http://localhost:5012')]), text('/escrow/create')])).toMatchObject({
+        kind: 'internal',
+        service: 'flutterwave',
+        via: 'env FLUTTERWAVE_SERVICE_URL (default host localhost:5012)',
+      });
+      expect(classify([env('STRIPE_SERVICE_URL', [text('http://127.0.0.1:3005')]), text('/charges')])).toMatchObject({ kind: 'internal' });
+      // the provider's own address as the default, no default, or no service in the name: the provider
+      expect(classify([env('PAYSTACK_SERVICE_URL', [text('https://api.paystack.co')]), text('/transaction/initialize')])).toMatchObject({ kind: 'external' });
+      expect(classify([env('PAYSTACK_SERVICE_URL'), text('/transaction/initialize')])).toMatchObject({ kind: 'external' });
+      expect(classify([env('STRIPE_API_URL', [text('http://localhost:12111')]), text('/v1/charges')])).toMatchObject({ kind: 'external' });
+    });
+
     it('leaves browser-exposed env vars unknown (a browser calling its backend)', () => {
       for (const name of ['NEXT_PUBLIC_API_URL', 'VITE_PAYMENTS_URL', 'REACT_APP_ORDERS_URL', 'NUXT_PUBLIC_API_BASE_URL']) {
         expect(classify([env(name), text('/payments')])).toMatchObject({ kind: 'unknown', service: undefined });

@@ -160,6 +160,29 @@ export async function refund(charge) {
         `
 import axios from 'axios';
 
+const FLUTTERWAVE_SERVICE_URL = process.env.FLUTTERWAVE_SERVICE_URL || 'http://localhost:5012';
+
+export class FlutterwaveProvider {
+  client = axios.create({ baseURL: FLUTTERWAVE_SERVICE_URL });
+
+  async releaseEscrow(escrowId, amount) {
+    await this.client.post('/escrow/release', { escrow_id: escrowId, amount });
+  }
+}
+`,
+        {
+          at: 'this.client.post',
+          request: 'POST /escrow/release',
+          service: 'flutterwave',
+          evidence: ['path "/escrow/release"', 'transition "release"'],
+          suggest: rewrite({ replaced: "this.client.post('/escrow/release', { escrow_id: escrowId, amount })", topic: 'flutterwave.escrow.release.requested', payload: '{ escrow_id: escrowId, amount }' }),
+        },
+        { name: "a provider's name given to a service of yours whose default runs beside your services: your own adapter of the provider" },
+      ),
+      js.invalid(
+        `
+import axios from 'axios';
+
 const ORDERS_URL = process.env.NODE_ENV === 'production' ? 'http://orders.internal:3000' : 'http://localhost:3001';
 
 export async function placeOrder(cart) {
