@@ -323,6 +323,8 @@ export class WriteFinder {
       ];
     }
     if (hops.length >= this.#maxInFile + crossFileHops) return [];
+    // a wrapper call inside the chain already known to report its write on its own: no caller above reports it again
+    if (hops.length > 0 && this.#shared.ownReports.get(call) === true) return [];
     const target = resolveCallTarget(call.callee, this.#file, env);
     if (!target) return [];
     if (visiting.has(target.fn)) {
@@ -337,8 +339,6 @@ export class WriteFinder {
     const inner = enterCallTarget(target, call, this.#file, env);
     // the one instance another file builds of its own class: that file reports the write, this call supplies only its arguments
     const outer = isSingletonOfAnotherFile(target, call, this.#file) ? bindConstruction(target.construction!, this.#file, target.construction!.env) : env;
-    // a wrapper call inside the chain already known to report its write on its own: no caller above reports it again
-    if (hops.length > 0 && this.#shared.ownReports.get(call) === true) return [];
     const bound = newlyBound(outer, inner);
     if (hops.length === 0 && bound.size === 0 && call.arguments.length === 0) {
       // a call that passes nothing and binds nothing supplies no part of a write below it: none is reported here.
