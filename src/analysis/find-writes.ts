@@ -18,7 +18,7 @@ import { EMPTY_ENV, type Env, type FileContext, getForeignFile } from './code/fi
 import { EnvDependencies } from './code/env-dependencies.js';
 import { isRuledOut } from './code/flow.js';
 import { bindConstruction, type CallTarget, enterCallTarget, getCallsRun, getOwnerFunction, getRepositoryConstruction, getSingletonConstruction, resolveCallTarget } from './code/functions.js';
-import { getFactoryCall, getFunctionUses, isInUnusedFunction } from './code/uses.js';
+import { getFactoryCall, getFunctionUses, isInUnimportedLibraryClass, isInUnusedFunction } from './code/uses.js';
 import { bindParameters } from './code/bind.js';
 import type { Template } from './code/template.js';
 import { classifyMethods } from './request/method.js';
@@ -95,7 +95,7 @@ export class WriteFinder {
     for (const call of this.#calls) {
       const leaf = this.#reportableLeaves(call)[0];
       // a write in code that never runs is none
-      if (leaf && !isInUnusedFunction(call, this.#file)) findings.push({ call, assessment: leaf.assessment, via: leaf.via });
+      if (leaf && !isInUnusedFunction(call, this.#file) && !isInUnimportedLibraryClass(call, this.#file)) findings.push({ call, assessment: leaf.assessment, via: leaf.via });
     }
     return findings;
   }

@@ -27,7 +27,7 @@ import type { MethodCallers } from './modules/method-callers.js';
 import type { ModuleCache, ModuleRecord } from './modules/module-cache.js';
 import type { Reachability } from './modules/reach.js';
 import type { ModuleResolver } from './resolution/module-resolver.js';
-import { dependsOnPackage, getServiceName, isBrowserAppContext, isGatewayFile } from './workspace/package-kind.js';
+import { dependsOnPackage, getServiceName, isBrowserAppContext, isGatewayFile, isLibraryFile } from './workspace/package-kind.js';
 import { getServicePort } from './workspace/service-port.js';
 import { CLIENT_MODULES } from '../catalog/http-clients.js';
 import { getPackageName } from '../util/package-name.js';
@@ -102,6 +102,10 @@ export class ModuleGraph implements ProjectResolver {
 
   isGatewayFile(fileName: string): boolean {
     return isGatewayFile(fileName);
+  }
+
+  isLibraryFile(fileName: string): boolean {
+    return isLibraryFile(fileName);
   }
 
   isBrowserFile(file: FileContext): boolean {

@@ -148,6 +148,10 @@ class CombinedResolver implements ProjectResolver {
     return this.#graph.isGatewayFile(fileName);
   }
 
+  isLibraryFile(fileName: string): boolean {
+    return this.#graph.isLibraryFile(fileName);
+  }
+
   isBrowserFile(file: FileContext): boolean {
     return this.#graph.isBrowserFile(file);
   }

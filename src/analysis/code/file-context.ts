@@ -104,6 +104,8 @@ export interface ProjectResolver {
   getTypeFacts(node: TSESTree.Node): { readonly name: string; readonly critical: boolean } | undefined;
   /** Is the file part of a gateway, a service that relays requests to the ones behind it? */
   isGatewayFile(fileName: string): boolean;
+  /** Is the file part of a workspace library (`libs/…`, `packages/…` of its repository), code that services import rather than run? */
+  isLibraryFile(fileName: string): boolean;
   /** Whether a file of the project is a web app's code, run in the browser (see `no-sync-critical-write`'s `checkBrowserCode`). */
   isBrowserFile(file: FileContext): boolean;
   /** The service a file belongs to, named from its package (`3-ride-service` → `ride`); undefined for a workspace root or no package. */

@@ -4,7 +4,7 @@
  * or `#` method, a function neither exported nor exported under another name).
  */
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
-import { getEnclosingFunction, getPropertyName, isFunctionNode, isModuleExports, skipTransparent, type FunctionNode } from './ast.js';
+import { getEnclosingFunction, getPatternNames, getPropertyName, isFunctionNode, isModuleExports, skipTransparent, type FunctionNode } from './ast.js';
 import { EMPTY_ENV, type FileContext } from './file-context.js';
 import { getActionRunner, getFunctionVariable, getOwnerFunction, getValueReferences } from './functions.js';
 import { walk } from './walk.js';
@@ -210,6 +210,52 @@ function getMethodUses(fn: FunctionNode, file: FileContext): { file: FileContext
 export function isInUnusedFunction(node: TSESTree.Node, file: FileContext): boolean {
   const fn = getEnclosingNamedFunction(node);
   return fn !== undefined && isUnused(fn, file, 0);
+}
+
+/**
+ * Whether a node sits in a method of a class that a workspace library exports and that no other
+ * module of the repository imports (`export class BookingApiClient` in
+ * `libs/booking/api-client/`, used by nothing): a client kit for code outside the repository,
+ * whose writes are its callers' to make durable. Services and apps are not libraries: a class of
+ * theirs may be run by its framework without an import. Undecorated classes only, for the same reason.
+ */
+export function isInUnimportedLibraryClass(node: TSESTree.Node, file: FileContext): boolean {
+  const own = file.fileOf(node);
+  if (!own.resolver || own.fileName === undefined || !own.resolver.isLibraryFile(own.fileName)) return false;
+  const fn = getEnclosingNamedFunction(node);
+  const definition = fn?.parent;
+  if (definition?.type !== AST_NODE_TYPES.MethodDefinition) return false;
+  const cls = definition.parent.parent;
+  if (cls.type !== AST_NODE_TYPES.ClassDeclaration || !cls.id || (cls.decorators?.length ?? 0) > 0) return false;
+  // exported where it is declared, by its own name
+  if (cls.parent.type !== AST_NODE_TYPES.ExportNamedDeclaration) return false;
+  // nor any other export of its module (`export const bookings = new BookingApiClient()`)
+  const names = getExportedNames(own.sourceCode.ast);
+  const { resolver, fileName } = own;
+  return names !== undefined && names.every((name) => resolver.findExportUses(fileName, name)?.length === 0);
+}
+
+/** The names a module exports, undefined when some cannot be told (`export *`, CommonJS). */
+function getExportedNames(program: TSESTree.Program): string[] | undefined {
+  const names: string[] = [];
+  for (const statement of program.body) {
+    if (statement.type === AST_NODE_TYPES.ExportDefaultDeclaration) names.push('default');
+    else if (statement.type === AST_NODE_TYPES.ExportAllDeclaration) return undefined;
+    else if (statement.type === AST_NODE_TYPES.ExportNamedDeclaration) {
+      for (const specifier of statement.specifiers) names.push(specifier.exported.type === AST_NODE_TYPES.Identifier ? specifier.exported.name : String(specifier.exported.value));
+      const declaration = statement.declaration;
+      if (!declaration) continue;
+      if (declaration.type === AST_NODE_TYPES.VariableDeclaration) names.push(...declaration.declarations.flatMap((declarator) => getPatternNames(declarator.id).map((identifier) => identifier.name)));
+      else if ('id' in declaration && declaration.id?.type === AST_NODE_TYPES.Identifier) names.push(declaration.id.name);
+    } else if (statement.type === AST_NODE_TYPES.ExpressionStatement && isModuleExportsWrite(statement.expression)) return undefined;
+  }
+  return names;
+}
+
+/** `module.exports = …`, `exports.x = …`. */
+function isModuleExportsWrite(expression: TSESTree.Expression): boolean {
+  if (expression.type !== AST_NODE_TYPES.AssignmentExpression || expression.left.type !== AST_NODE_TYPES.MemberExpression) return false;
+  return isModuleExports(expression.left) || isModuleExports(expression.left.object) || (expression.left.object.type === AST_NODE_TYPES.Identifier && expression.left.object.name === 'exports');
 }
 
 /** Past this many functions that only unused ones call, a function counts as used. */

@@ -15,7 +15,7 @@ import {
   type ProjectResolver,
   type TypeOrigin,
 } from '../../analysis/code/file-context.js';
-import { dependsOnPackage, getServiceName, isBrowserAppContext, isGatewayFile } from '../workspace/package-kind.js';
+import { dependsOnPackage, getServiceName, isBrowserAppContext, isGatewayFile, isLibraryFile } from '../workspace/package-kind.js';
 import { getServicePort } from '../workspace/service-port.js';
 import { findNodeByRange, ProjectFiles } from './project-files.js';
 import { getTypeScript } from './typescript.js';
@@ -87,6 +87,10 @@ export class ProgramResolver implements ProjectResolver {
 
   isGatewayFile(fileName: string): boolean {
     return isGatewayFile(fileName);
+  }
+
+  isLibraryFile(fileName: string): boolean {
+    return isLibraryFile(fileName);
   }
 
   isBrowserFile(file: FileContext): boolean {

@@ -320,6 +320,22 @@ export function getRepositoryFolder(fileName: string): string | undefined {
  * that read folder names look at, so that where a checkout lives changes nothing. Undefined for
  * a file of no package.
  */
+/** A workspace library's folder, from the repository's root: `libs/booking/api-client/…`, `packages/payments-sdk/…`. */
+const LIBRARY_FOLDER = /^(?:[^/]+\/)*(?:libs|packages)\//;
+
+/**
+ * Whether a file sits in a workspace library of its repository (see `LIBRARY_FOLDER`): not in a
+ * package of its own that serves requests (`packages/mcp-server` depending on a server framework
+ * is an app kept among the packages).
+ */
+export function isLibraryFile(fileName: string): boolean {
+  const repository = path.isAbsolute(fileName) ? getRepositoryFolder(fileName) : undefined;
+  if (repository === undefined || !LIBRARY_FOLDER.test(toPosixRelative(repository, fileName))) return false;
+  const own = findPackageKind(path.dirname(fileName));
+  // a library without a manifest of its own (an Nx `libs/…` folder) is read up to the repository's, which declares everything
+  return own === undefined || path.relative(repository, own.folder) === '' || own.folder.length < repository.length || !own.server;
+}
+
 export function getRepositoryRelativePath(fileName: string): string | undefined {
   const repository = getRepositoryFolder(fileName);
   return repository === undefined ? undefined : toPosixRelative(repository, fileName);

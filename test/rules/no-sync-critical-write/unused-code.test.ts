@@ -3,7 +3,9 @@
  * or that only such functions use. A decorated method runs when its framework calls it, and a
  * function whose uses are out of sight (exported, an object's method) may run.
  */
+import path from 'node:path';
 import { describe } from 'vitest';
+import { writeProject } from '../../project/helpers.js';
 import { js, jsTester, rewrite, RULE_NAME, rule, ts, tsTester } from './helpers.js';
 
 /** A client whose one write sits in private methods; `{{call}}` is where `updateItems` is called, or not. */
@@ -134,6 +136,80 @@ module.exports = handlers;
         CHARGE_REPORTED,
         { sourceType: 'commonjs', name: 'an object’s method is used out of sight' },
       ),
+    ],
+  });
+});
+
+/** A client class of a workspace library, and where it is linted from. */
+const LIBRARY_CLIENT = `
+export class BookingApiClient {
+  private readonly baseUrl = process.env.BOOKING_SERVICE_URL;
+
+  async create(data: { serviceId: string; totalPrice: number }): Promise<unknown> {
+    const response = await fetch(\`\${this.baseUrl}/bookings\`, { method: 'POST', body: JSON.stringify(data) });
+    return response.json();
+  }
+}
+`;
+
+/** A monorepo holding the library client at `linted`, with `files` beside it. */
+function monorepo(linted: string, files: Readonly<Record<string, string>> = {}): string {
+  const root = writeProject({
+    '.git/HEAD': 'ref: refs/heads/main\n',
+    'package.json': { name: 'platform', private: true, workspaces: ['libs/*', 'services/*'] },
+    'libs/booking-client/package.json': { name: '@platform/booking-client', main: 'src/index.ts' },
+    'libs/booking-client/src/index.ts': "export * from './booking.api';\n",
+    [linted]: LIBRARY_CLIENT,
+    ...files,
+  });
+  return path.join(root, linted);
+}
+
+const LIBRARY_REPORTED = {
+  at: 'fetch',
+  request: 'POST /bookings',
+  service: 'booking',
+  evidence: ['service "booking"', 'path "/bookings"'],
+  suggest: rewrite({
+    replaced: "fetch(`${this.baseUrl}/bookings`, { method: 'POST', body: JSON.stringify(data) })",
+    topic: 'booking.created',
+    payload: 'data',
+    responseUsed: true,
+  }),
+};
+
+describe('a client class of a workspace library', () => {
+  tsTester.run(RULE_NAME, rule, {
+    valid: [
+      ts.valid(LIBRARY_CLIENT, {
+        filename: monorepo('libs/booking-client/src/booking.api.ts'),
+        name: 'that no module of the repository imports is a kit for code outside it: its callers make the write durable',
+      }),
+    ],
+    invalid: [
+      ts.invalid(LIBRARY_CLIENT, LIBRARY_REPORTED, {
+        filename: monorepo('libs/booking-client/src/booking.api.ts', {
+          'services/checkout/package.json': JSON.stringify({ name: 'checkout', dependencies: { '@platform/booking-client': '*' } }),
+          'services/checkout/src/book.ts': "import { BookingApiClient } from '@platform/booking-client';\n\nexport const bookings = new BookingApiClient();\n",
+        }),
+        name: 'imported by a service of the repository, through its package, it runs there',
+      }),
+      ts.invalid(`${LIBRARY_CLIENT}\nexport const bookingApi = new BookingApiClient();\n`, LIBRARY_REPORTED, {
+        filename: monorepo('libs/booking-client/src/booking.api.ts', {
+          'services/checkout/src/book.ts': "import { bookingApi } from '../../../libs/booking-client/src/booking.api';\n\nexport const book = () => bookingApi.create({ serviceId: 's1', totalPrice: 10 });\n",
+        }),
+        name: 'its one instance, exported beside it and imported by a service, runs there',
+      }),
+      ts.invalid(LIBRARY_CLIENT, LIBRARY_REPORTED, {
+        filename: monorepo('packages/mcp-server/src/booking.api.ts', {
+          'packages/mcp-server/package.json': JSON.stringify({ name: 'mcp-server', scripts: { start: 'node dist/main.js' }, dependencies: { express: '^4.21.0' } }),
+        }),
+        name: 'a package among the packages that serves requests is an app, not a library',
+      }),
+      ts.invalid(LIBRARY_CLIENT, LIBRARY_REPORTED, {
+        filename: monorepo('services/checkout/src/booking.api.ts'),
+        name: "a service's own class that nothing imports is not a library's: a framework may run it",
+      }),
     ],
   });
 });
