@@ -315,11 +315,6 @@ export function getRepositoryFolder(fileName: string): string | undefined {
   return found;
 }
 
-/**
- * A file's path inside its repository (see `getRepositoryFolder`), `/`-separated: what filters
- * that read folder names look at, so that where a checkout lives changes nothing. Undefined for
- * a file of no package.
- */
 /** A workspace library's folder, from the repository's root: `libs/booking/api-client/…`, `packages/payments-sdk/…`. */
 const LIBRARY_FOLDER = /^(?:[^/]+\/)*(?:libs|packages)\//;
 
@@ -336,6 +331,11 @@ export function isLibraryFile(fileName: string): boolean {
   return own === undefined || path.relative(repository, own.folder) === '' || own.folder.length < repository.length || !own.server;
 }
 
+/**
+ * A file's path inside its repository (see `getRepositoryFolder`), `/`-separated: what filters
+ * that read folder names look at, so that where a checkout lives changes nothing. Undefined for
+ * a file of no package.
+ */
 export function getRepositoryRelativePath(fileName: string): string | undefined {
   const repository = getRepositoryFolder(fileName);
   return repository === undefined ? undefined : toPosixRelative(repository, fileName);
