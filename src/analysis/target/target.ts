@@ -174,19 +174,29 @@ function classifyBaseHole(base: Hole, path: Template, settings: Settings, hints:
   // `${DAPR_HTTP_ENDPOINT}/v1.0/invoke/payments/method/charge`: the sidecar's API says what it does
   if (isDaprPath(path)) return classifyDapr(path, `${base.kind} ${name}`);
   const byName = classifyName(name, settings, base.kind === 'config' && base.addressMap === true);
+  if (byName.kind === 'external' || settings.services.names.has(normalizeServiceName(name))) {
+    const adapter = byName.kind === 'external' ? getAdapterDefault(base, name, path, settings, hints) : undefined;
+    return adapter ? { kind: 'internal', service: byName.service, via: `${via} (default ${adapter.via})`, path } : { ...byName, via, path };
+  }
   // the address's own default says where it points: `process.env.X || 'https://api.provider.com'`
   const fallback = base.fallback && classifyTarget([...base.fallback, ...path], settings, hints);
-  // your own adapter of a provider, named for it as a service of yours, running beside your services:
-  // `process.env.FLUTTERWAVE_SERVICE_URL || 'http://localhost:5012'`
-  if (byName.kind === 'external' && fallback?.kind === 'internal' && SERVICE_NAME.test(toUpperSnake(name)) && !settings.externalHosts.some((glob) => glob.test(name))) {
-    return { kind: 'internal', service: byName.service, via: `${via} (default ${fallback.via})`, path };
-  }
-  if (byName.kind === 'external' || settings.services.names.has(normalizeServiceName(name))) return { ...byName, via, path };
   if (fallback?.kind === 'external' && !SERVICE_NAME.test(toUpperSnake(name))) return { ...fallback, via: `${via} (default ${fallback.via})` };
   if (byName.kind === 'unknown' && fallback && fallback.kind !== 'unknown') return fallback;
   // a provider's address comes with its credentials (`ZATCA_API_URL` beside `ZATCA_SECRET`)
   if (byName.kind === 'internal' && base.kind === 'env' && base.credentialed) return { kind: 'external', service: byName.service, via: `${via} (read with credentials of the same name)`, path };
   return { ...byName, via, path };
+}
+
+/**
+ * The default of an address named for a provider as a service of yours, when that default runs
+ * beside your services: your own adapter of the provider
+ * (`process.env.FLUTTERWAVE_SERVICE_URL || 'http://localhost:5012'`). Not for a name listed in
+ * `externalHosts`.
+ */
+function getAdapterDefault(base: Exclude<Hole, { kind: 'unknown' }>, name: string, path: Template, settings: Settings, hints: TargetHints): Target | undefined {
+  if (!base.fallback || !SERVICE_NAME.test(toUpperSnake(name)) || settings.externalHosts.some((glob) => glob.test(name))) return undefined;
+  const fallback = classifyTarget([...base.fallback, ...path], settings, hints);
+  return fallback.kind === 'internal' ? fallback : undefined;
 }
 
 /**

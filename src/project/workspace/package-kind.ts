@@ -327,8 +327,10 @@ export function isLibraryFile(fileName: string): boolean {
   const repository = path.isAbsolute(fileName) ? getRepositoryFolder(fileName) : undefined;
   if (repository === undefined || !LIBRARY_FOLDER.test(toPosixRelative(repository, fileName))) return false;
   const own = findPackageKind(path.dirname(fileName));
+  if (own === undefined) return true;
   // a library without a manifest of its own (an Nx `libs/…` folder) is read up to the repository's, which declares everything
-  return own === undefined || path.relative(repository, own.folder) === '' || own.folder.length < repository.length || !own.server;
+  const inside = path.relative(repository, own.folder);
+  return inside === '' || inside.startsWith('..') || !own.server;
 }
 
 /**
