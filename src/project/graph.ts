@@ -20,7 +20,7 @@ import {
   type TypeOrigin,
 } from '../analysis/code/file-context.js';
 import { getObjectProperty, resolveObject } from '../analysis/code/objects.js';
-import type { ExportEntry } from './modules/exports.js';
+import type { ExportEntry } from '../analysis/code/exports.js';
 import type { Implementations } from './modules/implementations.js';
 import type { Importers } from './modules/importers.js';
 import type { MethodCallers } from './modules/method-callers.js';

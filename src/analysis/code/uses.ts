@@ -4,8 +4,9 @@
  * or `#` method, a function neither exported nor exported under another name).
  */
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
-import { getEnclosingFunction, getPatternNames, getPropertyName, isFunctionNode, isModuleExports, skipTransparent, type FunctionNode } from './ast.js';
+import { getEnclosingFunction, getPropertyName, isFunctionNode, isModuleExports, skipTransparent, type FunctionNode } from './ast.js';
 import { EMPTY_ENV, type FileContext } from './file-context.js';
+import { readExports } from './exports.js';
 import { getActionRunner, getFunctionVariable, getOwnerFunction, getValueReferences } from './functions.js';
 import { walk } from './walk.js';
 import { remember } from '../../util/remember.js';
@@ -235,27 +236,10 @@ export function isInUnimportedLibraryClass(node: TSESTree.Node, file: FileContex
   return names !== undefined && names.every((name) => resolver.findExportUses(fileName, name)?.length === 0);
 }
 
-/** The names a module exports, undefined when some cannot be told (`export *`, CommonJS). */
+/** The names a module exports, undefined when some cannot be told (`export * from`, CommonJS). */
 function getExportedNames(program: TSESTree.Program): string[] | undefined {
-  const names: string[] = [];
-  for (const statement of program.body) {
-    if (statement.type === AST_NODE_TYPES.ExportDefaultDeclaration) names.push('default');
-    else if (statement.type === AST_NODE_TYPES.ExportAllDeclaration) return undefined;
-    else if (statement.type === AST_NODE_TYPES.ExportNamedDeclaration) {
-      for (const specifier of statement.specifiers) names.push(specifier.exported.type === AST_NODE_TYPES.Identifier ? specifier.exported.name : String(specifier.exported.value));
-      const declaration = statement.declaration;
-      if (!declaration) continue;
-      if (declaration.type === AST_NODE_TYPES.VariableDeclaration) names.push(...declaration.declarations.flatMap((declarator) => getPatternNames(declarator.id).map((identifier) => identifier.name)));
-      else if ('id' in declaration && declaration.id?.type === AST_NODE_TYPES.Identifier) names.push(declaration.id.name);
-    } else if (statement.type === AST_NODE_TYPES.ExpressionStatement && isModuleExportsWrite(statement.expression)) return undefined;
-  }
-  return names;
-}
-
-/** `module.exports = …`, `exports.x = …`. */
-function isModuleExportsWrite(expression: TSESTree.Expression): boolean {
-  if (expression.type !== AST_NODE_TYPES.AssignmentExpression || expression.left.type !== AST_NODE_TYPES.MemberExpression) return false;
-  return isModuleExports(expression.left) || isModuleExports(expression.left.object) || (expression.left.object.type === AST_NODE_TYPES.Identifier && expression.left.object.name === 'exports');
+  const table = readExports(program);
+  return table.commonjs || table.stars.length > 0 ? undefined : [...table.named.keys()];
 }
 
 /** Past this many functions that only unused ones call, a function counts as used. */

@@ -12,7 +12,7 @@ import path from 'node:path';
 import { claimNodes, FileContext, type ProjectModule, type ProjectResolver } from '../../analysis/code/file-context.js';
 import { getRepositoryRelativePath } from '../workspace/package-kind.js';
 import { readPackageJson } from '../workspace/workspaces.js';
-import { type ExportTable, readExports } from './exports.js';
+import { type ExportTable, readExports } from '../../analysis/code/exports.js';
 import { isParseableModule, parseModule } from './parse.js';
 
 /** Larger files are generated bundles or data, not the project's code: they stay unknown. */

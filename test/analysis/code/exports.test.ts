@@ -1,12 +1,12 @@
 /**
- * What a module exports (src/project/modules/exports.ts), read once from its top-level
+ * What a module exports (src/analysis/code/exports.ts), read once from its top-level
  * statements: ES exports (declarations, lists, re-exports, `export *`, `export default`) and
  * CommonJS ones (`module.exports = …`, `exports.X = …`, `module.exports.X = …`, `export =`).
  */
 import type { TSESTree } from '@typescript-eslint/utils';
 import { describe, expect, it } from 'vitest';
-import { type ExportEntry, type ExportTable, readExports } from '../../src/project/modules/exports.js';
-import { parseModule } from '../../src/project/modules/parse.js';
+import { type ExportEntry, type ExportTable, readExports } from '../../../src/analysis/code/exports.js';
+import { parseModule } from '../../../src/project/modules/parse.js';
 
 interface Parsed {
   readonly table: ExportTable;

@@ -4,8 +4,8 @@
  * `exports.name = …`, `module.exports.name = …`, TypeScript's `export =`).
  */
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
-import { getPatternNames, getPropertyName, skipTransparent } from '../../analysis/code/ast.js';
-import { getRequireSource } from '../../analysis/code/file-context.js';
+import { getPatternNames, getPropertyName, skipTransparent } from './ast.js';
+import { getRequireSource } from './file-context.js';
 
 export type ExportEntry =
   /** a binding of the module: `export const X = …`, `export { local as X }`, `export default local` */
