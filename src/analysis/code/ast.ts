@@ -79,6 +79,31 @@ export function isModuleExports(node: TSESTree.Node): boolean {
   );
 }
 
+/** `null` or `undefined`. */
+export function isNullish(node: TSESTree.Node): boolean {
+  const expression = skipTransparent(node);
+  return (expression.type === AST_NODE_TYPES.Literal && expression.value === null) || (expression.type === AST_NODE_TYPES.Identifier && expression.name === 'undefined');
+}
+
+/** `null`, `undefined`, `false`, `[]`, `{}`, `''`, `0`, `void …`: a value that stands for "nothing happened". */
+export function isDefaultValue(node: TSESTree.Node): boolean {
+  const expression = skipTransparent(node);
+  switch (expression.type) {
+    case AST_NODE_TYPES.Literal:
+      return expression.value === null || expression.value === false || expression.value === '' || expression.value === 0;
+    case AST_NODE_TYPES.Identifier:
+      return expression.name === 'undefined';
+    case AST_NODE_TYPES.ArrayExpression:
+      return expression.elements.length === 0;
+    case AST_NODE_TYPES.ObjectExpression:
+      return expression.properties.length === 0;
+    case AST_NODE_TYPES.UnaryExpression:
+      return expression.operator === 'void';
+    default:
+      return false;
+  }
+}
+
 /** The last name in a callee: `post` for `this.http.post`, `fetch` for `fetch`. */
 export function getCalleeName(callee: TSESTree.Node): string | undefined {
   const node = skipTransparent(callee);

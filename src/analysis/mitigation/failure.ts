@@ -6,7 +6,7 @@
  */
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
 import path from 'node:path';
-import { getCalleeName, getPropertyName, isFunctionNode, skipTransparent } from '../code/ast.js';
+import { getCalleeName, getPropertyName, isDefaultValue, isFunctionNode, isNullish, skipTransparent } from '../code/ast.js';
 import type { FileContext } from '../code/file-context.js';
 import { walk } from '../code/walk.js';
 
@@ -88,8 +88,7 @@ function testsMissing(test: TSESTree.Expression, name: string): boolean {
   if (expression.type !== AST_NODE_TYPES.BinaryExpression || (expression.operator !== '===' && expression.operator !== '==')) return false;
   const [left, right] = [skipTransparent(expression.left), skipTransparent(expression.right)];
   const isName = (node: TSESTree.Node): boolean => node.type === AST_NODE_TYPES.Identifier && node.name === name;
-  const isNothing = (node: TSESTree.Node): boolean => (node.type === AST_NODE_TYPES.Literal && node.value === null) || (node.type === AST_NODE_TYPES.Identifier && node.name === 'undefined');
-  return (isName(left) && isNothing(right)) || (isName(right) && isNothing(left));
+  return (isName(left) && isNullish(right)) || (isName(right) && isNullish(left));
 }
 
 /** A branch that throws, or returns something (an error answer), rather than carrying on. */
@@ -190,25 +189,6 @@ function declaresIn(body: TSESTree.Node, name: string): boolean {
       statement.type === AST_NODE_TYPES.VariableDeclaration &&
       statement.declarations.some((declarator) => declarator.id.type === AST_NODE_TYPES.Identifier && declarator.id.name === name),
   );
-}
-
-/** `null`, `undefined`, `false`, `[]`, `{}`, `''`, `0`: a value that stands for "nothing happened". */
-function isDefaultValue(node: TSESTree.Node): boolean {
-  const expression = skipTransparent(node);
-  switch (expression.type) {
-    case AST_NODE_TYPES.Literal:
-      return expression.value === null || expression.value === false || expression.value === '' || expression.value === 0;
-    case AST_NODE_TYPES.Identifier:
-      return expression.name === 'undefined';
-    case AST_NODE_TYPES.ArrayExpression:
-      return expression.elements.length === 0;
-    case AST_NODE_TYPES.ObjectExpression:
-      return expression.properties.length === 0;
-    case AST_NODE_TYPES.UnaryExpression:
-      return expression.operator === 'void';
-    default:
-      return false;
-  }
 }
 
 /** `res.status(502)…`, `reply.code(500)`, `ctx.throw(…)`, `next(err)`, `res.sendStatus(500)`. */

@@ -30,6 +30,7 @@ import {
   getMethodClass,
   getPropertyName,
   isFunctionNode,
+  isNullish,
   skipTransparent,
   type FunctionNode,
 } from '../code/ast.js';
@@ -654,10 +655,6 @@ function getHandingConsumer(value: TSESTree.Node, file: FileContext, settings: S
   return mitigation?.kind === 'consumer' ? mitigation.detail : undefined;
 }
 
-function isNothing(node: TSESTree.Node): boolean {
-  const expression = skipTransparent(node);
-  return (expression.type === AST_NODE_TYPES.Identifier && expression.name === 'undefined') || (expression.type === AST_NODE_TYPES.Literal && expression.value === null);
-}
 
 /** Methods of an incoming request that read its body (`await req.json()`, `await req.text()`). */
 const BODY_READERS = new Set(['json', 'text', 'formData', 'arrayBuffer', 'blob']);
@@ -678,7 +675,7 @@ export function isForwardedBody(payload: { readonly node: TSESTree.Node; readonl
       const binding = file.getBinding(node, env);
       if (binding?.kind !== 'value' || binding.path.length > 0) break;
       node = skipTransparent(binding.node);
-    } else if (node.type === AST_NODE_TYPES.ConditionalExpression && isNothing(node.alternate)) {
+    } else if (node.type === AST_NODE_TYPES.ConditionalExpression && isNullish(node.alternate)) {
       // `data: method !== 'GET' ? req.body : undefined`
       node = skipTransparent(node.consequent);
     } else break;

@@ -3,7 +3,7 @@
  * that client, loses nothing of its own: the client learns of a failure and can try again.
  */
 import { AST_NODE_TYPES, TSESLint, type TSESTree } from '@typescript-eslint/utils';
-import { getCalleeName, getEnclosingFunction, getPropertyName, isFunctionNode, skipTransparent } from '../code/ast.js';
+import { getCalleeName, getEnclosingFunction, getPropertyName, isDefaultValue, isFunctionNode, skipTransparent } from '../code/ast.js';
 import { VALUE_CONVERSIONS } from '../code/callees.js';
 import { splitWords } from '../code/words.js';
 import { EMPTY_ENV, type Env, type FileContext } from '../code/file-context.js';
@@ -136,12 +136,7 @@ function isMirroredPath(routePath: readonly string[], requestPath: readonly stri
 
 /** A `.catch` handler that hands back nothing of its own: `() => ({})`, `() => null`, `() => undefined`. */
 function isEmptyFallback(handler: TSESTree.Node | undefined): boolean {
-  if (handler?.type !== AST_NODE_TYPES.ArrowFunctionExpression || handler.body.type === AST_NODE_TYPES.BlockStatement) return false;
-  const value = skipTransparent(handler.body);
-  if (value.type === AST_NODE_TYPES.ObjectExpression || value.type === AST_NODE_TYPES.ArrayExpression) {
-    return (value.type === AST_NODE_TYPES.ObjectExpression ? value.properties : value.elements).length === 0;
-  }
-  return (value.type === AST_NODE_TYPES.Literal && value.value === null) || (value.type === AST_NODE_TYPES.Identifier && value.name === 'undefined');
+  return handler?.type === AST_NODE_TYPES.ArrowFunctionExpression && handler.body.type !== AST_NODE_TYPES.BlockStatement && isDefaultValue(handler.body);
 }
 
 /** A path segment that names a resource: not an API's mount point (`api`) or version (`v1`). */

@@ -5,7 +5,7 @@
  */
 import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 import { type ArgRole, type CallShape, CLIENT_MEMBER_NAMES, type ClientKind, isClientModule, WRITE_CAPABLE_MEMBERS } from '../../catalog/http-clients.js';
-import { getPropertyName, skipTransparent } from '../code/ast.js';
+import { getPropertyName, isNullish, skipTransparent } from '../code/ast.js';
 import { type ClientMatch, HTTP_CLIENTS, matchClientCall } from './clients.js';
 import { deeper, EMPTY_ENV, type Env, type FileContext } from '../code/file-context.js';
 import { evaluateMethods } from './method.js';
@@ -145,9 +145,6 @@ function collectArguments(call: TSESTree.CallExpression, shape: CallShape, file:
   return result;
 }
 
-function isNullish(node: TSESTree.Node): boolean {
-  return (node.type === AST_NODE_TYPES.Identifier && node.name === 'undefined') || (node.type === AST_NODE_TYPES.Literal && node.value === null);
-}
 
 /** `new Request(url, init)` passed to fetch, directly or through a const. */
 function getRequestObject(node: TSESTree.Node, file: FileContext, env: Env): { url?: TSESTree.Node; init?: LocatedObject } | undefined {
