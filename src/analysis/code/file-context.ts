@@ -6,7 +6,7 @@
 import { AST_NODE_TYPES, ASTUtils, TSESLint, type TSESTree } from '@typescript-eslint/utils';
 
 const { DefinitionType, ScopeType } = TSESLint.Scope;
-import { type FunctionNode, getPropertyName, getThisClass, isFunctionNode, skipTransparent } from './ast.js';
+import { type FunctionNode, getEnclosingFunction, getPropertyName, getThisClass, isFunctionNode, skipTransparent } from './ast.js';
 import { walk } from './walk.js';
 import { ACTION_RUNNERS } from '../../catalog/action-runners.js';
 import type { EnvDependencies } from './env-dependencies.js';
@@ -323,6 +323,11 @@ export class FileContext {
       }
       this.#bindingCache.set(variable, binding);
     }
+    if (binding === null) {
+      // a variable written more than once holds, at a use, the value last written before it when nothing else can have come between
+      const reaching = getReachingValue(variable, identifier);
+      if (reaching) return { kind: 'value', node: reaching, path: [] };
+    }
     return binding ?? undefined;
   }
 
@@ -624,6 +629,53 @@ function computeBinding(variable: Variable): Binding | undefined {
     default:
       return undefined;
   }
+}
+
+/**
+ * The value a use of a variable written more than once reads (`let url = a; try { post(url) }
+ * catch { url = b; post(url) }`): the last write before it in the source, in the same function,
+ * when the block that write sits in holds the use (no branch may have skipped it) and no loop
+ * between them writes the variable again after the use. Undefined otherwise.
+ */
+function getReachingValue(variable: TSESLint.Scope.Variable, use: TSESTree.Identifier): TSESTree.Node | undefined {
+  const def = variable.defs[0];
+  if (variable.defs.length !== 1 || def?.type !== DefinitionType.Variable || def.node.id !== def.name) return undefined;
+  const declaration = def.node.parent;
+  if (declaration.parent.type === AST_NODE_TYPES.ForInStatement || declaration.parent.type === AST_NODE_TYPES.ForOfStatement) return undefined;
+  const owner = getEnclosingFunction(use);
+  const writes: { readonly node: TSESTree.Node; readonly value: TSESTree.Node }[] = def.node.init ? [{ node: def.node, value: def.node.init }] : [];
+  for (const reference of variable.references) {
+    if (!reference.isWrite() || reference.init) continue;
+    const assignment = reference.identifier.parent;
+    // `url += …`, `[url] = …`: not a value of its own
+    if (assignment?.type !== AST_NODE_TYPES.AssignmentExpression || assignment.operator !== '=' || assignment.left !== reference.identifier) return undefined;
+    writes.push({ node: assignment, value: assignment.right });
+  }
+  let last: (typeof writes)[number] | undefined;
+  for (const write of writes) if (write.node.range[1] <= use.range[0] && (!last || write.node.range[0] > last.node.range[0])) last = write;
+  if (!last || getEnclosingFunction(last.node) !== owner) return undefined;
+  const block = getEnclosingBlock(last.node);
+  if (!block || block.range[0] > use.range[0] || use.range[1] > block.range[1]) return undefined;
+  for (let node: TSESTree.Node | undefined = use.parent; node && node !== block; node = node.parent) {
+    if (LOOPS.has(node.type) && writes.some((write) => write.node.range[0] > use.range[1] && write.node.range[1] <= node.range[1])) return undefined;
+  }
+  return last.value;
+}
+
+const LOOPS: ReadonlySet<string> = new Set([
+  AST_NODE_TYPES.ForStatement,
+  AST_NODE_TYPES.ForInStatement,
+  AST_NODE_TYPES.ForOfStatement,
+  AST_NODE_TYPES.WhileStatement,
+  AST_NODE_TYPES.DoWhileStatement,
+]);
+
+/** The block or program whose statements hold a node. */
+function getEnclosingBlock(node: TSESTree.Node): TSESTree.Node | undefined {
+  for (let current = node.parent; current; current = current.parent) {
+    if (current.type === AST_NODE_TYPES.BlockStatement || current.type === AST_NODE_TYPES.Program || current.type === AST_NODE_TYPES.SwitchCase || current.type === AST_NODE_TYPES.StaticBlock) return current;
+  }
+  return undefined;
 }
 
 /**

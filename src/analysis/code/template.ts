@@ -209,7 +209,7 @@ function combineBranches(consequent: Template, alternate: Template, key?: string
   // or with a scheme made sure of (`url.startsWith('http') ? url : `http://${url}``): the address as configured
   const bare = (template: Template): string => withoutEndSlashes(template).replace(/^https?:\/\//, '');
   if (bare(consequent) === bare(alternate) && bare(consequent) !== '') return formatTemplate(consequent).length <= formatTemplate(alternate).length ? consequent : alternate;
-  const choice = getSegmentChoice(consequent, alternate) ?? getAddressSwitch(consequent, alternate, key);
+  const choice = getSegmentChoice(consequent, alternate) ?? getAddressSwitch(consequent, alternate, key) ?? getBaseChoice(consequent, alternate);
   if (choice) return choice;
   const first = consequent[0];
   if (!first || first.kind === 'unknown' || formatTemplate([first]) !== formatTemplate(alternate.slice(0, 1))) return unknown('…');
@@ -233,6 +233,24 @@ function getAddressSwitch(consequent: Template, alternate: Template, key?: strin
   if (common !== undefined) return [{ kind: 'config', key: common, addressMap: true }];
   return [{ kind: 'unknown', label: '…', addressSwitch: true }];
 }
+
+/**
+ * The same path under two configured bases (`gatewayUrl ? `${gatewayUrl}/payments/refund` :
+ * `${paymentsUrl}/payments/refund``): one write, sent one way or the other. The base that names a
+ * service stands for both; through a gateway, the path names it.
+ */
+function getBaseChoice(consequent: Template, alternate: Template): Template | undefined {
+  const baseName = (template: Template): string | undefined => {
+    const first = template[0];
+    return first?.kind === 'env' ? first.name : first?.kind === 'config' ? first.key : undefined;
+  };
+  const [a, b] = [baseName(consequent), baseName(alternate)];
+  const path = formatTemplate(consequent.slice(1));
+  if (a === undefined || b === undefined || !path.startsWith('/') || path !== formatTemplate(alternate.slice(1))) return undefined;
+  return GATEWAY_NAME.test(a) && !GATEWAY_NAME.test(b) ? alternate : consequent;
+}
+
+const GATEWAY_NAME = /gateway|proxy/i;
 
 /** A path segment of letters, digits, `-`, `_` or `.`. */
 const SEGMENT = /^[\w.-]+$/;
