@@ -23,7 +23,7 @@ const ACCOUNT_HOLDERS = new WordSet(ACCOUNT_HOLDER_WORDS);
 const CREDENTIAL_CHECKS = new WordSet(CREDENTIAL_CHECK_WORDS);
 const SERVICE_REGISTRY = new WordSet(SERVICE_REGISTRY_WORDS);
 const CREATION_VERBS: ReadonlySet<string> = new Set(['create', 'new', 'add', 'register', 'signup', 'provision', 'onboard']);
-const LIFECYCLE = new WordSet(['suspend', 'deactivate', 'activate', 'ban', 'block', 'delete', 'close', 'terminate', 'revoke', 'restore']);
+const LIFECYCLE = new WordSet(['suspend', 'deactivate', 'activate', 'reactivate', 'ban', 'unban', 'block', 'unblock', 'delete', 'close', 'terminate', 'revoke', 'restore']);
 
 export interface StateChange {
   /** `status set to "DISPATCHED"`, `transition "approve"`, `PATCH …/status` */
