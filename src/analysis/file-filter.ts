@@ -92,7 +92,8 @@ function mentionTest(modules: readonly string[], words: readonly string[]): (tex
 export const mentionsHttpClient = mentionTest(
   CLIENT_MODULES.filter((module) => module !== '@nestjs/common'),
   // the global fetch called, or kept to be called later (`this.fetchImpl = options.fetch ?? fetch`, `fetchFn: typeof fetch`)
-  ['\\bfetch\\s*[(<]', '(?:\\?\\?|\\|\\||[=:]|\\btypeof)\\s*fetch\\b', '\\$fetch\\b', '\\bHttpService\\b', '\\bAxiosInstance\\b'],
+  // and a base address given to a client factory of any package (`serviceConnector({ baseURL: … })`)
+  ['\\bfetch\\s*[(<]', '(?:\\?\\?|\\|\\||[=:]|\\btypeof)\\s*fetch\\b', '\\$fetch\\b', '\\bHttpService\\b', '\\bAxiosInstance\\b', '\\bbase(?:URL|Url)\\s*:'],
 );
 
 /** Mentions a database library (or a Prisma client by name). */

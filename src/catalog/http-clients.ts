@@ -105,6 +105,9 @@ const AXIOS_MEMBERS: Record<string, CallShape> = {
   patchForm: withBody('PATCH'),
 };
 
+/** Option keys that give a client its base address, whatever the package. */
+export const CONNECTOR_BASE_KEYS: readonly string[] = ['baseURL', 'baseUrl', 'prefixUrl'];
+
 const FETCH_OPTIONS: OptionKeys = { method: ['method'], url: [], base: [], payload: ['body'] };
 
 const urlOptions = (method: HttpMethod): CallShape => ({ method, args: ['urlOrOptions', 'options'] });
@@ -128,6 +131,15 @@ export const CLIENT_KINDS: readonly ClientKind[] = [
     factories: { axiosRef: { via: 'property', kind: 'axios' } },
     observable: true,
     chain: ['pipe', 'toPromise', 'subscribe'],
+  },
+  {
+    // a package's own client factory given a base address (`serviceConnector({ baseURL, service })`,
+    // `apisauce.create({ baseURL })`): whatever it wraps, what it returns sends requests as axios does
+    id: 'connector',
+    label: 'HTTP client',
+    options: { method: ['method'], url: ['url'], base: CONNECTOR_BASE_KEYS, payload: ['data', 'body', 'json'] },
+    defaultMethod: 'GET',
+    members: Object.fromEntries(Object.entries(AXIOS_MEMBERS).filter(([name]) => name !== 'request' && name !== 'options')),
   },
   {
     id: 'fetch',

@@ -261,7 +261,12 @@ function getBindingOrigin(binding: Binding, file: FileContext, env: Env): Origin
     case 'type':
       return getTypeOrigin(binding.node, file, env);
     case 'parameter':
-      return binding.type ? getTypeOrigin(binding.type, file, env) : getCallbackParameterOrigin(binding.variable, file, env);
+      // `constructor(private readonly http: HttpClient = axios)`: the default when the type tells nothing
+      return (
+        (binding.type ? getTypeOrigin(binding.type, file, env) : undefined) ??
+        getDefaultOrigin(binding.variable, file, env) ??
+        (binding.type ? undefined : getCallbackParameterOrigin(binding.variable, file, env))
+      );
     case 'class':
       // `class Order extends Model {}`: the subclass is used like its base (`Order.create(…)`)
       return binding.node.superClass ? getOrigin(binding.node.superClass, file, deeper(env)) : undefined;
@@ -275,6 +280,14 @@ function getImportOrigin(binding: ImportBinding): Origin | undefined {
   const base: Origin = { module: normalizeModule(binding.source), steps: [] };
   const names = binding.imported === undefined || binding.imported === '*' ? [] : [binding.imported];
   return fromPath(base, [...names, ...(binding.path ?? [])]);
+}
+
+/** The origin of a parameter's default value (`client = axios`), which it holds when no argument is given. */
+function getDefaultOrigin(variable: Variable, file: FileContext, env: Env): Origin | undefined {
+  const def = variable.defs[0];
+  const pattern = def?.name.parent;
+  if (pattern?.type !== AST_NODE_TYPES.AssignmentPattern || pattern.left !== def!.name) return undefined;
+  return getOrigin(pattern.right, file, deeper(env));
 }
 
 /**
