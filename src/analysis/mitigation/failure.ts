@@ -194,7 +194,10 @@ function declaresIn(body: TSESTree.Node, name: string): boolean {
 /** `res.status(502)…`, `reply.code(500)`, `ctx.throw(…)`, `next(err)`, `res.sendStatus(500)`. */
 function isErrorResponse(call: TSESTree.CallExpression): boolean {
   const name = getCalleeName(call.callee);
-  return name === 'status' || name === 'code' || name === 'sendStatus' || name === 'throw' || name === 'next' || name === 'reject';
+  if (name === 'status' || name === 'code' || name === 'sendStatus' || name === 'throw' || name === 'next' || name === 'reject') return true;
+  // Express 4's `res.send(500)`, `res.json(500, body)`: a status given first
+  const first = call.arguments[0];
+  return (name === 'json' || name === 'send') && first?.type === AST_NODE_TYPES.Literal && typeof first.value === 'number' && first.value >= 400;
 }
 
 /** The objects a handler answers through: `res.statusCode = 502`, `ctx.status = 500`. */
