@@ -476,3 +476,356 @@ export async function capturePayment(payment) {
     ],
   });
 });
+
+describe('B12 (targets) one path under two configured bases, a gateway or the service itself', () => {
+  jsTester.run(RULE_NAME, rule, {
+    valid: [
+      js.valid(
+        `
+import axios from 'axios';
+
+export async function refund(order, viaGateway) {
+  const url = viaGateway ? \`\${process.env.API_GATEWAY_URL}/api/v1/payments/refund\` : \`\${process.env.PAYMENT_SERVICE_URL}/api/v1/payments/status\`;
+  await axios.post(url, { orderId: order.id });
+}
+`,
+        { name: 'two bases with different paths: which write is made is unknown' },
+      ),
+    ],
+    invalid: [
+      js.invalid(
+        `
+import axios from 'axios';
+
+export async function refundCancelledOrder(order) {
+  const paymentServiceUrl = process.env.PAYMENT_SERVICE_URL || 'http://localhost:4005';
+  const apiGatewayUrl = process.env.API_GATEWAY_URL || 'http://localhost:5001';
+  const paymentUrl = apiGatewayUrl
+    ? \`\${apiGatewayUrl}/api/v1/payments/refund/order-cancel\`
+    : \`\${paymentServiceUrl}/api/v1/payments/refund/order-cancel\`;
+  const response = await axios.post(paymentUrl, { orderId: order.id, userId: order.user }, { timeout: 5000 });
+  return response.data;
+}
+`,
+        {
+          at: 'axios.post',
+          request: 'POST /api/v1/payments/refund/order-cancel',
+          service: 'payment',
+          evidence: ['service "payment"', 'path "/api/v1/payments/refund/order-cancel"'],
+          suggest: rewrite({
+            replaced: 'axios.post(paymentUrl, { orderId: order.id, userId: order.user }, { timeout: 5000 })',
+            topic: 'payment.refund.order-cancel.created',
+            payload: '{ orderId: order.id, userId: order.user }',
+            responseUsed: true,
+          }),
+        },
+        { name: 'through the gateway or straight to the payment service: the base that names a service stands for both' },
+      ),
+    ],
+  });
+});
+
+describe('B13 (targets) a variable written again in a catch holds, at each use, the value last written before it', () => {
+  jsTester.run(RULE_NAME, rule, {
+    valid: [
+      js.valid(
+        `
+import axios from 'axios';
+
+export async function refund(order, card) {
+  let url = \`\${process.env.PAYMENT_SERVICE_URL}/api/v1/payments/refund\`;
+  if (card) {
+    url = 'https://api.stripe.com/v1/refunds';
+  }
+  await axios.post(url, { orderId: order.id, amount: order.total });
+}
+`,
+        { name: 'written in a branch the use may skip: the address is unknown' },
+      ),
+      js.valid(
+        `
+import axios from 'axios';
+
+export async function refundAll(orders) {
+  let url = \`\${process.env.PAYMENT_SERVICE_URL}/api/v1/payments/refund\`;
+  for (const order of orders) {
+    await axios.post(url, { orderId: order.id, amount: order.total });
+    url = 'https://api.stripe.com/v1/refunds';
+  }
+}
+`,
+        { name: 'written again later in a loop around the use: the next turn reads the other value' },
+      ),
+    ],
+    invalid: [
+      js.invalid(
+        `
+import axios from 'axios';
+
+export async function refundOrder(order) {
+  const primary = process.env.PAYMENT_SERVICE_2_URL || 'http://localhost:3005';
+  const fallback = process.env.PAYMENT_SERVICE_URL || 'http://localhost:4004';
+  let refundUrl = \`\${primary}/api/v1/payments/refund\`;
+  try {
+    await axios.post(refundUrl, { orderId: order.id, amount: order.totalPrice });
+  } catch (error) {
+    refundUrl = \`\${fallback}/api/v1/payments/refund\`;
+    await axios.post(refundUrl, { orderId: order.id, amount: order.totalPrice });
+  }
+}
+`,
+        [
+          {
+            at: 'axios.post',
+            nth: 1,
+            request: 'POST /api/v1/payments/refund',
+            service: 'payment',
+            evidence: ['service "payment"', 'path "/api/v1/payments/refund"'],
+            swallowed: 'the catch at line 10 carries on as if it worked',
+            suggest: rewrite({
+              replaced: 'axios.post(refundUrl, { orderId: order.id, amount: order.totalPrice })',
+              topic: 'payment.refund.requested',
+              payload: '{ orderId: order.id, amount: order.totalPrice }',
+            }),
+          },
+          {
+            at: 'axios.post',
+            nth: 2,
+            request: 'POST /api/v1/payments/refund',
+            service: 'payment',
+            evidence: ['service "payment"', 'path "/api/v1/payments/refund"'],
+            suggest: rewrite({
+              replaced: 'axios.post(refundUrl, { orderId: order.id, amount: order.totalPrice })',
+              nth: 2,
+              topic: 'payment.refund.requested',
+              payload: '{ orderId: order.id, amount: order.totalPrice }',
+            }),
+          },
+        ],
+        { name: 'the first refund reads the declared address, the fallback in the catch the one written there' },
+      ),
+    ],
+  });
+});
+
+describe('B14 (criticality) lifting a ban, and stock set in the payload', () => {
+  jsTester.run(RULE_NAME, rule, {
+    valid: [
+      js.valid(
+        `
+import axios from 'axios';
+
+export async function renameProduct(id, name) {
+  await axios.patch(\`\${process.env.PRODUCT_SERVICE_URL}/api/v1/products/\${id}\`, { name });
+}
+`,
+        { name: 'a product renamed: no stock, no money' },
+      ),
+    ],
+    invalid: [
+      js.invalid(
+        `
+import axios from 'axios';
+
+export async function unbanUser(id, token) {
+  await axios.put(\`\${process.env.AUTH_SERVICE_URL}/api/auth/users/\${id}/unban\`, {}, { headers: { Authorization: token } });
+}
+`,
+        {
+          at: 'axios.put',
+          request: 'PUT /api/auth/users/{id}/unban',
+          service: 'auth',
+          evidence: ['account unban in "auth"'],
+          suggest: rewrite({
+            replaced: 'axios.put(`${process.env.AUTH_SERVICE_URL}/api/auth/users/${id}/unban`, {}, { headers: { Authorization: token } })',
+            topic: 'auth.users.unban.requested',
+            payload: '{ id }',
+          }),
+        },
+        { name: 'an account unbanned is an account lifecycle change, as a ban is' },
+      ),
+      js.invalid(
+        `
+import axios from 'axios';
+
+export async function adjustProducts(ids) {
+  await axios.patch(\`\${process.env.PRODUCT_SERVICE_URL}/api/v1/products?ids=\${ids.join(',')}\`, { $inc: { stock: -1 } });
+}
+`,
+        {
+          at: 'axios.patch',
+          request: 'PATCH /api/v1/products',
+          service: 'product',
+          evidence: ['payload key "stock"'],
+          suggest: rewrite({
+            replaced: "axios.patch(`${process.env.PRODUCT_SERVICE_URL}/api/v1/products?ids=${ids.join(',')}`, { $inc: { stock: -1 } })",
+            topic: 'product.updated',
+            payload: '{ $inc: { stock: -1 } }',
+          }),
+        },
+        { name: 'stock decremented in another service: a quantity it hands out' },
+      ),
+    ],
+  });
+});
+
+describe("B15 (clients) a package's client factory given a base address", () => {
+  jsTester.run(RULE_NAME, rule, {
+    valid: [
+      js.valid(
+        `
+import serviceConnector from '@acme/service-connector';
+
+const payments = serviceConnector({ baseURL: process.env.PAYMENT_SERVICE_URL });
+
+export const getPayment = (id) => payments.get(\`/api/v1/payments/\${id}\`);
+`,
+        { name: 'a read through the connector' },
+      ),
+      js.valid(
+        `
+import { createStore } from '@acme/store';
+
+const store = createStore({ namespace: 'payments' });
+
+export const savePayment = (payment) => store.post('/payments', payment);
+`,
+        { name: 'a factory given no base address: nothing says it sends requests' },
+      ),
+    ],
+    invalid: [
+      js.invalid(
+        `
+import serviceConnector from '@acme/service-connector';
+
+const connector = serviceConnector({
+  baseURL: process.env.PAYMENT_SERVICE_URL,
+  service: 'Payment-Service',
+});
+
+export const makePayment = (payload) => {
+  return connector.post('/api/v1/payments', payload).then(connector.resolve);
+};
+`,
+        {
+          at: 'connector.post',
+          request: 'POST /api/v1/payments',
+          service: 'payment',
+          evidence: ['service "payment"', 'path "/api/v1/payments"'],
+          suggest: rewrite({
+            replaced: "connector.post('/api/v1/payments', payload)",
+            topic: 'payment.created',
+            payload: 'payload',
+            responseUsed: true,
+          }),
+        },
+        { name: 'serviceConnector({ baseURL }).post(path, body): the returned client sends the request' },
+      ),
+    ],
+  });
+});
+
+describe('B16 (mitigations) a relay that answers a failure with Express 4’s res.json(status, …)', () => {
+  jsTester.run(RULE_NAME, rule, {
+    valid: [
+      js.valid(
+        `
+import express from 'express';
+import axios from 'axios';
+
+const router = express.Router();
+const authServiceUrl = 'http://auth-service:3001';
+
+router.post('/register', async (req, res) => {
+  try {
+    const response = await axios.post(authServiceUrl + '/auth/register', req.body);
+    res.status(response.status).json(response.data);
+  } catch (error) {
+    console.log('register failed at the gateway');
+    res.json(500).json({ message: 'There was a server error at gateway' });
+  }
+});
+
+export default router;
+`,
+        { name: 'the failure goes back to the client with a status given first' },
+      ),
+    ],
+    invalid: [],
+  });
+});
+
+describe('B17 (clients) a client given as a parameter default', () => {
+  tsTester.run(RULE_NAME, rule, {
+    valid: [
+      ts.valid(
+        `
+import axios from 'axios';
+
+type Store = { patch(key: string, value: unknown): Promise<void> };
+
+export class TransferSaga {
+  constructor(private readonly store: Store = new Map() as unknown as Store) {}
+
+  async debit(accountId: string, amount: string) {
+    await this.store.patch(\`accounts/\${accountId}/debit\`, { amount });
+  }
+}
+`,
+        { name: 'a default that is no client' },
+      ),
+    ],
+    invalid: [
+      ts.invalid(
+        `
+import axios from 'axios';
+
+const ACCOUNT_SERVICE_URL = process.env.ACCOUNT_SERVICE_URL || 'http://localhost:3001';
+
+type HttpClient = Pick<typeof axios, 'patch'>;
+
+export class TransferSaga {
+  constructor(private readonly httpClient: HttpClient = axios) {}
+
+  async debit(accountId: string, amount: string) {
+    await this.httpClient.patch(\`\${ACCOUNT_SERVICE_URL}/v1/accounts/\${accountId}/debit\`, { amount });
+  }
+}
+`,
+        {
+          at: 'this.httpClient.patch',
+          request: 'PATCH /v1/accounts/{accountId}/debit',
+          service: 'account',
+          evidence: ['service "account"', 'path "/v1/accounts/{accountId}/debit"'],
+          suggest: rewrite({
+            replaced: 'this.httpClient.patch(`${ACCOUNT_SERVICE_URL}/v1/accounts/${accountId}/debit`, { amount })',
+            topic: 'account.debit.requested',
+            payload: '{ accountId, amount }',
+          }),
+        },
+        { name: 'constructor(private readonly httpClient: HttpClient = axios): the default is the client when the type tells nothing' },
+      ),
+      ts.invalid(
+        `
+import axios from 'axios';
+
+export async function refund(orderId: string, amount: number, http = axios) {
+  await http.post(\`\${process.env.PAYMENT_SERVICE_URL}/payments/refund\`, { orderId, amount });
+}
+`,
+        {
+          at: 'http.post',
+          request: 'POST /payments/refund',
+          service: 'payment',
+          evidence: ['service "payment"', 'path "/payments/refund"'],
+          suggest: rewrite({
+            replaced: 'http.post(`${process.env.PAYMENT_SERVICE_URL}/payments/refund`, { orderId, amount })',
+            topic: 'payment.refund.requested',
+            payload: '{ orderId, amount }',
+          }),
+        },
+        { name: 'a function parameter whose default is axios' },
+      ),
+    ],
+  });
+});
