@@ -76,7 +76,7 @@ export function findMitigation(node: TSESTree.Node, file: FileContext, settings:
       if (durable?.role === 'step') return { kind: 'durable-step', detail: durable.detail };
       const consumer = getConsumerKind(parent, file);
       if (consumer) return { kind: 'consumer', detail: consumer };
-      const relay = getRelayName(parent, settings) ?? getOutboxRowParameter(parent, file) ?? getRowSweep(parent, node, file);
+      const relay = getRelayName(parent, settings) ?? getOutboxRowParameter(parent, file) ?? getRowSweep(parent, node, file) ?? getScheduledTrigger(parent, node, file);
       if (relay) return { kind: 'relay', detail: relay };
     }
   }
@@ -101,6 +101,24 @@ function getRowSweep(fn: FunctionNode, node: TSESTree.Node, file: FileContext): 
 }
 
 const rowSweeps = new WeakMap<FunctionNode, { readonly scheduler: string; readonly writes: readonly number[] } | null>();
+
+/**
+ * A call a scheduler makes on every run that carries nothing but its fixed address
+ * (`cron.schedule('* * * * *', runExpiryScan)` with `bookingClient.post('/internal/bookings/expire-pending')`):
+ * it tells the other service to do its own periodic work, and a failed call is made again on
+ * the next run. A call that sends data or names an entity is a write of its own.
+ */
+function getScheduledTrigger(fn: FunctionNode, node: TSESTree.Node, file: FileContext): string | undefined {
+  if (node.type !== AST_NODE_TYPES.CallExpression || node.arguments.length !== 1) return undefined;
+  const address = skipTransparent(node.arguments[0]!);
+  // a literal path, or one after the service's base: `${BOOKING_SERVICE_URL}/internal/bookings/expire-pending`
+  const fixed =
+    (address.type === AST_NODE_TYPES.Literal && typeof address.value === 'string') ||
+    (address.type === AST_NODE_TYPES.TemplateLiteral && (address.expressions.length === 0 || (address.expressions.length === 1 && address.quasis[0]!.value.cooked === '')));
+  if (!fixed) return undefined;
+  const scheduler = getSchedulerKind(fn, file);
+  return scheduler && `a trigger that ${scheduler} sends again on every run`;
+}
 
 /** What runs a function on a schedule: a decorator of its method, or a scheduler it is handed to, inline or by name. */
 function getSchedulerKind(fn: FunctionNode, file: FileContext): string | undefined {

@@ -829,3 +829,66 @@ export async function refund(orderId: string, amount: number, http = axios) {
     ],
   });
 });
+
+describe('B18 (mitigations) a scheduled call that carries nothing but its address is a trigger sent again on every run', () => {
+  jsTester.run(RULE_NAME, rule, {
+    valid: [
+      js.valid(
+        `
+import cron from 'node-cron';
+import axios from 'axios';
+
+const bookingClient = axios.create({ baseURL: process.env.BOOKING_SERVICE_URL });
+
+const runExpiryScan = async () => {
+  try {
+    await bookingClient.post('/internal/bookings/expire-pending');
+  } catch (error) {
+    console.error('expiry scan failed', error.message);
+  }
+};
+
+cron.schedule('* * * * *', runExpiryScan);
+`,
+        { name: 'node-cron runs a bare POST to the booking service: the next run sends it again' },
+      ),
+      js.valid(
+        `
+import cron from 'node-cron';
+import axios from 'axios';
+
+cron.schedule('*/5 * * * *', async () => {
+  await axios.post(\`\${process.env.PAYMENT_SERVICE_URL}/internal/payments/settle-due\`);
+});
+`,
+        { name: 'a fixed path after the base, inline handler' },
+      ),
+    ],
+    invalid: [
+      js.invalid(
+        `
+import cron from 'node-cron';
+import axios from 'axios';
+
+const expireBooking = async (bookingId) => {
+  await axios.post(\`\${process.env.BOOKING_SERVICE_URL}/internal/bookings/\${bookingId}/expire\`);
+};
+
+cron.schedule('* * * * *', () => expireBooking(process.env.STALE_BOOKING_ID));
+`,
+        {
+          at: 'axios.post',
+          request: 'POST /internal/bookings/{bookingId}/expire',
+          service: 'booking',
+          evidence: ['service "booking"', 'path "/internal/bookings/{bookingId}/expire"'],
+          suggest: rewrite({
+            replaced: 'axios.post(`${process.env.BOOKING_SERVICE_URL}/internal/bookings/${bookingId}/expire`)',
+            topic: 'booking.expire.requested',
+            payload: '{ bookingId }',
+          }),
+        },
+        { name: 'a call that names an entity is a write of its own, even from a scheduled function' },
+      ),
+    ],
+  });
+});
