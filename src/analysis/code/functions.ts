@@ -486,6 +486,21 @@ function findRepositoryConstruction(cls: ClassNode, file: FileContext): TSESTree
 }
 
 /**
+ * What a dependency-injection container builds and hands to whoever asks for it: a NestJS
+ * provider's `useValue: new EscrowClient(url)`, or what its `useFactory` returns
+ * (`useFactory: () => new EscrowClient(env.ESCROW_SERVICE_URL)`).
+ */
+function isProviderValue(value: TSESTree.Node): boolean {
+  const parent = value.parent;
+  if (parent?.type === AST_NODE_TYPES.Property && parent.value === value) return getPropertyName(parent) === 'useValue';
+  let fn: TSESTree.Node | undefined;
+  if (parent?.type === AST_NODE_TYPES.ArrowFunctionExpression && parent.body === value) fn = parent;
+  else if (parent?.type === AST_NODE_TYPES.ReturnStatement) fn = getEnclosingFunction(parent);
+  const holder = fn?.parent;
+  return holder?.type === AST_NODE_TYPES.Property && holder.value === fn && getPropertyName(holder) === 'useFactory';
+}
+
+/**
  * An instance a composition root builds to hand on (`new OrderService(new HttpProductClient(…))`,
  * a `const` passed only as arguments, or one a module of instances exports): whoever calls its
  * methods does not know how it was built. An instance whose builder calls its methods itself
@@ -501,7 +516,7 @@ function isHandedOn(construction: TSESTree.NewExpression, file: FileContext): bo
     value = value.parent;
   }
   const parent = value.parent;
-  if (isArgument(value)) return true;
+  if (isArgument(value) || isProviderValue(value)) return true;
   if (parent?.type !== AST_NODE_TYPES.VariableDeclarator || parent.id.type !== AST_NODE_TYPES.Identifier) return false;
   // `export const promotionClient = new PromotionClient(PROMOTION_SERVICE_URL)` in a module of instances: handed to its importers
   if (parent.parent.parent?.type === AST_NODE_TYPES.ExportNamedDeclaration) return true;

@@ -425,3 +425,59 @@ describe('a client built once and exported by a module of instances', () => {
     ],
   });
 });
+
+/** A NestJS module that builds the client as a provider: the container hands the instance to whoever injects it. */
+const PROVIDER_MODULE = (provider: string) => `import { Module } from '@nestjs/common';
+import { HttpClient } from '../http/HttpClient';
+import { HttpProductClient } from '../clients/HttpProductClient';
+import { OrderService } from '../services/OrderService';
+
+@Module({
+  providers: [
+    OrderService,
+    ${provider},
+  ],
+})
+export class OrderModule {}
+`;
+
+describe('a client class built once, by a provider of a dependency-injection container', () => {
+  tsTester.run(RULE_NAME, rule, {
+    valid: [
+      ts.valid(PRODUCT_CLIENT, {
+        filename: project(
+          PROVIDER_MODULE(
+            "{ provide: HttpProductClient, useFactory: () => new HttpProductClient(new HttpClient({ baseURL: process.env.PRODUCT_SERVICE_URL!, serviceName: 'product-service' })) }",
+          ).replace('useFactory', 'inject: [], build'),
+        ),
+        name: 'built in a property the container does not call: not a provider',
+      }),
+    ],
+    invalid: [
+      ts.invalid(PRODUCT_CLIENT, REPORTED, {
+        filename: project(
+          PROVIDER_MODULE(
+            "{ provide: HttpProductClient, useFactory: () => new HttpProductClient(new HttpClient({ baseURL: process.env.PRODUCT_SERVICE_URL!, serviceName: 'product-service' })) }",
+          ),
+        ),
+        name: 'useFactory: () => new HttpProductClient(…)',
+      }),
+      ts.invalid(PRODUCT_CLIENT, REPORTED, {
+        filename: project(
+          PROVIDER_MODULE(
+            "{\n      provide: HttpProductClient,\n      useFactory() {\n        return new HttpProductClient(new HttpClient({ baseURL: process.env.PRODUCT_SERVICE_URL!, serviceName: 'product-service' }));\n      },\n    }",
+          ),
+        ),
+        name: 'useFactory() { return new HttpProductClient(…) }',
+      }),
+      ts.invalid(PRODUCT_CLIENT, REPORTED, {
+        filename: project(
+          PROVIDER_MODULE(
+            "{ provide: HttpProductClient, useValue: new HttpProductClient(new HttpClient({ baseURL: process.env.PRODUCT_SERVICE_URL!, serviceName: 'product-service' })) }",
+          ),
+        ),
+        name: 'useValue: new HttpProductClient(…)',
+      }),
+    ],
+  });
+});
