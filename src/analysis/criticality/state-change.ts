@@ -111,13 +111,15 @@ export function findAccountLifecycle(service: string | undefined, path: Template
   // `POST /internal/vendor/provision`, `POST /tenants/onboard`: an account holder set up in the service it will work in
   const provisioned = method.includes('POST') && path.at(-1)?.kind === 'text' ? getProvisionedHolder(segments) : undefined;
   if (provisioned !== undefined) return { text: `account provisioned (${provisioned})`, account: true };
-  if (service === undefined || !splitWords(service).some((word) => IDENTITY.has(word))) return undefined;
+  if (service === undefined) return undefined;
+  if (!splitWords(service).some((word) => IDENTITY.has(word))) return findHolderLifecycle(service, segments, path, method);
   const words = segments.flatMap((segment) => splitWords(segment));
   // `POST user-service/internal/create`: what the identity service creates is an account
   if (method.includes('POST') && path.at(-1)?.kind === 'text' && words.length > 0 && words.every((word) => CREATION_VERBS.has(word))) {
     return { text: `account created in "${service}"`, account: true };
   }
-  if (!words.some((word) => ACCOUNT_CREATION.has(word) || IDENTITY.has(word))) return undefined;
+  // a path of no words is the service's own collection (`POST ${USER_SERVICE_URL}/`)
+  if (words.length > 0 && !words.some((word) => ACCOUNT_CREATION.has(word) || IDENTITY.has(word))) return undefined;
   // `/users/{id}/suspend`, `/accounts/{id}/unblock`
   const lifecycle = words.find((word) => LIFECYCLE.has(withoutUndo(word)));
   if (lifecycle !== undefined && method !== 'GET') return { text: `account ${lifecycle} in "${service}"`, account: true };
@@ -133,12 +135,40 @@ export function findAccountLifecycle(service: string | undefined, path: Template
   // `POST /auth/admin/restaurant-owner` with `{ email, password }`: an account's credentials, given to a path that names who gets them
   if (method.includes('POST') && lastText && carriesNewCredentials(payloadKeys) && !words.some((word) => CREDENTIAL_CHECKS.has(word))) {
     const holderWords = words.filter((word) => !IDENTITY.has(word) && !GENERIC_PATH_WORDS.has(word) && !/^v?\d+$/.test(word));
-    if (holderWords.length > 0) return { text: `account created in "${service}" (credentials in the body)`, account: true };
+    // or the service's collection itself: `POST ${USER_SERVICE_URL}/` with `{ email, passwordHash }`
+    if (holderWords.length > 0 || words.length === 0) return { text: `account created in "${service}" (credentials in the body)`, account: true };
   }
   // `POST /users`, `POST /create-user`, `POST /users/get-or-create`: a new account, not a lookup sent as POST nor `POST /update-user`
   const names = lastWords.slice(0, -1).every((word) => ACCOUNT_CREATION.has(word) || IDENTITY.has(word) || CREATION_VERBS.has(word));
   const creates = lastText && ((names && ACCOUNT_CREATION.has(lastWords.at(-1) ?? '')) || (lastWords.includes('create') && words.some((word) => ACCOUNT_CREATION.has(word))));
   return method.includes('POST') && creates ? { text: `account created in "${service}"`, account: true } : undefined;
+}
+
+/**
+ * Account holders whose own service keeps their accounts: a `doctor-service`, a `driver-service`.
+ * Not words that also name things (an AI `agent`, a `host` machine, a data `provider`).
+ */
+const HOLDER_SERVICES = new WordSet(ACCOUNT_HOLDER_WORDS.filter((word) => !['agent', 'host', 'provider', 'guest', 'admin', 'administrator', 'operator'].includes(word)));
+
+/**
+ * An account created, suspended or deleted in the service named for the people it keeps
+ * (`DELETE ${DOCTOR_SERVICE_URL}/api/doctors/internal/${userId}`, `POST
+ * ${PATIENT_SERVICE_URL}/api/patients/profile`): the path names the same holder, then a
+ * lifecycle word, an id to delete, or the holder or its profile to create.
+ */
+function findHolderLifecycle(service: string, segments: readonly string[], path: Template, method: string): StateChange | undefined {
+  const holders = splitWords(service).filter((word) => HOLDER_SERVICES.has(word));
+  if (holders.length === 0) return undefined;
+  const holderSet = new WordSet(holders);
+  const words = segments.flatMap((segment) => splitWords(segment)).filter((word) => !GENERIC_PATH_WORDS.has(word) && !/^v?\d+$/.test(word));
+  if (!words.some((word) => holderSet.has(word))) return undefined;
+  const lifecycle = words.find((word) => LIFECYCLE.has(withoutUndo(word)));
+  if (lifecycle !== undefined && method !== 'GET') return { text: `account ${lifecycle} in "${service}"`, account: true };
+  const last = words.at(-1) ?? '';
+  const lastText = path.at(-1)?.kind === 'text';
+  if (method.includes('DELETE') && !lastText) return { text: `account deleted in "${service}"`, account: true };
+  if (method.includes('POST') && lastText && (holderSet.has(last) || last === 'profile' || CREATION_VERBS.has(last))) return { text: `account created in "${service}"`, account: true };
+  return undefined;
 }
 
 /** What a `verify` path may check rather than mark: a secret, a code, a payment, a signature. */

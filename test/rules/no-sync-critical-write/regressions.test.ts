@@ -892,3 +892,110 @@ cron.schedule('* * * * *', () => expireBooking(process.env.STALE_BOOKING_ID));
     ],
   });
 });
+
+describe("B19 (criticality) accounts kept by a service named for their holders, and a new account posted to an identity service's root", () => {
+  jsTester.run(RULE_NAME, rule, {
+    valid: [
+      js.valid(
+        `
+import axios from 'axios';
+
+export async function clearLocation(driverId) {
+  await axios.delete(\`\${process.env.DRIVER_SERVICE_URL}/drivers/\${driverId}/location\`);
+}
+`,
+        { name: "a driver's location removed: not the account" },
+      ),
+      js.valid(
+        `
+import axios from 'axios';
+
+export async function createAgent(name) {
+  await axios.post(\`\${process.env.AGENT_SERVICE_URL}/agents\`, { name });
+}
+`,
+        { name: 'an agent service may keep AI agents, not accounts' },
+      ),
+      js.valid(
+        `
+import axios from 'axios';
+
+export async function touchUser(email) {
+  await axios.post(\`\${process.env.USER_SERVICE_URL}/\`, { email });
+}
+`,
+        { name: "posted to an identity service's root without credentials" },
+      ),
+    ],
+    invalid: [
+      js.invalid(
+        `
+import axios from 'axios';
+
+export async function rejectDoctor(userId) {
+  await axios.delete(\`\${process.env.DOCTOR_SERVICE_URL}/api/doctors/internal/\${userId}\`);
+}
+`,
+        {
+          at: 'axios.delete',
+          request: 'DELETE /api/doctors/internal/{userId}',
+          service: 'doctor',
+          evidence: ['account deleted in "doctor"'],
+          suggest: rewrite({
+            replaced: 'axios.delete(`${process.env.DOCTOR_SERVICE_URL}/api/doctors/internal/${userId}`)',
+            topic: 'doctor.deleted',
+            payload: '{ userId }',
+          }),
+        },
+        { name: 'a doctor deleted in the doctor service' },
+      ),
+      js.invalid(
+        `
+import axios from 'axios';
+
+export async function registerPatient(user, profile) {
+  await axios.post(\`\${process.env.PATIENT_SERVICE_URL}/api/patients/profile\`, { userId: user.id, ...profile });
+}
+`,
+        {
+          at: 'axios.post',
+          request: 'POST /api/patients/profile',
+          service: 'patient',
+          evidence: ['account created in "patient"'],
+          suggest: rewrite({
+            replaced: 'axios.post(`${process.env.PATIENT_SERVICE_URL}/api/patients/profile`, { userId: user.id, ...profile })',
+            topic: 'patient.profile.created',
+            payload: '{ userId: user.id, ...profile }',
+          }),
+        },
+        { name: "a patient's profile created in the patient service at registration" },
+      ),
+      js.invalid(
+        `
+import axios from 'axios';
+
+const USER_SERVICE_URL = process.env.USER_SERVICE_URL;
+
+export async function register(email, username, passwordHash) {
+  const userPayload = { email, username, passwordHash };
+  const response = await axios.post(\`\${USER_SERVICE_URL}/\`, userPayload);
+  return response.data;
+}
+`,
+        {
+          at: 'axios.post',
+          request: 'POST /',
+          service: 'user',
+          evidence: ['account created in "user" (credentials in the body)'],
+          suggest: rewrite({
+            replaced: 'axios.post(`${USER_SERVICE_URL}/`, userPayload)',
+            topic: 'user.created',
+            payload: 'userPayload',
+            responseUsed: true,
+          }),
+        },
+        { name: "a new account's credentials posted to the user service's root" },
+      ),
+    ],
+  });
+});
