@@ -92,8 +92,9 @@ function mentionTest(modules: readonly string[], words: readonly string[]): (tex
 export const mentionsHttpClient = mentionTest(
   CLIENT_MODULES.filter((module) => module !== '@nestjs/common'),
   // the global fetch called, or kept to be called later (`this.fetchImpl = options.fetch ?? fetch`, `fetchFn: typeof fetch`)
-  // and a base address given to a client factory of any package (`serviceConnector({ baseURL: … })`)
-  ['\\bfetch\\s*[(<]', '(?:\\?\\?|\\|\\||[=:]|\\btypeof)\\s*fetch\\b', '\\$fetch\\b', '\\bHttpService\\b', '\\bAxiosInstance\\b', '\\bbase(?:URL|Url)\\s*:'],
+  // and a base address given first to a client factory of any package (`serviceConnector({ baseURL: … })`), not a config entry's
+  // (`payments: { baseUrl: … }`)
+  ['\\bfetch\\s*[(<]', '(?:\\?\\?|\\|\\||[=:]|\\btypeof)\\s*fetch\\b', '\\$fetch\\b', '\\bHttpService\\b', '\\bAxiosInstance\\b', '\\(\\s*\\{\\s*base(?:URL|Url)\\s*:'],
 );
 
 /** Mentions a database library (or a Prisma client by name). */

@@ -670,13 +670,27 @@ const LOOPS: ReadonlySet<string> = new Set([
   AST_NODE_TYPES.DoWhileStatement,
 ]);
 
-/** The block or program whose statements hold a node. */
+/**
+ * The block or program whose statements hold a write, when nothing on the way to it may skip
+ * the write: not `if (x) url = a;` without braces, nor `x && (url = a)`.
+ */
 function getEnclosingBlock(node: TSESTree.Node): TSESTree.Node | undefined {
   for (let current = node.parent; current; current = current.parent) {
     if (current.type === AST_NODE_TYPES.BlockStatement || current.type === AST_NODE_TYPES.Program || current.type === AST_NODE_TYPES.SwitchCase || current.type === AST_NODE_TYPES.StaticBlock) return current;
+    if (!STRAIGHT.has(current.type)) return undefined;
   }
   return undefined;
 }
+
+/** Nodes between a write and its block that run it whenever they run. */
+const STRAIGHT: ReadonlySet<string> = new Set([
+  AST_NODE_TYPES.ExpressionStatement,
+  AST_NODE_TYPES.VariableDeclaration,
+  AST_NODE_TYPES.VariableDeclarator,
+  AST_NODE_TYPES.AssignmentExpression,
+  AST_NODE_TYPES.SequenceExpression,
+  AST_NODE_TYPES.AwaitExpression,
+]);
 
 /**
  * The module an initializer reads: `require('x')`, `require('x').a.b`, `await import('x')`

@@ -128,8 +128,13 @@ describe('evaluateTemplate', () => {
       expect(evaluateUrl("let base = 'http://ledger:80'; const url = base + '/entries';")).toEqual([named('http://ledger:80/entries', 'base')]);
     });
 
-    it('does not follow a `let` that is reassigned', () => {
-      expect(evaluateUrl("let base = 'http://ledger:80'; base = 'http://other'; const url = base + '/entries';")).toEqual([
+    it('reads a `let` written again by the value last written before the use, unless a branch may have skipped it', () => {
+      expect(evaluateUrl("let base = 'http://ledger:80'; base = 'http://other'; const url = base + '/entries';")).toEqual([named('http://other/entries', 'base')]);
+      expect(evaluateUrl("declare const x: boolean; let base = 'http://ledger:80'; if (x) base = 'http://other'; const url = base + '/entries';")).toEqual([
+        unknown('base'),
+        text('/entries'),
+      ]);
+      expect(evaluateUrl("declare const x: boolean; let base = 'http://ledger:80'; if (x) { base = 'http://other'; } const url = base + '/entries';")).toEqual([
         unknown('base'),
         text('/entries'),
       ]);

@@ -60,9 +60,9 @@ describe('evaluateMethods', () => {
     expect(methodsOf("import { HttpMethod } from '../m'; const method = HttpMethod.SEND;")).toBeUndefined();
   });
 
-  it('is unknown for parameters, reassigned variables, calls and non-strings', () => {
+  it('is unknown for parameters, variables a branch may have written, calls and non-strings', () => {
     expect(methodsOf('function f(m: string) { const method = m; }')).toBeUndefined();
-    expect(methodsOf("let m = 'get'; m = 'post'; const method = m;")).toBeUndefined();
+    expect(methodsOf("declare const x: boolean; let m = 'get'; if (x) m = 'post'; const method = m;")).toBeUndefined();
     expect(methodsOf('declare function pick(): string; const method = pick();')).toBeUndefined();
     expect(methodsOf('const method = 1;')).toBeUndefined();
     expect(methodsOf("declare const v: string; const method = `${v}`;")).toBeUndefined();
