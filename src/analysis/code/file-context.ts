@@ -608,6 +608,9 @@ function computeBinding(variable: Variable): Binding | undefined {
       // `let order; if (cod) order = new this.orderModel(a); else order = new this.orderModel(b);`
       const built = path.length === 0 ? getSameConstruction(declarator.init, writes) : undefined;
       if (built) return { kind: 'value', node: built, path };
+      // `let URL = process.env.X; if (!URL) URL = 'http://localhost:3001'; URL = URL.replace(…)`: the address configured
+      const configured = path.length === 0 ? getConfiguredAddress(declarator.init, writes, variable) : undefined;
+      if (configured) return { kind: 'value', node: configured, path };
       const annotation = def.name.typeAnnotation?.typeAnnotation;
       if (annotation && path.length === 0) return { kind: 'type', node: annotation };
       return undefined;
@@ -630,6 +633,47 @@ function computeBinding(variable: Variable): Binding | undefined {
       return undefined;
   }
 }
+
+/**
+ * The env read a variable starts from when every later write only gives it a development default
+ * (`'http://localhost:3001'`, `'http://identity:3001'`: a host of no domain) or tidies it
+ * (`URL = URL.replace(/localhost/, 'host.docker.internal')`): the address is what the
+ * environment configures, as with `process.env.X || 'http://localhost:3001'`.
+ */
+function getConfiguredAddress(init: TSESTree.Expression | null, writes: readonly TSESLint.Scope.Reference[], variable: TSESLint.Scope.Variable): TSESTree.Node | undefined {
+  const start = init && skipTransparent(init);
+  if (!start || !isEnvRead(start)) return undefined;
+  for (const write of writes) {
+    if (write.init) continue;
+    const assignment = write.identifier.parent;
+    if (assignment?.type !== AST_NODE_TYPES.AssignmentExpression || assignment.operator !== '=' || assignment.left !== write.identifier) return undefined;
+    if (!isDevelopmentDefault(assignment.right, variable)) return undefined;
+  }
+  return init;
+}
+
+/** `process.env.X`, `process.env['X']`, with or without a fallback. */
+function isEnvRead(node: TSESTree.Node): boolean {
+  const value = node.type === AST_NODE_TYPES.LogicalExpression ? skipTransparent(node.left) : node;
+  if (value.type !== AST_NODE_TYPES.MemberExpression) return false;
+  const object = skipTransparent(value.object);
+  return object.type === AST_NODE_TYPES.MemberExpression && getPropertyName(object) === 'env' && skipTransparent(object.object).type === AST_NODE_TYPES.Identifier && (skipTransparent(object.object) as TSESTree.Identifier).name === 'process';
+}
+
+/** A local or container address (`http://localhost:3001`, `http://identity:3001`), or the variable's own value tidied. */
+function isDevelopmentDefault(node: TSESTree.Node, variable: TSESLint.Scope.Variable): boolean {
+  const value = skipTransparent(node);
+  if (value.type === AST_NODE_TYPES.ConditionalExpression) return isDevelopmentDefault(value.consequent, variable) && isDevelopmentDefault(value.alternate, variable);
+  if (value.type === AST_NODE_TYPES.Literal) return typeof value.value === 'string' && DEVELOPMENT_ADDRESS.test(value.value);
+  if (value.type === AST_NODE_TYPES.TemplateLiteral) return value.expressions.length === 0 && DEVELOPMENT_ADDRESS.test(value.quasis[0]?.value.cooked ?? '');
+  // `URL.replace(…)`, `URL.trim()`, chained: the value itself, tidied
+  let current: TSESTree.Node = value;
+  while (current.type === AST_NODE_TYPES.CallExpression && current.callee.type === AST_NODE_TYPES.MemberExpression) current = skipTransparent(current.callee.object);
+  return current !== value && current.type === AST_NODE_TYPES.Identifier && variable.references.some((reference) => reference.identifier === current);
+}
+
+/** `http://localhost:3001`, `http://127.0.0.1`, `http://host.docker.internal:3002`, `http://identity:3001`: no public host. */
+const DEVELOPMENT_ADDRESS = /^https?:\/\/(?:localhost|127\.0\.0\.1|0\.0\.0\.0|host\.docker\.internal|[\w-]+)(?::\d+)?(?:\/|$)/i;
 
 /**
  * The value a use of a variable written more than once reads (`let url = a; try { post(url) }

@@ -999,3 +999,61 @@ export async function register(email, username, passwordHash) {
     ],
   });
 });
+
+describe('B20 (targets) an address read from the environment, then given development defaults', () => {
+  jsTester.run(RULE_NAME, rule, {
+    valid: [
+      js.valid(
+        `
+import axios from 'axios';
+
+let PAYMENTS_URL = process.env.PAYMENTS_SERVICE_URL;
+if (process.env.USE_STRIPE === 'true') {
+  PAYMENTS_URL = 'https://api.stripe.com/v1';
+}
+
+export async function charge(order) {
+  await axios.post(\`\${PAYMENTS_URL}/charges\`, { amount: order.total });
+}
+`,
+        { name: 'one of the writes is a public address: which service is called is unknown' },
+      ),
+    ],
+    invalid: [
+      js.invalid(
+        `
+import axios from 'axios';
+
+const isDocker = process.env.DOCKER_ENV === 'true';
+
+let IDENTITY_SERVICE_URL = process.env.IDENTITY_SERVICE_URL;
+if (!IDENTITY_SERVICE_URL) {
+  if (isDocker) {
+    IDENTITY_SERVICE_URL = 'http://identity:3001';
+  } else {
+    IDENTITY_SERVICE_URL = 'http://localhost:3001';
+  }
+} else if (isDocker && IDENTITY_SERVICE_URL.includes('localhost')) {
+  IDENTITY_SERVICE_URL = IDENTITY_SERVICE_URL.replace(/localhost:3001/g, 'host.docker.internal:3001');
+}
+
+export async function onTrainerGone(userId) {
+  await axios.delete(\`\${IDENTITY_SERVICE_URL}/auth/users/\${userId}\`, { timeout: 10000 });
+}
+`,
+        {
+          at: 'axios.delete',
+          request: 'DELETE /auth/users/{userId}',
+          service: 'identity',
+          evidence: ['account deleted in "identity"'],
+          suggest: rewrite({
+            replaced: 'axios.delete(`${IDENTITY_SERVICE_URL}/auth/users/${userId}`, { timeout: 10000 })',
+            topic: 'identity.auth.users.deleted',
+            payload: '{ userId }',
+          }),
+        },
+        { name: 'the address the environment configures, with defaults for a container and a laptop' },
+      ),
+    ],
+  });
+});
