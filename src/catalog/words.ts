@@ -98,6 +98,8 @@ export const READ_COMMAND_WORDS: readonly string[] = [
   'query', 'lookup', 'check', 'validate', 'validation', 'verify', 'verification', 'quote', 'estimate', 'calculate',
   'calculation', 'simulate', 'simulation', 'availability', 'eligibility', 'preflight', 'evaluate', 'evaluation', 'score',
   'scoring', 'analyze', 'analyse', 'analysis',
+  // a model asked for a prediction (`POST /predict` with a ride's features): nothing is written
+  'predict', 'prediction', 'inference',
   // a digest computed for a checkout page (`POST /payment/hash`): nothing is written
   'hash', 'checksum',
 ];
@@ -128,6 +130,8 @@ export const NON_CRITICAL_WORDS: readonly string[] = [
   'render', 'pdf', 'print', 'thumbnail', 'ocr', 'translate', 'geocode',
   // settings and descriptive data: nothing is lost or owed when they are out of date
   'preference', 'setting', 'filter', 'meta', 'metadata', 'avatar', 'theme', 'locale', 'bookmark', 'read', 'seen',
+  // pictures of a thing (`POST /rides/{id}/images`): the thing itself is written elsewhere
+  'image', 'photo', 'picture',
   'login', 'logout', 'token', 'refresh', 'otp', 'password',
 ];
 

@@ -1057,3 +1057,54 @@ export async function onTrainerGone(userId) {
     ],
   });
 });
+
+describe('B21 (criticality) a prediction asked of a model, and pictures of a ride', () => {
+  jsTester.run(RULE_NAME, rule, {
+    valid: [
+      js.valid(
+        `
+import axios from 'axios';
+
+export async function createRide(ride) {
+  const { data } = await axios.post('http://127.0.0.1:8000/predict', { distance: ride.distance, hour: ride.hour });
+  return { ...ride, fare: data.fare };
+}
+`,
+        { name: 'POST /predict: a model asked for a fare, nothing written' },
+      ),
+      js.valid(
+        `
+import axios from 'axios';
+
+export async function uploadRideImages(rideId, form) {
+  await axios.post(\`\${process.env.RIDES_SERVICE_URL}/api/rides/\${rideId}/images\`, form);
+}
+`,
+        { name: "POST /rides/{id}/images: pictures of the ride, not the ride" },
+      ),
+    ],
+    invalid: [
+      js.invalid(
+        `
+import axios from 'axios';
+
+export async function completeRide(ride) {
+  await axios.post(\`\${process.env.BILLING_SERVICE_URL}/api/bills\`, { rideId: ride.id, amount: ride.fare });
+}
+`,
+        {
+          at: 'axios.post',
+          request: 'POST /api/bills',
+          service: 'billing',
+          evidence: ['service "billing"', 'payload key "amount"'],
+          suggest: rewrite({
+            replaced: 'axios.post(`${process.env.BILLING_SERVICE_URL}/api/bills`, { rideId: ride.id, amount: ride.fare })',
+            topic: 'billing.bills.created',
+            payload: '{ rideId: ride.id, amount: ride.fare }',
+          }),
+        },
+        { name: 'the bill of a completed ride is still a write' },
+      ),
+    ],
+  });
+});
