@@ -537,18 +537,30 @@ function getCalleePath(node: TSESTree.Node): string | undefined {
 }
 
 /**
+ * What the writes of a variable after its declaration assign (`url = …`), each with its
+ * assignment; undefined when one of them is not a plain `=` of the variable (`url += …`,
+ * `[url] = …`, `for (url of …)`): such a write has no value of its own.
+ */
+function getAssignedValues(writes: readonly TSESLint.Scope.Reference[]): { readonly node: TSESTree.AssignmentExpression; readonly value: TSESTree.Expression }[] | undefined {
+  const assigned: { node: TSESTree.AssignmentExpression; value: TSESTree.Expression }[] = [];
+  for (const write of writes) {
+    if (write.init) continue;
+    const assignment = write.identifier.parent;
+    if (assignment?.type !== AST_NODE_TYPES.AssignmentExpression || assignment.operator !== '=' || assignment.left !== write.identifier) return undefined;
+    assigned.push({ node: assignment, value: assignment.right });
+  }
+  return assigned;
+}
+
+/**
  * A variable given its value in several places, each time built by the same constructor or
  * factory (`new this.orderModel(…)`, `await Order.build(…)`): the first of them stands for all,
  * since they make the same kind of object.
  */
 function getSameConstruction(init: TSESTree.Expression | null, writes: readonly TSESLint.Scope.Reference[]): TSESTree.Node | undefined {
-  const values: TSESTree.Node[] = init ? [init] : [];
-  for (const write of writes) {
-    if (write.init) continue;
-    const assignment = write.identifier.parent;
-    if (assignment?.type !== AST_NODE_TYPES.AssignmentExpression || assignment.operator !== '=' || assignment.left !== write.identifier) return undefined;
-    values.push(assignment.right);
-  }
+  const assigned = getAssignedValues(writes);
+  if (!assigned) return undefined;
+  const values: TSESTree.Node[] = [...(init ? [init] : []), ...assigned.map(({ value }) => value)];
   if (values.length < 2) return undefined;
   let shared: string | undefined;
   for (const value of values) {
@@ -601,10 +613,8 @@ function computeBinding(variable: Variable): Binding | undefined {
       if (declarator.init && isConstLike) return { kind: 'value', node: declarator.init, path };
       // `let url; try { url = new URL(path, base) } catch …`: declared first, assigned once
       const writes = variable.references.filter((reference) => reference.isWrite());
-      const assignment = !declarator.init && path.length === 0 && writes.length === 1 ? writes[0]!.identifier.parent : undefined;
-      if (assignment?.type === AST_NODE_TYPES.AssignmentExpression && assignment.operator === '=' && assignment.left === writes[0]!.identifier) {
-        return { kind: 'value', node: assignment.right, path };
-      }
+      const [only] = !declarator.init && path.length === 0 && writes.length === 1 ? (getAssignedValues(writes) ?? []) : [];
+      if (only) return { kind: 'value', node: only.value, path };
       // `let order; if (cod) order = new this.orderModel(a); else order = new this.orderModel(b);`
       const built = path.length === 0 ? getSameConstruction(declarator.init, writes) : undefined;
       if (built) return { kind: 'value', node: built, path };
@@ -643,13 +653,7 @@ function computeBinding(variable: Variable): Binding | undefined {
 function getConfiguredAddress(init: TSESTree.Expression | null, writes: readonly TSESLint.Scope.Reference[], variable: TSESLint.Scope.Variable): TSESTree.Node | undefined {
   const start = init && skipTransparent(init);
   if (!start || !isEnvRead(start)) return undefined;
-  for (const write of writes) {
-    if (write.init) continue;
-    const assignment = write.identifier.parent;
-    if (assignment?.type !== AST_NODE_TYPES.AssignmentExpression || assignment.operator !== '=' || assignment.left !== write.identifier) return undefined;
-    if (!isDevelopmentDefault(assignment.right, variable)) return undefined;
-  }
-  return init;
+  return getAssignedValues(writes)?.every(({ value }) => isDevelopmentDefault(value, variable)) ? init : undefined;
 }
 
 /** `process.env.X`, `process.env['X']`, with or without a fallback. */
@@ -657,7 +661,9 @@ function isEnvRead(node: TSESTree.Node): boolean {
   const value = node.type === AST_NODE_TYPES.LogicalExpression ? skipTransparent(node.left) : node;
   if (value.type !== AST_NODE_TYPES.MemberExpression) return false;
   const object = skipTransparent(value.object);
-  return object.type === AST_NODE_TYPES.MemberExpression && getPropertyName(object) === 'env' && skipTransparent(object.object).type === AST_NODE_TYPES.Identifier && (skipTransparent(object.object) as TSESTree.Identifier).name === 'process';
+  if (object.type !== AST_NODE_TYPES.MemberExpression || getPropertyName(object) !== 'env') return false;
+  const root = skipTransparent(object.object);
+  return root.type === AST_NODE_TYPES.Identifier && root.name === 'process';
 }
 
 /** A local or container address (`http://localhost:3001`, `http://identity:3001`), or the variable's own value tidied. */
@@ -687,14 +693,9 @@ function getReachingValue(variable: TSESLint.Scope.Variable, use: TSESTree.Ident
   const declaration = def.node.parent;
   if (declaration.parent.type === AST_NODE_TYPES.ForInStatement || declaration.parent.type === AST_NODE_TYPES.ForOfStatement) return undefined;
   const owner = getEnclosingFunction(use);
-  const writes: { readonly node: TSESTree.Node; readonly value: TSESTree.Node }[] = def.node.init ? [{ node: def.node, value: def.node.init }] : [];
-  for (const reference of variable.references) {
-    if (!reference.isWrite() || reference.init) continue;
-    const assignment = reference.identifier.parent;
-    // `url += …`, `[url] = …`: not a value of its own
-    if (assignment?.type !== AST_NODE_TYPES.AssignmentExpression || assignment.operator !== '=' || assignment.left !== reference.identifier) return undefined;
-    writes.push({ node: assignment, value: assignment.right });
-  }
+  const assigned = getAssignedValues(variable.references.filter((reference) => reference.isWrite()));
+  if (!assigned) return undefined;
+  const writes: { readonly node: TSESTree.Node; readonly value: TSESTree.Node }[] = [...(def.node.init ? [{ node: def.node, value: def.node.init }] : []), ...assigned];
   let last: (typeof writes)[number] | undefined;
   for (const write of writes) if (write.node.range[1] <= use.range[0] && (!last || write.node.range[0] > last.node.range[0])) last = write;
   if (!last || getEnclosingFunction(last.node) !== owner) return undefined;

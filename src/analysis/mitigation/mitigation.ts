@@ -673,7 +673,6 @@ function getHandingConsumer(value: TSESTree.Node, file: FileContext, settings: S
   return mitigation?.kind === 'consumer' ? mitigation.detail : undefined;
 }
 
-
 /** Methods of an incoming request that read its body (`await req.json()`, `await req.text()`). */
 const BODY_READERS = new Set(['json', 'text', 'formData', 'arrayBuffer', 'blob']);
 

@@ -5,7 +5,7 @@
  */
 import { AST_NODE_TYPES } from '@typescript-eslint/utils';
 import { CLIENT_KIND_BY_ID, CLIENT_ROOTS, CONNECTOR_BASE_KEYS, type CallShape, type ClientKind } from '../../catalog/http-clients.js';
-import { getPropertyName, skipTransparent } from '../code/ast.js';
+import { findProperty, skipTransparent } from '../code/ast.js';
 import { type ConfigArgument, FamilyCatalog } from '../code/families.js';
 import type { Origin } from '../code/origin.js';
 
@@ -51,7 +51,6 @@ function matchConnectorCall(origin: Origin): ClientMatch | undefined {
   if (!steps.slice(0, -2).every((step) => step.kind === 'get')) return undefined;
   const config = factory.node.arguments[0] && skipTransparent(factory.node.arguments[0]);
   if (config?.type !== AST_NODE_TYPES.ObjectExpression) return undefined;
-  const hasBase = config.properties.some((property) => property.type === AST_NODE_TYPES.Property && CONNECTOR_BASE_KEYS.includes(getPropertyName(property) ?? ''));
-  if (!hasBase) return undefined;
+  if (!CONNECTOR_BASE_KEYS.some((key) => findProperty(config, key))) return undefined;
   return { kind: CONNECTOR, shape: CONNECTOR.members[member.name]!, member: member.name, configs: [{ node: config, env: factory.env }] };
 }
