@@ -438,8 +438,10 @@ const singletons = new WeakMap<ClassNode, TSESTree.NewExpression | null>();
 /**
  * The one instance a class's own file builds at module level, when the file builds no other:
  * `module.exports = new BillingClient(config.services.billing)`, `export const ledger = new
- * LedgerClient(LEDGER_URL)`. Its methods then run with that construction's arguments, and the
- * file that declares them shows the whole request.
+ * LedgerClient(LEDGER_URL)`; or the one its module-level factory returns (`export function
+ * createBillingClient(baseUrl?) { return new BillingClient(baseUrl ?? process.env.PAYMENT_SERVICE_URL) }`).
+ * Its methods then run with that construction's arguments, and the file that declares them
+ * shows the whole request.
  */
 export function getSingletonConstruction(cls: ClassNode, file: FileContext): TSESTree.NewExpression | undefined {
   return remember(singletons, cls, () => findSingletonConstruction(cls, file.fileOf(cls)));
@@ -450,8 +452,20 @@ function findSingletonConstruction(cls: ClassNode, file: FileContext): TSESTree.
   if (name === undefined) return undefined;
   const constructions = getConstructions(cls, name, file);
   const [only] = constructions;
-  if (constructions.length !== 1 || !only || getEnclosingFunction(only)) return undefined;
+  if (constructions.length !== 1 || !only || (getEnclosingFunction(only) && !isFactoryProduct(only))) return undefined;
   return getClassOf(only.callee, file, EMPTY_ENV) === cls ? only : undefined;
+}
+
+/** What a module-level function returns as it is built: `return new X(…)`, `() => new X(…)`. */
+function isFactoryProduct(construction: TSESTree.NewExpression): boolean {
+  const parent = construction.parent;
+  const fn =
+    parent?.type === AST_NODE_TYPES.ReturnStatement
+      ? getEnclosingFunction(parent)
+      : parent?.type === AST_NODE_TYPES.ArrowFunctionExpression && parent.body === construction
+        ? parent
+        : undefined;
+  return fn !== undefined && getEnclosingFunction(fn) === undefined && getThisClass(fn) === undefined;
 }
 
 const repositoryConstructions = new WeakMap<ClassNode, TSESTree.NewExpression | null>();

@@ -141,6 +141,18 @@ export function formatTemplate(template: Template): string {
     .join('');
 }
 
+/**
+ * A hole given a default: after the defaults it has (`baseUrl ?? process.env.PAYMENTS_URL ??
+ * 'http://localhost:3005'` is the parameter, else the env, else the address written out). A
+ * default written out is the last one: what follows it is never read.
+ */
+function withFallback(part: Exclude<Part, { kind: 'text' }>, fallback: Template): Part {
+  const known = part.fallback;
+  if (!known) return { ...part, fallback };
+  const [only] = known;
+  return known.length === 1 && only && only.kind !== 'text' ? { ...part, fallback: [withFallback(only, fallback)] } : part;
+}
+
 export function evaluateTemplate(node: TSESTree.Node, file: FileContext, env: Env = EMPTY_ENV): Template {
   if (FileContext.isTooDeep(env)) return unknown('…');
   const expression = skipTransparent(node);
@@ -166,9 +178,7 @@ export function evaluateTemplate(node: TSESTree.Node, file: FileContext, env: En
     case AST_NODE_TYPES.LogicalExpression: {
       if (expression.operator === '&&') return unknown('…');
       const left = evaluateTemplate(expression.left, file, next);
-      if (left.length === 1 && left[0]!.kind !== 'text') {
-        return [{ ...left[0]!, fallback: evaluateTemplate(expression.right, file, next) }];
-      }
+      if (left.length === 1 && left[0]!.kind !== 'text') return [withFallback(left[0]!, evaluateTemplate(expression.right, file, next))];
       return left;
     }
     case AST_NODE_TYPES.Identifier:
@@ -209,7 +219,8 @@ function combineBranches(consequent: Template, alternate: Template, key?: string
   // or with a scheme made sure of (`url.startsWith('http') ? url : `http://${url}``): the address as configured
   const bare = (template: Template): string => withoutEndSlashes(template).replace(/^https?:\/\//, '');
   if (bare(consequent) === bare(alternate) && bare(consequent) !== '') return formatTemplate(consequent).length <= formatTemplate(alternate).length ? consequent : alternate;
-  const choice = getSegmentChoice(consequent, alternate) ?? getAddressSwitch(consequent, alternate, key) ?? getBaseChoice(consequent, alternate);
+  const choice =
+    getSegmentChoice(consequent, alternate) ?? getAddressSwitch(consequent, alternate, key) ?? getBaseChoice(consequent, alternate) ?? getConfiguredChoice(consequent, alternate);
   if (choice) return choice;
   const first = consequent[0];
   if (!first || first.kind === 'unknown' || formatTemplate([first]) !== formatTemplate(alternate.slice(0, 1))) return unknown('…');
@@ -251,6 +262,23 @@ function getBaseChoice(consequent: Template, alternate: Template): Template | un
 }
 
 const GATEWAY_NAME = /gateway|proxy/i;
+
+/**
+ * A developer's address written out or the configured one (`NODE_ENV === 'development' ?
+ * `http://${LOCAL_IP}:8002` : process.env.WALLET_SERVICE_URL || …`): the configured one is the
+ * deployment's, and its name says which service both address. Only whole bases: a branch with a
+ * path of its own may be another endpoint.
+ */
+function getConfiguredChoice(consequent: Template, alternate: Template): Template | undefined {
+  const isConfigured = (template: Template): boolean => template.length === 1 && (template[0]!.kind === 'env' || template[0]!.kind === 'config');
+  const isWrittenOut = (template: Template): boolean => template[0]?.kind === 'text' && /^[a-z][\w+.-]*:\/\//i.test(template[0].value) && HOST_ONLY.test(formatTemplate(template));
+  if (isConfigured(consequent) && isWrittenOut(alternate)) return consequent;
+  if (isConfigured(alternate) && isWrittenOut(consequent)) return alternate;
+  return undefined;
+}
+
+/** A scheme, then a host and port (holes allowed), and no path. */
+const HOST_ONLY = /^[a-z][\w+.-]*:\/\/[^/]*\/?$/i;
 
 /** A path segment of letters, digits, `-`, `_` or `.`. */
 const SEGMENT = /^[\w.-]+$/;

@@ -181,7 +181,8 @@ function classifyBaseHole(base: Hole, path: Template, settings: Settings, hints:
   // the address's own default says where it points: `process.env.X || 'https://api.provider.com'`
   const fallback = base.fallback && classifyTarget([...base.fallback, ...path], settings, hints);
   if (fallback?.kind === 'external' && !SERVICE_NAME.test(toUpperSnake(name))) return { ...fallback, via: `${via} (default ${fallback.via})` };
-  if (byName.kind === 'unknown' && fallback && fallback.kind !== 'unknown') return fallback;
+  // an address given to the browser (`NEXT_PUBLIC_API_BASE_URL || 'http://localhost:3200'`) is a front end's way to its own back end, whatever its default
+  if (byName.kind === 'unknown' && fallback && fallback.kind !== 'unknown' && !isBrowserEnvName(name, settings)) return fallback;
   // a provider's address comes with its credentials (`ZATCA_API_URL` beside `ZATCA_SECRET`)
   if (byName.kind === 'internal' && base.kind === 'env' && base.credentialed) return { kind: 'external', service: byName.service, via: `${via} (read with credentials of the same name)`, path };
   return { ...byName, via, path };
@@ -190,11 +191,13 @@ function classifyBaseHole(base: Hole, path: Template, settings: Settings, hints:
 /**
  * The default of an address named for a provider as a service of yours, when that default runs
  * beside your services: your own adapter of the provider
- * (`process.env.FLUTTERWAVE_SERVICE_URL || 'http://localhost:5012'`). Not for a name listed in
- * `externalHosts`.
+ * (`process.env.FLUTTERWAVE_SERVICE_URL || 'http://localhost:5012'`), or your own payment gateway
+ * (`process.env.PAYMENT_GATEWAY_URL || 'http://localhost:8004'`). Not for a provider's name alone
+ * (`STRIPE_API_URL` with a local mock), nor for a name listed in `externalHosts`.
  */
 function getAdapterDefault(base: Exclude<Hole, { kind: 'unknown' }>, name: string, path: Template, settings: Settings, hints: TargetHints): Target | undefined {
-  if (!base.fallback || !SERVICE_NAME.test(toUpperSnake(name)) || settings.externalHosts.some((glob) => glob.test(name))) return undefined;
+  const namesOwnService = SERVICE_NAME.test(toUpperSnake(name)) || namesProviderGateway(splitWords(name));
+  if (!base.fallback || !namesOwnService || settings.externalHosts.some((glob) => glob.test(name))) return undefined;
   const fallback = classifyTarget([...base.fallback, ...path], settings, hints);
   return fallback.kind === 'internal' ? fallback : undefined;
 }
@@ -222,10 +225,8 @@ export function classifyName(name: string, settings: Settings, addressMap = fals
   // the innermost key that names a service decides: `webhook.subscriptionServiceUrl` is the subscription service
   const last = name.includes('.') ? name.slice(name.lastIndexOf('.') + 1) : undefined;
   if (last && SERVICE_NAME.test(toUpperSnake(last)) && serviceNameFromWords(splitWords(last), settings) !== undefined) return classifyName(last, settings);
+  if (isBrowserEnvName(name, settings)) return { kind: 'unknown', service: undefined };
   const upper = toUpperSnake(name);
-  if (settings.browserEnvPrefixes.some((prefix) => upper.startsWith(prefix) || name.startsWith(prefix))) {
-    return { kind: 'unknown', service: undefined };
-  }
   const words = splitWords(name);
   const service = serviceNameFromWords(words, settings);
   if (settings.services.names.has(normalizeServiceName(name))) return { kind: 'internal', service: service ?? name };
@@ -235,6 +236,12 @@ export function classifyName(name: string, settings: Settings, addressMap = fals
   // `API_URL`, `BASE_URL`, `BACKEND_URL`: an address, but of no service in particular (often the app itself)
   if ((settings.serviceEnvPattern.test(upper) || addressMap) && service !== undefined) return { kind: 'internal', service };
   return { kind: 'unknown', service: undefined };
+}
+
+/** `NEXT_PUBLIC_API_URL`, `VITE_ORDERS_URL`: a name a front-end framework hands to the browser. */
+function isBrowserEnvName(name: string, settings: Settings): boolean {
+  const upper = toUpperSnake(name);
+  return settings.browserEnvPrefixes.some((prefix) => upper.startsWith(prefix) || name.startsWith(prefix));
 }
 
 /** What a gateway is for, when the words before it say a provider's: a payment gateway, an SMS gateway. */

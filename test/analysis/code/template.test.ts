@@ -84,6 +84,30 @@ describe('evaluateTemplate', () => {
       expect(evaluateUrl(`${maps} class C { paths = process.env.MODE === 'PRODUCTION' ? prod : dev; f() { const url = \`\${this.paths.payment}/charges\`; } }`)).toEqual([paymentMap, text('/charges')]);
     });
 
+    it('keeps every default of a chain of `??` and `||`, each under the one before it', () => {
+      expect(evaluateUrl("function f(baseUrl?: string) { const url = baseUrl ?? process.env.PAYMENT_SERVICE_URL ?? 'http://localhost:3005'; }")).toEqual([
+        { kind: 'unknown', label: 'baseUrl', fallback: [env('PAYMENT_SERVICE_URL', [text('http://localhost:3005')])] },
+      ]);
+      expect(evaluateUrl("const url = process.env.A || process.env.B || 'http://b:80' || process.env.C;")).toEqual([env('A', [env('B', [text('http://b:80')])])]);
+    });
+
+    it("takes the configured base of a choice between it and a developer's address written out", () => {
+      const local = "const LOCAL_IP = process.env.LOCAL_IP;";
+      const written = "`http://${LOCAL_IP || 'localhost'}:8002`";
+      expect(
+        evaluateUrl(`${local} const WALLET = process.env.NODE_ENV === 'development' ? ${written} : (process.env.WALLET_SERVICE_URL || ${written}); const url = \`\${WALLET}/update-balance\`;`)[1],
+      ).toEqual(text('/update-balance'));
+      expect(
+        evaluateUrl(`${local} const WALLET = process.env.NODE_ENV === 'development' ? ${written} : (process.env.WALLET_SERVICE_URL || ${written}); const url = \`\${WALLET}/update-balance\`;`)[0],
+      ).toMatchObject({ kind: 'env', name: 'WALLET_SERVICE_URL' });
+      expect(evaluateUrl("const config = { walletUrl: process.env.W }; function f(dev: boolean) { const url = dev ? 'http://localhost:8002' : config.walletUrl; }")).toEqual([env('W')]);
+      expect(evaluateUrl("function f(dev: boolean) { const url = dev ? process.env.WALLET_URL : 'http://localhost:8002'; }")).toEqual([env('WALLET_URL')]);
+    });
+
+    it("does not take a configured base for a written-out address with a path of its own: it may be another endpoint", () => {
+      expect(evaluateUrl("function f(dev: boolean) { const url = dev ? 'http://localhost:8002/refunds' : process.env.WALLET_URL; }")).toEqual([unknown('…')]);
+    });
+
     it('leaves other conditions between literals unknown: different folders, query strings, and two whole addresses with nothing to name them', () => {
       expect(evaluateUrl("function f(p: boolean) { const url = p ? 'https://api.example.com' : 'http://localhost:3000'; }")).toEqual([{ kind: 'unknown', label: '…', addressSwitch: true }]);
       expect(evaluateUrl("function f(p: boolean) { const url = p ? '/orders/cancel' : '/refunds/create'; }")).toEqual([unknown('…')]);

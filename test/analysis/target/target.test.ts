@@ -198,11 +198,17 @@ describe('classifyTarget', () => {
       expect(classify([env('PAYSTACK_SERVICE_URL', [text('https://api.paystack.co')]), text('/transaction/initialize')])).toMatchObject({ kind: 'external' });
       expect(classify([env('PAYSTACK_SERVICE_URL'), text('/transaction/initialize')])).toMatchObject({ kind: 'external' });
       expect(classify([env('STRIPE_API_URL', [text('http://localhost:12111')]), text('/v1/charges')])).toMatchObject({ kind: 'external' });
+      // a payment gateway whose default runs beside your services is your own; with a provider's address, or none, the provider's
+      expect(classify([env('PAYMENT_GATEWAY_URL', [text('http://localhost:8004')]), text('/webhooks/internal')])).toMatchObject({ kind: 'internal' });
+      expect(classify([env('PAYMENT_GATEWAY_URL', [text('https://api.paymongo.com')]), text('/v1/payments')])).toMatchObject({ kind: 'external' });
+      expect(classify([env('PAYMENT_GATEWAY_URL'), text('/v1/payments')])).toMatchObject({ kind: 'external' });
     });
 
     it('leaves browser-exposed env vars unknown (a browser calling its backend)', () => {
       for (const name of ['NEXT_PUBLIC_API_URL', 'VITE_PAYMENTS_URL', 'REACT_APP_ORDERS_URL', 'NUXT_PUBLIC_API_BASE_URL']) {
         expect(classify([env(name), text('/payments')])).toMatchObject({ kind: 'unknown', service: undefined });
+        // whatever the default beside it: the front end's own back end on a developer's machine
+        expect(classify([env(name, [text('http://localhost:3200')]), text('/payments')])).toMatchObject({ kind: 'unknown', service: undefined });
       }
     });
 

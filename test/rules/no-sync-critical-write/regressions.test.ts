@@ -1108,3 +1108,79 @@ export async function completeRide(ride) {
     ],
   });
 });
+
+describe('B22 (targets) an instance its module-level factory returns, and an address chosen for development', () => {
+  tsTester.run(RULE_NAME, rule, {
+    valid: [],
+    invalid: [
+      ts.invalid(
+        `
+async function httpJson(url: string, init?: RequestInit) {
+  const res = await fetch(url, init);
+  return res.json();
+}
+
+export class ProductServiceClient {
+  constructor(private readonly baseUrl: string) {}
+
+  async decrementStock(items: { productId: string; quantity: number }[]) {
+    return httpJson(\`\${this.baseUrl}/api/v1/products/stock/decrement\`, { method: 'POST', body: JSON.stringify({ items }) });
+  }
+}
+
+export function createProductServiceClient(baseUrl?: string): ProductServiceClient {
+  return new ProductServiceClient(baseUrl ?? process.env.CATALOG_SERVICE_URL ?? 'http://localhost:3003');
+}
+`,
+        {
+          at: 'httpJson',
+          within: 'return httpJson(',
+          request: 'POST /api/v1/products/stock/decrement',
+          service: 'catalog',
+          via: ['httpJson'],
+          evidence: ['path "/api/v1/products/stock/decrement"', 'function "decrementStock"'],
+          suggest: rewrite({
+            replaced: "httpJson(`${this.baseUrl}/api/v1/products/stock/decrement`, { method: 'POST', body: JSON.stringify({ items }) })",
+            topic: 'catalog.products.stock.decrement.created',
+            payload: '{ items }',
+            responseUsed: true,
+          }),
+        },
+        { name: 'the one construction of the class is what its factory returns: its methods run with those arguments' },
+      ),
+    ],
+  });
+  jsTester.run(RULE_NAME, rule, {
+    valid: [],
+    invalid: [
+      js.invalid(
+        `
+const axios = require('axios');
+
+const LOCAL_IP = process.env.LOCAL_IP;
+const WALLET_SERVICE_URL = process.env.NODE_ENV === 'development'
+  ? \`http://\${LOCAL_IP || 'localhost'}:8002\`
+  : (process.env.WALLET_SERVICE_URL || \`http://\${LOCAL_IP || 'localhost'}:8002\`);
+
+async function transfer(senderId, amount) {
+  await axios.post(\`\${WALLET_SERVICE_URL}/update-balance\`, { userId: senderId, amount, type: 'subtract' });
+}
+
+module.exports = { transfer };
+`,
+        {
+          at: 'axios.post',
+          request: 'POST /update-balance',
+          service: 'wallet',
+          evidence: ['service "wallet"', 'path "/update-balance"'],
+          suggest: rewrite({
+            replaced: "axios.post(`${WALLET_SERVICE_URL}/update-balance`, { userId: senderId, amount, type: 'subtract' })",
+            topic: 'wallet.update-balance.created',
+            payload: "{ userId: senderId, amount, type: 'subtract' }",
+          }),
+        },
+        { name: "a developer's address or the deployment's, by NODE_ENV: the deployment's names the service" },
+      ),
+    ],
+  });
+});
