@@ -63,8 +63,17 @@ const BROWSER_IMPORT =
  */
 export function isBrowserCode(relativePath: string, text: string): boolean {
   // two patterns, the directive looked for only where its words are: one alternation anchored at line starts scans twice as slowly
-  return BROWSER_FOLDER.test(relativePath) || BROWSER_FILE.test(relativePath) || (text.includes('use client') && USE_CLIENT.test(text)) || BROWSER_IMPORT.test(text);
+  return (
+    BROWSER_FOLDER.test(relativePath) ||
+    BROWSER_FILE.test(relativePath) ||
+    (text.includes('use client') && USE_CLIENT.test(text)) ||
+    BROWSER_IMPORT.test(text) ||
+    (text.includes('Storage') && BROWSER_STORAGE.test(text))
+  );
 }
+
+/** The browser's storage, read or written (`localStorage.getItem('access_token')`): a server has none. */
+const BROWSER_STORAGE = /\b(?:localStorage|sessionStorage)\.(?:getItem|setItem|removeItem)\s*\(/;
 
 /** The config says the file runs in a browser: `languageOptions.globals` has `window` and `document`. */
 export function hasBrowserGlobals(globals: Readonly<Record<string, unknown>> | undefined): boolean {

@@ -48,7 +48,7 @@ export const TRANSITION_VERBS: readonly string[] = [
   'approve', 'reject', 'cancel', 'confirm', 'complete', 'activate', 'deactivate', 'reactivate', 'suspend', 'pause', 'resume', 'close', 'reopen',
   'ship', 'dispatch', 'deliver', 'fulfil', 'fulfill', 'assign', 'unassign', 'allocate', 'deallocate', 'release', 'reserve',
   'book', 'hold', 'claim', 'capture', 'settle', 'refund', 'void', 'expire', 'redeem', 'accept', 'decline', 'finalize',
-  'finalise', 'mint', 'burn', 'lock', 'unlock', 'reverse', 'rollback', 'revoke', 'terminate', 'ban', 'unban', 'block', 'unblock',
+  'finalise', 'consume', 'mint', 'burn', 'lock', 'unlock', 'reverse', 'rollback', 'revoke', 'terminate', 'ban', 'unban', 'block', 'unblock',
 ];
 
 /** Payload keys that carry an entity's state: `{ status: 'DISPATCHED' }`, `{ orderState: OrderState.PAID }`. */

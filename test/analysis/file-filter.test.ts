@@ -76,6 +76,8 @@ describe('isBrowserCode', () => {
     ['an import of a UI framework', `import { useState } from 'react';\nexport const x = 1;`],
     ['an import of a browser data-fetching library', `import useSWR from "swr";`],
     ['an import of the Next.js router', `import { useRouter } from 'next/navigation';`],
+    ["the browser's storage read", `api.interceptors.request.use((config) => { const token = localStorage.getItem('access_token'); return config; });`],
+    ["the browser's session storage written", `sessionStorage.setItem('cart', JSON.stringify(cart));`],
   ])('%s is browser code', (_name, text) => {
     expect(isBrowserCode('src/pay.ts', text)).toBe(true);
   });
@@ -84,6 +86,7 @@ describe('isBrowserCode', () => {
     ['the words of the directive inside a line', `const note = 'we use client certificates'; // "use client"`],
     ['a server import whose name starts like a UI framework', `import { render } from 'react-email-server';`],
     ['no import at all', `export const total = 1;`],
+    ['a storage of its own named like the browser\'s', `const tokenStorage = new RedisStorage(); await tokenStorage.getItem('t');`],
   ])('%s is not browser code', (_name, text) => {
     expect(isBrowserCode('src/pay.ts', text)).toBe(false);
   });

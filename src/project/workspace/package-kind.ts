@@ -65,8 +65,11 @@ export function isFrontEndPackageFile(fileName: string, text: string): boolean {
   if (!kind?.frontEnd) return false;
   if (!kind.metaFramework) return true;
   const inPackage = path.relative(kind.folder, fileName);
-  return !SERVER_PATH.test(inPackage) && !USE_SERVER.test(text);
+  return !SERVER_PATH.test(inPackage) && !USE_SERVER.test(text) && !SERVER_ONLY_IMPORT.test(text);
 }
+
+/** An import of `server-only`: the module says it runs only on the server of a meta-framework app. */
+const SERVER_ONLY_IMPORT = /\bimport\s+['"]server-only['"]/;
 
 /** Libraries of fake data: a package that runs on them and serves nothing seeds or loads the system. */
 const FAKE_DATA_PACKAGES = ['@faker-js/faker', 'faker', 'chance', 'casual'];

@@ -55,6 +55,11 @@ describe('assessCriticality', () => {
       });
     });
 
+    it('an offer or a voucher consumed by an order is a transition of its entity', () => {
+      const result = assessTarget({ kind: 'internal', service: 'offers', via: 'test', path: [text('/api/offers/'), { kind: 'unknown', label: 'offerId' }, text('/consume')] });
+      expect(result).toEqual({ critical: true, evidence: [{ kind: 'state', text: 'transition "consume"' }] });
+    });
+
     it.each([
       '/payments', '/transactions', '/transfers', '/orders', '/checkout', '/refunds', '/invoices', '/charges', '/ledger/entries',
       '/accounts/1/balance', '/wallet', '/withdrawals', '/deposits', '/bookings', '/reservations', '/stock', '/inventory',

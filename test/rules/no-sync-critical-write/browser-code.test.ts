@@ -137,8 +137,22 @@ function nxNextAppFile(relative: string): string {
   return path.join(root, relative);
 }
 
+/** A module of the app's `lib/` reading its payments address from the environment, under `name`. */
+const payFromEnv = (name: string): string => `import axios from 'axios';
+
+const PAYMENTS_URL = process.env.${name} || 'http://localhost:3005';
+
+export async function pay(orderId, amount) {
+  await axios.post(\`\${PAYMENTS_URL}/api/payments/process\`, { orderId, amount });
+}
+`;
+
 jsTester.run(RULE_NAME, rule, {
   valid: [
+    js.valid(payFromEnv('PAYMENTS_SERVICE_URL'), {
+      filename: nxNextAppFile('apps/storefront/lib/payments.js'),
+      name: "a Next.js app's module reading a private environment variable may still be its GraphQL or API layer, a BFF relaying its user's own requests: client code until it says otherwise",
+    }),
     js.valid(PAY, {
       filename: nxNextAppFile('apps/storefront/lib/api/payment.js'),
       name: "a Next.js app's client code in a workspace that declares every dependency at its root (no package.json of its own)",
@@ -148,6 +162,10 @@ jsTester.run(RULE_NAME, rule, {
     js.invalid(PAY, PAY_REPORT, {
       filename: nxNextAppFile('apps/storefront/pages/api/payment.js'),
       name: "the same app's API route runs on the server",
+    }),
+    js.invalid(`import 'server-only';\n${PAY}`, PAY_REPORT, {
+      filename: nxNextAppFile('apps/storefront/lib/payments.js'),
+      name: "a Next.js app's module importing 'server-only' runs on the server",
     }),
     js.invalid(PAY, PAY_REPORT, {
       filename: nxNextAppFile('apps/orders-service/src/payment.js'),
