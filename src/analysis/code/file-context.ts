@@ -552,6 +552,18 @@ function getAssignedValues(writes: readonly TSESLint.Scope.Reference[]): { reado
   return assigned;
 }
 
+/** A write of a variable by a destructuring `=` (`({ Worker } = require('bullmq'))`): the value destructured and the variable's path in it. */
+function getDestructuredWrite(write: TSESLint.Scope.Reference): { readonly value: TSESTree.Expression; readonly path: string[] } | undefined {
+  let pattern: TSESTree.Node = write.identifier;
+  while (pattern.parent && (pattern.parent.type === AST_NODE_TYPES.Property || pattern.parent.type === AST_NODE_TYPES.ObjectPattern || pattern.parent.type === AST_NODE_TYPES.AssignmentPattern)) {
+    pattern = pattern.parent;
+  }
+  const assignment = pattern.parent;
+  if (pattern === write.identifier || assignment?.type !== AST_NODE_TYPES.AssignmentExpression || assignment.operator !== '=' || assignment.left !== pattern) return undefined;
+  const path = getPatternPath(pattern, write.identifier);
+  return path && path.length > 0 ? { value: assignment.right, path } : undefined;
+}
+
 /**
  * A variable given its value in several places, each time built by the same constructor or
  * factory (`new this.orderModel(…)`, `await Order.build(…)`): the first of them stands for all,
@@ -615,6 +627,13 @@ function computeBinding(variable: Variable): Binding | undefined {
       const writes = variable.references.filter((reference) => reference.isWrite());
       const [only] = !declarator.init && path.length === 0 && writes.length === 1 ? (getAssignedValues(writes) ?? []) : [];
       if (only) return { kind: 'value', node: only.value, path };
+      // `let Worker; try { ({ Queue, Worker } = require('bullmq')) } catch {}`: declared first, destructured once
+      const destructured = !declarator.init && path.length === 0 && writes.length === 1 ? getDestructuredWrite(writes[0]!) : undefined;
+      if (destructured) {
+        const from = getRequiredModule(destructured.value);
+        if (from) return { kind: 'import', source: from.source, imported: from.imported, node: declarator, path: [...from.path, ...destructured.path] };
+        return { kind: 'value', node: destructured.value, path: destructured.path };
+      }
       // `let order; if (cod) order = new this.orderModel(a); else order = new this.orderModel(b);`
       const built = path.length === 0 ? getSameConstruction(declarator.init, writes) : undefined;
       if (built) return { kind: 'value', node: built, path };

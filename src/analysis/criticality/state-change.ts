@@ -81,10 +81,12 @@ export function getTransition(path: Template): string | undefined {
 
 /**
  * A segment whose first word is a transition's verb, or undoes one (`unhold`, `unreserve`), or
- * whose last command is one (`validate-and-lock`, `check-then-reserve`).
+ * whose last command is one (`validate-and-lock`, `check-then-reserve`). Not a state named for
+ * one (`dispatch-state`, `release-status`): that names what is kept of it, asked for or set.
  */
 function commandsTransition(segment: string): boolean {
   const words = splitWords(segment);
+  if (words.length > 1 && STATES.has(words.at(-1)!)) return false;
   const isVerb = (verb: string): boolean => TRANSITIONS.has(verb) || TRANSITIONS.has(withoutUndo(verb));
   if (isVerb(words[0] ?? '')) return true;
   const joined = words.findLastIndex((word) => word === 'and' || word === 'then');

@@ -38,8 +38,8 @@ import { EMPTY_ENV, type Env, type FileContext } from '../code/file-context.js';
 import { walk } from '../code/walk.js';
 import { getOrigin } from '../code/origin.js';
 import { getHandleName } from '../code/project-handles.js';
-import { getValueReferences } from '../code/functions.js';
-import { getEnclosingNamedFunction, getFunctionUses, getRunnerCalls, getThisMembers } from '../code/uses.js';
+import { getValueReferences, resolveCallTarget } from '../code/functions.js';
+import { getEnclosingNamedFunction, getFunctionUses, getRunnerCalls, getThisMembers, isInUnusedFunction } from '../code/uses.js';
 import { getDurableFunction } from './durable-execution.js';
 import { isBrokerName } from '../messaging/named-publish.js';
 import { BROKERS, describePublish } from '../messaging/publish.js';
@@ -359,7 +359,8 @@ function getRegistrationKind(
   if (callee.type === AST_NODE_TYPES.Identifier) {
     const queue = call.arguments[0];
     const named = queue?.type === AST_NODE_TYPES.Literal ? typeof queue.value === 'string' : queue?.type === AST_NODE_TYPES.TemplateLiteral;
-    return named && call.arguments.indexOf(fn as TSESTree.CallExpressionArgument) > 0 && CONSUME_FUNCTION.test(callee.name) ? `${callee.name} handler` : undefined;
+    if (named && call.arguments.indexOf(fn as TSESTree.CallExpressionArgument) > 0 && CONSUME_FUNCTION.test(callee.name)) return `${callee.name} handler`;
+    return getHandedOnRegistration(call, fn, file);
   }
   if (callee.type !== AST_NODE_TYPES.MemberExpression) return undefined;
   const member = getPropertyName(callee);
@@ -387,6 +388,30 @@ function getRegistrationKind(
     /subscription|subscriber/i.test(file.getText(callee.object))
   ) {
     return 'subscription message handler';
+  }
+  return undefined;
+}
+
+/**
+ * The project's own helper that hands a function on to a broker's consumer: `createWorker(QUEUE,
+ * async (job) => …)` with `return new Worker(name, processor, { connection })` in a shared module.
+ * The parameter the function is bound to must go straight into the registration.
+ */
+function getHandedOnRegistration(call: TSESTree.CallExpression, fn: TSESTree.Node, file: FileContext): string | undefined {
+  const index = call.arguments.indexOf(fn as TSESTree.CallExpressionArgument);
+  const helper = index < 0 ? undefined : resolveCallTarget(call.callee, file, EMPTY_ENV)?.fn;
+  const param = helper?.params[index];
+  if (!helper || param?.type !== AST_NODE_TYPES.Identifier) return undefined;
+  const owner = file.fileOf(helper);
+  const variable = owner.findVariable(param);
+  for (const reference of variable?.references ?? []) {
+    const use = reference.identifier;
+    const registration = use.parent;
+    if (registration?.type !== AST_NODE_TYPES.NewExpression && registration?.type !== AST_NODE_TYPES.CallExpression) continue;
+    if (registration.callee === use || !registration.arguments.includes(use as TSESTree.CallExpressionArgument)) continue;
+    // one level: a helper of a helper is not followed
+    const kind = registration.type === AST_NODE_TYPES.NewExpression || skipTransparent(registration.callee).type !== AST_NODE_TYPES.Identifier ? getRegistrationKind(registration, use, owner) : undefined;
+    if (kind) return `${kind} (through ${getCalleeName(call.callee) ?? 'a helper'})`;
   }
   return undefined;
 }
@@ -629,7 +654,11 @@ export function findCallerMitigation(
       continue;
     }
     const mitigation = findMitigation(call, useFile, settings) ?? findCallerMitigation(call, useFile, settings, depth + 1);
-    if (!mitigation) return undefined;
+    if (!mitigation) {
+      // a caller in code that never runs (a scheduler nothing starts) calls nothing
+      if (isInUnusedFunction(call, useFile)) continue;
+      return undefined;
+    }
     first ??= mitigation;
   }
   return first && { kind: first.kind, detail: `only called from ${first.detail}` };

@@ -55,6 +55,17 @@ describe('assessCriticality', () => {
       });
     });
 
+    it('a state named for a transition (`dispatch-state`) is no command: a function named for loading it reads', () => {
+      const code = `${AXIOS}async function loadCampaignDispatchState(payload) {
+  const response = await axios.post(\`\${process.env.CAMPAIGN_SERVICE_URL}/api/v1/campaigns/internal/execution/dispatch-state\`, { campaignId: payload.campaignId });
+  return response.data;
+}`;
+      expect(assess(code, 'axios.post')).toMatchObject({ critical: false, against: { kind: 'function', text: 'function "loadCampaignDispatchState" reads' } });
+      // the command itself still is one
+      const dispatch = code.replace('dispatch-state', 'dispatch').replace('loadCampaignDispatchState', 'startCampaign');
+      expect(texts(assess(dispatch, 'axios.post'))).toContain('transition "dispatch"');
+    });
+
     it('an offer or a voucher consumed by an order is a transition of its entity', () => {
       const result = assessTarget({ kind: 'internal', service: 'offers', via: 'test', path: [text('/api/offers/'), { kind: 'unknown', label: 'offerId' }, text('/consume')] });
       expect(result).toEqual({ critical: true, evidence: [{ kind: 'state', text: 'transition "consume"' }] });

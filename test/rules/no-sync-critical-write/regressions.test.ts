@@ -3,8 +3,10 @@
  * rule reports"). Grouped by the topic they belong to.
  */
 import { Linter } from 'eslint';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import realRule from '../../../src/rules/no-sync-critical-write.js';
+import { writeProject } from '../../project/helpers.js';
 import { js, jsTester, outbox, RULE_NAME, rewrite, rule, ts, tsTester } from './helpers.js';
 
 const PAYMENTS = ['service "payments"', 'path "/payments"'];
@@ -1180,6 +1182,84 @@ module.exports = { transfer };
           }),
         },
         { name: "a developer's address or the deployment's, by NODE_ENV: the deployment's names the service" },
+      ),
+    ],
+  });
+});
+
+describe('B23 (mitigation) a queue worker built by a helper of a shared module', () => {
+  const REDIS = `// optional at this layer: a service that uses queues installs it
+let Queue;
+let Worker;
+try {
+  ({ Queue, Worker } = require('bullmq'));
+} catch (err) {
+  console.warn('bullmq is not installed');
+}
+
+function createWorker(name, processor, opts) {
+  return new Worker(name, processor, { connection: { host: 'redis' }, concurrency: (opts && opts.concurrency) || 1 });
+}
+
+function runLater(name, task) {
+  return setTimeout(task, 1000);
+}
+
+module.exports = { createWorker, runLater };
+`;
+  /** A service's file beside the shared module, in a project of its own. */
+  const serviceFile = (): string =>
+    path.join(writeProject({ 'package.json': { name: 'games', private: true }, 'shared/config/redis.js': REDIS }), 'services/tournament/src/jobs/scheduler.js');
+  const job = (register: string): string => `
+const axios = require('axios');
+const { createWorker, runLater } = require('../../../../shared/config/redis');
+
+${register}('tournament-scheduler', async (job) => {
+  await axios.post(\`\${process.env.PAYMENT_SERVICE_URL}/tournament-fee\`, { playerId: job.data.playerId, amount: job.data.fee });
+});
+`;
+  jsTester.run(RULE_NAME, rule, {
+    valid: [
+      js.valid(job('createWorker'), {
+        filename: serviceFile(),
+        sourceType: 'commonjs',
+        name: "the processor handed to the helper goes into BullMQ's Worker: a failed job is retried",
+      }),
+      js.valid(
+        `
+const axios = require('axios');
+const { Worker } = require('bullmq');
+
+async function chargeFee(job) {
+  await axios.post(\`\${process.env.PAYMENT_SERVICE_URL}/tournament-fee\`, { playerId: job.data.playerId, amount: job.data.fee });
+}
+
+new Worker('tournament-scheduler', async (job) => {
+  await chargeFee(job);
+});
+
+function chargeByHand(job) {
+  return chargeFee(job);
+}
+`,
+        { filename: serviceFile(), sourceType: 'commonjs', name: 'a caller in code that never runs does not count against the queue the others run in' },
+      ),
+    ],
+    invalid: [
+      js.invalid(
+        job('runLater'),
+        {
+          at: 'axios.post',
+          request: 'POST /tournament-fee',
+          service: 'payment',
+          evidence: ['service "payment"', 'payload key "amount"'],
+          suggest: rewrite({
+            replaced: 'axios.post(`${process.env.PAYMENT_SERVICE_URL}/tournament-fee`, { playerId: job.data.playerId, amount: job.data.fee })',
+            topic: 'payment.tournament-fee.created',
+            payload: '{ playerId: job.data.playerId, amount: job.data.fee }',
+          }),
+        },
+        { filename: serviceFile(), sourceType: 'commonjs', name: 'a helper that only runs the function later is no queue' },
       ),
     ],
   });
