@@ -4,7 +4,7 @@
  * Words of non-critical traffic (logs, metrics, notifications…) count against.
  */
 import { AST_NODE_TYPES, AST_TOKEN_TYPES, type TSESTree } from '@typescript-eslint/utils';
-import { GENERIC_FUNCTION_NAMES, NOTICE_WORDS, OTHER_SENSES, READ_COMMAND_WORDS, STATE_KEYS, TRANSITION_VERBS } from '../../catalog/words.js';
+import { GENERIC_FUNCTION_NAMES, NOTICE_WORDS, OTHER_SENSES, READ_COMMAND_WORDS, TRANSITION_VERBS } from '../../catalog/words.js';
 import type { Settings } from '../../options.js';
 import { getClassName, getFunctionName, getMethodClass, getPropertyName, getStaticString, isFunctionNode, skipTransparent, type FunctionNode } from '../code/ast.js';
 import { deeper, type FileContext } from '../code/file-context.js';
@@ -13,7 +13,7 @@ import type { Target } from '../target/target.js';
 import { concat, evaluateTemplate, formatTemplate, type Template } from '../code/template.js';
 import { type GraphqlOperation, parseGraphqlOperation } from '../request/graphql.js';
 import { type Located, resolveValue } from '../code/values.js';
-import { findAccountLifecycle, findAccountVerification, findRoleChange, findStateChange, getTransition, isUpdateInPlace, namesIdentityService } from './state-change.js';
+import { findAccountLifecycle, findAccountVerification, findRoleChange, findStateChange, getTransition, isUpdateInPlace, namesIdentityService, namesState } from './state-change.js';
 import { singular, splitWords, WordSet } from '../code/words.js';
 
 export type EvidenceKind =
@@ -68,8 +68,7 @@ export interface CriticalityInput {
 const GENERIC_NAMES: ReadonlySet<string> = new Set(GENERIC_FUNCTION_NAMES);
 const CRITICAL_TAG = /@critical\b/;
 const READ_COMMANDS = new WordSet(READ_COMMAND_WORDS);
-/** The last word of a segment that names an entity's state (`dispatch-state`, `approval-status`). */
-const STATE_NOUNS = new WordSet(STATE_KEYS);
+
 
 export function assessCriticality(input: CriticalityInput, file: FileContext, settings: Settings): Criticality {
   const paths = expandChoices(input.target.path);
@@ -225,8 +224,8 @@ function assessOnePath(input: CriticalityInput, file: FileContext, settings: Set
   // (a PATCH, PUT or DELETE is never a query, whatever its caller is called: `verifyPaymentStatus` confirming the order)
   const sentAsQuery = input.method === undefined || input.method.includes('POST');
   const readIntent = sentAsQuery ? nearestNames.find((name) => namesQuery(name) && !addsToOtherCollection(name, input.target.path, pathWords)) : undefined;
-  // `…/dispatch-state` names the state a dispatch leaves, not the command
-  const stateNamed = new Set(pathSegments.map((segment) => splitWords(segment)).filter((words) => words.length > 1 && STATE_NOUNS.has(words.at(-1)!)).flat());
+  // `…/dispatch-state` names the state a dispatch leaves, not the command (a GraphQL field, `updatePaymentStatus`, is one)
+  const stateNamed = new Set(urlSegments.map((segment) => splitWords(segment)).filter(namesState).flat());
   if (readIntent && !pathWords.some((word) => WRITE_COMMANDS.has(singular(word)) && !keyWords.has(word) && !stateNamed.has(word))) {
     return { critical: false, evidence, against: { kind: 'function', text: `function "${readIntent}" reads` } };
   }

@@ -11,7 +11,7 @@ import { deeper, type FileContext } from '../code/file-context.js';
 import { getObjectProperty, resolveObject } from '../code/objects.js';
 import { evaluateTemplate, getStaticText, type Template } from '../code/template.js';
 import { type Located, resolveValue } from '../code/values.js';
-import { splitWords, withoutUndo, WordSet } from '../code/words.js';
+import { singular, splitWords, withoutUndo, WordSet } from '../code/words.js';
 
 /** verbs as written: `/refund` commands a transition, `/refunds` names a collection */
 const TRANSITIONS: ReadonlySet<string> = new Set(TRANSITION_VERBS);
@@ -79,6 +79,12 @@ export function getTransition(path: Template): string | undefined {
   return last !== undefined && commandsTransition(last) ? last : undefined;
 }
 
+/** A transition's verb and a state noun, `dispatch-state`, `release-status`: the state it leaves, not the command. */
+export function namesState(words: readonly string[]): boolean {
+  const [verb, noun] = words;
+  return words.length === 2 && verb !== undefined && noun !== undefined && TRANSITIONS.has(verb) && STATES.has(noun);
+}
+
 /**
  * A segment whose first word is a transition's verb, or undoes one (`unhold`, `unreserve`), or
  * whose last command is one (`validate-and-lock`, `check-then-reserve`). Not a state named for
@@ -86,7 +92,7 @@ export function getTransition(path: Template): string | undefined {
  */
 function commandsTransition(segment: string): boolean {
   const words = splitWords(segment);
-  if (words.length > 1 && STATES.has(words.at(-1)!)) return false;
+  if (namesState(words)) return false;
   const isVerb = (verb: string): boolean => TRANSITIONS.has(verb) || TRANSITIONS.has(withoutUndo(verb));
   if (isVerb(words[0] ?? '')) return true;
   const joined = words.findLastIndex((word) => word === 'and' || word === 'then');
@@ -155,7 +161,7 @@ const HOLDER_SERVICES = new WordSet(ACCOUNT_HOLDER_WORDS.filter((word) => !['age
 /**
  * An account created, suspended or deleted in the service named for the people it keeps
  * (`DELETE ${DOCTOR_SERVICE_URL}/api/doctors/internal/${userId}`, `POST
- * ${PATIENT_SERVICE_URL}/api/patients/profile`): the path names the same holder, then a
+ * ${PATIENT_SERVICE_URL}/api/patients/profile`, `POST …/api/patient-profiles`): the path names the same holder, then a
  * lifecycle word, an id to delete, or the holder or its profile to create.
  */
 function findHolderLifecycle(service: string, segments: readonly string[], path: Template, method: string): StateChange | undefined {
@@ -169,7 +175,7 @@ function findHolderLifecycle(service: string, segments: readonly string[], path:
   const last = words.at(-1) ?? '';
   const lastText = path.at(-1)?.kind === 'text';
   if (method.includes('DELETE') && !lastText) return { text: `account deleted in "${service}"`, account: true };
-  if (method.includes('POST') && lastText && (holderSet.has(last) || last === 'profile' || CREATION_VERBS.has(last))) return { text: `account created in "${service}"`, account: true };
+  if (method.includes('POST') && lastText && (holderSet.has(last) || singular(last) === 'profile' || CREATION_VERBS.has(last))) return { text: `account created in "${service}"`, account: true };
   return undefined;
 }
 

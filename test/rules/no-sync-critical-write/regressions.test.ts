@@ -1264,3 +1264,77 @@ function chargeByHand(job) {
     ],
   });
 });
+
+describe('B24 (criticality) a GraphQL mutation that sets a status, sent by a method named query; a patient profile created', () => {
+  jsTester.run(RULE_NAME, rule, {
+    valid: [],
+    invalid: [
+      js.invalid(
+        `
+const axios = require('axios');
+
+class ServiceClient {
+  constructor(baseURL) {
+    this.client = axios.create({ baseURL, timeout: 5000 });
+  }
+
+  async query(query, variables = {}) {
+    const response = await this.client.post('', { query, variables });
+    return response.data.data;
+  }
+}
+
+const orderService = new ServiceClient(process.env.ORDER_SERVICE_URL);
+
+async function markPaid(orderId) {
+  await orderService.query(
+    \`mutation UpdatePaymentStatus($id: ID!, $status: PaymentStatus!) { updatePaymentStatus(id: $id, status: $status) { id } }\`,
+    { id: orderId, status: 'PAID' },
+  );
+}
+
+module.exports = { markPaid };
+`,
+        {
+          at: 'orderService.query',
+          request: 'POST /',
+          service: 'order',
+          via: ['ServiceClient.query'],
+          evidence: ['service "order"', 'mutation "updatePaymentStatus"'],
+          suggest: rewrite({
+            replaced: {
+              from: 'orderService.query(',
+              to: "{ id: orderId, status: 'PAID' },\n  )",
+            },
+            topic: 'order.created',
+            payload: '/* TODO: the data this request carried */ {}',
+          }),
+        },
+        { sourceType: 'commonjs', name: 'updatePaymentStatus commands a change of state: no state named for a transition, whatever the method is called' },
+      ),
+      js.invalid(
+        `
+const axios = require('axios');
+
+async function register(user) {
+  await axios.post(\`\${process.env.PATIENT_SERVICE_URL}/api/patient-profiles\`, { userId: user._id });
+}
+
+module.exports = { register };
+`,
+        {
+          at: 'axios.post',
+          request: 'POST /api/patient-profiles',
+          service: 'patient',
+          evidence: ['account created in "patient"'],
+          suggest: rewrite({
+            replaced: 'axios.post(`${process.env.PATIENT_SERVICE_URL}/api/patient-profiles`, { userId: user._id })',
+            topic: 'patient.patient-profiles.created',
+            payload: '{ userId: user._id }',
+          }),
+        },
+        { sourceType: 'commonjs', name: "a holder's profile created in the service named for the holder, spelled as one segment, is the account created there" },
+      ),
+    ],
+  });
+});
