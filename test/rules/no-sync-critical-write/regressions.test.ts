@@ -1338,3 +1338,69 @@ module.exports = { register };
     ],
   });
 });
+
+describe('B25 (targets) a factory given the whole address by a service: the service reports the write', () => {
+  const CLIENTS = `const axios = require('axios');
+
+class BillingClient {
+  constructor(baseUrl) {
+    this.baseUrl = baseUrl;
+  }
+
+  async charge(payment) {
+    return axios.post(\`\${this.baseUrl}/charges\`, payment);
+  }
+}
+
+function createBillingClient(baseUrl) {
+  return new BillingClient(baseUrl);
+}
+
+module.exports = { BillingClient, createBillingClient };
+`;
+  const root = (): string =>
+    writeProject({
+      'package.json': { name: 'shop', private: true, workspaces: ['packages/*', 'services/*'] },
+      'packages/clients/package.json': { name: '@shop/clients', main: 'src/index.js' },
+      'packages/clients/src/index.js': CLIENTS,
+      'services/orders/package.json': { name: 'orders-service', dependencies: { express: '^4.0.0', '@shop/clients': '*' } },
+    });
+  const CHECKOUT = `
+const { createBillingClient } = require('../../../packages/clients/src');
+
+const billing = createBillingClient(process.env.BILLING_SERVICE_URL);
+
+async function checkout(order) {
+  await billing.charge({ orderId: order.id, amount: order.total });
+}
+
+module.exports = { checkout };
+`;
+  jsTester.run(RULE_NAME, rule, {
+    valid: [
+      js.valid(CLIENTS, {
+        filename: path.join(root(), 'packages/clients/src/index.js'),
+        sourceType: 'commonjs',
+        name: "the factory's one construction holds only its parameter: the package alone names no service",
+      }),
+    ],
+    invalid: [
+      js.invalid(
+        CHECKOUT,
+        {
+          at: 'billing.charge',
+          request: 'POST /charges',
+          service: 'billing',
+          via: ['BillingClient.charge'],
+          evidence: ['service "billing"', 'path "/charges"'],
+          suggest: rewrite({
+            replaced: 'billing.charge({ orderId: order.id, amount: order.total })',
+            topic: 'billing.charges.created',
+            payload: '{ orderId: order.id, amount: order.total }',
+          }),
+        },
+        { filename: path.join(root(), 'services/orders/src/checkout.js'), sourceType: 'commonjs', name: 'the call that builds the instance with its address reports it' },
+      ),
+    ],
+  });
+});
