@@ -112,6 +112,13 @@ export function getCalleeName(callee: TSESTree.Node): string | undefined {
   return undefined;
 }
 
+/** The function that returns a value as it is written: `return value;`, or an arrow's body `() => value`. */
+export function getReturningFunction(value: TSESTree.Node): FunctionNode | undefined {
+  const parent = value.parent;
+  if (parent?.type === AST_NODE_TYPES.ArrowFunctionExpression && parent.body === value) return parent;
+  return parent?.type === AST_NODE_TYPES.ReturnStatement ? getEnclosingFunction(parent) : undefined;
+}
+
 /** The nearest enclosing function of a node, or undefined at module level. */
 export function getEnclosingFunction(node: TSESTree.Node): FunctionNode | undefined {
   for (let current = node.parent; current; current = current.parent) {

@@ -625,10 +625,11 @@ function computeBinding(variable: Variable): Binding | undefined {
       if (declarator.init && isConstLike) return { kind: 'value', node: declarator.init, path };
       // `let url; try { url = new URL(path, base) } catch …`: declared first, assigned once
       const writes = variable.references.filter((reference) => reference.isWrite());
-      const [only] = !declarator.init && path.length === 0 && writes.length === 1 ? (getAssignedValues(writes) ?? []) : [];
+      const single = !declarator.init && path.length === 0 && writes.length === 1 ? writes[0] : undefined;
+      const [only] = single ? (getAssignedValues([single]) ?? []) : [];
       if (only) return { kind: 'value', node: only.value, path };
       // `let Worker; try { ({ Queue, Worker } = require('bullmq')) } catch {}`: declared first, destructured once
-      const destructured = !declarator.init && path.length === 0 && writes.length === 1 ? getDestructuredWrite(writes[0]!) : undefined;
+      const destructured = single && getDestructuredWrite(single);
       if (destructured) {
         const from = getRequiredModule(destructured.value);
         if (from) return { kind: 'import', source: from.source, imported: from.imported, node: declarator, path: [...from.path, ...destructured.path] };

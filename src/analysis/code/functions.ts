@@ -6,7 +6,7 @@
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
 import { builtinModules } from 'node:module';
 import type { TSESLint } from '@typescript-eslint/utils';
-import { findProperty, getEnclosingFunction, getPropertyName, getThisClass, isFunctionNode, isModuleExports, skipTransparent, type FunctionNode } from './ast.js';
+import { findProperty, getEnclosingFunction, getPropertyName, getReturningFunction, getThisClass, isFunctionNode, isModuleExports, skipTransparent, type FunctionNode } from './ast.js';
 import { type ClassMember, type ClassNode, EMPTY_ENV, type Env, FileContext, getBindingFunction } from './file-context.js';
 import { getOrigin, getReturnedValue } from './origin.js';
 import { bindArguments, bindParameters } from './bind.js';
@@ -458,13 +458,7 @@ function findSingletonConstruction(cls: ClassNode, file: FileContext): TSESTree.
 
 /** What a module-level function returns as it is built: `return new X(…)`, `() => new X(…)`. */
 function isFactoryProduct(construction: TSESTree.NewExpression): boolean {
-  const parent = construction.parent;
-  const fn =
-    parent?.type === AST_NODE_TYPES.ReturnStatement
-      ? getEnclosingFunction(parent)
-      : parent?.type === AST_NODE_TYPES.ArrowFunctionExpression && parent.body === construction
-        ? parent
-        : undefined;
+  const fn = getReturningFunction(construction);
   return fn !== undefined && getEnclosingFunction(fn) === undefined && getThisClass(fn) === undefined;
 }
 
@@ -507,9 +501,7 @@ function findRepositoryConstruction(cls: ClassNode, file: FileContext): TSESTree
 function isProviderValue(value: TSESTree.Node): boolean {
   const parent = value.parent;
   if (parent?.type === AST_NODE_TYPES.Property && parent.value === value) return getPropertyName(parent) === 'useValue';
-  let fn: TSESTree.Node | undefined;
-  if (parent?.type === AST_NODE_TYPES.ArrowFunctionExpression && parent.body === value) fn = parent;
-  else if (parent?.type === AST_NODE_TYPES.ReturnStatement) fn = getEnclosingFunction(parent);
+  const fn = getReturningFunction(value);
   const holder = fn?.parent;
   return holder?.type === AST_NODE_TYPES.Property && holder.value === fn && getPropertyName(holder) === 'useFactory';
 }

@@ -271,7 +271,8 @@ const GATEWAY_NAME = /gateway|proxy/i;
  */
 function getConfiguredChoice(consequent: Template, alternate: Template): Template | undefined {
   const isConfigured = (template: Template): boolean => template.length === 1 && (template[0]!.kind === 'env' || template[0]!.kind === 'config');
-  const isWrittenOut = (template: Template): boolean => template[0]?.kind === 'text' && /^[a-z][\w+.-]*:\/\//i.test(template[0].value) && HOST_ONLY.test(formatTemplate(template));
+  // written out from its scheme on: a hole first renders as `${…}`, which no scheme matches
+  const isWrittenOut = (template: Template): boolean => template[0]?.kind === 'text' && HOST_ONLY.test(formatTemplate(template));
   if (isConfigured(consequent) && isWrittenOut(alternate)) return consequent;
   if (isConfigured(alternate) && isWrittenOut(consequent)) return alternate;
   return undefined;

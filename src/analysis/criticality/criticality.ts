@@ -69,7 +69,6 @@ const GENERIC_NAMES: ReadonlySet<string> = new Set(GENERIC_FUNCTION_NAMES);
 const CRITICAL_TAG = /@critical\b/;
 const READ_COMMANDS = new WordSet(READ_COMMAND_WORDS);
 
-
 export function assessCriticality(input: CriticalityInput, file: FileContext, settings: Settings): Criticality {
   const paths = expandChoices(input.target.path);
   if (paths.length === 1) return assessOnePath(input, file, settings);
