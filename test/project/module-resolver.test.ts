@@ -328,6 +328,33 @@ describe('cache', () => {
     expect(modules.resolve(path.join(root, 'src/lib/send.js'), path.join(root, 'src/config'))).toEqual(file(path.join(root, 'src/config.js')));
   });
 
+  it('a bare specifier is asked once per package and paths config: from one resolver, two packages and a nested config each keep their own answer', () => {
+    const root = writeProject({
+      'orders/package.json': { name: 'orders', imports: { '#config': './src/config.js' } },
+      'orders/tsconfig.json': { compilerOptions: { paths: { '@app/*': ['./src/*'] } } },
+      'orders/src/config.js': 'module.exports = {};\n',
+      'orders/src/routes/orders.js': '',
+      'orders/src/services/orders.js': '',
+      'orders/tools/tsconfig.json': { compilerOptions: { strict: true } },
+      'orders/tools/seed.js': '',
+      'billing/package.json': { name: 'billing', imports: { '#config': './lib/config.js' } },
+      'billing/lib/config.js': 'module.exports = {};\n',
+      'billing/lib/routes/invoices.js': '',
+    });
+    const modules = resolver();
+    const config = file(path.join(root, 'orders/src/config.js'));
+    // two folders of one package: the same answers
+    expect(modules.resolve(path.join(root, 'orders/src/routes/orders.js'), '#config')).toEqual(config);
+    expect(modules.resolve(path.join(root, 'orders/src/services/orders.js'), '#config')).toEqual(config);
+    expect(modules.resolve(path.join(root, 'orders/src/routes/orders.js'), '@app/config')).toEqual(config);
+    expect(modules.resolve(path.join(root, 'orders/src/services/orders.js'), '@app/config')).toEqual(config);
+    // the same package under a config without its paths; another package with its own imports
+    expect(modules.resolve(path.join(root, 'orders/tools/seed.js'), '@app/config')).toEqual(EXTERNAL);
+    expect(modules.resolve(path.join(root, 'orders/tools/seed.js'), '#config')).toEqual(config);
+    expect(modules.resolve(path.join(root, 'billing/lib/routes/invoices.js'), '#config')).toEqual(file(path.join(root, 'billing/lib/config.js')));
+    expect(modules.resolve(path.join(root, 'billing/lib/routes/invoices.js'), '@app/config')).toEqual(EXTERNAL);
+  });
+
   it('answers from its cache until cleared: a file that appears later is found after clear()', () => {
     const root = writeProject({ 'src/main.js': '' });
     const from = path.join(root, 'src/main.js');

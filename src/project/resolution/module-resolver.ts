@@ -15,7 +15,7 @@ import path from 'node:path';
 import type * as OxcResolver from 'oxc-resolver';
 import type { NapiResolveOptions, ResolverFactory } from 'oxc-resolver';
 import { isParseableModule } from '../modules/parse.js';
-import { findCheckoutRoot, isRecord, LocalDependencies, type WorkspaceFinder } from '../workspace/workspaces.js';
+import { findCheckoutRoot, isRecord, LocalDependencies, readPackageJson, type WorkspaceFinder } from '../workspace/workspaces.js';
 
 export type Resolution =
   | { readonly kind: 'file'; readonly path: string }
@@ -59,6 +59,10 @@ export class ModuleResolver {
   readonly #resolved = new Map<string, Map<string, Resolution>>();
   /** absolute path a relative specifier points to → where it leads */
   readonly #byTarget = new Map<string, Resolution>();
+  /** a bare specifier (`axios`, `@app/config`, `#config`) → where it leads, per package and `paths` matcher: the same from each of their folders */
+  readonly #bare = new Map<PathsMatcher | null, Map<string, Map<string, Resolution>>>();
+  /** folder → the nearest folder at or above it with a package.json (the folder itself when none is) */
+  readonly #packageFolders = new Map<string, string>();
 
   constructor(workspaces: WorkspaceFinder) {
     this.#workspaces = workspaces;
@@ -72,6 +76,8 @@ export class ModuleResolver {
     this.#matchers.clear();
     this.#resolved.clear();
     this.#byTarget.clear();
+    this.#bare.clear();
+    this.#packageFolders.clear();
   }
 
   resolve(fromFile: string, specifier: string): Resolution {
@@ -102,7 +108,29 @@ export class ModuleResolver {
       }
       return resolution;
     }
-    for (const candidate of this.#getPathsMatcher(directory)?.(specifier) ?? []) {
+    // the folders of one package resolve a bare specifier alike: asked once per package (most files import the same packages)
+    const matcher = this.#getPathsMatcher(directory) ?? null;
+    let byPackage = this.#bare.get(matcher);
+    if (!byPackage) {
+      byPackage = new Map();
+      this.#bare.set(matcher, byPackage);
+    }
+    const folder = this.#getPackageFolder(directory);
+    let inPackage = byPackage.get(folder);
+    if (!inPackage) {
+      inPackage = new Map();
+      byPackage.set(folder, inPackage);
+    }
+    let resolution = inPackage.get(specifier);
+    if (!resolution) {
+      resolution = this.#computeBare(directory, specifier, matcher ?? undefined);
+      inPackage.set(ownString(specifier), resolution);
+    }
+    return resolution;
+  }
+
+  #computeBare(directory: string, specifier: string, matcher: PathsMatcher | undefined): Resolution {
+    for (const candidate of matcher?.(specifier) ?? []) {
       const found = this.#classify(this.#node(directory, candidate));
       if (found) return found;
     }
@@ -135,6 +163,16 @@ export class ModuleResolver {
       folder = path.dirname(folder);
     }
     return undefined;
+  }
+
+  #getPackageFolder(directory: string): string {
+    let folder = this.#packageFolders.get(directory);
+    if (folder === undefined) {
+      const parent = path.dirname(directory);
+      folder = readPackageJson(directory) !== undefined || parent === directory ? directory : this.#getPackageFolder(parent);
+      this.#packageFolders.set(directory, folder);
+    }
+    return folder;
   }
 
   /** Node's resolution from a folder; undefined when nothing is found. */
