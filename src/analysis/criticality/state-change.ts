@@ -319,7 +319,32 @@ function getLiteralSegments(path: Template): string[] {
 
 /** `{ status: 'DISPATCHED' }`, `{ state: OrderState.PAID }`, `{ orderStatus: SHIPPED }`: a state key set to a constant. */
 function findStateValue(payload: Located, file: FileContext): { key: string; value: string } | undefined {
-  return findKeyValue(payload, file, (key) => STATES.has(splitWords(key).at(-1) ?? ''));
+  return findKeyValue(payload, file, (key) => STATES.has(splitWords(key).at(-1) ?? '')) ?? findStatusMember(payload, file);
+}
+
+/**
+ * A key of any name set to a member of a status type: `{ result: BetStatus.WON }`, or a condition
+ * between two (`won ? BetStatus.WON : BetStatus.LOST`). The type's name says a state is set.
+ */
+function findStatusMember(payload: Located, file: FileContext): { key: string; value: string } | undefined {
+  for (const { key, object } of getMatchingProperties(payload, file, () => true)) {
+    const value = getObjectProperty(object.node, key, file, object.env);
+    const expression = value && skipTransparent(value.node);
+    const members = expression?.type === AST_NODE_TYPES.ConditionalExpression ? [expression.consequent, expression.alternate] : expression ? [expression] : [];
+    const names = members.map(getStatusMember);
+    if (names.length > 0 && names.every((name) => name !== undefined)) return { key, value: names[0]! };
+  }
+  return undefined;
+}
+
+/** `BetStatus.WON`, `OrderState.PAID`: a member of an object whose name ends in a state word; its text. */
+function getStatusMember(node: TSESTree.Node): string | undefined {
+  const expression = skipTransparent(node);
+  if (expression.type !== AST_NODE_TYPES.MemberExpression) return undefined;
+  const object = skipTransparent(expression.object);
+  const name = getPropertyName(expression);
+  if (object.type !== AST_NODE_TYPES.Identifier || name === undefined || !/^[A-Z]/.test(object.name)) return undefined;
+  return STATES.has(splitWords(object.name).at(-1) ?? '') ? `${object.name}.${name}` : undefined;
 }
 
 /** The object literal a payload is, through variables and `JSON.stringify({ … })`. */
