@@ -9,7 +9,7 @@ import { assessCriticality, type Criticality, describePayload, type PayloadFacts
 import type { FileContext } from './code/file-context.js';
 import { findSwallowedFailure, type SwallowedFailure } from './mitigation/failure.js';
 import { getGatewayRelay, getRouteRelay, makesOtherCriticalWrites } from './mitigation/relay.js';
-import { writesOwnDatabase } from './data-layer/local-writes.js';
+import { findLocalWrite, writesOwnDatabase } from './data-layer/local-writes.js';
 import { classifyMethods, getWriteMethod } from './request/method.js';
 import { findCallerMitigation, findInMemoryRetry, findMitigation, isForwardedBody, type Mitigation } from './mitigation/mitigation.js';
 import type { RequestDescription } from './request/request.js';
@@ -65,7 +65,9 @@ export function assessRequest(
   const credential = payloadFacts?.keys.find(isProviderCredentialKey);
   if (credential) return { ...base, target: { ...target, kind: 'external', via: `${target.via} (sent with the API credential "${credential}" in its body)` }, reportable: false };
 
-  const criticality = assessCriticality({ target, method, payload: request.payload, payloadFacts, contexts, nameContexts: options.nameContexts }, file, settings);
+  const writesFirst = (): boolean =>
+    contexts.some((context) => context.type === AST_NODE_TYPES.CallExpression && findLocalWrite(context, file)?.order === 'before');
+  const criticality = assessCriticality({ target, method, payload: request.payload, payloadFacts, contexts, nameContexts: options.nameContexts, writesFirst }, file, settings);
   if (!criticality.critical) return { ...base, criticality, reportable: false };
 
   for (const context of contexts) {

@@ -62,6 +62,12 @@ export interface CriticalityInput {
    * the functions it passes through
    */
   readonly nameContexts?: readonly TSESTree.Node[];
+  /**
+   * whether the service writes its own database before the request, in the same execution: a
+   * function named for a query that does (`checkPaymentStatus` marking the payment completed,
+   * then crediting the wallet) acts on what it found, and its name says nothing of the request
+   */
+  readonly writesFirst?: () => boolean;
 }
 
 /** `dispatch(command)`: a function named with a critical word alone, in another sense */
@@ -225,7 +231,7 @@ function assessOnePath(input: CriticalityInput, file: FileContext, settings: Set
   const readIntent = sentAsQuery ? nearestNames.find((name) => namesQuery(name) && !addsToOtherCollection(name, input.target.path, pathWords)) : undefined;
   // `…/dispatch-state` names the state a dispatch leaves, not the command (a GraphQL field, `updatePaymentStatus`, is one)
   const stateNamed = new Set(urlSegments.map((segment) => splitWords(segment)).filter(namesState).flat());
-  if (readIntent && !pathWords.some((word) => WRITE_COMMANDS.has(singular(word)) && !keyWords.has(word) && !stateNamed.has(word))) {
+  if (readIntent && !pathWords.some((word) => WRITE_COMMANDS.has(singular(word)) && !keyWords.has(word) && !stateNamed.has(word)) && !input.writesFirst?.()) {
     return { critical: false, evidence, against: { kind: 'function', text: `function "${readIntent}" reads` } };
   }
   const minor = settings.minorResourceWords.find(pathWords);
