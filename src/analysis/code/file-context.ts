@@ -716,15 +716,44 @@ function getReachingValue(variable: TSESLint.Scope.Variable, use: TSESTree.Ident
   const assigned = getAssignedValues(variable.references.filter((reference) => reference.isWrite()));
   if (!assigned) return undefined;
   const writes: { readonly node: TSESTree.Node; readonly value: TSESTree.Node }[] = [...(def.node.init ? [{ node: def.node, value: def.node.init }] : []), ...assigned];
-  let last: (typeof writes)[number] | undefined;
-  for (const write of writes) if (write.node.range[1] <= use.range[0] && (!last || write.node.range[0] > last.node.range[0])) last = write;
+  const before = writes.filter((write) => write.node.range[1] <= use.range[0]).sort((a, b) => a.node.range[0] - b.node.range[0]);
+  let last = before.at(-1);
   if (!last || getEnclosingFunction(last.node) !== owner) return undefined;
-  const block = getEnclosingBlock(last.node);
-  if (!block || block.range[0] > use.range[0] || use.range[1] > block.range[1]) return undefined;
+  const holdsUse = (node: TSESTree.Node | undefined): boolean => node !== undefined && node.range[0] <= use.range[0] && use.range[1] <= node.range[1];
+  let block = getEnclosingBlock(last.node);
+  if (!holdsUse(block)) {
+    // a write that may be skipped and only adds text to the value written before it (`fullPath = '/api/auth' + path`
+    // after `let fullPath = path`): the same value either way, as the one before it holds it
+    const earlier = before.at(-2);
+    if (!earlier || !decorates(last.value, earlier.value)) return undefined;
+    last = earlier;
+    block = getEnclosingBlock(last.node);
+    if (getEnclosingFunction(last.node) !== owner || !holdsUse(block)) return undefined;
+  }
+  if (!block) return undefined;
   for (let node: TSESTree.Node | undefined = use.parent; node && node !== block; node = node.parent) {
     if (LOOPS.has(node.type) && writes.some((write) => write.node.range[0] > use.range[1] && write.node.range[1] <= node.range[1])) return undefined;
   }
   return last.value;
+}
+
+/**
+ * Whether a value only adds text around another, a variable (`'/api/auth' + path`,
+ * `` `${path}/` `` around `path`): every other operand of the `+` or the template is text.
+ */
+function decorates(value: TSESTree.Node, base: TSESTree.Node): boolean {
+  const name = skipTransparent(base);
+  if (name.type !== AST_NODE_TYPES.Identifier) return false;
+  let found = false;
+  const visit = (node: TSESTree.Node): boolean => {
+    const current = skipTransparent(node);
+    if (current.type === AST_NODE_TYPES.Identifier && current.name === name.name && !found) return (found = true);
+    if (current.type === AST_NODE_TYPES.Literal) return typeof current.value === 'string';
+    if (current.type === AST_NODE_TYPES.BinaryExpression && current.operator === '+') return visit(current.left) && visit(current.right);
+    if (current.type === AST_NODE_TYPES.TemplateLiteral) return current.expressions.every(visit);
+    return false;
+  };
+  return visit(value) && found;
 }
 
 const LOOPS: ReadonlySet<string> = new Set([
