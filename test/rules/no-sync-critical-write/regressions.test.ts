@@ -1404,3 +1404,135 @@ module.exports = { checkout };
     ],
   });
 });
+
+describe('B26 (criticality) a result set to a member of a status type', () => {
+  tsTester.run(RULE_NAME, rule, {
+    valid: [
+      ts.valid(
+        `
+enum LegKind { SINGLE = 'SINGLE', MULTI = 'MULTI' }
+
+export async function relabel(legId: string, multi: boolean) {
+  await fetch(\`\${process.env.SPORTSBOOK_SERVICE_URL}/internal/legs/\${legId}/kind\`, {
+    method: 'PATCH',
+    body: JSON.stringify({ kind: multi ? LegKind.MULTI : LegKind.SINGLE }),
+  });
+}
+`,
+        { name: 'a member of a type that names no state sets no state' },
+      ),
+    ],
+    invalid: [
+      ts.invalid(
+        `
+enum BetStatus { WON = 'WON', LOST = 'LOST' }
+
+export async function settleLeg(legId: string, won: boolean) {
+  await fetch(\`\${process.env.SPORTSBOOK_SERVICE_URL}/internal/legs/\${legId}/result\`, {
+    method: 'PATCH',
+    body: JSON.stringify({ result: won ? BetStatus.WON : BetStatus.LOST }),
+  });
+}
+`,
+        {
+          at: 'fetch',
+          request: 'PATCH /internal/legs/{legId}/result',
+          service: 'sportsbook',
+          evidence: ['result set to "BetStatus.WON"'],
+          suggest: rewrite({
+            replaced: {
+              from: 'fetch(`${process.env.SPORTSBOOK_SERVICE_URL}',
+              to: '}),\n  })',
+            },
+            topic: 'sportsbook.legs.result.updated',
+            payload: '{ legId, result: won ? BetStatus.WON : BetStatus.LOST }',
+          }),
+        },
+        { name: 'a key of any name set to a member of a status type, or a condition between two, is a state change' },
+      ),
+    ],
+  });
+});
+
+describe('B27 (criticality) a function named for a query that first writes its own database', () => {
+  const handler = (beforeRequest: string) => `
+import axios from 'axios';
+import { PrismaClient } from '@prisma/client';
+
+const prisma = new PrismaClient();
+const WALLET_URL = process.env.WALLET_SERVICE_URL || 'http://localhost:3003';
+
+export async function checkPaymentStatus(paymentId: string, paid: boolean) {
+  const payment = await prisma.payment.findFirst({ where: { id: paymentId } });
+  if (!payment || !paid) return payment;
+${beforeRequest}  await axios.post(\`\${WALLET_URL}/api/wallet/win\`, { amount: Number(payment.amount), reference: payment.id });
+  return payment;
+}
+`;
+  tsTester.run(RULE_NAME, rule, {
+    valid: [ts.valid(handler(''), { name: 'a function named for a query that writes nothing of its own before the request still reads' })],
+    invalid: [
+      ts.invalid(handler("  await prisma.payment.update({ where: { id: payment.id }, data: { status: 'COMPLETED' } });\n"), {
+        at: 'axios.post',
+        request: 'POST /api/wallet/win',
+        service: 'wallet',
+        evidence: ['service "wallet"', 'path "/api/wallet/win"'],
+        after: ' after `prisma.payment.update` (line 11) committed',
+        suggest: rewrite({
+          replaced: 'axios.post(`${WALLET_URL}/api/wallet/win`, { amount: Number(payment.amount), reference: payment.id })',
+          topic: 'wallet.win.created',
+          payload: '{ amount: Number(payment.amount), reference: payment.id }',
+        }),
+      }, { name: "a payment marked completed, then the wallet credited: the function acts on what it checked, whatever its name" }),
+    ],
+  });
+});
+
+describe('B28 (targets) a path that a registry helper prefixes on a condition', () => {
+  const helper = (conditionalWrite: string) => `
+const SERVICE_URLS = { auth: process.env.AUTH_SERVICE_URL || 'http://localhost:3006' };
+
+async function callService(serviceName, path, options = {}) {
+  const baseUrl = SERVICE_URLS[serviceName];
+  let fullPath = path;
+  if (serviceName === 'auth' && path.startsWith('/internal/')) {
+    ${conditionalWrite}
+  }
+  const response = await fetch(\`\${baseUrl}\${fullPath}\`, { ...options, body: JSON.stringify(options.body) });
+  return response.json();
+}
+
+async function suspendUser(id) {
+  await callService('auth', \`/api/auth/internal/users/\${id}/status\`, { method: 'PUT', body: { isSuspended: true } });
+}
+
+module.exports = { callService, suspendUser };
+`;
+  jsTester.run(RULE_NAME, rule, {
+    valid: [
+      js.valid(helper('fullPath = LEGACY_PATHS[path];'), {
+        sourceType: 'commonjs',
+        name: 'a write that may be skipped and replaces the path with another value leaves it unknown',
+      }),
+    ],
+    invalid: [
+      js.invalid(
+        helper("fullPath = '/api/auth' + path;"),
+        {
+          at: 'callService',
+          within: "await callService('auth'",
+          request: 'PUT /api/auth/internal/users/{id}/status',
+          service: 'auth',
+          via: ['callService'],
+          evidence: ['account isSuspended set'],
+          suggest: rewrite({
+            replaced: "callService('auth', `/api/auth/internal/users/${id}/status`, { method: 'PUT', body: { isSuspended: true } })",
+            topic: 'auth.users.status.updated',
+            payload: '{ id, isSuspended: true }',
+          }),
+        },
+        { sourceType: 'commonjs', name: 'a write that may be skipped and only prefixes the value before it: that value holds the path' },
+      ),
+    ],
+  });
+});
