@@ -25,6 +25,7 @@ import { classifyMethods } from './request/method.js';
 import { describeRequest, isKeyedClientCall, type RequestDescription } from './request/request.js';
 import { parseUrl } from './target/target.js';
 import { formatCalleeLabel } from '../util/callee-label.js';
+import { getOrAdd } from '../util/remember.js';
 
 type Variable = TSESLint.Scope.Variable;
 
@@ -451,17 +452,8 @@ const shared = new WeakMap<Settings, Map<number, Shared>>();
 
 /** @param depths the depths of calls followed, as one number */
 function getShared(settings: Settings, depths: number): Shared {
-  let bySettings = shared.get(settings);
-  if (!bySettings) {
-    bySettings = new Map();
-    shared.set(settings, bySettings);
-  }
-  let found = bySettings.get(depths);
-  if (!found) {
-    found = { deadEnds: new WeakMap(), ownReports: new WeakMap() };
-    bySettings.set(depths, found);
-  }
-  return found;
+  const bySettings = getOrAdd(shared, settings, () => new Map<number, Shared>());
+  return getOrAdd(bySettings, depths, () => ({ deadEnds: new WeakMap(), ownReports: new WeakMap() }));
 }
 
 /** Dead ends kept per call and budget; the oldest is dropped past this. */

@@ -10,3 +10,13 @@ export function remember<K extends object, V>(cache: WeakMap<K, V | null>, key: 
   }
   return value ?? undefined;
 }
+
+/** The value a map holds for a key, made and added first when it holds none (a map of maps, a cache of results that are never undefined). */
+export function getOrAdd<K, V>(map: { get(key: K): V | undefined; set(key: K, value: V): unknown }, key: K, make: () => V): V {
+  let value = map.get(key);
+  if (value === undefined) {
+    value = make();
+    map.set(key, value);
+  }
+  return value;
+}

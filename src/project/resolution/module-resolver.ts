@@ -8,6 +8,7 @@
  * project file.
  */
 import { ownString } from '../../util/own-string.js';
+import { getOrAdd } from '../../util/remember.js';
 import { createPathsMatcher, parseTsconfig } from 'get-tsconfig';
 import { builtinModules, createRequire } from 'node:module';
 import fs from 'node:fs';
@@ -82,16 +83,13 @@ export class ModuleResolver {
 
   resolve(fromFile: string, specifier: string): Resolution {
     const directory = path.dirname(fromFile);
-    let inFolder = this.#resolved.get(directory);
-    if (!inFolder) {
-      inFolder = new Map();
-      this.#resolved.set(directory, inFolder);
-    }
+    const inFolder = getOrAdd(this.#resolved, directory, () => new Map<string, Resolution>());
     let resolution = inFolder.get(specifier);
     if (!resolution) {
-      resolution = this.#compute(directory, specifier);
-      // a specifier cut from a file's text would hold the whole text for the run
-      inFolder.set(ownString(specifier), resolution);
+      // a specifier cut from a file's text would hold the whole text for the run: the caches below keep this copy
+      const owned = ownString(specifier);
+      resolution = this.#compute(directory, owned);
+      inFolder.set(owned, resolution);
     }
     return resolution;
   }
@@ -110,23 +108,9 @@ export class ModuleResolver {
     }
     // the folders of one package resolve a bare specifier alike: asked once per package (most files import the same packages)
     const matcher = this.#getPathsMatcher(directory) ?? null;
-    let byPackage = this.#bare.get(matcher);
-    if (!byPackage) {
-      byPackage = new Map();
-      this.#bare.set(matcher, byPackage);
-    }
-    const folder = this.#getPackageFolder(directory);
-    let inPackage = byPackage.get(folder);
-    if (!inPackage) {
-      inPackage = new Map();
-      byPackage.set(folder, inPackage);
-    }
-    let resolution = inPackage.get(specifier);
-    if (!resolution) {
-      resolution = this.#computeBare(directory, specifier, matcher ?? undefined);
-      inPackage.set(ownString(specifier), resolution);
-    }
-    return resolution;
+    const byPackage = getOrAdd(this.#bare, matcher, () => new Map<string, Map<string, Resolution>>());
+    const inPackage = getOrAdd(byPackage, this.#getPackageFolder(directory), () => new Map<string, Resolution>());
+    return getOrAdd(inPackage, specifier, () => this.#computeBare(directory, specifier, matcher ?? undefined));
   }
 
   #computeBare(directory: string, specifier: string, matcher: PathsMatcher | undefined): Resolution {
