@@ -215,6 +215,16 @@ describe('workspace packages and file: dependencies, by name', () => {
     expect(resolver().resolve(fromShared, '@acme/shared')).toEqual(file(fixture('monorepo', 'packages/shared/src/index.ts')));
   });
 
+  it('a file: dependency on a packed tarball is no folder of sources: resolving it throws nothing', () => {
+    const root = writeProject({
+      'shared-kafka/shared-kafka-1.0.0.tgz': 'not a folder',
+      'orders/package.json': { name: 'orders', dependencies: { 'shared-kafka': 'file:../shared-kafka/shared-kafka-1.0.0.tgz' } },
+      'orders/src/main.js': "const { publish } = require('shared-kafka');\n",
+    });
+    expect(() => resolver().resolve(path.join(root, 'orders/src/main.js'), 'shared-kafka')).not.toThrow();
+    expect(resolver().resolve(path.join(root, 'orders/src/main.js'), 'shared-kafka').kind).not.toBe('file');
+  });
+
   it('a workspace package with no source entry is missing, not external', () => {
     // services/orders: main is dist/main.js, with no src/main.ts and no src/index.ts beside it
     expect(resolver().resolve(from, '@acme/orders')).toEqual(MISSING);

@@ -88,10 +88,24 @@ export class ModuleResolver {
     if (!resolution) {
       // a specifier cut from a file's text would hold the whole text for the run: the caches below keep this copy
       const owned = ownString(specifier);
-      resolution = this.#compute(directory, owned);
+      resolution = this.#computeSafely(directory, owned);
       inFolder.set(owned, resolution);
     }
     return resolution;
+  }
+
+  /**
+   * What the file system cannot answer (a path through a file, a folder not to be read, a link
+   * loop) leaves the module missing: the analysis goes on without it. Errors of the code itself
+   * are not hidden.
+   */
+  #computeSafely(directory: string, specifier: string): Resolution {
+    try {
+      return this.#compute(directory, specifier);
+    } catch (error) {
+      if (isSystemError(error)) return MISSING;
+      throw error;
+    }
   }
 
   #compute(directory: string, specifier: string): Resolution {
@@ -304,4 +318,9 @@ function mapToSource(file: string): string | undefined {
     }
   }
   return undefined;
+}
+
+/** An error of the operating system (`ENOTDIR`, `EACCES`, `ELOOP`…), not of the code. */
+function isSystemError(error: unknown): boolean {
+  return error instanceof Error && typeof (error as NodeJS.ErrnoException).code === 'string' && typeof (error as NodeJS.ErrnoException).syscall === 'string';
 }

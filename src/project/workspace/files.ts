@@ -55,6 +55,18 @@ export function hasSourceFiles(folder: string): boolean {
   return entries.some((entry) => entry.isDirectory() && !isIgnoredFolder(entry.name) && hasSourceFiles(path.join(folder, entry.name)));
 }
 
+/**
+ * A path's stats, or undefined when it cannot be asked: missing, or under a path that is a file
+ * (`shared/pkg-1.0.0.tgz/package.json` for a dependency installed from a tarball), or unreadable.
+ */
+export function statPath(file: string): fs.Stats | undefined {
+  try {
+    return fs.statSync(file, { throwIfNoEntry: false });
+  } catch {
+    return undefined;
+  }
+}
+
 /** A file's text, unless it cannot be read (missing, a folder) or is larger than `maxBytes`. */
 export function readTextFile(file: string, maxBytes: number): string | undefined {
   try {

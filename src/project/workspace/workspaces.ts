@@ -5,7 +5,7 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { isIgnoredFolder } from './files.js';
+import { isIgnoredFolder, statPath } from './files.js';
 import { globToRegExp } from './glob.js';
 import { getPackageName } from '../../util/package-name.js';
 
@@ -50,7 +50,7 @@ const manifests = new Map<string, { readonly mtimeMs: number; readonly size: num
 export function readPackageJson(folder: string): Record<string, unknown> | undefined {
   const file = path.join(folder, 'package.json');
   // most folders have none: asking is far cheaper than a failed read
-  const stat = fs.statSync(file, { throwIfNoEntry: false });
+  const stat = statPath(file);
   if (!stat?.isFile()) return undefined;
   const known = manifests.get(file);
   if (known && known.mtimeMs === stat.mtimeMs && known.size === stat.size) return known.manifest;
@@ -92,7 +92,7 @@ export function readWorkspaceGlobs(root: string): { source: WorkspaceSource; glo
   const list = Array.isArray(workspaces) ? workspaces : isRecord(workspaces) ? workspaces.packages : undefined;
   if (Array.isArray(list)) return { source: 'workspaces', globs: list.filter((glob): glob is string => typeof glob === 'string') };
   const pnpm = path.join(root, 'pnpm-workspace.yaml');
-  if (!fs.statSync(pnpm, { throwIfNoEntry: false })?.isFile()) return undefined;
+  if (!statPath(pnpm)?.isFile()) return undefined;
   let text: string;
   try {
     text = fs.readFileSync(pnpm, 'utf8');
