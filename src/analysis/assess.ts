@@ -14,7 +14,7 @@ import { classifyMethods, getWriteMethod } from './request/method.js';
 import { findCallerMitigation, findInMemoryRetry, findMitigation, isForwardedBody, type Mitigation } from './mitigation/mitigation.js';
 import type { RequestDescription } from './request/request.js';
 import { singular, splitWords } from './code/words.js';
-import { classifyTarget, isProviderCredentialKey, type Target } from './target/target.js';
+import { classifyTarget, isProviderCredentialKey, LOCAL_ADDRESS, type Target } from './target/target.js';
 
 export interface Assessment {
   readonly request: RequestDescription;
@@ -93,19 +93,19 @@ export function assessRequest(
 
 /**
  * The target is the service the calling file belongs to: by name (`ride` from the package
- * `3-ride-service`), or `localhost` at the port the service listens on.
+ * `3-ride-service`), or `localhost` at the port the service listens on, written out or, for a
+ * service whose name cannot be told, as the default of its configured address.
  */
 function callsItself(target: Target, caller: TSESTree.Node, file: FileContext): boolean {
   const fileName = file.fileOf(caller).fileName;
   if (fileName === undefined || target.service === undefined || !file.resolver) return false;
   const own = file.resolver.getServiceName(fileName);
   if (own !== undefined && sameServiceName(own, target.service)) return true;
-  const port = LOCAL_ADDRESS.exec(target.service)?.[1];
+  // a local address; or, when the service's own name cannot be told, the local default of a configured one
+  // (`process.env.DELIVERY_SERVICE_URL || 'http://localhost:5004'`): defaults copied from service to service often collide
+  const port = LOCAL_ADDRESS.exec(target.service)?.[1] ?? (own === undefined ? target.defaultPort : undefined);
   return port !== undefined && file.resolver.getServicePort(fileName) === port;
 }
-
-/** A service named by a local address and its port: `localhost:3004`. */
-const LOCAL_ADDRESS = /^(?:localhost|127\.0\.0\.1|0\.0\.0\.0):(\d+)$/;
 
 function sameServiceName(a: string, b: string): boolean {
   const words = (name: string): string => splitWords(name).map(singular).join('-');

@@ -13,6 +13,7 @@ import { getObjectProperty, resolveObject, VALIDATED_MEMBERS } from './objects.j
 import { getThisMemberValue, type Located, resolveValue } from './values.js';
 import { enterCallTarget, enterInstance, resolveCallTarget, resolveGetter } from './functions.js';
 import { walk } from './walk.js';
+import { splitWords } from './words.js';
 
 const { DefinitionType } = TSESLint.Scope;
 
@@ -30,7 +31,15 @@ export type Part =
    * `addressMap`: an entry of a map of addresses (`serviceUrls.PAYMENTS`, `services.ledger`): it names its service;
    * `registry`: the address a service registry gives for that name (`discovery.getServiceUrl('payments')`)
    */
-  | { readonly kind: 'config'; readonly key: string; readonly fallback?: Template; readonly addressMap?: true; readonly registry?: true }
+  | {
+      readonly kind: 'config';
+      readonly key: string;
+      readonly fallback?: Template;
+      readonly addressMap?: true;
+      readonly registry?: true;
+      /** an env variable's name read off an env object, with credentials named like it beside it (`env.CARDCONNECT_API_URL`, `env.CARDCONNECT_USERNAME`) */
+      readonly credentialed?: true;
+    }
   | {
       readonly kind: 'unknown';
       readonly label: string;
@@ -271,11 +280,26 @@ const GATEWAY_NAME = /gateway|proxy/i;
  */
 function getConfiguredChoice(consequent: Template, alternate: Template): Template | undefined {
   const isConfigured = (template: Template): boolean => template.length === 1 && (template[0]!.kind === 'env' || template[0]!.kind === 'config');
-  // written out from its scheme on: a hole first renders as `${…}`, which no scheme matches
-  const isWrittenOut = (template: Template): boolean => template[0]?.kind === 'text' && HOST_ONLY.test(formatTemplate(template));
-  if (isConfigured(consequent) && isWrittenOut(alternate)) return consequent;
-  if (isConfigured(alternate) && isWrittenOut(consequent)) return alternate;
+  // written out from its scheme on: a hole first renders as `${…}`, which no scheme matches; with a path, only
+  // when its host names what the configured one does (`isDocker ? 'http://user-service:5002/api/users' : process.env.USER_SERVICE_URL`)
+  const isWrittenOut = (template: Template, configured: Template): boolean =>
+    template[0]?.kind === 'text' && (HOST_ONLY.test(formatTemplate(template)) || hostNamesConfigured(formatTemplate(template), configured[0]!));
+  if (isConfigured(consequent) && isWrittenOut(alternate, consequent)) return consequent;
+  if (isConfigured(alternate) && isWrittenOut(consequent, alternate)) return alternate;
   return undefined;
+}
+
+/** Words of an address's name or host that say nothing of which service it is. */
+const ADDRESS_FILLER: ReadonlySet<string> = new Set(['service', 'svc', 'ms', 'api', 'url', 'uri', 'host', 'base', 'http', 'https', 'server', 'endpoint', 'addr', 'address']);
+
+/** An absolute URL's host, first label, shares a word with the configured address's name: `user-service` and `USER_SERVICE_URL`. */
+function hostNamesConfigured(url: string, configured: Part): boolean {
+  const host = /^[a-z][\w+.-]*:\/\/([^/:.]+)/i.exec(url)?.[1];
+  const name = configured.kind === 'env' ? configured.name : configured.kind === 'config' ? configured.key.split('.').at(-1) : undefined;
+  if (host === undefined || name === undefined) return false;
+  const words = (text: string): string[] => splitWords(text).filter((word) => !ADDRESS_FILLER.has(word));
+  const named = new Set(words(name));
+  return words(host).some((word) => named.has(word));
 }
 
 /** A scheme, then a host and port (holes allowed), and no path. */
@@ -503,7 +527,9 @@ function evaluatePath(base: TSESTree.Node, path: readonly string[], file: FileCo
     // a map of addresses (`serviceUrls.PAYMENT`) keeps its own name: the key says it holds URLs
     const map = services || ADDRESS_MAP.test(root);
     const key = [...(map ? [root] : []), ...getMemberPathNames(base), ...path].join('.');
-    return [map ? { kind: 'config', key, addressMap: true } : { kind: 'config', key }];
+    if (map) return [{ kind: 'config', key, addressMap: true }];
+    // an env variable read through a validated env object (`env.CARDCONNECT_API_URL` beside `env.CARDCONNECT_USERNAME`): a provider's, as from `process.env`
+    return [path.length === 1 && hasCredentialsBeside(path[0]!, base, file) ? { kind: 'config', key, credentialed: true } : { kind: 'config', key }];
   }
   // the configuration a framework hangs on its instance: `app.config.CREDITS_SERVICE_URL` (@fastify/env), `req.app.settings.x`
   const names = getMemberPathNames(base);
@@ -975,7 +1001,8 @@ function isValueNeutral(statement: TSESTree.Statement): boolean {
 
 /**
  * The identifier at the root of a member chain: `config` for `config.services.payments`, and
- * for `this.config.services.payments` (an injected or stored config object is its field).
+ * for `this.config.services.payments` (an injected or stored config object is its field) or
+ * `global.gConfig.order_url` (a config object a service's entry point hangs on the global object).
  */
 function getMemberRootName(node: TSESTree.Node): string | undefined {
   let current = skipTransparent(node);
@@ -984,16 +1011,21 @@ function getMemberRootName(node: TSESTree.Node): string | undefined {
     field = current;
     current = skipTransparent(current.object);
   }
+  if (isHolder(current)) return field && getPropertyName(field);
   if (current.type === AST_NODE_TYPES.Identifier) return current.name;
-  if (current.type === AST_NODE_TYPES.ThisExpression && field) return getPropertyName(field);
   return undefined;
 }
 
-/** Property names below the root: `['services', 'payments']` for `config.services.payments` and `this.config.services.payments`. */
+/** `this`, or Node's global object (`global`, `globalThis`): what holds a config object as its field. */
+function isHolder(node: TSESTree.Node): boolean {
+  return node.type === AST_NODE_TYPES.ThisExpression || (node.type === AST_NODE_TYPES.Identifier && (node.name === 'global' || node.name === 'globalThis'));
+}
+
+/** Property names below the root: `['services', 'payments']` for `config.services.payments`, `this.config.services.payments` and `global.config.services.payments`. */
 function getMemberPathNames(node: TSESTree.Node): string[] {
   const names: string[] = [];
   let current = skipTransparent(node);
-  while (current.type === AST_NODE_TYPES.MemberExpression && skipTransparent(current.object).type !== AST_NODE_TYPES.ThisExpression) {
+  while (current.type === AST_NODE_TYPES.MemberExpression && !isHolder(skipTransparent(current.object))) {
     names.unshift(getPropertyName(current) ?? '?');
     current = skipTransparent(current.object);
   }

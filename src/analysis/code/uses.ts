@@ -93,7 +93,8 @@ export function getFunctionUses(fn: FunctionNode, file: FileContext): { file: Fi
 /**
  * Every use of a method of an object a `const` holds (`const inventoryClient = { async
  * confirmSeats(…) { … } }`): `inventoryClient.confirmSeats(…)` in its file and, when the object is
- * exported, in the modules that import it. Undefined when the object is used in any other way
+ * exported, in the modules that import it, and every call by a key known only when it runs
+ * (`eventHandler[eventType](payload)`). Undefined when the object is used in any other way
  * (handed on whole, destructured, its methods reached through `this`): a call could hide there.
  */
 function getObjectMethodUses(fn: FunctionNode, file: FileContext): { file: FileContext; node: TSESTree.Node }[] | undefined {
@@ -116,7 +117,10 @@ function getObjectMethodUses(fn: FunctionNode, file: FileContext): { file: FileC
   for (const holder of holders) {
     const member = holder.node.parent;
     if (member?.type !== AST_NODE_TYPES.MemberExpression || member.object !== holder.node) return undefined;
-    if (getPropertyName(member) === name) uses.push({ file: holder.file, node: member });
+    const key = getPropertyName(member);
+    // a handler looked up by a key known only when it runs (`eventHandler[eventType](payload)`) may be any of them
+    const dispatched = key === undefined && member.computed && member.parent?.type === AST_NODE_TYPES.CallExpression && member.parent.callee === member;
+    if (key === name || dispatched) uses.push({ file: holder.file, node: member });
   }
   return uses;
 }

@@ -128,9 +128,11 @@ function assessOnePath(input: CriticalityInput, file: FileContext, settings: Set
     getTransition(input.target.path) === undefined && !isUpdateInPlace(input.method) ? pathWords : pathWords.filter((word) => !READ_COMMANDS.has(word))
   ).filter((word) => !keyWords.has(word));
   // `POST booking/…/payment-notification`: a critical service told of a critical event, not a notice sent to a person
-  const againstPathWords = settings.criticalWords.find(serviceWords)
-    ? withoutQualifiedNotices(commandWords, pathSegments, settings)
-    : commandWords;
+  const againstPathWords = withoutChargedInstruments(
+    settings.criticalWords.find(serviceWords) ? withoutQualifiedNotices(commandWords, pathSegments, settings) : commandWords,
+    pathSegments,
+    settings,
+  );
   const nearestNames = perContext.flatMap((named) => (named[0] ? [named[0].name] : []));
   // `POST /streaming/rooms` from a chat service: a room, but not one anybody pays for
   const harmless = settings.builtinCriticality
@@ -190,6 +192,9 @@ function assessOnePath(input: CriticalityInput, file: FileContext, settings: Set
 
   if (explicit || settings.criticalityAll) return { critical: true, evidence };
   if (strongAgainst) return { critical: false, evidence, against: strongAgainst };
+  // `PATCH /orders/{orderId}/delivery-location` with `{ lat, lng }`: where one thing is, sent again as it moves
+  const position = change ? undefined : getPositionWord(input.target.path, lastSegmentWords);
+  if (position) return { critical: false, evidence, against: { kind: 'path', text: `path word "${position}"` } };
   // `POST /internal/get-flight-seat`: the command the path names reads (but `PATCH /users/{id}/verify-phone` marks an account)
   if (
     !change?.account &&
@@ -278,6 +283,22 @@ function getFolderWords(relativePath: string | undefined): string[] {
 
 /** First words of a path segment that names a lookup key: `by-token`, `for-book`. */
 const KEY_PREPOSITIONS: ReadonlySet<string> = new Set(['by', 'for']);
+
+/** Words of where a thing is: its position on the map, not a record of its own. */
+const POSITION_WORDS: ReadonlySet<string> = new Set(['location', 'geolocation', 'coordinates', 'gps']);
+
+/**
+ * The position word of a path whose last segment, right after an entity's id, names where that
+ * entity is (`/drivers/{id}/location`, `/orders/{orderId}/delivery-location`): a value replaced
+ * on every move, whose loss the next update repairs.
+ */
+function getPositionWord(path: Template, lastSegmentWords: readonly string[]): string | undefined {
+  const last = path.at(-1);
+  const before = path.at(-2);
+  if (last?.kind !== 'text' || before === undefined || before.kind === 'text') return undefined;
+  if (!/^\/[^/]+\/?$/.test(last.value.split(/[?#]/)[0] ?? '')) return undefined;
+  return lastSegmentWords.find((word) => POSITION_WORDS.has(word));
+}
 
 /** A last path segment that names details to be looked up: `POST /seats/details` with the seats' ids. */
 const LOOKUP_NOUNS: ReadonlySet<string> = new Set(['details', 'detail', 'info']);
@@ -391,6 +412,25 @@ function withoutQualifiedNotices(words: string[], segments: readonly string[], s
     return [first!];
   });
   return qualified ? words.filter((word) => kept.includes(word)) : words;
+}
+
+/** Words of what a payment is made with, that elsewhere name a login's credentials. */
+const PAYMENT_INSTRUMENTS: ReadonlySet<string> = new Set(['token']);
+
+/**
+ * Without the instrument words of a path segment that also names a critical command or thing:
+ * the token of `POST /payments/charge-token` is a saved card's, charged, not a session's.
+ */
+function withoutChargedInstruments(words: string[], segments: readonly string[], settings: Settings): string[] {
+  const charged = new Set<string>();
+  for (const segment of segments) {
+    const segmentWords = splitWords(segment);
+    const instruments = segmentWords.filter((word) => PAYMENT_INSTRUMENTS.has(word));
+    if (instruments.length > 0 && settings.criticalWords.find(segmentWords.filter((word) => !PAYMENT_INSTRUMENTS.has(word)))) {
+      for (const word of instruments) charged.add(word);
+    }
+  }
+  return charged.size > 0 ? words.filter((word) => !charged.has(word)) : words;
 }
 
 /** The segments of the literal parts of a path, without query strings. */

@@ -133,11 +133,11 @@ export function findAccountLifecycle(service: string | undefined, path: Template
   if (lifecycle !== undefined && method !== 'GET') return { text: `account ${lifecycle} in "${service}"`, account: true };
   const lastText = path.at(-1)?.kind === 'text';
   const lastWords = splitWords(segments.at(-1) ?? '');
-  // `DELETE /users/{id}`, `DELETE /auth/restaurant-owners/{id}`: the account itself
+  // `DELETE /users/{id}`, `DELETE /auth/restaurant-owners/{id}`, `DELETE /internal/profiles/{userId}`: the account itself
   const holder = lastWords.at(-1) ?? '';
   // and `DELETE /customers` with `{ id }`: the account named in the body
   const namedInBody = lastText && payloadKeys.some((key) => /^(?:id|[a-z]*Id|[a-z]*_id)$/.test(key));
-  if (method.includes('DELETE') && (!lastText || namedInBody) && (ACCOUNT_CREATION.has(holder) || ACCOUNT_HOLDERS.has(holder))) {
+  if (method.includes('DELETE') && (!lastText || namedInBody) && (ACCOUNT_CREATION.has(holder) || ACCOUNT_HOLDERS.has(holder) || isProfile(holder))) {
     return { text: `account deleted in "${service}"`, account: true };
   }
   // `POST /auth/admin/restaurant-owner` with `{ email, password }`: an account's credentials, given to a path that names who gets them
@@ -148,7 +148,12 @@ export function findAccountLifecycle(service: string | undefined, path: Template
   }
   // `POST /users`, `POST /create-user`, `POST /users/get-or-create`: a new account, not a lookup sent as POST nor `POST /update-user`
   const names = lastWords.slice(0, -1).every((word) => ACCOUNT_CREATION.has(word) || IDENTITY.has(word) || CREATION_VERBS.has(word));
-  const creates = lastText && ((names && ACCOUNT_CREATION.has(lastWords.at(-1) ?? '')) || (lastWords.includes('create') && words.some((word) => ACCOUNT_CREATION.has(word))));
+  const creates =
+    lastText &&
+    ((names && (ACCOUNT_CREATION.has(lastWords.at(-1) ?? '') || isProfile(lastWords.at(-1) ?? ''))) ||
+      (lastWords.includes('create') && words.some((word) => ACCOUNT_CREATION.has(word))) ||
+      // `POST /profile`, `POST /internal/profiles/bootstrap`: an account's profile set up where accounts are kept
+      (lastWords.length > 0 && lastWords.every((word) => CREATION_VERBS.has(word) || PROVISION_VERBS.has(word)) && isProfile(splitWords(segments.at(-2) ?? '').at(-1) ?? '')));
   return method.includes('POST') && creates ? { text: `account created in "${service}"`, account: true } : undefined;
 }
 
@@ -216,8 +221,13 @@ function carriesNewCredentials(keys: readonly string[]): boolean {
   return lower.some((key) => key === 'password' || key === 'passwordhash') && lower.some((key) => key === 'email' || key === 'username' || key === 'phone' || key === 'login');
 }
 
-/** Verbs that set an account up for a service to work with: `provision`, `onboard`. */
-const PROVISION_VERBS: ReadonlySet<string> = new Set(['provision', 'provisioning', 'onboard', 'onboarding']);
+/** Verbs that set an account up for a service to work with: `provision`, `onboard`, `bootstrap`. */
+const PROVISION_VERBS: ReadonlySet<string> = new Set(['provision', 'provisioning', 'onboard', 'onboarding', 'bootstrap']);
+
+/** `profile`, `profiles`: an account's profile, in the service that keeps accounts. */
+function isProfile(word: string): boolean {
+  return singular(word) === 'profile';
+}
 
 /**
  * The account holder a path provisions: `vendor` of `/vendor/provision` or `/provision-vendor`,

@@ -60,12 +60,17 @@ export type Mitigation =
  */
 export function findMitigation(node: TSESTree.Node, file: FileContext, settings: Settings, payload?: TSESTree.Node): Mitigation | undefined {
   let writeNames: WriteData | undefined;
+  // a `catch` nearer the call that throws nothing on: the failure never reaches the `catch` blocks further out
+  let caughtBelow = false;
   for (let current: TSESTree.Node = node; current.parent; current = current.parent) {
     const parent = current.parent;
     if (parent.type === AST_NODE_TYPES.TryStatement && parent.block === current && parent.handler) {
-      writeNames ??= getWriteNames(node, payload, file);
-      const handoff = findHandoff(parent.handler.body, file, writeNames);
-      if (handoff) return { kind: 'catch-handoff', detail: handoff };
+      if (!caughtBelow) {
+        writeNames ??= getWriteNames(node, payload, file);
+        const handoff = findHandoff(parent.handler.body, file, writeNames);
+        if (handoff) return { kind: 'catch-handoff', detail: handoff };
+      }
+      caughtBelow ||= !throwsOn(parent.handler.body, file);
     }
     if (parent.type === AST_NODE_TYPES.BlockStatement) {
       const mark = findOutboxMark(parent, current, file);
@@ -83,24 +88,83 @@ export function findMitigation(node: TSESTree.Node, file: FileContext, settings:
   return undefined;
 }
 
+/** A `catch` block that throws (the error caught, or another): the failure goes on to the `catch` blocks further out. */
+function throwsOn(body: TSESTree.BlockStatement, file: FileContext): boolean {
+  let throws = false;
+  walk(body, file.visitorKeys, (node) => {
+    if (throws || isFunctionNode(node)) return false;
+    if (node.type === AST_NODE_TYPES.ThrowStatement) throws = true;
+    return !throws;
+  });
+  return throws;
+}
+
 /**
  * A function a scheduler runs again and again that reads its rows from the database
  * (`cron.schedule('0 * * * *', async () => { for (const b of await Booking.find(…)) await axios.put(…) })`),
- * with `node` made before the sweep writes any row: what a failed call leaves undone is read
- * again on the next run, as an outbox relay reads its pending rows. Rows marked done before the
- * call (`updateMany({ status: 'CLOSED' })`, then the call) are not read again: nothing retries it.
+ * or, run by anything (a recovery pass at start-up), that goes over the rows left pending
+ * (`for (const tx of await Transaction.findAll({ where: { status: 'PENDING' } }))`), with `node`
+ * made before the sweep writes any row (and, in a pass over pending rows, for each of them):
+ * what a failed call leaves undone is read again on the next run, as an outbox relay reads its
+ * pending rows. Rows marked done before the call (`updateMany({ status: 'CLOSED' })`, then the
+ * call) are not read again: nothing retries it.
  */
 function getRowSweep(fn: FunctionNode, node: TSESTree.Node, file: FileContext): string | undefined {
   const sweep = remember(rowSweeps, fn, () => {
+    if (!fn.body) return undefined;
     const scheduler = getSchedulerKind(fn, file);
-    const rows = scheduler && fn.body ? getRowCalls(fn.body, file) : undefined;
-    return scheduler && rows?.reads ? { scheduler, writes: rows.writes } : undefined;
+    if (scheduler) {
+      const rows = getRowCalls(fn.body, file);
+      return rows.reads ? { detail: `a sweep run by ${scheduler} that reads its rows from the database again on every run`, writes: rows.writes } : undefined;
+    }
+    // cheap first: most functions name no state of work left undone
+    if (!UNDONE_WORDS.test(file.fileOf(fn).getText(fn.body))) return undefined;
+    const rows = getRowCalls(fn.body, file);
+    return rows.undone.length > 0 ? { detail: 'a pass over the rows left pending in the database, which reads them again whenever it runs', writes: rows.writes, undone: rows.undone } : undefined;
   });
   if (!sweep || sweep.writes.some((write) => write < node.range[0])) return undefined;
-  return `a sweep run by ${sweep.scheduler} that reads its rows from the database again on every run`;
+  // a check of pending rows (`findFirst({ where: { status: 'pending' } })`, then the call) is no pass over them
+  if (sweep.undone && !isInLoopOver(node, fn, sweep.undone, file)) return undefined;
+  return sweep.detail;
 }
 
-const rowSweeps = new WeakMap<FunctionNode, { readonly scheduler: string; readonly writes: readonly number[] } | null>();
+const rowSweeps = new WeakMap<
+  FunctionNode,
+  { readonly detail: string; readonly writes: readonly number[]; readonly undone?: readonly TSESTree.Node[] } | null
+>();
+
+/** Methods that run their callback for each element: `rows.forEach((row) => …)`, `Promise.all(rows.map(…))`. */
+const EACH_METHODS: ReadonlySet<string> = new Set(['forEach', 'map', 'flatMap']);
+
+/**
+ * `node` runs once for each row of one of the reads (their awaited chains): in a `for … of` or
+ * `forEach`/`map` callback over the read itself, over the variable it was stored in, or over a
+ * member of it (`const { rows } = await pool.query(…)`, `result.rows`).
+ */
+function isInLoopOver(node: TSESTree.Node, fn: FunctionNode, reads: readonly TSESTree.Node[], file: FileContext): boolean {
+  const iteratesRead = (iterated: TSESTree.Node): boolean => {
+    let expression = skipTransparent(iterated);
+    while (expression.type === AST_NODE_TYPES.MemberExpression) expression = skipTransparent(expression.object);
+    if (reads.some((read) => contains(expression, read))) return true;
+    if (expression.type !== AST_NODE_TYPES.Identifier) return false;
+    const definition = file.fileOf(fn).findVariable(expression)?.defs[0];
+    const declarator = definition?.node;
+    return declarator?.type === AST_NODE_TYPES.VariableDeclarator && declarator.init !== null && reads.some((read) => contains(declarator.init!, read));
+  };
+  for (let current: TSESTree.Node = node; current !== fn && current.parent; current = current.parent) {
+    const parent = current.parent;
+    if ((parent.type === AST_NODE_TYPES.ForOfStatement || parent.type === AST_NODE_TYPES.ForInStatement) && parent.body === current && iteratesRead(parent.right)) return true;
+    if (isFunctionNode(current) && parent.type === AST_NODE_TYPES.CallExpression && parent.arguments[0] === current) {
+      const callee = skipTransparent(parent.callee);
+      if (callee.type === AST_NODE_TYPES.MemberExpression && EACH_METHODS.has(getPropertyName(callee) ?? '') && iteratesRead(callee.object)) return true;
+    }
+  }
+  return false;
+}
+
+function contains(outer: TSESTree.Node, inner: TSESTree.Node): boolean {
+  return outer.range[0] <= inner.range[0] && inner.range[1] <= outer.range[1];
+}
 
 /**
  * A call a scheduler makes on every run that carries nothing but its fixed address
@@ -147,10 +211,13 @@ function getSchedulerCall(value: TSESTree.Node, file: FileContext): string | und
 
 /**
  * Whether a body reads rows (an awaited call of `find`, `findMany`, `query`, …: `items.find(…)` of
- * an array is no read), and where it writes them (the ends of `update…`, `save`, `delete…` calls).
+ * an array is no read), the reads of many rows by a state of work left undone (`{ status:
+ * 'PENDING' }`, `findPendingPayouts()`: their awaited chains), and where it writes rows (the ends
+ * of `update…`, `save`, `delete…` calls).
  */
-function getRowCalls(body: TSESTree.Node, file: FileContext): { reads: boolean; writes: number[] } {
+function getRowCalls(body: TSESTree.Node, file: FileContext): { reads: boolean; undone: TSESTree.Node[]; writes: number[] } {
   let reads = false;
+  const undone: TSESTree.Node[] = [];
   const writes: number[] = [];
   walk(body, file.fileOf(body).visitorKeys, (node) => {
     if (node.type !== AST_NODE_TYPES.CallExpression) return;
@@ -158,22 +225,73 @@ function getRowCalls(body: TSESTree.Node, file: FileContext): { reads: boolean; 
     const member = callee.type === AST_NODE_TYPES.MemberExpression ? (getPropertyName(callee) ?? '') : '';
     // `findOneAndUpdate` writes, though its name starts as a read's does
     if (ROW_WRITES.has(member)) writes.push(node.range[1]);
-    else if (ROW_READS.has(member) || ROW_READ_NAME.test(member)) reads ||= isAwaitedChain(node);
+    else if (ROW_READS.has(member) || ROW_READ_NAME.test(member)) {
+      const awaited = getAwaitedChain(node);
+      reads ||= awaited !== undefined;
+      // many rows, not one looked up (`findFirst`, `findOne`): a pass goes over them
+      if (awaited !== undefined && !SINGLE_ROW_READ.test(member) && (UNDONE_READ_NAME.test(member) || selectsUndone(awaited, file))) undone.push(awaited);
+    }
     // or from the service it writes to: `await axios.get(`${url}/api/slots/locked`)`, then the unlock of those slots
     else if (member === 'get' && callee.type === AST_NODE_TYPES.MemberExpression && isClientModule(getOrigin(callee.object, file.fileOf(node))?.module)) {
-      reads ||= isAwaitedChain(node);
+      reads ||= getAwaitedChain(node) !== undefined;
     }
   });
-  return { reads, writes };
+  return { reads, undone, writes };
 }
 
-/** A call awaited, alone or at the head of a chain: `await Booking.find(q)`, `await Order.find(q).sort(s).lean()`. */
-function isAwaitedChain(call: TSESTree.CallExpression): boolean {
+/** `status`, `state`, `paymentStatus`, `order_state`. */
+const STATE_KEY = /^(?:status|state)$|[a-z0-9](?:Status|State)$|_(?:status|state)$/;
+/** States of work left undone, that a pass over the rows in them takes up again. */
+const UNDONE_STATE = /^(?:pending|processing|in_?progress|initiated|stuck|failed|retry|retrying|unsent|unprocessed|queued)$/i;
+/** The same words anywhere in a text: the cheap look before a body is walked. */
+const UNDONE_WORDS = /pending|processing|in_?progress|initiated|stuck|failed|retry|unsent|unprocessed|queued/i;
+/** Reads of one row: `findFirst`, `findOne`, `findUnique`, `findById`, `findByPk`. */
+const SINGLE_ROW_READ = /^find(?:First|One|Unique|ById|ByPk)/;
+/** A repository's query named for such rows: `findPendingPayouts()`, `findStuckTransfers(cutoff)`. */
+const UNDONE_READ_NAME = /^find(?:All)?(?:Pending|Stuck|Failed|Unsent|Unprocessed|Retryable)/;
+/** A query's text that selects by such a state: `… WHERE status = 'PENDING'`, `status IN ('failed', 'retry')`. */
+const UNDONE_SQL = /\b(?:status|state)\s*(?:=|in\b)\s*\(?\s*'(?:pending|processing|in_?progress|initiated|stuck|failed|retry|retrying|unsent|unprocessed|queued)'/i;
+
+/**
+ * A read that selects rows by a state of work left undone: a `status`/`state` key (or one ending
+ * so, `paymentStatus`) given such a state, alone or in a list (`{ status: 'PENDING' }`,
+ * `{ status: In(['failed', 'retry']) }`, `{ state: OrderState.PENDING }`), or a query text that does.
+ */
+function selectsUndone(read: TSESTree.Node, file: FileContext): boolean {
+  let found = false;
+  walk(read, file.fileOf(read).visitorKeys, (node) => {
+    if (found || isFunctionNode(node)) return false;
+    if (node.type === AST_NODE_TYPES.Property && STATE_KEY.test(getPropertyName(node) ?? '')) {
+      found = namesUndoneState(node.value, file);
+    } else if (node.type === AST_NODE_TYPES.Literal && typeof node.value === 'string') {
+      found = UNDONE_SQL.test(node.value);
+    } else if (node.type === AST_NODE_TYPES.TemplateLiteral) {
+      found = node.quasis.some((quasi) => UNDONE_SQL.test(quasi.value.cooked ?? ''));
+    }
+    return !found;
+  });
+  return found;
+}
+
+/** `'PENDING'`, `Status.PENDING`, `['failed', 'retry']`, `In([…])`, `{ [Op.in]: […] }`, `{ $in: […] }`: a value naming an undone state. */
+function namesUndoneState(value: TSESTree.Node, file: FileContext): boolean {
+  let found = false;
+  walk(value, file.fileOf(value).visitorKeys, (node) => {
+    if (found || isFunctionNode(node)) return false;
+    if (node.type === AST_NODE_TYPES.Literal && typeof node.value === 'string') found = UNDONE_STATE.test(node.value);
+    else if (node.type === AST_NODE_TYPES.MemberExpression && !node.computed) found = UNDONE_STATE.test(getPropertyName(node) ?? '');
+    return !found;
+  });
+  return found;
+}
+
+/** The awaited chain a call heads, or is alone in: `await Booking.find(q)`, `await Order.find(q).sort(s).lean()`. */
+function getAwaitedChain(call: TSESTree.CallExpression): TSESTree.Node | undefined {
   let current: TSESTree.Node = call;
   while (current.parent && (current.parent.type === AST_NODE_TYPES.MemberExpression || (current.parent.type === AST_NODE_TYPES.CallExpression && current.parent.callee === current))) {
     current = current.parent;
   }
-  return current.parent?.type === AST_NODE_TYPES.AwaitExpression;
+  return current.parent?.type === AST_NODE_TYPES.AwaitExpression ? current : undefined;
 }
 
 function getRelayName(fn: FunctionNode, settings: Settings): string | undefined {

@@ -238,8 +238,9 @@ function isPassedOn(node: TSESTree.Node, env: Env, file: FileContext, depth: num
       return expression.arguments.length > 0 && expression.arguments.every((argument) => isIncomingRequest(argument, env, file));
     }
     case AST_NODE_TYPES.TemplateLiteral:
-      // a reference made of the clock and chance alone (`web-${Date.now()}-${Math.random()}`), like `uuidv4()`
-      return expression.expressions.length > 0 && expression.expressions.every(isMadeUpId);
+      // a text written out (a GraphQL document naming the mutation passed on), or a reference made of the
+      // clock and chance alone (`web-${Date.now()}-${Math.random()}`), like `uuidv4()`
+      return expression.expressions.every(isMadeUpId);
     case AST_NODE_TYPES.LogicalExpression:
       return isPassedOn(expression.left, env, file, depth + 1) && isPassedOn(expression.right, env, file, depth + 1);
     case AST_NODE_TYPES.ConditionalExpression:
@@ -325,7 +326,24 @@ function isIncomingRequest(node: TSESTree.Node, env: Env, file: FileContext): bo
   if (expression.type === AST_NODE_TYPES.MemberExpression && WRAPPED_REQUEST.has(getPropertyName(expression) ?? '')) {
     return isIncomingRequest(expression.object, env, file);
   }
-  return expression.type === AST_NODE_TYPES.Identifier && INCOMING_REQUEST.test(expression.name) && file.getBinding(expression, env)?.kind === 'parameter';
+  if (expression.type !== AST_NODE_TYPES.Identifier) return false;
+  const binding = file.getBinding(expression, env);
+  if (binding?.kind !== 'parameter') return false;
+  return INCOMING_REQUEST.test(expression.name) || isRequestPartParameter(binding.variable);
+}
+
+/** Decorators by which a NestJS handler is handed the incoming request, or a header of it: `@Req()`, `@Headers('authorization')`. */
+const REQUEST_PART_DECORATORS: ReadonlySet<string> = new Set(['Req', 'Request', 'Headers']);
+
+/** A handler's parameter the framework fills from the incoming request: `@Headers('authorization') authorization?: string`. */
+function isRequestPartParameter(variable: TSESLint.Scope.Variable): boolean {
+  const name = variable.defs[0]?.name;
+  const parameter = name?.parent?.type === AST_NODE_TYPES.TSParameterProperty ? name.parent : name;
+  const decorators = (parameter as { decorators?: readonly TSESTree.Decorator[] } | undefined)?.decorators ?? [];
+  return decorators.some((decorator) => {
+    const call = decorator.expression;
+    return call.type === AST_NODE_TYPES.CallExpression && call.callee.type === AST_NODE_TYPES.Identifier && REQUEST_PART_DECORATORS.has(call.callee.name);
+  });
 }
 
 /** Members of a handler's context that are the incoming request. */

@@ -29,6 +29,8 @@ export interface Target {
   readonly via: string;
   /** the URL path, holes rendered as `{name}` */
   readonly path: Template;
+  /** the port of the local address a configured base falls back to: `5004` for `process.env.DELIVERY_SERVICE_URL || 'http://localhost:5004'` */
+  readonly defaultPort?: string;
 }
 
 interface ParsedUrl {
@@ -123,7 +125,21 @@ export function classifyTarget(url: Template | undefined, settings: Settings, hi
     target.kind === 'internal' && words.length > 0 && !target.via.includes('Dapr') && !settings.infrastructureWords.find(words) && !words.includes('sidecar')
       ? serviceNameFromWords(words, settings)
       : undefined;
-  return routeThroughGateway(named ? { ...target, service: named, via: `${target.via} (${first?.kind === 'text' ? first.name : ''})` } : target);
+  const routed = routeThroughGateway(named ? { ...target, service: named, via: `${target.via} (${first?.kind === 'text' ? first.name : ''})` } : target);
+  const defaultPort = routed.kind === 'internal' ? getDefaultPort(url) : undefined;
+  return defaultPort ? { ...routed, defaultPort } : routed;
+}
+
+/** A local address and its port: `localhost:3004` (the port is group 1). */
+export const LOCAL_ADDRESS = /^(?:localhost|127\.0\.0\.1|0\.0\.0\.0):(\d+)$/;
+
+/** The port of a local address a URL's base falls back to: `process.env.X || 'http://localhost:5004'`. */
+function getDefaultPort(url: Template | undefined): string | undefined {
+  const base = url && parseUrl(url).base;
+  const fallback = base?.fallback;
+  const authority = fallback && parseUrl(fallback).authority;
+  if (!authority?.every((part) => part.kind === 'text')) return undefined;
+  return LOCAL_ADDRESS.exec(authority.map((part) => (part.kind === 'text' ? part.value : '')).join(''))?.[1];
 }
 
 /** Names of an API gateway of your own, once words such as `api` and `service` are left out: `api-gateway`, `GATEWAY_URL`, `apigw`. */
@@ -184,7 +200,7 @@ function classifyBaseHole(base: Hole, path: Template, settings: Settings, hints:
   // an address given to the browser (`NEXT_PUBLIC_API_BASE_URL || 'http://localhost:3200'`) is a front end's way to its own back end, whatever its default
   if (byName.kind === 'unknown' && fallback && fallback.kind !== 'unknown' && !isBrowserEnvName(name, settings)) return fallback;
   // a provider's address comes with its credentials (`ZATCA_API_URL` beside `ZATCA_SECRET`)
-  if (byName.kind === 'internal' && base.kind === 'env' && base.credentialed) return { kind: 'external', service: byName.service, via: `${via} (read with credentials of the same name)`, path };
+  if (byName.kind === 'internal' && (base.kind === 'env' || base.kind === 'config') && base.credentialed) return { kind: 'external', service: byName.service, via: `${via} (read with credentials of the same name)`, path };
   return { ...byName, via, path };
 }
 

@@ -549,3 +549,109 @@ describe('what a gateway parses out of the incoming request', () => {
     ],
   });
 });
+
+/** A GraphQL gateway's resolver passing a client's mutation on: the document written out, the variables from the arguments. */
+const GRAPHQL_FORWARD = `
+import axios from 'axios';
+
+const MANIFEST_SERVICE_URL = process.env.MANIFEST_SERVICE_URL || 'http://localhost:4003';
+
+async function forwardRequest(serviceUrl: string, query: string, variables = {}) {
+  const response = await axios.post(\`\${serviceUrl}/graphql\`, { query, variables });
+  return response.data.data;
+}
+
+export const resolvers = {
+  Mutation: {
+    createShipment: async (_parent: unknown, args: { orderId: string; weight: number }) => {
+      const query = \`
+        mutation($orderId: ID!, $weight: Float!) {
+          createShipment(orderId: $orderId, weight: $weight) { id }
+        }
+      \`;
+      const data = await forwardRequest(MANIFEST_SERVICE_URL, query, { orderId: args.orderId, weight: args.weight });
+      return data.createShipment;
+    },
+  },
+};
+`;
+
+describe("a GraphQL gateway passing a client's mutation on", () => {
+  tsTester.run(RULE_NAME, rule, {
+    valid: [
+      ts.valid(GRAPHQL_FORWARD, {
+        filename: path.join(gateway, 'src', 'resolvers.ts'),
+        name: 'a mutation document written out, with the variables the client sent, is passed on as it came',
+      }),
+    ],
+    invalid: [
+      ts.invalid(
+        GRAPHQL_FORWARD,
+        {
+          at: 'forwardRequest',
+          within: 'await forwardRequest(MANIFEST_SERVICE_URL',
+          request: 'POST /graphql',
+          service: 'manifest',
+          via: ['forwardRequest'],
+          evidence: ['mutation "createShipment"', 'function "createShipment"'],
+          suggest: rewrite({
+            replaced: 'forwardRequest(MANIFEST_SERVICE_URL, query, { orderId: args.orderId, weight: args.weight })',
+            topic: 'manifest.graphql.created',
+            payload: '/* TODO: the data this request carried */ {}',
+            responseUsed: true,
+          }),
+        },
+        { filename: path.join(orders, 'src', 'resolvers.ts'), name: 'the same resolver in a service that is not a gateway' },
+      ),
+    ],
+  });
+});
+
+/** A NestJS gateway's handler that names who is asking from a header the framework hands it. */
+const HEADER_CALLER = (decorator: string) => `
+import axios from 'axios';
+import { Body, Controller, Headers, Post } from '@nestjs/common';
+
+function userIdFromAuthorization(authorization?: string): string | undefined {
+  return authorization?.split('.')[1];
+}
+
+@Controller()
+export class GatewayController {
+  @Post('orders')
+  async placeOrder(@Body() body: { side: string; price: number; quantity: number }, ${decorator}authorization?: string) {
+    const userId = userIdFromAuthorization(authorization);
+    const { data } = await axios.post(\`\${process.env.TRADING_SERVICE_URL}/orders\`, { userId, side: body.side, price: body.price, quantity: body.quantity });
+    return data;
+  }
+}
+`;
+
+describe('who is asking, read from a header the framework hands the handler', () => {
+  tsTester.run(RULE_NAME, rule, {
+    valid: [
+      ts.valid(HEADER_CALLER("@Headers('authorization') "), {
+        filename: path.join(gateway, 'src', 'gateway.controller.ts'),
+        name: '`@Headers(…)`: the caller, as the incoming request names it',
+      }),
+    ],
+    invalid: [
+      ts.invalid(
+        HEADER_CALLER(''),
+        {
+          at: 'axios.post',
+          request: 'POST /orders',
+          service: 'trading',
+          evidence: ['path "/orders"', 'payload key "price"'],
+          suggest: rewrite({
+            replaced: 'axios.post(`${process.env.TRADING_SERVICE_URL}/orders`, { userId, side: body.side, price: body.price, quantity: body.quantity })',
+            topic: 'trading.orders.created',
+            payload: '{ userId, side: body.side, price: body.price, quantity: body.quantity }',
+            responseUsed: true,
+          }),
+        },
+        { filename: path.join(gateway, 'src', 'gateway.controller.ts'), name: 'a parameter the framework does not fill from the request is the gateway’s own' },
+      ),
+    ],
+  });
+});

@@ -1536,3 +1536,420 @@ module.exports = { callService, suspendUser };
     ],
   });
 });
+
+describe('B29 (mitigation) a pass over the rows left pending in the database, run at start-up', () => {
+  const recovery = (filter: string) => `
+import axios from 'axios';
+import { Transaction } from '../models/Transaction';
+
+const ACCOUNT_SERVICE_URL = process.env.ACCOUNT_SERVICE_URL ?? 'http://account-service:3001';
+
+const recovery = {
+  async recoverIncomplete(): Promise<void> {
+    const rows = await Transaction.findAll({ where: ${filter} });
+    for (const tx of rows) {
+      try {
+        await recovery.recoverOne(tx);
+      } catch (err) {
+        console.error(err);
+      }
+    }
+  },
+
+  async recoverOne(tx: Transaction): Promise<void> {
+    await axios.patch(\`\${ACCOUNT_SERVICE_URL}/wallets/\${tx.walletId}/balance\`, { amount: tx.amount, operation: 'credit' });
+    await tx.update({ status: 'REVERSED' });
+  },
+};
+
+export async function start(): Promise<void> {
+  await recovery.recoverIncomplete();
+}
+`;
+  const sql = `
+import axios from 'axios';
+import { pool } from './db';
+
+const LEDGER_URL = process.env.LEDGER_SERVICE_URL || 'http://ledger:3000';
+
+export async function resumeTransfers() {
+  const { rows } = await pool.query("SELECT * FROM transfers WHERE status = 'pending' ORDER BY created_at");
+  for (const row of rows) {
+    await axios.post(\`\${LEDGER_URL}/entries\`, { transferId: row.id, amount: row.amount });
+    await pool.query('UPDATE transfers SET status = $1 WHERE id = $2', ['done', row.id]);
+  }
+}
+`;
+  const reserve = `
+import axios from 'axios';
+import { prisma } from './db';
+
+const CREDITS_URL = process.env.CREDITS_SERVICE_URL || 'http://credits:3000';
+
+export async function reserve(userId: string, listingId: string) {
+  const taken = await prisma.reservation.findFirst({ where: { listingId, status: { in: ['pending', 'confirmed'] } } });
+  if (taken) throw new Error('slot_unavailable');
+  const open = await prisma.reservation.findMany({ where: { buyerId: userId, status: 'pending' } });
+  if (open.length > 3) throw new Error('too_many_pending');
+  await axios.post(\`\${CREDITS_URL}/internal/credits/debit\`, { userId, amount: 1, reason: 'reserve_visit' });
+}
+`;
+  tsTester.run(RULE_NAME, rule, {
+    valid: [
+      ts.valid(recovery("{ status: 'PENDING', createdAt: { [Op.lt]: cutoff } }"), { name: 'each row read by its pending state is taken up again by the next pass: the pass is the retry' }),
+      ts.valid(recovery('{ status: { [Op.in]: [TransferStatus.PROCESSING, TransferStatus.FAILED] } }'), { name: 'a list of undone states, members of a status type' }),
+      ts.valid(sql, { name: 'a query text that selects the pending rows' }),
+    ],
+    invalid: [
+      ts.invalid(recovery('{ userId }'), {
+        at: 'axios.patch',
+        request: 'PATCH /wallets/{walletId}/balance',
+        service: 'account',
+        evidence: ['service "account"', 'path "/wallets/{walletId}/balance"'],
+        suggest: rewrite({
+          replaced: 'axios.patch(`${ACCOUNT_SERVICE_URL}/wallets/${tx.walletId}/balance`, { amount: tx.amount, operation: \'credit\' })',
+          topic: 'account.wallets.balance.updated',
+          payload: "{ walletId: tx.walletId, amount: tx.amount, operation: 'credit' }",
+        }),
+      }, { name: 'rows read by their owner, whatever their state: a failed call is not taken up again' }),
+      ts.invalid(sql.replace("WHERE status = 'pending' ", '').replace('ORDER BY', 'WHERE owner = $1 ORDER BY'), {
+        at: 'axios.post',
+        request: 'POST /entries',
+        service: 'ledger',
+        evidence: ['service "ledger"', 'payload key "amount"'],
+        after: ' before `pool.query` (line 11) commits',
+        suggest: rewrite({
+          replaced: 'axios.post(`${LEDGER_URL}/entries`, { transferId: row.id, amount: row.amount })',
+          topic: 'ledger.entries.created',
+          payload: '{ transferId: row.id, amount: row.amount }',
+        }),
+      }, { name: 'a query text that selects by no state' }),
+      ts.invalid(reserve, {
+        at: 'axios.post',
+        request: 'POST /internal/credits/debit',
+        service: 'credits',
+        evidence: ['service "credits"', 'path "/internal/credits/debit"'],
+        suggest: rewrite({
+          replaced: "axios.post(`${CREDITS_URL}/internal/credits/debit`, { userId, amount: 1, reason: 'reserve_visit' })",
+          topic: 'credits.debit.requested',
+          payload: "{ userId, amount: 1, reason: 'reserve_visit' }",
+        }),
+      }, { name: 'pending rows read to check for a conflict, then one write: no pass over them' }),
+    ],
+  });
+});
+
+describe('B30 (targets) an env variable read off a validated env object, with credentials named like it', () => {
+  const gateway = (prefix: string) => `
+import axios from 'axios';
+import { env } from '../env';
+
+export class CardGateway {
+  private readonly client = axios.create({
+    baseURL: env.${prefix}_API_URL,
+    auth: { username: env.${prefix}_USERNAME, password: env.${prefix}_PASSWORD },
+  });
+
+  async capture(retref: string, amount: string) {
+    return this.client.put('/capture', { retref, amount });
+  }
+}
+`;
+  const ledger = `
+import axios from 'axios';
+import { env } from '../env';
+
+export async function postEntry(orderId: string, amount: number) {
+  await axios.post(\`\${env.LEDGER_API_URL}/entries\`, { orderId, amount });
+}
+`;
+  tsTester.run(RULE_NAME, rule, {
+    valid: [ts.valid(gateway('CARDCONNECT'), { name: "a provider's address beside its user name and password: the provider's API" })],
+    invalid: [
+      ts.invalid(ledger, {
+        at: 'axios.post',
+        request: 'POST /entries',
+        service: 'ledger',
+        evidence: ['service "ledger"', 'payload key "amount"'],
+        suggest: rewrite({
+          replaced: 'axios.post(`${env.LEDGER_API_URL}/entries`, { orderId, amount })',
+          topic: 'ledger.entries.created',
+          payload: '{ orderId, amount }',
+        }),
+      }, { name: 'an address of the same kind with no credentials beside it: one of your services' }),
+    ],
+  });
+});
+
+describe('B31 (criticality) a token charged is a payment instrument', () => {
+  const charge = (segment: string) => `
+const PAYMENT_SERVICE_URL = process.env.PAYMENT_SERVICE_URL || 'http://localhost:4005';
+
+export async function chargeSavedCard(req, res) {
+  const { amount, orderId } = req.body;
+  const response = await fetch(\`\${PAYMENT_SERVICE_URL}/api/payments/${segment}\`, {
+    method: 'POST',
+    body: JSON.stringify({ token: req.card.token, amount, orderId }),
+  });
+  res.json(await response.json());
+}
+`;
+  tsTester.run(RULE_NAME, rule, {
+    valid: [ts.valid(charge('session-token'), { name: 'a token in a segment that names nothing critical is a session token' })],
+    invalid: [
+      ts.invalid(charge('charge-token'), {
+        at: 'fetch',
+        request: 'POST /api/payments/charge-token',
+        service: 'payment',
+        evidence: ['service "payment"', 'path "/api/payments/charge-token"'],
+        suggest: rewrite({
+          replaced: "fetch(`${PAYMENT_SERVICE_URL}/api/payments/charge-token`, {\n    method: 'POST',\n    body: JSON.stringify({ token: req.card.token, amount, orderId }),\n  })",
+          topic: 'payment.charge-token.created',
+          payload: '{ token: req.card.token, amount, orderId }',
+          responseUsed: true,
+        }),
+      }, { name: 'the token a payment path charges' }),
+    ],
+  });
+});
+
+describe("B32 (targets) a config object hung on Node's global object by the service's entry point", () => {
+  const assign = (base: string) => `
+const axios = require('axios');
+
+async function assignDriver(order, driver) {
+  await axios.patch(\`\${${base}}/api/orders/\${order.orderId}/delivery-person\`, { deliveryPersonId: driver.id, status: 'DRIVER_ASSIGNED' });
+}
+
+module.exports = { assignDriver };
+`;
+  jsTester.run(RULE_NAME, rule, {
+    valid: [js.valid(assign('global.appState.lastUrl'), { sourceType: 'commonjs', name: 'a field of the global object that names no config holds an unknown address' })],
+    invalid: [
+      js.invalid(
+        assign('global.gConfig.order_url'),
+        {
+          at: 'axios.patch',
+          request: 'PATCH /api/orders/{orderId}/delivery-person',
+          service: 'order',
+          evidence: ['service "order"', 'path "/api/orders/{orderId}/delivery-person"'],
+          suggest: rewrite({
+            replaced: "axios.patch(`${global.gConfig.order_url}/api/orders/${order.orderId}/delivery-person`, { deliveryPersonId: driver.id, status: 'DRIVER_ASSIGNED' })",
+            topic: 'order.delivery-person.updated',
+            payload: "{ orderId: order.orderId, deliveryPersonId: driver.id, status: 'DRIVER_ASSIGNED' }",
+          }),
+        },
+        { sourceType: 'commonjs', name: '`global.gConfig.order_url`: the key of a config object names its service' },
+      ),
+    ],
+  });
+});
+
+describe('B33 (criticality) where one entity is, sent as it moves', () => {
+  const sync = (segment: string, payload: string) => `
+import axios from 'axios';
+
+const ORDER_SERVICE_URL = process.env.ORDER_SERVICE_URL || 'http://localhost:5002';
+
+export async function updateLocation(orderId: string, lat: number, lng: number) {
+  await axios.patch(\`\${ORDER_SERVICE_URL}/api/orders/\${orderId}/${segment}\`, ${payload});
+}
+`;
+  tsTester.run(RULE_NAME, rule, {
+    valid: [ts.valid(sync('delivery-location', '{ lat, lng }'), { name: "an order's delivery position, replaced on every move: telemetry" })],
+    invalid: [
+      ts.invalid(sync('delivery-location', "{ lat, lng, status: 'DELIVERED' }"), {
+        at: 'axios.patch',
+        request: 'PATCH /api/orders/{orderId}/delivery-location',
+        service: 'order',
+        evidence: ['service "order"', 'path "/api/orders/{orderId}/delivery-location"'],
+        suggest: rewrite({
+          replaced: "axios.patch(`${ORDER_SERVICE_URL}/api/orders/${orderId}/delivery-location`, { lat, lng, status: 'DELIVERED' })",
+          topic: 'order.delivery-location.updated',
+          payload: "{ orderId, lat, lng, status: 'DELIVERED' }",
+        }),
+      }, { name: 'the same path that also sets a status changes the order' }),
+      ts.invalid(sync('delivery-address', '{ lat, lng }'), {
+        at: 'axios.patch',
+        request: 'PATCH /api/orders/{orderId}/delivery-address',
+        service: 'order',
+        evidence: ['service "order"', 'path "/api/orders/{orderId}/delivery-address"'],
+        suggest: rewrite({
+          replaced: 'axios.patch(`${ORDER_SERVICE_URL}/api/orders/${orderId}/delivery-address`, { lat, lng })',
+          topic: 'order.delivery-address.updated',
+          payload: '{ orderId, lat, lng }',
+        }),
+      }, { name: 'an address to deliver to is part of the order' }),
+    ],
+  });
+});
+
+describe("B34 (criticality) an account's profile set up or deleted in the service that keeps accounts", () => {
+  const signUp = (last: string) => `
+const USER_SERVICE_URL = process.env.USER_SERVICE_URL || 'http://localhost:5002';
+
+export async function afterSignUp(user) {
+  await callService({ baseUrl: USER_SERVICE_URL, path: '/internal/profiles/${last}', method: 'POST', body: { userId: user.id, email: user.email } });
+}
+
+export async function undoSignUp(userId) {
+  await callService({ baseUrl: USER_SERVICE_URL, path: \`/internal/profiles/\${userId}\`, method: 'DELETE' });
+}
+`;
+  const helper = `
+export async function callService({ baseUrl, path = '/', method = 'GET', body }) {
+  const response = await fetch(new URL(path, baseUrl).toString(), { method, body: body === undefined ? undefined : JSON.stringify(body) });
+  return response.json();
+}
+`;
+  const deleted = {
+    at: 'callService',
+    within: 'await callService({ baseUrl: USER_SERVICE_URL, path: `/internal/profiles/${userId}`',
+    request: 'DELETE /internal/profiles/{userId}',
+    service: 'user',
+    via: ['callService'],
+    evidence: ['account deleted in "user"'],
+    suggest: rewrite({
+      replaced: "callService({ baseUrl: USER_SERVICE_URL, path: `/internal/profiles/${userId}`, method: 'DELETE' })",
+      topic: 'user.profiles.deleted',
+      payload: '/* TODO: the data this request carried */ {}',
+    }),
+  };
+  jsTester.run(RULE_NAME, rule, {
+    valid: [],
+    invalid: [
+      js.invalid(`${helper}${signUp('bootstrap')}`, [
+        {
+          at: 'callService',
+          within: "await callService({ baseUrl: USER_SERVICE_URL, path: '/internal/profiles/bootstrap'",
+          request: 'POST /internal/profiles/bootstrap',
+          service: 'user',
+          via: ['callService'],
+          evidence: ['account created in "user"'],
+          suggest: rewrite({
+            replaced: "callService({ baseUrl: USER_SERVICE_URL, path: '/internal/profiles/bootstrap', method: 'POST', body: { userId: user.id, email: user.email } })",
+            topic: 'user.profiles.bootstrap.created',
+            payload: '/* TODO: the data this request carried */ {}',
+          }),
+        },
+        deleted,
+      ], { name: "a new account's profile bootstrapped, and deleted when the sign-up is undone" }),
+      js.invalid(`${helper}${signUp('search')}`, deleted, { name: 'a search of the profiles sent as POST creates nothing' }),
+    ],
+  });
+});
+
+describe('B35 (mitigation) a catch further out hands off only what reaches it', () => {
+  const pay = (innerCatch: string) => `
+import axios from 'axios';
+import { publishEvent } from './events';
+
+export async function handlePayment(orderId: string, amount: number) {
+  try {
+    try {
+      await axios.patch(\`\${process.env.ORDER_SERVICE_URL}/api/orders/\${orderId}/status\`, { status: 'PAID' });
+    } catch (err) {
+      ${innerCatch}
+    }
+    return { success: true };
+  } catch (err) {
+    await publishEvent('payment.failed', { orderId, amount });
+    return { success: false };
+  }
+}
+`;
+  tsTester.run(RULE_NAME, rule, {
+    valid: [ts.valid(pay("console.error('PATCH failed', err);\n      throw err;"), { name: 'a catch that throws on: the outer catch hands the order to the broker' })],
+    invalid: [
+      ts.invalid(pay("console.error('PATCH failed', err);"), {
+        at: 'axios.patch',
+        request: 'PATCH /api/orders/{orderId}/status',
+        service: 'order',
+        evidence: ['service "order"', 'path "/api/orders/{orderId}/status"'],
+        swallowed: 'the catch at line 9 only logs',
+        suggest: rewrite({
+          replaced: "axios.patch(`${process.env.ORDER_SERVICE_URL}/api/orders/${orderId}/status`, { status: 'PAID' })",
+          topic: 'order.status.updated',
+          payload: "{ orderId, status: 'PAID' }",
+        }),
+      }, { name: 'a catch that only logs keeps the failure from the outer catch and its hand-off' }),
+    ],
+  });
+});
+
+describe("B36 (targets) a deployment's address written out with a path, or the configured one", () => {
+  const register = (written: string) => `
+import axios from 'axios';
+
+const isDocker = process.env.DOCKER === 'true';
+const USER_SERVICE_URL = isDocker ? '${written}' : process.env.USER_SERVICE_URL!;
+
+export async function register(userId: string, role: string) {
+  await axios.post(\`\${USER_SERVICE_URL}/profile\`, { authUserId: userId, role });
+}
+`;
+  tsTester.run(RULE_NAME, rule, {
+    valid: [ts.valid(register('http://catalog:5002/api/items'), { name: 'a written address whose host names another service: which one is meant is unknown' })],
+    invalid: [
+      ts.invalid(register('http://user-service:5002/api/users'), {
+        at: 'axios.post',
+        request: 'POST /profile',
+        service: 'user',
+        evidence: ['account created in "user"'],
+        suggest: rewrite({
+          replaced: 'axios.post(`${USER_SERVICE_URL}/profile`, { authUserId: userId, role })',
+          topic: 'user.profile.created',
+          payload: '{ authUserId: userId, role }',
+        }),
+      }, { name: "the host names the configured address's service: the configured one, and `POST /profile` there creates the account" }),
+    ],
+  });
+});
+
+describe('B37 (mitigation) a handler of a map dispatched by a key known only when it runs', () => {
+  const handlers = (runner: string) => `
+import axios from 'axios';
+import { Worker } from 'bullmq';
+import express from 'express';
+
+const eventHandler = {
+  UserRegistered: async (payload, userId) => {
+    await axios.post(\`\${process.env.USER_SERVICE_URL}/internal/profiles\`, { userId, username: payload.username });
+  },
+};
+
+${runner}
+`;
+  jsTester.run(RULE_NAME, rule, {
+    valid: [
+      js.valid(
+        handlers(`export const worker = new Worker('registration', async (job) => {
+  const { eventType, payload, userId } = job.data;
+  await eventHandler[eventType](payload, userId);
+});`),
+        { name: 'called only from inside a BullMQ worker: the queue redelivers it' },
+      ),
+    ],
+    invalid: [
+      js.invalid(
+        handlers(`export const app = express();
+app.post('/events', async (req, res) => {
+  await eventHandler[req.body.type](req.body.payload, req.body.userId);
+  res.sendStatus(204);
+});`),
+        {
+          at: 'axios.post',
+          request: 'POST /internal/profiles',
+          service: 'user',
+          evidence: ['account created in "user"'],
+          suggest: rewrite({
+            replaced: 'axios.post(`${process.env.USER_SERVICE_URL}/internal/profiles`, { userId, username: payload.username })',
+            topic: 'user.profiles.created',
+            payload: '{ userId, username: payload.username }',
+          }),
+        },
+        { name: 'the same map dispatched from a route handler' },
+      ),
+    ],
+  });
+});
