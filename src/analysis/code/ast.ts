@@ -185,6 +185,22 @@ export function getClassName(cls: TSESTree.ClassDeclaration | TSESTree.ClassExpr
   return undefined;
 }
 
+/** Whether `inner` lies within `outer`'s source range (or is it). */
+export function encloses(outer: TSESTree.Node, inner: TSESTree.Node): boolean {
+  return outer.range[0] <= inner.range[0] && inner.range[1] <= outer.range[1];
+}
+
+/**
+ * The decorators of a parameter, given the name its definition declares: on a parameter property
+ * (`@Inject(T) private readonly url`, also with a default) the property's, else the parameter's own.
+ */
+export function getParameterDecorators(name: TSESTree.Node): readonly TSESTree.Decorator[] {
+  let parameter: TSESTree.Node | undefined = name.parent;
+  if (parameter?.type === AST_NODE_TYPES.AssignmentPattern) parameter = parameter.parent;
+  const holder = parameter?.type === AST_NODE_TYPES.TSParameterProperty ? parameter : name;
+  return (holder as { decorators?: readonly TSESTree.Decorator[] }).decorators ?? [];
+}
+
 /** Decorator names of a node (`@EventPattern('x')` → `EventPattern`), with their callee identifiers. */
 export function getDecoratorIdentifiers(node: { decorators?: TSESTree.Decorator[] }): TSESTree.Identifier[] {
   const result: TSESTree.Identifier[] = [];

@@ -6,7 +6,7 @@
 import { AST_NODE_TYPES, ASTUtils, TSESLint, type TSESTree } from '@typescript-eslint/utils';
 
 const { DefinitionType, ScopeType } = TSESLint.Scope;
-import { type FunctionNode, getEnclosingFunction, getPropertyName, getThisClass, isFunctionNode, skipTransparent } from './ast.js';
+import { encloses, type FunctionNode, getEnclosingFunction, getPropertyName, getThisClass, isFunctionNode, skipTransparent } from './ast.js';
 import { walk } from './walk.js';
 import { ACTION_RUNNERS } from '../../catalog/action-runners.js';
 import type { EnvDependencies } from './env-dependencies.js';
@@ -719,7 +719,7 @@ function getReachingValue(variable: TSESLint.Scope.Variable, use: TSESTree.Ident
   const before = writes.filter((write) => write.node.range[1] <= use.range[0]).sort((a, b) => a.node.range[0] - b.node.range[0]);
   let last = before.at(-1);
   if (!last || getEnclosingFunction(last.node) !== owner) return undefined;
-  const holdsUse = (node: TSESTree.Node | undefined): boolean => node !== undefined && node.range[0] <= use.range[0] && use.range[1] <= node.range[1];
+  const holdsUse = (node: TSESTree.Node | undefined): boolean => node !== undefined && encloses(node, use);
   let block = getEnclosingBlock(last.node);
   if (!holdsUse(block)) {
     // a write that may be skipped and only adds text to the value written before it (`fullPath = '/api/auth' + path`

@@ -5,7 +5,7 @@
  * `[env PAYMENTS_URL] "/payments/" [unknown id]`.
  */
 import { AST_NODE_TYPES, TSESLint, type TSESTree } from '@typescript-eslint/utils';
-import { findEnumMember, getPropertyName, isFunctionNode, skipTransparent } from './ast.js';
+import { findEnumMember, getParameterDecorators, getPropertyName, isFunctionNode, skipTransparent } from './ast.js';
 import { deeper, EMPTY_ENV, type Env, FileContext, getRequireSource } from './file-context.js';
 import { bindArguments } from './bind.js';
 import { getOrigin } from './origin.js';
@@ -13,7 +13,8 @@ import { getObjectProperty, resolveObject, VALIDATED_MEMBERS } from './objects.j
 import { getThisMemberValue, type Located, resolveValue } from './values.js';
 import { enterCallTarget, enterInstance, resolveCallTarget, resolveGetter } from './functions.js';
 import { walk } from './walk.js';
-import { splitWords } from './words.js';
+import { splitWords, WordSet } from './words.js';
+import { GENERIC_ADDRESS_WORDS } from '../../catalog/words.js';
 
 const { DefinitionType } = TSESLint.Scope;
 
@@ -290,14 +291,14 @@ function getConfiguredChoice(consequent: Template, alternate: Template): Templat
 }
 
 /** Words of an address's name or host that say nothing of which service it is. */
-const ADDRESS_FILLER: ReadonlySet<string> = new Set(['service', 'svc', 'ms', 'api', 'url', 'uri', 'host', 'base', 'http', 'https', 'server', 'endpoint', 'addr', 'address']);
+const GENERIC_ADDRESS = new WordSet(GENERIC_ADDRESS_WORDS);
 
 /** An absolute URL's host, first label, shares a word with the configured address's name: `user-service` and `USER_SERVICE_URL`. */
 function hostNamesConfigured(url: string, configured: Part): boolean {
   const host = /^[a-z][\w+.-]*:\/\/([^/:.]+)/i.exec(url)?.[1];
   const name = configured.kind === 'env' ? configured.name : configured.kind === 'config' ? configured.key.split('.').at(-1) : undefined;
   if (host === undefined || name === undefined) return false;
-  const words = (text: string): string[] => splitWords(text).filter((word) => !ADDRESS_FILLER.has(word));
+  const words = (text: string): string[] => splitWords(text).filter((word) => !GENERIC_ADDRESS.has(word));
   const named = new Set(words(name));
   return words(host).some((word) => named.has(word));
 }
@@ -371,11 +372,7 @@ function evaluateIdentifier(identifier: TSESTree.Identifier, file: FileContext, 
 function getInjectionToken(identifier: TSESTree.Identifier, file: FileContext, env: Env): string | undefined {
   const definition = file.findVariable(identifier)?.defs[0];
   if (definition?.type !== DefinitionType.Parameter) return undefined;
-  // on a parameter property (`private readonly url`) the decorators are the property's; on a plain parameter, its own
-  let parameter: TSESTree.Node | undefined = definition.name.parent;
-  if (parameter?.type === AST_NODE_TYPES.AssignmentPattern) parameter = parameter.parent;
-  const holder = parameter?.type === AST_NODE_TYPES.TSParameterProperty ? parameter : definition.name;
-  for (const decorator of (holder as { decorators?: readonly TSESTree.Decorator[] }).decorators ?? []) {
+  for (const decorator of getParameterDecorators(definition.name)) {
     const call = decorator.expression;
     if (call.type !== AST_NODE_TYPES.CallExpression || !call.arguments[0]) continue;
     const origin = getOrigin(call.callee, file, EMPTY_ENV);

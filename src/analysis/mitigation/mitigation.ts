@@ -23,6 +23,7 @@ import {
 import { isClientModule } from '../../catalog/http-clients.js';
 import type { Settings } from '../../options.js';
 import {
+  encloses,
   getCalleeName,
   getClassName,
   getDecoratorIdentifiers,
@@ -145,11 +146,11 @@ function isInLoopOver(node: TSESTree.Node, fn: FunctionNode, reads: readonly TSE
   const iteratesRead = (iterated: TSESTree.Node): boolean => {
     let expression = skipTransparent(iterated);
     while (expression.type === AST_NODE_TYPES.MemberExpression) expression = skipTransparent(expression.object);
-    if (reads.some((read) => contains(expression, read))) return true;
+    if (reads.some((read) => encloses(expression, read))) return true;
     if (expression.type !== AST_NODE_TYPES.Identifier) return false;
     const definition = file.fileOf(fn).findVariable(expression)?.defs[0];
     const declarator = definition?.node;
-    return declarator?.type === AST_NODE_TYPES.VariableDeclarator && declarator.init !== null && reads.some((read) => contains(declarator.init!, read));
+    return declarator?.type === AST_NODE_TYPES.VariableDeclarator && declarator.init !== null && reads.some((read) => encloses(declarator.init!, read));
   };
   for (let current: TSESTree.Node = node; current !== fn && current.parent; current = current.parent) {
     const parent = current.parent;
@@ -160,10 +161,6 @@ function isInLoopOver(node: TSESTree.Node, fn: FunctionNode, reads: readonly TSE
     }
   }
   return false;
-}
-
-function contains(outer: TSESTree.Node, inner: TSESTree.Node): boolean {
-  return outer.range[0] <= inner.range[0] && inner.range[1] <= outer.range[1];
 }
 
 /**
@@ -242,15 +239,16 @@ function getRowCalls(body: TSESTree.Node, file: FileContext): { reads: boolean; 
 /** `status`, `state`, `paymentStatus`, `order_state`. */
 const STATE_KEY = /^(?:status|state)$|[a-z0-9](?:Status|State)$|_(?:status|state)$/;
 /** States of work left undone, that a pass over the rows in them takes up again. */
-const UNDONE_STATE = /^(?:pending|processing|in_?progress|initiated|stuck|failed|retry|retrying|unsent|unprocessed|queued)$/i;
+const UNDONE = 'pending|processing|in_?progress|initiated|stuck|failed|retry|retrying|unsent|unprocessed|queued';
+const UNDONE_STATE = new RegExp(`^(?:${UNDONE})$`, 'i');
 /** The same words anywhere in a text: the cheap look before a body is walked. */
-const UNDONE_WORDS = /pending|processing|in_?progress|initiated|stuck|failed|retry|unsent|unprocessed|queued/i;
+const UNDONE_WORDS = new RegExp(UNDONE, 'i');
 /** Reads of one row: `findFirst`, `findOne`, `findUnique`, `findById`, `findByPk`. */
 const SINGLE_ROW_READ = /^find(?:First|One|Unique|ById|ByPk)/;
 /** A repository's query named for such rows: `findPendingPayouts()`, `findStuckTransfers(cutoff)`. */
 const UNDONE_READ_NAME = /^find(?:All)?(?:Pending|Stuck|Failed|Unsent|Unprocessed|Retryable)/;
 /** A query's text that selects by such a state: `… WHERE status = 'PENDING'`, `status IN ('failed', 'retry')`. */
-const UNDONE_SQL = /\b(?:status|state)\s*(?:=|in\b)\s*\(?\s*'(?:pending|processing|in_?progress|initiated|stuck|failed|retry|retrying|unsent|unprocessed|queued)'/i;
+const UNDONE_SQL = new RegExp(`\\b(?:status|state)\\s*(?:=|in\\b)\\s*\\(?\\s*'(?:${UNDONE})'`, 'i');
 
 /**
  * A read that selects rows by a state of work left undone: a `status`/`state` key (or one ending

@@ -3,7 +3,7 @@
  * that client, loses nothing of its own: the client learns of a failure and can try again.
  */
 import { AST_NODE_TYPES, TSESLint, type TSESTree } from '@typescript-eslint/utils';
-import { getCalleeName, getEnclosingFunction, getPropertyName, isDefaultValue, isFunctionNode, skipTransparent } from '../code/ast.js';
+import { getCalleeName, getEnclosingFunction, getParameterDecorators, getPropertyName, isDefaultValue, isFunctionNode, skipTransparent } from '../code/ast.js';
 import { VALUE_CONVERSIONS } from '../code/callees.js';
 import { splitWords } from '../code/words.js';
 import { EMPTY_ENV, type Env, type FileContext } from '../code/file-context.js';
@@ -338,9 +338,7 @@ const REQUEST_PART_DECORATORS: ReadonlySet<string> = new Set(['Req', 'Request', 
 /** A handler's parameter the framework fills from the incoming request: `@Headers('authorization') authorization?: string`. */
 function isRequestPartParameter(variable: TSESLint.Scope.Variable): boolean {
   const name = variable.defs[0]?.name;
-  const parameter = name?.parent?.type === AST_NODE_TYPES.TSParameterProperty ? name.parent : name;
-  const decorators = (parameter as { decorators?: readonly TSESTree.Decorator[] } | undefined)?.decorators ?? [];
-  return decorators.some((decorator) => {
+  return (name ? getParameterDecorators(name) : []).some((decorator) => {
     const call = decorator.expression;
     return call.type === AST_NODE_TYPES.CallExpression && call.callee.type === AST_NODE_TYPES.Identifier && REQUEST_PART_DECORATORS.has(call.callee.name);
   });
