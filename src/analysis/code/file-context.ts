@@ -738,6 +738,23 @@ function getReachingValue(variable: TSESLint.Scope.Variable, use: TSESTree.Ident
 }
 
 /**
+ * The values a variable written in several places may hold at a use (`let url; if (process.env.X)
+ * url = process.env.X; else url = \`http://payments:${port}\`;`): every write, when each is a
+ * plain `=` (or the declaration's initializer) of the function the use is in, made before the
+ * use. Undefined otherwise, or when one write alone reaches the use.
+ */
+export function getWrittenValues(variable: TSESLint.Scope.Variable, use: TSESTree.Identifier): TSESTree.Node[] | undefined {
+  const def = variable.defs[0];
+  if (variable.defs.length !== 1 || def?.type !== DefinitionType.Variable || def.node.id !== def.name) return undefined;
+  const assigned = getAssignedValues(variable.references.filter((reference) => reference.isWrite()));
+  if (!assigned) return undefined;
+  const writes = [...(def.node.init ? [{ node: def.node as TSESTree.Node, value: def.node.init as TSESTree.Node }] : []), ...assigned];
+  const owner = getEnclosingFunction(use);
+  if (writes.length < 2 || writes.some((write) => write.node.range[1] > use.range[0] || getEnclosingFunction(write.node) !== owner)) return undefined;
+  return writes.map((write) => write.value);
+}
+
+/**
  * Whether a value only adds text around another, a variable (`'/api/auth' + path`,
  * `` `${path}/` `` around `path`): every other operand of the `+` or the template is text.
  */

@@ -6,7 +6,7 @@
  */
 import { AST_NODE_TYPES, TSESLint, type TSESTree } from '@typescript-eslint/utils';
 import { findEnumMember, getParameterDecorators, getPropertyName, isFunctionNode, skipTransparent } from './ast.js';
-import { deeper, EMPTY_ENV, type Env, FileContext, getRequireSource } from './file-context.js';
+import { deeper, EMPTY_ENV, type Env, FileContext, getRequireSource, getWrittenValues } from './file-context.js';
 import { bindArguments } from './bind.js';
 import { getOrigin } from './origin.js';
 import { getObjectProperty, resolveObject, VALIDATED_MEMBERS } from './objects.js';
@@ -361,8 +361,30 @@ function evaluateIdentifier(identifier: TSESTree.Identifier, file: FileContext, 
     return value ? withName(value, binding.path.join('.')) : unknown(identifier.name, identifier);
   }
   const token = getInjectionToken(identifier, file, env);
-  return token === undefined ? unknown(identifier.name, identifier) : [{ kind: 'config', key: token }];
+  if (token !== undefined) return [{ kind: 'config', key: token }];
+  return ((binding === undefined || binding.kind === 'type') && evaluateAlternatives(identifier, file, env)) || unknown(identifier.name, identifier);
 }
+
+/**
+ * A variable given its address in branches (`if (process.env.PAYMENT_SERVICE_URL) url =
+ * process.env.PAYMENT_SERVICE_URL; else if (docker) url = \`http://payment-service:${port}\`; else
+ * …`): the configured value, with what the code builds otherwise as its default, as
+ * `process.env.PAYMENT_SERVICE_URL || …` reads. Undefined when no write is configuration.
+ */
+function evaluateAlternatives(identifier: TSESTree.Identifier, file: FileContext, env: Env): Template | undefined {
+  const variable = file.findVariable(identifier);
+  const values = variable && getWrittenValues(variable, identifier);
+  if (!values) return undefined;
+  const templates = values.map((value) => evaluateTemplate(value, file, deeper(env)));
+  const configured = templates.find((template) => template.length === 1 && (template[0]!.kind === 'env' || template[0]!.kind === 'config'));
+  if (!configured) return undefined;
+  const others = templates.filter((template) => template !== configured && template[0]?.kind === 'text');
+  // a default that names a host of the deployment says more than one on this machine
+  const fallback = others.find((template) => !LOCAL_HOST.test((template[0] as { value: string }).value)) ?? others.at(-1);
+  return [fallback ? withFallback(configured[0] as Hole, fallback) : configured[0]!];
+}
+
+const LOCAL_HOST = /^https?:\/\/(?:localhost|127\.0\.0\.1|0\.0\.0\.0)(?::|\/|$)/i;
 
 /**
  * `@Inject('INVENTORY_SERVICE_URL') private readonly inventoryUrl: string`: a constructor
@@ -825,11 +847,13 @@ function mapText(template: Template, rewrite: (value: string, index: number) => 
  * `base.replace(/\/+$/, '')`, `path.replace(/^\//, '')`: a replacement written with a regular
  * expression (or string) and a string literal, applied to the text the template knows. An
  * anchored expression applies to the end it is anchored at; what the template does not know
- * (an environment variable) is kept as it is.
+ * (an environment variable) is kept as it is. A replacement that is a value
+ * (`paths.PAYMENT.replace(':id', userId)`) fills a path parameter: its value takes the place of
+ * the text matched.
  */
 function replaceInText(method: string, object: TSESTree.Expression, args: TSESTree.CallExpressionArgument[], file: FileContext, env: Env): Template | undefined {
   const [pattern, replacement] = args;
-  if (replacement?.type !== AST_NODE_TYPES.Literal || typeof replacement.value !== 'string') return undefined;
+  if (!replacement || replacement.type === AST_NODE_TYPES.SpreadElement) return undefined;
   let regex: RegExp;
   if (pattern?.type === AST_NODE_TYPES.Literal && 'regex' in pattern && pattern.regex) {
     try {
@@ -845,8 +869,37 @@ function replaceInText(method: string, object: TSESTree.Expression, args: TSESTr
   const template = evaluateTemplate(object, file, env);
   const atStart = regex.source.startsWith('^');
   const atEnd = regex.source.endsWith('$') && !regex.source.endsWith('\\$');
+  if (replacement.type !== AST_NODE_TYPES.Literal || typeof replacement.value !== 'string') {
+    // a function replaces each match with what it returns, which is not known
+    const value = isFunctionNode(replacement) ? unknown('…') : evaluateTemplate(replacement, file, env);
+    return atStart || atEnd ? undefined : spliceText(template, regex, value);
+  }
   const value = replacement.value;
   return mapText(template, (part, index) => ((atStart && index !== 0) || (atEnd && index !== template.length - 1) ? part : part.replace(regex, value)));
+}
+
+/** The template with the first text `regex` matches (each, when it is global) replaced by `value`. */
+function spliceText(template: Template, regex: RegExp, value: Template): Template {
+  const global = regex.flags.includes('g');
+  const every = new RegExp(regex.source, global ? regex.flags : `${regex.flags}g`);
+  const pieces: Template[] = [];
+  let replaced = false;
+  for (const part of template) {
+    if (part.kind !== 'text' || (replaced && !global)) {
+      pieces.push([part]);
+      continue;
+    }
+    let from = 0;
+    for (const match of part.value.matchAll(every)) {
+      if (match[0] === '') break;
+      pieces.push([text(part.value.slice(from, match.index))], value);
+      from = match.index + match[0].length;
+      replaced = true;
+      if (!global) break;
+    }
+    pieces.push(from === 0 ? [part] : [text(part.value.slice(from))]);
+  }
+  return concat(...pieces).filter((part) => part.kind !== 'text' || part.value !== '');
 }
 
 function isPathJoin(module: string, steps: readonly { kind: string; name?: string }[]): boolean {

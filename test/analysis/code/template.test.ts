@@ -329,6 +329,30 @@ describe('evaluateTemplate', () => {
       expect(evaluateUrl("const url = 'http://payments:80/charges'.replaceAll('charges', 'refunds');")).toEqual([text('http://payments:80/refunds')]);
     });
 
+    it('fills a path parameter with the value a replace() gives it', () => {
+      expect(evaluateUrl("declare const id: string; const url = (process.env.PARKING_URL + '/in/:id').replace(':id', id);")).toMatchObject([
+        env('PARKING_URL'),
+        text('/in/'),
+        unknown('id'),
+      ]);
+      // only the first match of a string, every match of a global expression; a function's return is not known
+      expect(evaluateUrl("declare const v: string; const url = 'http://shop/{a}/{a}'.replace('{a}', v);")).toMatchObject([text('http://shop/'), unknown('v'), text('/{a}')]);
+      expect(evaluateUrl("declare const v: string; const url = 'http://shop/{a}/{b}'.replace(/\\{\\w+\\}/g, v);")).toMatchObject([
+        text('http://shop/'),
+        unknown('v'),
+        text('/'),
+        unknown('v'),
+      ]);
+      expect(evaluateUrl("const url = 'http://shop/{a}'.replace('{a}', () => 'x');")).toEqual([text('http://shop/'), unknown('…')]);
+    });
+
+    it('reads an address written in each branch as the configured one, with the built one as its default', () => {
+      const code = (first: string) =>
+        `let base: string; if (${first}) { base = ${first}; } else if (docker) { base = 'http://payments:3000'; } else { base = 'http://localhost:3000'; } const url = base + '/charges';`;
+      expect(evaluateUrl(`declare const docker: boolean; ${code('process.env.PAYMENTS_URL')}`)).toEqual([env('PAYMENTS_URL', [text('http://payments:3000')]), text('/charges')]);
+      expect(evaluateUrl(`declare const docker: boolean; declare const other: string; ${code('other')}`)).toMatchObject([unknown('base'), text('/charges')]);
+    });
+
     it('gives up on a replace() it cannot read', () => {
       expect(evaluateUrl("declare const pattern: RegExp; const url = 'http://payments:80/x'.replace(pattern, '');")).toEqual([
         unknown("'http://payments:80/x'.replace()"),
