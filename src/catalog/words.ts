@@ -10,9 +10,11 @@ export const CRITICAL_WORDS: readonly string[] = [
   'reservation', 'reserve', 'stock', 'inventory', 'shipment', 'fulfillment', 'fulfilment', 'billing', 'account',
   'settlement', 'subscription', 'credit', 'debit', 'fund', 'loan', 'trade', 'remittance', 'disbursement', 'escrow',
   'voucher', 'coupon', 'redemption', 'money', 'cash', 'topup', 'recharge',
+  // a points balance customers spend as money: loyalty points, reward coins
+  'loyalty', 'points',
   // reservations and allocations of scarce things, and their fulfilment
   'seat', 'ticket', 'slot', 'room', 'ride', 'trip', 'vehicle', 'allocation', 'allotment', 'hold', 'claim', 'dispatch', 'appointment',
-  'delivery', 'pickup', 'parcel', 'mint', 'contract', 'milestone',
+  'delivery', 'pickup', 'parcel', 'mint', 'contract', 'milestone', 'parking',
   // where the stock is kept: a warehouse picking, packing or holding goods
   'warehouse',
   // identity verification a regulator requires: a verdict lost lets an unverified customer move money, or locks out a verified one
@@ -76,6 +78,7 @@ export const ACCOUNT_CREATION_WORDS: readonly string[] = ['register', 'registrat
 export const ACCOUNT_HOLDER_WORDS: readonly string[] = [
   'owner', 'admin', 'administrator', 'operator', 'driver', 'rider', 'courier', 'vendor', 'merchant', 'seller', 'employee',
   'agent', 'partner', 'tenant', 'doctor', 'patient', 'student', 'teacher', 'instructor', 'artisan', 'provider', 'host', 'guest',
+  'person', 'people',
 ];
 
 /** Path words of logging in or checking credentials: a body with a password sent there opens a session, it creates no account. */

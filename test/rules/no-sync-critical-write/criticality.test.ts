@@ -174,17 +174,17 @@ export async function reschedule(id, date, doctorId) {
 import axios from 'axios';
 
 export async function adjustMember(memberId, points, reason) {
-  await axios.post(\`\${process.env.LOYALTY_SERVICE_URL}/members/\${memberId}/adjustments\`, { amount: points, reason });
+  await axios.post(\`\${process.env.REWARDS_SERVICE_URL}/members/\${memberId}/adjustments\`, { amount: points, reason });
 }
 `,
         {
           at: 'axios.post',
           request: 'POST /members/{memberId}/adjustments',
-          service: 'loyalty',
+          service: 'rewards',
           evidence: ['payload key "amount"'],
           suggest: rewrite({
-            replaced: 'axios.post(`${process.env.LOYALTY_SERVICE_URL}/members/${memberId}/adjustments`, { amount: points, reason })',
-            topic: 'loyalty.members.adjustments.created',
+            replaced: 'axios.post(`${process.env.REWARDS_SERVICE_URL}/members/${memberId}/adjustments`, { amount: points, reason })',
+            topic: 'rewards.members.adjustments.created',
             payload: '{ memberId, amount: points, reason }',
           }),
         },
@@ -560,24 +560,24 @@ export class SeatsClient {
         `
 import axios from 'axios';
 
-/** @critical loyalty points are a liability on the balance sheet */
-type PointsGrant = {
+/** @critical referral stars are a liability on the balance sheet */
+type StarsGrant = {
   memberId: string;
-  points: number;
+  stars: number;
 };
 
-export async function grant(grant: PointsGrant): Promise<void> {
-  await axios.post(\`\${process.env.LOYALTY_SERVICE_URL}/grants\`, grant);
+export async function grant(grant: StarsGrant): Promise<void> {
+  await axios.post(\`\${process.env.REWARDS_SERVICE_URL}/grants\`, grant);
 }
 `,
         {
           at: 'axios.post',
           request: 'POST /grants',
-          service: 'loyalty',
-          evidence: ['@critical on type PointsGrant'],
+          service: 'rewards',
+          evidence: ['@critical on type StarsGrant'],
           suggest: rewrite({
-            replaced: 'axios.post(`${process.env.LOYALTY_SERVICE_URL}/grants`, grant)',
-            topic: 'loyalty.grants.created',
+            replaced: 'axios.post(`${process.env.REWARDS_SERVICE_URL}/grants`, grant)',
+            topic: 'rewards.grants.created',
             payload: 'grant',
           }),
         },

@@ -466,7 +466,7 @@ describe('client classes of a back office', () => {
           at: 'axios.post',
           request: 'POST /points/grant',
           service: 'billing',
-          evidence: ['service "billing"', 'payload key "amount"'],
+          evidence: ['service "billing"', 'path "/points/grant"'],
           suggest: rewrite({
             replaced: 'axios.post(`${process.env.BILLING_SERVICE_URL}/points/grant`, params)',
             topic: 'billing.points.grant.created',

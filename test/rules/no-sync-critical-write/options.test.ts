@@ -331,42 +331,42 @@ export async function enrol(studentId, courseId) {
 import axios from 'axios';
 
 export async function adjust(memberId, adjustment) {
-  await axios.post(\`\${process.env.LOYALTY_SERVICE_URL}/members/\${memberId}/adjustments\`, adjustment);
+  await axios.post(\`\${process.env.REWARDS_SERVICE_URL}/members/\${memberId}/adjustments\`, adjustment);
 }
 `,
         {
           at: 'axios.post',
           request: 'POST /members/{memberId}/adjustments',
-          service: 'loyalty',
-          evidence: ['service "loyalty"'],
+          service: 'rewards',
+          evidence: ['service "rewards"'],
           suggest: rewrite({
-            replaced: 'axios.post(`${process.env.LOYALTY_SERVICE_URL}/members/${memberId}/adjustments`, adjustment)',
-            topic: 'loyalty.members.adjustments.created',
+            replaced: 'axios.post(`${process.env.REWARDS_SERVICE_URL}/members/${memberId}/adjustments`, adjustment)',
+            topic: 'rewards.members.adjustments.created',
             payload: '{ ...adjustment, memberId }',
           }),
         },
-        { name: 'criticalWords: a service name', options: { criticalWords: ['loyalty'] } },
+        { name: 'criticalWords: a service name', options: { criticalWords: ['reward'] } },
       ),
       js.invalid(
         `
 import axios from 'axios';
 
-export async function adjust(memberId, points) {
-  await axios.post(\`\${process.env.LOYALTY_SERVICE_URL}/members/\${memberId}/adjustments\`, { points, reason: 'goodwill' });
+export async function adjust(memberId, stars) {
+  await axios.post(\`\${process.env.REWARDS_SERVICE_URL}/members/\${memberId}/adjustments\`, { stars, reason: 'goodwill' });
 }
 `,
         {
           at: 'axios.post',
           request: 'POST /members/{memberId}/adjustments',
-          service: 'loyalty',
-          evidence: ['payload key "points"'],
+          service: 'rewards',
+          evidence: ['payload key "stars"'],
           suggest: rewrite({
-            replaced: "axios.post(`${process.env.LOYALTY_SERVICE_URL}/members/${memberId}/adjustments`, { points, reason: 'goodwill' })",
-            topic: 'loyalty.members.adjustments.created',
-            payload: "{ memberId, points, reason: 'goodwill' }",
+            replaced: "axios.post(`${process.env.REWARDS_SERVICE_URL}/members/${memberId}/adjustments`, { stars, reason: 'goodwill' })",
+            topic: 'rewards.members.adjustments.created',
+            payload: "{ memberId, stars, reason: 'goodwill' }",
           }),
         },
-        { name: 'criticalPayloadKeys', options: { criticalPayloadKeys: ['points'] } },
+        { name: 'criticalPayloadKeys', options: { criticalPayloadKeys: ['stars'] } },
       ),
       js.invalid(
         `

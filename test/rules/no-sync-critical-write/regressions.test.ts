@@ -1953,3 +1953,188 @@ app.post('/events', async (req, res) => {
     ],
   });
 });
+
+describe('B38 (targets) a path parameter filled with `replace`', () => {
+  const call = (base: string) => `
+const PATHS = {
+  PARKING_IN: (${base}) + '/in/:id',
+};
+
+export async function enter(parkId) {
+  const response = await fetch(PATHS.PARKING_IN.replace(':id', parkId), { method: 'PATCH' });
+  return response.status;
+}
+`;
+  jsTester.run(RULE_NAME, rule, {
+    valid: [
+      js.valid(call("process.env.STRIPE_API_URL || 'https://api.stripe.com/v1/parking'"), {
+        name: 'the address is a provider’s: the filled-in path stays external',
+      }),
+      js.valid(
+        `
+const TEMPLATE = process.env.PARKING_SERVICE_URL + '/in/:id';
+export const enter = (parkId) => fetch(TEMPLATE.replace(/:(\\w+)/g, (_, key) => ({ id: parkId })[key]));
+`,
+        { name: 'a GET: filled in or not, a read' },
+      ),
+    ],
+    invalid: [
+      js.invalid(
+        call("process.env.PARKING_SERVICE_URL || 'http://localhost:3002'"),
+        {
+          at: 'fetch',
+          request: 'PATCH /in/{parkId}',
+          service: 'parking',
+          evidence: ['service "parking"'],
+          suggest: rewrite({
+            replaced: "fetch(PATHS.PARKING_IN.replace(':id', parkId), { method: 'PATCH' })",
+            topic: 'parking.in.updated',
+            payload: '{ parkId }',
+            responseUsed: true,
+          }),
+        },
+        { name: "the service's address with `:id` replaced by the space's id" },
+      ),
+    ],
+  });
+});
+
+describe('B39 (targets) an address written in each branch of an if/else chain', () => {
+  const award = (configured: string, fallback: string) => `
+import axios from 'axios';
+
+export async function awardBonus(studentId: string) {
+  let baseUrl: string;
+  if (${configured}) {
+    baseUrl = ${configured};
+  } else if (process.env.DOCKER === 'true') {
+    baseUrl = ${fallback};
+  } else {
+    baseUrl = 'http://localhost:3007';
+  }
+  await axios.post(\`\${baseUrl}/coins/adjust\`, { studentId, amount: 50 });
+}
+`;
+  tsTester.run(RULE_NAME, rule, {
+    valid: [
+      ts.valid(award('process.env.STRIPE_API_URL', "'https://api.stripe.com'"), {
+        name: "a provider's address configured, its public host the default: external",
+      }),
+      ts.valid(
+        `
+import axios from 'axios';
+
+export async function awardBonus(studentId: string, viaGateway: boolean, gatewayUrl: string, directUrl: string) {
+  let baseUrl: string;
+  if (viaGateway) {
+    baseUrl = gatewayUrl;
+  } else {
+    baseUrl = directUrl;
+  }
+  await axios.post(\`\${baseUrl}/coins/adjust\`, { studentId, amount: 50 });
+}
+`,
+        { name: 'no branch writes a configured address: the address stays unknown' },
+      ),
+    ],
+    invalid: [
+      ts.invalid(
+        award('process.env.PAYMENT_SERVICE_URL', "`http://payment-service:${process.env.PAYMENT_SERVICE_PORT || '3007'}`"),
+        {
+          at: 'axios.post',
+          request: 'POST /coins/adjust',
+          service: 'payment',
+          evidence: ['service "payment"', 'payload key "amount"'],
+          suggest: rewrite({
+            replaced: 'axios.post(`${baseUrl}/coins/adjust`, { studentId, amount: 50 })',
+            topic: 'payment.coins.adjust.created',
+            payload: '{ studentId, amount: 50 }',
+          }),
+        },
+        { name: 'the configured address, or the host named for the service by default' },
+      ),
+    ],
+  });
+});
+
+describe('B40 (criticality) a loyalty-points balance', () => {
+  jsTester.run(RULE_NAME, rule, {
+    valid: [
+      js.valid(
+        `
+import axios from 'axios';
+export const record = (series) => axios.post(\`\${process.env.METRICS_SERVICE_URL}/datapoints\`, { series });
+`,
+        { name: 'data points of a metrics service are no points balance' },
+      ),
+    ],
+    invalid: [
+      js.invalid(
+        `
+import axios from 'axios';
+export async function adjustLoyalty(userId, delta, reason) {
+  const { data } = await axios.post(\`\${process.env.AUTH_SERVICE_URL}/users/internal/loyalty/adjust\`, { userId, delta, reason });
+  return data;
+}
+`,
+        {
+          at: 'axios.post',
+          request: 'POST /users/internal/loyalty/adjust',
+          service: 'auth',
+          evidence: ['path "/users/internal/loyalty/adjust"', 'function "adjustLoyalty"'],
+          suggest: rewrite({
+            replaced: 'axios.post(`${process.env.AUTH_SERVICE_URL}/users/internal/loyalty/adjust`, { userId, delta, reason })',
+            topic: 'auth.users.loyalty.adjust.created',
+            payload: '{ userId, delta, reason }',
+            responseUsed: true,
+          }),
+        },
+        { name: "a customer's points balance adjusted in the service that keeps it" },
+      ),
+    ],
+  });
+});
+
+describe('B41 (criticality) a person created in the service that keeps people', () => {
+  const register = (service: string, path: string) => `
+export async function registerCustomer(dto, user) {
+  const peopleUrl = process.env.${service};
+  if (peopleUrl && user?.id) {
+    await fetch(\`\${peopleUrl}${path}\`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({ id: user.id, firstName: dto.firstName, email: dto.email }),
+    }).catch(() => {});
+  }
+  return { message: 'Account created' };
+}
+`;
+  jsTester.run(RULE_NAME, rule, {
+    valid: [
+      js.valid(register('PEOPLE_SERVICE_URL', '/people/search'), { name: 'a search of the people sent as POST creates nobody' }),
+      js.valid(register('CRM_SERVICE_URL', '/leads/contact-person'), { name: 'a contact person of a lead in a service that keeps no people' }),
+    ],
+    invalid: [
+      js.invalid(
+        register('PEOPLE_SERVICE_URL', '/people'),
+        {
+          at: 'fetch',
+          request: 'POST /people',
+          service: 'people',
+          evidence: ['account created in "people"'],
+          swallowed: 'the .catch at line 5 carries on as if it worked',
+          suggest: rewrite({
+            replaced: {
+              from: 'fetch(`${peopleUrl}/people`',
+              to: 'email: dto.email }),\n    })',
+            },
+            topic: 'people.created',
+            payload: '{ id: user.id, firstName: dto.firstName, email: dto.email }',
+            responseUsed: true,
+          }),
+        },
+        { name: "a new customer's person record, created where the people are kept, its failure ignored" },
+      ),
+    ],
+  });
+});
