@@ -55,7 +55,7 @@ export const IN_PROCESS_MODULES: ReadonlySet<string> = new Set([
  * A function of the project that publishes: `publishOrderCreated(order)`, `produceOrderCreated(order)`,
  * `enqueuePayment(id)`, `dispatchOrderCreated(order)`, `sendToQueue(name, body)`.
  */
-export const PUBLISH_FUNCTION_NAME = /^(?:publish|produce|enqueue)(?:[A-Z_]\w*)?$|^(?:dispatch|emit)[A-Z]\w*$|^send(?:Event|Message|ToQueue|ToTopic|ToKafka)\w*$/;
+export const PUBLISH_FUNCTION_NAME = /^(?:publish|produce|enqueue)(?:[A-Z_]\w*)?$|^queue[A-Z]\w*$|^(?:dispatch|emit)[A-Z]\w*$|^send(?:Event|Message|ToQueue|ToTopic|ToKafka)\w*$/;
 
 /** Module paths of a project's messaging code: `../kafka/producer`, `../events/publishers/…`, `./queue`, `@app/messaging`. */
 export const MESSAGING_MODULE = /produc|publish|kafka|rabbit|amqp|nats|queue|broker|pubsub|messag|sqs|sns/i;

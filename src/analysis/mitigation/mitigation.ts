@@ -42,7 +42,7 @@ import { getHandleName } from '../code/project-handles.js';
 import { getValueReferences, resolveCallTarget } from '../code/functions.js';
 import { getEnclosingNamedFunction, getFunctionUses, getRunnerCalls, getThisMembers, isInUnusedFunction } from '../code/uses.js';
 import { getDurableFunction } from './durable-execution.js';
-import { isBrokerName } from '../messaging/named-publish.js';
+import { isBrokerName, isNamedPublishFunction } from '../messaging/named-publish.js';
 import { BROKERS, describePublish } from '../messaging/publish.js';
 import { remember } from '../../util/remember.js';
 
@@ -53,7 +53,9 @@ export type Mitigation =
   | { readonly kind: 'relay'; readonly detail: string }
   /** a step of a durable execution engine: the engine records it once it completes and retries it until it does */
   | { readonly kind: 'durable-step'; readonly detail: string }
-  | { readonly kind: 'catch-handoff'; readonly detail: string };
+  | { readonly kind: 'catch-handoff'; readonly detail: string }
+  /** an earlier branch hands the same data to a queue and returns: the request is the fallback for when it cannot */
+  | { readonly kind: 'queue-first'; readonly detail: string };
 
 /**
  * @param node the call making the write (a request, or a wrapper's call site)
@@ -76,6 +78,9 @@ export function findMitigation(node: TSESTree.Node, file: FileContext, settings:
     if (parent.type === AST_NODE_TYPES.BlockStatement) {
       const mark = findOutboxMark(parent, current, file);
       if (mark) return { kind: 'relay', detail: mark };
+      writeNames ??= getWriteNames(node, payload, file);
+      const queued = findQueueFirst(parent, current, file, writeNames);
+      if (queued) return { kind: 'queue-first', detail: queued };
     }
     if (isFunctionNode(parent)) {
       const durable = getDurableFunction(parent, file);
@@ -87,6 +92,27 @@ export function findMitigation(node: TSESTree.Node, file: FileContext, settings:
     }
   }
   return undefined;
+}
+
+/**
+ * A branch before the statement, in its block, that hands the same data to a queue and leaves
+ * (`if (isQueueReady()) { await queueAddPoints(userId, points); return; }`, then the request):
+ * the queue carries the write whenever it can, and the request is only its fallback.
+ */
+function findQueueFirst(block: TSESTree.BlockStatement, statement: TSESTree.Node, file: FileContext, writeNames: WriteData): string | undefined {
+  for (const before of block.body) {
+    if (before === statement) return undefined;
+    if (before.type !== AST_NODE_TYPES.IfStatement || !endsExecution(before.consequent)) continue;
+    const handoff = findHandoff(before.consequent, file, writeNames);
+    if (handoff) return handoff;
+  }
+  return undefined;
+}
+
+/** `return …;`, or a block whose last statement returns. */
+function endsExecution(branch: TSESTree.Statement): boolean {
+  const last = branch.type === AST_NODE_TYPES.BlockStatement ? branch.body.at(-1) : branch;
+  return last?.type === AST_NODE_TYPES.ReturnStatement;
 }
 
 /** A `catch` block that throws (the error caught, or another): the failure goes on to the `catch` blocks further out. */
@@ -598,7 +624,7 @@ const HANDOFF_VERB = /^(?:add|addBulk|enqueue|publish|send|sendMessage|sendToQue
  * A publish or outbox write inside a catch block that carries the same data as the write
  * (one of its identifiers appears in the hand-off's arguments).
  */
-function findHandoff(block: TSESTree.BlockStatement, file: FileContext, writeNames: WriteData): string | undefined {
+function findHandoff(block: TSESTree.Node, file: FileContext, writeNames: WriteData): string | undefined {
   let found: string | undefined;
   walk(block, file.visitorKeys, (node) => {
     if (found) return false;
@@ -612,7 +638,7 @@ function findHandoff(block: TSESTree.BlockStatement, file: FileContext, writeNam
     const isNamedHandoff =
       callee.type === AST_NODE_TYPES.MemberExpression
         ? HANDOFF_VERB.test(getPropertyName(callee) ?? '') && DURABLE_HANDOFF_NAME.test(file.getText(callee.object))
-        : callee.type === AST_NODE_TYPES.Identifier && /^(?:enqueue|publish|outbox|recordOutbox|saveOutbox)/i.test(callee.name);
+        : callee.type === AST_NODE_TYPES.Identifier && (/^(?:enqueue|publish|outbox|recordOutbox|saveOutbox)/i.test(callee.name) || isNamedPublishFunction(callee, file));
     if (isNamedHandoff) {
       found = file.getText(node.callee);
       return false;

@@ -2138,3 +2138,66 @@ export async function registerCustomer(dto, user) {
     ],
   });
 });
+
+describe('B42 (mitigation) the queue first, the request only when the queue cannot take it', () => {
+  const QUEUE = `
+const Queue = require('bull');
+
+const pointsQueue = new Queue('points', process.env.REDIS_URL);
+
+function isQueueReady() {
+  return pointsQueue.client.status === 'ready';
+}
+
+async function queueAddPoints(userId, points) {
+  await pointsQueue.add({ userId, points }, { attempts: 5 });
+}
+
+module.exports = { isQueueReady, queueAddPoints };
+`;
+  const file = (): string => path.join(writeProject({ 'package.json': { name: 'arena', private: true }, 'shared/serviceQueue.js': QUEUE }), 'shared/serviceClient.js');
+  const client = (branch: string) => `
+const axios = require('axios');
+const { isQueueReady, queueAddPoints } = require('./serviceQueue');
+
+async function addUserPoints(userId, points) {
+  if (isQueueReady()) {
+    ${branch}
+  }
+  try {
+    await axios.post(\`\${process.env.USER_SERVICE_URL}/internal/loyalty/add-points\`, { userId, points });
+  } catch (error) {
+    console.error('addUserPoints failed', error.message);
+  }
+}
+
+module.exports = { addUserPoints };
+`;
+  jsTester.run(RULE_NAME, rule, {
+    valid: [
+      js.valid(client('await queueAddPoints(userId, points);\n    return;'), {
+        filename: file(),
+        sourceType: 'commonjs',
+        name: 'the queue takes the points whenever it is up: the request is its fallback',
+      }),
+    ],
+    invalid: [
+      js.invalid(
+        client("await queueAddPoints(userId, points);\n    console.log('queued');"),
+        {
+          at: 'axios.post',
+          request: 'POST /internal/loyalty/add-points',
+          service: 'user',
+          evidence: ['path "/internal/loyalty/add-points"', 'function "addUserPoints"'],
+          swallowed: 'the catch at line 12 only logs',
+          suggest: rewrite({
+            replaced: 'axios.post(`${process.env.USER_SERVICE_URL}/internal/loyalty/add-points`, { userId, points })',
+            topic: 'user.loyalty.add-points.created',
+            payload: '{ userId, points }',
+          }),
+        },
+        { filename: file(), sourceType: 'commonjs', name: 'a branch that queues and goes on: the request is sent as well' },
+      ),
+    ],
+  });
+});
