@@ -10,10 +10,11 @@ import { CLIENT_MODULES } from '../catalog/http-clients.js';
  * Folder names of tests, seeds, developer scripts and usage examples, also as a word of a longer name
  * (`e2e-testing-backend`, `integration-tests`, `test-utils`, `build-scripts`), and of
  * acceptance, smoke and load runs against a deployed system (`.uat`, `smoke-tests`, `k6`,
- * `benchmarks`; a `benchmark-service` is a service like any other).
+ * `benchmarks`; a `benchmark-service` is a service like any other), and of simulators that
+ * drive a local stack as its users would (`driver-sim`, `iot-simulator`).
  */
 const TEST_FOLDER =
-  /(?:^|[\\/])\.?(?:__tests__|__mocks__|__fixtures__|(?:[\w.]+[-_.])?(?:tests?|testing|e2e|specs?|cypress|playwright|mocks|seeds?|scripts|examples|uat|acceptance|smoke|k6)(?:[-_.][\w.]+)?|benchmarks)[\\/]/i;
+  /(?:^|[\\/])\.?(?:__tests__|__mocks__|__fixtures__|(?:[\w.]+[-_.])?(?:tests?|testing|e2e|specs?|cypress|playwright|mocks|seeds?|scripts|examples|uat|acceptance|smoke|k6|simulators?)(?:[-_.][\w.]+)?|[\w.]+[-_]sim|benchmarks)[\\/]/i;
 /**
  * File names of tests, stories, seeds, scratch files and usage examples: `orders.test.ts`,
  * `seed.js`, `EXAMPLES.js`, and scripts named for what they are (`e2e-checkout.js`,

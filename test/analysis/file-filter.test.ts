@@ -41,6 +41,8 @@ describe('isTestFile', () => {
     'services/orders/example.ts',
     'examples/checkout.mjs',
     'docs/usage-examples/register.js',
+    'dev-stack/driver-sim/index.js',
+    'tools/iot-simulator/run.js',
   ])('%s is a test file', (filename) => {
     expect(isTestFile(filename)).toBe(true);
   });
@@ -63,6 +65,10 @@ describe('isTestFile', () => {
     'src/example-orders.ts',
     'tools/payments.client.ts',
     'services/agent/src/tools/verify-payment.ts',
+    'services/sim-service/src/sims.ts',
+    'services/esim/src/activation.ts',
+    'src/simple/orders.ts',
+    'services/simulation-engine/src/run.ts',
     '',
   ])('%s is not a test file', (filename) => {
     expect(isTestFile(filename)).toBe(false);
