@@ -83,6 +83,9 @@ function computeOrigin(node: TSESTree.Node, file: FileContext, env: Env): Origin
     case AST_NODE_TYPES.CallExpression: {
       const required = getRequiredModule(expression);
       if (required !== undefined) return { module: normalizeModule(required), steps: [] };
+      // `globalThis.fetch.bind(globalThis)`, `axios.post.bind(axios)`: the function itself, its `this` fixed
+      const bound = skipTransparent(expression.callee);
+      if (bound.type === AST_NODE_TYPES.MemberExpression && getPropertyName(bound) === 'bind' && !bound.computed) return getOrigin(bound.object, file, deeper(env));
       const callee = getOrigin(expression.callee, file, deeper(env));
       // a factory of the project: `const api = (userId) => axios.create({ … }); api(id).post(…)`, with its arguments bound,
       // also one a workspace package exports (`createServiceClient(config.eventServiceUrl)` of `@app/common`)

@@ -13,7 +13,7 @@ import { ownString } from '../../util/own-string.js';
 import { getImportedNames, readText } from './reach.js';
 
 /** Past this many source files (tests aside) a repository is not searched: the answer would cost more than it is worth. */
-export const MAX_REPOSITORY_FILES = 2000;
+export const MAX_REPOSITORY_FILES = 5000;
 
 /** What the reverse questions look up first, read from every text of a repository in one pass. */
 interface RepositoryIndex {

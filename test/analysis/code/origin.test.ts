@@ -33,6 +33,17 @@ describe('getOrigin', () => {
     expect(formatted("import axios from 'axios'; axios.default.post('/x');", 'axios.default.post')).toBe('axios › post');
   });
 
+  it('reads a function bound to a this value as the function itself', () => {
+    expect(formatted('const send = globalThis.fetch.bind(globalThis); send(url);', 'send')).toBe('global › fetch');
+    expect(
+      formatted(
+        'class Client { constructor(opts) { this.fetchImpl = opts.fetchImpl ?? globalThis.fetch.bind(globalThis); } go(url) { return this.fetchImpl(url); } }',
+        'this.fetchImpl',
+      ),
+    ).toBe('global › fetch');
+    expect(formatted("import axios from 'axios'; const post = axios.post.bind(axios); post('/x');", 'post')).toBe('axios › post');
+  });
+
   it('reads named, renamed and namespace imports', () => {
     expect(formatted("import { request as send } from 'undici'; send('/x');", 'send')).toBe('undici › request');
     expect(formatted("import * as undici from 'undici'; undici.fetch('/x');", 'undici.fetch')).toBe('undici › fetch');
