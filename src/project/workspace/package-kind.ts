@@ -22,10 +22,14 @@ const SERVER_PACKAGES = ['express', 'fastify', 'koa', '@nestjs/core', '@hapi/hap
 /** Meta-frameworks whose apps hold server code beside the pages. */
 const META_FRAMEWORKS = ['next', 'nuxt', '@sveltejs/kit', '@remix-run/react', '@remix-run/node', 'astro', 'gatsby'];
 
-/** Server code inside a meta-framework app: API routes, route handlers, server folders and modules. */
+/**
+ * Server code inside a meta-framework app: API routes, route handlers, server folders and
+ * modules. Next.js server actions (`'use server'` modules, `app/…/actions.ts`) are not: only the
+ * app's own pages call them, so what they send relays their user's own request, as the page's
+ * code does.
+ */
 const SERVER_PATH =
-  /(?:^|[\\/])(?:pages[\\/]api|server)[\\/]|(?:^|[\\/])(?:route|\+server|\+page\.server)\.[cm]?[jt]sx?$|\.server\.[cm]?[jt]sx?$|(?:^|[\\/])middleware\.[cm]?[jt]s$|(?:^|[\\/])app[\\/](?:.+[\\/])?actions?[\\/.]/;
-const USE_SERVER = /^\s*(?:\/\/[^\n]*\n\s*|\/\*[\s\S]*?\*\/\s*)*['"]use server['"]/;
+  /(?:^|[\\/])(?:pages[\\/]api|server)[\\/]|(?:^|[\\/])(?:route|\+server|\+page\.server)\.[cm]?[jt]sx?$|\.server\.[cm]?[jt]sx?$|(?:^|[\\/])middleware\.[cm]?[jt]s$/;
 
 interface PackageKind {
   readonly folder: string;
@@ -65,7 +69,7 @@ export function isFrontEndPackageFile(fileName: string, text: string): boolean {
   if (!kind?.frontEnd) return false;
   if (!kind.metaFramework) return true;
   const inPackage = path.relative(kind.folder, fileName);
-  return !SERVER_PATH.test(inPackage) && !USE_SERVER.test(text) && !SERVER_ONLY_IMPORT.test(text);
+  return !SERVER_PATH.test(inPackage) && !SERVER_ONLY_IMPORT.test(text);
 }
 
 /** An import of `server-only`: the module says it runs only on the server of a meta-framework app. */

@@ -157,11 +157,23 @@ jsTester.run(RULE_NAME, rule, {
       filename: nxNextAppFile('apps/storefront/lib/api/payment.js'),
       name: "a Next.js app's client code in a workspace that declares every dependency at its root (no package.json of its own)",
     }),
+    js.valid(`'use server';\n${PAY}`, {
+      filename: nxNextAppFile('apps/storefront/lib/payments.js'),
+      name: "a Next.js server action: only the app's own pages call it, so it relays its user's own request",
+    }),
+    js.valid(PAY, {
+      filename: nxNextAppFile('apps/storefront/app/(admin)/actions.js'),
+      name: "the app's actions module of its app router: server actions too",
+    }),
   ],
   invalid: [
     js.invalid(PAY, PAY_REPORT, {
       filename: nxNextAppFile('apps/storefront/pages/api/payment.js'),
       name: "the same app's API route runs on the server",
+    }),
+    js.invalid(PAY, PAY_REPORT, {
+      filename: nxNextAppFile('apps/storefront/app/api/payments/route.js'),
+      name: "a route handler is called by anyone (a provider's webhook): server code",
     }),
     js.invalid(`import 'server-only';\n${PAY}`, PAY_REPORT, {
       filename: nxNextAppFile('apps/storefront/lib/payments.js'),
