@@ -23,7 +23,20 @@ const ACCOUNT_HOLDERS = new WordSet(ACCOUNT_HOLDER_WORDS);
 const CREDENTIAL_CHECKS = new WordSet(CREDENTIAL_CHECK_WORDS);
 const SERVICE_REGISTRY = new WordSet(SERVICE_REGISTRY_WORDS);
 const CREATION_VERBS: ReadonlySet<string> = new Set(['create', 'new', 'add', 'register', 'signup', 'provision', 'onboard']);
+/** What happens to an account in its lifecycle: `/users/{id}/suspend`. */
 const LIFECYCLE = new WordSet(['suspend', 'deactivate', 'activate', 'reactivate', 'ban', 'unban', 'block', 'unblock', 'delete', 'close', 'terminate', 'revoke', 'restore']);
+/**
+ * The same, named by its noun: only as the command itself, in the last segment the path writes
+ * (`/users/update-activation/{id}`); before another (`/users/activation/resend-email`) it names
+ * what the command is about.
+ */
+const LIFECYCLE_NOUNS = new WordSet(['suspension', 'deactivation', 'activation', 'reactivation', 'deletion', 'closure', 'termination', 'revocation']);
+
+/** The lifecycle word of a path: a verb anywhere in it, or a noun in its last literal segment. */
+function findLifecycleWord(words: readonly string[], segments: readonly string[]): string | undefined {
+  const last = splitWords(segments.at(-1) ?? '');
+  return words.find((word) => LIFECYCLE.has(withoutUndo(word))) ?? last.find((word) => LIFECYCLE_NOUNS.has(word));
+}
 
 export interface StateChange {
   /** `status set to "DISPATCHED"`, `transition "approve"`, `PATCH …/status` */
@@ -129,7 +142,7 @@ export function findAccountLifecycle(service: string | undefined, path: Template
   // a path of no words is the service's own collection (`POST ${USER_SERVICE_URL}/`)
   if (words.length > 0 && !words.some((word) => ACCOUNT_CREATION.has(word) || IDENTITY.has(word))) return undefined;
   // `/users/{id}/suspend`, `/accounts/{id}/unblock`
-  const lifecycle = words.find((word) => LIFECYCLE.has(withoutUndo(word)));
+  const lifecycle = findLifecycleWord(words, segments);
   if (lifecycle !== undefined && method !== 'GET') return { text: `account ${lifecycle} in "${service}"`, account: true };
   const lastText = path.at(-1)?.kind === 'text';
   const lastWords = splitWords(segments.at(-1) ?? '');
@@ -175,7 +188,7 @@ function findHolderLifecycle(service: string, segments: readonly string[], path:
   const holderSet = new WordSet(holders);
   const words = segments.flatMap((segment) => splitWords(segment)).filter((word) => !GENERIC_PATH_WORDS.has(word) && !/^v?\d+$/.test(word));
   if (!words.some((word) => holderSet.has(word))) return undefined;
-  const lifecycle = words.find((word) => LIFECYCLE.has(withoutUndo(word)));
+  const lifecycle = findLifecycleWord(words, segments);
   if (lifecycle !== undefined && method !== 'GET') return { text: `account ${lifecycle} in "${service}"`, account: true };
   const last = words.at(-1) ?? '';
   const lastText = path.at(-1)?.kind === 'text';

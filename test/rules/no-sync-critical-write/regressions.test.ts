@@ -2201,3 +2201,40 @@ module.exports = { addUserPoints };
     ],
   });
 });
+
+describe('B43 (criticality) an account lifecycle named by its noun', () => {
+  const call = (method: string, path: string) => `
+import axios from 'axios';
+
+const authClient = axios.create({ baseURL: process.env.AUTH_SERVICE_URL });
+
+export async function approveCaptain(captain) {
+  captain.isApproved = true;
+  await captain.save();
+  await authClient.${method}(\`${path}\`, {});
+}
+`;
+  jsTester.run(RULE_NAME, rule, {
+    valid: [
+      js.valid(call('post', '/users/activation/resend-email'), { name: 'the activation e-mail sent again changes no account' }),
+      js.valid(call('get', '/users/activation/${captain.userId}'), { name: "a read of the account's activation" }),
+    ],
+    invalid: [
+      js.invalid(
+        call('patch', '/users/update-activation/${captain.userId}'),
+        {
+          at: 'authClient.patch',
+          request: 'PATCH /users/update-activation/{userId}',
+          service: 'auth',
+          evidence: ['account activation in "auth"'],
+          suggest: rewrite({
+            replaced: 'authClient.patch(`/users/update-activation/${captain.userId}`, {})',
+            topic: 'auth.users.update-activation.updated',
+            payload: '{ userId: captain.userId }',
+          }),
+        },
+        { name: "the captain's account activated in the identity service once the approval is saved" },
+      ),
+    ],
+  });
+});
