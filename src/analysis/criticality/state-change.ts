@@ -262,12 +262,25 @@ function getProvisionedHolder(segments: readonly string[]): string | undefined {
  */
 function getSignUpSegments(segments: readonly string[]): string | undefined {
   const last = segments.at(-1) ?? '';
-  if (isSignUp(last)) return last;
+  if (isSignUp(last)) return registersMachine(segments) ? undefined : last;
   const before = segments.at(-2);
   if (before === undefined || !isSignUp(before) || /^(?:sign-?up|register|registration)$/i.test(last)) return undefined;
   const words = splitWords(last);
   return words.length > 0 && words.every((word) => /^[a-z]+$/.test(word) && !SIGN_UP_STEPS.has(word) && !CHECKED_THINGS.has(word)) ? `${before}/${last}` : undefined;
 }
+
+/**
+ * What is registered is a machine, not an account: `POST /pvp/server/register`,
+ * `/devices/register`, `/webhook-register`. The word right before the registration names it.
+ */
+function registersMachine(segments: readonly string[]): boolean {
+  const words = segments.slice(-2).flatMap((segment) => splitWords(segment));
+  const index = words.findLastIndex((word) => word === 'register' || word === 'registration' || word === 'signup');
+  return index > 0 && MACHINES.has(words[index - 1]!);
+}
+
+/** Things a system registers that hold no account: its servers and instances, devices, hooks. */
+const MACHINES = new WordSet(['server', 'instance', 'node', 'worker', 'device', 'webhook', 'hook', 'service', 'runner', 'plugin', 'bot', 'sidecar', 'replica']);
 
 /** Words of a step of signing up that creates nothing itself: checking a code, resending it, asking whether a name is taken. */
 const SIGN_UP_STEPS: ReadonlySet<string> = new Set([

@@ -2238,3 +2238,37 @@ export async function approveCaptain(captain) {
     ],
   });
 });
+
+describe('B44 (criticality) a machine registered is no account signed up', () => {
+  const register = (path: string) => `
+import axios from 'axios';
+
+export async function announce(serverId, region) {
+  await axios.post(\`\${process.env.GAME_API_URL}${path}\`, { serverId, region });
+}
+`;
+  jsTester.run(RULE_NAME, rule, {
+    valid: [
+      js.valid(register('/pvp/server/register'), { name: 'a game server joins the pool' }),
+      js.valid(register('/devices/register'), { name: 'a device registered for push' }),
+      js.valid(register('/webhook-register'), { name: 'a webhook registered' }),
+    ],
+    invalid: [
+      js.invalid(
+        register('/players/register'),
+        {
+          at: 'axios.post',
+          request: 'POST /players/register',
+          service: 'game',
+          evidence: ['account created (register)'],
+          suggest: rewrite({
+            replaced: 'axios.post(`${process.env.GAME_API_URL}/players/register`, { serverId, region })',
+            topic: 'game.players.register.created',
+            payload: '{ serverId, region }',
+          }),
+        },
+        { name: 'a player signed up' },
+      ),
+    ],
+  });
+});
