@@ -5,7 +5,7 @@
 
 /** Nouns of writes that lose money, goods or commitments when lost or applied twice. */
 export const CRITICAL_WORDS: readonly string[] = [
-  'payment', 'pay', 'payout', 'transaction', 'transfer', 'order', 'checkout', 'purchase', 'refund', 'invoice',
+  'payment', 'pay', 'payout', 'transaction', 'transfer', 'order', 'checkout', 'purchase', 'sale', 'sell', 'refund', 'invoice',
   'charge', 'chargeback', 'capture', 'ledger', 'balance', 'wallet', 'withdrawal', 'withdraw', 'deposit', 'booking',
   'reservation', 'reserve', 'stock', 'inventory', 'shipment', 'fulfillment', 'fulfilment', 'billing', 'account',
   'settlement', 'subscription', 'credit', 'debit', 'fund', 'loan', 'trade', 'remittance', 'disbursement', 'escrow',

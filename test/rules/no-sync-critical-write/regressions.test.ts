@@ -2272,3 +2272,51 @@ export async function announce(serverId, region) {
     ],
   });
 });
+
+describe('B45 (criticality) a sale is an order', () => {
+  const checkout = (base: string) => `
+export class SaleService {
+  async sell(userId, cartItems, address) {
+    const response = await fetch(new URL(${base}), {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json', 'X-Authentication-Id': userId },
+      body: JSON.stringify({ address, items: cartItems }),
+    });
+    return response.json();
+  }
+}
+`;
+  jsTester.run(RULE_NAME, rule, {
+    valid: [
+      js.valid(
+        `
+export async function refreshDashboard(period) {
+  await fetch(\`\${process.env.SALES_SERVICE_URL}/sales/report\`, { method: 'POST', body: JSON.stringify({ period }) });
+}
+`,
+        { name: 'a report of the sales writes none' },
+      ),
+    ],
+    invalid: [
+      js.invalid(
+        checkout('process.env.SALE_SERVICE_URL'),
+        {
+          at: 'fetch',
+          request: 'POST /',
+          service: 'sale',
+          evidence: ['service "sale"', 'function "sell"'],
+          suggest: rewrite({
+            replaced: {
+              from: 'fetch(new URL(process.env.SALE_SERVICE_URL)',
+              to: 'items: cartItems }),\n    })',
+            },
+            topic: 'sale.created',
+            payload: '{ address, items: cartItems }',
+            responseUsed: true,
+          }),
+        },
+        { name: "the cart checked out as a sale in the sales service" },
+      ),
+    ],
+  });
+});
