@@ -19,6 +19,10 @@ export const CRITICAL_WORDS: readonly string[] = [
   'warehouse',
   // identity verification a regulator requires: a verdict lost lets an unverified customer move money, or locks out a verified one
   'kyc',
+  // the same nouns in Spanish and Portuguese, in which many services name their routes (`/pagos/transaccion`, `/pedidos`)
+  'pago', 'pagamento', 'cobro', 'transaccion', 'transacciones', 'transacao', 'transacoes', 'pedido', 'orden', 'ordenes', 'compra',
+  'venta', 'venda', 'factura', 'fatura', 'reembolso', 'saldo', 'billetera', 'carteira', 'inventario', 'estoque', 'reserva',
+  'envio', 'entrega', 'transferencia', 'retiro', 'saque', 'deposito', 'cuenta',
 ];
 
 /**
@@ -91,6 +95,8 @@ export const CREDENTIAL_CHECK_WORDS: readonly string[] = [
 export const CRITICAL_PAYLOAD_KEYS: readonly string[] = [
   'amount', 'total', 'subtotal', 'price', 'cost', 'fee', 'tax', 'currency', 'quantity', 'qty', 'iban', 'bic', 'swift',
   'balance', 'payout', 'debit', 'credit', 'cents', 'minor', 'stock',
+  // Spanish and Portuguese: `{ monto }`, `{ importe }`, `{ precio }`, `{ cantidad }`
+  'monto', 'importe', 'precio', 'preco', 'cantidad', 'quantidade',
 ];
 
 /**

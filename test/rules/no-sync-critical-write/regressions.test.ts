@@ -2320,3 +2320,45 @@ export async function refreshDashboard(period) {
     ],
   });
 });
+
+describe('B46 (criticality) the critical nouns in Spanish and Portuguese', () => {
+  const call = (path: string, body: string) => `
+import axios from 'axios';
+
+export const SERVICES = { pagos: process.env.PAGOS_URL || 'http://localhost:3002' };
+
+export async function step(usuario, monto, lista) {
+  return axios.post(\`\${SERVICES.pagos}${path}\`, ${body});
+}
+`;
+  jsTester.run(RULE_NAME, rule, {
+    valid: [
+      js.valid(
+        `
+import axios from 'axios';
+
+export const sortProducts = (lista) => axios.post(\`\${process.env.CATALOGO_URL}/productos/ordenar\`, { lista });
+`,
+        { name: 'a list sorted (ordenar) in the catalogue: the verb is not the noun' },
+      ),
+    ],
+    invalid: [
+      js.invalid(
+        call('/transaccion', "{ monto, metodoPago: 'tarjeta', usuario }"),
+        {
+          at: 'axios.post',
+          request: 'POST /transaccion',
+          service: 'pagos',
+          evidence: ['service "pagos"', 'path "/transaccion"'],
+          suggest: rewrite({
+            replaced: "axios.post(`${SERVICES.pagos}/transaccion`, { monto, metodoPago: 'tarjeta', usuario })",
+            topic: 'pagos.transaccion.created',
+            payload: "{ monto, metodoPago: 'tarjeta', usuario }",
+            responseUsed: true,
+          }),
+        },
+        { name: 'a payment charged in the payments service, named in Spanish' },
+      ),
+    ],
+  });
+});
