@@ -45,7 +45,7 @@ const IGNORES = ['**/node_modules/**', '**/dist/**', '**/build/**', '**/coverage
  * @property {boolean} [heldOut]
  * @property {number} [round] for a held-out repository, the round of labelling it came in (the first when absent)
  * @property {Positive[]} positives
- * @property {{ site: string, why: string }[]} negatives
+ * @property {{ site: string, request?: string, why: string }[]} negatives a borderline one may name its request line too
  */
 /** @typedef {{ file: string, line: number, message: string }} Report */
 
@@ -146,7 +146,8 @@ function score(labels, reports) {
     sites: [parseSite(positive.site), parseSite(positive.request)],
     matched: /** @type {Report | undefined} */ (undefined),
   }));
-  const dontCare = labels.negatives.filter(isBorderline).map((negative) => parseSite(negative.site));
+  // a borderline write may name its request too (labelled at a call site, reported where the request shows it whole)
+  const dontCare = labels.negatives.filter(isBorderline).flatMap((negative) => [negative.site, ...(negative.request ? [negative.request] : [])].map(parseSite));
   /** @type {Report[]} */
   const falsePositives = [];
   /** @type {Report[]} */
