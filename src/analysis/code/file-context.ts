@@ -758,7 +758,7 @@ export function getWrittenValues(variable: TSESLint.Scope.Variable, use: TSESTre
  * Whether a value only adds text around another, a variable (`'/api/auth' + path`,
  * `` `${path}/` `` around `path`): every other operand of the `+` or the template is text.
  */
-function decorates(value: TSESTree.Node, base: TSESTree.Node): boolean {
+export function decorates(value: TSESTree.Node, base: TSESTree.Node): boolean {
   const name = skipTransparent(base);
   if (name.type !== AST_NODE_TYPES.Identifier) return false;
   let found = false;

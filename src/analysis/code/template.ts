@@ -6,7 +6,7 @@
  */
 import { AST_NODE_TYPES, TSESLint, type TSESTree } from '@typescript-eslint/utils';
 import { findEnumMember, getParameterDecorators, getPropertyName, isFunctionNode, skipTransparent } from './ast.js';
-import { deeper, EMPTY_ENV, type Env, FileContext, getRequireSource, getWrittenValues } from './file-context.js';
+import { decorates, deeper, EMPTY_ENV, type Env, FileContext, getRequireSource, getWrittenValues } from './file-context.js';
 import { bindArguments } from './bind.js';
 import { getOrigin } from './origin.js';
 import { getObjectProperty, resolveObject, VALIDATED_MEMBERS } from './objects.js';
@@ -983,9 +983,26 @@ function evaluateLocalFunctionCall(call: TSESTree.CallExpression, file: FileCont
   if (callee.type === AST_NODE_TYPES.MemberExpression) return evaluateMethodCall(call, file, env);
   if (callee.type !== AST_NODE_TYPES.Identifier) return undefined;
   const fn = file.getDeclaredFunction(callee, env);
-  const returned = fn && getSingleReturnedExpression(fn);
+  const returned = fn && (getSingleReturnedExpression(fn) ?? getUndecoratedReturn(fn, file));
   if (!fn || !returned) return undefined;
   return evaluateTemplate(returned, file, bindArguments(fn, call, file, env));
+}
+
+/**
+ * A function whose returns all give one value, some with text added around it (`if (prefixed)
+ * return \`/api${path}\`; return path;`): that value, as it holds the part every return shares.
+ */
+function getUndecoratedReturn(fn: TSESTree.Node, file: FileContext): TSESTree.Expression | undefined {
+  if (!isFunctionNode(fn) || fn.body.type !== AST_NODE_TYPES.BlockStatement) return undefined;
+  const returned: (TSESTree.Expression | null)[] = [];
+  walk(fn.body, file.visitorKeys, (node) => {
+    if (isFunctionNode(node)) return false;
+    if (node.type === AST_NODE_TYPES.ReturnStatement) returned.push(node.argument);
+    return true;
+  });
+  if (returned.length < 2) return undefined;
+  const base = returned.find((value) => value && skipTransparent(value).type === AST_NODE_TYPES.Identifier);
+  return base && returned.every((value) => value === base || (value && decorates(value, base))) ? base : undefined;
 }
 
 /** What a call of a plain function returns, when it returns one expression: `getConfig()` → `result.data`. */

@@ -353,6 +353,18 @@ describe('evaluateTemplate', () => {
       expect(evaluateUrl(`declare const docker: boolean; declare const other: string; ${code('other')}`)).toMatchObject([unknown('base'), text('/charges')]);
     });
 
+    it("reads a path builder whose returns all give one value, some with a prefix added", () => {
+      const builder =
+        "function buildPath(service: string, endpoint: string) { const normalized = endpoint.startsWith('/') ? endpoint : `/${endpoint}`; if (PREFIXED.includes(service)) { return `/api${normalized}`; } return normalized; }";
+      expect(evaluateUrl(`declare const PREFIXED: string[]; ${builder} const url = process.env.SEATS_URL + buildPath('seat', '/seats/confirm');`)).toEqual([
+        env('SEATS_URL'),
+        text('/seats/confirm'),
+      ]);
+      // returns that give different values: unknown
+      const two = "function pick(a: string) { if (a) { return '/x'; } return '/y'; }";
+      expect(evaluateUrl(`${two} const url = 'http://seats:80' + pick('');`)).toMatchObject([text('http://seats:80'), { kind: 'unknown' }]);
+    });
+
     it('gives up on a replace() it cannot read', () => {
       expect(evaluateUrl("declare const pattern: RegExp; const url = 'http://payments:80/x'.replace(pattern, '');")).toEqual([
         unknown("'http://payments:80/x'.replace()"),
