@@ -37,6 +37,8 @@ export const OTHER_SENSES: Readonly<Record<string, readonly string[]>> = {
   ],
   ticket: ['support', 'helpdesk', 'issue', 'incident', 'complaint', 'bug'],
   warehouse: ['data', 'analytics', 'etl', 'bigquery', 'snowflake', 'redshift', 'lake', 'olap'],
+  // a sale of the catalogue (a flash sale, a sale price) or a count of sales, not one made
+  sale: ['flash', 'price', 'pricing', 'discount', 'promo', 'promotion', 'campaign', 'banner', 'count', 'counter', 'increment', 'ranking', 'bestseller'],
 };
 
 /**

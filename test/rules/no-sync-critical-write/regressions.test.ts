@@ -2296,6 +2296,13 @@ export async function refreshDashboard(period) {
 `,
         { name: 'a report of the sales writes none' },
       ),
+      js.valid(
+        `
+import axios from 'axios';
+export const countSale = (item) => axios.put('http://localhost:3002/api/products/sale/increment', { productId: item.productId, incrementBy: item.quantity });
+`,
+        { name: "a product's count of sales, kept for a best-seller list" },
+      ),
     ],
     invalid: [
       js.invalid(
