@@ -100,14 +100,23 @@ export function findMitigation(node: TSESTree.Node, file: FileContext, settings:
  * the queue carries the write whenever it can, and the request is only its fallback.
  */
 function findQueueFirst(block: TSESTree.BlockStatement, statement: TSESTree.Node, file: FileContext, writeNames: WriteData): string | undefined {
+  // the branch must carry the write's own data: a write of constants alone says nothing of what a publish carries
+  if ('any' in writeNames && writeNames.any.size === 0) return undefined;
   for (const before of block.body) {
     if (before === statement) return undefined;
-    if (before.type !== AST_NODE_TYPES.IfStatement || !endsExecution(before.consequent)) continue;
+    if (before.type !== AST_NODE_TYPES.IfStatement || !endsExecution(before.consequent) || !QUEUE_CONDITION.test(file.getText(before.test))) continue;
     const handoff = findHandoff(before.consequent, file, writeNames);
     if (handoff) return handoff;
   }
   return undefined;
 }
+
+/**
+ * A condition on the queue itself (`isQueueReady()`, `if (producer.connected)`, `if
+ * (config.useBroker)`): the branch is the queue's path, not a failure's (`if (!result.success) {
+ * publish('payment.failed', …); return; }`).
+ */
+const QUEUE_CONDITION = /queue|broker|kafka|rabbit|amqp|bull|sqs|sns|nats|pubsub|producer|publisher|outbox|channel|async|(?:^|[^a-z])(?:is|use|has)?(?:ready|connected|available|enabled)/i;
 
 /** `return …;`, or a block whose last statement returns. */
 function endsExecution(branch: TSESTree.Statement): boolean {

@@ -7,7 +7,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import realRule from '../../../src/rules/no-sync-critical-write.js';
 import { writeProject } from '../../project/helpers.js';
-import { js, jsTester, outbox, RULE_NAME, rewrite, rule, ts, tsTester } from './helpers.js';
+import { js, jsTester, kafka, outbox, RULE_NAME, rewrite, rule, ts, tsTester } from './helpers.js';
 
 const PAYMENTS = ['service "payments"', 'path "/payments"'];
 
@@ -2197,6 +2197,38 @@ module.exports = { addUserPoints };
           }),
         },
         { filename: file(), sourceType: 'commonjs', name: 'a branch that queues and goes on: the request is sent as well' },
+      ),
+      js.invalid(
+        `
+import axios from 'axios';
+import { Kafka } from 'kafkajs';
+
+const producer = new Kafka({ clientId: 'payments', brokers: ['kafka:9092'] }).producer();
+
+export async function settle(orderId, result) {
+  if (!result.success) {
+    await producer.send({ topic: 'payment.failed', messages: [{ value: JSON.stringify({ orderId }) }] });
+    return;
+  }
+  await axios.patch(\`\${process.env.ORDER_SERVICE_URL}/orders/\${orderId}/status\`, { status: 'PAID', orderId });
+}
+`,
+        {
+          at: 'axios.patch',
+          request: 'PATCH /orders/{orderId}/status',
+          service: 'order',
+          evidence: ['service "order"', 'path "/orders/{orderId}/status"'],
+          suggest: rewrite(
+            {
+              replaced: "axios.patch(`${process.env.ORDER_SERVICE_URL}/orders/${orderId}/status`, { status: 'PAID', orderId })",
+              topic: 'order.status.updated',
+              payload: "{ status: 'PAID', orderId }",
+            },
+            kafka('producer'),
+            outbox(),
+          ),
+        },
+        { name: 'a branch for the failure publishes it and returns: the write itself has no queue' },
       ),
     ],
   });
