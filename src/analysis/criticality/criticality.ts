@@ -138,8 +138,12 @@ function assessOnePath(input: CriticalityInput, file: FileContext, settings: Set
   const harmless = settings.builtinCriticality
     ? getHarmlessSenses([...serviceWords, ...pathWords, ...input.contexts.flatMap((node) => getFolderWords(file.fileOf(node).relativePath))])
     : NO_WORDS;
-  const criticalWord = (words: readonly string[]): string | undefined =>
-    settings.criticalWords.find(harmless.size === 0 ? words : words.filter((word) => !harmless.has(singular(word))));
+  // and within one name: `sales_campaign` is a campaign, not a sale
+  const criticalWord = (words: readonly string[]): string | undefined => {
+    const own = settings.builtinCriticality ? getHarmlessSenses(words) : NO_WORDS;
+    if (harmless.size === 0 && own.size === 0) return settings.criticalWords.find(words);
+    return settings.criticalWords.find(words.filter((word) => !harmless.has(singular(word)) && !own.has(singular(word))));
+  };
 
   const change = settings.builtinCriticality
     ? (findAccountLifecycle(input.target.service, input.target.path, input.method, payload?.keys) ??

@@ -2335,6 +2335,13 @@ export const countSale = (item) => axios.put('http://localhost:3002/api/products
 `,
         { name: "a product's count of sales, kept for a best-seller list" },
       ),
+      js.valid(
+        `
+import axios from 'axios';
+export const callLead = (lead) => axios.post(\`\${process.env.VOICE_BRIDGE_URL}/calls/outbound\`, { event: 'sales_campaign', to: lead.phone });
+`,
+        { name: 'a call of a sales campaign: the name is a campaign, not a sale' },
+      ),
     ],
     invalid: [
       js.invalid(
