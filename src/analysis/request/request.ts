@@ -47,10 +47,30 @@ export function describeRequest(call: TSESTree.CallExpression, file: FileContext
   }
   const origin = getOrigin(callee, file, env);
   // the type checker is asked only when the file cannot tell: no origin, or one in project code (`deps.http`)
-  const match = origin && !isProjectOrigin(origin, file) ? matchClientCall(origin) : ((origin && matchClientCall(origin)) ?? matchClientCallByType(callee, file));
+  const match =
+    (origin && !isProjectOrigin(origin, file) ? matchClientCall(origin) : ((origin && matchClientCall(origin)) ?? matchClientCallByType(callee, file))) ??
+    (isServiceBindingFetch(callee) ? matchClientCall(GLOBAL_FETCH) : undefined);
   if (!match) return undefined;
   return describeMatchedCall(call, match, file, env);
 }
+
+const GLOBAL_FETCH: Origin = { module: 'global', steps: [{ kind: 'get', name: 'fetch' }] };
+
+/**
+ * `c.env.INVENTORY_SERVICE.fetch(new Request(…))`, `env.PAYMENTS.fetch(request)`: a Cloudflare
+ * Worker calling another Worker through a service binding of its environment, which takes what
+ * `fetch` takes.
+ */
+function isServiceBindingFetch(callee: TSESTree.Node): boolean {
+  if (callee.type !== AST_NODE_TYPES.MemberExpression || getPropertyName(callee) !== 'fetch') return false;
+  const binding = skipTransparent(callee.object);
+  if (binding.type !== AST_NODE_TYPES.MemberExpression || !BINDING_NAME.test(getPropertyName(binding) ?? '')) return false;
+  const holder = skipTransparent(binding.object);
+  return (holder.type === AST_NODE_TYPES.Identifier && holder.name === 'env') || (holder.type === AST_NODE_TYPES.MemberExpression && getPropertyName(holder) === 'env');
+}
+
+/** Bindings are named in upper snake case: `INVENTORY_SERVICE`, `AUTH`. */
+const BINDING_NAME = /^[A-Z][A-Z0-9_]*$/;
 
 /** A member named for the fetch function it holds: `this.fetchImpl`, `deps.fetchFn`, `this.fetcher`. */
 const STORED_FETCH = /fetch/i;

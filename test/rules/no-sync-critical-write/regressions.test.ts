@@ -2408,3 +2408,50 @@ export const sortProducts = (lista) => axios.post(\`\${process.env.CATALOGO_URL}
     ],
   });
 });
+
+describe('B47 (requests) a Cloudflare Worker calling another through a service binding', () => {
+  const route = (call: string) => `
+import { Hono } from 'hono';
+
+export const app = new Hono();
+
+app.delete('/products/:id', async (c) => {
+  const id = c.req.param('id');
+  try {
+    const response = await ${call};
+    return c.json({ ok: response.ok });
+  } catch (error) {
+    console.error('inventory cleanup failed', error);
+    return c.json({ ok: false });
+  }
+});
+`;
+  tsTester.run(RULE_NAME, rule, {
+    valid: [
+      ts.valid(route('c.env.INVENTORY_SERVICE.fetch(new Request(`http://inventory-service/api/inventory/product/${id}`))'), {
+        name: 'a GET through the binding reads',
+      }),
+      ts.valid(route("c.env.inventory.fetch(new Request(`http://inventory-service/api/inventory/product/${id}`, { method: 'DELETE' }))"), {
+        name: 'a member of the environment that is not named like a binding is not known to send anything',
+      }),
+    ],
+    invalid: [
+      ts.invalid(
+        route("c.env.INVENTORY_SERVICE.fetch(new Request(`http://inventory-service/api/inventory/product/${id}`, { method: 'DELETE' }))"),
+        {
+          at: 'c.env.INVENTORY_SERVICE.fetch',
+          request: 'DELETE /api/inventory/product/{id}',
+          service: 'inventory',
+          evidence: ['service "inventory"', 'path "/api/inventory/product/{id}"'],
+          suggest: rewrite({
+            replaced: "c.env.INVENTORY_SERVICE.fetch(new Request(`http://inventory-service/api/inventory/product/${id}`, { method: 'DELETE' }))",
+            topic: 'inventory.product.deleted',
+            payload: '{ id }',
+            responseUsed: true,
+          }),
+        },
+        { name: "a product's stock records deleted in the inventory Worker over its binding" },
+      ),
+    ],
+  });
+});
