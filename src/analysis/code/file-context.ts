@@ -708,14 +708,9 @@ const DEVELOPMENT_ADDRESS = /^https?:\/\/(?:localhost|127\.0\.0\.1|0\.0\.0\.0|ho
  * between them writes the variable again after the use. Undefined otherwise.
  */
 function getReachingValue(variable: TSESLint.Scope.Variable, use: TSESTree.Identifier): TSESTree.Node | undefined {
-  const def = variable.defs[0];
-  if (variable.defs.length !== 1 || def?.type !== DefinitionType.Variable || def.node.id !== def.name) return undefined;
-  const declaration = def.node.parent;
-  if (declaration.parent.type === AST_NODE_TYPES.ForInStatement || declaration.parent.type === AST_NODE_TYPES.ForOfStatement) return undefined;
+  const writes = getVariableWrites(variable);
+  if (!writes) return undefined;
   const owner = getEnclosingFunction(use);
-  const assigned = getAssignedValues(variable.references.filter((reference) => reference.isWrite()));
-  if (!assigned) return undefined;
-  const writes: { readonly node: TSESTree.Node; readonly value: TSESTree.Node }[] = [...(def.node.init ? [{ node: def.node, value: def.node.init }] : []), ...assigned];
   const before = writes.filter((write) => write.node.range[1] <= use.range[0]).sort((a, b) => a.node.range[0] - b.node.range[0]);
   let last = before.at(-1);
   if (!last || getEnclosingFunction(last.node) !== owner) return undefined;
@@ -744,14 +739,24 @@ function getReachingValue(variable: TSESLint.Scope.Variable, use: TSESTree.Ident
  * use. Undefined otherwise, or when one write alone reaches the use.
  */
 export function getWrittenValues(variable: TSESLint.Scope.Variable, use: TSESTree.Identifier): TSESTree.Node[] | undefined {
+  const writes = getVariableWrites(variable);
+  const owner = getEnclosingFunction(use);
+  if (!writes || writes.length < 2 || writes.some((write) => write.node.range[1] > use.range[0] || getEnclosingFunction(write.node) !== owner)) return undefined;
+  return writes.map((write) => write.value);
+}
+
+/**
+ * Every write of a variable declared once by a plain name (not a loop's: it holds what the loop
+ * iterates over), each a plain `=` or the declaration's initializer; undefined otherwise.
+ */
+function getVariableWrites(variable: TSESLint.Scope.Variable): { readonly node: TSESTree.Node; readonly value: TSESTree.Node }[] | undefined {
   const def = variable.defs[0];
   if (variable.defs.length !== 1 || def?.type !== DefinitionType.Variable || def.node.id !== def.name) return undefined;
+  const declaration = def.node.parent;
+  if (declaration.parent.type === AST_NODE_TYPES.ForInStatement || declaration.parent.type === AST_NODE_TYPES.ForOfStatement) return undefined;
   const assigned = getAssignedValues(variable.references.filter((reference) => reference.isWrite()));
   if (!assigned) return undefined;
-  const writes = [...(def.node.init ? [{ node: def.node as TSESTree.Node, value: def.node.init as TSESTree.Node }] : []), ...assigned];
-  const owner = getEnclosingFunction(use);
-  if (writes.length < 2 || writes.some((write) => write.node.range[1] > use.range[0] || getEnclosingFunction(write.node) !== owner)) return undefined;
-  return writes.map((write) => write.value);
+  return [...(def.node.init ? [{ node: def.node, value: def.node.init }] : []), ...assigned];
 }
 
 /**

@@ -280,7 +280,6 @@ const GATEWAY_NAME = /gateway|proxy/i;
  * path of its own may be another endpoint.
  */
 function getConfiguredChoice(consequent: Template, alternate: Template): Template | undefined {
-  const isConfigured = (template: Template): boolean => template.length === 1 && (template[0]!.kind === 'env' || template[0]!.kind === 'config');
   // written out from its scheme on: a hole first renders as `${…}`, which no scheme matches; with a path, only
   // when its host names what the configured one does (`isDocker ? 'http://user-service:5002/api/users' : process.env.USER_SERVICE_URL`)
   const isWrittenOut = (template: Template, configured: Template): boolean =>
@@ -288,6 +287,11 @@ function getConfiguredChoice(consequent: Template, alternate: Template): Templat
   if (isConfigured(consequent) && isWrittenOut(alternate, consequent)) return consequent;
   if (isConfigured(alternate) && isWrittenOut(consequent, alternate)) return alternate;
   return undefined;
+}
+
+/** An address that is configuration alone: `process.env.X`, `config.get('x')`, with or without a default. */
+function isConfigured(template: Template): boolean {
+  return template.length === 1 && (template[0]!.kind === 'env' || template[0]!.kind === 'config');
 }
 
 /** Words of an address's name or host that say nothing of which service it is. */
@@ -376,7 +380,7 @@ function evaluateAlternatives(identifier: TSESTree.Identifier, file: FileContext
   const values = variable && getWrittenValues(variable, identifier);
   if (!values) return undefined;
   const templates = values.map((value) => evaluateTemplate(value, file, deeper(env)));
-  const configured = templates.find((template) => template.length === 1 && (template[0]!.kind === 'env' || template[0]!.kind === 'config'));
+  const configured = templates.find(isConfigured);
   if (!configured) return undefined;
   const others = templates.filter((template) => template !== configured && template[0]?.kind === 'text');
   // a default that names a host of the deployment says more than one on this machine
@@ -995,7 +999,7 @@ function evaluateLocalFunctionCall(call: TSESTree.CallExpression, file: FileCont
 function getUndecoratedReturn(fn: TSESTree.Node, file: FileContext): TSESTree.Expression | undefined {
   if (!isFunctionNode(fn) || fn.body.type !== AST_NODE_TYPES.BlockStatement) return undefined;
   const returned: (TSESTree.Expression | null)[] = [];
-  walk(fn.body, file.visitorKeys, (node) => {
+  walk(fn.body, file.fileOf(fn).visitorKeys, (node) => {
     if (isFunctionNode(node)) return false;
     if (node.type === AST_NODE_TYPES.ReturnStatement) returned.push(node.argument);
     return true;

@@ -275,7 +275,7 @@ function getSignUpSegments(segments: readonly string[]): string | undefined {
  */
 function registersMachine(segments: readonly string[]): boolean {
   const words = segments.slice(-2).flatMap((segment) => splitWords(segment));
-  const index = words.findLastIndex((word) => word === 'register' || word === 'registration' || word === 'signup');
+  const index = words.findLastIndex((word) => SIGN_UP_WORDS.has(word));
   return index > 0 && MACHINES.has(words[index - 1]!);
 }
 
@@ -291,9 +291,11 @@ const SIGN_UP_STEPS: ReadonlySet<string> = new Set([
 /** The last path segment signs an account up: `signup`, `register`, `pre-register`, `customer-registration`. */
 function isSignUp(segment: string): boolean {
   if (/^(?:sign-?up|register|registration)$/i.test(segment)) return true;
-  const last = splitWords(segment).at(-1);
-  return last === 'register' || last === 'registration' || last === 'signup';
+  return SIGN_UP_WORDS.has(splitWords(segment).at(-1) ?? '');
 }
+
+/** Words of a path that signs something up. */
+const SIGN_UP_WORDS: ReadonlySet<string> = new Set(['register', 'registration', 'signup']);
 
 /** Payload keys that hold an account's role, lower-cased. */
 const ROLE_KEYS: ReadonlySet<string> = new Set(['role', 'roles', 'userrole', 'accounttype', 'usertype']);

@@ -78,8 +78,7 @@ export function findMitigation(node: TSESTree.Node, file: FileContext, settings:
     if (parent.type === AST_NODE_TYPES.BlockStatement) {
       const mark = findOutboxMark(parent, current, file);
       if (mark) return { kind: 'relay', detail: mark };
-      writeNames ??= getWriteNames(node, payload, file);
-      const queued = findQueueFirst(parent, current, file, writeNames);
+      const queued = findQueueFirst(parent, current, file, () => (writeNames ??= getWriteNames(node, payload, file)));
       if (queued) return { kind: 'queue-first', detail: queued };
     }
     if (isFunctionNode(parent)) {
@@ -99,12 +98,13 @@ export function findMitigation(node: TSESTree.Node, file: FileContext, settings:
  * (`if (isQueueReady()) { await queueAddPoints(userId, points); return; }`, then the request):
  * the queue carries the write whenever it can, and the request is only its fallback.
  */
-function findQueueFirst(block: TSESTree.BlockStatement, statement: TSESTree.Node, file: FileContext, writeNames: WriteData): string | undefined {
-  // the branch must carry the write's own data: a write of constants alone says nothing of what a publish carries
-  if ('any' in writeNames && writeNames.any.size === 0) return undefined;
+function findQueueFirst(block: TSESTree.BlockStatement, statement: TSESTree.Node, file: FileContext, getNames: () => WriteData): string | undefined {
   for (const before of block.body) {
     if (before === statement) return undefined;
     if (before.type !== AST_NODE_TYPES.IfStatement || !endsExecution(before.consequent) || !QUEUE_CONDITION.test(file.getText(before.test))) continue;
+    // the branch must carry the write's own data: a write of constants alone says nothing of what a publish carries
+    const writeNames = getNames();
+    if ('any' in writeNames && writeNames.any.size === 0) return undefined;
     const handoff = findHandoff(before.consequent, file, writeNames);
     if (handoff) return handoff;
   }
